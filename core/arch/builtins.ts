@@ -22,8 +22,20 @@ const regnetStages = (
   }));
 };
 
-const resnetStem = { kind: 'resnet', outChannels: 64, kernel: 7, stride: 2, maxPool: true } as const;
-const regnetStem = { kind: 'regnet', outChannels: 32, kernel: 3, stride: 2, maxPool: false } as const;
+const resnetStem = {
+  kind: 'resnet',
+  outChannels: 64,
+  kernel: 7,
+  stride: 2,
+  maxPool: true,
+} as const;
+const regnetStem = {
+  kind: 'regnet',
+  outChannels: 32,
+  kernel: 3,
+  stride: 2,
+  maxPool: false,
+} as const;
 
 /** The four backbones of the LAUDNet paper (formulation spec §1 table). */
 export const BUILTIN_ARCHITECTURES: readonly ArchitectureSpec[] = [

@@ -1,3 +1,5 @@
 export * from './types';
 export * from './builtins';
 export * from './blocks';
+export * from './json';
+export * from './schemaErrors';

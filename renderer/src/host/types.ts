@@ -35,6 +35,27 @@ export interface AppInfo {
   versions: Record<string, string>;
 }
 
+/** An entry of the desktop recent-files list. The path stays in main; `id` reopens the file. */
+export interface RecentFile {
+  id: string;
+  name: string;
+  /** Folder, for display only. */
+  folder: string;
+  kind: FileKind;
+  openedAtMs: number;
+}
+
+/** Documentation pages the desktop app may open in the browser (a fixed allow-list in main). */
+export type DocTopic = 'paper' | 'electron-security';
+
+export interface SaveDocumentRequest {
+  suggestedName: string;
+  /** The serialised configuration. */
+  data: string;
+  /** true: always ask where (Save as); false: write to the document's file when it has one. */
+  saveAs: boolean;
+}
+
 export interface Host {
   readonly platform: 'desktop' | 'web';
   appInfo(): Promise<AppInfo>;
@@ -48,6 +69,24 @@ export interface Host {
   loadSession(): Promise<string | null>;
   /** Autosaves the session (debounced by the caller). */
   saveSession(text: string): Promise<void>;
+  /** Keeps a session text that could not be restored (so autosave never destroys it). */
+  keepDamagedSession?(text: string): Promise<void>;
   /** Subscribes to commands triggered outside the page (menu, file association); returns unsubscribe. */
   onCommand(listener: (commandId: string, payload?: OpenedFile) => void): () => void;
+
+  // Optional members: implemented by the desktop host only; callers fall back when absent.
+  /** Save / Save as of the configuration (desktop keeps the file's path in main). */
+  saveDocument?(request: SaveDocumentRequest): Promise<SaveResult | null>;
+  /** Reports unsaved changes (drives the quit guard and the macOS close-button dot). */
+  setDirty?(dirty: boolean): void;
+  listRecent?(): Promise<RecentFile[]>;
+  /** Opens a recent file by id; null when it is gone or damaged (the user was told). */
+  openRecent?(id: string): Promise<OpenedFile | null>;
+  clearRecent?(): Promise<void>;
+  /** Opens an allow-listed documentation page in the system browser. */
+  openDocs?(topic: DocTopic): Promise<void>;
+  /** Enabled state per command id, mirrored into the native menu. */
+  setCommandStates?(states: Record<string, boolean>): void;
+  /** Appends a line to the desktop log file (errors caught by the error boundary). */
+  log?(level: 'info' | 'warn' | 'error', message: string): void;
 }

@@ -1,0 +1,96 @@
+/**
+ * `laudnet export`: a configuration as the reference training script's flags, as configuration JSON, or as a
+ * latency report (CSV, JSON, Markdown). `--flags LINE` imports a flag line instead of reading a file.
+ */
+import { serializeConfig, type StudioConfig } from '../../core/config';
+import {
+  buildLatencyReport,
+  exportTrainingFlags,
+  parseTrainingFlags,
+  reportToCsv,
+  reportToJson,
+  reportToMarkdown,
+} from '../../core/export';
+import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
+import type { CliCommand } from '../command';
+import { CliError } from '../errors';
+import { CONFIG_FLAGS, configFromArgs } from './flops';
+
+const FORMATS = ['train-flags', 'json', 'csv', 'md', 'report-json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const FLAGS: FlagSpecs = {
+  ...CONFIG_FLAGS,
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    description: `${FORMATS.join(' | ')} (json = the configuration file, report-json = the latency report)`,
+  },
+  flags: {
+    type: 'string',
+    value: 'LINE',
+    description: "import a training flag line (quoted) instead of --config; with --config it fills the rest",
+  },
+  help: { type: 'boolean', description: 'show this help' },
+};
+
+const HELP = `Usage:
+  laudnet export --config cfg.json --format train-flags|json|csv|md|report-json
+  laudnet export --flags "--arch uni_resnet50 --dyn_mode spatial-spatial-spatial-spatial …" --format json
+
+train-flags prints one line for the reference training script (warnings, e.g. static stages, go to stderr);
+json prints the configuration file; csv, md and report-json print the latency report (per block: mode, S/G,
+rate, FLOPs, static and dynamic latency, compute and memory parts) on the configuration's hardware.
+
+Options:
+${formatFlags(FLAGS)}`;
+
+function render(config: StudioConfig, format: Format, warn: (w: string) => void): string {
+  switch (format) {
+    case 'train-flags': {
+      const out = exportTrainingFlags(config);
+      out.warnings.forEach(warn);
+      return `${out.line}\n`;
+    }
+    case 'json':
+      return serializeConfig(config);
+    case 'csv':
+      return reportToCsv(buildLatencyReport(config));
+    case 'md':
+      return reportToMarkdown(buildLatencyReport(config));
+    case 'report-json':
+      return reportToJson(buildLatencyReport(config));
+  }
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'training-script flags, configuration JSON, or a latency report (CSV/JSON/Markdown)',
+  help: HELP,
+  run(argv, io) {
+    const args = parseArgs(argv, FLAGS);
+    if (args.values.help) {
+      io.out(`${HELP}\n`);
+      return 0;
+    }
+    if (args.positionals.length > 0) throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+    const format = stringFlag(args, 'format');
+    if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
+      throw new CliError(`${format === undefined ? 'missing --format' : `unknown format '${format}'`} (valid: ${FORMATS.join(', ')})`);
+    }
+    const warn = (w: string) => io.err(`warning: ${w}\n`);
+    const line = stringFlag(args, 'flags');
+    let config: StudioConfig;
+    if (line !== undefined) {
+      const base = stringFlag(args, 'config') !== undefined ? configFromArgs(args, io) : undefined;
+      const imported = parseTrainingFlags(line, base);
+      if (!imported.ok) throw new CliError(`cannot import --flags:\n${imported.error}`);
+      imported.warnings.forEach(warn);
+      config = imported.config;
+    } else {
+      config = configFromArgs(args, io);
+    }
+    io.out(render(config, format as Format, warn));
+    return 0;
+  },
+};

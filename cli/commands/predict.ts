@@ -1,0 +1,200 @@
+/** `laudnet predict`: latency of one configuration (table or JSON), or of every line of a JSONL file. */
+import { createPredictor, predictNetwork, type NetworkPrediction } from '../../core/predictor';
+import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
+import type { CliCommand } from '../command';
+import { CliError } from '../errors';
+import { formatPrediction } from '../format';
+import type { CliIo } from '../io';
+import {
+  MODEL_HARDWARE_FLAGS,
+  buildRequest,
+  resolveHardwareFlags,
+  resolveHardwareValue,
+  resolveModelFlags,
+  resolveModelId,
+} from '../resolve';
+
+const FLAGS: FlagSpecs = {
+  ...MODEL_HARDWARE_FLAGS,
+  mode: {
+    type: 'string',
+    value: 'MODE',
+    description:
+      'static | spatial | channel | layer | spatial+channel (or one per stage, dash-joined)',
+  },
+  granularity: {
+    type: 'string',
+    value: 'S',
+    description: 'spatial patch side per stage, e.g. 4-4-2-1 (default 1)',
+  },
+  'channel-granularity': {
+    type: 'string',
+    value: 'G',
+    description: 'channel group size per stage, e.g. 2-2-2-2 (default 1)',
+  },
+  rate: {
+    type: 'string',
+    value: 'R',
+    description: 'activation rate in [0, 1], or a dash-joined per-block list',
+  },
+  'channel-rate': {
+    type: 'string',
+    value: 'R',
+    description: 'channel rate for spatial+channel stages',
+  },
+  'allow-partial-patches': {
+    type: 'boolean',
+    description: 'accept granularities that do not divide the feature size',
+  },
+  json: { type: 'boolean', description: 'print one JSON object instead of a table' },
+  ops: { type: 'boolean', description: 'list every operator under its block (table output)' },
+  input: {
+    type: 'string',
+    value: 'PATH',
+    description: "JSONL configurations, one per line ('-' for stdin); prints one JSON line each",
+  },
+  help: { type: 'boolean', description: 'show this help' },
+};
+
+const JSONL_KEYS = [
+  'id',
+  'model',
+  'hardware',
+  'hardwareOverrides',
+  'mode',
+  'granularity',
+  'channelGranularity',
+  'rate',
+  'channelRate',
+  'allowPartialPatches',
+];
+
+const HELP = `Usage:
+  laudnet predict --model resnet101 --hardware v100 --mode spatial --granularity 4-4-2-1 --rate 0.5 [--json]
+  laudnet predict --input configs.jsonl
+
+Predicts the latency of a dynamic network on a device (per batch and per image), its static latency and the
+ratio. JSONL lines hold ${JSONL_KEYS.map((k) => `"${k}"`).join(', ')}; a bad line prints {"error": …} and the
+others go on (exit status 2 if any line failed).
+
+Options:
+${formatFlags(FLAGS)}`;
+
+function summary(pred: NetworkPrediction) {
+  return {
+    latencyS: pred.latencyS,
+    staticLatencyS: pred.staticLatencyS,
+    ratio: pred.ratio,
+    latencyMsPerImage: pred.latencyMsPerImage,
+    staticMsPerImage: pred.staticMsPerImage,
+    batchSize: pred.batchSize,
+  };
+}
+
+/** One JSONL line → its output object; throws CliError for a bad line. */
+function predictLine(line: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    throw new CliError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new CliError('each line must be a JSON object');
+  const obj = value as Record<string, unknown>;
+  const unknown = Object.keys(obj).filter((k) => !JSONL_KEYS.includes(k));
+  if (unknown.length > 0)
+    throw new CliError(`unknown key(s) ${unknown.join(', ')} (valid: ${JSONL_KEYS.join(', ')})`);
+  const model = resolveModelId(obj.model);
+  if (obj.hardware === undefined) throw new CliError('missing "hardware"');
+  const hw = resolveHardwareValue(obj.hardware, obj.hardwareOverrides);
+  const req = buildRequest(
+    model.arch,
+    {
+      mode: obj.mode,
+      granularity: obj.granularity,
+      channelGranularity: obj.channelGranularity,
+      rate: obj.rate,
+      channelRate: obj.channelRate,
+    },
+    obj.allowPartialPatches === true,
+  );
+  const pred = predictNetwork(createPredictor(hw.params), req);
+  return {
+    ...(obj.id !== undefined ? { id: obj.id } : {}),
+    model: model.id,
+    hardware: hw.id,
+    mode: new Set(req.modes).size === 1 ? req.modes[0] : req.modes.join('-'),
+    ...summary(pred),
+  };
+}
+
+function runJsonl(path: string, io: CliIo): number {
+  const lines = io.readText(path).split(/\r?\n/);
+  let failed = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    try {
+      io.out(`${JSON.stringify(predictLine(line))}\n`);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      failed++;
+      io.out(`${JSON.stringify({ error: e.message })}\n`);
+    }
+  }
+  return failed > 0 ? 2 : 0;
+}
+
+export const predictCommand: CliCommand = {
+  name: 'predict',
+  summary: 'latency of one configuration, or of each line of a JSONL file',
+  help: HELP,
+  run(argv, io) {
+    const args = parseArgs(argv, FLAGS);
+    if (args.values.help) {
+      io.out(`${HELP}\n`);
+      return 0;
+    }
+    if (args.positionals.length > 0)
+      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+    const input = stringFlag(args, 'input');
+    if (input !== undefined) return runJsonl(input, io);
+    const model = resolveModelFlags(args, io);
+    const hw = resolveHardwareFlags(args, io);
+    if (stringFlag(args, 'mode') === undefined)
+      throw new CliError(
+        'missing --mode (valid: static, spatial, channel, layer, spatial+channel)',
+      );
+    const req = buildRequest(
+      model.arch,
+      {
+        mode: stringFlag(args, 'mode'),
+        granularity: stringFlag(args, 'granularity'),
+        channelGranularity: stringFlag(args, 'channel-granularity'),
+        rate: stringFlag(args, 'rate'),
+        channelRate: stringFlag(args, 'channel-rate'),
+      },
+      args.values['allow-partial-patches'] === true,
+    );
+    const pred = predictNetwork(createPredictor(hw.params), req);
+    if (args.values.json) {
+      const out = {
+        model: model.id,
+        hardware: { id: hw.id, label: hw.label, validated: hw.validated, params: hw.params },
+        modes: req.modes,
+        granularity: req.granularity,
+        channelGranularity: req.channelGranularity,
+        ...summary(pred),
+        blocks: pred.blocks,
+      };
+      io.out(`${JSON.stringify(out, null, 2)}\n`);
+      return 0;
+    }
+    const modes = [...new Set(req.modes)].join('/');
+    const title =
+      `${model.arch.label} on ${hw.label} (batch ${pred.batchSize}), ${modes}` +
+      `, granularity ${req.granularity.join('-')}, channel granularity ${req.channelGranularity.join('-')}`;
+    io.out(formatPrediction(title, pred, args.values.ops === true));
+    return 0;
+  },
+};

@@ -1,0 +1,270 @@
+/** Turns CLI/JSONL inputs (model, hardware, modes, granularities, rates) into core requests, validated. */
+import {
+  BUILTIN_ARCHITECTURE_IDS,
+  findBuiltinArchitecture,
+  parseArchitectureJson,
+  type ArchitectureSpec,
+} from '../core/arch';
+import {
+  HARDWARE_PRESET_IDS,
+  HardwareError,
+  STAGE_MODES,
+  checkNetworkRequest,
+  findHardwarePreset,
+  resolveHardware,
+  type HardwareParams,
+  type NetworkRequest,
+  type StageMode,
+} from '../core/predictor';
+import {
+  checkRate,
+  parseDashList,
+  parseNumber,
+  stringFlag,
+  type FlagSpecs,
+  type ParsedArgs,
+} from './args';
+import { CliError } from './errors';
+import type { CliIo } from './io';
+
+/** Flags shared by every command that needs a model and a device. */
+export const MODEL_HARDWARE_FLAGS: FlagSpecs = {
+  model: {
+    type: 'string',
+    value: 'ID',
+    description: `built-in model: ${BUILTIN_ARCHITECTURE_IDS.join(', ')}`,
+  },
+  'arch-file': {
+    type: 'string',
+    value: 'PATH',
+    description: 'user-defined architecture JSON (instead of --model)',
+  },
+  hardware: {
+    type: 'string',
+    value: 'ID',
+    description: 'hardware preset (see --hardware list in help)',
+  },
+  'hardware-file': {
+    type: 'string',
+    value: 'PATH',
+    description: 'custom hardware JSON object (instead of --hardware)',
+  },
+  'mem-concurrent-fp32': {
+    type: 'string',
+    value: 'N',
+    description: 'override elements per memory transaction (1: the memory-concurrency variant)',
+  },
+  'batch-size': { type: 'string', value: 'N', description: 'override the batch size' },
+};
+
+/** A resolved model: its id for output, and the architecture. */
+export interface ResolvedModel {
+  id: string;
+  arch: ArchitectureSpec;
+}
+
+/** Looks up a built-in model id; the message lists the valid ids. */
+export function resolveModelId(id: unknown): ResolvedModel {
+  const arch = typeof id === 'string' ? findBuiltinArchitecture(id) : undefined;
+  if (!arch)
+    throw new CliError(
+      `unknown model '${String(id)}' (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
+    );
+  return { id: arch.id, arch };
+}
+
+/** The model of --model or --arch-file. */
+export function resolveModelFlags(args: ParsedArgs, io: CliIo): ResolvedModel {
+  const file = stringFlag(args, 'arch-file');
+  const model = stringFlag(args, 'model');
+  if (file !== undefined && model !== undefined)
+    throw new CliError('give --model or --arch-file, not both');
+  if (file !== undefined) {
+    const parsed = parseArchitectureJson(io.readText(file));
+    if (!parsed.ok) throw new CliError(`invalid architecture in '${file}':\n${parsed.error}`);
+    return { id: parsed.arch.id, arch: parsed.arch };
+  }
+  if (model === undefined)
+    throw new CliError(
+      `missing --model (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')}) or --arch-file`,
+    );
+  return resolveModelId(model);
+}
+
+/** Hardware from a preset id or a custom object, with overrides; HardwareError becomes a CliError. */
+export function resolveHardwareValue(
+  spec: unknown,
+  overrides?: unknown,
+): { id: string; label: string; params: HardwareParams; validated: boolean } {
+  try {
+    if (
+      overrides !== undefined &&
+      (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides))
+    ) {
+      throw new HardwareError('hardwareOverrides must be a JSON object');
+    }
+    const ov = overrides as Partial<HardwareParams> | undefined;
+    if (typeof spec === 'string') {
+      const preset = findHardwarePreset(spec);
+      return {
+        id: preset.id,
+        label: preset.label,
+        params: resolveHardware(spec, ov),
+        validated: preset.validated,
+      };
+    }
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+      throw new HardwareError(
+        `hardware must be a preset id or a JSON object, got ${JSON.stringify(spec)}`,
+      );
+    }
+    const params = resolveHardware(spec as Partial<HardwareParams>, ov);
+    return { id: 'custom', label: 'custom hardware', params, validated: false };
+  } catch (e) {
+    if (e instanceof HardwareError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** The device of --hardware or --hardware-file, plus --mem-concurrent-fp32 / --batch-size overrides. */
+export function resolveHardwareFlags(args: ParsedArgs, io: CliIo) {
+  const file = stringFlag(args, 'hardware-file');
+  const id = stringFlag(args, 'hardware');
+  if (file !== undefined && id !== undefined)
+    throw new CliError('give --hardware or --hardware-file, not both');
+  let spec: unknown = id;
+  if (file !== undefined) {
+    try {
+      spec = JSON.parse(io.readText(file)) as unknown;
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(
+        `'${file}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+  }
+  if (spec === undefined)
+    throw new CliError(`missing --hardware (valid: ${presetIds()}) or --hardware-file`);
+  const overrides: Partial<HardwareParams> = {};
+  const mc = stringFlag(args, 'mem-concurrent-fp32');
+  if (mc !== undefined) overrides.memConcurrentFp32 = parseNumber(mc, '--mem-concurrent-fp32');
+  const bs = stringFlag(args, 'batch-size');
+  if (bs !== undefined) overrides.batchSize = parseNumber(bs, '--batch-size');
+  const hw = resolveHardwareValue(spec, Object.keys(overrides).length ? overrides : undefined);
+  return file !== undefined ? { ...hw, id: file } : hw;
+}
+
+const presetIds = (): string => HARDWARE_PRESET_IDS.join(', ');
+
+/** Accepts the training script's name 'both' for 'spatial+channel'. */
+function normaliseMode(m: string): StageMode {
+  const mode = m === 'both' ? 'spatial+channel' : m;
+  if (!(STAGE_MODES as readonly string[]).includes(mode)) {
+    throw new CliError(
+      `unknown mode '${m}' (valid: ${STAGE_MODES.join(', ')}; 'both' = spatial+channel)`,
+    );
+  }
+  return mode as StageMode;
+}
+
+/** One mode for every stage, or a dash-joined / array list with one mode per stage. */
+export function parseModes(value: unknown, stages: number): StageMode[] {
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split('-') : null;
+  if (!list || list.some((m) => typeof m !== 'string')) {
+    throw new CliError(
+      `mode must be one of ${STAGE_MODES.join(', ')} or a dash-joined list of them, one per stage`,
+    );
+  }
+  const modes = (list as string[]).map(normaliseMode);
+  if (modes.length === 1) return new Array<StageMode>(stages).fill(modes[0]!);
+  if (modes.length !== stages)
+    throw new CliError(`mode: expected 1 or ${stages} values (one per stage), got ${modes.length}`);
+  return modes;
+}
+
+/** A number, a dash-joined string or an array of numbers, as a list. */
+function numberList(value: unknown, what: string): number[] {
+  if (typeof value === 'number') return [value];
+  if (typeof value === 'string') return parseDashList(value, what);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return value as number[];
+  throw new CliError(`${what}: expected a number, a dash-joined list or an array of numbers`);
+}
+
+/** Per-stage integers: one value for all stages or one per stage. */
+export function parsePerStage(
+  value: unknown,
+  stages: number,
+  what: string,
+  fallback: number,
+): number[] {
+  if (value === undefined) return new Array<number>(stages).fill(fallback);
+  const list = numberList(value, what);
+  if (list.length === 1) return new Array<number>(stages).fill(list[0]!);
+  if (list.length !== stages)
+    throw new CliError(
+      `${what}: expected 1 or ${stages} values (one per stage), got ${list.length}`,
+    );
+  return list;
+}
+
+/** Rates: one value for every block, or one per block over the whole network. */
+export function parseBlockRates(value: unknown, arch: ArchitectureSpec, what: string): number[][] {
+  const list = numberList(value, what);
+  const perStage = arch.stages.map((s) => s.blocks);
+  const total = perStage.reduce((a, b) => a + b, 0);
+  for (const r of list) checkRate(r, what);
+  if (list.length === 1) return perStage.map((n) => new Array<number>(n).fill(list[0]!));
+  if (list.length !== total) {
+    throw new CliError(
+      `${what}: expected 1 rate or ${total} per-block rates (blocks per stage ${perStage.join('-')}), got ${list.length}`,
+    );
+  }
+  let k = 0;
+  return perStage.map((n) => list.slice(k, (k += n)));
+}
+
+/** Loose configuration as given on the command line or in a JSONL line. */
+export interface ConfigInput {
+  mode: unknown;
+  granularity?: unknown;
+  channelGranularity?: unknown;
+  rate?: unknown;
+  channelRate?: unknown;
+}
+
+/**
+ * Builds and validates a network request. Spatial granularities must divide each stage's feature size
+ * unless `allowPartialPatches` (the model supports partial patches; the paper's settings never use them).
+ */
+export function buildRequest(
+  arch: ArchitectureSpec,
+  input: ConfigInput,
+  allowPartialPatches = false,
+): NetworkRequest {
+  const n = arch.stages.length;
+  const modes = parseModes(input.mode ?? undefined, n);
+  const allStatic = modes.every((m) => m === 'static');
+  if (input.rate === undefined && !allStatic)
+    throw new CliError('missing rate (a number in [0, 1] or a dash-joined per-block list)');
+  const rates =
+    allStatic && input.rate === undefined
+      ? arch.stages.map(() => [])
+      : parseBlockRates(input.rate, arch, 'rate');
+  const req: NetworkRequest = {
+    arch,
+    modes,
+    granularity: parsePerStage(input.granularity, n, 'granularity', 1),
+    channelGranularity: parsePerStage(input.channelGranularity, n, 'channel granularity', 1),
+    rates,
+  };
+  if (modes.includes('spatial+channel')) {
+    if (input.channelRate === undefined)
+      throw new CliError(
+        "mode spatial+channel needs a channel rate (--channel-rate / 'channelRate')",
+      );
+    req.channelRates = parseBlockRates(input.channelRate, arch, 'channel rate');
+  }
+  const problems = checkNetworkRequest(req, { requireDivisibleGranularity: !allowPartialPatches });
+  if (problems.length > 0) throw new CliError(problems.join('\n'));
+  return req;
+}

@@ -1,0 +1,53 @@
+/** Dispatches `laudnet <command> …` to the command table; maps failures to exit statuses. */
+import { HardwareError, PredictorInputError } from '../core/predictor';
+import { COMMANDS, findCommand } from './commands';
+import { CliError } from './errors';
+import type { CliIo } from './io';
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: npm run --silent laudnet -- <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'laudnet <command> --help' (or 'laudnet help <command>') for its options.",
+  ].join('\n');
+}
+
+/**
+ * Runs the CLI with `argv` (without the node/script words). Returns the exit status: 0 success, 2 bad
+ * input (message on stderr), 1 unexpected failure.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.out(`${usage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === 'help') {
+    const cmd = rest[0] === undefined ? undefined : findCommand(rest[0]);
+    io.out(`${cmd ? cmd.help : usage()}\n`);
+    return 0;
+  }
+  const cmd = findCommand(name);
+  if (!cmd) {
+    io.err(
+      `laudnet: unknown command '${name}' (valid: ${COMMANDS.map((c) => c.name).join(', ')})\n`,
+    );
+    return 2;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (e) {
+    if (e instanceof CliError || e instanceof PredictorInputError || e instanceof HardwareError) {
+      io.err(`laudnet ${name}: ${e.message}\n`);
+      return e instanceof CliError ? e.exitCode : 2;
+    }
+    io.err(
+      `laudnet ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * From a configuration to what the computations need: the architecture at the configured input size, the
+ * per-block rates (global → stage → block overrides), the hardware parameters and the FLOPs settings.
+ */
+import {
+  BUILTIN_ARCHITECTURE_IDS,
+  findBuiltinArchitecture,
+  listBlocks,
+  stageMidChannels,
+} from '../arch';
+import type { ArchitectureSpec, BlockGeometry } from '../arch';
+import type { BlockDynamics } from '../flops/block';
+import { resolveHardware } from '../predictor/hardware';
+import type { HardwareParams } from '../predictor/hardware';
+import type { StageConfig, StudioConfig } from './schema';
+
+/** Divisors of `n` in ascending order (n ≥ 1). */
+function divisors(n: number): number[] {
+  const out: number[] = [];
+  if (!Number.isInteger(n) || n < 1) return out;
+  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
+  return out;
+}
+
+/** Valid spatial granularities S of a stage whose output side is `size`: the divisors of `size`. */
+export function validGranularities(size: number): number[] {
+  return divisors(size);
+}
+
+/** Valid channel group sizes G of a block with inner width `m`: the divisors of `m`. */
+export function validChannelGroupSizes(m: number): number[] {
+  return divisors(m);
+}
+
+/** Input-side multiple an architecture needs: the stem's downsampling times every stage stride. */
+export function inputSizeMultiple(arch: ArchitectureSpec): number {
+  const stem = arch.stem.stride * (arch.stem.maxPool ? 2 : 1);
+  return arch.stages.reduce((m, s) => m * s.firstStride, stem);
+}
+
+/**
+ * The architecture recomputed for another input side (stage resolutions follow the strides).
+ * Returns the same object when the size is unchanged, so memo tables keyed by identity keep working.
+ * @throws RangeError when `inputSize` is not a multiple of {@link inputSizeMultiple}.
+ */
+export function architectureAtInputSize(
+  arch: ArchitectureSpec,
+  inputSize: number,
+): ArchitectureSpec {
+  if (inputSize === arch.inputSize) return arch;
+  const multiple = inputSizeMultiple(arch);
+  if (!Number.isInteger(inputSize) || inputSize < multiple || inputSize % multiple !== 0) {
+    throw new RangeError(
+      `inputSize: ${inputSize} does not fit ${arch.label} (must be a multiple of ${multiple})`,
+    );
+  }
+  let side = inputSize / (arch.stem.stride * (arch.stem.maxPool ? 2 : 1));
+  const stages = arch.stages.map((s) => {
+    side = side / s.firstStride;
+    return { ...s, outResolution: side };
+  });
+  return { ...arch, inputSize, stages };
+}
+
+/** The configuration's base architecture, before the input size is applied; undefined for an unknown id. */
+export function baseArchitecture(config: StudioConfig): ArchitectureSpec | undefined {
+  return config.model.kind === 'builtin'
+    ? findBuiltinArchitecture(config.model.id)
+    : config.model.architecture;
+}
+
+/**
+ * The architecture a configuration describes, at the configured input size.
+ * @throws RangeError for an unknown built-in id (listing the valid ids) or an unusable input size.
+ */
+export function resolveArchitecture(config: StudioConfig): ArchitectureSpec {
+  const arch = baseArchitecture(config);
+  if (!arch) {
+    const id = config.model.kind === 'builtin' ? config.model.id : '';
+    throw new RangeError(
+      `model.id: unknown model '${id}' (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
+    );
+  }
+  return architectureAtInputSize(arch, config.inputSize);
+}
+
+/** Rate of one block: its override, else its stage's rate, else the global target; 1 in a static stage. */
+export function blockRate(config: StudioConfig, stageIndex: number, blockIndex: number): number {
+  const stage = config.stages[stageIndex];
+  if (!stage || stage.mode === 'static') return 1;
+  return (
+    config.blockRates[`stage${stageIndex + 1}/${blockIndex}`] ?? stage.rate ?? config.targetRate
+  );
+}
+
+/** Channel rate of one block: only spatial+channel has a separate one (null follows the block's rate). */
+export function blockChannelRate(
+  config: StudioConfig,
+  stageIndex: number,
+  blockIndex: number,
+): number {
+  const stage = config.stages[stageIndex];
+  if (!stage || stage.mode !== 'spatial+channel') return 1;
+  return stage.channelRate ?? blockRate(config, stageIndex, blockIndex);
+}
+
+/** Per-block activation rates, `rates[stage][block]` (global target → stage rate → block override). */
+export function resolveBlockRates(
+  config: StudioConfig,
+  arch = resolveArchitecture(config),
+): number[][] {
+  return arch.stages.map((s, i) =>
+    Array.from({ length: s.blocks }, (_, j) => blockRate(config, i, j)),
+  );
+}
+
+/** Per-block channel rates of spatial+channel stages (1 elsewhere), `[stage][block]`. */
+export function resolveChannelRates(
+  config: StudioConfig,
+  arch = resolveArchitecture(config),
+): number[][] {
+  return arch.stages.map((s, i) =>
+    Array.from({ length: s.blocks }, (_, j) => blockChannelRate(config, i, j)),
+  );
+}
+
+/** Spatial granularity a stage effectively uses: the whole map in layer mode. */
+export function effectiveGranularity(
+  arch: ArchitectureSpec,
+  stage: StageConfig,
+  stageIndex: number,
+): number {
+  const res = arch.stages[stageIndex]?.outResolution ?? 1;
+  return stage.mode === 'layer' ? res : stage.spatialGranularity;
+}
+
+/** Hardware parameters of a configuration (preset + overrides, or the custom parameters). */
+export function resolveHardwareParams(config: StudioConfig): HardwareParams {
+  if (config.hardware.kind === 'custom') return resolveHardware(config.hardware.params);
+  return resolveHardware(config.hardware.id, config.hardware.overrides);
+}
+
+/** The FLOPs counter's view of a configuration: one dynamic setting per block. */
+export function blockDynamicsOf(config: StudioConfig, arch = resolveArchitecture(config)) {
+  return (block: BlockGeometry): BlockDynamics => {
+    const stage = config.stages[block.stage];
+    if (!stage)
+      return {
+        mode: 'static',
+        spatialGranularity: 1,
+        channelGroupSize: 1,
+        rate: 1,
+        channelRate: 1,
+      };
+    return {
+      mode: stage.mode,
+      spatialGranularity: effectiveGranularity(arch, stage, block.stage),
+      channelGroupSize: stage.channelGroupSize,
+      rate: blockRate(config, block.stage, block.index),
+      channelRate: blockChannelRate(config, block.stage, block.index),
+    };
+  };
+}
+
+/** Block keys of an architecture, in network order. */
+export function blockKeys(arch: ArchitectureSpec): string[] {
+  return listBlocks(arch).map((b) => b.key);
+}
+
+/** Inner width m of stage `i` (undefined when the stage does not exist). */
+export function stageInnerWidth(arch: ArchitectureSpec, i: number): number | undefined {
+  const s = arch.stages[i];
+  return s ? stageMidChannels(arch, s) : undefined;
+}

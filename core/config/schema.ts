@@ -1,0 +1,91 @@
+/**
+ * The studio configuration, version 1: everything the researcher tunes, as one versioned JSON document
+ * (`{format: "laudnet-studio-config", version: 1, …}`). This file is the field-level schema; semantic checks
+ * that need the architecture (valid S and G, block keys) live in `validate.ts`.
+ */
+import { z } from 'zod';
+import { architectureSchema } from '../arch/json';
+import { hardwareOverridesSchema, hardwareParamsSchema } from '../predictor/hardware';
+
+/** `format` field of every configuration file. */
+export const CONFIG_FORMAT = 'laudnet-studio-config';
+/** Version written by this build. Bump it together with a migration in `migrate.ts` and a frozen fixture. */
+export const CONFIG_VERSION = 1;
+
+/** Stage modes, in the order the UI lists them (spatial+channel is the reference code's "both"). */
+export const STAGE_MODES = ['static', 'spatial', 'channel', 'layer', 'spatial+channel'] as const;
+
+const rate = z
+  .number({ error: 'must be a number between 0 and 1' })
+  .min(0, 'must be between 0 and 1')
+  .max(1, 'must be between 0 and 1');
+
+const positiveInt = z
+  .number({ error: 'must be a positive integer' })
+  .int('must be an integer')
+  .positive();
+
+/** One stage's dynamic setting. */
+export const stageConfigSchema = z.strictObject({
+  mode: z.enum(STAGE_MODES, { error: `must be one of ${STAGE_MODES.join(', ')}` }),
+  /** Spatial granularity S: a divisor of the stage resolution. Kept in every mode so switching back restores it. */
+  spatialGranularity: positiveInt,
+  /** Channel group size G: a divisor of the block's inner width m. */
+  channelGroupSize: positiveInt,
+  /** Activation rate of the stage; null follows the global `targetRate`. */
+  rate: rate.nullable(),
+  /** Channel rate of a spatial+channel stage; null follows the block's (spatial) rate. */
+  channelRate: rate.nullable(),
+});
+
+const modelSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('builtin'), id: z.string().min(1) }),
+    z.strictObject({ kind: z.literal('custom'), architecture: architectureSchema }),
+  ],
+  { error: "must be {kind: 'builtin', id} or {kind: 'custom', architecture}" },
+);
+
+const hardwareSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('preset'),
+      id: z.string().min(1),
+      overrides: hardwareOverridesSchema,
+    }),
+    z.strictObject({
+      kind: z.literal('custom'),
+      label: z.string().max(120),
+      params: hardwareParamsSchema,
+    }),
+  ],
+  { error: "must be {kind: 'preset', id, overrides} or {kind: 'custom', label, params}" },
+);
+
+/** Version 1 of the configuration file (field-level rules). */
+export const studioConfigV1Schema = z.strictObject({
+  format: z.literal(CONFIG_FORMAT, { error: `must be "${CONFIG_FORMAT}"` }),
+  version: z.literal(1, { error: 'must be 1' }),
+  name: z.string().max(200),
+  notes: z.string().max(100_000),
+  model: modelSchema,
+  inputSize: positiveInt.max(4096),
+  hardware: hardwareSchema,
+  targetRate: rate,
+  stages: z.array(stageConfigSchema).min(1).max(8),
+  blockRates: z.record(
+    z.string().regex(/^stage\d+\/\d+$/, 'block keys look like "stage1/0"'),
+    rate,
+  ),
+});
+
+/** A stage's dynamic setting. */
+export type StageConfig = z.infer<typeof stageConfigSchema>;
+/** Stage mode of the configuration. */
+export type ConfigStageMode = StageConfig['mode'];
+/** The configuration document, version 1 (the current version). */
+export type StudioConfigV1 = z.infer<typeof studioConfigV1Schema>;
+/** The configuration the rest of the application works with (always the latest version). */
+export type StudioConfig = StudioConfigV1;

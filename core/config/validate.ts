@@ -1,0 +1,101 @@
+/**
+ * Semantic checks of a configuration against its architecture and hardware: what the schema cannot see.
+ * Every message starts with the field path and lists the valid values.
+ */
+import { architectureProblems } from '../arch/json';
+import { BUILTIN_ARCHITECTURE_IDS } from '../arch';
+import { HARDWARE_PRESET_IDS, resolveHardware } from '../predictor/hardware';
+import {
+  architectureAtInputSize,
+  baseArchitecture,
+  inputSizeMultiple,
+  stageInnerWidth,
+  validChannelGroupSizes,
+  validGranularities,
+} from './resolve';
+import type { StudioConfig } from './schema';
+
+function hardwareProblems(config: StudioConfig): string[] {
+  const hw = config.hardware;
+  if (hw.kind === 'preset' && !HARDWARE_PRESET_IDS.includes(hw.id)) {
+    return [`hardware.id: unknown preset '${hw.id}' (valid: ${HARDWARE_PRESET_IDS.join(', ')})`];
+  }
+  try {
+    if (hw.kind === 'preset') resolveHardware(hw.id, hw.overrides);
+    else resolveHardware(hw.params);
+  } catch (e) {
+    const where = hw.kind === 'preset' ? 'hardware.overrides' : 'hardware.params';
+    return [`${where}: ${e instanceof Error ? e.message : String(e)}`];
+  }
+  return [];
+}
+
+/**
+ * Checks what the schema cannot: the model exists (or the custom architecture is consistent), the input
+ * size fits it, one stage entry per stage, S divides the stage resolution, G divides the inner width m,
+ * block-rate keys name existing blocks, and the hardware resolves. Returns one message per problem
+ * (empty when valid); never throws.
+ */
+export function validateConfig(config: StudioConfig): string[] {
+  const problems: string[] = [...hardwareProblems(config)];
+  const base = baseArchitecture(config);
+  if (!base) {
+    const id = config.model.kind === 'builtin' ? config.model.id : '';
+    problems.push(
+      `model.id: unknown model '${id}' (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
+    );
+    return problems;
+  }
+  if (config.model.kind === 'custom') {
+    const archProblems = architectureProblems(base, 'model.architecture');
+    if (archProblems.length > 0) return [...problems, ...archProblems];
+  }
+  const multiple = inputSizeMultiple(base);
+  if (config.inputSize % multiple !== 0) {
+    problems.push(
+      `inputSize: ${config.inputSize} does not fit ${base.label} (valid: multiples of ${multiple}, e.g. ${base.inputSize})`,
+    );
+    return problems;
+  }
+  const arch = architectureAtInputSize(base, config.inputSize);
+  if (config.stages.length !== arch.stages.length) {
+    problems.push(
+      `stages: has ${config.stages.length} entries, ${arch.label} has ${arch.stages.length} stages`,
+    );
+  }
+  config.stages.forEach((stage, i) => {
+    const spec = arch.stages[i];
+    const m = stageInnerWidth(arch, i);
+    if (!spec || m === undefined) return;
+    const sizes = validGranularities(spec.outResolution);
+    if (!sizes.includes(stage.spatialGranularity)) {
+      problems.push(
+        `stages[${i}].spatialGranularity: ${stage.spatialGranularity} does not divide the stage resolution ` +
+          `${spec.outResolution} (valid: ${sizes.join(', ')})`,
+      );
+    }
+    const groups = validChannelGroupSizes(m);
+    if (!groups.includes(stage.channelGroupSize)) {
+      problems.push(
+        `stages[${i}].channelGroupSize: ${stage.channelGroupSize} does not divide the inner width ${m} ` +
+          `(valid: ${groups.join(', ')})`,
+      );
+    }
+  });
+  for (const key of Object.keys(config.blockRates)) {
+    const match = /^stage(\d+)\/(\d+)$/.exec(key);
+    const s = match ? Number(match[1]) : NaN;
+    const b = match ? Number(match[2]) : NaN;
+    const spec = arch.stages[s - 1];
+    if (!spec) {
+      problems.push(
+        `blockRates["${key}"]: no stage ${s} (valid stages: 1 to ${arch.stages.length})`,
+      );
+    } else if (!(b >= 0 && b < spec.blocks) || String(b) !== match?.[2]) {
+      problems.push(
+        `blockRates["${key}"]: no such block (valid: stage${s}/0 to stage${s}/${spec.blocks - 1})`,
+      );
+    }
+  }
+  return problems;
+}

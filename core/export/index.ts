@@ -1,0 +1,3 @@
+export * from './trainingFlags';
+export * from './report';
+export * from './formats';

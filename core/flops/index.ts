@@ -1,0 +1,3 @@
+export * from './block';
+export * from './network';
+export * from './config';

@@ -1,0 +1,98 @@
+/**
+ * What a dump must contain for a given architecture and configuration: the arrays of each block with
+ * their dtypes and shapes (formulation spec §7–§8). Shared by the reader (to validate) and the writer
+ * (to compose consistent fixtures).
+ */
+import type { ArchitectureSpec, BlockGeometry } from '../arch';
+import type { ReferenceDynMode } from './types';
+import { hasChannelMask, hasSpatialMask } from './types';
+
+export type ArrayKind = 'spatial' | 'spatial_logit' | 'conv2' | 'conv1' | 'channel';
+
+/** One array a block's dump entry must hold. */
+export interface ExpectedArray {
+  /** Name as in the manifest and `np.load` (`stage1/0/spatial`); the zip member adds `.npy`. */
+  name: string;
+  kind: ArrayKind;
+  dtype: 'uint8' | 'float16';
+  shape: number[];
+}
+
+/** A dump's per-stage configuration, in the manifest's terms. */
+export interface DumpStageConfig {
+  modes: readonly ReferenceDynMode[];
+  spatialGranularity: readonly number[];
+  channelGroupSize: readonly number[];
+  spatialMaskChannelGroup: readonly number[];
+}
+
+function divisors(n: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
+  return out;
+}
+
+/**
+ * Checks that the configuration fits the architecture: spatial granularities divide the stage
+ * resolution, channel group sizes divide the stage width. Returns a message, or null when it fits.
+ */
+export function checkStageConfig(arch: ArchitectureSpec, config: DumpStageConfig): string | null {
+  for (let s = 0; s < arch.stages.length; s++) {
+    const stage = arch.stages[s];
+    const mode = config.modes[s];
+    if (!stage || !mode) return `the configuration has no entry for stage ${s + 1}`;
+    const S = config.spatialGranularity[s] ?? 0;
+    const G = config.channelGroupSize[s] ?? 0;
+    if (mode !== 'layer' && hasSpatialMask(mode) && stage.outResolution % S !== 0) {
+      return `mask_spatial_granularity ${S} of stage ${s + 1} does not divide its resolution ${stage.outResolution} (valid: ${divisors(stage.outResolution).join(', ')})`;
+    }
+    if (hasChannelMask(mode)) {
+      const width = Math.floor(stage.outChannels / arch.bottleneckRatio);
+      if (width % G !== 0) {
+        return `channel_dyn_granularity ${G} of stage ${s + 1} does not divide its width ${width}`;
+      }
+    }
+  }
+  return null;
+}
+
+/** Arrays of one block (the configuration must have passed {@link checkStageConfig}). */
+export function expectedBlockArrays(
+  block: BlockGeometry,
+  config: DumpStageConfig,
+): ExpectedArray[] {
+  const mode = config.modes[block.stage] ?? 'spatial';
+  const prefix = block.key;
+  const out: ExpectedArray[] = [];
+  if (hasSpatialMask(mode)) {
+    // Layer skipping is one gate per block; its conv masks are still full resolution (all 0 or all 1).
+    const layer = mode === 'layer';
+    const g = layer ? 1 : (config.spatialMaskChannelGroup[block.stage] ?? 1);
+    const S = layer ? block.outSize : (config.spatialGranularity[block.stage] ?? 1);
+    const side = block.outSize / S;
+    out.push(
+      { name: `${prefix}/spatial`, kind: 'spatial', dtype: 'uint8', shape: [g, side, side] },
+      { name: `${prefix}/spatial_logit`, kind: 'spatial_logit', dtype: 'float16', shape: [g, side, side] },
+      { name: `${prefix}/conv2`, kind: 'conv2', dtype: 'uint8', shape: [g, block.outSize, block.outSize] },
+      { name: `${prefix}/conv1`, kind: 'conv1', dtype: 'uint8', shape: [g, block.inSize, block.inSize] },
+    );
+  }
+  if (hasChannelMask(mode)) {
+    const G = config.channelGroupSize[block.stage] ?? 1;
+    out.push({
+      name: `${prefix}/channel`,
+      kind: 'channel',
+      dtype: 'uint8',
+      shape: [block.midChannels / G],
+    });
+  }
+  return out;
+}
+
+/** Maps `--arch` values (`uni_resnet50`) and app ids (`resnet50`) to a known architecture. */
+export function findArchitectureForDump(
+  archName: string,
+  known: readonly ArchitectureSpec[],
+): ArchitectureSpec | undefined {
+  return known.find((a) => a.trainingArch === archName || a.id === archName);
+}

@@ -1,0 +1,126 @@
+/**
+ * The `manifest.json` of a `.laudmask.npz` dump (formulation spec §7), as a zod schema. The format and
+ * version are checked before the schema so that a file from elsewhere gets a plain message rather than a
+ * list of schema complaints.
+ */
+import { z } from 'zod';
+
+export const LAUDMASK_FORMAT = 'laudmask';
+export const LAUDMASK_VERSION = 1;
+
+const posInt = z.number().int().min(1).max(4096);
+const perStage = (item: z.ZodType<number>) => z.array(item).length(4);
+const rate = z.number().min(0).max(1).nullable();
+const shape = z.array(z.number().int().min(0).max(1 << 20)).max(8);
+
+const blockSchema = z.object({
+  key: z.string().max(64),
+  module: z.string().max(512),
+  spatial_shape: shape.nullable(),
+  spatial_rate: rate,
+  conv2_rate: rate,
+  conv1_rate: rate,
+  channel_shape: shape.nullable(),
+  channel_rate: rate,
+});
+
+export const manifestSchema = z.object({
+  format: z.literal(LAUDMASK_FORMAT),
+  version: z.literal(LAUDMASK_VERSION),
+  model: z.object({
+    arch: z.string().max(128),
+    dyn_mode: z.array(z.enum(['spatial', 'channel', 'layer', 'both'])).length(4),
+    mask_spatial_granularity: perStage(posInt),
+    channel_dyn_granularity: perStage(posInt),
+    spatial_mask_channel_group: perStage(z.number().int().min(1).max(64)),
+    checkpoint: z.string().max(1024).nullable(),
+    weights: z.enum(['checkpoint', 'random-init']),
+  }),
+  input: z.object({
+    file: z.string().max(1024),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
+    size: z.number().int(),
+    /** [width, height] of the original image in pixels. */
+    orig_size: z.tuple([posIntLarge(), posIntLarge()]),
+    /** [left, top, right, bottom] of the 224 crop, in original-image pixels. */
+    crop_box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+    normalize: z.object({
+      mean: z.array(z.number()).length(3),
+      std: z.array(z.number()).length(3),
+    }),
+  }),
+  prediction: z.object({
+    top5_index: z.array(z.number().int().min(0)).max(5),
+    top5_prob: z.array(z.number().min(0).max(1)).max(5),
+  }),
+  blocks: z.array(blockSchema).max(1024),
+  arrays: z.record(
+    z.string().max(128),
+    z.object({ dtype: z.string().max(32), shape }),
+  ),
+});
+
+function posIntLarge() {
+  return z.number().int().min(1).max(1_000_000);
+}
+
+export type LaudmaskManifest = z.infer<typeof manifestSchema>;
+export type ManifestBlock = LaudmaskManifest['blocks'][number];
+
+export type ParseManifestResult =
+  | { ok: true; manifest: LaudmaskManifest }
+  | {
+      ok: false;
+      code: 'manifest-json' | 'wrong-format' | 'wrong-version' | 'manifest-invalid';
+      error: string;
+    };
+
+/** A short rendering of an unknown JSON value for messages. */
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'missing';
+  const text = JSON.stringify(v);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Decodes and validates manifest text. Never throws. */
+export function parseManifest(text: string): ParseManifestResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, code: 'manifest-json', error: `manifest.json is not valid JSON (${detail}).` };
+  }
+  if (!isRecord(raw)) {
+    return { ok: false, code: 'manifest-json', error: 'manifest.json is not a JSON object.' };
+  }
+  if (raw.format !== LAUDMASK_FORMAT) {
+    return {
+      ok: false,
+      code: 'wrong-format',
+      error: `Not a LAUDNet mask dump: manifest.json has format ${describeValue(raw.format)}, expected "${LAUDMASK_FORMAT}".`,
+    };
+  }
+  if (raw.version !== LAUDMASK_VERSION) {
+    return {
+      ok: false,
+      code: 'wrong-version',
+      error: `Unsupported mask dump version ${describeValue(raw.version)}: this app reads version ${LAUDMASK_VERSION}.`,
+    };
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'manifest';
+    return {
+      ok: false,
+      code: 'manifest-invalid',
+      error: `manifest.json is invalid at ${where}: ${issue?.message ?? 'unknown problem'}.`,
+    };
+  }
+  return { ok: true, manifest: parsed.data };
+}

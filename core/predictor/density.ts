@@ -1,0 +1,156 @@
+/**
+ * Expected maximum channel density per tile (latency spec §2.8, exact-expectation variant ρ_E).
+ *
+ * The reference estimates E[max over T_c tiles of the active-channel fraction] with 100 unseeded Monte-Carlo
+ * samples [Q4][Q5]; we compute the exact expectation instead, which is deterministic and is what the
+ * reference data's `latency_expectation_s` columns hold. Same clamp from below at the density p.
+ */
+
+const cache = new Map<string, number>();
+const CACHE_LIMIT = 200_000;
+
+/** Empties the ρ_E cache (values are deterministic; only for cold-start measurements). */
+export function clearDensityCache(): void {
+  cache.clear();
+}
+
+/**
+ * CDF and survival function of Binomial(m, p) for k = 0 … m, from weights relative to the mode (no
+ * log-gamma needed; far tails underflow harmlessly to 0). `sf[k] = P(X > k)` keeps upper-tail accuracy.
+ */
+export function binomialCdf(m: number, p: number): { cdf: Float64Array; sf: Float64Array } {
+  const w = new Float64Array(m + 1);
+  const q = 1 - p;
+  if (p <= 0) w[0] = 1;
+  else if (q <= 0) w[m] = 1;
+  else {
+    const r = p / q;
+    const mode = Math.min(m, Math.max(0, Math.floor((m + 1) * p)));
+    w[mode] = 1;
+    for (let k = mode + 1; k <= m; k++) w[k] = ((w[k - 1]! * (m - k + 1)) / k) * r;
+    for (let k = mode - 1; k >= 0; k--) w[k] = (w[k + 1]! * (k + 1)) / (m - k) / r;
+  }
+  let z = 0;
+  for (let k = 0; k <= m; k++) z += w[k]!;
+  const cdf = new Float64Array(m + 1);
+  const sf = new Float64Array(m + 1);
+  let acc = 0;
+  for (let k = 0; k <= m; k++) {
+    acc += w[k]! / z;
+    cdf[k] = Math.min(acc, 1);
+  }
+  acc = 0;
+  for (let k = m; k >= 0; k--) {
+    sf[k] = acc;
+    acc += w[k]! / z;
+  }
+  return { cdf, sf };
+}
+
+/** 1 − F^t, accurate both when F is small and when F is close to 1 (then via the survival function). */
+function oneMinusPow(cdf: number, sf: number, t: number): number {
+  if (cdf < 0.5) return 1 - cdf ** t;
+  return -Math.expm1(t * Math.log1p(-sf));
+}
+
+/** Tiles aligned with whole groups (G divides c_t): tile counts are G·Binomial(c_t/G, p), i.i.d. */
+function alignedExpectation(tiles: number, cTile: number, p: number, groupSize: number): number {
+  const m = cTile / groupSize;
+  const { cdf, sf } = binomialCdf(m, p);
+  let sum = 0;
+  for (let k = 0; k < m; k++) sum += oneMinusPow(cdf[k]!, sf[k]!, tiles);
+  return (groupSize * sum) / cTile;
+}
+
+/**
+ * Neither of c_t, G divides the other. The reference leaves this undefined; this extension (not validated
+ * by reference data) computes the exact expectation with a transfer over tiles whose state is whether the
+ * group straddling the tile boundary is active (adjacent tiles share at most that group).
+ */
+function straddlingExpectation(tiles: number, cTile: number, p: number, groupSize: number): number {
+  const total = tiles * cTile;
+  const cdfByCount = new Map<number, Float64Array>();
+  const binCdf = (n: number, k: number): number => {
+    if (k < 0) return 0;
+    if (k >= n) return 1;
+    let c = cdfByCount.get(n);
+    if (!c) {
+      c = binomialCdf(n, p).cdf;
+      cdfByCount.set(n, c);
+    }
+    return c[k]!;
+  };
+  const prob = [1 - p, p];
+  let expected = 0;
+  for (let k = 0; k < cTile; k++) {
+    let v0 = 1;
+    let v1 = 0;
+    let prevRight = -1;
+    for (let t = 0; t < tiles; t++) {
+      const start = t * cTile;
+      const end = Math.min(start + cTile, total);
+      const gL = Math.floor(start / groupSize);
+      const gR = Math.floor((end - 1) / groupSize);
+      const shared = gL === prevRight;
+      const inMass = [shared ? v0 : (v0 + v1) * prob[0]!, shared ? v1 : (v0 + v1) * prob[1]!];
+      let n0 = 0;
+      let n1 = 0;
+      if (gL === gR) {
+        const span = end - start;
+        n0 += inMass[0]!;
+        if (span <= k) n1 += inMass[1]!;
+      } else {
+        const ovL = Math.min((gL + 1) * groupSize, end) - start;
+        const ovR = end - gR * groupSize;
+        const inner = gR - gL - 1;
+        for (let aL = 0; aL < 2; aL++) {
+          for (let aR = 0; aR < 2; aR++) {
+            const rest = k - ovL * aL - ovR * aR;
+            const pOk = rest < 0 ? 0 : binCdf(inner, Math.floor(rest / groupSize));
+            const mass = inMass[aL]! * prob[aR]! * pOk;
+            if (aR === 0) n0 += mass;
+            else n1 += mass;
+          }
+        }
+      }
+      v0 = n0;
+      v1 = n1;
+      prevRight = gR;
+    }
+    expected += 1 - (v0 + v1);
+  }
+  return expected / cTile;
+}
+
+/**
+ * ρ_E(T_c, c_t, p, G): exact expected maximum, over `tiles` channel tiles of `cTile` channels, of the
+ * fraction of active channels when channels come in groups of `groupSize` (a group *size* [Q16]) that are
+ * each active with probability p; clamped from below at p. p = 1 gives 1 and p = 0 gives 0 exactly.
+ */
+export function maxChannelDensity(
+  tiles: number,
+  cTile: number,
+  p: number,
+  groupSize: number,
+): number {
+  if (p === 1) return 1;
+  if (p === 0) return 0;
+  const key = `${tiles},${cTile},${p},${groupSize}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let value: number;
+  if (cTile % groupSize === 0) value = alignedExpectation(tiles, cTile, p, groupSize);
+  else if (groupSize % cTile === 0) {
+    const groups = Math.ceil((tiles * cTile) / groupSize);
+    value = 1 - (1 - p) ** groups;
+  } else value = straddlingExpectation(tiles, cTile, p, groupSize);
+  if (value < p) value = p;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** True when ρ_E for these arguments is one the reference defines (p ∈ {0, 1} or G, c_t nested). */
+export function isReferenceDensityCase(cTile: number, p: number, groupSize: number): boolean {
+  return p === 0 || p === 1 || cTile % groupSize === 0 || groupSize % cTile === 0;
+}

@@ -1,0 +1,5 @@
+export * from './bisect';
+export * from './flopsTarget';
+export * from './latencyBudget';
+export * from './granularity';
+export * from './predict';

@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/studio';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const DUMP = join(fixtures, 'resnet50-spatial.laudmask.npz');
+
+/** Members of a zip archive (stored or deflated), read here without the app's code. */
+function unzip(buffer: Buffer): Record<string, Uint8Array> {
+  let eocd = buffer.length - 22;
+  while (eocd >= 0 && buffer.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const count = buffer.readUInt16LE(eocd + 10);
+  let at = buffer.readUInt32LE(eocd + 16);
+  const out: Record<string, Uint8Array> = {};
+  for (let i = 0; i < count; i++) {
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const raw = buffer.subarray(start, start + size);
+    out[name] = new Uint8Array(method === 8 ? inflateRawSync(raw) : raw);
+    at += 46 + skip;
+  }
+  return out;
+}
+
+/** Reads a uint8 .npy member (header parsed here, independently of the app's reader). */
+function npyUint8(bytes: Uint8Array): { shape: number[]; data: Uint8Array } {
+  const major = bytes[6];
+  const headerLength = major === 1 ? bytes[8]! | (bytes[9]! << 8) : new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  const start = major === 1 ? 10 : 12;
+  const header = new TextDecoder().decode(bytes.subarray(start, start + headerLength));
+  expect(header).toContain("'descr': '|u1'");
+  const shape = (/'shape': \(([^)]*)\)/.exec(header)?.[1] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+  return { shape, data: bytes.subarray(start + headerLength) };
+}
+
+interface Manifest {
+  model: { dyn_mode: string[]; mask_spatial_granularity: number[] };
+  blocks: { key: string }[];
+}
+
+function readDump(path: string) {
+  const members = unzip(readFileSync(path));
+  const manifest = JSON.parse(new TextDecoder().decode(members['manifest.json'])) as Manifest;
+  const rate = (key: string) => {
+    const member = members[`${key}/spatial.npy`];
+    if (!member) throw new Error(`no ${key}/spatial.npy`);
+    const { data } = npyUint8(member);
+    let kept = 0;
+    for (const v of data) kept += v ? 1 : 0;
+    return kept / data.length;
+  };
+  return { manifest, rate };
+}
+
+async function openMasksView(page: Page) {
+  await page.getByRole('tab', { name: 'Masks over images' }).click();
+  await expect(page.getByTestId('mask-overlay')).toBeVisible();
+}
+
+async function pickFile(page: Page, buttonTestId: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(buttonTestId).click();
+  await (await chooser).setFiles(file);
+}
+
+test.describe('masks over images', () => {
+  test('acceptance 1: stage 1 spatial, S = 4 at rate 0.5 keeps 98 of 14×14 cells; S = 8 gives 7×7', async ({ studio, page }) => {
+    await studio.open();
+    await openMasksView(page);
+    await page.getByTestId('mask-sample').selectOption('giraffe');
+    await expect(page.getByTestId('mask-overlay')).toHaveAttribute('aria-label', /stage1\//);
+    await expect(page.getByTestId('mask-source')).toContainText('Proxy from image saliency — not a trained LAUDNet');
+
+    await page.getByTestId('stage-1-mode').selectOption('spatial');
+    await page.getByTestId('stage-1-granularity').selectOption('4');
+    await page.getByTestId('stage-1-rate-number').fill('0.5');
+    await expect(page.getByTestId('mask-grid-size')).toHaveAttribute('data-rows', '14');
+    await expect(page.getByTestId('mask-grid-size')).toHaveAttribute('data-cols', '14');
+    await expect(page.getByTestId('mask-kept-count')).toHaveText('kept 98 of 196 cells (50.0%)');
+    await studio.screenshot('masks-2d-s4');
+
+    await page.getByTestId('stage-1-granularity').selectOption('8');
+    await expect(page.getByTestId('mask-grid-size')).toHaveAttribute('data-rows', '7');
+    // The predictor's rounding: ⌈(0.5·7)·7⌉ = ⌈24.5⌉ = 25.
+    const expectedKept = Math.ceil(0.5 * 7 * 7);
+    await expect(page.getByTestId('mask-kept-count')).toHaveAttribute('data-kept', String(expectedKept));
+    await expect(page.getByTestId('mask-kept-count')).toHaveText(`kept ${expectedKept} of 49 cells (51.0%)`);
+    // Every stage-1 tile of the filmstrip follows.
+    for (const b of [0, 1, 2]) await expect(page.getByTestId(`mask-tile-rate-stage1-${b}`)).toHaveText('51.0%');
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('acceptance 2: a real dump shows the rates of its arrays and its configuration', async ({ studio, page }) => {
+    const { manifest, rate } = readDump(DUMP);
+    await studio.open();
+    await openMasksView(page);
+    await pickFile(page, 'mask-open-dump', DUMP);
+    await expect(page.getByTestId('mask-source')).toContainText('Real masks from resnet50-spatial.laudmask.npz (ResNet-50,');
+    for (const { key } of manifest.blocks) {
+      const expected = rate(key);
+      const tile = page.getByTestId(`mask-tile-rate-${key.replace('/', '-')}`);
+      await expect(tile).toHaveText(`${(expected * 100).toFixed(1)}%`);
+      expect(Number(await tile.getAttribute('data-rate'))).toBeCloseTo(expected, 12);
+    }
+    const appMode: Record<string, string> = { spatial: 'spatial', channel: 'channel', layer: 'layer', both: 'spatial+channel' };
+    for (const [i, mode] of manifest.model.dyn_mode.entries()) {
+      await expect(page.getByTestId(`stage-${i + 1}-mode`)).toHaveValue(appMode[mode]!);
+      if (mode === 'spatial' || mode === 'both') {
+        await expect(page.getByTestId(`stage-${i + 1}-granularity`)).toHaveValue(String(manifest.model.mask_spatial_granularity[i]));
+      }
+    }
+    await expect(page.getByTestId('header-model')).toContainText('ResNet-50');
+    await page.getByTestId('mask-tile-stage2-1').click();
+    await expect(page.getByTestId('mask-overlay')).toHaveAttribute('data-block', 'stage2/1');
+    await studio.screenshot('masks-2d-dump');
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('acceptance 5: the 3D view renders, in sync with the 2D selection', async ({ studio, page }) => {
+    await studio.open();
+    await openMasksView(page);
+    await page.getByTestId('mask-tile-stage2-1').click();
+    await studio.screenshot('masks-2d');
+    await page.getByRole('tab', { name: '3D view' }).click();
+    await expect(page.getByTestId('space-selected')).toHaveAttribute('data-block', 'stage2/1');
+    const canvas = page.getByTestId('space-canvas');
+    await expect(canvas).toBeVisible();
+    // Let a frame render, then read the WebGL drawing buffer back through a 2D canvas.
+    await page.waitForTimeout(300);
+    const stats = await canvas.evaluate((el: HTMLCanvasElement) => {
+      const copy = document.createElement('canvas');
+      copy.width = el.width;
+      copy.height = el.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(el, 0, 0);
+      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+      const background = [data[0], data[1], data[2]];
+      const colours = new Set<number>();
+      let differing = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i]!;
+        const g = data[i + 1]!;
+        const b = data[i + 2]!;
+        colours.add((r << 16) | (g << 8) | b);
+        if (Math.abs(r - background[0]!) + Math.abs(g - background[1]!) + Math.abs(b - background[2]!) > 30) differing++;
+      }
+      return { pixels: data.length / 4, differing, colours: colours.size };
+    });
+    expect(stats.colours).toBeGreaterThan(50);
+    expect(stats.differing / stats.pixels).toBeGreaterThan(0.05);
+    await studio.screenshot('masks-3d');
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('bad files get their specific message and leave what was open intact', async ({ studio, page }) => {
+    await studio.open();
+    await openMasksView(page);
+    await pickFile(page, 'mask-open-dump', DUMP);
+    await expect(page.getByTestId('mask-source')).toHaveAttribute('data-source', 'dump');
+    const keptBefore = await page.getByTestId('mask-kept-count').textContent();
+    const modelBefore = await page.getByTestId('header-model').textContent();
+
+    const cases: { file: string | { name: string; mimeType: string; buffer: Buffer }; button: string; message: RegExp }[] = [
+      { file: join(fixtures, 'bad', 'not-a-zip.laudmask.npz'), button: 'mask-open-dump', message: /not-a-zip\.laudmask\.npz could not be opened: This is not a mask dump/ },
+      { file: join(fixtures, 'bad', 'truncated.laudmask.npz'), button: 'mask-open-dump', message: /truncated or corrupt/ },
+      { file: join(fixtures, 'bad', 'wrong-dtype.laudmask.npz'), button: 'mask-open-dump', message: /stage1\/0\/spatial has dtype float32; it must be uint8/ },
+      { file: join(fixtures, 'bad', 'wrong-shape.laudmask.npz'), button: 'mask-open-dump', message: /has shape \[1, 7, 7\]; ResNet-50, stage 1, S = 4 needs \[1, 14, 14\]/ },
+      { file: join(fixtures, 'bad', 'other-arch.laudmask.npz'), button: 'mask-open-dump', message: /lists 33 blocks .* ResNet-50 has 16/ },
+      {
+        file: { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('these are notes, not pixels') },
+        button: 'mask-open-image',
+        message: /notes\.png could not be opened: This file is not an image/,
+      },
+      {
+        // A PNG header that claims 10000×5000 pixels: refused before any decoding.
+        file: { name: 'huge.png', mimeType: 'image/png', buffer: pngHeader(10_000, 5_000) },
+        button: 'mask-open-image',
+        message: /huge\.png could not be opened: The image is 50\.0 megapixels/,
+      },
+    ];
+    for (const c of cases) {
+      await pickFile(page, c.button, c.file);
+      const notice = page.getByTestId('notice-error').filter({ hasText: c.message });
+      await expect(notice).toBeVisible();
+      await expect(page.getByTestId('mask-source')).toHaveAttribute('data-source', 'dump');
+      await expect(page.getByTestId('mask-kept-count')).toHaveText(keptBefore ?? '');
+      await expect(page.getByTestId('header-model')).toHaveText(modelBefore ?? '');
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+    }
+    await studio.screenshot('masks-bad-file');
+  });
+
+  test('an image dropped on the view opens it', async ({ studio, page }) => {
+    await studio.open();
+    await openMasksView(page);
+    const bytes = [...readFileSync(join(import.meta.dirname, '..', 'assets', 'samples', 'horses.jpg'))];
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], 'dropped-horses.jpg', { type: 'image/jpeg' }));
+      return dt;
+    }, bytes);
+    await page.getByTestId('masks-view').dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByTestId('mask-overlay-title')).toContainText('dropped-horses.jpg');
+    await expect(page.getByTestId('mask-crop-box')).toBeVisible();
+  });
+});
+
+/** The first bytes of a PNG (signature + IHDR) declaring `width × height`. */
+function pngHeader(width: number, height: number): Buffer {
+  const bytes = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes, 0);
+  bytes.writeUInt32BE(13, 8);
+  bytes.write('IHDR', 12, 'ascii');
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  bytes[24] = 8;
+  bytes[25] = 2;
+  return bytes;
+}

@@ -1,0 +1,198 @@
+/**
+ * The session recovery file: the renderer autosaves its whole session (debounced, and flushed on
+ * blur, visibility change and before quit) and main keeps it in the user-data folder. On start, the
+ * user is offered to restore it when it is newer than the file they last saved, so neither a crash
+ * nor a forgotten save loses work — and a discarded recovery is archived, not deleted at once.
+ */
+import { basename, dirname, join } from 'node:path';
+import { atomicWrite } from './atomicWrite';
+import type { FsPort } from './fsPort';
+import { corruptStamp, loadTextDocument, type LoadOutcome } from './safeLoad';
+
+export const RECOVERY_FORMAT = 'laudnet-recovery';
+export const RECOVERY_VERSION = 1;
+/** Discarded recovery files kept for a manual rescue. */
+const KEPT_ARCHIVES = 5;
+
+export interface RecoveryRecord {
+  format: typeof RECOVERY_FORMAT;
+  version: typeof RECOVERY_VERSION;
+  /** When the session was autosaved (ms since epoch). */
+  savedAtMs: number;
+  /** The document the session was editing, if it had been saved or opened from a file. */
+  documentPath: string | null;
+  /** The renderer's serialised session (opaque to main). */
+  text: string;
+}
+
+/** Validator for `loadTextDocument`: a problem line, or null for a well-formed record. */
+export function validateRecoveryText(text: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'the recovery file is not valid JSON';
+  }
+  const r = value as Partial<RecoveryRecord> | null;
+  if (typeof r !== 'object' || r === null) return 'the recovery file is not an object';
+  if (r.format !== RECOVERY_FORMAT) return 'the recovery file has the wrong format tag';
+  if (r.version !== RECOVERY_VERSION) return `unsupported recovery version ${String(r.version)}`;
+  if (typeof r.savedAtMs !== 'number' || !Number.isFinite(r.savedAtMs)) return 'bad savedAtMs';
+  if (r.documentPath !== null && typeof r.documentPath !== 'string') return 'bad documentPath';
+  if (typeof r.text !== 'string') return 'bad session text';
+  return null;
+}
+
+/**
+ * Whether to offer restoring `record` on start: only when it holds something and is newer than the
+ * saved document (or the session was never saved to a file).
+ *
+ * @param documentMtimeMs modification time of `record.documentPath`, null when it has none or the
+ *   file no longer exists.
+ */
+export function shouldOfferRestore(
+  record: RecoveryRecord | null,
+  documentMtimeMs: number | null,
+): boolean {
+  if (!record || record.text.trim() === '') return false;
+  if (documentMtimeMs === null) return true;
+  return record.savedAtMs > documentMtimeMs;
+}
+
+/**
+ * Serialises concurrent writes to one file so that the last submitted text is what ends up on
+ * disk: an older autosave finishing after a newer one must not win.
+ */
+export function createLatestWinsWriter(write: (text: string) => Promise<void>): {
+  submit(text: string): Promise<void>;
+} {
+  let pending: string | null = null;
+  let running: Promise<void> | null = null;
+  const waiters: Array<{ resolve(): void; reject(err: unknown): void }> = [];
+
+  const drain = async (): Promise<void> => {
+    while (pending !== null) {
+      const text = pending;
+      const batch = waiters.splice(0);
+      pending = null;
+      try {
+        await write(text);
+        batch.forEach((w) => w.resolve());
+      } catch (err) {
+        batch.forEach((w) => w.reject(err));
+      }
+    }
+    running = null;
+  };
+
+  return {
+    submit(text) {
+      pending = text; // supersedes any text not yet written
+      const done = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+      running ??= drain();
+      return done;
+    },
+  };
+}
+
+/** Lets main wait (bounded) for the renderer's next autosave, e.g. before quitting. */
+export function createSaveBarrier(): {
+  notifySaved(): void;
+  waitForNextSave(timeoutMs: number): Promise<boolean>;
+} {
+  let waiters: Array<(saved: boolean) => void> = [];
+  return {
+    notifySaved() {
+      const current = waiters;
+      waiters = [];
+      current.forEach((w) => w(true));
+    },
+    waitForNextSave(timeoutMs) {
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== done);
+          resolve(false);
+        }, timeoutMs);
+        const done = (saved: boolean) => {
+          clearTimeout(timer);
+          resolve(saved);
+        };
+        waiters.push(done);
+      });
+    },
+  };
+}
+
+/** Reads, writes and archives the recovery file. */
+export class RecoveryStore {
+  private readonly writer = createLatestWinsWriter(async (text) => {
+    await this.fs.mkdirp(dirname(this.file));
+    await atomicWrite(this.fs, this.file, text);
+  });
+
+  constructor(
+    private readonly fs: FsPort,
+    private readonly file: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Autosaves the session; resolves once it is on disk. */
+  save(text: string, documentPath: string | null): Promise<void> {
+    const record: RecoveryRecord = {
+      format: RECOVERY_FORMAT,
+      version: RECOVERY_VERSION,
+      savedAtMs: this.now().getTime(),
+      documentPath,
+      text,
+    };
+    return this.writer.submit(JSON.stringify(record));
+  }
+
+  /** The recovery record, or the load outcome explaining why there is none. */
+  async load(): Promise<{ record: RecoveryRecord | null; outcome: LoadOutcome }> {
+    const outcome = await loadTextDocument(this.fs, this.file, validateRecoveryText, {
+      now: this.now(),
+    });
+    if (outcome.status === 'ok') {
+      return { record: JSON.parse(outcome.text) as RecoveryRecord, outcome };
+    }
+    // A damaged recovery file was moved aside; its backup is the previous autosave, still useful.
+    if (outcome.status === 'corrupt' && outcome.backup) {
+      return { record: JSON.parse(outcome.backup.text) as RecoveryRecord, outcome };
+    }
+    return { record: null, outcome };
+  }
+
+  /**
+   * Stores a session the renderer could not restore under a unique name next to the recovery file,
+   * so the next autosave cannot overwrite it.
+   */
+  async keepDamaged(text: string): Promise<string> {
+    const path = `${this.file}.damaged-${corruptStamp(this.now())}`;
+    await this.fs.mkdirp(dirname(this.file));
+    await atomicWrite(this.fs, path, text, { keepBackup: false });
+    return path;
+  }
+
+  /**
+   * Moves the recovery file aside once the user declined it or discarded their changes. The
+   * newest few archives are kept so a wrong click can still be undone by hand.
+   */
+  async discard(): Promise<string | null> {
+    if (!(await this.fs.stat(this.file))) return null;
+    const archived = `${this.file}.discarded-${corruptStamp(this.now())}`;
+    await this.fs.rename(this.file, archived);
+    await this.pruneArchives();
+    return archived;
+  }
+
+  private async pruneArchives(): Promise<void> {
+    const dir = dirname(this.file);
+    const prefix = `${basename(this.file)}.discarded-`;
+    // The stamp sorts chronologically, so name order is age order.
+    const archives = (await this.fs.readdir(dir)).filter((n) => n.startsWith(prefix)).sort();
+    for (const name of archives.slice(0, Math.max(0, archives.length - KEPT_ARCHIVES))) {
+      await this.fs.unlink(join(dir, name)).catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ControlsPanel } from './controls/ControlsPanel';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { Header } from './components/Header';
+import { Notices } from './components/Notices';
+import { StatusBar } from './components/StatusBar';
+import { NetworkStrip } from './views/strip/NetworkStrip';
+import { VIEWS } from './views/registry';
+import { useStudio } from './store';
+import { useAnalysis } from './worker/useAnalysis';
+import { useSession } from './session/useSession';
+import { useShortcuts } from './commands/useShortcuts';
+import { Overlays } from './commands/Overlays';
+import { useFileDrop } from './files/useFileDrop';
+
+/** Applies the theme preference to <html> (system: follow the OS through CSS media queries). */
+function useThemeAttribute() {
+  const theme = useStudio((s) => s.theme);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
+}
+
+export function App() {
+  useThemeAttribute();
+  useAnalysis();
+  useSession();
+  useShortcuts();
+  useFileDrop();
+  const { activeView } = useStudio(useShallow((s) => ({ activeView: s.activeView })));
+  const view = VIEWS.find((v) => v.id === activeView) ?? VIEWS[0]!;
+  const View = view.component;
+  return (
+    <div className="app">
+      <Header />
+      <div className="app-body">
+        <ErrorBoundary area="Controls">
+          <ControlsPanel />
+        </ErrorBoundary>
+        <main className="main">
+          <Notices />
+          <div className="tabs" role="tablist" aria-label="Views">
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                id={`tab-${v.id}`}
+                aria-selected={v.id === activeView}
+                aria-controls="view-panel"
+                className="tab"
+                onClick={() => useStudio.getState().setActiveView(v.id)}
+              >
+                {v.label}
+              </button>
+            ))}
+          </div>
+          <div className="view" role="tabpanel" id="view-panel" aria-labelledby={`tab-${view.id}`}>
+            <ErrorBoundary area={view.label} key={view.id}>
+              <View />
+            </ErrorBoundary>
+          </div>
+          <div className="strip-dock">
+            <ErrorBoundary area="Network strip">
+              <NetworkStrip />
+            </ErrorBoundary>
+          </div>
+        </main>
+      </div>
+      <StatusBar />
+      <Overlays />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { CommandId } from '../../../core/commands';
+import type { Host, OpenedFile } from '../host/types';
+import { useStudio } from '../store';
+import { loadConfigFile, newConfig, openConfig, saveConfig } from '../files/configFiles';
+import { exportChart, exportReport } from '../files/exports';
+import { requestOpen } from '../files/openRequests';
+
+export interface CommandHandler {
+  run: (host: Host, payload?: OpenedFile) => void | Promise<void>;
+  enabled?: () => boolean;
+}
+
+const PAPER_URL = 'https://arxiv.org/abs/2308.15949';
+
+async function openInView(kind: 'image' | 'mask', host: Host, payload?: OpenedFile) {
+  useStudio.getState().setActiveView('masks');
+  // The masks view registers its handler when it mounts; give React a frame to mount it.
+  await new Promise((r) => setTimeout(r, 0));
+  const handled = await requestOpen(kind, payload ?? null);
+  if (!handled) {
+    const file = payload ?? (await host.openFile(kind));
+    if (file) useStudio.getState().notify('error', `The masks view is not available to open ${file.name}.`);
+  }
+}
+
+/** What each declared command does in the renderer. */
+export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
+  'file.new': { run: () => newConfig() },
+  'file.open-config': {
+    run: async (host, payload) => {
+      if (payload) loadConfigFile(payload);
+      else await openConfig(host);
+    },
+  },
+  'file.open-image': { run: (host, payload) => openInView('image', host, payload) },
+  'file.open-mask': { run: (host, payload) => openInView('mask', host, payload) },
+  'file.save': { run: (host) => saveConfig(host, false) },
+  'file.save-as': { run: (host) => saveConfig(host, true) },
+  'export.config': { run: (host) => saveConfig(host, true) },
+  'export.json': { run: (host) => exportReport(host, 'json'), enabled: () => useStudio.getState().analysis !== null },
+  'export.csv': { run: (host) => exportReport(host, 'csv'), enabled: () => useStudio.getState().analysis !== null },
+  'export.markdown': { run: (host) => exportReport(host, 'markdown'), enabled: () => useStudio.getState().analysis !== null },
+  'export.text': { run: (host) => exportReport(host, 'text') },
+  'export.png': { run: (host) => exportChart(host, 'png') },
+  'export.svg': { run: (host) => exportChart(host, 'svg') },
+  'edit.undo': { run: () => useStudio.getState().undo(), enabled: () => useStudio.getState().past.length > 0 },
+  'edit.redo': { run: () => useStudio.getState().redo(), enabled: () => useStudio.getState().future.length > 0 },
+  'view.command-palette': { run: () => useStudio.getState().setPaletteOpen(true) },
+  'view.toggle-theme': {
+    run: () => {
+      const s = useStudio.getState();
+      const dark = s.theme === 'dark' || (s.theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+      s.setTheme(dark ? 'light' : 'dark');
+    },
+  },
+  'view.reset-layout': { run: () => useStudio.getState().resetLayout() },
+  'help.docs': { run: () => void window.open(PAPER_URL, '_blank', 'noopener') },
+  'help.about': {
+    run: async (host) => {
+      const info = await host.appInfo();
+      useStudio.getState().notify('info', `${info.name} ${info.version} (${info.platform}). Latency model: the LAUDNet analytic predictor (Han et al., TPAMI 2024).`);
+    },
+  },
+};
+
+/** Runs a command by id, reporting failures as a notice instead of an unhandled rejection. */
+export async function runCommand(id: CommandId, host: Host, payload?: OpenedFile): Promise<void> {
+  const handler = COMMAND_HANDLERS[id];
+  if (handler.enabled && !handler.enabled()) return;
+  try {
+    await handler.run(host, payload);
+  } catch (err) {
+    useStudio.getState().notify('error', `${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

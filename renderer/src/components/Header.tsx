@@ -1,0 +1,102 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useStudio } from '../store';
+import { BrandMark } from './BrandMark';
+import { formatMs, formatRatio, formatSeconds } from '../format';
+import { modelLabel, hardwareLabel } from '../labels';
+
+/** Title bar: what is being tuned (model, hardware) and the numbers that matter for it. */
+export function Header() {
+  const { config, analysis, past, future, theme } = useStudio(
+    useShallow((s) => ({
+      config: s.config,
+      analysis: s.analysis,
+      past: s.past.length,
+      future: s.future.length,
+      theme: s.theme,
+    })),
+  );
+  const { undo, redo, cycleTheme, setHelpOpen, setPaletteOpen } = useStudio.getState();
+  const p = analysis?.prediction;
+  const speedup = p ? p.staticLatencyS / p.latencyS : null;
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <BrandMark />
+        <span>LAUDNet Studio</span>
+      </div>
+      <div className="header-context" aria-label="Current model and hardware">
+        <span className="chip" data-testid="header-model">
+          Model <strong>{modelLabel(config)}</strong>
+        </span>
+        <span className="chip" data-testid="header-hardware">
+          Hardware <strong>{hardwareLabel(config)}</strong>
+          {p ? <span>· batch {p.batchSize}</span> : null}
+        </span>
+      </div>
+      <div className="summary" aria-label="Predicted performance" data-testid="summary">
+        <Metric
+          label="Latency / image"
+          testId="summary-ms-per-image"
+          value={p ? formatMs(p.latencyMsPerImage) : '—'}
+          exact={p?.latencyMsPerImage}
+        />
+        <Metric
+          label="Batch latency"
+          testId="summary-batch-latency"
+          value={p ? formatSeconds(p.latencyS) : '—'}
+          exact={p?.latencyS}
+        />
+        <Metric
+          label="Speed-up vs static"
+          testId="summary-speedup"
+          value={speedup !== null ? `${speedup.toFixed(2)}×` : '—'}
+          tone={speedup === null ? undefined : speedup >= 1 ? 'good' : 'bad'}
+        />
+        <Metric
+          label="FLOPs ratio"
+          testId="summary-flops-ratio"
+          value={analysis ? formatRatio(analysis.flopsRatio) : '—'}
+        />
+      </div>
+      <div className="header-actions">
+        <button type="button" className="btn icon" onClick={undo} disabled={past === 0} aria-label="Undo" title="Undo (Ctrl+Z)">
+          ↶
+        </button>
+        <button type="button" className="btn icon" onClick={redo} disabled={future === 0} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+          ↷
+        </button>
+        <button type="button" className="btn icon" onClick={cycleTheme} aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`}>
+          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+        </button>
+        <button type="button" className="btn icon" onClick={() => setPaletteOpen(true)} aria-label="Command palette" title="Command palette (Ctrl+K)">
+          ⌘
+        </button>
+        <button type="button" className="btn icon" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Metric(props: {
+  label: string;
+  value: string;
+  testId: string;
+  tone?: 'good' | 'bad' | undefined;
+  /** Full-precision value for tests and screen readers' detail (the text is rounded). */
+  exact?: number | undefined;
+}) {
+  return (
+    <div className="metric">
+      <span className="metric-label">{props.label}</span>
+      <span
+        className={`metric-value ${props.tone ?? ''}`}
+        data-testid={props.testId}
+        data-exact={props.exact === undefined ? undefined : String(props.exact)}
+      >
+        {props.value}
+      </span>
+    </div>
+  );
+}

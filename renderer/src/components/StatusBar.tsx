@@ -1,0 +1,41 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useHost } from '../hostContext';
+import { useStudio } from '../store';
+
+/** Bottom bar: where the app runs, the predictor's state, and the document's state. */
+export function StatusBar() {
+  const host = useHost();
+  const { status, computeError, lastComputeMs, fileName, dirty, analysis } = useStudio(
+    useShallow((s) => ({
+      status: s.status,
+      computeError: s.computeError,
+      lastComputeMs: s.lastComputeMs,
+      fileName: s.fileName,
+      dirty: s.dirty,
+      analysis: s.analysis,
+    })),
+  );
+  const dotClass = status === 'busy' ? 'busy' : status === 'error' ? 'error' : '';
+  return (
+    <footer className="statusbar" role="status" aria-live="polite">
+      <span data-testid="status-predictor">
+        <span className={`status-dot ${dotClass}`} />
+        {status === 'error'
+          ? `Predictor error: ${computeError ?? 'unknown'}`
+          : status === 'busy'
+            ? 'Predicting…'
+            : lastComputeMs !== null
+              ? `Predicted in ${lastComputeMs.toFixed(1)} ms`
+              : 'Predictor starting…'}
+      </span>
+      {analysis ? <span>{analysis.prediction.blocks.length} blocks</span> : null}
+      <span>Latency model: LAUDNet analytic predictor (exact port)</span>
+      <span className="spacer" />
+      <span data-testid="status-file">
+        {fileName ?? 'Unsaved configuration'}
+        {dirty ? ' • modified' : ''}
+      </span>
+      <span>{host.platform === 'desktop' ? 'Desktop' : 'Web build'}</span>
+    </footer>
+  );
+}

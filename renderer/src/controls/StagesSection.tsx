@@ -1,0 +1,160 @@
+import { useId, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { stageMidChannels } from '../../../core/arch';
+import type { ArchitectureSpec } from '../../../core/arch';
+import { resolveArchitecture } from '../../../core/config/resolve';
+import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
+import { divisorsOf } from '../../../core/predictor/helpers';
+import { useStudio } from '../store';
+import {
+  setStageChannelRate,
+  setStageGranularity,
+  setStageGroupSize,
+  setStageMode,
+  setStageRate,
+} from '../store/configEdits';
+import { RateSlider } from './RateSlider';
+import { BlockRatesTable } from './BlockRatesTable';
+
+const MODE_LABEL: Record<ConfigStageMode, string> = {
+  static: 'Static (dense)',
+  spatial: 'Spatial mask',
+  channel: 'Channel skipping',
+  layer: 'Layer skipping',
+  'spatial+channel': 'Spatial + channel',
+};
+
+/** Per-stage controls: mode, granularity S, group size G, rate; per-block rates in a table. */
+export function StagesSection() {
+  const { config, selectedStage } = useStudio(
+    useShallow((s) => ({ config: s.config, selectedStage: s.selectedStage })),
+  );
+  const arch = useMemo(() => resolveArchitecture(config), [config]);
+  return (
+    <section className="section" aria-label="Stages">
+      <h2 className="section-title">Stages</h2>
+      {config.stages.map((stage, i) => (
+        <StageCard
+          key={i}
+          index={i}
+          stage={stage}
+          arch={arch}
+          targetRate={config.targetRate}
+          selected={i === selectedStage}
+        />
+      ))}
+      <BlockRatesTable arch={arch} />
+    </section>
+  );
+}
+
+interface CardProps {
+  index: number;
+  stage: StageConfig;
+  arch: ArchitectureSpec;
+  targetRate: number;
+  selected: boolean;
+}
+
+function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
+  const id = useId();
+  const spec = arch.stages[index];
+  if (!spec) return null;
+  const m = stageMidChannels(arch, spec);
+  const sizes = divisorsOf(spec.outResolution);
+  const groups = divisorsOf(m).filter((g) => g < m);
+  const edit = useStudio.getState().editConfig;
+  const rate = stage.rate ?? targetRate;
+  const spatial = stage.mode === 'spatial' || stage.mode === 'spatial+channel';
+  const channel = stage.mode === 'channel' || stage.mode === 'spatial+channel';
+  const n = index + 1;
+  return (
+    <div
+      className={`stage-card${selected ? ' selected' : ''}`}
+      style={{ ['--stage-color' as string]: `var(--stage-${(index % 4) + 1})` }}
+      data-testid={`stage-${n}`}
+      onFocusCapture={() => useStudio.getState().selectStage(index)}
+      onClick={() => useStudio.getState().selectStage(index)}
+    >
+      <div className="stage-card-head">
+        <span className="stage-swatch" />
+        <strong>Stage {n}</strong>
+        <span className="hint">
+          {spec.outResolution}×{spec.outResolution} · {spec.blocks} block{spec.blocks === 1 ? '' : 's'} · m = {m}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-mode`}>Mode</label>
+        <select
+          id={`${id}-mode`}
+          value={stage.mode}
+          aria-label={`Stage ${n} mode`}
+          data-testid={`stage-${n}-mode`}
+          onChange={(e) => edit((c) => setStageMode(c, index, e.currentTarget.value as ConfigStageMode))}
+        >
+          {STAGE_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {MODE_LABEL[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {spatial ? (
+        <div className="field">
+          <label htmlFor={`${id}-s`}>Granularity S</label>
+          <select
+            id={`${id}-s`}
+            value={stage.spatialGranularity}
+            aria-label={`Stage ${n} spatial granularity`}
+            data-testid={`stage-${n}-granularity`}
+            onChange={(e) => edit((c) => setStageGranularity(c, index, Number(e.currentTarget.value)))}
+          >
+            {sizes.map((s) => (
+              <option key={s} value={s}>
+                {s === spec.outResolution ? `${s} (whole map)` : `${s}×${s} → ${spec.outResolution / s}×${spec.outResolution / s} grid`}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {channel ? (
+        <div className="field">
+          <label htmlFor={`${id}-g`}>Group size G</label>
+          <select
+            id={`${id}-g`}
+            value={stage.channelGroupSize}
+            aria-label={`Stage ${n} channel group size`}
+            data-testid={`stage-${n}-group`}
+            onChange={(e) => edit((c) => setStageGroupSize(c, index, Number(e.currentTarget.value)))}
+          >
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {g} ({m / g} groups)
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {stage.mode !== 'static' ? (
+        <RateSlider
+          label={stage.mode === 'layer' ? 'Execution rate' : stage.mode === 'channel' ? 'Channel rate' : 'Activation rate'}
+          value={rate}
+          note={stage.rate === null ? 'follows global' : undefined}
+          testId={`stage-${n}-rate`}
+          onChange={(v) => edit((c) => setStageRate(c, index, v), `stage-rate:${index}`)}
+        />
+      ) : (
+        <p className="hint">Every block runs densely; no masker.</p>
+      )}
+      {stage.mode === 'spatial+channel' ? (
+        <RateSlider
+          label="Channel rate"
+          value={stage.channelRate ?? rate}
+          note={stage.channelRate === null ? 'follows activation rate' : undefined}
+          testId={`stage-${n}-channel-rate`}
+          onChange={(v) => edit((c) => setStageChannelRate(c, index, v), `stage-crate:${index}`)}
+        />
+      ) : null}
+    </div>
+  );
+}

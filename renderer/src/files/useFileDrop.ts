@@ -1,0 +1,34 @@
+import { useEffect } from 'react';
+import { readFileBytes } from '../host/browserHost';
+import { useHost } from '../hostContext';
+import { useStudio } from '../store';
+import { runCommand } from '../commands/handlers';
+
+/** Routes a file dropped anywhere on the window by its name: config, mask dump or image. */
+export function useFileDrop(): void {
+  const host = useHost();
+  useEffect(() => {
+    const onDragOver = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      // A view that handles drops itself (the masks view) stops propagation before this runs.
+      void readFileBytes(file).then((opened) => {
+        const name = opened.name.toLowerCase();
+        if (name.endsWith('.npz')) return runCommand('file.open-mask', host, opened);
+        if (/\.(png|jpe?g|webp)$/.test(name)) return runCommand('file.open-image', host, opened);
+        if (name.endsWith('.json')) return runCommand('file.open-config', host, opened);
+        useStudio.getState().notify('error', `${opened.name}: unknown file type (expected .laudnet.json, .laudmask.npz or an image).`);
+      });
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [host]);
+}

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { createBrowserHost } from './host/browserHost';
+import { createElectronHost, findPreloadApi } from './host/electronHost';
+import type { Host } from './host/types';
+import { HostContext } from './hostContext';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/controls.css';
+
+declare const __APP_VERSION__: string;
+
+/** Desktop when the preload exposed its API, the browser host otherwise. */
+function pickHost(): Host {
+  const api = findPreloadApi();
+  return api ? createElectronHost(api) : createBrowserHost(__APP_VERSION__);
+}
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html lacks #root');
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <ErrorBoundary area="LAUDNet Studio" fullPage>
+      <HostContext.Provider value={pickHost()}>
+        <App />
+      </HostContext.Provider>
+    </ErrorBoundary>
+  </StrictMode>,
+);

@@ -1,0 +1,109 @@
+import { useEffect } from 'react';
+import { useHost } from '../hostContext';
+import { useStudio, type StudioState } from '../store';
+import { parseSession, serializeSession } from './sessionFile';
+
+const AUTOSAVE_DELAY_MS = 400;
+
+function snapshot(s: StudioState): string {
+  return serializeSession({
+    config: s.config,
+    fileName: s.fileName,
+    dirty: s.dirty,
+    ui: { theme: s.theme, activeView: s.activeView, selectedStage: s.selectedStage, curveScope: s.curveScope },
+  });
+}
+
+/**
+ * Restores the autosaved session on start and autosaves it (debounced, flushed when the page is hidden
+ * or closed). A damaged session is reported, never silently replaced: its text is kept by the host.
+ */
+export function useSession(): void {
+  const host = useHost();
+  useEffect(() => {
+    let disposed = false;
+    let restored = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastSaved = '';
+
+    const flush = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (!restored) return;
+      const text = snapshot(useStudio.getState());
+      if (text === lastSaved) return;
+      lastSaved = text;
+      host.saveSession(text).catch((err: unknown) => {
+        useStudio.getState().notify('error', `Autosave failed: ${err instanceof Error ? err.message : String(err)}`);
+      });
+    };
+    const schedule = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
+    };
+
+    host
+      .loadSession()
+      .then((text) => {
+        if (disposed) return;
+        if (text) {
+          const parsed = parseSession(text);
+          if (parsed.ok) {
+            const { session } = parsed;
+            useStudio.setState({
+              config: session.config,
+              fileName: session.fileName,
+              dirty: session.dirty,
+              past: [],
+              future: [],
+              theme: session.ui.theme,
+              activeView: session.ui.activeView,
+              selectedStage: Math.min(session.ui.selectedStage, session.config.stages.length - 1),
+              curveScope: session.ui.curveScope,
+            });
+          } else {
+            useStudio.getState().notify('error', `Could not restore the previous session (${parsed.error}). It was kept aside; the default configuration is shown.`);
+            return host.keepDamagedSession?.(text);
+          }
+        }
+      })
+      .catch((err: unknown) => {
+        useStudio.getState().notify('error', `Could not read the saved session: ${err instanceof Error ? err.message : String(err)}`);
+      })
+      .finally(() => {
+        restored = true;
+        lastSaved = snapshot(useStudio.getState());
+      });
+
+    const unsubscribe = useStudio.subscribe((state, prev) => {
+      if (
+        state.config !== prev.config ||
+        state.theme !== prev.theme ||
+        state.activeView !== prev.activeView ||
+        state.fileName !== prev.fileName ||
+        state.selectedStage !== prev.selectedStage ||
+        state.curveScope !== prev.curveScope
+      ) {
+        schedule();
+      }
+    });
+    const offCommand = host.onCommand((id) => {
+      if (id === 'session.flush') flush();
+    });
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('blur', flush);
+    return () => {
+      disposed = true;
+      flush();
+      unsubscribe();
+      offCommand();
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('blur', flush);
+    };
+  }, [host]);
+}

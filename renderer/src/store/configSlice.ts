@@ -1,0 +1,81 @@
+import type { StateCreator } from 'zustand';
+import type { StudioConfig } from '../../../core/config/schema';
+import type { StudioState } from './index';
+
+/** Undo history depth; older states are dropped. */
+const HISTORY_LIMIT = 200;
+/** Edits with the same coalescing key within this window form one undo step (slider drags). */
+const COALESCE_MS = 800;
+
+export interface ConfigSlice {
+  config: StudioConfig;
+  /** Name of the file the configuration came from or was saved to (null: never saved). */
+  fileName: string | null;
+  /** True when the configuration changed since it was opened or saved. */
+  dirty: boolean;
+  past: StudioConfig[];
+  future: StudioConfig[];
+  /** Applies an edit as one undoable step (or merges it into the previous one with the same key). */
+  editConfig: (edit: (config: StudioConfig) => StudioConfig, coalesceKey?: string) => void;
+  /** Replaces the whole configuration (open, new, adopt a dump) as one undoable step. */
+  replaceConfig: (config: StudioConfig, fileName?: string | null) => void;
+  markSaved: (fileName: string) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+let lastCoalesce: { key: string; at: number } | null = null;
+
+export function createConfigSlice(initial: StudioConfig): StateCreator<StudioState, [], [], ConfigSlice> {
+  return (set, get) => ({
+    config: initial,
+    fileName: null,
+    dirty: false,
+    past: [],
+    future: [],
+    editConfig: (edit, coalesceKey) => {
+      const before = get().config;
+      const after = edit(before);
+      if (after === before) return;
+      const now = Date.now();
+      const merge =
+        coalesceKey !== undefined &&
+        lastCoalesce !== null &&
+        lastCoalesce.key === coalesceKey &&
+        now - lastCoalesce.at < COALESCE_MS &&
+        get().past.length > 0;
+      lastCoalesce = coalesceKey === undefined ? null : { key: coalesceKey, at: now };
+      set((s) => ({
+        config: after,
+        past: merge ? s.past : [...s.past, before].slice(-HISTORY_LIMIT),
+        future: [],
+        dirty: true,
+      }));
+    },
+    replaceConfig: (config, fileName) => {
+      lastCoalesce = null;
+      set((s) => ({
+        config,
+        past: [...s.past, s.config].slice(-HISTORY_LIMIT),
+        future: [],
+        fileName: fileName === undefined ? s.fileName : fileName,
+        dirty: fileName === undefined,
+      }));
+    },
+    markSaved: (fileName) => set({ fileName, dirty: false }),
+    undo: () => {
+      const { past, config, future } = get();
+      const previous = past[past.length - 1];
+      if (!previous) return;
+      lastCoalesce = null;
+      set({ config: previous, past: past.slice(0, -1), future: [config, ...future], dirty: true });
+    },
+    redo: () => {
+      const { past, config, future } = get();
+      const next = future[0];
+      if (!next) return;
+      lastCoalesce = null;
+      set({ config: next, past: [...past, config], future: future.slice(1), dirty: true });
+    },
+  });
+}

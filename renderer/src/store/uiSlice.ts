@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand';
+import type { StudioState } from './index';
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space';
+export type CurveScope = 'stage' | 'network';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface UiSlice {
+  theme: ThemePreference;
+  activeView: ViewId;
+  selectedStage: number;
+  selectedBlock: string | null;
+  curveScope: CurveScope;
+  helpOpen: boolean;
+  paletteOpen: boolean;
+  notices: Notice[];
+  setTheme: (theme: ThemePreference) => void;
+  cycleTheme: () => void;
+  setActiveView: (view: ViewId) => void;
+  selectStage: (stage: number) => void;
+  selectBlock: (key: string | null) => void;
+  setCurveScope: (scope: CurveScope) => void;
+  setHelpOpen: (open: boolean) => void;
+  setPaletteOpen: (open: boolean) => void;
+  notify: (kind: Notice['kind'], text: string) => void;
+  dismissNotice: (id: number) => void;
+  resetLayout: () => void;
+}
+
+let nextNoticeId = 1;
+
+export const createUiSlice: StateCreator<StudioState, [], [], UiSlice> = (set, get) => ({
+  theme: 'system',
+  activeView: 'curves',
+  selectedStage: 0,
+  selectedBlock: null,
+  curveScope: 'stage',
+  helpOpen: false,
+  paletteOpen: false,
+  notices: [],
+  setTheme: (theme) => set({ theme }),
+  cycleTheme: () => {
+    const order: ThemePreference[] = ['system', 'light', 'dark'];
+    const i = order.indexOf(get().theme);
+    set({ theme: order[(i + 1) % order.length]! });
+  },
+  setActiveView: (activeView) => set({ activeView }),
+  selectStage: (selectedStage) => set({ selectedStage }),
+  selectBlock: (selectedBlock) => set({ selectedBlock }),
+  setCurveScope: (curveScope) => set({ curveScope }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  notify: (kind, text) =>
+    set((s) => ({ notices: [...s.notices.slice(-3), { id: nextNoticeId++, kind, text }] })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  resetLayout: () =>
+    set({ activeView: 'curves', curveScope: 'stage', selectedStage: 0, selectedBlock: null }),
+});

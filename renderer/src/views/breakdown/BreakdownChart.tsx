@@ -1,0 +1,169 @@
+import { useId } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { AXIS_LABEL_STYLE, AXIS_LINE, AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_PROPS, stageColor } from '../../charts';
+import { formatMs } from '../../format';
+import type { BreakdownData, BreakdownRow, TimeUnit } from './breakdownData';
+import { opInfo } from './ops';
+
+export const BREAKDOWN_CHART_HEIGHT_PX = 300;
+
+interface BreakdownChartProps {
+  data: BreakdownData;
+  unit: TimeUnit;
+  batchSize: number;
+  selectedKey: string | null;
+  onSelect: (key: string) => void;
+}
+
+/** Memory segments are hatched in the operator's colour; ids must be valid in `url(#…)`. */
+function hatchId(prefix: string, op: string): string {
+  return `${prefix}-hatch-${op.replace(/[^a-z0-9]/gi, '_')}`;
+}
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown; index?: number };
+  rows: BreakdownRow[];
+  angled: boolean;
+}
+
+/** Block tick coloured by its stage, so stage boundaries are visible without extra ink. */
+function BlockTick({ x = 0, y = 0, payload, rows, angled }: TickProps) {
+  const row = rows[payload?.index ?? -1];
+  const label = typeof payload?.value === 'string' ? payload.value : '';
+  return (
+    <text
+      x={Number(x)}
+      y={Number(y) + 10}
+      fontSize={10.5}
+      textAnchor={angled ? 'end' : 'middle'}
+      fill={row ? stageColor(row.stage) : 'var(--text-2)'}
+      transform={angled ? `rotate(-45 ${Number(x)} ${Number(y) + 10})` : undefined}
+    >
+      {label}
+    </text>
+  );
+}
+
+interface TipProps {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+  data: BreakdownData;
+}
+
+/** Tooltip: the block's totals, then its dynamic operators (largest first). */
+function BreakdownTooltip({ active, payload, data }: TipProps) {
+  const row = payload?.[0]?.payload as BreakdownRow | undefined;
+  if (!active || !row) return null;
+  const byOp = new Map<string, number>();
+  for (const s of data.series) {
+    if (s.side !== 'dynamic') continue;
+    const name = s.op === null ? 'Launch overhead' : opInfo(s.op).label;
+    byOp.set(name, (byOp.get(name) ?? 0) + Number(row[s.dataKey] ?? 0));
+  }
+  const ops = [...byOp].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  const ratio = row.staticMs > 0 ? row.dynamicMs / row.staticMs : NaN;
+  return (
+    <div className="chart-tooltip" style={TOOLTIP_PROPS.contentStyle}>
+      <div className="chart-tooltip-title">Block {row.key}</div>
+      <div>
+        Dynamic <strong className="mono">{formatMs(row.dynamicMs)}</strong> · static{' '}
+        <span className="mono">{formatMs(row.staticMs)}</span> · ratio{' '}
+        <span className="mono">{Number.isFinite(ratio) ? ratio.toFixed(3) : '—'}</span>
+      </div>
+      <table className="chart-tooltip-table">
+        <tbody>
+          {ops.map(([name, v]) => (
+            <tr key={name}>
+              <td>{name}</td>
+              <td className="mono">{formatMs(v)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="hint">Click to see the block&apos;s operators</div>
+    </div>
+  );
+}
+
+/** Stacked bars per block: static (muted, left) and dynamic (right), by operator; memory hatched. */
+export function BreakdownChart({ data, unit, batchSize, selectedKey, onSelect }: BreakdownChartProps) {
+  const prefix = useId().replace(/[^a-z0-9]/gi, '');
+  const selected = data.rows.find((r) => r.key === selectedKey);
+  const unitLabel = unit === 'image' ? 'ms per image' : `ms per batch of ${batchSize}`;
+  return (
+    <ChartFrame heightPx={BREAKDOWN_CHART_HEIGHT_PX}>
+      {(widthPx) => {
+        const angled = data.rows.length * 34 > widthPx - 80;
+        return (
+          <BarChart
+            width={widthPx}
+            height={BREAKDOWN_CHART_HEIGHT_PX}
+            data={data.rows}
+            margin={{ top: 8, right: 12, bottom: angled ? 22 : 14, left: 14 }}
+            barGap={1}
+            barCategoryGap="18%"
+            style={{ cursor: 'pointer' }}
+            accessibilityLayer
+            onClick={(state) => {
+              const i = Number(state.activeTooltipIndex);
+              const row = Number.isInteger(i) ? data.rows[i] : undefined;
+              if (row) onSelect(row.key);
+            }}
+          >
+            <defs>
+              {data.ops.map((op) => (
+                <pattern key={op} id={hatchId(prefix, op)} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                  <rect width="5" height="5" fill={opInfo(op).color} fillOpacity={0.28} />
+                  <line x1="0" y1="0" x2="0" y2="5" stroke={opInfo(op).color} strokeWidth={2.4} />
+                </pattern>
+              ))}
+            </defs>
+            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
+            {selected ? (
+              <ReferenceArea
+                x1={selected.tick}
+                x2={selected.tick}
+                fill="var(--accent)"
+                fillOpacity={0.1}
+                stroke="var(--accent)"
+                strokeOpacity={0.6}
+                ifOverflow="visible"
+              />
+            ) : null}
+            <XAxis
+              dataKey="tick"
+              interval={0}
+              tickLine={false}
+              axisLine={AXIS_LINE}
+              height={angled ? 44 : 30}
+              tick={<BlockTick rows={data.rows} angled={angled} />}
+              label={{ value: 'Block (stage/index)', position: 'insideBottom', offset: angled ? -16 : -8, style: AXIS_LABEL_STYLE }}
+            />
+            <YAxis
+              tick={AXIS_TICK}
+              axisLine={AXIS_LINE}
+              tickLine={AXIS_LINE}
+              width={58}
+              tickFormatter={(v: number) => (v === 0 ? '0' : v < 0.01 ? v.toExponential(0) : String(+v.toPrecision(3)))}
+              label={{ value: `Time (${unitLabel})`, angle: -90, position: 'insideLeft', offset: 0, dy: 60, style: AXIS_LABEL_STYLE }}
+            />
+            <Tooltip {...TOOLTIP_PROPS} cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }} content={<BreakdownTooltip data={data} />} />
+            {data.series.map((s) => (
+              <Bar
+                key={s.dataKey}
+                dataKey={s.dataKey}
+                name={s.label}
+                stackId={s.side}
+                isAnimationActive={false}
+                fill={s.part === 'memory' && s.op !== null ? `url(#${hatchId(prefix, s.op)})` : s.color}
+                fillOpacity={s.side === 'static' ? 0.45 : s.part === 'unsplit' ? 0.75 : 1}
+              />
+            ))}
+          </BarChart>
+        );
+      }}
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
+import { hardwareLabel } from '../../labels';
+import { useStudio } from '../../store';
+import { BlockDetails } from './BlockDetails';
+import { BreakdownChart } from './BreakdownChart';
+import { breakdownData, type BreakdownData, type TimeUnit } from './breakdownData';
+import { latencyModeOf, opInfo } from './ops';
+import '../../styles/views.css';
+
+function legendItems(data: BreakdownData): LegendItem[] {
+  const items: LegendItem[] = data.ops.map((op) => ({ label: opInfo(op).label, color: opInfo(op).color }));
+  if (data.series.some((s) => s.part === 'overhead')) {
+    items.push({ label: 'Launch overhead', color: 'var(--op-overhead)' });
+  }
+  items.push(
+    { label: 'Compute (solid)', color: 'var(--text-2)', swatch: 'solid' },
+    { label: 'Memory (hatched)', color: 'var(--text-2)', swatch: 'hatch' },
+    { label: 'Static bar (left, muted)', color: 'var(--text-2)', swatch: 'faded' },
+  );
+  return items;
+}
+
+function UnitSwitch({ unit, onChange }: { unit: TimeUnit; onChange: (u: TimeUnit) => void }) {
+  return (
+    <div className="segmented" role="radiogroup" aria-label="Time unit">
+      {(['image', 'batch'] as const).map((u) => (
+        <button
+          key={u}
+          type="button"
+          role="radio"
+          aria-checked={unit === u}
+          className={unit === u ? 'active' : ''}
+          onClick={() => onChange(u)}
+        >
+          {u === 'image' ? 'ms / image' : 'ms / batch'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** View 2: predicted time per block, static vs dynamic, by operator; a block's operator table. */
+export function BreakdownView() {
+  const { analysis, config, selectedBlock } = useStudio(
+    useShallow((s) => ({ analysis: s.analysis, config: s.config, selectedBlock: s.selectedBlock })),
+  );
+  const [unit, setUnit] = useState<TimeUnit>('image');
+  const latencyMode = useMemo(() => latencyModeOf(config), [config]);
+  const data = useMemo(
+    () => (analysis ? breakdownData(analysis.prediction, latencyMode, unit) : null),
+    [analysis, latencyMode, unit],
+  );
+  if (!analysis || !data) return <Predicting />;
+  const prediction = analysis.prediction;
+  const selectBlock = useStudio.getState().selectBlock;
+  return (
+    <div className="view-stack" data-testid="breakdown-view">
+      <ChartCard
+        title="Per-block breakdown"
+        subtitle={`Predicted time per block on ${hardwareLabel(config)} (batch ${prediction.batchSize}); ${
+          latencyMode === 'add' ? 'compute and memory add up' : 'compute and memory overlap, the larger is shown'
+        }. Click a block for its operators.`}
+        exportName="per-block-breakdown"
+        actions={<UnitSwitch unit={unit} onChange={setUnit} />}
+        legend={<ChartLegend items={legendItems(data)} label="Breakdown legend" />}
+      >
+        <BreakdownChart
+          data={data}
+          unit={unit}
+          batchSize={prediction.batchSize}
+          selectedKey={selectedBlock}
+          onSelect={selectBlock}
+        />
+      </ChartCard>
+      <BlockDetails analysis={analysis} selectedKey={selectedBlock} unit={unit} onSelect={selectBlock} />
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { useMemo } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useShallow } from 'zustand/react/shallow';
+import { resolveArchitecture } from '../../../../core/config/resolve';
+import { useStudio } from '../../store';
+import { ChartCard } from '../../charts/ChartCard';
+import { ChartLegend, type LegendItem } from '../../charts/ChartLegend';
+import { markerFor, withMarker } from './marker';
+import { seriesColor } from './palette';
+
+/** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
+export function CurvesView() {
+  const { config, curves, analysis, scope, stage } = useStudio(
+    useShallow((s) => ({
+      config: s.config,
+      curves: s.curves,
+      analysis: s.analysis,
+      scope: s.curveScope,
+      stage: s.selectedStage,
+    })),
+  );
+  const arch = useMemo(() => resolveArchitecture(config), [config]);
+  const marker = markerFor(config, analysis?.prediction ?? null, scope, stage);
+  const fresh = curves && curves.scope === scope && (scope === 'network' || curves.stage === stage) ? curves : null;
+  const series = fresh ? fresh.series.map((s) => withMarker(s, marker.point)) : [];
+  const maxRatio = Math.max(1.1, ...series.flatMap((s) => s.points.map((p) => p.ratio)));
+  const yTicks = niceTicks(maxRatio);
+  const yMax = yTicks[yTicks.length - 1]!;
+  const legend: LegendItem[] = series.map((s, i) => ({
+    label: s.current ? `${s.label} (current)` : s.label,
+    color: seriesColor(s, i),
+    swatch: s.mode === 'layer' || s.mode === 'channel' ? 'dashed' : 'line',
+  }));
+  legend.push({ label: 'Current setting', color: 'var(--accent)', swatch: 'dot' });
+  legend.push({ label: 'Static network (ratio 1)', color: 'var(--text-2)', swatch: 'dashed' });
+  const spec = arch.stages[stage];
+  const { setCurveScope, selectStage } = useStudio.getState();
+
+  const title = scope === 'stage' ? `Stage ${stage + 1} latency vs activation rate` : 'Network latency vs activation rate';
+  const subtitle =
+    scope === 'stage' && spec
+      ? `${spec.blocks} blocks at ${spec.outResolution}×${spec.outResolution}; other stages as configured`
+      : 'Every dynamic stage at the same rate';
+
+  return (
+    <div className="curves-view">
+      <div className="view-toolbar" role="group" aria-label="Curve scope">
+        <div className="segmented">
+          {arch.stages.map((s, i) => (
+            <button
+              key={i}
+              type="button"
+              className="btn small"
+              aria-pressed={scope === 'stage' && stage === i}
+              onClick={() => {
+                setCurveScope('stage');
+                selectStage(i);
+              }}
+            >
+              Stage {i + 1} · {s.outResolution}²
+            </button>
+          ))}
+          <button
+            type="button"
+            className="btn small"
+            aria-pressed={scope === 'network'}
+            data-testid="curves-scope-network"
+            onClick={() => setCurveScope('network')}
+          >
+            Whole network
+          </button>
+        </div>
+        <span className="hint" data-testid="curves-marker">
+          {marker.point
+            ? `Current: rate ${marker.point.rate.toFixed(2)} → ratio ${marker.point.ratio.toFixed(3)}`
+            : (marker.note ?? '')}
+        </span>
+      </div>
+      <ChartCard
+        title={title}
+        subtitle={`${subtitle} · ${analysis ? `batch ${analysis.prediction.batchSize}` : ''}`}
+        exportName={scope === 'stage' ? `latency-curves-stage${stage + 1}` : 'latency-curves-network'}
+        legend={fresh ? <ChartLegend items={legend} label="Curves" /> : null}
+      >
+        <div
+          className="chart-box"
+          data-testid="curves-chart"
+          data-marker={marker.point ? JSON.stringify(marker.point) : undefined}
+          data-current-series={JSON.stringify(series.find((x) => x.current)?.points ?? [])}
+        >
+          {fresh ? (
+            <ResponsiveContainer width="100%" height={420}>
+              <LineChart margin={{ top: 12, right: 28, bottom: 28, left: 16 }}>
+                <CartesianGrid stroke="var(--chart-grid)" />
+                <XAxis
+                  type="number"
+                  dataKey="rate"
+                  domain={[0, 1]}
+                  ticks={[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]}
+                  allowDuplicatedCategory={false}
+                  stroke="var(--text-2)"
+                  label={{ value: 'Activation rate (fraction of units kept)', position: 'insideBottom', offset: -16, fill: 'var(--text-2)' }}
+                />
+                <YAxis
+                  type="number"
+                  domain={[0, yMax]}
+                  ticks={yTicks}
+                  stroke="var(--text-2)"
+                  tickFormatter={(v: number) => v.toFixed(1)}
+                  label={{ value: 'Latency ratio (dynamic / static)', angle: -90, position: 'insideLeft', offset: 4, dy: 110, fill: 'var(--text-2)' }}
+                />
+                <Tooltip
+                  formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))}
+                  labelFormatter={(label) => `rate ${Number(label).toFixed(2)}`}
+                  contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+                />
+                <ReferenceLine
+                  y={1}
+                  stroke="var(--text-2)"
+                  strokeDasharray="6 4"
+                  label={{ value: 'static (1.0)', position: 'insideTopRight', fill: 'var(--text-2)' }}
+                />
+                {series.map((s, i) => (
+                  <Line
+                    key={s.id}
+                    data={s.points}
+                    dataKey="ratio"
+                    name={s.current ? `${s.label} (current)` : s.label}
+                    stroke={seriesColor(s, i)}
+                    strokeWidth={s.current ? 3 : 1.5}
+                    strokeDasharray={s.mode === 'layer' ? '5 3' : s.mode === 'channel' ? '2 3' : undefined}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                ))}
+                {marker.point ? (
+                  <ReferenceDot
+                    x={marker.point.rate}
+                    y={marker.point.ratio}
+                    r={6}
+                    fill="var(--accent)"
+                    stroke="var(--panel)"
+                    strokeWidth={2}
+                  />
+                ) : null}
+              </LineChart>
+            </ResponsiveContainer>
+          ) : (
+            <p className="hint">Computing curves…</p>
+          )}
+        </div>
+      </ChartCard>
+      <p className="hint">
+        Below 1.0 the dynamic network is faster than the static one. Curves come from the analytic predictor on the
+        selected hardware; lower is better. Pixel-level masks (S=1) often end above 1.0 on a large-batch GPU.
+      </p>
+    </div>
+  );
+}
+
+/** Evenly spaced y ticks from 0 past `max` with a step of 0.1, 0.2, 0.25 or 0.5 (5–8 ticks). */
+function niceTicks(max: number): number[] {
+  const step = [0.1, 0.2, 0.25, 0.5, 1].find((s) => max / s <= 7) ?? 1;
+  const top = Math.ceil(max / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let v = 0; v <= top + 1e-9; v += step) ticks.push(Number(v.toFixed(4)));
+  return ticks;
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
+import { formatMs, formatRatio } from '../../format';
+import { modelLabel } from '../../labels';
+import { useStudio } from '../../store';
+import { HardwareTable } from './HardwareTable';
+import { MsPerImageChart, RatioChart } from './HardwareCharts';
+import { hardwareData } from './hardwareData';
+import '../../styles/views.css';
+
+const LEGEND: LegendItem[] = [
+  { label: 'Current hardware', color: 'var(--accent)' },
+  { label: 'Other presets (dynamic)', color: 'var(--hw-bar)' },
+  { label: 'Static (ms chart)', color: 'var(--hw-static)' },
+  { label: '† not validated against measurements', color: 'var(--hw-bar)', swatch: 'faded' },
+];
+
+/** A note when the configuration's hardware is not exactly one of the compared presets. */
+function hardwareNote(kind: 'preset' | 'custom', overridden: boolean): string | null {
+  if (kind === 'custom') return 'The configuration uses custom hardware, which is not a preset: only the presets are compared.';
+  if (overridden) return 'The current preset has modified parameters; the comparison uses every preset as shipped.';
+  return null;
+}
+
+/** View 4: the same configuration on every hardware preset: latency ratio and ms per image. */
+export function HardwareView() {
+  const { rows, config } = useStudio(useShallow((s) => ({ rows: s.hardwareRows, config: s.config })));
+  const data = useMemo(() => (rows ? hardwareData(rows, config) : null), [rows, config]);
+  if (!data) return <Predicting what="Comparing hardware presets…" />;
+  const note = hardwareNote(
+    config.hardware.kind,
+    config.hardware.kind === 'preset' && Object.keys(config.hardware.overrides).length > 0,
+  );
+  const current = data.find((r) => r.current);
+  const best = data.reduce((a, b) => (b.ratio < a.ratio ? b : a), data[0]!);
+  return (
+    <div className="view-stack" data-testid="hardware-view">
+      <p className="explain">
+        {modelLabel(config)} with this configuration is fastest relative to static on <strong>{best.shortLabel}</strong> (ratio{' '}
+        <span className="mono">{formatRatio(best.ratio)}</span>)
+        {current ? (
+          <>
+            ; on the current {current.shortLabel} the ratio is <span className="mono">{formatRatio(current.ratio)}</span>,{' '}
+            <span className="mono">{formatMs(current.msPerImage)}</span> per image
+          </>
+        ) : null}
+        .
+      </p>
+      {note ? <p className="hint">{note}</p> : null}
+      <ChartCard
+        title="Hardware comparison"
+        subtitle="Each preset at its own batch size (128 on discrete GPUs, 1 on Jetson boards); ms per image = batch latency ÷ batch size."
+        exportName="hardware-comparison"
+        legend={<ChartLegend items={LEGEND} label="Hardware comparison legend" />}
+      >
+        <div className="hw-charts">
+          <RatioChart rows={data} />
+          <MsPerImageChart rows={data} />
+        </div>
+      </ChartCard>
+      <HardwareTable rows={data} />
+    </div>
+  );
+}

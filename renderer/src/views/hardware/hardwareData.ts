@@ -1,0 +1,47 @@
+/** Rows of the hardware comparison, prepared for the charts and the table. */
+import type { StudioConfig } from '../../../../core/config/schema';
+import type { HardwareRow } from '../../worker/types';
+
+export interface HardwareDatum extends HardwareRow {
+  /** Axis label: the device without vendor prefix and without the "not validated" note. */
+  shortLabel: string;
+  /** True for the preset the configuration uses. */
+  current: boolean;
+  /** Static latency / dynamic latency. */
+  speedup: number;
+}
+
+/** "NVIDIA Tesla V100" → "V100"; drops the "(not validated …)" note, which the view marks otherwise. */
+export function shortHardwareLabel(label: string): string {
+  return label
+    .replace(/\s*\(not validated[^)]*\)\s*/i, '')
+    .replace(/^NVIDIA\s+(Tesla\s+|GeForce\s+)?/, '')
+    .trim();
+}
+
+/** The preset the configuration is on (null for custom hardware). */
+export function currentPresetId(config: StudioConfig): string | null {
+  return config.hardware.kind === 'preset' ? config.hardware.id : null;
+}
+
+/** Chart/table rows in preset order. */
+export function hardwareData(rows: readonly HardwareRow[], config: StudioConfig): HardwareDatum[] {
+  const current = currentPresetId(config);
+  return rows.map((r) => ({
+    ...r,
+    shortLabel: shortHardwareLabel(r.label),
+    current: r.id === current,
+    speedup: r.staticLatencyS / r.latencyS,
+  }));
+}
+
+/** Powers of ten spanning `values` (for the log-scale ms axis); at least two ticks. */
+export function logTicks(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return { domain: [0.1, 1], ticks: [0.1, 1] };
+  const loExp = Math.floor(Math.log10(Math.min(...positive)));
+  const hiExp = Math.max(loExp + 1, Math.ceil(Math.log10(Math.max(...positive))));
+  const ticks: number[] = [];
+  for (let e = loExp; e <= hiExp; e++) ticks.push(Number(`1e${e}`));
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import { readFileBytes } from '../../host/browserHost';
+import { useHost } from '../../hostContext';
+import { registerOpenHandler } from '../../files/openRequests';
+import { useStudio } from '../../store';
+import { masksWorker } from '../../worker/masksClient';
+import '../../styles/masks.css';
+import { maskActions } from './appActions';
+import { ChannelCard } from './ChannelCard';
+import { Filmstrip } from './Filmstrip';
+import { MaskSourceLabel, MasksToolbar } from './MasksToolbar';
+import { OriginalCard } from './OriginalCard';
+import { OverlayCard } from './OverlayCard';
+import { PonderCard } from './PonderCard';
+import { useMaskPipeline } from './useMaskPipeline';
+import { useShownMasks } from './useShownMasks';
+
+/** Registers the view as the receiver of "Open image…" / "Open mask dump…" commands while it is shown. */
+function useOpenHandlers() {
+  const host = useHost();
+  useEffect(() => {
+    const offImage = registerOpenHandler('image', async (file) => {
+      const picked = file ?? (await host.openFile('image'));
+      if (picked) await maskActions.openImageBytes(picked.name, picked.bytes, 'file');
+    });
+    const offMask = registerOpenHandler('mask', async (file) => {
+      const picked = file ?? (await host.openFile('mask'));
+      if (picked) await maskActions.openDumpBytes(picked.name, picked.bytes);
+    });
+    return () => {
+      offImage();
+      offMask();
+    };
+  }, [host]);
+}
+
+/** Files dropped on the view open here (routed by content); configurations bubble up to the app. */
+function useDropZone() {
+  const [over, setOver] = useState(false);
+  const isConfig = (name: string) => name.toLowerCase().endsWith('.json');
+  return {
+    over,
+    handlers: {
+      onDragOver: (e: DragEvent) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setOver(true);
+      },
+      onDragLeave: (e: DragEvent) => {
+        if (e.currentTarget === e.target) setOver(false);
+      },
+      onDrop: (e: DragEvent) => {
+        setOver(false);
+        const file = e.dataTransfer.files[0];
+        if (!file || isConfig(file.name)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        void readFileBytes(file).then((opened) => maskActions.openFile(opened));
+      },
+    },
+  };
+}
+
+/** "Masks over images": where the configured (or a trained) network computes on an image. */
+export function MasksView() {
+  useMaskPipeline(useStudio, masksWorker, maskActions);
+  useOpenHandlers();
+  const masks = useShownMasks();
+  const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
+  const drop = useDropZone();
+  return (
+    <div className={`masks-view${drop.over ? ' drop-over' : ''}`} data-testid="masks-view" {...drop.handlers}>
+      <MasksToolbar />
+      <MaskSourceLabel />
+      {masks ? (
+        <>
+          <div className={`masks-main${masks.stale ? ' stale' : ''}`} aria-busy={masks.stale}>
+            <OverlayCard masks={masks} />
+            <div className="masks-side">
+              <OriginalCard />
+              <PonderCard masks={masks} />
+            </div>
+          </div>
+          <Filmstrip masks={masks} />
+          <ChannelCard masks={masks} />
+        </>
+      ) : (
+        <div className="masks-empty card" role="status">
+          {hasImage ? 'Computing masks…' : 'Pick a sample or open an image to see where the network computes.'}
+        </div>
+      )}
+    </div>
+  );
+}

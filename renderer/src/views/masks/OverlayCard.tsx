@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DEFAULT_OVERLAY_COLOURS, rasterizeOverlay, type Rgba } from '../../../../core/maskfile/overlay';
+import type { BlockMaskSet } from '../../../../core/maskfile/types';
+import { useStudio } from '../../store';
+import { drawGrid, pixelsCanvas, prepareCanvas } from './draw';
+import { BlockStats } from './BlockStats';
+import { useShownBlock } from './useShownMasks';
+import type { ShownMasks } from './selection';
+
+/** Display side of the 224×224 input (2×, so each input pixel stays visible). */
+const SIDE_PX = 448;
+
+const css = (c: Rgba, alpha = c[3] / 255) => `rgb(${c[0]} ${c[1]} ${c[2]} / ${alpha.toFixed(2)})`;
+
+function hasGrid(block: BlockMaskSet): boolean {
+  return block.grid !== null && block.mode !== 'layer';
+}
+
+/** The decision under the pointer, for the read-out below the image. */
+function cellAt(block: BlockMaskSet, xFrac: number, yFrac: number) {
+  const grid = block.grid;
+  if (!grid) return null;
+  const row = Math.min(grid.height - 1, Math.floor(yFrac * grid.height));
+  const col = Math.min(grid.width - 1, Math.floor(xFrac * grid.width));
+  const i = row * grid.width + col;
+  let kept = false;
+  for (let g = 0; g < grid.groups; g++) kept ||= grid.data[g * grid.height * grid.width + i] !== 0;
+  const score = block.gridScore?.data[i];
+  return { row, col, kept, score: score === undefined ? null : score };
+}
+
+/** The network input with the selected block's mask over it, its grid, and the overlay controls. */
+export function OverlayCard({ masks }: { masks: ShownMasks }) {
+  const image = useStudio((s) => s.maskImage);
+  const { mode, opacity, showGrid } = useStudio(
+    useShallow((s) => ({ mode: s.overlayMode, opacity: s.overlayOpacity, showGrid: s.showMaskGrid })),
+  );
+  const block = useShownBlock(masks.result.blocks);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
+  const overlay = useMemo(
+    () => (block ? pixelsCanvas(rasterizeOverlay(block, { mode }), 224, 224) : null),
+    [block, mode],
+  );
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !image) return;
+    const ctx = prepareCanvas(canvas, SIDE_PX, SIDE_PX);
+    if (!ctx) return;
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(image.input, 0, 0, SIDE_PX, SIDE_PX);
+    if (overlay) {
+      // Nearest-neighbour so that cell edges stay sharp at 2×.
+      ctx.imageSmoothingEnabled = false;
+      ctx.globalAlpha = opacity;
+      ctx.drawImage(overlay, 0, 0, SIDE_PX, SIDE_PX);
+      ctx.globalAlpha = 1;
+    }
+    if (block && showGrid && block.grid && hasGrid(block)) {
+      drawGrid(ctx, 0, 0, SIDE_PX, block.grid.height, block.grid.width, 'rgb(255 255 255 / 0.45)');
+    }
+  }, [image, overlay, opacity, showGrid, block]);
+
+  if (!block || !image) return null;
+  const cell = hover ? cellAt(block, hover.x, hover.y) : null;
+  const { keep, skip, conv1Extra } = DEFAULT_OVERLAY_COLOURS;
+  return (
+    <section className="card masks-overlay-card" aria-label="Mask over the network input">
+      <h3 className="card-title" data-testid="mask-overlay-title">
+        Block {block.key}
+        <span className="hint">
+          {image.name} · 224×224 network input
+        </span>
+      </h3>
+      <canvas
+        ref={canvasRef}
+        className="masks-overlay-canvas"
+        style={{ width: SIDE_PX, height: SIDE_PX }}
+        data-testid="mask-overlay"
+        data-block={block.key}
+        aria-label={`Mask of block ${block.key} over the input image`}
+        role="img"
+        onMouseMove={(e) => {
+          const r = e.currentTarget.getBoundingClientRect();
+          setHover({ x: (e.clientX - r.left) / r.width, y: (e.clientY - r.top) / r.height });
+        }}
+        onMouseLeave={() => setHover(null)}
+      />
+      <div className="masks-readout hint" aria-live="off">
+        {cell
+          ? `Cell row ${cell.row + 1}, column ${cell.col + 1}: ${cell.kept ? 'kept' : 'skipped'}${
+              cell.score === null ? '' : ` · score ${cell.score >= 0 ? '+' : ''}${cell.score.toFixed(3)}`
+            }`
+          : 'Point at a cell to read its decision and score.'}
+      </div>
+      <div className="masks-controls">
+        <div className="segmented" role="group" aria-label="Overlay">
+          {(['binary', 'score'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="btn small"
+              aria-pressed={mode === m}
+              data-testid={`mask-mode-${m}`}
+              onClick={() => useStudio.getState().setOverlayMode(m)}
+            >
+              {m === 'binary' ? 'Kept / skipped' : 'Soft score'}
+            </button>
+          ))}
+        </div>
+        <label className="masks-opacity">
+          <span className="hint">Opacity</span>
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={opacity}
+            data-testid="mask-opacity"
+            onChange={(e) => useStudio.getState().setOverlayOpacity(Number(e.currentTarget.value))}
+          />
+        </label>
+        <label className="masks-check">
+          <input
+            type="checkbox"
+            checked={showGrid}
+            data-testid="mask-show-grid"
+            onChange={(e) => useStudio.getState().setShowMaskGrid(e.currentTarget.checked)}
+          />
+          <span className="hint">Grid</span>
+        </label>
+      </div>
+      {mode === 'binary' ? (
+        <ul className="masks-legend" aria-label="Legend">
+          <li>
+            <span className="swatch" style={{ background: css(keep, 0.9) }} /> kept (conv2, conv3)
+          </li>
+          <li>
+            <span className="swatch" style={{ background: css(conv1Extra, 0.9) }} /> computed by conv1 only (3×3
+            reads)
+          </li>
+          <li>
+            <span className="swatch" style={{ background: css(skip, 0.9) }} /> skipped
+          </li>
+        </ul>
+      ) : (
+        <div className="masks-legend score">
+          <span className="hint">skip</span>
+          <span
+            className="ramp"
+            style={{ background: `linear-gradient(to right, ${css(skip, 0.9)}, transparent, ${css(keep, 0.9)})` }}
+          />
+          <span className="hint">keep · keep − skip logit{masks.source === 'proxy' ? ' (proxy: saliency margin)' : ''}</span>
+        </div>
+      )}
+      <BlockStats block={block} />
+    </section>
+  );
+}

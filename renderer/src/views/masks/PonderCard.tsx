@@ -1,0 +1,66 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useStudio } from '../../store';
+import { pixelsCanvas, ponderRgba, prepareCanvas, rampCss } from './draw';
+import type { ShownMasks } from './selection';
+
+const SIDE_PX = 224;
+
+/** The "ponder" map: per input pixel, how many blocks compute there. */
+export function PonderCard({ masks }: { masks: ShownMasks }) {
+  const image = useStudio((s) => s.maskImage);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { ponder, blocks } = masks.result;
+  const heat = useMemo(
+    () => pixelsCanvas(ponderRgba(ponder, blocks.length), ponder.side, ponder.side),
+    [ponder, blocks.length],
+  );
+  const meanCount = useMemo(() => {
+    let sum = 0;
+    for (let i = 0; i < ponder.counts.length; i++) sum += ponder.counts[i] as number;
+    return ponder.counts.length ? sum / ponder.counts.length : 0;
+  }, [ponder]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const ctx = prepareCanvas(canvas, SIDE_PX, SIDE_PX);
+    if (!ctx) return;
+    if (image) {
+      // The photo faintly underneath, so hot spots can be matched to objects.
+      ctx.filter = 'grayscale(1)';
+      ctx.drawImage(image.input, 0, 0, SIDE_PX, SIDE_PX);
+      ctx.filter = 'none';
+    }
+    ctx.globalAlpha = image ? 0.82 : 1;
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(heat, 0, 0, SIDE_PX, SIDE_PX);
+    ctx.globalAlpha = 1;
+  }, [heat, image]);
+
+  return (
+    <section className="card masks-side-card" aria-label="Ponder map">
+      <h3 className="card-title">
+        Ponder map <span className="hint">blocks computing at each position</span>
+      </h3>
+      <canvas
+        ref={canvasRef}
+        style={{ width: SIDE_PX, height: SIDE_PX }}
+        data-testid="mask-ponder"
+        data-max-count={ponder.maxCount}
+        role="img"
+        aria-label={`Ponder map: up to ${ponder.maxCount} of ${blocks.length} blocks compute at a position`}
+      />
+      <div className="ponder-legend">
+        <span className="ramp" style={{ background: rampCss() }} />
+        <span className="ponder-ticks hint">
+          <span>0</span>
+          <span>{Math.round(blocks.length / 2)}</span>
+          <span>{blocks.length} blocks</span>
+        </span>
+      </div>
+      <p className="hint" data-testid="mask-ponder-summary">
+        Mean {meanCount.toFixed(1)} of {blocks.length} blocks per position; most {ponder.maxCount}.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+import { useStudio } from '../../store';
+import { masksWorker } from '../../worker/masksClient';
+import { createMaskActions } from './masksActions';
+
+/** The application's mask actions: the shared masks worker and the application's store. */
+export const maskActions = createMaskActions({ backend: masksWorker, store: useStudio });

@@ -1,0 +1,156 @@
+/**
+ * Opening images and mask dumps for the mask views: the worker decodes, then the store is updated in
+ * one step. A failure only adds a notice: whatever was open (image, masks, configuration) stays.
+ */
+import type { ArchitectureSpec } from '../../../../core/arch';
+import type { StudioConfig } from '../../../../core/config/schema';
+import type { OpenedFile } from '../../host/types';
+import type { StudioStore } from '../../store';
+import type { MaskImage } from '../../store/masksSlice';
+import type { MaskComputation } from '../../worker/masksCompute';
+import type { OpenedDumpMessage, OpenedImageMessage, WorkerFailure } from '../../worker/masks.worker';
+import { configFromDump } from './adoptDump';
+import type { SamplePhoto } from './samples';
+
+/** The worker calls the actions need (the comlink remote in the app, a fake in tests). */
+export interface MasksBackend {
+  openImage(bytes: Uint8Array): Promise<OpenedImageMessage | WorkerFailure>;
+  openDump(bytes: Uint8Array, extraArchitectures: ArchitectureSpec[]): Promise<OpenedDumpMessage | WorkerFailure>;
+  proxyMasks(imageId: number, config: StudioConfig): Promise<(MaskComputation & { ok: true }) | WorkerFailure>;
+}
+
+export interface MaskActionsDeps {
+  backend: () => MasksBackend;
+  store: StudioStore;
+  /** Fetches a sample photo (default: `fetch`). */
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** A zip (hence a `.npz`) starts with "PK"; dropped files are routed by content, not by name. */
+export function looksLikeMaskDump(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export type MaskActions = ReturnType<typeof createMaskActions>;
+
+/** The open actions, bound to a store and a worker backend. */
+export function createMaskActions(deps: MaskActionsDeps) {
+  const { store, backend } = deps;
+  const getBytes = deps.fetchBytes ?? fetchBytes;
+  // Only the newest open request may change the store (a slow decode must not override a later pick).
+  let latestRequest = 0;
+
+  const begin = () => {
+    latestRequest++;
+    store.getState().setMaskLoading(true);
+    return latestRequest;
+  };
+  const finish = (request: number) => {
+    if (request === latestRequest) store.getState().setMaskLoading(false);
+    return request === latestRequest;
+  };
+  const fail = (request: number, text: string) => {
+    finish(request);
+    store.getState().notify('error', text);
+    return false;
+  };
+
+  async function openImageBytes(name: string, bytes: Uint8Array, origin: 'sample' | 'file'): Promise<boolean> {
+    const request = begin();
+    let result: OpenedImageMessage | WorkerFailure;
+    try {
+      result = await backend().openImage(bytes);
+    } catch (err) {
+      return fail(request, `${name} could not be opened: ${message(err)}`);
+    }
+    if (!result.ok) return fail(request, `${name} could not be opened: ${result.error}`);
+    if (!finish(request)) return false;
+    const image: MaskImage = {
+      id: result.imageId,
+      name,
+      origin,
+      input: result.input,
+      original: result.original,
+      origWidth: result.origWidth,
+      origHeight: result.origHeight,
+      cropBox: result.cropBox,
+    };
+    store.getState().setMaskImage(image);
+    return true;
+  }
+
+  async function openSample(sample: SamplePhoto): Promise<boolean> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await getBytes(sample.url);
+    } catch (err) {
+      store.getState().notify('error', `The sample photo "${sample.label}" could not be loaded: ${message(err)}`);
+      return false;
+    }
+    return openImageBytes(`${sample.id}.jpg`, bytes, 'sample');
+  }
+
+  async function openDumpBytes(name: string, bytes: Uint8Array): Promise<boolean> {
+    const request = begin();
+    const { config } = store.getState();
+    const custom = config.model.kind === 'custom' ? [config.model.architecture] : [];
+    let result: OpenedDumpMessage | WorkerFailure;
+    try {
+      result = await backend().openDump(bytes, custom);
+    } catch (err) {
+      return fail(request, `${name} could not be opened: ${message(err)}`);
+    }
+    if (!result.ok) return fail(request, `${name} could not be opened: ${result.error}`);
+    const { dump } = result;
+    const adopted = configFromDump(store.getState().config, dump.arch, dump.patch);
+    if (!adopted.ok) return fail(request, `${name} could not be opened: ${adopted.error}`);
+    if (!finish(request)) return false;
+    const s = store.getState();
+    const [x0, y0, x1, y1] = dump.cropBox;
+    s.replaceConfig(adopted.config);
+    s.setMaskDump(
+      {
+        fileName: name,
+        archId: dump.archId,
+        archLabel: dump.archLabel,
+        weights: dump.weights,
+        checkpoint: dump.checkpoint,
+        warnings: dump.warnings,
+        blocks: dump.blocks,
+        ponder: dump.ponder,
+      },
+      {
+        id: result.imageId,
+        name,
+        origin: 'dump',
+        input: result.input,
+        original: null,
+        origWidth: dump.origSize[0],
+        origHeight: dump.origSize[1],
+        cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+      },
+    );
+    s.selectStage(0);
+    s.selectBlock(dump.blocks[0]?.key ?? null);
+    if (dump.weights === 'random-init') {
+      s.notify('info', `${name} was made with randomly initialised weights: its masks only test the pipeline.`);
+    }
+    for (const warning of dump.warnings) s.notify('info', `${name}: ${warning}`);
+    return true;
+  }
+
+  /** Opens a picked or dropped file as a dump (zip content) or an image (anything else). */
+  function openFile(file: OpenedFile): Promise<boolean> {
+    return looksLikeMaskDump(file.bytes) ? openDumpBytes(file.name, file.bytes) : openImageBytes(file.name, file.bytes, 'file');
+  }
+
+  return { openImageBytes, openSample, openDumpBytes, openFile };
+}

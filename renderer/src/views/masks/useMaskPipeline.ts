@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import type { StudioConfig } from '../../../../core/config/schema';
+import type { StudioStore } from '../../store';
+import { latestOnly } from '../../worker/latestOnly';
+import type { MaskActions, MasksBackend } from './masksActions';
+import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from './samples';
+import { dumpIsSource } from './selection';
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Keeps proxy masks in step with the image and the configuration: opens the default sample when no
+ * image is open, and recomputes masks in the worker on every change. Only the newest request runs next,
+ * so dragging a rate slider never queues work. Returns the unsubscribe function.
+ */
+export function startMaskPipeline(store: StudioStore, backend: () => MasksBackend, actions: MaskActions): () => void {
+  let lastError: string | null = null;
+  const run = latestOnly(
+    (input: { imageId: number; config: StudioConfig }) => backend().proxyMasks(input.imageId, input.config),
+    (result, input) => {
+      const s = store.getState();
+      if (!result.ok) {
+        // A slider drag can repeat the same failure many times: say it once.
+        if (result.error !== lastError) s.notify('error', `Proxy masks could not be computed: ${result.error}`);
+        lastError = result.error;
+        return;
+      }
+      lastError = null;
+      if (s.maskImage?.id !== input.imageId) return;
+      s.setProxyMasks({ imageId: input.imageId, config: input.config, blocks: result.blocks, ponder: result.ponder });
+    },
+    (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
+  );
+  let requested: { imageId: number; config: StudioConfig } | null = null;
+  const update = () => {
+    const s = store.getState();
+    if (!s.maskImage || dumpIsSource(s)) return;
+    if (requested && requested.imageId === s.maskImage.id && requested.config === s.config) return;
+    if (s.proxyMasks && s.proxyMasks.imageId === s.maskImage.id && s.proxyMasks.config === s.config) return;
+    requested = { imageId: s.maskImage.id, config: s.config };
+    run(requested);
+  };
+  const initial = store.getState();
+  if (!initial.maskImage && !initial.maskLoading) {
+    const sample = SAMPLE_PHOTOS.find((p) => p.id === DEFAULT_SAMPLE_ID);
+    if (sample) void actions.openSample(sample);
+  }
+  update();
+  return store.subscribe((state, prev) => {
+    if (state.config !== prev.config || state.maskImage !== prev.maskImage || state.maskDump !== prev.maskDump) {
+      update();
+    }
+  });
+}
+
+/** {@link startMaskPipeline} for the lifetime of a view. */
+export function useMaskPipeline(store: StudioStore, backend: () => MasksBackend, actions: MaskActions): void {
+  useEffect(() => startMaskPipeline(store, backend, actions), [store, backend, actions]);
+}

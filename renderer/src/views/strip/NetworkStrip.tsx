@@ -1,0 +1,76 @@
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { resolveArchitecture } from '../../../../core/config/resolve';
+import { stageColor } from '../../charts';
+import { useStudio } from '../../store';
+import { StripBlockButton } from './StripBlockButton';
+import { stageCaption, stripData } from './stripData';
+import '../../styles/views.css';
+
+const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape']);
+
+/**
+ * View 5, always visible under the main area: every block in order, coloured by stage. Layer-skipped
+ * blocks fade with their rate, spatial blocks show a small mask, channel blocks their kept groups; the
+ * selected block (shared with the other views) is outlined. One tab stop: arrow keys move the selection.
+ */
+export function NetworkStrip() {
+  const { config, prediction, selectedBlock } = useStudio(
+    useShallow((s) => ({ config: s.config, prediction: s.analysis?.prediction ?? null, selectedBlock: s.selectedBlock })),
+  );
+  const ref = useRef<HTMLDivElement>(null);
+  const arch = useMemo(() => {
+    try {
+      return resolveArchitecture(config);
+    } catch {
+      return null; // The controls show why the configuration does not resolve.
+    }
+  }, [config]);
+  const stages = useMemo(() => (arch ? stripData(config, arch, prediction) : []), [arch, config, prediction]);
+  const keys = useMemo(() => stages.flatMap((s) => s.blocks.map((b) => b.key)), [stages]);
+  if (!arch || keys.length === 0) {
+    return <p className="view-empty strip-empty">No network to show.</p>;
+  }
+  const tabbableKey = selectedBlock !== null && keys.includes(selectedBlock) ? selectedBlock : keys[0];
+  const { selectBlock } = useStudio.getState();
+
+  function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, key: string) {
+    if (!NAV_KEYS.has(e.key)) return;
+    e.preventDefault();
+    if (e.key === 'Escape') {
+      selectBlock(null);
+      return;
+    }
+    const i = keys.indexOf(key);
+    const next =
+      e.key === 'Home' ? 0 : e.key === 'End' ? keys.length - 1 : Math.min(keys.length - 1, Math.max(0, i + (e.key === 'ArrowRight' ? 1 : -1)));
+    const nextKey = keys[next]!;
+    selectBlock(nextKey);
+    ref.current?.querySelector<HTMLButtonElement>(`[data-block-key="${nextKey}"]`)?.focus();
+  }
+
+  return (
+    <div className="strip" ref={ref} role="toolbar" aria-label="Network blocks" data-testid="network-strip">
+      {stages.map((stage) => (
+        <div className="strip-stage" key={stage.stage} style={{ flexGrow: stage.blocks.length }}>
+          <div className="strip-stage-caption" title={stageCaption(stage)}>
+            <span className="strip-stage-swatch" style={{ background: stageColor(stage.stage) }} />
+            {stageCaption(stage)}
+          </div>
+          <div className="strip-blocks">
+            {stage.blocks.map((b) => (
+              <StripBlockButton
+                key={b.key}
+                block={b}
+                selected={b.key === selectedBlock}
+                tabbable={b.key === tabbableKey}
+                onSelect={selectBlock}
+                onKeyDown={onKeyDown}
+              />
+            ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { KeyboardEvent } from 'react';
+import { stageColor } from '../../charts';
+import { formatMs } from '../../format';
+import { blockAriaLabel, describeDynamics, formatRate } from './describe';
+import { blockOpacity, groupCells, maskCells, type StripBlock } from './stripData';
+
+/** A small mask picture: kept decision cells filled in the stage colour. */
+function MaskGrid({ block, color }: { block: StripBlock; color: string }) {
+  const { side, kept } = maskCells(block);
+  const cell = 16 / side;
+  return (
+    <svg className="strip-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      <rect width="16" height="16" fill="var(--panel)" />
+      {kept.map((on, i) =>
+        on ? (
+          <rect key={i} x={(i % side) * cell + 0.5} y={Math.floor(i / side) * cell + 0.5} width={cell - 1} height={cell - 1} fill={color} />
+        ) : null,
+      )}
+    </svg>
+  );
+}
+
+/** Kept channel groups: a row of cells filled up to the kept fraction. */
+function GroupBar({ block, color }: { block: StripBlock; color: string }) {
+  const { cells, keptFraction } = groupCells(block);
+  const cellW = 16 / cells;
+  const filledW = 16 * keptFraction;
+  return (
+    <svg className="strip-icon" width="16" height="6" viewBox="0 0 16 6" aria-hidden="true">
+      <rect width="16" height="6" fill="var(--panel)" />
+      <rect width={filledW} height="6" fill={color} />
+      {Array.from({ length: cells - 1 }, (_, i) => (
+        <line key={i} x1={(i + 1) * cellW} y1="0" x2={(i + 1) * cellW} y2="6" stroke="var(--panel-2)" strokeWidth="0.8" />
+      ))}
+    </svg>
+  );
+}
+
+interface StripBlockButtonProps {
+  block: StripBlock;
+  selected: boolean;
+  tabbable: boolean;
+  onSelect: (key: string) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLButtonElement>, key: string) => void;
+}
+
+/** One block of the strip: stage colour, faded by the execution rate (layer), with its mask picture. */
+export function StripBlockButton({ block, selected, tabbable, onSelect, onKeyDown }: StripBlockButtonProps) {
+  const d = block.dynamics;
+  const color = stageColor(block.stage);
+  const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
+  const channel = d.mode === 'channel' || d.mode === 'spatial+channel';
+  const timing =
+    block.msPerImage !== null && block.staticMsPerImage !== null
+      ? `\n${formatMs(block.msPerImage)} per image (static ${formatMs(block.staticMsPerImage)})`
+      : '';
+  return (
+    <button
+      type="button"
+      className={`strip-block mode-${d.mode.replace('+', '-')}${selected ? ' selected' : ''}`}
+      aria-label={blockAriaLabel(block.key, d)}
+      aria-pressed={selected}
+      tabIndex={tabbable ? 0 : -1}
+      data-block-key={block.key}
+      title={`${block.key}: ${describeDynamics(d)}${timing}`}
+      onClick={() => onSelect(block.key)}
+      onKeyDown={(e) => onKeyDown(e, block.key)}
+      style={{ ['--block-color' as string]: color, ['--block-fill-opacity' as string]: String(blockOpacity(d)) }}
+    >
+      <span className="strip-block-fill" aria-hidden="true" />
+      <span className="strip-block-body" aria-hidden="true">
+        {spatial ? <MaskGrid block={block} color={color} /> : null}
+        {channel ? <GroupBar block={block} color={color} /> : null}
+        <span className="strip-rate">{d.mode === 'static' ? '—' : formatRate(d.rate)}</span>
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The network strip's model: every block in order with its dynamic setting, and the small pictures that
+ * stand for it (a mask grid for spatial blocks, kept channel groups for channel blocks). Derived from the
+ * configuration alone, so the strip draws before the first prediction arrives.
+ */
+import { listBlocks, type ArchitectureSpec } from '../../../../core/arch';
+import { blockDynamicsOf } from '../../../../core/config/resolve';
+import type { StudioConfig } from '../../../../core/config/schema';
+import type { BlockDynamics } from '../../../../core/flops/block';
+import type { NetworkPrediction } from '../../../../core/predictor';
+
+/** Most cells a strip picture draws per side (grid) or in a row (channel groups); more would be noise. */
+export const MAX_GRID_SIDE = 4;
+export const MAX_GROUP_CELLS = 8;
+
+export interface StripBlock {
+  key: string;
+  stage: number;
+  index: number;
+  dynamics: BlockDynamics;
+  /** Channel groups of the block: ⌊m / G⌋. */
+  channelGroups: number;
+  /** Side of the spatial decision grid: ⌈outSize / S⌉. */
+  gridSide: number;
+  /** Predicted ms per image (dynamic, static), when a prediction is available. */
+  msPerImage: number | null;
+  staticMsPerImage: number | null;
+}
+
+export interface StripStage {
+  stage: number;
+  resolution: number;
+  blocks: StripBlock[];
+}
+
+/** Blocks grouped by stage, with predictions matched by key when present. */
+export function stripData(
+  config: StudioConfig,
+  arch: ArchitectureSpec,
+  prediction: NetworkPrediction | null,
+): StripStage[] {
+  const dynamicsOf = blockDynamicsOf(config, arch);
+  const predicted = new Map((prediction?.blocks ?? []).map((b) => [b.key, b]));
+  const batch = prediction?.batchSize ?? 1;
+  const stages: StripStage[] = arch.stages.map((s, i) => ({ stage: i, resolution: s.outResolution, blocks: [] }));
+  for (const geo of listBlocks(arch)) {
+    const d = dynamicsOf(geo);
+    const p = predicted.get(geo.key);
+    stages[geo.stage]?.blocks.push({
+      key: geo.key,
+      stage: geo.stage,
+      index: geo.index,
+      dynamics: d,
+      channelGroups: Math.max(1, Math.floor(geo.midChannels / Math.max(1, d.channelGroupSize))),
+      gridSide: Math.max(1, Math.ceil(geo.outSize / Math.max(1, d.spatialGranularity))),
+      msPerImage: p ? (p.latencyS * 1000) / batch : null,
+      staticMsPerImage: p ? (p.staticLatencyS * 1000) / batch : null,
+    });
+  }
+  return stages;
+}
+
+/** Cells the strip draws for a spatial block: side (≤ MAX_GRID_SIDE) and which ones are kept. */
+export function maskCells(block: StripBlock): { side: number; kept: boolean[] } {
+  const side = Math.min(block.gridSide, MAX_GRID_SIDE);
+  const n = side * side;
+  const keptCount = Math.min(n, Math.round(block.dynamics.rate * n));
+  // A fixed pseudo-random order per block, so the picture looks like a mask and does not flicker.
+  let seed = 0;
+  for (const ch of block.key) seed = (seed * 131 + ch.charCodeAt(0)) >>> 0;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => ((a * 2654435761 + seed) >>> 0) % 1009 - ((b * 2654435761 + seed) >>> 0) % 1009 || a - b,
+  );
+  const kept = new Array<boolean>(n).fill(false);
+  for (const i of order.slice(0, keptCount)) kept[i] = true;
+  return { side, kept };
+}
+
+/** Channel-group cells: how many to draw and the kept fraction to fill (cells stand for ≥ 1 group each). */
+export function groupCells(block: StripBlock): { cells: number; keptFraction: number } {
+  const rate = block.dynamics.mode === 'spatial+channel' ? block.dynamics.channelRate : block.dynamics.rate;
+  const keptGroups = Math.round(rate * block.channelGroups);
+  return {
+    cells: Math.min(block.channelGroups, MAX_GROUP_CELLS),
+    keptFraction: block.channelGroups > 0 ? keptGroups / block.channelGroups : 0,
+  };
+}
+
+/** Opacity of a block's fill: layer-skipped blocks fade with their execution rate, others are solid. */
+export function blockOpacity(d: BlockDynamics): number {
+  return d.mode === 'layer' ? 0.15 + 0.85 * Math.min(1, Math.max(0, d.rate)) : 1;
+}
+
+/** "Stage 3 · 14×14 · spatial S=2" (the stage's shared setting; rates may differ per block). */
+export function stageCaption(stage: StripStage): string {
+  const first = stage.blocks[0]?.dynamics;
+  const res = `${stage.resolution}×${stage.resolution}`;
+  if (!first) return `Stage ${stage.stage + 1} · ${res}`;
+  const setting =
+    first.mode === 'spatial'
+      ? `spatial S=${first.spatialGranularity}`
+      : first.mode === 'channel'
+        ? `channel G=${first.channelGroupSize}`
+        : first.mode === 'spatial+channel'
+          ? `spatial S=${first.spatialGranularity} + channel G=${first.channelGroupSize}`
+          : first.mode === 'layer'
+            ? 'layer skipping'
+            : 'static';
+  return `Stage ${stage.stage + 1} · ${res} · ${setting}`;
+}

@@ -1,0 +1,86 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
+import { hardwareLabel } from '../../labels';
+import { useStudio } from '../../store';
+import { latencyModeOf } from '../breakdown/ops';
+import { explainGap, theoryOf, type StageTheory } from './theoryData';
+import { TheoryChart } from './TheoryChart';
+import '../../styles/views.css';
+
+const signedPct = (x: number) => `${x >= 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)} %`;
+
+function StageTable({ stages }: { stages: StageTheory[] }) {
+  return (
+    <table className="data theory-table">
+      <caption className="sr-only">Reductions per stage</caption>
+      <thead>
+        <tr>
+          <th scope="col">Stage</th>
+          <th scope="col">Mode</th>
+          <th scope="col">FLOPs</th>
+          <th scope="col">Latency</th>
+          <th scope="col">Latency − FLOPs</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stages.map((s) => {
+          const gap = s.latencyReduction - s.flopsReduction;
+          return (
+            <tr key={s.stage}>
+              <th scope="row">
+                <span className="op-dot" style={{ background: stageColor(s.stage) }} aria-hidden="true" />
+                Stage {s.stage + 1}
+              </th>
+              <td className="text-cell">{s.modes.join(', ')}</td>
+              <td>{signedPct(s.flopsReduction)}</td>
+              <td>{signedPct(s.latencyReduction)}</td>
+              <td className={gap < -0.02 ? 'bad' : gap > 0.02 ? 'good' : ''}>{`${gap >= 0 ? '+' : '−'}${Math.abs(gap * 100).toFixed(1)} pt`}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** View 3: FLOPs reduction against latency reduction, per block and for the network, with the reason. */
+export function TheoryView() {
+  const { analysis, config, selectedBlock } = useStudio(
+    useShallow((s) => ({ analysis: s.analysis, config: s.config, selectedBlock: s.selectedBlock })),
+  );
+  const latencyMode = useMemo(() => latencyModeOf(config), [config]);
+  const theory = useMemo(() => (analysis ? theoryOf(analysis) : null), [analysis]);
+  const explanation = useMemo(() => (analysis ? explainGap(analysis, latencyMode) : ''), [analysis, latencyMode]);
+  if (!analysis || !theory) return <Predicting />;
+  const legend: LegendItem[] = [
+    ...theory.stages.map((s) => ({ label: `Stage ${s.stage + 1} blocks`, color: stageColor(s.stage), swatch: 'dot' as const })),
+    { label: 'Network', color: 'var(--text)', swatch: 'diamond' },
+    { label: 'y = x (latency follows FLOPs)', color: 'var(--text-3)', swatch: 'dashed' },
+  ];
+  return (
+    <div className="view-stack" data-testid="theory-view">
+      <p className="explain" data-testid="theory-explanation">
+        {explanation}
+      </p>
+      <div className="theory-grid">
+        <ChartCard
+          title="Theory vs practice"
+          subtitle={`Reductions vs the static network on ${hardwareLabel(config)}; below the diagonal, latency gains less than FLOPs. Click a dot to select its block.`}
+          exportName="theory-vs-practice"
+          legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
+        >
+          <TheoryChart theory={theory} selectedKey={selectedBlock} onSelect={useStudio.getState().selectBlock} />
+        </ChartCard>
+        <section className="card" aria-label="Reductions per stage">
+          <h3 className="card-title">Per stage</h3>
+          <StageTable stages={theory.stages} />
+          <p className="hint">
+            Network: FLOPs {signedPct(theory.network.flopsReduction)}, latency {signedPct(theory.network.latencyReduction)}.
+            FLOPs include the stem and head, which the latency model does not cost.
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Image decoding for the masks worker (browser APIs: createImageBitmap, OffscreenCanvas). Checks the
+ * header first so that a non-image or a 50-megapixel photo is refused before any pixel is decoded.
+ */
+import { checkImageFile } from '../../../core/saliency/imageHeader';
+import { preprocessGeometry, type Box } from '../../../core/saliency/preprocess';
+
+/** Longest side of the original's preview (the crop-box view never shows it larger). */
+const PREVIEW_MAX_SIDE = 640;
+
+export interface DecodedImage {
+  /** The 224×224 network input. */
+  input: ImageBitmap;
+  /** Its pixels, for the saliency map. */
+  inputRgba: Uint8ClampedArray;
+  /** The original, downscaled to at most {@link PREVIEW_MAX_SIDE}. */
+  original: ImageBitmap;
+  origWidth: number;
+  origHeight: number;
+  cropBox: Box;
+}
+
+export type DecodeImageResult = { ok: true; image: DecodedImage } | { ok: false; error: string };
+
+function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('this browser offers no 2D canvas in workers');
+  return ctx;
+}
+
+/** Decodes a PNG, JPEG or WebP file and applies the network's preprocessing (resize 256, crop 224). */
+export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeImageResult> {
+  const info = checkImageFile(bytes);
+  if (!info.ok) return { ok: false, error: info.error };
+  let bitmap: ImageBitmap;
+  try {
+    const blob = new Blob([bytes.slice()], { type: `image/${info.type}` });
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch {
+    return {
+      ok: false,
+      error: `The ${info.type.toUpperCase()} image could not be decoded: the file is truncated or corrupt.`,
+    };
+  }
+  try {
+    // EXIF orientation may swap the sides, so the geometry follows the decoded bitmap, not the header.
+    const geometry = preprocessGeometry(bitmap.width, bitmap.height);
+    const size = geometry.cropSize;
+    const canvas = new OffscreenCanvas(size, size);
+    const ctx = context2d(canvas);
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    const box = geometry.cropBox;
+    ctx.drawImage(bitmap, box.x, box.y, box.width, box.height, 0, 0, size, size);
+    const inputRgba = ctx.getImageData(0, 0, size, size).data;
+    const input = canvas.transferToImageBitmap();
+    const scale = Math.min(1, PREVIEW_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const original = await createImageBitmap(bitmap, {
+      resizeWidth: Math.max(1, Math.round(bitmap.width * scale)),
+      resizeHeight: Math.max(1, Math.round(bitmap.height * scale)),
+      resizeQuality: 'high',
+    });
+    const image: DecodedImage = {
+      input,
+      inputRgba,
+      original,
+      origWidth: bitmap.width,
+      origHeight: bitmap.height,
+      cropBox: box,
+    };
+    return { ok: true, image };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** An ImageBitmap of raw RGBA pixels (a dump's embedded input). */
+export function bitmapFromRgba(rgba: Uint8ClampedArray, width: number, height: number): Promise<ImageBitmap> {
+  return createImageBitmap(new ImageData(new Uint8ClampedArray(rgba), width, height));
+}

@@ -1,0 +1,56 @@
+import type { NetworkFlops } from '../../../core/flops';
+import type { GranularityResult } from '../../../core/solvers';
+import type { NetworkPrediction, StageMode } from '../../../core/predictor';
+
+/** Everything the views show for the current configuration. */
+export interface Analysis {
+  prediction: NetworkPrediction;
+  flops: NetworkFlops;
+  flopsRatio: number;
+  /** Time spent in the worker, ms. */
+  workerMs: number;
+}
+
+export type CurveMode = StageMode | 'config';
+
+export interface CurvePoint {
+  rate: number;
+  ratio: number;
+}
+
+/** One latency-ratio curve: a candidate granularity (or mode) swept over the activation rate. */
+export interface CurveSeries {
+  id: string;
+  label: string;
+  mode: CurveMode;
+  granularity: number | null;
+  /** True for the series matching the current configuration (it carries the marker). */
+  current: boolean;
+  points: CurvePoint[];
+}
+
+export interface CurveSet {
+  scope: 'stage' | 'network';
+  /** 0-based stage for the stage scope. */
+  stage: number;
+  series: CurveSeries[];
+}
+
+/** The same configuration on one hardware preset. */
+export interface HardwareRow {
+  id: string;
+  label: string;
+  validated: boolean;
+  batchSize: number;
+  latencyS: number;
+  staticLatencyS: number;
+  ratio: number;
+  msPerImage: number;
+  staticMsPerImage: number;
+}
+
+/** The auto-granularity solver run for spatial S (with layer skipping) and for channel G. */
+export interface GranularityChoice {
+  spatial: GranularityResult;
+  channel: GranularityResult;
+}

@@ -1,0 +1,149 @@
+/**
+ * Issue 7, acceptance 2: random byte mutations of a valid configuration file and of a valid mask
+ * dump, fed through the desktop open path — main's damage check, then the renderer's real loaders
+ * (core/config `parseConfig`, core/maskfile `readMaskDump`). Zero exceptions; every failure is a
+ * message; and main never refuses a file the real loader would have accepted.
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../core/config';
+import { readMaskDump, writeMaskDump } from '../../../core/maskfile';
+import { openDocumentAt } from '../../../electron/main/ipc/documents';
+import {
+  validateJsonObjectBytes,
+  validateMaskDump,
+} from '../../../electron/main/lib/documentCheck';
+import { arch, content } from '../../core/maskfile/helpers';
+import { makeDeps, tempDir } from '../helpers';
+
+const MUTATIONS = 10_000;
+
+/** mulberry32: seeded, so a failing iteration can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One random mutation: flip bytes, truncate, insert junk, delete a run, or clobber a 4-byte field. */
+function mutate(base: Uint8Array, rand: () => number): Uint8Array {
+  const at = (n = base.length) => Math.floor(rand() * Math.max(1, n));
+  switch (Math.floor(rand() * 5)) {
+    case 0: {
+      const out = base.slice();
+      for (let k = 0, n = 1 + at(8); k < n; k++) out[at()] = at(256);
+      return out;
+    }
+    case 1:
+      return base.slice(0, at());
+    case 2: {
+      const i = at();
+      const junk = Uint8Array.from({ length: 1 + at(16) }, () => at(256));
+      return Uint8Array.from([...base.subarray(0, i), ...junk, ...base.subarray(i)]);
+    }
+    case 3: {
+      const i = at();
+      return Uint8Array.from([...base.subarray(0, i), ...base.subarray(i + 1 + at(32))]);
+    }
+    default: {
+      const out = base.slice();
+      out.set(rand() < 0.5 ? [0xff, 0xff, 0xff, 0xff] : [0, 0, 0, 0x7f], at(base.length - 4));
+      return out;
+    }
+  }
+}
+
+const configBytes = new Uint8Array(
+  readFileSync(join(import.meta.dirname, '../../fixtures/config/v1-resnet50-mixed.json')),
+);
+// Stored members, so mutations hit zip headers and array bytes rather than only deflate noise.
+const maskBytes = writeMaskDump({
+  ...content(arch('regnety004'), ['spatial', 'both', 'channel', 'layer'], [4, 2, 2, 7], [2, 2, 2, 2]),
+  compress: false,
+});
+const decoder = new TextDecoder();
+
+describe('the valid inputs', () => {
+  it('pass both main and the loaders', () => {
+    expect(validateJsonObjectBytes(configBytes)).toBeNull();
+    expect(parseConfig(decoder.decode(configBytes)).ok).toBe(true);
+    expect(validateMaskDump(maskBytes)).toBeNull();
+    expect(readMaskDump(maskBytes).ok).toBe(true);
+  });
+});
+
+describe(`${MUTATIONS} mutations`, () => {
+  it('of a configuration: no exception, a message for every failure', () => {
+    const rand = prng(7);
+    let refusedByMain = 0;
+    let refusedByLoader = 0;
+    for (let i = 0; i < MUTATIONS; i++) {
+      const bytes = mutate(configBytes, rand);
+      const mainProblem = validateJsonObjectBytes(bytes);
+      const loaded = parseConfig(decoder.decode(bytes));
+      if (mainProblem !== null) {
+        refusedByMain++;
+        expect(mainProblem, `iteration ${i}`).toMatch(/\S/);
+        // Main must never move aside a file the real loader accepts.
+        expect(loaded.ok, `iteration ${i}`).toBe(false);
+      }
+      if (!loaded.ok) {
+        refusedByLoader++;
+        expect(loaded.error, `iteration ${i}`).toMatch(/\S/);
+      }
+    }
+    // The mutations must actually exercise both layers.
+    expect(refusedByMain).toBeGreaterThan(MUTATIONS / 4);
+    expect(refusedByLoader).toBeGreaterThan(refusedByMain);
+  });
+
+  it('of a mask dump: no exception, a message for every failure', () => {
+    const rand = prng(11);
+    let refusedByMain = 0;
+    for (let i = 0; i < MUTATIONS; i++) {
+      const bytes = mutate(maskBytes, rand);
+      const mainProblem = validateMaskDump(bytes);
+      const loaded = readMaskDump(bytes);
+      if (mainProblem !== null) {
+        refusedByMain++;
+        expect(mainProblem, `iteration ${i}`).toMatch(/\S/);
+        expect(loaded.ok, `iteration ${i}`).toBe(false);
+      }
+      if (!loaded.ok) expect(loaded.error, `iteration ${i}`).toMatch(/\S/);
+    }
+    expect(refusedByMain).toBeGreaterThan(MUTATIONS / 4);
+  });
+});
+
+describe('mutated files opened from disk', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir()));
+  afterAll(() => cleanup());
+
+  it('each either opens or is explained to the user; a damaged config is kept aside', async () => {
+    const rand = prng(3);
+    for (let i = 0; i < 200; i++) {
+      const kind = i % 2 === 0 ? 'config' : 'mask';
+      const path = join(dir, `f${i}.${kind === 'config' ? 'laudnet.json' : 'laudmask.npz'}`);
+      writeFileSync(path, mutate(kind === 'config' ? configBytes : maskBytes, rand));
+      const deps = makeDeps(dir);
+      const opened = await openDocumentAt(deps, path, kind);
+      if (opened === null) {
+        expect(deps.dialogs.asked, `file ${i}`).toHaveLength(1);
+        expect(deps.dialogs.asked[0]?.message, `file ${i}`).toMatch(/damaged|not a readable/);
+      } else {
+        expect(deps.dialogs.asked, `file ${i}`).toHaveLength(0);
+      }
+    }
+    // Damaged configurations were renamed, never deleted or rewritten.
+    const corrupt = readdirSync(dir).filter((n) => n.includes('.corrupt-'));
+    expect(corrupt.length).toBeGreaterThan(0);
+  });
+});

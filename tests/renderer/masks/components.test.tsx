@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useStudio } from '../../../renderer/src/store';
+import type { MaskImage, OpenedDump } from '../../../renderer/src/store/masksSlice';
+import { BlockStats } from '../../../renderer/src/views/masks/BlockStats';
+import { Filmstrip } from '../../../renderer/src/views/masks/Filmstrip';
+import { MaskSourceLabel } from '../../../renderer/src/views/masks/MasksToolbar';
+import { ChannelCard } from '../../../renderer/src/views/masks/ChannelCard';
+import { setStageMode, setStageRate } from '../../../renderer/src/store/configEdits';
+import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
+import { rampSaliency, stage1Config } from './helpers';
+
+afterEach(() => {
+  cleanup();
+  useStudio.setState({ maskDump: null, maskImage: null, proxyMasks: null, selectedStage: 0, selectedBlock: null });
+});
+
+function proxyShown(config = stage1Config()) {
+  const { blocks, ponder } = proxyMasksFor(rampSaliency(), config);
+  return { source: 'proxy' as const, stale: false, result: { blocks, ponder } };
+}
+
+describe('BlockStats', () => {
+  it('shows the grid and the kept-cell count of a stage-1 block at S = 4, rate 0.5', () => {
+    const block = proxyShown().result.blocks[0]!;
+    render(<BlockStats block={block} />);
+    expect(screen.getByTestId('mask-grid-size').textContent).toBe('14×14 cells (S = 4 on the 56×56 map)');
+    expect(screen.getByTestId('mask-kept-count').textContent).toBe('kept 98 of 196 cells (50.0%)');
+  });
+
+  it('shows the gate of a layer-skipping block and the groups of a channel block', () => {
+    let config = setStageMode(stage1Config(), 2, 'layer');
+    config = setStageMode(config, 1, 'channel');
+    config = setStageRate(config, 1, 0.5);
+    const blocks = proxyShown(config).result.blocks;
+    const { unmount } = render(<BlockStats block={blocks.find((b) => b.key === 'stage3/0')!} />);
+    expect(screen.getByTestId('mask-gate').textContent).toMatch(/^(executes|skipped)/);
+    expect(screen.queryByTestId('mask-kept-count')).toBeNull();
+    unmount();
+    render(<BlockStats block={blocks.find((b) => b.key === 'stage2/0')!} />);
+    // m = 128, G = 2: 64 groups, half kept.
+    expect(screen.getByTestId('mask-group-count').textContent).toBe('kept 32 of 64 groups (G = 2)');
+  });
+});
+
+describe('Filmstrip', () => {
+  it('shows every block with its rate and selects a block (and its stage) on click', () => {
+    render(<Filmstrip masks={proxyShown()} />);
+    expect(screen.getAllByRole('button')).toHaveLength(16);
+    expect(screen.getByTestId('mask-tile-rate-stage1-0').textContent).toBe('50.0%');
+    fireEvent.click(screen.getByTestId('mask-tile-stage3-4'));
+    expect(useStudio.getState().selectedBlock).toBe('stage3/4');
+    expect(useStudio.getState().selectedStage).toBe(2);
+    expect(screen.getByTestId('mask-tile-stage3-4').getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('ChannelCard', () => {
+  it('lists a strip per channel-masked block and a gate per layer-skipping block', () => {
+    let config = setStageMode(stage1Config(), 1, 'channel');
+    config = setStageMode(config, 3, 'layer');
+    render(<ChannelCard masks={proxyShown(config)} />);
+    expect(screen.getAllByTestId(/^channel-strip-stage2-/)).toHaveLength(4);
+    expect(screen.getAllByTestId(/^layer-gate-stage4-/)).toHaveLength(3);
+  });
+
+  it('explains how to get channel masks when no stage has them', () => {
+    render(<ChannelCard masks={proxyShown()} />);
+    expect(screen.getByText(/No stage uses channel or layer skipping/)).toBeTruthy();
+  });
+});
+
+describe('MaskSourceLabel', () => {
+  it('labels proxy masks as not coming from a trained network', () => {
+    render(<MaskSourceLabel />);
+    expect(screen.getByTestId('mask-source').textContent).toMatch(/^Proxy from image saliency — not a trained LAUDNet/);
+  });
+
+  it('names the dump, its model and its weights', () => {
+    const dump = { fileName: 'dog.laudmask.npz', archId: 'resnet50', archLabel: 'ResNet-50', weights: 'random-init', checkpoint: null } as unknown as OpenedDump;
+    useStudio.setState({ maskDump: dump, maskImage: { id: 1 } as MaskImage });
+    render(<MaskSourceLabel />);
+    expect(screen.getByTestId('mask-source').textContent).toMatch(/^Real masks from dog\.laudmask\.npz \(ResNet-50, random-init\)/);
+  });
+});

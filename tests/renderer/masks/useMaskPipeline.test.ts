@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import { computePonderMap } from '../../../core/maskfile/ponder';
+import { createStudioStore } from '../../../renderer/src/store';
+import { setStageRate } from '../../../renderer/src/store/configEdits';
+import type { MaskImage } from '../../../renderer/src/store/masksSlice';
+import { createMaskActions, type MasksBackend } from '../../../renderer/src/views/masks/masksActions';
+import { startMaskPipeline } from '../../../renderer/src/views/masks/useMaskPipeline';
+import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
+import { rampSaliency } from './helpers';
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function setup() {
+  const store = createStudioStore();
+  const calls: (number | null)[] = [];
+  const backend: MasksBackend = {
+    openImage: vi.fn(() => Promise.resolve({ ok: false as const, error: 'unused' })),
+    openDump: vi.fn(() => Promise.resolve({ ok: false as const, error: 'unused' })),
+    proxyMasks: (imageId, config) => {
+      calls.push(config.stages[0]?.rate ?? null);
+      return Promise.resolve({ ok: true as const, ...proxyMasksFor(rampSaliency(), config) });
+    },
+  };
+  const actions = createMaskActions({ backend: () => backend, store, fetchBytes: () => Promise.reject(new Error('offline')) });
+  return { store, backend, actions, calls };
+}
+
+describe('startMaskPipeline', () => {
+  it('computes proxy masks for the open image and recomputes them when the configuration changes', async () => {
+    const { store, backend, actions, calls } = setup();
+    store.getState().setMaskImage({ id: 3 } as MaskImage);
+    const stop = startMaskPipeline(store, () => backend, actions);
+    await flush();
+    expect(store.getState().proxyMasks?.imageId).toBe(3);
+    store.getState().editConfig((c) => setStageRate(c, 0, 0.25));
+    await flush();
+    expect(calls.at(-1)).toBe(0.25);
+    expect(store.getState().proxyMasks?.config).toBe(store.getState().config);
+    stop();
+  });
+
+  it('skips intermediate configurations while a computation is running (slider drags)', async () => {
+    const { store, backend, actions, calls } = setup();
+    store.getState().setMaskImage({ id: 3 } as MaskImage);
+    const stop = startMaskPipeline(store, () => backend, actions);
+    for (const rate of [0.1, 0.2, 0.3, 0.4]) store.getState().editConfig((c) => setStageRate(c, 0, rate));
+    await flush();
+    await flush();
+    // The first request (at start, stage 1 following the global rate) runs; of the four edits only the
+    // last one follows it.
+    expect(calls).toEqual([null, 0.4]);
+    stop();
+  });
+
+  it('does not compute proxy masks while a dump for the configured model is the source', async () => {
+    const { store, backend, actions, calls } = setup();
+    store.getState().setMaskDump(
+      { archId: 'resnet50', blocks: [], ponder: computePonderMap([]) } as never,
+      { id: 4 } as MaskImage,
+    );
+    const stop = startMaskPipeline(store, () => backend, actions);
+    store.getState().editConfig((c) => setStageRate(c, 0, 0.3));
+    await flush();
+    expect(calls).toEqual([]);
+    // Back to proxy: masks are computed on the dump's image.
+    store.getState().clearMaskDump();
+    await flush();
+    expect(store.getState().proxyMasks?.imageId).toBe(4);
+    stop();
+  });
+
+  it('opens the default sample when nothing is open (and reports a failure to fetch it)', async () => {
+    const { store, backend, actions } = setup();
+    const stop = startMaskPipeline(store, () => backend, actions);
+    await flush();
+    expect(store.getState().notices.at(-1)?.text).toMatch(/^The sample photo "Dog" could not be loaded: offline/);
+    stop();
+  });
+
+  it('reports a failing computation once, not on every slider step', async () => {
+    const { store, actions } = setup();
+    const failing: MasksBackend = {
+      openImage: () => Promise.resolve({ ok: false, error: 'unused' }),
+      openDump: () => Promise.resolve({ ok: false, error: 'unused' }),
+      proxyMasks: () => Promise.resolve({ ok: false, error: 'granularity 5 does not divide the 56×56 map of stage1/0' }),
+    };
+    store.getState().setMaskImage({ id: 3 } as MaskImage);
+    const stop = startMaskPipeline(store, () => failing, actions);
+    await flush();
+    store.getState().editConfig((c) => setStageRate(c, 0, 0.2));
+    await flush();
+    store.getState().editConfig((c) => setStageRate(c, 0, 0.3));
+    await flush();
+    expect(store.getState().notices.filter((n) => n.kind === 'error')).toHaveLength(1);
+    stop();
+  });
+});

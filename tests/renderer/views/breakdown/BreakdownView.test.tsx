@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { defaultConfig } from '../../../../core/config/defaults';
+import { formatMs } from '../../../../renderer/src/format';
+import { useStudio } from '../../../../renderer/src/store';
+import { BreakdownView } from '../../../../renderer/src/views/breakdown/BreakdownView';
+import { loadStudio, renderWithHost, resetStudio } from '../support';
+
+describe('BreakdownView', () => {
+  beforeEach(resetStudio);
+  afterEach(cleanup);
+
+  it('says it is predicting until an analysis arrives', () => {
+    renderWithHost(<BreakdownView />);
+    expect(screen.getByRole('status').textContent).toBe('Predicting…');
+  });
+
+  it('draws one stacked bar series per operator part and a legend of the operators', () => {
+    loadStudio(defaultConfig('resnet50', 'v100'));
+    const { container } = renderWithHost(<BreakdownView />);
+    const card = screen.getByRole('region', { name: 'Per-block breakdown' });
+    expect(card).toBeTruthy();
+    // 16 ResNet-50 blocks: a category tick each.
+    expect(container.querySelectorAll('.recharts-xAxis-tick-labels text').length).toBe(16);
+    const series = container.querySelectorAll('.recharts-bar');
+    expect(series.length).toBeGreaterThan(10);
+    const legend = within(screen.getByRole('list', { name: 'Breakdown legend' }));
+    for (const label of ['Masker + conv1', 'conv2 (3×3)', 'Scatter-add', 'Memory (hatched)']) {
+      expect(legend.getByText(label)).toBeTruthy();
+    }
+    expect(screen.getByText('Time (ms per image)')).toBeTruthy();
+  });
+
+  it('shows the operator table of the block chosen in the picker and syncs the store', () => {
+    const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
+    renderWithHost(<BreakdownView />);
+    expect(screen.queryByTestId('block-summary')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Operators of block'), { target: { value: 'stage2/1' } });
+    expect(useStudio.getState().selectedBlock).toBe('stage2/1');
+    const block = analysis.prediction.blocks.find((b) => b.key === 'stage2/1')!;
+    const dynamic = screen.getByRole('table', { name: 'Dynamic' });
+    const staticTable = screen.getByRole('table', { name: 'Static' });
+    // Header row + one row per operator + the total row.
+    expect(within(dynamic).getAllByRole('row').length).toBe(block.ops.length + 2);
+    expect(within(staticTable).getAllByRole('row').length).toBe(block.staticOps.length + 2);
+    const masker = block.ops.find((o) => o.op === 'masker+conv1')!;
+    const maskerRow = within(dynamic).getByRole('row', { name: /Masker \+ conv1/ });
+    expect(maskerRow.textContent).toContain(masker.schedule!);
+    expect(maskerRow.textContent).toContain(formatMs((masker.latencyS * 1000) / 128));
+  });
+
+  it('follows the store selection (strip clicks) and switches the time unit', () => {
+    const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
+    renderWithHost(<BreakdownView />);
+    act(() => useStudio.getState().selectBlock('stage3/0'));
+    const block = analysis.prediction.blocks.find((b) => b.key === 'stage3/0')!;
+    const summary = screen.getByTestId('block-summary');
+    expect(summary.textContent).toContain(formatMs((block.latencyS * 1000) / 128));
+    fireEvent.click(screen.getByRole('radio', { name: 'ms / batch' }));
+    expect(screen.getByTestId('block-summary').textContent).toContain(formatMs(block.latencyS * 1000));
+    expect(screen.getByText('Time (ms per batch of 128)')).toBeTruthy();
+  });
+
+  it('marks the runs column for layer skipping', () => {
+    const base = defaultConfig('resnet50', 'v100');
+    loadStudio({ ...base, stages: base.stages.map((s) => ({ ...s, mode: 'layer' as const, rate: 0.25 })) });
+    renderWithHost(<BreakdownView />);
+    act(() => useStudio.getState().selectBlock('stage1/1'));
+    const dynamic = screen.getByRole('table', { name: 'Dynamic' });
+    expect(within(dynamic).getByRole('columnheader', { name: 'Runs' })).toBeTruthy();
+    expect(within(dynamic).getByRole('row', { name: /conv2/ }).textContent).toContain('25 %');
+    expect(within(dynamic).getByRole('row', { name: /Layer gate/ }).textContent).toContain('100 %');
+  });
+});

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import { defaultConfig } from '../../../../core/config/defaults';
+import { HARDWARE_PRESETS } from '../../../../core/predictor';
+import { useStudio } from '../../../../renderer/src/store';
+import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
+import { loadStudio, renderWithHost, resetStudio } from '../support';
+
+describe('HardwareView', () => {
+  beforeEach(resetStudio);
+  afterEach(cleanup);
+
+  it('waits for the worker’s rows', () => {
+    loadStudio(defaultConfig('resnet50', 'v100'));
+    renderWithHost(<HardwareView />);
+    expect(screen.getByRole('status').textContent).toBe('Comparing hardware presets…');
+  });
+
+  it('compares every preset, highlights the current one and flags unvalidated presets', () => {
+    loadStudio(defaultConfig('resnet101', 'tx2'), { hardware: true });
+    const rows = useStudio.getState().hardwareRows!;
+    const { container } = renderWithHost(<HardwareView />);
+    const table = within(screen.getByTestId('hardware-table'));
+    const bodyRows = table.getAllByRole('row').slice(1);
+    expect(bodyRows.length).toBe(HARDWARE_PRESETS.length);
+    const current = bodyRows.filter((r) => r.getAttribute('aria-current') === 'true');
+    expect(current.length).toBe(1);
+    expect(current[0]!.textContent).toContain('Jetson TX2');
+    const tx2 = rows.find((r) => r.id === 'tx2')!;
+    expect(current[0]!.textContent).toContain(tx2.ratio.toFixed(3));
+    const unvalidated = HARDWARE_PRESETS.filter((p) => !p.validated).length;
+    expect(table.getAllByText('not validated').length).toBe(unvalidated);
+    // Both charts have one category per preset; unvalidated presets carry a dagger.
+    const ticks = Array.from(container.querySelectorAll('.recharts-yAxis-tick-labels text'));
+    expect(ticks.length).toBe(2 * HARDWARE_PRESETS.length);
+    expect(ticks.filter((t) => t.textContent?.endsWith('†')).length).toBe(2 * unvalidated);
+    expect(screen.getByText('Latency per image (ms, log scale)')).toBeTruthy();
+    expect(screen.getByText('Latency ratio, dynamic / static (lower is faster)')).toBeTruthy();
+  });
+});

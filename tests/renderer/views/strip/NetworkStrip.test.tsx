@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { defaultConfig } from '../../../../core/config/defaults';
+import { useStudio } from '../../../../renderer/src/store';
+import { NetworkStrip } from '../../../../renderer/src/views/strip/NetworkStrip';
+import { loadStudio, renderWithHost, resetStudio } from '../support';
+
+const blocks = () => screen.getAllByRole('button');
+
+describe('NetworkStrip', () => {
+  beforeEach(resetStudio);
+  afterEach(cleanup);
+
+  it('shows every ResNet-101 block in order with an accessible name, before any prediction', () => {
+    useStudio.setState({ config: defaultConfig('resnet101', 'v100') });
+    renderWithHost(<NetworkStrip />);
+    expect(blocks().length).toBe(3 + 4 + 23 + 3);
+    expect(blocks()[0]!.getAttribute('aria-label')).toBe('Block stage1/0, spatial, rate 0.50');
+    expect(screen.getByRole('button', { name: 'Block stage3/2, spatial, rate 0.50' })).toBeTruthy();
+    expect(blocks().at(-1)!.getAttribute('aria-label')).toBe('Block stage4/2, spatial, rate 0.50');
+  });
+
+  it('names static, layer and channel blocks by their setting', () => {
+    const base = defaultConfig('resnet50', 'v100');
+    const modes = ['static', 'layer', 'channel', 'spatial+channel'] as const;
+    useStudio.setState({ config: { ...base, stages: base.stages.map((s, i) => ({ ...s, mode: modes[i]!, rate: 0.25 })) } });
+    const { container } = renderWithHost(<NetworkStrip />);
+    expect(screen.getByRole('button', { name: 'Block stage1/0, static' })).toBeTruthy();
+    const layer = screen.getByRole('button', { name: 'Block stage2/0, layer, rate 0.25' });
+    expect(layer.style.getPropertyValue('--block-fill-opacity')).toBe(String(0.15 + 0.85 * 0.25));
+    expect(screen.getByRole('button', { name: 'Block stage3/0, channel, rate 0.25' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Block stage4/0, spatial + channel, rate 0.25, channel rate 0.25' })).toBeTruthy();
+    // Pictures: spatial+channel blocks carry a mask grid and a group bar, channel blocks a group bar.
+    expect(container.querySelectorAll('.mode-channel .strip-icon').length).toBe(6);
+    expect(container.querySelectorAll('.mode-spatial-channel .strip-icon').length).toBe(2 * 3);
+    expect(container.querySelectorAll('.mode-static .strip-icon, .mode-layer .strip-icon').length).toBe(0);
+  });
+
+  it('selects on click and highlights the store’s selection', () => {
+    loadStudio(defaultConfig('resnet50', 'v100'));
+    renderWithHost(<NetworkStrip />);
+    const target = screen.getByRole('button', { name: /^Block stage2\/3,/ });
+    fireEvent.click(target);
+    expect(useStudio.getState().selectedBlock).toBe('stage2/3');
+    expect(target.getAttribute('aria-pressed')).toBe('true');
+    expect(blocks().filter((b) => b.getAttribute('aria-pressed') === 'true').length).toBe(1);
+    act(() => useStudio.getState().selectBlock('stage4/0'));
+    expect(screen.getByRole('button', { name: /^Block stage4\/0,/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(target.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('is one tab stop whose arrow keys move the selection', () => {
+    useStudio.setState({ config: defaultConfig('resnet50', 'v100') });
+    renderWithHost(<NetworkStrip />);
+    expect(blocks().filter((b) => b.tabIndex === 0).length).toBe(1);
+    const first = blocks()[0]!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    expect(useStudio.getState().selectedBlock).toBe('stage1/1');
+    expect(document.activeElement?.getAttribute('data-block-key')).toBe('stage1/1');
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(useStudio.getState().selectedBlock).toBe('stage4/2');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(useStudio.getState().selectedBlock).toBe('stage4/2');
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(useStudio.getState().selectedBlock).toBe('stage1/0');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(useStudio.getState().selectedBlock).toBeNull();
+  });
+
+  it('adds predicted times to the block tooltips once an analysis exists', () => {
+    const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
+    renderWithHost(<NetworkStrip />);
+    const b = analysis.prediction.blocks[5]!;
+    const button = screen.getByRole('button', { name: new RegExp(`^Block ${b.key.replace('/', '\\/')},`) });
+    expect(button.title).toContain('per image (static');
+  });
+});
