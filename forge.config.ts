@@ -10,6 +10,7 @@ import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 import { MakerZIP } from '@electron-forge/maker-zip';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
+import type { VitePluginConfig } from '@electron-forge/plugin-vite/dist/Config';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 /** Executable / package name; productName ("LAUDNet Studio") has a space, which deb cannot use. */
@@ -39,17 +40,13 @@ const documentTypes = [
  * Entries are named because Forge names each output after its entry (`[name].js`): both sources
  * are `index.ts`, and package.json's `main` expects `.vite/build/main.js`.
  */
-export const viteTargets = {
+export const viteTargets: VitePluginConfig = {
   build: [
-    {
-      entry: { main: 'electron/main/index.ts' },
-      config: 'vite.main.config.mts',
-      target: 'main' as const,
-    },
+    { entry: { main: 'electron/main/index.ts' }, config: 'vite.main.config.mts', target: 'main' },
     {
       entry: { preload: 'electron/preload/index.ts' },
       config: 'vite.preload.config.mts',
-      target: 'preload' as const,
+      target: 'preload',
     },
   ],
   renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],

@@ -30,8 +30,9 @@ function time(label: string, runs: number, fn: (i: number) => void, targetMs: nu
     ts.push(performance.now() - t0);
   }
   const m = median(ts);
-  const verdict = targetMs === null ? '' : ` (target < ${targetMs} ms) ${m < targetMs ? 'ok' : 'SLOW'}`;
-  console.log(`${label.padEnd(66)} median ${m.toFixed(3).padStart(9)} ms${verdict}`);
+  const verdict =
+    targetMs === null ? '' : ` (target < ${targetMs} ms) ${m < targetMs ? 'ok' : 'SLOW'}`;
+  console.log(`${label.padEnd(76)} median ${m.toFixed(3).padStart(9)} ms${verdict}`);
 }
 
 // A 768×576 "photo": smooth gradients with a few objects, enough structure for the saliency map.
@@ -53,9 +54,19 @@ const resnet101 = findBuiltinArchitecture('resnet101');
 if (!resnet101) throw new Error('resnet101 missing');
 
 let input = cropToNetworkInput(photo, W, H);
-time('crop + resize 768×576 → 224×224 (on image load)', 20, () => void (input = cropToNetworkInput(photo, W, H)), null);
+time(
+  'crop + resize 768×576 → 224×224 (on image load)',
+  20,
+  () => void (input = cropToNetworkInput(photo, W, H)),
+  null,
+);
 let saliency = computeSaliency(input, 224, 224);
-time('spectral-residual saliency 224×224 (on image load)', 20, () => void (saliency = computeSaliency(input, 224, 224)), null);
+time(
+  'spectral-residual saliency 224×224 (on image load)',
+  20,
+  () => void (saliency = computeSaliency(input, 224, 224)),
+  null,
+);
 
 const modes: ReferenceDynMode[] = ['spatial', 'spatial', 'spatial', 'spatial'];
 const proxyConfig = (rate: number, S: number[]): ProxyConfig => ({
@@ -81,7 +92,9 @@ time(
   30,
 );
 
-const proxy = new Map(computeProxyMasks(saliency, proxyConfig(0.5, [4, 4, 2, 1])).map((m) => [m.key, m]));
+const proxy = new Map(
+  computeProxyMasks(saliency, proxyConfig(0.5, [4, 4, 2, 1])).map((m) => [m.key, m]),
+);
 const dumpBytes = writeMaskDump(
   composeMaskDump({
     arch: resnet101,
@@ -98,14 +111,28 @@ const dumpBytes = writeMaskDump(
 console.log(`ResNet-101 dump: ${(dumpBytes.length / 1024).toFixed(1)} kB`);
 
 time('open + decode + validate a 33-block dump', 30, () => void readMaskDump(dumpBytes), null);
+// "Drawing" = what the views compute on opening: the selected block's overlay at 224², its heatmap, the
+// filmstrip (33 thumbnails at 64²) and the ponder map at 224².
 time(
-  'open + decode + validate + draw (33 overlays at 224², ponder map)',
+  'open + decode + validate + draw (overlay, heatmap, 33 thumbnails, ponder)',
   30,
   () => {
     const r = readMaskDump(dumpBytes);
     if (!r.ok) throw new Error(r.error);
-    for (const block of r.dump.blocks) rasterizeOverlay(block);
+    const first = r.dump.blocks[0]!;
+    rasterizeOverlay(first);
+    rasterizeOverlay(first, { mode: 'score' });
+    for (const block of r.dump.blocks) rasterizeOverlay(block, { sidePx: 64 });
     computePonderMap(r.dump.blocks);
   },
   100,
+);
+time(
+  'draw all 33 overlays at full 224² (worst case, no target)',
+  20,
+  () => {
+    const r = readMaskDump(dumpBytes);
+    if (r.ok) for (const block of r.dump.blocks) rasterizeOverlay(block);
+  },
+  null,
 );

@@ -78,7 +78,13 @@ function sweep(): number {
       const granularity = mode === 'spatial' ? spatialLists[gi]! : all(1);
       const channelGranularity = mode === 'channel' ? channelLists[gi]! : all(1);
       for (const rate of rates) {
-        predictNetwork(p, { arch, modes: all(mode), granularity, channelGranularity, rates: uniformRates(arch, rate) });
+        predictNetwork(p, {
+          arch,
+          modes: all(mode),
+          granularity,
+          channelGranularity,
+          rates: uniformRates(arch, rate),
+        });
         points++;
       }
     }
@@ -103,8 +109,18 @@ for (let i = 0; i < 15; i++) {
 
 const fmt = (x: number, unit: string): string => `${x.toFixed(x < 10 ? 2 : 1)} ${unit}`;
 console.log('predictor: ResNet-101, V100, spatial 4-4-2-1, rate 0.5');
-console.log(`  cold whole-model evaluation   median ${fmt(median(cold), 'ms')} (${cold.length} runs, caches emptied)`);
-console.log(`  warm whole-model evaluation   median ${fmt(median(warm), 'µs')} (${warm.length}×${perBatch} runs; target < 50 µs)`);
-console.log(`predictor sweep: ResNet-101, V100, ${modes.length} modes × 7 granularity settings × ${rates.length} rates = ${points} points`);
-console.log(`  cold sweep                    median ${fmt(median(coldSweep), 'ms')} (${coldSweep.length} runs, caches emptied)`);
-console.log(`  warm sweep                    median ${fmt(median(warmSweep), 'ms')} (${warmSweep.length} runs; target < 100 ms)`);
+console.log(
+  `  cold whole-model evaluation   median ${fmt(median(cold), 'ms')} (${cold.length} runs, caches emptied)`,
+);
+console.log(
+  `  warm whole-model evaluation   median ${fmt(median(warm), 'µs')} (${warm.length}×${perBatch} runs; target < 50 µs)`,
+);
+console.log(
+  `predictor sweep: ResNet-101, V100, ${modes.length} modes × 7 granularity settings × ${rates.length} rates = ${points} points`,
+);
+console.log(
+  `  cold sweep                    median ${fmt(median(coldSweep), 'ms')} (${coldSweep.length} runs, caches emptied)`,
+);
+console.log(
+  `  warm sweep                    median ${fmt(median(warmSweep), 'ms')} (${warmSweep.length} runs; target < 100 ms)`,
+);

@@ -118,7 +118,7 @@ export function resolveHardwareValue(
         `hardware must be a preset id or a JSON object, got ${JSON.stringify(spec)}`,
       );
     }
-    const params = resolveHardware(spec as Partial<HardwareParams>, ov);
+    const params = resolveHardware(spec, ov);
     return { id: 'custom', label: 'custom hardware', params, validated: false };
   } catch (e) {
     if (e instanceof HardwareError) throw new CliError(e.message);
@@ -186,7 +186,7 @@ export function parseModes(value: unknown, stages: number): StageMode[] {
 function numberList(value: unknown, what: string): number[] {
   if (typeof value === 'number') return [value];
   if (typeof value === 'string') return parseDashList(value, what);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) return value as number[];
+  if (Array.isArray(value) && value.every((v): v is number => typeof v === 'number')) return value;
   throw new CliError(`${what}: expected a number, a dash-joined list or an array of numbers`);
 }
 

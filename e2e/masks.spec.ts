@@ -4,7 +4,9 @@ import { inflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/studio';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
+/** Playwright runs from the repository root (playwright.config.ts). */
+const root = process.cwd();
+const fixtures = join(root, 'e2e', 'fixtures');
 const DUMP = join(fixtures, 'resnet50-spatial.laudmask.npz');
 
 /** Members of a zip archive (stored or deflated), read here without the app's code. */
@@ -131,7 +133,11 @@ test.describe('masks over images', () => {
     await studio.open();
     await openMasksView(page);
     await page.getByTestId('mask-tile-stage2-1').click();
+    // A tall window shows the whole 2D view (overlay, original, ponder map, filmstrip) in one picture.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.getByTestId('masks-view').evaluate((el) => el.parentElement?.scrollTo(0, 0));
     await studio.screenshot('masks-2d');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('tab', { name: '3D view' }).click();
     await expect(page.getByTestId('space-selected')).toHaveAttribute('data-block', 'stage2/1');
     const canvas = page.getByTestId('space-canvas');
@@ -160,6 +166,27 @@ test.describe('masks over images', () => {
     expect(stats.colours).toBeGreaterThan(50);
     expect(stats.differing / stats.pixels).toBeGreaterThan(0.05);
     await studio.screenshot('masks-3d');
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('a mixed-mode dump shows channel strips, layer gates, and slabs and translucent blocks in 3D', async ({ studio, page }) => {
+    await studio.open();
+    await openMasksView(page);
+    await pickFile(page, 'mask-open-dump', join(fixtures, 'resnet50-mixed.laudmask.npz'));
+    await expect(page.getByTestId('mask-source')).toContainText('Real masks from resnet50-mixed.laudmask.npz (ResNet-50, checkpoint)');
+    await expect(page.getByTestId('stage-2-mode')).toHaveValue('spatial+channel');
+    await expect(page.getByTestId('stage-4-mode')).toHaveValue('layer');
+    // Stage 2 (spatial + channel) and stage 3 (channel): 4 + 6 strips; stage 4 (layer): 3 gates.
+    await expect(page.getByTestId(/^channel-strip-/)).toHaveCount(10);
+    await expect(page.getByTestId(/^layer-gate-/)).toHaveCount(3);
+    await page.setViewportSize({ width: 1280, height: 1600 });
+    await page.getByTestId('masks-view').evaluate((el) => el.parentElement?.scrollTo(0, 0));
+    await studio.screenshot('masks-2d-mixed');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('tab', { name: '3D view' }).click();
+    await expect(page.getByTestId('space-canvas')).toBeVisible();
+    await page.waitForTimeout(300);
+    await studio.screenshot('masks-3d-mixed');
     expect(studio.consoleErrors).toEqual([]);
   });
 
@@ -204,7 +231,7 @@ test.describe('masks over images', () => {
   test('an image dropped on the view opens it', async ({ studio, page }) => {
     await studio.open();
     await openMasksView(page);
-    const bytes = [...readFileSync(join(import.meta.dirname, '..', 'assets', 'samples', 'horses.jpg'))];
+    const bytes = [...readFileSync(join(root, 'assets', 'samples', 'horses.jpg'))];
     const dataTransfer = await page.evaluateHandle((data) => {
       const dt = new DataTransfer();
       dt.items.add(new File([new Uint8Array(data)], 'dropped-horses.jpg', { type: 'image/jpeg' }));

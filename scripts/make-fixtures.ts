@@ -124,18 +124,25 @@ const bad: Record<string, Uint8Array> = {
   'empty.laudmask.npz': new Uint8Array(0),
   'not-a-zip.laudmask.npz': new TextEncoder().encode('This is a text file, not a zip archive.\n'),
   'truncated.laudmask.npz': goodBytes.slice(0, Math.floor(goodBytes.length / 2)),
-  'missing-manifest.laudmask.npz': zipSync({ 'image.png': imagePng }),
+  'missing-manifest.laudmask.npz': zipSync(
+    { 'image.png': imagePng },
+    { mtime: new Date(2024, 0, 1) },
+  ),
   'manifest-not-json.laudmask.npz': writeMaskDump({
     ...good,
     manifest: undefined,
-    extraMembers: { 'manifest.json': new TextEncoder().encode('{"format": "laudmask", "version": 1,') },
+    extraMembers: {
+      'manifest.json': new TextEncoder().encode('{"format": "laudmask", "version": 1,'),
+    },
   }),
   'wrong-format.laudmask.npz': writeMaskDump(withManifest({ format: 'onnx-masks' })),
   'wrong-version.laudmask.npz': writeMaskDump(withManifest({ version: 2 })),
   'manifest-invalid.laudmask.npz': writeMaskDump(
     withManifest({ model: { ...model, dyn_mode: ['spatial', 'fast', 'spatial', 'spatial'] } }),
   ),
-  'unknown-arch.laudmask.npz': writeMaskDump(withManifest({ model: { ...model, arch: 'uni_resnet18' } })),
+  'unknown-arch.laudmask.npz': writeMaskDump(
+    withManifest({ model: { ...model, arch: 'uni_resnet18' } }),
+  ),
   'bad-granularity.laudmask.npz': writeMaskDump(
     withManifest({ model: { ...model, mask_spatial_granularity: [3, 4, 2, 1] } }),
   ),
@@ -147,7 +154,10 @@ const bad: Record<string, Uint8Array> = {
       manifest: { ...m, model: { ...(m.model as object), arch: 'uni_resnet50' } },
     });
   })(),
-  'member-missing.laudmask.npz': writeMaskDump({ ...good, arrays: without(arrays, 'stage2/1/conv1') }),
+  'member-missing.laudmask.npz': writeMaskDump({
+    ...good,
+    arrays: without(arrays, 'stage2/1/conv1'),
+  }),
   'wrong-dtype.laudmask.npz': writeMaskDump(
     withArrays({ 'stage1/0/spatial': { dtype: 'float32', shape: grid.shape, data: grid.data } }),
   ),
@@ -169,11 +179,17 @@ const bad: Record<string, Uint8Array> = {
   ),
   'mask-values.laudmask.npz': writeMaskDump(
     withArrays({
-      'stage1/0/spatial': { dtype: 'uint8', shape: grid.shape, data: Array.from(grid.data, (v) => v * 255) },
+      'stage1/0/spatial': {
+        dtype: 'uint8',
+        shape: grid.shape,
+        data: Array.from(grid.data, (v) => v * 255),
+      },
     }),
   ),
   'npy-corrupt.laudmask.npz': writeMaskDump(
-    withArrays({ 'stage1/1/conv2': writeNpy({ dtype: 'uint8', shape: [1, 56, 56], data: [] }).slice(0, 200) }),
+    withArrays({
+      'stage1/1/conv2': writeNpy({ dtype: 'uint8', shape: [1, 56, 56], data: [] }).slice(0, 200),
+    }),
   ),
   'unexpected-member.laudmask.npz': writeMaskDump({
     ...good,
@@ -196,4 +212,6 @@ for (const [name, bytes] of Object.entries(bad)) writeFileSync(join(badDir, name
 writeFileSync(join(root, 'resnet50-spatial.laudmask.npz'), goodBytes);
 writeFileSync(join(root, 'resnet50-mixed.laudmask.npz'), writeMaskDump(dumpContent(mixed50)));
 writeFileSync(join(root, 'synthetic-picture.png'), imagePng);
-console.log(`wrote 2 good dumps, synthetic-picture.png and ${Object.keys(bad).length} bad files under ${root}`);
+console.log(
+  `wrote 2 good dumps, synthetic-picture.png and ${Object.keys(bad).length} bad files under ${root}`,
+);

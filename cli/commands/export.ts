@@ -29,14 +29,15 @@ const FLAGS: FlagSpecs = {
   flags: {
     type: 'string',
     value: 'LINE',
-    description: "import a training flag line (quoted) instead of --config; with --config it fills the rest",
+    description:
+      'import a training flag line, written --flags="…", instead of --config (with --config: fills the rest)',
   },
   help: { type: 'boolean', description: 'show this help' },
 };
 
 const HELP = `Usage:
   laudnet export --config cfg.json --format train-flags|json|csv|md|report-json
-  laudnet export --flags "--arch uni_resnet50 --dyn_mode spatial-spatial-spatial-spatial …" --format json
+  laudnet export --flags="--arch uni_resnet50 --dyn_mode spatial-spatial-spatial-spatial …" --format json
 
 train-flags prints one line for the reference training script (warnings, e.g. static stages, go to stderr);
 json prints the configuration file; csv, md and report-json print the latency report (per block: mode, S/G,
@@ -73,10 +74,13 @@ export const exportCommand: CliCommand = {
       io.out(`${HELP}\n`);
       return 0;
     }
-    if (args.positionals.length > 0) throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+    if (args.positionals.length > 0)
+      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
     const format = stringFlag(args, 'format');
     if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
-      throw new CliError(`${format === undefined ? 'missing --format' : `unknown format '${format}'`} (valid: ${FORMATS.join(', ')})`);
+      throw new CliError(
+        `${format === undefined ? 'missing --format' : `unknown format '${format}'`} (valid: ${FORMATS.join(', ')})`,
+      );
     }
     const warn = (w: string) => io.err(`warning: ${w}\n`);
     const line = stringFlag(args, 'flags');

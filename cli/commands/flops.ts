@@ -18,19 +18,37 @@ import type { CliCommand } from '../command';
 import { CliError } from '../errors';
 import { table } from '../format';
 import type { CliIo } from '../io';
-import { MODEL_HARDWARE_FLAGS, parseModes, resolveHardwareFlags, resolveModelFlags } from '../resolve';
+import {
+  MODEL_HARDWARE_FLAGS,
+  parseModes,
+  resolveHardwareFlags,
+  resolveModelFlags,
+} from '../resolve';
 
 /** Flags that describe a configuration: a file, or a model with per-stage settings. */
 export const CONFIG_FLAGS: FlagSpecs = {
-  config: { type: 'string', value: 'PATH', description: "configuration file (laudnet-studio-config JSON; '-' for stdin)" },
+  config: {
+    type: 'string',
+    value: 'PATH',
+    description: "configuration file (laudnet-studio-config JSON; '-' for stdin)",
+  },
   ...MODEL_HARDWARE_FLAGS,
   mode: {
     type: 'string',
     value: 'MODE',
-    description: 'static | spatial | channel | layer | spatial+channel (or one per stage, dash-joined)',
+    description:
+      'static | spatial | channel | layer | spatial+channel (or one per stage, dash-joined)',
   },
-  granularity: { type: 'string', value: 'S', description: 'spatial granularity per stage, e.g. 4-4-2-1' },
-  'channel-granularity': { type: 'string', value: 'G', description: 'channel group size per stage, e.g. 2-2-2-2' },
+  granularity: {
+    type: 'string',
+    value: 'S',
+    description: 'spatial granularity per stage, e.g. 4-4-2-1',
+  },
+  'channel-granularity': {
+    type: 'string',
+    value: 'G',
+    description: 'channel group size per stage, e.g. 2-2-2-2',
+  },
   rate: { type: 'string', value: 'R', description: 'activation rate of every block, in [0, 1]' },
 };
 
@@ -38,7 +56,8 @@ export const CONFIG_FLAGS: FlagSpecs = {
 function perStage(text: string, stages: number, what: string): number[] {
   const list = parseDashList(text, what);
   if (list.length === 1) return new Array<number>(stages).fill(list[0]!);
-  if (list.length !== stages) throw new CliError(`${what}: expected 1 or ${stages} values, got ${list.length}`);
+  if (list.length !== stages)
+    throw new CliError(`${what}: expected 1 or ${stages} values, got ${list.length}`);
   return list;
 }
 
@@ -60,7 +79,11 @@ function hardwareFromFlags(args: ParsedArgs, io: CliIo): StudioConfig['hardware'
  * default configuration with `--mode`, `--granularity`, `--channel-granularity` and `--rate` applied.
  * @throws CliError (exit 2) naming the offending flag or field and the valid values.
  */
-export function configFromArgs(args: ParsedArgs, io: CliIo, { needHardware = false } = {}): StudioConfig {
+export function configFromArgs(
+  args: ParsedArgs,
+  io: CliIo,
+  { needHardware = false } = {},
+): StudioConfig {
   const path = stringFlag(args, 'config');
   let config: StudioConfig;
   if (path !== undefined) {
@@ -72,9 +95,15 @@ export function configFromArgs(args: ParsedArgs, io: CliIo, { needHardware = fal
     config = parsed.config;
   } else {
     if (stringFlag(args, 'model') === undefined && stringFlag(args, 'arch-file') === undefined) {
-      throw new CliError(`missing --config or --model (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`);
+      throw new CliError(
+        `missing --config or --model (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
+      );
     }
-    if (needHardware && stringFlag(args, 'hardware') === undefined && stringFlag(args, 'hardware-file') === undefined) {
+    if (
+      needHardware &&
+      stringFlag(args, 'hardware') === undefined &&
+      stringFlag(args, 'hardware-file') === undefined
+    ) {
       throw new CliError('missing --hardware (a preset id, e.g. v100, tx2) or --hardware-file');
     }
     const model = resolveModelFlags(args, io);
@@ -102,7 +131,12 @@ export function configFromArgs(args: ParsedArgs, io: CliIo, { needHardware = fal
   if (rate !== undefined) {
     const r = parseNumber(rate, '--rate');
     checkRate(r, '--rate');
-    config = { ...config, targetRate: r, stages: config.stages.map((st) => ({ ...st, rate: null, channelRate: null })), blockRates: {} };
+    config = {
+      ...config,
+      targetRate: r,
+      stages: config.stages.map((st) => ({ ...st, rate: null, channelRate: null })),
+      blockRates: {},
+    };
   }
   const problems = validateConfig(config);
   if (problems.length > 0) throw new CliError(`invalid configuration:\n${problems.join('\n')}`);
@@ -169,7 +203,13 @@ function formatText(config: StudioConfig, f: NetworkFlops): string {
   const j = flopsJson(config, f);
   const rows = j.blocks.map((b) => {
     const setting =
-      b.mode === 'static' ? '' : b.mode === 'channel' ? `G=${b.channelGroupSize}` : b.mode === 'spatial+channel' ? `S=${b.spatialGranularity} G=${b.channelGroupSize}` : `S=${b.spatialGranularity}`;
+      b.mode === 'static'
+        ? ''
+        : b.mode === 'channel'
+          ? `G=${b.channelGroupSize}`
+          : b.mode === 'spatial+channel'
+            ? `S=${b.spatialGranularity} G=${b.channelGroupSize}`
+            : `S=${b.spatialGranularity}`;
     return [
       b.key,
       b.mode,
@@ -185,7 +225,19 @@ function formatText(config: StudioConfig, f: NetworkFlops): string {
     ];
   });
   const body = table(
-    ['block', 'mode', 'setting', 'rate', 'conv1 dens', 'conv2 dens', 'static G', 'dynamic G', 'ratio', 'conv1 extra G', 'masker M'],
+    [
+      'block',
+      'mode',
+      'setting',
+      'rate',
+      'conv1 dens',
+      'conv2 dens',
+      'static G',
+      'dynamic G',
+      'ratio',
+      'conv1 extra G',
+      'masker M',
+    ],
     rows,
   );
   const share = (x: number) => `${((x / j.staticGMacs) * 100).toFixed(1)} % of static`;
@@ -213,10 +265,15 @@ export const flopsCommand: CliCommand = {
       io.out(`${HELP}\n`);
       return 0;
     }
-    if (args.positionals.length > 0) throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+    if (args.positionals.length > 0)
+      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
     const config = configFromArgs(args, io);
     const f = configFlops(config);
-    io.out(args.values.json ? `${JSON.stringify(flopsJson(config, f), null, 2)}\n` : formatText(config, f));
+    io.out(
+      args.values.json
+        ? `${JSON.stringify(flopsJson(config, f), null, 2)}\n`
+        : formatText(config, f),
+    );
     return 0;
   },
 };

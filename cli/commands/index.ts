@@ -5,8 +5,20 @@
 import type { CliCommand } from '../command';
 import { predictCommand } from './predict';
 import { sweepCommand } from './sweep';
+import { flopsCommand } from './flops';
+import { exportCommand } from './export';
+import { tuneCommand } from './tune';
+import { granularityCommand } from './granularity';
 
-export const COMMANDS: readonly CliCommand[] = [predictCommand, sweepCommand];
+// prettier-ignore
+export const COMMANDS: readonly CliCommand[] = [
+  predictCommand,
+  sweepCommand,
+  flopsCommand,
+  exportCommand,
+  tuneCommand,
+  granularityCommand,
+];
 
 /** The command named `name`, or undefined. */
 export function findCommand(name: string): CliCommand | undefined {

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolveBlockRates, serializeConfig, type StudioConfig } from '../../core/config';
 import { configFlops } from '../../core/flops';
-import { predictConfig, ratesForFlopsTarget, ratesForLatencyBudget, type RateStrategy } from '../../core/solvers';
+import { predictConfig, ratesForFlopsTarget, ratesForLatencyBudget } from '../../core/solvers';
 import { formatFlags, parseArgs, parseNumber, stringFlag, type FlagSpecs } from '../args';
 import type { CliCommand } from '../command';
 import { CliError } from '../errors';
@@ -13,9 +13,21 @@ import { CONFIG_FLAGS, configFromArgs } from './flops';
 
 const FLAGS: FlagSpecs = {
   ...CONFIG_FLAGS,
-  'target-flops': { type: 'string', value: 'T', description: 'target FLOPs ratio dynamic/static (the training --target_rate)' },
-  'budget-ms': { type: 'string', value: 'MS', description: 'latency budget in ms per image on the hardware' },
-  strategy: { type: 'string', value: 'S', description: 'uniform (default) | proportional (keep per-stage/per-block ratios)' },
+  'target-flops': {
+    type: 'string',
+    value: 'T',
+    description: 'target FLOPs ratio dynamic/static (the training --target_rate)',
+  },
+  'budget-ms': {
+    type: 'string',
+    value: 'MS',
+    description: 'latency budget in ms per image on the hardware',
+  },
+  strategy: {
+    type: 'string',
+    value: 'S',
+    description: 'uniform (default) | proportional (keep per-stage/per-block ratios)',
+  },
   out: { type: 'string', value: 'PATH', description: 'write the tuned configuration file there' },
   json: { type: 'boolean', description: 'print one JSON object (with the tuned configuration)' },
   help: { type: 'boolean', description: 'show this help' },
@@ -29,6 +41,7 @@ const HELP = `Usage:
 Solves the activation rates: for --target-flops the FLOPs ratio matches the target (within 1e-6); for
 --budget-ms the predicted latency is as close as possible under the budget (bisection on the latency model,
 then single blocks raised to use the remaining budget). Prints the rates, FLOPs ratio and latency.
+Exit status 3 when the target is out of reach (the closest reachable configuration is printed).
 
 Options:
 ${formatFlags(FLAGS)}`;
@@ -43,7 +56,8 @@ export const tuneCommand: CliCommand = {
       io.out(`${HELP}\n`);
       return 0;
     }
-    if (args.positionals.length > 0) throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+    if (args.positionals.length > 0)
+      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
     const flopsText = stringFlag(args, 'target-flops');
     const budgetText = stringFlag(args, 'budget-ms');
     if ((flopsText === undefined) === (budgetText === undefined)) {
@@ -54,27 +68,35 @@ export const tuneCommand: CliCommand = {
       throw new CliError(`unknown --strategy '${strategy}' (valid: uniform, proportional)`);
     }
     const config = configFromArgs(args, io, { needHardware: budgetText !== undefined });
-    if (config.stages.every((s) => s.mode === 'static')) throw new CliError('every stage is static: there is no rate to tune');
+    if (config.stages.every((s) => s.mode === 'static'))
+      throw new CliError('every stage is static: there is no rate to tune');
     let tuned: StudioConfig;
     let achievable: boolean;
-    let target: { kind: 'flops'; flopsRatio: number } | { kind: 'latency'; budgetMsPerImage: number };
+    let target:
+      { kind: 'flops'; flopsRatio: number } | { kind: 'latency'; budgetMsPerImage: number };
     if (flopsText !== undefined) {
       const t = parseNumber(flopsText, '--target-flops');
-      if (!(t > 0 && t <= 2)) throw new CliError(`--target-flops: ${t} is not a FLOPs ratio (valid: above 0, e.g. 0.5)`);
-      const res = ratesForFlopsTarget(config, t, strategy as RateStrategy);
+      if (!(t > 0 && t <= 2))
+        throw new CliError(`--target-flops: ${t} is not a FLOPs ratio (valid: above 0, e.g. 0.5)`);
+      const res = ratesForFlopsTarget(config, t, strategy);
       tuned = res.config;
       achievable = res.achievable;
       target = { kind: 'flops', flopsRatio: t };
-      if (!achievable) io.err(`warning: FLOPs ratio ${t} is out of reach (range ${res.range[0].toFixed(4)} to ${res.range[1].toFixed(4)})\n`);
+      if (!achievable)
+        io.err(
+          `warning: FLOPs ratio ${t} is out of reach (range ${res.range[0].toFixed(4)} to ${res.range[1].toFixed(4)})\n`,
+        );
     } else {
       const b = parseNumber(budgetText!, '--budget-ms');
       if (!(b > 0)) throw new CliError(`--budget-ms: ${b} must be positive`);
-      const res = ratesForLatencyBudget(config, b, { strategy: strategy as RateStrategy });
+      const res = ratesForLatencyBudget(config, b, { strategy: strategy });
       tuned = res.config;
       achievable = res.achievable;
       target = { kind: 'latency', budgetMsPerImage: b };
       if (!achievable) {
-        io.err(`warning: ${b} ms is out of reach (range ${res.rangeMsPerImage[0].toFixed(4)} to ${res.rangeMsPerImage[1].toFixed(4)} ms per image)\n`);
+        io.err(
+          `warning: ${b} ms is out of reach (range ${res.rangeMsPerImage[0].toFixed(4)} to ${res.rangeMsPerImage[1].toFixed(4)} ms per image)\n`,
+        );
       }
     }
     const flops = configFlops(tuned);

@@ -56,7 +56,12 @@ function spatialMasks(block: BlockGeometry, grid: Uint8Array, shape: readonly nu
   const conv1 = new Uint8Array(g * block.inSize * block.inSize);
   for (let k = 0; k < g; k++) {
     const cells = grid.subarray(k * side * side, (k + 1) * side * side);
-    const up = upsampleGrid({ data: cells, height: side, width: side }, S, block.outSize, block.outSize);
+    const up = upsampleGrid(
+      { data: cells, height: side, width: side },
+      S,
+      block.outSize,
+      block.outSize,
+    );
     conv2.set(up.data, k * up.data.length);
     const c1 = conv1Mask(up, block.stride, block.inSize, block.inSize);
     conv1.set(c1.data, k * c1.data.length);
@@ -117,7 +122,9 @@ export function composeMaskDump(input: ComposeDumpInput): MaskDumpContent {
     }
     const channel = expected.find((e) => e.kind === 'channel');
     if (channel) {
-      const groups = Uint8Array.from(masks.channel ?? new Array<number>(product(channel.shape)).fill(1));
+      const groups = Uint8Array.from(
+        masks.channel ?? new Array<number>(product(channel.shape)).fill(1),
+      );
       put(channel, groups);
       Object.assign(entry, { channel_shape: channel.shape, channel_rate: mean(groups) });
     }
@@ -144,7 +151,10 @@ export function composeMaskDump(input: ComposeDumpInput): MaskDumpContent {
       normalize: { mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] },
       ...input.input,
     },
-    prediction: input.prediction ?? { top5_index: [0, 1, 2, 3, 4], top5_prob: [0.2, 0.2, 0.2, 0.2, 0.2] },
+    prediction: input.prediction ?? {
+      top5_index: [0, 1, 2, 3, 4],
+      top5_prob: [0.2, 0.2, 0.2, 0.2, 0.2],
+    },
     blocks,
     arrays: table,
   };

@@ -36,7 +36,9 @@ export function dumpToConfigPatch(dump: MaskDump): DumpConfigPatch {
     modelId: dump.arch.id,
     modes: [...dump.modes],
     spatialGranularity: dump.modes.map((mode, s) =>
-      mode === 'layer' ? (dump.arch.stages[s]?.outResolution ?? 1) : (dump.spatialGranularity[s] ?? 1),
+      mode === 'layer'
+        ? (dump.arch.stages[s]?.outResolution ?? 1)
+        : (dump.spatialGranularity[s] ?? 1),
     ),
     channelGroupSize: [...dump.channelGroupSize],
     blockRates,
@@ -67,10 +69,14 @@ export function applyDumpToConfig(config: StudioConfig, dump: MaskDump): StudioC
       spatialGranularity: validGranularities(spec.outResolution).includes(S)
         ? S
         : (previous?.spatialGranularity ?? 1),
-      channelGroupSize: validChannelGroupSizes(m).includes(G) ? G : (previous?.channelGroupSize ?? 1),
+      channelGroupSize: validChannelGroupSizes(m).includes(G)
+        ? G
+        : (previous?.channelGroupSize ?? 1),
       rate: null,
       channelRate:
-        channelRates.length > 0 ? channelRates.reduce((a, b) => a + b, 0) / channelRates.length : null,
+        channelRates.length > 0
+          ? channelRates.reduce((a, b) => a + b, 0) / channelRates.length
+          : null,
     };
   });
   return {

@@ -72,9 +72,24 @@ export function expectedBlockArrays(
     const side = block.outSize / S;
     out.push(
       { name: `${prefix}/spatial`, kind: 'spatial', dtype: 'uint8', shape: [g, side, side] },
-      { name: `${prefix}/spatial_logit`, kind: 'spatial_logit', dtype: 'float16', shape: [g, side, side] },
-      { name: `${prefix}/conv2`, kind: 'conv2', dtype: 'uint8', shape: [g, block.outSize, block.outSize] },
-      { name: `${prefix}/conv1`, kind: 'conv1', dtype: 'uint8', shape: [g, block.inSize, block.inSize] },
+      {
+        name: `${prefix}/spatial_logit`,
+        kind: 'spatial_logit',
+        dtype: 'float16',
+        shape: [g, side, side],
+      },
+      {
+        name: `${prefix}/conv2`,
+        kind: 'conv2',
+        dtype: 'uint8',
+        shape: [g, block.outSize, block.outSize],
+      },
+      {
+        name: `${prefix}/conv1`,
+        kind: 'conv1',
+        dtype: 'uint8',
+        shape: [g, block.inSize, block.inSize],
+      },
     );
   }
   if (hasChannelMask(mode)) {

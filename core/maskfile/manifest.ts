@@ -11,7 +11,15 @@ export const LAUDMASK_VERSION = 1;
 const posInt = z.number().int().min(1).max(4096);
 const perStage = (item: z.ZodType<number>) => z.array(item).length(4);
 const rate = z.number().min(0).max(1).nullable();
-const shape = z.array(z.number().int().min(0).max(1 << 20)).max(8);
+const shape = z
+  .array(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(1 << 20),
+  )
+  .max(8);
 
 const blockSchema = z.object({
   key: z.string().max(64),
@@ -54,10 +62,7 @@ export const manifestSchema = z.object({
     top5_prob: z.array(z.number().min(0).max(1)).max(5),
   }),
   blocks: z.array(blockSchema).max(1024),
-  arrays: z.record(
-    z.string().max(128),
-    z.object({ dtype: z.string().max(32), shape }),
-  ),
+  arrays: z.record(z.string().max(128), z.object({ dtype: z.string().max(32), shape })),
 });
 
 function posIntLarge() {
@@ -93,7 +98,11 @@ export function parseManifest(text: string): ParseManifestResult {
     raw = JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, code: 'manifest-json', error: `manifest.json is not valid JSON (${detail}).` };
+    return {
+      ok: false,
+      code: 'manifest-json',
+      error: `manifest.json is not valid JSON (${detail}).`,
+    };
   }
   if (!isRecord(raw)) {
     return { ok: false, code: 'manifest-json', error: 'manifest.json is not a JSON object.' };

@@ -19,9 +19,15 @@ const sameShape = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Where an expected shape comes from, for messages ("ResNet-50, stage 1, S = 4"). */
-function shapeReason(arch: ArchitectureSpec, block: BlockGeometry, e: ExpectedArray, config: DumpStageConfig) {
+function shapeReason(
+  arch: ArchitectureSpec,
+  block: BlockGeometry,
+  e: ExpectedArray,
+  config: DumpStageConfig,
+) {
   const s = block.stage;
-  if (e.kind === 'channel') return `${arch.label}, stage ${s + 1}, G = ${config.channelGroupSize[s]}`;
+  if (e.kind === 'channel')
+    return `${arch.label}, stage ${s + 1}, G = ${config.channelGroupSize[s]}`;
   if (config.modes[s] === 'layer') return `${arch.label}, stage ${s + 1}, layer mode`;
   if (e.kind === 'conv1') return `${arch.label}, ${block.key} input resolution ${block.inSize}`;
   return `${arch.label}, stage ${s + 1}, S = ${config.spatialGranularity[s]}`;
@@ -36,13 +42,17 @@ export function checkManifestArrays(
 ): { ok: true; expected: Map<string, { block: BlockGeometry; array: ExpectedArray }> } | Failure {
   const expected = new Map<string, { block: BlockGeometry; array: ExpectedArray }>();
   for (const block of blocks) {
-    for (const array of expectedBlockArrays(block, config)) expected.set(array.name, { block, array });
+    for (const array of expectedBlockArrays(block, config))
+      expected.set(array.name, { block, array });
   }
   for (const [name, { block, array }] of expected) {
     const listed = Object.hasOwn(manifest.arrays, name) ? manifest.arrays[name] : undefined;
     if (!listed) return failure('manifest-invalid', `manifest.json does not list array ${name}.`);
     if (listed.dtype !== array.dtype) {
-      return failure('wrong-dtype', `manifest.json gives ${name} dtype ${listed.dtype}; it must be ${array.dtype}.`);
+      return failure(
+        'wrong-dtype',
+        `manifest.json gives ${name} dtype ${listed.dtype}; it must be ${array.dtype}.`,
+      );
     }
     if (!sameShape(listed.shape, array.shape)) {
       return failure(
@@ -71,9 +81,14 @@ export function checkMember(
   bytes: Uint8Array | undefined,
 ): { ok: true; array: NpyArray } | Failure {
   const name = expected.name;
-  if (!bytes) return failure('member-missing', `Array ${name} is missing from the dump (no member ${name}.npy).`);
+  if (!bytes)
+    return failure(
+      'member-missing',
+      `Array ${name} is missing from the dump (no member ${name}.npy).`,
+    );
   const parsed = parseNpy(bytes);
-  if (!parsed.ok) return failure('npy-invalid', `Array ${name} is not a usable .npy array: ${parsed.error}.`);
+  if (!parsed.ok)
+    return failure('npy-invalid', `Array ${name} is not a usable .npy array: ${parsed.error}.`);
   const array = parsed.array;
   if (array.dtype === 'bool' && expected.dtype === 'uint8') {
     return failure(
@@ -82,7 +97,10 @@ export function checkMember(
     );
   }
   if (array.dtype !== expected.dtype) {
-    return failure('wrong-dtype', `Array ${name} has dtype ${array.dtype}; it must be ${expected.dtype}.`);
+    return failure(
+      'wrong-dtype',
+      `Array ${name} has dtype ${array.dtype}; it must be ${expected.dtype}.`,
+    );
   }
   if (!sameShape(array.shape, expected.shape)) {
     return failure(
@@ -94,7 +112,10 @@ export function checkMember(
     const data = array.bytes;
     for (let i = 0; i < data.length; i++) {
       if ((data[i] as number) > 1) {
-        return failure('mask-values', `Array ${name} holds the value ${data[i]}; masks hold only 0 and 1.`);
+        return failure(
+          'mask-values',
+          `Array ${name} holds the value ${data[i]}; masks hold only 0 and 1.`,
+        );
       }
     }
   }

@@ -32,8 +32,11 @@ const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /** RGBA bytes as one 32-bit word in platform byte order (so a Uint32Array write lays them out RGBA). */
 function pack(c: Rgba): number {
-  const [r, g, b, a] = c.map((v) => Math.max(0, Math.min(255, Math.round(v))) as number) as [number, number, number, number];
-  return littleEndian ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
+  const byte = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
+  const [r, g, b, a] = [byte(c[0]), byte(c[1]), byte(c[2]), byte(c[3])];
+  return littleEndian
+    ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0
+    : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
 }
 
 /** Index lookup from output pixel to a map of `size` cells along one axis. */
@@ -49,12 +52,18 @@ function unionPlane(mask: MaskPlane): Uint8Array {
   const size = mask.height * mask.width;
   const out = new Uint8Array(size);
   for (let g = 0; g < mask.groups; g++) {
-    for (let i = 0; i < size; i++) out[i] = (out[i] as number) | (mask.data[g * size + i] as number);
+    for (let i = 0; i < size; i++)
+      out[i] = (out[i] as number) | (mask.data[g * size + i] as number);
   }
   return out;
 }
 
-function scoreOverlay(block: BlockMaskSet, side: number, opts: OverlayOptions, words: Uint32Array): void {
+function scoreOverlay(
+  block: BlockMaskSet,
+  side: number,
+  opts: OverlayOptions,
+  words: Uint32Array,
+): void {
   const score = block.gridScore;
   if (!score) return;
   const keep = opts.keep ?? DEFAULT_OVERLAY_COLOURS.keep;
@@ -87,7 +96,10 @@ function scoreOverlay(block: BlockMaskSet, side: number, opts: OverlayOptions, w
  * fully transparent overlay: their decisions are drawn as the channel strip instead. Grouped masks show
  * a position as kept when any group keeps it; the heatmap uses group 0.
  */
-export function rasterizeOverlay(block: BlockMaskSet, opts: OverlayOptions = {}): Uint8ClampedArray {
+export function rasterizeOverlay(
+  block: BlockMaskSet,
+  opts: OverlayOptions = {},
+): Uint8ClampedArray {
   const side = opts.sidePx ?? 224;
   const out = new Uint8ClampedArray(side * side * 4);
   const words = new Uint32Array(out.buffer);

@@ -21,7 +21,8 @@ function crc32(bytes: Uint8Array, start: number, end: number): number {
     }
   }
   let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = (crcTable[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  for (let i = start; i < end; i++)
+    c = (crcTable[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -36,13 +37,18 @@ function u32(bytes: Uint8Array, at: number): number {
 }
 
 /** PNG header facts; null when the bytes are not a PNG. */
-export function readPngHeader(
-  bytes: Uint8Array,
-): { width: number; height: number; bitDepth: number; colorType: number; interlaced: boolean } | null {
+export function readPngHeader(bytes: Uint8Array): {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colorType: number;
+  interlaced: boolean;
+} | null {
   if (bytes.length < 33) return null;
   for (let i = 0; i < 8; i++) if (bytes[i] !== SIGNATURE[i]) return null;
   // The first chunk must be IHDR (length 13).
-  if (u32(bytes, 8) !== 13 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  if (u32(bytes, 8) !== 13 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR')
+    return null;
   return {
     width: u32(bytes, 16),
     height: u32(bytes, 20),
@@ -122,7 +128,10 @@ export function decodePng(bytes: Uint8Array): DecodePngResult {
   const { width, height, bitDepth, colorType, interlaced } = header;
   const channels = CHANNELS[colorType];
   if (bitDepth !== 8 || channels === undefined || interlaced) {
-    return { ok: false, error: `PNG variant not supported here (bit depth ${bitDepth}, colour type ${colorType})` };
+    return {
+      ok: false,
+      error: `PNG variant not supported here (bit depth ${bitDepth}, colour type ${colorType})`,
+    };
   }
   if (width === 0 || height === 0 || width * height > MAX_DECODE_PIXELS) {
     return { ok: false, error: `PNG size ${width}×${height} is out of range` };
@@ -150,7 +159,8 @@ export function decodePng(bytes: Uint8Array): DecodePngResult {
   } catch {
     return { ok: false, error: 'PNG pixel data is corrupt' };
   }
-  if (raw.length < height * (stride + 1)) return { ok: false, error: 'PNG pixel data is truncated' };
+  if (raw.length < height * (stride + 1))
+    return { ok: false, error: 'PNG pixel data is truncated' };
   const pixels = new Uint8Array(height * stride);
   for (let y = 0; y < height; y++) {
     const filter = raw[y * (stride + 1)] as number;
@@ -178,7 +188,8 @@ export function decodePng(bytes: Uint8Array): DecodePngResult {
     rgba[p * 4] = pixels[s] as number;
     rgba[p * 4 + 1] = pixels[grey ? s : s + 1] as number;
     rgba[p * 4 + 2] = pixels[grey ? s : s + 2] as number;
-    rgba[p * 4 + 3] = channels === 2 ? (pixels[s + 1] as number) : channels === 4 ? (pixels[s + 3] as number) : 255;
+    rgba[p * 4 + 3] =
+      channels === 2 ? (pixels[s + 1] as number) : channels === 4 ? (pixels[s + 3] as number) : 255;
   }
   return { ok: true, width, height, rgba };
 }

@@ -35,17 +35,21 @@ export function computePonderMap(blocks: readonly BlockMaskSet[], side = 224): P
       // A position counts when any group keeps it.
       kept = new Uint8Array(planeSize);
       for (let g = 0; g < groups; g++) {
-        for (let i = 0; i < planeSize; i++) kept[i] = (kept[i] as number) | (data[g * planeSize + i] as number);
+        for (let i = 0; i < planeSize; i++)
+          kept[i] = (kept[i] as number) | (data[g * planeSize + i] as number);
       }
     }
     for (let x = 0; x < side; x++) column[x] = Math.min(width - 1, Math.floor((x * width) / side));
     for (let y = 0; y < side; y++) {
       const row = Math.min(height - 1, Math.floor((y * height) / side)) * width;
       const out = y * side;
-      for (let x = 0; x < side; x++) counts[out + x] = (counts[out + x] as number) + (kept[row + (column[x] as number)] as number);
+      for (let x = 0; x < side; x++)
+        counts[out + x] =
+          (counts[out + x] as number) + (kept[row + (column[x] as number)] as number);
     }
   }
   let maxCount = 0;
-  for (let i = 0; i < counts.length; i++) if ((counts[i] as number) > maxCount) maxCount = counts[i] as number;
+  for (let i = 0; i < counts.length; i++)
+    if ((counts[i] as number) > maxCount) maxCount = counts[i] as number;
   return { side, counts, maxCount, blocks: blocks.length };
 }

@@ -49,7 +49,10 @@ function decodeUtf8(bytes: Uint8Array): string | null {
  * names, every array member (name, dtype, shape, 0/1 values) and the embedded 224×224 PNG. Rates on the
  * returned blocks are computed from the arrays; the manifest's claims sit beside them.
  */
-export function readMaskDump(bytes: Uint8Array, opts: ReadMaskDumpOptions = {}): ReadMaskDumpResult {
+export function readMaskDump(
+  bytes: Uint8Array,
+  opts: ReadMaskDumpOptions = {},
+): ReadMaskDumpResult {
   try {
     return readUnchecked(bytes, opts);
   } catch (e) {
@@ -63,19 +66,32 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
   if (bytes.length === 0) return fail('empty', 'The file is empty.');
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > maxFileBytes) {
-    return fail('too-large', `The file is ${(bytes.length / 1048576).toFixed(1)} MB; mask dumps over ${maxFileBytes / 1048576} MB are refused.`);
+    return fail(
+      'too-large',
+      `The file is ${(bytes.length / 1048576).toFixed(1)} MB; mask dumps over ${maxFileBytes / 1048576} MB are refused.`,
+    );
   }
   if (!looksLikeZip(bytes)) {
-    return fail('not-zip', 'This is not a mask dump: a .laudmask.npz file is a zip archive, and this file is not one.');
+    return fail(
+      'not-zip',
+      'This is not a mask dump: a .laudmask.npz file is a zip archive, and this file is not one.',
+    );
   }
   const unzipped = safeUnzip(bytes, { ...DEFAULT_UNZIP_LIMITS, ...opts.limits });
   if (!unzipped.ok) return unzipped;
   const members = unzipped.members;
 
   const manifestBytes = members.get(MANIFEST);
-  if (!manifestBytes) return fail('manifest-missing', 'The archive has no manifest.json: it is not a LAUDNet mask dump.');
+  if (!manifestBytes)
+    return fail(
+      'manifest-missing',
+      'The archive has no manifest.json: it is not a LAUDNet mask dump.',
+    );
   if (manifestBytes.length > MAX_MANIFEST_BYTES) {
-    return fail('manifest-invalid', `manifest.json is ${manifestBytes.length} bytes, implausibly large for a mask dump.`);
+    return fail(
+      'manifest-invalid',
+      `manifest.json is ${manifestBytes.length} bytes, implausibly large for a mask dump.`,
+    );
   }
   const text = decodeUtf8(manifestBytes);
   if (text === null) return fail('manifest-json', 'manifest.json is not valid UTF-8 text.');
@@ -87,14 +103,21 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
   const arch = findArchitectureForDump(manifest.model.arch, known);
   if (!arch) {
     const names = known.map((a) => a.trainingArch ?? a.id).join(', ');
-    return fail('unknown-arch', `The dump is for architecture "${manifest.model.arch}", which this app does not know (known: ${names}).`);
+    return fail(
+      'unknown-arch',
+      `The dump is for architecture "${manifest.model.arch}", which this app does not know (known: ${names}).`,
+    );
   }
   if (opts.expectedModelId !== undefined && opts.expectedModelId !== arch.id) {
-    const expected = known.find((a) => a.id === opts.expectedModelId)?.label ?? opts.expectedModelId;
+    const expected =
+      known.find((a) => a.id === opts.expectedModelId)?.label ?? opts.expectedModelId;
     return fail('other-arch', `The dump is for ${arch.label}, not ${expected}.`);
   }
   if (manifest.input.size !== arch.inputSize) {
-    return fail('bad-config', `The dump's input size is ${manifest.input.size}; ${arch.label} takes ${arch.inputSize}.`);
+    return fail(
+      'bad-config',
+      `The dump's input size is ${manifest.input.size}; ${arch.label} takes ${arch.inputSize}.`,
+    );
   }
   const config: DumpStageConfig = {
     modes: manifest.model.dyn_mode,
@@ -103,7 +126,11 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
     spatialMaskChannelGroup: manifest.model.spatial_mask_channel_group,
   };
   const configProblem = checkStageConfig(arch, config);
-  if (configProblem) return fail('bad-config', `The dump's configuration does not fit ${arch.label}: ${configProblem}.`);
+  if (configProblem)
+    return fail(
+      'bad-config',
+      `The dump's configuration does not fit ${arch.label}: ${configProblem}.`,
+    );
 
   const geometry = listBlocks(arch);
   const blockKeys = manifest.blocks.map((b) => b.key);
@@ -121,7 +148,10 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
     if (name === MANIFEST || name === IMAGE || name.endsWith('/')) continue;
     const arrayName = name.endsWith('.npy') ? name.slice(0, -4) : null;
     if (arrayName === null || !listed.expected.has(arrayName)) {
-      return fail('unexpected-member', `The archive holds ${name}, which a ${arch.label} dump in this configuration does not have.`);
+      return fail(
+        'unexpected-member',
+        `The archive holds ${name}, which a ${arch.label} dump in this configuration does not have.`,
+      );
     }
   }
 
@@ -136,16 +166,21 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
   }
   for (const [i, block] of geometry.entries()) {
     const entry = manifest.blocks[i];
-    if (!entry) return fail('manifest-invalid', `manifest.json has no entry for block ${block.key}.`);
+    if (!entry)
+      return fail('manifest-invalid', `manifest.json has no entry for block ${block.key}.`);
     blocks.push(assembleBlock(block, config, byBlock.get(block.key) ?? {}, entry));
   }
 
   const imagePng = members.get(IMAGE);
-  if (!imagePng) return fail('image-missing', 'The dump has no image.png (the network input it was made from).');
+  if (!imagePng)
+    return fail('image-missing', 'The dump has no image.png (the network input it was made from).');
   const png = readPngHeader(imagePng);
-  if (!png) return fail('image-not-png', 'The dump\'s image.png is not a PNG image.');
+  if (!png) return fail('image-not-png', "The dump's image.png is not a PNG image.");
   if (png.width !== arch.inputSize || png.height !== arch.inputSize) {
-    return fail('image-size', `The dump's image.png is ${png.width}×${png.height}; the network input is ${arch.inputSize}×${arch.inputSize}.`);
+    return fail(
+      'image-size',
+      `The dump's image.png is ${png.width}×${png.height}; the network input is ${arch.inputSize}×${arch.inputSize}.`,
+    );
   }
 
   return {

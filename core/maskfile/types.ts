@@ -125,8 +125,7 @@ export type MaskDumpErrorCode =
   | 'image-size';
 
 export type ReadMaskDumpResult =
-  | { ok: true; dump: MaskDump }
-  | { ok: false; code: MaskDumpErrorCode; error: string };
+  { ok: true; dump: MaskDump } | { ok: false; code: MaskDumpErrorCode; error: string };
 
 /** Maps the reference script's mode names to the app's. */
 export function stageModeFromReference(mode: ReferenceDynMode): StageMode {

@@ -9,7 +9,9 @@ const RATE_TOLERANCE = 1e-3;
 const RATE_KEYS: (keyof BlockRates)[] = ['spatial', 'conv2', 'conv1', 'channel'];
 
 function listSome(keys: string[]): string {
-  return keys.length <= 3 ? keys.join(', ') : `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more`;
+  return keys.length <= 3
+    ? keys.join(', ')
+    : `${keys.slice(0, 3).join(', ')} and ${keys.length - 3} more`;
 }
 
 /** conv2 should be the decision grid upsampled (nearest) to the output resolution. */
@@ -20,7 +22,11 @@ function conv2MatchesGrid(block: DumpBlock): boolean {
   const planePixels = conv2.height * conv2.width;
   for (let g = 0; g < grid.groups; g++) {
     const up = upsampleGrid(
-      { data: grid.data.subarray(g * planeCells, (g + 1) * planeCells), height: grid.height, width: grid.width },
+      {
+        data: grid.data.subarray(g * planeCells, (g + 1) * planeCells),
+        height: grid.height,
+        width: grid.width,
+      },
       conv2.height / grid.height,
       conv2.height,
       conv2.width,
@@ -46,10 +52,15 @@ function logitDisagreements(block: DumpBlock): { wrong: number; nan: number } {
 }
 
 /** Findings in sentence case, one line each. */
-export function dumpWarnings(blocks: readonly DumpBlock[], weights: 'checkpoint' | 'random-init'): string[] {
+export function dumpWarnings(
+  blocks: readonly DumpBlock[],
+  weights: 'checkpoint' | 'random-init',
+): string[] {
   const out: string[] = [];
   if (weights === 'random-init') {
-    out.push('These masks come from a randomly initialised model: they test the pipeline and mean nothing.');
+    out.push(
+      'These masks come from a randomly initialised model: they test the pipeline and mean nothing.',
+    );
   }
   const rateMismatch: string[] = [];
   const conv2Mismatch: string[] = [];

@@ -26,13 +26,17 @@ export interface MaskDumpContent {
 export function writeMaskDump(content: MaskDumpContent): Uint8Array {
   const files: Zippable = {};
   const level = content.compress === false ? 0 : 6;
-  files['manifest.json'] = [new TextEncoder().encode(JSON.stringify(content.manifest, null, 1)), { level }];
+  files['manifest.json'] = [
+    new TextEncoder().encode(JSON.stringify(content.manifest, null, 1)),
+    { level },
+  ];
   if (content.imagePng) files['image.png'] = [content.imagePng, { level: 0 }];
   for (const [name, array] of Object.entries(content.arrays)) {
     const bytes = array instanceof Uint8Array ? array : writeNpy(array);
     files[`${name}.npy`] = [bytes, { level }];
   }
-  for (const [name, bytes] of Object.entries(content.extraMembers ?? {})) files[name] = [bytes, { level }];
-  // A fixed timestamp keeps generated fixtures byte-identical from run to run.
-  return zipSync(files, { mtime: new Date('2024-01-01T00:00:00Z') });
+  for (const [name, bytes] of Object.entries(content.extraMembers ?? {}))
+    files[name] = [bytes, { level }];
+  // A fixed local-time timestamp (zip stores local DOS time) keeps fixtures byte-identical across runs and zones.
+  return zipSync(files, { mtime: new Date(2024, 0, 1) });
 }

@@ -49,7 +49,10 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 }
 
 /** Unzips `bytes` within `limits`. Never throws. */
-export function safeUnzip(bytes: Uint8Array, limits: UnzipLimits = DEFAULT_UNZIP_LIMITS): SafeUnzipResult {
+export function safeUnzip(
+  bytes: Uint8Array,
+  limits: UnzipLimits = DEFAULT_UNZIP_LIMITS,
+): SafeUnzipResult {
   let count = 0;
   let total = 0;
   try {

@@ -58,13 +58,24 @@ function plane(data: Uint8Array, height: number, width: number): MaskPlane {
   return { groups: 1, height, width, data };
 }
 
-function spatialPart(block: BlockGeometry, mode: StageMode, S: number, rate: number, saliency: SaliencyMap, seed: number) {
+function spatialPart(
+  block: BlockGeometry,
+  mode: StageMode,
+  S: number,
+  rate: number,
+  saliency: SaliencyMap,
+  seed: number,
+) {
   if (mode === 'layer') {
     // Layer skipping: one gate per image. A block-specific uniform draw u keeps it iff u < rate, so
     // raising the rate only ever switches gates on, and the fraction of open gates tracks the rate.
     const u = seededUniform(seed, `${block.key}/gate`);
     const on = u < rate ? 1 : 0;
-    const masks = blockMasks({ data: Uint8Array.of(on), height: 1, width: 1 }, block.outSize, block);
+    const masks = blockMasks(
+      { data: Uint8Array.of(on), height: 1, width: 1 },
+      block.outSize,
+      block,
+    );
     return {
       granularity: block.outSize,
       grid: plane(Uint8Array.of(on), 1, 1),
@@ -77,7 +88,9 @@ function spatialPart(block: BlockGeometry, mode: StageMode, S: number, rate: num
     };
   }
   if (!(S >= 1) || block.outSize % S !== 0) {
-    throw new RangeError(`granularity ${S} does not divide the ${block.outSize}×${block.outSize} map of ${block.key}`);
+    throw new RangeError(
+      `granularity ${S} does not divide the ${block.outSize}×${block.outSize} map of ${block.key}`,
+    );
   }
   const side = block.outSize / S;
   const ranked = rankedGrid(saliency, side);
@@ -107,7 +120,9 @@ function spatialPart(block: BlockGeometry, mode: StageMode, S: number, rate: num
 
 function channelPart(block: BlockGeometry, G: number, rate: number, seed: number) {
   if (!(G >= 1) || block.midChannels % G !== 0) {
-    throw new RangeError(`channel group size ${G} does not divide the width ${block.midChannels} of ${block.key}`);
+    throw new RangeError(
+      `channel group size ${G} does not divide the width ${block.midChannels} of ${block.key}`,
+    );
   }
   const groups = block.midChannels / G;
   const kept = keptGroupCount(rate, groups);

@@ -5,14 +5,13 @@
  */
 import type { BlockGeometry } from '../arch';
 import type { OpResult, Predictor } from './context';
+import { evaluateDynamicConv, searchDynamicConv } from './dynamic-ops';
 import {
-  evaluateDynamicConv,
   evaluateDynamicSe,
   evaluateScatterAdd,
   planDynamicSe,
-  searchDynamicConv,
   searchScatterAdd,
-} from './dynamic-ops';
+} from './patch-ops';
 import {
   evaluateMaskerConv1,
   planMaskerConv1,
@@ -66,7 +65,7 @@ function shapes(geo: BlockGeometry) {
     h: geo.inSize,
     hd: Math.floor(geo.inSize / geo.stride),
     stride: geo.stride,
-    squeeze: geo.squeezeChannels,
+    squeeze: geo.squeezeChannels, // [Q17] round-half-even(0.25 · c_in): the block *input* width
   };
 }
 

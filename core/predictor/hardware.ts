@@ -204,7 +204,10 @@ function formatIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Finds a preset by id; throws a {@link HardwareError} naming the valid ids otherwise. */
+/**
+ * Finds a preset by id; throws a {@link HardwareError} naming the valid ids otherwise.
+ * [Q2] The reference leaves its predictor undefined (and crashes later) for an unknown name.
+ */
 export function findHardwarePreset(id: string): HardwarePreset {
   const preset = HARDWARE_PRESETS.find((p) => p.id === id);
   if (!preset) {

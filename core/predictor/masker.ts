@@ -58,7 +58,10 @@ export interface MaskerConv1Plan {
   readonly noFuse: boolean;
 }
 
-/** Plans `simulate_masker_conv1` (spec §4.6): every search it needs, none of which depends on the rate. */
+/**
+ * Plans `simulate_masker_conv1` (spec §4.6): every search it needs, none of which depends on the rate.
+ * [Q22] The reference's dead first `simulate_conv(cin, fused_cout, …)` call has no effect and is not made.
+ */
 export function planMaskerConv1(
   p: Predictor,
   a: Omit<MaskerConv1Args, 'density'>,

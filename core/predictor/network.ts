@@ -1,4 +1,9 @@
-/** Network composition (latency spec §5.6): plans cached per configuration, evaluated per rate. */
+/**
+ * Network composition (latency spec §5.6): plans cached per configuration, evaluated per rate.
+ * [Q18] The stem and the classifier head are not part of any total.
+ * [Q27] Each stage has the architecture's block count; eval_example.py's ResNet-50-shaped rate lists for
+ * every model are not reproduced (validation requires one rate per block).
+ */
 import { blockGeometry, type ArchitectureSpec } from '../arch';
 import { planBlock, type BlockPlan } from './blocks';
 import type { Predictor } from './context';

@@ -108,3 +108,41 @@ export function tileSearchSpace(n: number): readonly number[] {
   spaceCache.set(n, order);
   return order;
 }
+
+/**
+ * The (c_t, h_t, w_t) part of a patch-op search, flattened in loop order (c_t ∈ S(c) → h_t ∈ S(g) →
+ * w_t ∈ S(g)), so that the hot npp loop runs over typed arrays. Only exact integers are precomputed.
+ */
+export interface TileGrid {
+  readonly ct: Int32Array;
+  readonly ht: Int32Array;
+  readonly wt: Int32Array;
+  readonly T: Float64Array;
+  readonly size: number;
+}
+
+export function tileGrid(c: number, g: number): TileGrid {
+  const spaceC = tileSearchSpace(c);
+  const spaceG = tileSearchSpace(g);
+  const size = spaceC.length * spaceG.length * spaceG.length;
+  const grid = {
+    ct: new Int32Array(size),
+    ht: new Int32Array(size),
+    wt: new Int32Array(size),
+    T: new Float64Array(size),
+    size,
+  };
+  let i = 0;
+  for (const ct of spaceC) {
+    for (const ht of spaceG) {
+      for (const wt of spaceG) {
+        grid.ct[i] = ct;
+        grid.ht[i] = ht;
+        grid.wt[i] = wt;
+        grid.T[i] = Math.ceil(c / ct) * Math.ceil(g / ht) * Math.ceil(g / wt);
+        i++;
+      }
+    }
+  }
+  return grid;
+}

@@ -9,7 +9,14 @@ export function isPowerOfTwo(n: number): boolean {
  * Transforms `n` complex samples stored at `re[offset + k·step]`, `im[…]` in place. `inverse` computes
  * the unnormalised inverse (the caller divides by n).
  */
-function fft1d(re: Float64Array, im: Float64Array, offset: number, step: number, n: number, inverse: boolean) {
+function fft1d(
+  re: Float64Array,
+  im: Float64Array,
+  offset: number,
+  step: number,
+  n: number,
+  inverse: boolean,
+) {
   // Bit-reversal permutation.
   for (let i = 1, j = 0; i < n; i++) {
     let bit = n >> 1;

@@ -8,7 +8,11 @@ export type ImageType = 'png' | 'jpeg' | 'webp';
 
 export type ImageInfoResult =
   | { ok: true; type: ImageType; width: number; height: number }
-  | { ok: false; code: 'not-image' | 'unsupported-image' | 'corrupt-image' | 'image-too-large'; error: string };
+  | {
+      ok: false;
+      code: 'not-image' | 'unsupported-image' | 'corrupt-image' | 'image-too-large';
+      error: string;
+    };
 
 const u16be = (b: Uint8Array, i: number) => ((b[i] as number) << 8) | (b[i + 1] as number);
 const u16le = (b: Uint8Array, i: number) => (b[i] as number) | ((b[i + 1] as number) << 8);
@@ -35,7 +39,8 @@ function jpegSize(b: Uint8Array): ImageInfoResult {
       i += 2;
       continue;
     }
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    const isSof =
+      marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
     if (isSof) return { ok: true, type: 'jpeg', height: u16be(b, i + 5), width: u16be(b, i + 7) };
     if (marker === 0xda || marker === 0xd9) return corrupt('JPEG');
     const length = u16be(b, i + 2);
@@ -54,7 +59,12 @@ function webpSize(b: Uint8Array): ImageInfoResult {
   if (chunk === 'VP8L' && b.length >= 25) {
     if (b[20] !== 0x2f) return corrupt('WebP');
     const bits = (u16le(b, 21) | ((b[23] as number) << 16) | ((b[24] as number) << 24)) >>> 0;
-    return { ok: true, type: 'webp', width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+    return {
+      ok: true,
+      type: 'webp',
+      width: (bits & 0x3fff) + 1,
+      height: ((bits >>> 14) & 0x3fff) + 1,
+    };
   }
   if (chunk === 'VP8X' && b.length >= 30) {
     return { ok: true, type: 'webp', width: u24le(b, 24) + 1, height: u24le(b, 27) + 1 };
@@ -71,14 +81,21 @@ export function readImageInfo(bytes: Uint8Array): ImageInfoResult {
   }
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return jpegSize(b);
   if (b.length >= 16 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return webpSize(b);
-  if (b.length >= 4 && (ascii(b, 0, 4) === 'GIF8' || ascii(b, 0, 2) === 'BM' || ascii(b, 4, 4) === 'ftyp')) {
+  if (
+    b.length >= 4 &&
+    (ascii(b, 0, 4) === 'GIF8' || ascii(b, 0, 2) === 'BM' || ascii(b, 4, 4) === 'ftyp')
+  ) {
     return {
       ok: false,
       code: 'unsupported-image',
       error: 'This image format is not supported; open a PNG, JPEG or WebP image.',
     };
   }
-  return { ok: false, code: 'not-image', error: 'This file is not an image (PNG, JPEG or WebP expected).' };
+  return {
+    ok: false,
+    code: 'not-image',
+    error: 'This file is not an image (PNG, JPEG or WebP expected).',
+  };
 }
 
 /** {@link readImageInfo} plus the size limits: the single check to run before decoding a picked file. */
@@ -86,7 +103,11 @@ export function checkImageFile(bytes: Uint8Array): ImageInfoResult {
   const info = readImageInfo(bytes);
   if (!info.ok) return info;
   if (info.width === 0 || info.height === 0) {
-    return { ok: false, code: 'corrupt-image', error: `The ${info.type.toUpperCase()} file says it has no pixels.` };
+    return {
+      ok: false,
+      code: 'corrupt-image',
+      error: `The ${info.type.toUpperCase()} file says it has no pixels.`,
+    };
   }
   const size = checkImageDimensions(info.width, info.height);
   if (!size.ok) return { ok: false, code: 'image-too-large', error: size.error };

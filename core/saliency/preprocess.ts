@@ -82,7 +82,8 @@ export function checkImageDimensions(
   width: number,
   height: number,
 ): { ok: true } | { ok: false; error: string } {
-  if (!(width >= 1 && height >= 1)) return { ok: false, error: `The image has no pixels (${width}×${height}).` };
+  if (!(width >= 1 && height >= 1))
+    return { ok: false, error: `The image has no pixels (${width}×${height}).` };
   const megapixels = (width * height) / 1e6;
   if (width * height > MAX_IMAGE_PIXELS) {
     return {

@@ -86,7 +86,9 @@ export function resampleRect(
       for (let c = 0; c < channels; c++) {
         let acc = 0;
         for (let k = 0; k < n; k++) {
-          acc += (wx.weights[o * wx.taps + k] as number) * (src[srcRow + (s + k) * channels + c] as number);
+          acc +=
+            (wx.weights[o * wx.taps + k] as number) *
+            (src[srcRow + (s + k) * channels + c] as number);
         }
         mid[midRow + o * channels + c] = acc;
       }

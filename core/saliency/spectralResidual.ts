@@ -35,7 +35,9 @@ function luminance(rgba: ArrayLike<number>, pixels: number): Float32Array {
   const out = new Float32Array(pixels);
   for (let p = 0; p < pixels; p++) {
     out[p] =
-      0.299 * (rgba[4 * p] as number) + 0.587 * (rgba[4 * p + 1] as number) + 0.114 * (rgba[4 * p + 2] as number);
+      0.299 * (rgba[4 * p] as number) +
+      0.587 * (rgba[4 * p + 1] as number) +
+      0.114 * (rgba[4 * p + 2] as number);
   }
   return out;
 }
@@ -73,14 +75,16 @@ function gaussianBlur(src: Float64Array, size: number, sigma: number): Float64Ar
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       let acc = 0;
-      for (let k = -radius; k <= radius; k++) acc += (kernel[k + radius] as number) * (src[y * size + clamp(x + k)] as number);
+      for (let k = -radius; k <= radius; k++)
+        acc += (kernel[k + radius] as number) * (src[y * size + clamp(x + k)] as number);
       tmp[y * size + x] = acc;
     }
   }
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       let acc = 0;
-      for (let k = -radius; k <= radius; k++) acc += (kernel[k + radius] as number) * (tmp[clamp(y + k) * size + x] as number);
+      for (let k = -radius; k <= radius; k++)
+        acc += (kernel[k + radius] as number) * (tmp[clamp(y + k) * size + x] as number);
       out[y * size + x] = acc;
     }
   }
@@ -142,7 +146,8 @@ export function computeSaliency(
   const smooth = gaussianBlur(energy, n, sigma);
   for (let y = 0; y < n; y++) {
     const wy = borderWeight((y + 0.5) / n, border);
-    for (let x = 0; x < n; x++) smooth[y * n + x] = (smooth[y * n + x] as number) * wy * borderWeight((x + 0.5) / n, border);
+    for (let x = 0; x < n; x++)
+      smooth[y * n + x] = (smooth[y * n + x] as number) * wy * borderWeight((x + 0.5) / n, border);
   }
   const full = resampleRect(smooth, n, n, 1, { x: 0, y: 0, width: n, height: n }, width, height);
   let lo = Infinity;

@@ -30,11 +30,15 @@ export function App() {
   useSession();
   useShortcuts();
   useFileDrop();
-  const { activeView } = useStudio(useShallow((s) => ({ activeView: s.activeView })));
+  const { activeView, analysisRevision } = useStudio(
+    useShallow((s) => ({ activeView: s.activeView, analysisRevision: s.analysisRevision })),
+  );
   const view = VIEWS.find((v) => v.id === activeView) ?? VIEWS[0]!;
   const View = view.component;
   return (
-    <div className="app">
+    // data-rendered-revision: every view on screen has rendered the analysis of this configuration revision
+    // (one store state, one React commit); the slider benchmark waits for it.
+    <div className="app" data-rendered-revision={analysisRevision}>
       <Header />
       <div className="app-body">
         <ErrorBoundary area="Controls">

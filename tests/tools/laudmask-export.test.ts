@@ -4,7 +4,15 @@
  * CI installs python3-torch (.ci/run); elsewhere, without torch, the suite says why and is skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,12 +28,15 @@ const PYTHON = '/usr/bin/python3';
 function torchAvailable(): string | null {
   if (!existsSync(PYTHON)) return `${PYTHON} does not exist`;
   const probe = spawnSync(PYTHON, ['-c', 'import torch, numpy, PIL'], { encoding: 'utf8' });
-  if (probe.status !== 0) return `${PYTHON} cannot import torch/numpy/PIL: ${probe.stderr.trim().split('\n').pop()}`;
+  if (probe.status !== 0)
+    return `${PYTHON} cannot import torch/numpy/PIL: ${probe.stderr.trim().split('\n').pop()}`;
   return null;
 }
 const missing = torchAvailable();
 if (missing) {
-  console.log(`skipped: laudmask-export tests need python3-torch, python3-numpy, python3-pil (${missing})`);
+  console.log(
+    `skipped: laudmask-export tests need python3-torch, python3-numpy, python3-pil (${missing})`,
+  );
 }
 
 function python(args: string[]) {
@@ -56,7 +67,18 @@ describe.skipIf(missing !== null)('laudmask-export (Python exporter)', () => {
 
   it('exports a randomly initialised ResNet-50 (spatial 4-4-2-1), loudly, in a dump the app reads', () => {
     const out = join(work, 'random');
-    const r = exporter(['--arch', 'uni_resnet50', '--dyn-mode', 'spatial-spatial-spatial-spatial', '--granularity', '4-4-2-1', '--images', images, '--out', out]);
+    const r = exporter([
+      '--arch',
+      'uni_resnet50',
+      '--dyn-mode',
+      'spatial-spatial-spatial-spatial',
+      '--granularity',
+      '4-4-2-1',
+      '--images',
+      images,
+      '--out',
+      out,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('RANDOMLY INITIALISED');
     expect(r.stdout).not.toContain('building'); // the builder's prints are silenced
@@ -66,7 +88,9 @@ describe.skipIf(missing !== null)('laudmask-export (Python exporter)', () => {
       'These masks come from a randomly initialised model: they test the pipeline and mean nothing.',
     ]);
     expect(dump.blocks.length).toBe(16);
-    expect(dump.blocks.map((b) => b.grid!.height)).toEqual([14, 14, 14, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    expect(dump.blocks.map((b) => b.grid!.height)).toEqual([
+      14, 14, 14, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    ]);
     expect(dump.blocks[3]!.conv1!.height).toBe(56);
     // The manifest's crop box is the one the app's own preprocessing geometry computes.
     const g = preprocessGeometry(768, 576);
@@ -83,12 +107,31 @@ describe.skipIf(missing !== null)('laudmask-export (Python exporter)', () => {
 
   it('rebuilds the configuration from a checkpoint hyper_set (flags lose) and exports real decisions', () => {
     const ckpt = join(work, 'mixed.pth');
-    const made = python([join(tool, 'tests', 'make_checkpoint.py'), fakeRepo, ckpt, 'uni_resnet50', 'spatial-both-channel-layer', '8-4-7-7', '2-2-2-2']);
+    const made = python([
+      join(tool, 'tests', 'make_checkpoint.py'),
+      fakeRepo,
+      ckpt,
+      'uni_resnet50',
+      'spatial-both-channel-layer',
+      '8-4-7-7',
+      '2-2-2-2',
+    ]);
     expect(made.status, made.stderr).toBe(0);
     const out = join(work, 'mixed');
-    const r = exporter(['--checkpoint', ckpt, '--granularity', '4-4-2-1', '--images', join(images, 'dog.jpg'), '--out', out]);
+    const r = exporter([
+      '--checkpoint',
+      ckpt,
+      '--granularity',
+      '4-4-2-1',
+      '--images',
+      join(images, 'dog.jpg'),
+      '--out',
+      out,
+    ]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain('ignoring --granularity 4-4-2-1: the checkpoint was trained with 8-4-7-7');
+    expect(r.stderr).toContain(
+      'ignoring --granularity 4-4-2-1: the checkpoint was trained with 8-4-7-7',
+    );
     expect(r.stderr).not.toContain('RANDOMLY');
     const dump = readDump(join(out, 'dog.laudmask.npz'));
     expect(dump.weights).toBe('checkpoint');
@@ -109,7 +152,15 @@ describe.skipIf(missing !== null)('laudmask-export (Python exporter)', () => {
 
   it('walks RegNet module paths (conv1 of the first block at 112×112)', () => {
     const ckpt = join(work, 'regnet.pth');
-    const made = python([join(tool, 'tests', 'make_checkpoint.py'), fakeRepo, ckpt, 'lad_regnet_y_400mf', 'spatial-spatial-spatial-spatial', '4-4-2-1', '2-2-2-2']);
+    const made = python([
+      join(tool, 'tests', 'make_checkpoint.py'),
+      fakeRepo,
+      ckpt,
+      'lad_regnet_y_400mf',
+      'spatial-spatial-spatial-spatial',
+      '4-4-2-1',
+      '2-2-2-2',
+    ]);
     expect(made.status, made.stderr).toBe(0);
     const out = join(work, 'regnet');
     const r = exporter(['--checkpoint', ckpt, '--images', images, '--out', out]);
@@ -121,16 +172,44 @@ describe.skipIf(missing !== null)('laudmask-export (Python exporter)', () => {
   });
 
   it('fails with clear messages', () => {
-    const noModels = python([join(tool, 'export.py'), '--repo', work, '--arch', 'uni_resnet50', '--images', images, '--out', join(work, 'y')]);
+    const noModels = python([
+      join(tool, 'export.py'),
+      '--repo',
+      work,
+      '--arch',
+      'uni_resnet50',
+      '--images',
+      images,
+      '--out',
+      join(work, 'y'),
+    ]);
     expect(noModels.status).toBe(1);
-    expect(noModels.stderr).toContain('does not look like a LAUDNet checkout: imagenet_classification/models/__init__.py is missing');
-    const unknown = exporter(['--arch', 'uni_resnet18', '--images', images, '--out', join(work, 'z')]);
+    expect(noModels.stderr).toContain(
+      'does not look like a LAUDNet checkout: imagenet_classification/models/__init__.py is missing',
+    );
+    const unknown = exporter([
+      '--arch',
+      'uni_resnet18',
+      '--images',
+      images,
+      '--out',
+      join(work, 'z'),
+    ]);
     expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain("unknown --arch 'uni_resnet18': the checkout provides lad_regnet_y_400mf, uni_resnet101, uni_resnet50");
+    expect(unknown.stderr).toContain(
+      "unknown --arch 'uni_resnet18': the checkout provides lad_regnet_y_400mf, uni_resnet101, uni_resnet50",
+    );
     const broken = join(work, 'broken');
     mkdirSync(broken);
     writeFileSync(join(broken, 'broken.jpg'), 'this is not a JPEG');
-    const unreadable = exporter(['--arch', 'uni_resnet50', '--images', broken, '--out', join(work, 'w')]);
+    const unreadable = exporter([
+      '--arch',
+      'uni_resnet50',
+      '--images',
+      broken,
+      '--out',
+      join(work, 'w'),
+    ]);
     expect(unreadable.status).toBe(1);
     expect(unreadable.stderr).toContain('cannot read image');
     expect(unreadable.stderr).toContain('broken.jpg');

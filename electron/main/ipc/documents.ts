@@ -31,6 +31,7 @@ async function openConfig(deps: HandlerDeps, path: string): Promise<OpenedFile |
   const outcome = await loadTextDocument(deps.fs, path, deps.validateConfig, {
     maxBytes: MAX_FILE_BYTES,
     now: deps.now(),
+    lenientUtf8: true,
   });
   if (outcome.status === 'missing') {
     await tell(deps, `${name} no longer exists.`, path);

@@ -5,8 +5,7 @@
  * damaged file gets moved aside (safeLoad), and a merely wrong-kind file must never be.
  * Every function returns a one-line problem or null, and never throws.
  */
-import { unzipSync } from 'fflate';
-import { decodeUtf8 } from './safeLoad';
+import { looksLikeZip, parseNpy, safeUnzip } from '../../../core/maskfile';
 
 /** A configuration is damaged when it is not a JSON object (truncated, garbled, binary). */
 export function validateJsonObjectText(text: string): string | null {
@@ -22,65 +21,29 @@ export function validateJsonObjectText(text: string): string | null {
   return null;
 }
 
-/** Same check on raw bytes (UTF-8 first). */
-export function validateJsonObjectBytes(bytes: Uint8Array): string | null {
-  const text = decodeUtf8(bytes);
-  if (text === null) return 'not valid UTF-8 text';
-  return validateJsonObjectText(text);
-}
-
-const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // "\x93NUMPY"
-
-/** Checks one `.npy` member: magic, version, header length and a dict with descr/shape. */
-export function validateNpy(bytes: Uint8Array): string | null {
-  if (bytes.length < 10) return 'too short for a .npy array';
-  if (NPY_MAGIC.some((b, i) => bytes[i] !== b)) return 'missing the .npy magic';
-  const major = bytes[6] ?? 0;
-  if (major < 1 || major > 3) return `unknown .npy version ${major}`;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerStart = major === 1 ? 10 : 12;
-  if (bytes.length < headerStart) return 'truncated .npy header';
-  const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
-  if (headerStart + headerLength > bytes.length) return 'truncated .npy header';
-  const header = new TextDecoder('latin1').decode(
-    bytes.subarray(headerStart, headerStart + headerLength),
-  );
-  if (!/'descr'\s*:/.test(header) || !/'shape'\s*:\s*\(/.test(header)) {
-    return '.npy header lacks descr/shape';
-  }
-  return null;
-}
-
-/** Deflate cannot expand data by more than ~1032x; a larger claim is a damaged header. */
-const MAX_EXPANSION = 1032;
+const lenientUtf8 = new TextDecoder('utf-8');
 
 /**
- * A mask dump (`.laudmask.npz`) is damaged when it is not a readable zip of `.npy` arrays.
+ * Same check on raw bytes. Invalid UTF-8 is decoded as U+FFFD, as the renderer does: a hand-edited
+ * file in another encoding is the user's to fix, not damage to move aside.
+ */
+export function validateJsonObjectBytes(bytes: Uint8Array): string | null {
+  return validateJsonObjectText(lenientUtf8.decode(bytes));
+}
+
+/**
+ * A mask dump (`.laudmask.npz`) is damaged when it is not a readable zip (within the loader's size
+ * limits) or one of its `.npy` arrays is unreadable. Uses the renderer loader's own zip and npy
+ * readers, so main can never call a file damaged that the loader would have accepted.
  */
 export function validateMaskDump(bytes: Uint8Array): string | null {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'not a zip (.npz) file';
-  let entries: Record<string, Uint8Array>;
-  // An object, not a `let`: TypeScript cannot see the assignment inside the filter callback.
-  const found: { oversized: string | null } = { oversized: null };
-  try {
-    entries = unzipSync(bytes, {
-      // A damaged header can claim gigabytes; refuse before fflate allocates the output buffer.
-      filter: (file) => {
-        // Stored members are sliced, not inflated: only a deflate header's size claim allocates.
-        const limit = Math.max(MAX_EXPANSION * file.size, 1024 * 1024);
-        if (file.compression !== 0 && file.originalSize > limit) found.oversized ??= file.name;
-        return found.oversized === null && file.name.endsWith('.npy');
-      },
-    });
-  } catch (err) {
-    return `damaged zip (${err instanceof Error ? err.message : String(err)})`;
-  }
-  if (found.oversized !== null) return `${found.oversized}: implausible uncompressed size`;
-  const names = Object.keys(entries).filter((n) => n.endsWith('.npy'));
-  if (names.length === 0) return 'the archive holds no .npy arrays';
-  for (const name of names) {
-    const problem = validateNpy(entries[name] ?? new Uint8Array());
-    if (problem) return `${name}: ${problem}`;
+  if (!looksLikeZip(bytes)) return 'not a zip (.npz) file';
+  const unzipped = safeUnzip(bytes);
+  if (!unzipped.ok) return unzipped.error;
+  for (const [name, member] of unzipped.members) {
+    if (!name.endsWith('.npy')) continue;
+    const parsed = parseNpy(member);
+    if (!parsed.ok) return `${name}: ${parsed.error}`;
   }
   return null;
 }

@@ -30,6 +30,11 @@ export type LoadOutcome =
     };
 
 export interface LoadOptions {
+  /**
+   * Decode invalid UTF-8 as U+FFFD instead of calling the file damaged (default false). For files
+   * users may edit by hand, where the renderer decodes leniently too.
+   */
+  lenientUtf8?: boolean;
   /** Files larger than this are treated as corrupt without reading them whole. */
   maxBytes?: number;
   /** Injectable clock for the `.corrupt-<time>` suffix. */
@@ -41,12 +46,13 @@ export function corruptStamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const lenientUtf8 = new TextDecoder('utf-8');
 
 /** Decodes strict UTF-8; returns null for invalid byte sequences (a sure sign of damage). */
 export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    return utf8.decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
     return null;
   }
@@ -57,11 +63,13 @@ async function readValidText(
   path: string,
   validate: TextValidator,
   maxBytes: number,
+  lenient: boolean,
 ): Promise<{ text: string; mtimeMs: number } | { problem: string } | null> {
   const stat = await fs.stat(path);
   if (!stat) return null;
   if (stat.size > maxBytes) return { problem: `the file is larger than ${maxBytes} bytes` };
-  const text = decodeUtf8(await fs.readFile(path));
+  const bytes = await fs.readFile(path);
+  const text = lenient ? lenientUtf8.decode(bytes) : decodeUtf8(bytes);
   if (text === null) return { problem: 'the file is not valid UTF-8 text' };
   const problem = validate(text);
   return problem === null ? { text, mtimeMs: stat.mtimeMs } : { problem };
@@ -80,7 +88,8 @@ export async function loadTextDocument(
   options: LoadOptions = {},
 ): Promise<LoadOutcome> {
   const maxBytes = options.maxBytes ?? Number.MAX_SAFE_INTEGER;
-  const result = await readValidText(fs, path, validate, maxBytes);
+  const lenient = options.lenientUtf8 ?? false;
+  const result = await readValidText(fs, path, validate, maxBytes, lenient);
   if (result === null) return { status: 'missing' };
   if ('text' in result) return { status: 'ok', ...result };
 
@@ -92,7 +101,9 @@ export async function loadTextDocument(
   await fs.rename(path, corruptPath);
 
   const backupPath = backupPathFor(path);
-  const backupResult = await readValidText(fs, backupPath, validate, maxBytes).catch(() => null);
+  const backupResult = await readValidText(fs, backupPath, validate, maxBytes, lenient).catch(
+    () => null,
+  );
   const backup =
     backupResult && 'text' in backupResult ? { path: backupPath, ...backupResult } : null;
   return { status: 'corrupt', problem: result.problem, corruptPath, backup };

@@ -85,13 +85,13 @@ export function SolverButtons() {
         per-stage proportions
       </label>
       <div className="solver-row">
-        <label htmlFor={`${id}-budget`}>Budget</label>
+        <label htmlFor={`${id}-budget`}>Budget, ms</label>
         <input
           id={`${id}-budget`}
           type="number"
           min={0}
           step={0.01}
-          placeholder="ms / image"
+          placeholder="per img"
           value={budgetMs}
           onChange={(e) => setBudgetMs(e.currentTarget.value)}
           data-testid="latency-budget"

@@ -13,6 +13,8 @@ export interface ConfigSlice {
   fileName: string | null;
   /** True when the configuration changed since it was opened or saved. */
   dirty: boolean;
+  /** Increases with every change of `config` (lets results say which configuration they describe). */
+  revision: number;
   past: StudioConfig[];
   future: StudioConfig[];
   /** Applies an edit as one undoable step (or merges it into the previous one with the same key). */
@@ -31,6 +33,7 @@ export function createConfigSlice(initial: StudioConfig): StateCreator<StudioSta
     config: initial,
     fileName: null,
     dirty: false,
+    revision: 0,
     past: [],
     future: [],
     editConfig: (edit, coalesceKey) => {
@@ -50,6 +53,7 @@ export function createConfigSlice(initial: StudioConfig): StateCreator<StudioSta
         past: merge ? s.past : [...s.past, before].slice(-HISTORY_LIMIT),
         future: [],
         dirty: true,
+        revision: s.revision + 1,
       }));
     },
     replaceConfig: (config, fileName) => {
@@ -60,6 +64,7 @@ export function createConfigSlice(initial: StudioConfig): StateCreator<StudioSta
         future: [],
         fileName: fileName === undefined ? s.fileName : fileName,
         dirty: fileName === undefined,
+        revision: s.revision + 1,
       }));
     },
     markSaved: (fileName) => set({ fileName, dirty: false }),
@@ -68,14 +73,14 @@ export function createConfigSlice(initial: StudioConfig): StateCreator<StudioSta
       const previous = past[past.length - 1];
       if (!previous) return;
       lastCoalesce = null;
-      set({ config: previous, past: past.slice(0, -1), future: [config, ...future], dirty: true });
+      set((s) => ({ config: previous, past: past.slice(0, -1), future: [config, ...future], dirty: true, revision: s.revision + 1 }));
     },
     redo: () => {
       const { past, config, future } = get();
       const next = future[0];
       if (!next) return;
       lastCoalesce = null;
-      set({ config: next, past: [...past, config], future: future.slice(1), dirty: true });
+      set((s) => ({ config: next, past: [...past, config], future: future.slice(1), dirty: true, revision: s.revision + 1 }));
     },
   });
 }

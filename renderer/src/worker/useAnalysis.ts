@@ -33,9 +33,9 @@ export function useAnalysis(): void {
     const api = analysisWorker();
     const store = useStudio;
     const runAnalysis = latestOnly(
-      (config: StudioConfig) => api.analyze(config),
-      (analysis, config, ms) => {
-        if (store.getState().config === config) store.getState().setAnalysis(analysis, ms);
+      (input: { config: StudioConfig; revision: number }) => api.analyze(input.config),
+      (analysis, input, ms) => {
+        if (store.getState().config === input.config) store.getState().setAnalysis(analysis, ms, input.revision);
       },
       (err) => store.getState().setComputeStatus('error', message(err)),
     );
@@ -56,7 +56,7 @@ export function useAnalysis(): void {
     const update = () => {
       const s = store.getState();
       if (s.status !== 'busy') s.setComputeStatus('busy');
-      runAnalysis(s.config);
+      runAnalysis({ config: s.config, revision: s.revision });
       const key = curvesKey(s.config, s.curveScope, s.selectedStage);
       if (key !== lastCurvesKey) {
         lastCurvesKey = key;

@@ -12,10 +12,20 @@ function dumpOf(modes: Parameters<typeof content>[1], S: number[], G: number[], 
 describe('applyDumpToConfig', () => {
   it("adopts the dump's model, modes, granularities and measured rates, and stays valid", () => {
     const start = defaultConfig('resnet50', 'v100');
-    const dump = dumpOf(['spatial', 'both', 'channel', 'layer'], [8, 4, 7, 7], [2, 4, 2, 8], 'resnet101');
+    const dump = dumpOf(
+      ['spatial', 'both', 'channel', 'layer'],
+      [8, 4, 7, 7],
+      [2, 4, 2, 8],
+      'resnet101',
+    );
     const config = applyDumpToConfig(start, dump);
     expect(config.model).toEqual({ kind: 'builtin', id: 'resnet101' });
-    expect(config.stages.map((s) => s.mode)).toEqual(['spatial', 'spatial+channel', 'channel', 'layer']);
+    expect(config.stages.map((s) => s.mode)).toEqual([
+      'spatial',
+      'spatial+channel',
+      'channel',
+      'layer',
+    ]);
     expect(config.stages.map((s) => s.spatialGranularity)).toEqual([8, 4, 7, 7]);
     expect(config.stages.map((s) => s.channelGroupSize)).toEqual([2, 4, 2, 8]);
     // Helper masks: block k keeps its first k + 1 cells; even channel groups kept (rate 0.5).

@@ -18,10 +18,22 @@ function rng(seed: number) {
 describe('readMaskDump under mutation', () => {
   // Stored members (no deflate) so that mutations hit headers and array bytes, not only compressed noise.
   const good = writeMaskDump({
-    ...content(arch('resnet50'), ['spatial', 'both', 'channel', 'layer'], [4, 4, 2, 7], [2, 2, 2, 2]),
+    ...content(
+      arch('resnet50'),
+      ['spatial', 'both', 'channel', 'layer'],
+      [4, 4, 2, 7],
+      [2, 2, 2, 2],
+    ),
     compress: false,
   });
-  const compressed = writeMaskDump(content(arch('resnet50'), ['spatial', 'spatial', 'spatial', 'spatial'], [4, 4, 2, 1], [2, 2, 2, 2]));
+  const compressed = writeMaskDump(
+    content(
+      arch('resnet50'),
+      ['spatial', 'spatial', 'spatial', 'spatial'],
+      [4, 4, 2, 1],
+      [2, 2, 2, 2],
+    ),
+  );
 
   it('never throws, always answers ok or a message (600 mutations)', () => {
     const random = rng(12345);
@@ -31,7 +43,8 @@ describe('readMaskDump under mutation', () => {
       let bytes = base.slice();
       const kind = i % 4;
       if (kind === 0) {
-        for (let k = 0; k < 1 + Math.floor(random() * 8); k++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+        for (let k = 0; k < 1 + Math.floor(random() * 8); k++)
+          bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
       } else if (kind === 1) {
         bytes = bytes.slice(0, Math.floor(random() * bytes.length));
       } else if (kind === 2) {

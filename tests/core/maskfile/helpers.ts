@@ -1,7 +1,12 @@
 /** Shared builders for mask-dump tests: small, explicit dumps whose expected values are worked out by hand. */
 import type { ArchitectureSpec, BlockGeometry } from '../../../core/arch';
 import { findBuiltinArchitecture } from '../../../core/arch';
-import type { ComposedBlockMasks, ExpectedArray, MaskDumpContent, ReferenceDynMode } from '../../../core/maskfile';
+import type {
+  ComposedBlockMasks,
+  ExpectedArray,
+  MaskDumpContent,
+  ReferenceDynMode,
+} from '../../../core/maskfile';
 import { composeMaskDump, encodePngRgb } from '../../../core/maskfile';
 
 export function arch(id: string): ArchitectureSpec {
@@ -44,7 +49,9 @@ export function content(
         const channel = arrays.find((e) => e.kind === 'channel');
         return {
           grid: grid ? firstCellsKept(product(grid.shape), block.globalIndex + 1) : undefined,
-          channel: channel ? Array.from({ length: product(channel.shape) }, (_, i) => (i % 2 === 0 ? 1 : 0)) : undefined,
+          channel: channel
+            ? Array.from({ length: product(channel.shape) }, (_, i) => (i % 2 === 0 ? 1 : 0))
+            : undefined,
         };
       }),
     ...extra,

@@ -15,7 +15,10 @@ function handMadeNpy(header: string, data: number[], version = 1): Uint8Array {
 describe('parseNpy', () => {
   it('reads a hand-made uint8 array', () => {
     const r = parseNpy(
-      handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (2, 3), }\n", [0, 1, 1, 0, 0, 1]),
+      handMadeNpy(
+        "{'descr': '|u1', 'fortran_order': False, 'shape': (2, 3), }\n",
+        [0, 1, 1, 0, 0, 1],
+      ),
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -25,20 +28,34 @@ describe('parseNpy', () => {
   });
 
   it('reads version 2 headers and 1-d shapes', () => {
-    const r = parseNpy(handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (4,), }", [1, 0, 1, 1], 2));
+    const r = parseNpy(
+      handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (4,), }", [1, 0, 1, 1], 2),
+    );
     expect(r.ok && r.array.shape).toEqual([4]);
   });
 
   it('decodes little- and big-endian float16', () => {
     // 1.0 = 0x3c00, -2.0 = 0xc000
-    const le = parseNpy(handMadeNpy("{'descr': '<f2', 'fortran_order': False, 'shape': (2,), }", [0x00, 0x3c, 0x00, 0xc0]));
-    const be = parseNpy(handMadeNpy("{'descr': '>f2', 'fortran_order': False, 'shape': (2,), }", [0x3c, 0x00, 0xc0, 0x00]));
+    const le = parseNpy(
+      handMadeNpy(
+        "{'descr': '<f2', 'fortran_order': False, 'shape': (2,), }",
+        [0x00, 0x3c, 0x00, 0xc0],
+      ),
+    );
+    const be = parseNpy(
+      handMadeNpy(
+        "{'descr': '>f2', 'fortran_order': False, 'shape': (2,), }",
+        [0x3c, 0x00, 0xc0, 0x00],
+      ),
+    );
     expect(le.ok && Array.from(npyFloat16Values(le.array))).toEqual([1, -2]);
     expect(be.ok && Array.from(npyFloat16Values(be.array))).toEqual([1, -2]);
   });
 
   it('names bool arrays as bool', () => {
-    const r = parseNpy(handMadeNpy("{'descr': '|b1', 'fortran_order': False, 'shape': (2,), }", [1, 0]));
+    const r = parseNpy(
+      handMadeNpy("{'descr': '|b1', 'fortran_order': False, 'shape': (2,), }", [1, 0]),
+    );
     expect(r.ok && r.array.dtype).toBe('bool');
   });
 
@@ -46,13 +63,37 @@ describe('parseNpy', () => {
     ['short input', new Uint8Array(5), 'too short'],
     ['no magic', Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]), 'signature'],
     ['version 9', Uint8Array.from([0x93, 78, 85, 77, 80, 89, 9, 0, 0, 0]), 'version 9'],
-    ['truncated data', handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (3, 3), }", [1, 1]), 'truncated (2 of 9 bytes)'],
-    ['extra data', handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (1,), }", [1, 1]), '1 bytes after'],
-    ['unknown dtype', handMadeNpy("{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }", []), 'dtype <c16'],
+    [
+      'truncated data',
+      handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (3, 3), }", [1, 1]),
+      'truncated (2 of 9 bytes)',
+    ],
+    [
+      'extra data',
+      handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (1,), }", [1, 1]),
+      '1 bytes after',
+    ],
+    [
+      'unknown dtype',
+      handMadeNpy("{'descr': '<c16', 'fortran_order': False, 'shape': (1,), }", []),
+      'dtype <c16',
+    ],
     ['no shape', handMadeNpy("{'descr': '|u1', 'fortran_order': False}", []), 'no shape'],
-    ['bad shape entry', handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (x,), }", []), '"x"'],
-    ['fortran order', handMadeNpy("{'descr': '|u1', 'fortran_order': True, 'shape': (2, 2), }", [1, 0, 1, 0]), 'Fortran'],
-    ['header beyond file', Uint8Array.from([0x93, 78, 85, 77, 80, 89, 1, 0, 0xff, 0x00]), 'header is truncated'],
+    [
+      'bad shape entry',
+      handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (x,), }", []),
+      '"x"',
+    ],
+    [
+      'fortran order',
+      handMadeNpy("{'descr': '|u1', 'fortran_order': True, 'shape': (2, 2), }", [1, 0, 1, 0]),
+      'Fortran',
+    ],
+    [
+      'header beyond file',
+      Uint8Array.from([0x93, 78, 85, 77, 80, 89, 1, 0, 0xff, 0x00]),
+      'header is truncated',
+    ],
   ])('rejects %s with a reason', (_label, bytes, reason) => {
     const r = parseNpy(bytes);
     expect(r.ok).toBe(false);
@@ -60,7 +101,9 @@ describe('parseNpy', () => {
   });
 
   it('does not allocate for absurd shapes', () => {
-    const r = parseNpy(handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (99999999, 99999999), }", [1]));
+    const r = parseNpy(
+      handMadeNpy("{'descr': '|u1', 'fortran_order': False, 'shape': (99999999, 99999999), }", [1]),
+    );
     expect(r.ok).toBe(false);
   });
 });
@@ -71,7 +114,9 @@ describe('writeNpy', () => {
     const headerLength = (bytes[8] as number) | ((bytes[9] as number) << 8);
     expect((10 + headerLength) % 64).toBe(0);
     const header = String.fromCharCode(...bytes.subarray(10, 10 + headerLength));
-    expect(header.startsWith("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 14, 14), }")).toBe(true);
+    expect(
+      header.startsWith("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 14, 14), }"),
+    ).toBe(true);
     expect(header.endsWith('\n')).toBe(true);
     expect(bytes.length).toBe(10 + headerLength + 196);
   });
@@ -92,7 +137,16 @@ describe('float16', () => {
     const bits = [0x3c00, 0xc000, 0x7bff, 0x0001, 0x0400, 0x7c00, 0xfc00, 0x0000, 0x3555];
     const bytes = new Uint8Array(bits.flatMap((b) => [b & 0xff, b >> 8]));
     const v = decodeFloat16(bytes, 0, bits.length);
-    expect(Array.from(v.subarray(0, 8))).toEqual([1, -2, 65504, 2 ** -24, 2 ** -14, Infinity, -Infinity, 0]);
+    expect(Array.from(v.subarray(0, 8))).toEqual([
+      1,
+      -2,
+      65504,
+      2 ** -24,
+      2 ** -14,
+      Infinity,
+      -Infinity,
+      0,
+    ]);
     expect(v[8]).toBeCloseTo(0.33325, 5);
     expect(Number.isNaN(decodeFloat16(Uint8Array.of(0x01, 0x7c), 0, 1)[0])).toBe(true);
   });

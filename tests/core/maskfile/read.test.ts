@@ -22,10 +22,22 @@ describe('readMaskDump on a ResNet-50 spatial 4-4-2-1 dump', () => {
     expect(dump.modes).toEqual(['spatial', 'spatial', 'spatial', 'spatial']);
     expect(dump.spatialGranularity).toEqual([4, 4, 2, 1]);
     expect(dump.blocks.map((b) => b.key)).toEqual([
-      'stage1/0', 'stage1/1', 'stage1/2',
-      'stage2/0', 'stage2/1', 'stage2/2', 'stage2/3',
-      'stage3/0', 'stage3/1', 'stage3/2', 'stage3/3', 'stage3/4', 'stage3/5',
-      'stage4/0', 'stage4/1', 'stage4/2',
+      'stage1/0',
+      'stage1/1',
+      'stage1/2',
+      'stage2/0',
+      'stage2/1',
+      'stage2/2',
+      'stage2/3',
+      'stage3/0',
+      'stage3/1',
+      'stage3/2',
+      'stage3/3',
+      'stage3/4',
+      'stage3/5',
+      'stage4/0',
+      'stage4/1',
+      'stage4/2',
     ]);
     expect(dump.warnings).toEqual([]);
     expect(Array.from(dump.imagePng)).toEqual(Array.from(greyPng));
@@ -33,9 +45,23 @@ describe('readMaskDump on a ResNet-50 spatial 4-4-2-1 dump', () => {
 
   it('has the shapes of spec §8 (grids, conv2 at output, conv1 at input resolution)', () => {
     const b = (key: string) => dump.blocks.find((x) => x.key === key)!;
-    expect([b('stage1/0').grid!.height, b('stage2/0').grid!.height, b('stage3/0').grid!.height, b('stage4/0').grid!.height]).toEqual([14, 7, 7, 7]);
-    expect([b('stage1/0').conv2!.height, b('stage2/0').conv2!.height, b('stage3/0').conv2!.height, b('stage4/0').conv2!.height]).toEqual([56, 28, 14, 7]);
-    expect([b('stage2/0').conv1!.height, b('stage3/0').conv1!.height, b('stage4/0').conv1!.height]).toEqual([56, 28, 14]);
+    expect([
+      b('stage1/0').grid!.height,
+      b('stage2/0').grid!.height,
+      b('stage3/0').grid!.height,
+      b('stage4/0').grid!.height,
+    ]).toEqual([14, 7, 7, 7]);
+    expect([
+      b('stage1/0').conv2!.height,
+      b('stage2/0').conv2!.height,
+      b('stage3/0').conv2!.height,
+      b('stage4/0').conv2!.height,
+    ]).toEqual([56, 28, 14, 7]);
+    expect([
+      b('stage2/0').conv1!.height,
+      b('stage3/0').conv1!.height,
+      b('stage4/0').conv1!.height,
+    ]).toEqual([56, 28, 14]);
     expect([b('stage2/1').conv1!.height, b('stage3/1').conv1!.height]).toEqual([28, 14]);
     expect(b('stage1/0').channel).toBeNull();
   });
@@ -71,7 +97,9 @@ describe('readMaskDump on a ResNet-50 spatial 4-4-2-1 dump', () => {
 describe('readMaskDump on other modes and architectures', () => {
   it('reads layer gates, channel groups and spatial+channel blocks', () => {
     const dump = read(
-      writeMaskDump(content(resnet50, ['layer', 'both', 'channel', 'spatial'], [56, 4, 2, 7], [2, 4, 2, 8])),
+      writeMaskDump(
+        content(resnet50, ['layer', 'both', 'channel', 'spatial'], [56, 4, 2, 7], [2, 4, 2, 8]),
+      ),
     );
     expect(dump.modes).toEqual(['layer', 'spatial+channel', 'channel', 'spatial']);
     const gate = dump.blocks[0]!;
@@ -96,14 +124,18 @@ describe('readMaskDump on other modes and architectures', () => {
   });
 
   it("puts the first RegNet block's conv1 mask at 112×112 (stride-2 stage 1)", () => {
-    const dump = read(writeMaskDump(content(arch('regnety004'), [...spatial], [4, 4, 2, 1], [2, 2, 2, 2])));
+    const dump = read(
+      writeMaskDump(content(arch('regnety004'), [...spatial], [4, 4, 2, 1], [2, 2, 2, 2])),
+    );
     expect(dump.blocks.length).toBe(16);
     expect(dump.blocks[0]!.conv1!.height).toBe(112);
     expect(dump.blocks[0]!.conv2!.height).toBe(56);
   });
 
   it('reads a 33-block ResNet-101 dump', () => {
-    const dump = read(writeMaskDump(content(arch('resnet101'), [...spatial], [4, 4, 2, 1], [2, 2, 2, 2])));
+    const dump = read(
+      writeMaskDump(content(arch('resnet101'), [...spatial], [4, 4, 2, 1], [2, 2, 2, 2])),
+    );
     expect(dump.blocks.length).toBe(33);
     expect(dump.blocks[32]!.key).toBe('stage4/2');
   });
@@ -130,8 +162,14 @@ describe('readMaskDump options and warnings', () => {
   });
 
   it('enforces the file and unzip limits', () => {
-    expect(readMaskDump(bytes, { maxFileBytes: 1000 })).toMatchObject({ ok: false, code: 'too-large' });
-    expect(readMaskDump(bytes, { limits: { maxMembers: 10 } })).toMatchObject({ ok: false, code: 'too-many-members' });
+    expect(readMaskDump(bytes, { maxFileBytes: 1000 })).toMatchObject({
+      ok: false,
+      code: 'too-large',
+    });
+    expect(readMaskDump(bytes, { limits: { maxMembers: 10 } })).toMatchObject({
+      ok: false,
+      code: 'too-many-members',
+    });
     expect(readMaskDump(bytes, { limits: { maxTotalBytes: 50_000 } })).toMatchObject({
       ok: false,
       code: 'decompressed-too-large',
@@ -139,7 +177,9 @@ describe('readMaskDump options and warnings', () => {
   });
 
   it('warns when the manifest rates disagree with the arrays, and about random weights', () => {
-    const c = content(resnet50, [...spatial], [4, 4, 2, 1], [2, 2, 2, 2], undefined, { weights: 'random-init' });
+    const c = content(resnet50, [...spatial], [4, 4, 2, 1], [2, 2, 2, 2], undefined, {
+      weights: 'random-init',
+    });
     const m = c.manifest as { blocks: { spatial_rate: number }[] };
     m.blocks[2]!.spatial_rate = 0.9;
     const dump = read(writeMaskDump(c));
@@ -156,13 +196,20 @@ describe('readMaskDump options and warnings', () => {
       const cells = arrays.find((e) => e.kind === 'spatial')!.shape.reduce((a, b) => a * b, 1);
       const grid = firstCellsKept(cells, 2);
       // Block stage1/1 claims "skip" logits for kept cells.
-      return { grid, logits: Array.from(grid, (v) => (block.key === 'stage1/1' ? -1 : v ? 2 : -2)) };
+      return {
+        grid,
+        logits: Array.from(grid, (v) => (block.key === 'stage1/1' ? -1 : v ? 2 : -2)),
+      };
     });
     const conv2 = c.arrays['stage3/0/conv2'];
     if (!conv2 || conv2 instanceof Uint8Array) throw new Error('no conv2');
     c.arrays['stage3/0/conv2'] = { ...conv2, data: new Uint8Array(196).fill(1) };
     const dump = read(writeMaskDump(c));
-    expect(dump.warnings).toContain('The conv2 mask is not the upsampled decision grid for stage3/0.');
-    expect(dump.warnings).toContain('Some logits disagree in sign with the decisions for stage1/1.');
+    expect(dump.warnings).toContain(
+      'The conv2 mask is not the upsampled decision grid for stage3/0.',
+    );
+    expect(dump.warnings).toContain(
+      'Some logits disagree in sign with the decisions for stage1/1.',
+    );
   });
 });

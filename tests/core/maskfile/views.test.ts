@@ -20,7 +20,12 @@ function block(partial: Partial<BlockMaskSet>): BlockMaskSet {
     ...partial,
   };
 }
-const plane = (side: number, data: number[]) => ({ groups: 1, height: side, width: side, data: Uint8Array.from(data) });
+const plane = (side: number, data: number[]) => ({
+  groups: 1,
+  height: side,
+  width: side,
+  data: Uint8Array.from(data),
+});
 
 describe('computePonderMap', () => {
   it('counts per pixel the blocks that compute there', () => {
@@ -62,6 +67,8 @@ describe('rasterizeOverlay', () => {
     const out = rasterizeOverlay(b, { sidePx: 2, mode: 'score', keep, skip });
     expect(px(out, 2, 0, 0)).toEqual([0, 255, 0, 220]); // full scale
     expect(px(out, 2, 1, 0)).toEqual([0, 0, 0, 130]); // half scale: 40 + 90
-    expect(Array.from(rasterizeOverlay(block({ mode: 'channel' }), { sidePx: 2 }))).toEqual(new Array(16).fill(0));
+    expect(Array.from(rasterizeOverlay(block({ mode: 'channel' }), { sidePx: 2 }))).toEqual(
+      new Array(16).fill(0),
+    );
   });
 });

@@ -17,7 +17,8 @@ function squareSaliency(x0: number, y0: number, x1: number, y1: number): Salienc
 /** A smooth map so that no two cells tie: brighter to the right and down. */
 function rampSaliency(): SaliencyMap {
   const data = new Float32Array(224 * 224);
-  for (let y = 0; y < 224; y++) for (let x = 0; x < 224; x++) data[y * 224 + x] = (x + 224 * y) / (224 * 225);
+  for (let y = 0; y < 224; y++)
+    for (let x = 0; x < 224; x++) data[y * 224 + x] = (x + 224 * y) / (224 * 225);
   return { width: 224, height: 224, data };
 }
 
@@ -52,7 +53,10 @@ describe('computeProxyMasks: spatial top-k', () => {
   });
 
   it('follows the predictor rounding order (0.7 on 56×56 keeps 2196, not 2195)', () => {
-    const masks = computeProxyMasks(rampSaliency(), config({ spatialGranularity: [1, 4, 2, 1], defaultRate: 0.7 }));
+    const masks = computeProxyMasks(
+      rampSaliency(),
+      config({ spatialGranularity: [1, 4, 2, 1], defaultRate: 0.7 }),
+    );
     expect(ones(masks[0]!.grid!.data)).toBe(2196);
   });
 
@@ -71,7 +75,10 @@ describe('computeProxyMasks: spatial top-k', () => {
 
   it('breaks ties towards the centre on a flat map', () => {
     const flat = { width: 224, height: 224, data: new Float32Array(224 * 224) };
-    const b = computeProxyMasks(flat, config({ spatialGranularity: [8, 4, 2, 1], blockRates: { 'stage1/0': 1 / 49 } }))[0]!;
+    const b = computeProxyMasks(
+      flat,
+      config({ spatialGranularity: [8, 4, 2, 1], blockRates: { 'stage1/0': 1 / 49 } }),
+    )[0]!;
     expect(Array.from(b.grid!.data).indexOf(1)).toBe(24); // the centre of 7×7
   });
 
@@ -96,9 +103,9 @@ describe('computeProxyMasks: spatial top-k', () => {
   });
 
   it('refuses a granularity that does not divide the map', () => {
-    expect(() => computeProxyMasks(rampSaliency(), config({ spatialGranularity: [3, 4, 2, 1] }))).toThrow(
-      /granularity 3 does not divide the 56×56 map of stage1\/0/,
-    );
+    expect(() =>
+      computeProxyMasks(rampSaliency(), config({ spatialGranularity: [3, 4, 2, 1] })),
+    ).toThrow(/granularity 3 does not divide the 56×56 map of stage1\/0/);
   });
 });
 
@@ -108,7 +115,9 @@ describe('computeProxyMasks: layer gates and channel groups', () => {
   it('draws seeded gates that only switch on as the rate rises', () => {
     const sal = rampSaliency();
     const at = (rate: number, seed = 0) =>
-      computeProxyMasks(sal, config({ modes, defaultRate: rate, seed })).slice(0, 3).map((m) => m.grid!.data[0]);
+      computeProxyMasks(sal, config({ modes, defaultRate: rate, seed }))
+        .slice(0, 3)
+        .map((m) => m.grid!.data[0]);
     expect(at(0)).toEqual([0, 0, 0]);
     expect(at(1)).toEqual([1, 1, 1]);
     let previous = at(0);
@@ -124,7 +133,10 @@ describe('computeProxyMasks: layer gates and channel groups', () => {
   });
 
   it('keeps exactly ⌈r·groups⌉ channel groups, chosen by seed', () => {
-    const masks = computeProxyMasks(rampSaliency(), config({ modes, defaultRate: 0.3, blockChannelRates: { 'stage2/0': 0.75 } }));
+    const masks = computeProxyMasks(
+      rampSaliency(),
+      config({ modes, defaultRate: 0.3, blockChannelRates: { 'stage2/0': 0.75 } }),
+    );
     const s20 = masks[3]!; // spatial+channel, m = 128, G = 2 → 64 groups
     expect(s20.totalGroups).toBe(64);
     expect(ones(s20.channel!)).toBe(48);
@@ -133,7 +145,10 @@ describe('computeProxyMasks: layer gates and channel groups', () => {
     expect(s30.grid).toBeNull();
     expect(ones(s30.channel!)).toBe(39);
     expect(s30.rates.channel).toBe(39 / 128);
-    const other = computeProxyMasks(rampSaliency(), config({ modes, defaultRate: 0.3, seed: 1 }))[7]!;
+    const other = computeProxyMasks(
+      rampSaliency(),
+      config({ modes, defaultRate: 0.3, seed: 1 }),
+    )[7]!;
     expect(Array.from(other.channel!)).not.toEqual(Array.from(s30.channel!));
   });
 

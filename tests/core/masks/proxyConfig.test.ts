@@ -9,7 +9,13 @@ describe('proxyConfigFromStudio', () => {
     config.targetRate = 0.5;
     config.stages[0] = { ...config.stages[0]!, mode: 'spatial', spatialGranularity: 4, rate: null };
     config.stages[1] = { ...config.stages[1]!, mode: 'spatial', spatialGranularity: 4, rate: 0.25 };
-    config.stages[2] = { ...config.stages[2]!, mode: 'spatial+channel', spatialGranularity: 2, rate: 0.5, channelRate: 0.75 };
+    config.stages[2] = {
+      ...config.stages[2]!,
+      mode: 'spatial+channel',
+      spatialGranularity: 2,
+      rate: 0.5,
+      channelRate: 0.75,
+    };
     config.stages[3] = { ...config.stages[3]!, mode: 'static' };
     config.blockRates = { 'stage1/2': 0.125 };
     const proxy = proxyConfigFromStudio(config, 5);

@@ -36,7 +36,8 @@ describe('computeSaliency (spectral residual)', () => {
     const map = computeSaliency(discImage(150, 80, 25), 224, 224);
     expect(map.width).toBe(224);
     let best = 0;
-    for (let i = 1; i < map.data.length; i++) if ((map.data[i] as number) > (map.data[best] as number)) best = i;
+    for (let i = 1; i < map.data.length; i++)
+      if ((map.data[i] as number) > (map.data[best] as number)) best = i;
     const bx = best % 224;
     const by = Math.floor(best / 224);
     expect(Math.hypot(bx - 150, by - 80)).toBeLessThan(35);
@@ -69,7 +70,12 @@ describe('fft2d', () => {
     for (let i = 0; i < n * n; i++) re[i] = Math.sin(i * 1.7) + (i % 3);
     const input = Float64Array.from(re);
     fft2d(re, im, n);
-    for (const [u, v] of [[0, 0], [1, 2], [5, 7], [3, 3]] as const) {
+    for (const [u, v] of [
+      [0, 0],
+      [1, 2],
+      [5, 7],
+      [3, 3],
+    ] as const) {
       let sr = 0;
       let si = 0;
       for (let y = 0; y < n; y++) {
@@ -97,7 +103,15 @@ describe('resampleRect and poolGrid', () => {
     const up = resampleRect(ramp, 8, 1, 1, { x: 0, y: 0, width: 8, height: 1 }, 16, 1);
     // Output sample o sits at source coordinate (o + 0.5)/2 − 0.5 (pixel centres): value (2o − 1)/4.
     for (let o = 2; o < 14; o++) expect(up[o]).toBeCloseTo((2 * o - 1) / 4, 6);
-    const flat = resampleRect(new Float32Array(40 * 30).fill(3), 40, 30, 1, { x: 5, y: 5, width: 20, height: 20 }, 7, 7);
+    const flat = resampleRect(
+      new Float32Array(40 * 30).fill(3),
+      40,
+      30,
+      1,
+      { x: 5, y: 5, width: 20, height: 20 },
+      7,
+      7,
+    );
     for (const v of flat) expect(v).toBeCloseTo(3, 6);
   });
 

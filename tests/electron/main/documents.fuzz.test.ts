@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchitectureSpec } from '../../../core/arch';
 import { parseConfig } from '../../../core/config';
 import { readMaskDump, writeMaskDump } from '../../../core/maskfile';
 import { openDocumentAt } from '../../../electron/main/ipc/documents';
@@ -45,11 +46,19 @@ function mutate(base: Uint8Array, rand: () => number): Uint8Array {
     case 2: {
       const i = at();
       const junk = Uint8Array.from({ length: 1 + at(16) }, () => at(256));
-      return Uint8Array.from([...base.subarray(0, i), ...junk, ...base.subarray(i)]);
+      const out = new Uint8Array(base.length + junk.length);
+      out.set(base.subarray(0, i));
+      out.set(junk, i);
+      out.set(base.subarray(i), i + junk.length);
+      return out;
     }
     case 3: {
       const i = at();
-      return Uint8Array.from([...base.subarray(0, i), ...base.subarray(i + 1 + at(32))]);
+      const tail = base.subarray(Math.min(base.length, i + 1 + at(32)));
+      const out = new Uint8Array(i + tail.length);
+      out.set(base.subarray(0, i));
+      out.set(tail, i);
+      return out;
     }
     default: {
       const out = base.slice();
@@ -62,19 +71,28 @@ function mutate(base: Uint8Array, rand: () => number): Uint8Array {
 const configBytes = new Uint8Array(
   readFileSync(join(import.meta.dirname, '../../fixtures/config/v1-resnet50-mixed.json')),
 );
-// Stored members, so mutations hit zip headers and array bytes rather than only deflate noise.
-const maskBytes = writeMaskDump({
-  ...content(arch('regnety004'), ['spatial', 'both', 'channel', 'layer'], [4, 2, 2, 7], [2, 2, 2, 2]),
-  compress: false,
-});
+// One block per stage keeps each load cheap (10,000 of them), with every member kind present.
+const regnet = arch('regnety004');
+const mini: ArchitectureSpec = {
+  ...regnet,
+  id: 'fuzz-mini',
+  stages: regnet.stages.map((stage) => ({ ...stage, blocks: 1 })),
+};
+const loaderOptions = { architectures: [mini] };
+const maskContent = content(mini, ['spatial', 'both', 'channel', 'layer'], [4, 2, 2, 7], [2, 2, 2, 2]);
+// Stored members let mutations hit zip headers and array bytes; deflated ones exercise inflate.
+const maskBytes = writeMaskDump({ ...maskContent, compress: false });
+const maskBytesDeflated = writeMaskDump({ ...maskContent, compress: true });
 const decoder = new TextDecoder();
 
 describe('the valid inputs', () => {
   it('pass both main and the loaders', () => {
     expect(validateJsonObjectBytes(configBytes)).toBeNull();
     expect(parseConfig(decoder.decode(configBytes)).ok).toBe(true);
-    expect(validateMaskDump(maskBytes)).toBeNull();
-    expect(readMaskDump(maskBytes).ok).toBe(true);
+    for (const valid of [maskBytes, maskBytesDeflated]) {
+      expect(validateMaskDump(valid)).toBeNull();
+      expect(readMaskDump(valid, loaderOptions).ok).toBe(true);
+    }
   });
 });
 
@@ -91,7 +109,7 @@ describe(`${MUTATIONS} mutations`, () => {
         refusedByMain++;
         expect(mainProblem, `iteration ${i}`).toMatch(/\S/);
         // Main must never move aside a file the real loader accepts.
-        expect(loaded.ok, `iteration ${i}`).toBe(false);
+        expect(loaded.ok, `iteration ${i}: ${mainProblem}`).toBe(false);
       }
       if (!loaded.ok) {
         refusedByLoader++;
@@ -107,13 +125,13 @@ describe(`${MUTATIONS} mutations`, () => {
     const rand = prng(11);
     let refusedByMain = 0;
     for (let i = 0; i < MUTATIONS; i++) {
-      const bytes = mutate(maskBytes, rand);
+      const bytes = mutate(i % 2 === 0 ? maskBytes : maskBytesDeflated, rand);
       const mainProblem = validateMaskDump(bytes);
-      const loaded = readMaskDump(bytes);
+      const loaded = readMaskDump(bytes, loaderOptions);
       if (mainProblem !== null) {
         refusedByMain++;
         expect(mainProblem, `iteration ${i}`).toMatch(/\S/);
-        expect(loaded.ok, `iteration ${i}`).toBe(false);
+        expect(loaded.ok, `iteration ${i}: ${mainProblem}`).toBe(false);
       }
       if (!loaded.ok) expect(loaded.error, `iteration ${i}`).toMatch(/\S/);
     }

@@ -1,8 +1,8 @@
-import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useId } from 'react';
+import { Bar, BarChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { AXIS_LABEL_STYLE, AXIS_LINE, AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_PROPS, stageColor } from '../../charts';
 import { formatMs } from '../../format';
-import type { BreakdownData, BreakdownRow, TimeUnit } from './breakdownData';
+import type { BreakdownData, BreakdownRow, BreakdownSeries, TimeUnit } from './breakdownData';
 import { opInfo } from './ops';
 
 export const BREAKDOWN_CHART_HEIGHT_PX = 300;
@@ -87,11 +87,69 @@ function BreakdownTooltip({ active, payload, data }: TipProps) {
   );
 }
 
+interface SegmentedBarProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  payload?: unknown;
+  series: BreakdownSeries[];
+  prefix: string;
+  muted: boolean;
+}
+
+/**
+ * One whole bar (a block's static or dynamic time) drawn as its stacked segments. Two recharts bars with
+ * this shape replace dozens of stacked series: recharts re-renders every series on each update, which made
+ * the chart cost over a second per slider move on ResNet-101.
+ */
+function SegmentedBar({ x = 0, y = 0, width = 0, height = 0, payload, series, prefix, muted }: SegmentedBarProps) {
+  const row = payload as BreakdownRow | undefined;
+  if (!row || height <= 0 || width <= 0) return <g />;
+  const values = series.map((s) => Number(row[s.dataKey] ?? 0));
+  const total = values.reduce((a, b) => a + b, 0);
+  if (total <= 0) return <g />;
+  // Segment tops, bottom-up: each segment sits on the ones below it.
+  const rects: { s: BreakdownSeries; top: number; h: number }[] = [];
+  let bottom = y + height;
+  series.forEach((s, i) => {
+    const h = (height * values[i]!) / total;
+    if (h <= 0) return;
+    bottom -= h;
+    rects.push({ s, top: bottom, h });
+  });
+  return (
+    <g className="breakdown-bar">
+      {rects.map(({ s, top, h }) => (
+        <rect
+          key={s.dataKey}
+          x={x}
+          y={top}
+          width={width}
+          height={h}
+          fill={s.part === 'memory' && s.op !== null ? `url(#${hatchId(prefix, s.op)})` : s.color}
+          fillOpacity={muted ? 0.45 : s.part === 'unsplit' ? 0.75 : 1}
+        />
+      ))}
+    </g>
+  );
+}
+
+const shapeBox = (p: BarShapeProps) => ({ x: p.x, y: p.y, width: p.width, height: p.height, payload: p.payload as unknown });
+
 /** Stacked bars per block: static (muted, left) and dynamic (right), by operator; memory hatched. */
-export function BreakdownChart({ data, unit, batchSize, selectedKey, onSelect }: BreakdownChartProps) {
+export const BreakdownChart = memo(function BreakdownChart({
+  data,
+  unit,
+  batchSize,
+  selectedKey,
+  onSelect,
+}: BreakdownChartProps) {
   const prefix = useId().replace(/[^a-z0-9]/gi, '');
   const selected = data.rows.find((r) => r.key === selectedKey);
   const unitLabel = unit === 'image' ? 'ms per image' : `ms per batch of ${batchSize}`;
+  const staticSeries = data.series.filter((s) => s.side === 'static');
+  const dynamicSeries = data.series.filter((s) => s.side === 'dynamic');
   return (
     <ChartFrame heightPx={BREAKDOWN_CHART_HEIGHT_PX}>
       {(widthPx) => {
@@ -150,20 +208,21 @@ export function BreakdownChart({ data, unit, batchSize, selectedKey, onSelect }:
               label={{ value: `Time (${unitLabel})`, angle: -90, position: 'insideLeft', offset: 0, dy: 60, style: AXIS_LABEL_STYLE }}
             />
             <Tooltip {...TOOLTIP_PROPS} cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }} content={<BreakdownTooltip data={data} />} />
-            {data.series.map((s) => (
-              <Bar
-                key={s.dataKey}
-                dataKey={s.dataKey}
-                name={s.label}
-                stackId={s.side}
-                isAnimationActive={false}
-                fill={s.part === 'memory' && s.op !== null ? `url(#${hatchId(prefix, s.op)})` : s.color}
-                fillOpacity={s.side === 'static' ? 0.45 : s.part === 'unsplit' ? 0.75 : 1}
-              />
-            ))}
+            <Bar
+              dataKey="staticMs"
+              name="Static"
+              isAnimationActive={false}
+              shape={(p: BarShapeProps) => <SegmentedBar {...shapeBox(p)} series={staticSeries} prefix={prefix} muted />}
+            />
+            <Bar
+              dataKey="dynamicMs"
+              name="Dynamic"
+              isAnimationActive={false}
+              shape={(p: BarShapeProps) => <SegmentedBar {...shapeBox(p)} series={dynamicSeries} prefix={prefix} muted={false} />}
+            />
           </BarChart>
         );
       }}
     </ChartFrame>
   );
-}
+});

@@ -17,6 +17,7 @@ import { ChartCard } from '../../charts/ChartCard';
 import { ChartLegend, type LegendItem } from '../../charts/ChartLegend';
 import { markerFor, withMarker } from './marker';
 import { seriesColor } from './palette';
+import type { CurveSeries } from '../../worker/types';
 
 /** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
 export function CurvesView() {
@@ -33,6 +34,14 @@ export function CurvesView() {
   const marker = markerFor(config, analysis?.prediction ?? null, scope, stage);
   const fresh = curves && curves.scope === scope && (scope === 'network' || curves.stage === stage) ? curves : null;
   const series = fresh ? fresh.series.map((s) => withMarker(s, marker.point)) : [];
+  // Lines that do not carry the marker keep their element identity across rate drags, so React skips
+  // them (recharts measures every re-rendered path, which forces a layout).
+  const otherLines = useMemo(
+    () => (fresh ? fresh.series.map((s, i) => (s.current ? null : curveLine(s, i))) : null),
+    [fresh],
+  );
+  const currentIndex = series.findIndex((s) => s.current);
+  const currentLine = currentIndex >= 0 ? curveLine(series[currentIndex]!, currentIndex) : null;
   const maxRatio = Math.max(1.1, ...series.flatMap((s) => s.points.map((p) => p.ratio)));
   const yTicks = niceTicks(maxRatio);
   const yMax = yTicks[yTicks.length - 1]!;
@@ -99,7 +108,7 @@ export function CurvesView() {
           data-current-series={JSON.stringify(series.find((x) => x.current)?.points ?? [])}
         >
           {fresh ? (
-            <ResponsiveContainer width="100%" height={420}>
+            <ResponsiveContainer width="100%" height="100%">
               <LineChart margin={{ top: 12, right: 28, bottom: 28, left: 16 }}>
                 <CartesianGrid stroke="var(--chart-grid)" />
                 <XAxis
@@ -130,19 +139,8 @@ export function CurvesView() {
                   strokeDasharray="6 4"
                   label={{ value: 'static (1.0)', position: 'insideTopRight', fill: 'var(--text-2)' }}
                 />
-                {series.map((s, i) => (
-                  <Line
-                    key={s.id}
-                    data={s.points}
-                    dataKey="ratio"
-                    name={s.current ? `${s.label} (current)` : s.label}
-                    stroke={seriesColor(s, i)}
-                    strokeWidth={s.current ? 3 : 1.5}
-                    strokeDasharray={s.mode === 'layer' ? '5 3' : s.mode === 'channel' ? '2 3' : undefined}
-                    dot={false}
-                    isAnimationActive={false}
-                  />
-                ))}
+                {otherLines}
+                {currentLine}
                 {marker.point ? (
                   <ReferenceDot
                     x={marker.point.rate}
@@ -175,4 +173,21 @@ function niceTicks(max: number): number[] {
   const ticks: number[] = [];
   for (let v = 0; v <= top + 1e-9; v += step) ticks.push(Number(v.toFixed(4)));
   return ticks;
+}
+
+function curveLine(s: CurveSeries, i: number) {
+  return (
+    <Line
+      key={s.id}
+      data={s.points}
+      dataKey="ratio"
+      name={s.current ? `${s.label} (current)` : s.label}
+      stroke={seriesColor(s, i)}
+      strokeWidth={s.current ? 3 : 1.5}
+      // Dashes come from CSS: a strokeDasharray prop makes recharts measure the path on every render.
+      className={`curve curve-${s.mode.replace('+', '-')}`}
+      dot={false}
+      isAnimationActive={false}
+    />
+  );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_LABEL_STYLE, AXIS_LINE, AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_PROPS } from '../../charts';
 import { formatMs } from '../../format';
@@ -7,7 +8,7 @@ const ROW_PX = 27;
 const Y_AXIS_PX = 138;
 
 export function hardwareChartHeightPx(rows: number): number {
-  return rows * ROW_PX + 56;
+  return rows * ROW_PX + 68;
 }
 
 interface TickProps {
@@ -62,13 +63,13 @@ function HardwareTooltip({ active, payload }: { active?: boolean; payload?: Read
 const barColor = (r: HardwareDatum) => (r.current ? 'var(--accent)' : 'var(--hw-bar)');
 
 /** Horizontal bars of the latency ratio per preset, with the static line at 1. */
-export function RatioChart({ rows }: { rows: HardwareDatum[] }) {
+export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDatum[] }) {
   const heightPx = hardwareChartHeightPx(rows.length);
   const maxRatio = Math.max(1.1, ...rows.map((r) => r.ratio));
   return (
     <ChartFrame heightPx={heightPx}>
       {(widthPx) => (
-        <BarChart width={widthPx} height={heightPx} data={rows} layout="vertical" margin={{ top: 6, right: 48, bottom: 24, left: 4 }}>
+        <BarChart width={widthPx} height={heightPx} data={rows} layout="vertical" margin={{ top: 18, right: 48, bottom: 24, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
           <XAxis
             type="number"
@@ -91,16 +92,16 @@ export function RatioChart({ rows }: { rows: HardwareDatum[] }) {
       )}
     </ChartFrame>
   );
-}
+});
 
 /** Horizontal bars of ms per image, static and dynamic, on a log axis (Jetson boards are 50× slower). */
-export function MsPerImageChart({ rows }: { rows: HardwareDatum[] }) {
+export const MsPerImageChart = memo(function MsPerImageChart({ rows }: { rows: HardwareDatum[] }) {
   const heightPx = hardwareChartHeightPx(rows.length);
   const { domain, ticks } = logTicks(rows.flatMap((r) => [r.msPerImage, r.staticMsPerImage]));
   return (
     <ChartFrame heightPx={heightPx}>
       {(widthPx) => (
-        <BarChart width={widthPx} height={heightPx} data={rows} layout="vertical" barGap={1} margin={{ top: 6, right: 64, bottom: 24, left: 4 }}>
+        <BarChart width={widthPx} height={heightPx} data={rows} layout="vertical" barGap={1} margin={{ top: 18, right: 64, bottom: 24, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
           <XAxis
             type="number"
@@ -127,4 +128,4 @@ export function MsPerImageChart({ rows }: { rows: HardwareDatum[] }) {
       )}
     </ChartFrame>
   );
-}
+});

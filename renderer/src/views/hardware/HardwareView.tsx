@@ -6,7 +6,7 @@ import { modelLabel } from '../../labels';
 import { useStudio } from '../../store';
 import { HardwareTable } from './HardwareTable';
 import { MsPerImageChart, RatioChart } from './HardwareCharts';
-import { hardwareData } from './hardwareData';
+import { currentPresetId, hardwareData } from './hardwareData';
 import '../../styles/views.css';
 
 const LEGEND: LegendItem[] = [
@@ -26,7 +26,9 @@ function hardwareNote(kind: 'preset' | 'custom', overridden: boolean): string | 
 /** View 4: the same configuration on every hardware preset: latency ratio and ms per image. */
 export function HardwareView() {
   const { rows, config } = useStudio(useShallow((s) => ({ rows: s.hardwareRows, config: s.config })));
-  const data = useMemo(() => (rows ? hardwareData(rows, config) : null), [rows, config]);
+  // Keyed by the preset id, not the configuration: a rate drag must not redraw the charts with old rows.
+  const presetId = currentPresetId(config);
+  const data = useMemo(() => (rows ? hardwareData(rows, presetId) : null), [rows, presetId]);
   if (!data) return <Predicting what="Comparing hardware presets…" />;
   const note = hardwareNote(
     config.hardware.kind,

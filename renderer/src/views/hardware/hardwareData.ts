@@ -24,9 +24,8 @@ export function currentPresetId(config: StudioConfig): string | null {
   return config.hardware.kind === 'preset' ? config.hardware.id : null;
 }
 
-/** Chart/table rows in preset order. */
-export function hardwareData(rows: readonly HardwareRow[], config: StudioConfig): HardwareDatum[] {
-  const current = currentPresetId(config);
+/** Chart/table rows in preset order; `current` is the configuration's preset id (null: custom hardware). */
+export function hardwareData(rows: readonly HardwareRow[], current: string | null): HardwareDatum[] {
   return rows.map((r) => ({
     ...r,
     shortLabel: shortHardwareLabel(r.label),

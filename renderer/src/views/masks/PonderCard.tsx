@@ -40,7 +40,7 @@ export function PonderCard({ masks }: { masks: ShownMasks }) {
   return (
     <section className="card masks-side-card" aria-label="Ponder map">
       <h3 className="card-title">
-        Ponder map <span className="hint">blocks computing at each position</span>
+        Ponder map <span className="hint">blocks per position</span>
       </h3>
       <canvas
         ref={canvasRef}

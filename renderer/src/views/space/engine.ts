@@ -7,6 +7,7 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
+import { buildStageLabels, type StageLabels } from './labels';
 import { buildSpaceContent, type SpaceContent } from './scene';
 
 /** Message shown when WebGL cannot be used; null when it can. */
@@ -30,6 +31,7 @@ export class SpaceEngine {
   private readonly controls: OrbitControls;
   private readonly resizeObserver: ResizeObserver;
   private content: SpaceContent | null = null;
+  private labels: StageLabels | null = null;
   private framedFor = '';
   private selected: string | null = null;
   private frame = 0;
@@ -59,12 +61,10 @@ export class SpaceEngine {
 
   /** Replaces the blocks (masks changed); the camera stays unless the network itself changed. */
   setContent(blocks: readonly BlockMaskSet[], input: Uint8ClampedArray | null): void {
-    if (this.content) {
-      this.scene.remove(this.content.group);
-      this.content.dispose();
-    }
+    this.clearContent();
     this.content = buildSpaceContent(blocks, input);
-    this.scene.add(this.content.group);
+    this.labels = buildStageLabels(this.content.stages);
+    this.scene.add(this.content.group, this.labels.group);
     this.content.setSelected(this.selected);
     const signature = blocks.map((b) => `${b.key}:${b.conv2?.height ?? 0}`).join(',');
     if (signature !== this.framedFor) {
@@ -84,8 +84,10 @@ export class SpaceEngine {
   frameAll(): void {
     if (!this.content) return;
     const { center, radius } = this.content.bounds;
-    const distance = radius / Math.sin(THREE.MathUtils.degToRad(this.camera.fov / 2)) * 0.78;
-    const direction = new THREE.Vector3(-0.42, 0.34, 0.84).normalize();
+    // Close enough that the network fills the width (the view is wide, the sphere is not).
+    const distance = (radius / Math.sin(THREE.MathUtils.degToRad(this.camera.fov / 2))) * 0.62;
+    // From the front-left and a little above: planes face x, so the view sees their faces at an angle.
+    const direction = new THREE.Vector3(-0.62, 0.3, 0.72).normalize();
     this.camera.position.copy(center).addScaledVector(direction, distance);
     this.controls.target.copy(center);
     this.controls.update();
@@ -106,7 +108,7 @@ export class SpaceEngine {
     this.canvas.removeEventListener('pointerup', this.onPointerUp);
     this.controls.removeEventListener('change', this.requestRender);
     this.controls.dispose();
-    if (this.content) this.content.dispose();
+    this.clearContent();
     this.scene.traverse((o) => {
       if (o instanceof THREE.GridHelper) {
         o.geometry.dispose();
@@ -114,6 +116,19 @@ export class SpaceEngine {
       }
     });
     this.renderer.dispose();
+  }
+
+  private clearContent(): void {
+    if (this.content) {
+      this.scene.remove(this.content.group);
+      this.content.dispose();
+      this.content = null;
+    }
+    if (this.labels) {
+      this.scene.remove(this.labels.group);
+      this.labels.dispose();
+      this.labels = null;
+    }
   }
 
   private readonly requestRender = () => {

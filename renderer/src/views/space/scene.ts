@@ -11,11 +11,14 @@ import { blockTexturePixels, channelSlabs, downsampleRgba, flipRows, stageColour
 
 /** Side of the largest plane (the stage-1 maps) in scene units. */
 const MAX_PLANE = 4;
-/** Distance between consecutive blocks of a stage, and the extra gap between stages. */
-const BLOCK_PITCH = 0.6;
+/** Distance between consecutive blocks, relative to their plane side (big planes need room to be seen). */
+const BLOCK_PITCH_PER_SIDE = 0.3;
+const MIN_BLOCK_PITCH = 0.5;
+/** Extra gap between stages. */
 const STAGE_GAP = 1.4;
-/** Depth taken by a slab stack (channel masks). */
-const SLAB_DEPTH = 0.36;
+/** Depth of a slab stack (channel masks) relative to its plane side, and the most slabs drawn. */
+const SLAB_DEPTH_PER_SIDE = 0.3;
+const MAX_SLABS = 16;
 /** Opacity of blocks that do not run at all on this image. */
 export const SKIPPED_OPACITY = 0.16;
 
@@ -30,9 +33,21 @@ export interface BlockVisual {
   meshes: THREE.Mesh[];
 }
 
+/** Where a stage sits, for its label. */
+export interface StageSpan {
+  stage: number;
+  /** Centre of the stage along x. */
+  x: number;
+  /** Largest plane side of the stage. */
+  side: number;
+  /** Map resolution of the stage's blocks. */
+  outSize: number;
+}
+
 export interface SpaceContent {
   group: THREE.Group;
   blocks: BlockVisual[];
+  stages: StageSpan[];
   /** Meshes a click can hit; `userData.blockKey` names the block. */
   pickables: THREE.Object3D[];
   /** Sphere that holds everything (camera framing). */
@@ -66,6 +81,8 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
   const disposables: { dispose: () => void }[] = [];
   const pickables: THREE.Object3D[] = [];
   const visuals: BlockVisual[] = [];
+  const spans: StageSpan[] = [];
+  const stageStart = new Map<number, number>();
   const largest = Math.max(1, ...blocks.map((b) => b.conv2?.height ?? 0), ...blocks.map((b) => b.conv1?.height ?? 0));
   const plane = new THREE.PlaneGeometry(1, 1);
   const slabBox = new THREE.BoxGeometry(1, 1, 1);
@@ -92,7 +109,7 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
     mesh.name = 'input';
     group.add(mesh);
     disposables.push(texture, material);
-    x += STAGE_GAP + BLOCK_PITCH;
+    x += STAGE_GAP + MIN_BLOCK_PITCH;
   }
 
   let previousStage: number | null = null;
@@ -106,21 +123,30 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
     disposables.push(texture);
     const skipped = blockSkipped(block);
     const meshes: THREE.Mesh[] = [];
-    const addMesh = (geometry: THREE.BufferGeometry, opacity: number, at: number, depth: number) => {
-      const translucent = opacity < 1;
-      const material = new THREE.MeshBasicMaterial({
-        map: texture,
-        side: THREE.DoubleSide,
-        transparent: translucent,
-        opacity,
-        depthWrite: !translucent,
-      });
-      disposables.push(material);
-      const mesh = new THREE.Mesh(geometry, material);
+    const translucent = skipped;
+    const faceMaterial = new THREE.MeshBasicMaterial({
+      map: texture,
+      side: THREE.DoubleSide,
+      transparent: translucent,
+      opacity: translucent ? SKIPPED_OPACITY : 1,
+      depthWrite: !translucent,
+    });
+    disposables.push(faceMaterial);
+    let edgeMaterial: THREE.MeshBasicMaterial | null = null;
+    const addMesh = (geometry: THREE.BufferGeometry, at: number, depth: number) => {
+      let mesh: THREE.Mesh;
       if (geometry === plane) {
+        mesh = new THREE.Mesh(geometry, faceMaterial);
         mesh.scale.set(side, side, 1);
         mesh.rotation.y = Math.PI / 2;
       } else {
+        // Slab: the mask on its two big faces, a darker stage colour on its edges so that each slab,
+        // and each gap between slabs, stays visible from an angle.
+        edgeMaterial ??= new THREE.MeshBasicMaterial({
+          color: new THREE.Color(colour[0] / 255, colour[1] / 255, colour[2] / 255).multiplyScalar(0.55),
+        });
+        const edges = edgeMaterial;
+        mesh = new THREE.Mesh(geometry, [faceMaterial, faceMaterial, edges, edges, edges, edges]);
         mesh.scale.set(depth, side, side);
       }
       mesh.position.set(at, 0, 0);
@@ -131,19 +157,27 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
     };
 
     let slabs = 0;
+    const stackDepth = side * SLAB_DEPTH_PER_SIDE;
     if (block.channel && !skipped) {
-      const fractions = channelSlabs(block.channel);
-      const pitch = SLAB_DEPTH / fractions.length;
+      // One slab per bin of groups, as thick as the fraction of the bin that is kept: skipped groups
+      // leave gaps, fully skipped bins leave the slab out.
+      const fractions = channelSlabs(block.channel, MAX_SLABS);
+      const pitch = stackDepth / fractions.length;
       fractions.forEach((kept, i) => {
-        if (kept === 0) return; // a gap: these channel groups are skipped
-        addMesh(slabBox, Math.max(0.35, kept), x - SLAB_DEPTH / 2 + (i + 0.5) * pitch, pitch * 0.55);
+        if (kept === 0) return;
+        addMesh(slabBox, x - stackDepth / 2 + (i + 0.5) * pitch, pitch * 0.7 * kept);
         slabs++;
       });
     } else {
-      addMesh(plane, skipped ? SKIPPED_OPACITY : 1, x, 0);
+      addMesh(plane, x, 0);
     }
+    if (edgeMaterial) disposables.push(edgeMaterial);
     visuals.push({ key: block.key, x, side, skipped, slabs, meshes });
-    x += BLOCK_PITCH;
+    const span = spans.find((st) => st.stage === block.stage);
+    if (!span) spans.push({ stage: block.stage, x, side, outSize });
+    else span.x = ((stageStart.get(block.stage) ?? x) + x) / 2;
+    if (!stageStart.has(block.stage)) stageStart.set(block.stage, x);
+    x += Math.max(MIN_BLOCK_PITCH, side * BLOCK_PITCH_PER_SIDE, block.channel ? stackDepth + 0.3 : 0);
   }
 
   // Selection outline: a wire box around the selected block.
@@ -163,13 +197,14 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
   return {
     group,
     blocks: visuals,
+    stages: spans,
     pickables,
     bounds,
     setSelected(key) {
       const visual = key === null ? undefined : visuals.find((v) => v.key === key);
       outline.visible = visual !== undefined;
       if (!visual) return;
-      const depth = visual.slabs > 0 ? SLAB_DEPTH + 0.12 : 0.16;
+      const depth = visual.slabs > 0 ? visual.side * SLAB_DEPTH_PER_SIDE + 0.12 : 0.16;
       outline.position.set(visual.x, 0, 0);
       outline.scale.set(depth, visual.side + 0.16, visual.side + 0.16);
     },

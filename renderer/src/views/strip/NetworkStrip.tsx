@@ -1,4 +1,4 @@
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { resolveArchitecture } from '../../../../core/config/resolve';
 import { stageColor } from '../../charts';
@@ -15,9 +15,7 @@ const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape']);
  * selected block (shared with the other views) is outlined. One tab stop: arrow keys move the selection.
  */
 export function NetworkStrip() {
-  const { config, prediction, selectedBlock } = useStudio(
-    useShallow((s) => ({ config: s.config, prediction: s.analysis?.prediction ?? null, selectedBlock: s.selectedBlock })),
-  );
+  const { config, selectedBlock } = useStudio(useShallow((s) => ({ config: s.config, selectedBlock: s.selectedBlock })));
   const ref = useRef<HTMLDivElement>(null);
   const arch = useMemo(() => {
     try {
@@ -26,28 +24,32 @@ export function NetworkStrip() {
       return null; // The controls show why the configuration does not resolve.
     }
   }, [config]);
-  const stages = useMemo(() => (arch ? stripData(config, arch, prediction) : []), [arch, config, prediction]);
+  const stages = useMemo(() => (arch ? stripData(config, arch) : []), [arch, config]);
   const keys = useMemo(() => stages.flatMap((s) => s.blocks.map((b) => b.key)), [stages]);
+  // Stable across selection changes, so the memoised block buttons skip re-rendering.
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLButtonElement>, key: string) => {
+      if (!NAV_KEYS.has(e.key)) return;
+      e.preventDefault();
+      const { selectBlock } = useStudio.getState();
+      if (e.key === 'Escape') {
+        selectBlock(null);
+        return;
+      }
+      const i = keys.indexOf(key);
+      const step = e.key === 'ArrowRight' ? 1 : -1;
+      const next = e.key === 'Home' ? 0 : e.key === 'End' ? keys.length - 1 : Math.min(keys.length - 1, Math.max(0, i + step));
+      const nextKey = keys[next]!;
+      selectBlock(nextKey);
+      ref.current?.querySelector<HTMLButtonElement>(`[data-block-key="${nextKey}"]`)?.focus();
+    },
+    [keys],
+  );
   if (!arch || keys.length === 0) {
     return <p className="view-empty strip-empty">No network to show.</p>;
   }
   const tabbableKey = selectedBlock !== null && keys.includes(selectedBlock) ? selectedBlock : keys[0];
   const { selectBlock } = useStudio.getState();
-
-  function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, key: string) {
-    if (!NAV_KEYS.has(e.key)) return;
-    e.preventDefault();
-    if (e.key === 'Escape') {
-      selectBlock(null);
-      return;
-    }
-    const i = keys.indexOf(key);
-    const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? keys.length - 1 : Math.min(keys.length - 1, Math.max(0, i + (e.key === 'ArrowRight' ? 1 : -1)));
-    const nextKey = keys[next]!;
-    selectBlock(nextKey);
-    ref.current?.querySelector<HTMLButtonElement>(`[data-block-key="${nextKey}"]`)?.focus();
-  }
 
   return (
     <div className="strip" ref={ref} role="toolbar" aria-label="Network blocks" data-testid="network-strip">

@@ -1,8 +1,8 @@
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { stageColor } from '../../charts';
-import { formatMs } from '../../format';
-import { blockAriaLabel, describeDynamics, formatRate } from './describe';
-import { blockOpacity, groupCells, maskCells, type StripBlock } from './stripData';
+import { useStudio } from '../../store';
+import { blockAriaLabel, formatRate } from './describe';
+import { blockOpacity, blockTitle, groupCells, maskCells, type StripBlock } from './stripData';
 
 /** A small mask picture: kept decision cells filled in the stage colour. */
 function MaskGrid({ block, color }: { block: StripBlock; color: string }) {
@@ -45,15 +45,11 @@ interface StripBlockButtonProps {
 }
 
 /** One block of the strip: stage colour, faded by the execution rate (layer), with its mask picture. */
-export function StripBlockButton({ block, selected, tabbable, onSelect, onKeyDown }: StripBlockButtonProps) {
+export const StripBlockButton = memo(function StripBlockButton({ block, selected, tabbable, onSelect, onKeyDown }: StripBlockButtonProps) {
   const d = block.dynamics;
   const color = stageColor(block.stage);
   const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
   const channel = d.mode === 'channel' || d.mode === 'spatial+channel';
-  const timing =
-    block.msPerImage !== null && block.staticMsPerImage !== null
-      ? `\n${formatMs(block.msPerImage)} per image (static ${formatMs(block.staticMsPerImage)})`
-      : '';
   return (
     <button
       type="button"
@@ -62,7 +58,10 @@ export function StripBlockButton({ block, selected, tabbable, onSelect, onKeyDow
       aria-pressed={selected}
       tabIndex={tabbable ? 0 : -1}
       data-block-key={block.key}
-      title={`${block.key}: ${describeDynamics(d)}${timing}`}
+      // The hover text reads the latest prediction when shown, so results do not re-render the strip.
+      onMouseEnter={(e) => {
+        e.currentTarget.title = blockTitle(block, useStudio.getState().analysis?.prediction ?? null);
+      }}
       onClick={() => onSelect(block.key)}
       onKeyDown={(e) => onKeyDown(e, block.key)}
       style={{ ['--block-color' as string]: color, ['--block-fill-opacity' as string]: String(blockOpacity(d)) }}
@@ -75,4 +74,4 @@ export function StripBlockButton({ block, selected, tabbable, onSelect, onKeyDow
       </span>
     </button>
   );
-}
+});

@@ -8,6 +8,8 @@ import { blockDynamicsOf } from '../../../../core/config/resolve';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { BlockDynamics } from '../../../../core/flops/block';
 import type { NetworkPrediction } from '../../../../core/predictor';
+import { formatMs } from '../../format';
+import { describeDynamics } from './describe';
 
 /** Most cells a strip picture draws per side (grid) or in a row (channel groups); more would be noise. */
 export const MAX_GRID_SIDE = 4;
@@ -22,9 +24,6 @@ export interface StripBlock {
   channelGroups: number;
   /** Side of the spatial decision grid: ⌈outSize / S⌉. */
   gridSide: number;
-  /** Predicted ms per image (dynamic, static), when a prediction is available. */
-  msPerImage: number | null;
-  staticMsPerImage: number | null;
 }
 
 export interface StripStage {
@@ -33,19 +32,12 @@ export interface StripStage {
   blocks: StripBlock[];
 }
 
-/** Blocks grouped by stage, with predictions matched by key when present. */
-export function stripData(
-  config: StudioConfig,
-  arch: ArchitectureSpec,
-  prediction: NetworkPrediction | null,
-): StripStage[] {
+/** Blocks grouped by stage (from the configuration only: the strip redraws once per edit, not per result). */
+export function stripData(config: StudioConfig, arch: ArchitectureSpec): StripStage[] {
   const dynamicsOf = blockDynamicsOf(config, arch);
-  const predicted = new Map((prediction?.blocks ?? []).map((b) => [b.key, b]));
-  const batch = prediction?.batchSize ?? 1;
   const stages: StripStage[] = arch.stages.map((s, i) => ({ stage: i, resolution: s.outResolution, blocks: [] }));
   for (const geo of listBlocks(arch)) {
     const d = dynamicsOf(geo);
-    const p = predicted.get(geo.key);
     stages[geo.stage]?.blocks.push({
       key: geo.key,
       stage: geo.stage,
@@ -53,8 +45,6 @@ export function stripData(
       dynamics: d,
       channelGroups: Math.max(1, Math.floor(geo.midChannels / Math.max(1, d.channelGroupSize))),
       gridSide: Math.max(1, Math.ceil(geo.outSize / Math.max(1, d.spatialGranularity))),
-      msPerImage: p ? (p.latencyS * 1000) / batch : null,
-      staticMsPerImage: p ? (p.staticLatencyS * 1000) / batch : null,
     });
   }
   return stages;
@@ -107,4 +97,13 @@ export function stageCaption(stage: StripStage): string {
             ? 'layer skipping'
             : 'static';
   return `Stage ${stage.stage + 1} · ${res} · ${setting}`;
+}
+
+/** Hover text of a block: its setting, and its predicted times when `prediction` covers it. */
+export function blockTitle(block: StripBlock, prediction: NetworkPrediction | null): string {
+  const head = `${block.key}: ${describeDynamics(block.dynamics)}`;
+  const p = prediction?.blocks.find((b) => b.key === block.key);
+  if (!prediction || !p) return head;
+  const perImage = (s: number) => formatMs((s * 1000) / prediction.batchSize);
+  return `${head}\n${perImage(p.latencyS)} per image (static ${perImage(p.staticLatencyS)})`;
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_LABEL_STYLE, AXIS_LINE, AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_PROPS, stageColor } from '../../charts';
 import { describeDynamics } from '../strip/describe';
@@ -94,7 +95,7 @@ interface TheoryChartProps {
 }
 
 /** Scatter of latency reduction against FLOPs reduction: one dot per block, a diamond for the network. */
-export function TheoryChart({ theory, selectedKey, onSelect }: TheoryChartProps) {
+export const TheoryChart = memo(function TheoryChart({ theory, selectedKey, onSelect }: TheoryChartProps) {
   const domain = sharedDomain([...theory.blocks, theory.network]);
   const ticks = ticksOf(domain);
   const stages = [...new Set(theory.blocks.map((b) => b.stage))].sort((a, b) => a - b);
@@ -167,4 +168,4 @@ export function TheoryChart({ theory, selectedKey, onSelect }: TheoryChartProps)
       )}
     </ChartFrame>
   );
-}
+});

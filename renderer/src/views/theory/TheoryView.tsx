@@ -17,10 +17,11 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
       <thead>
         <tr>
           <th scope="col">Stage</th>
-          <th scope="col">Mode</th>
           <th scope="col">FLOPs</th>
           <th scope="col">Latency</th>
-          <th scope="col">Latency − FLOPs</th>
+          <th scope="col" title="Latency reduction minus FLOPs reduction, in percentage points">
+            Gap
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -31,8 +32,8 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
               <th scope="row">
                 <span className="op-dot" style={{ background: stageColor(s.stage) }} aria-hidden="true" />
                 Stage {s.stage + 1}
+                <span className="stage-mode">{s.modes.join(', ')}</span>
               </th>
-              <td className="text-cell">{s.modes.join(', ')}</td>
               <td>{signedPct(s.flopsReduction)}</td>
               <td>{signedPct(s.latencyReduction)}</td>
               <td className={gap < -0.02 ? 'bad' : gap > 0.02 ? 'good' : ''}>{`${gap >= 0 ? '+' : '−'}${Math.abs(gap * 100).toFixed(1)} pt`}</td>
@@ -76,7 +77,7 @@ export function TheoryView() {
           <h3 className="card-title">Per stage</h3>
           <StageTable stages={theory.stages} />
           <p className="hint">
-            Network: FLOPs {signedPct(theory.network.flopsReduction)}, latency {signedPct(theory.network.latencyReduction)}.
+            Gap: latency reduction minus FLOPs reduction, in points. Network: FLOPs {signedPct(theory.network.flopsReduction)}, latency {signedPct(theory.network.latencyReduction)}.
             FLOPs include the stem and head, which the latency model does not cost.
           </p>
         </section>

@@ -46,11 +46,28 @@ describe('buildSpaceContent', () => {
     const { blocks } = proxyMasksFor(rampSaliency(), config);
     const content = buildSpaceContent(blocks, null);
     const first = content.blocks.find((b) => b.key === 'stage2/0')!;
+    // m = 128, G = 2: 64 groups in 16 bins of 4; a bin with no kept group leaves a gap.
     const groups = blocks.find((b) => b.key === 'stage2/0')!.channel!;
-    const bins = channelSlabs(groups);
-    expect(first.slabs).toBe(bins.filter((f) => f > 0).length);
-    expect(first.slabs).toBeLessThan(16); // 25 % of the groups cannot fill every bin: gaps remain
+    const fractions: number[] = [];
+    for (let bin = 0; bin < 16; bin++) {
+      const kept = groups.subarray(4 * bin, 4 * bin + 4).filter((g) => g !== 0).length;
+      if (kept > 0) fractions.push(kept / 4);
+    }
+    expect(first.slabs).toBe(fractions.length);
+    expect(first.slabs).toBeLessThan(16);
     expect(first.meshes.every((m) => m.geometry instanceof THREE.BoxGeometry)).toBe(true);
+    // Each slab is as thick as the kept fraction of its bin: thickness / fraction is the same for all.
+    const perFraction = first.meshes.map((m, i) => m.scale.x / fractions[i]!);
+    for (const v of perFraction) expect(v).toBeCloseTo(perFraction[0]!, 5);
+    content.dispose();
+  });
+
+  it('places one label anchor per stage, at the middle of its blocks', () => {
+    const { blocks } = proxyMasksFor(rampSaliency(), stage1Config());
+    const content = buildSpaceContent(blocks, null);
+    expect(content.stages.map((s) => s.outSize)).toEqual([56, 28, 14, 7]);
+    const stage2 = content.blocks.filter((b) => b.key.startsWith('stage2/'));
+    expect(content.stages[1]!.x).toBeCloseTo((stage2[0]!.x + stage2[3]!.x) / 2, 9);
     content.dispose();
   });
 
@@ -80,9 +97,9 @@ describe('buildSpaceContent', () => {
     const { blocks } = proxyMasksFor(rampSaliency(), stage1Config());
     const content = buildSpaceContent(blocks, null);
     let disposed = 0;
-    content.group.traverse((o) => {
-      if (o instanceof THREE.Mesh) materialOf(o).addEventListener('dispose', () => disposed++);
-    });
+    for (const visual of content.blocks) {
+      for (const mesh of visual.meshes) materialOf(mesh).addEventListener('dispose', () => disposed++);
+    }
     content.dispose();
     expect(disposed).toBe(16);
     expect(content.group.children).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { HARDWARE_PRESETS } from '../../../../core/predictor';
-import { hardwareData, logTicks, shortHardwareLabel } from '../../../../renderer/src/views/hardware/hardwareData';
+import { currentPresetId, hardwareData, logTicks, shortHardwareLabel } from '../../../../renderer/src/views/hardware/hardwareData';
 import { hardwareRows } from '../../../../renderer/src/worker/analysis';
 
 describe('shortHardwareLabel', () => {
@@ -25,7 +25,7 @@ describe('logTicks', () => {
 describe('hardwareData', () => {
   it('marks the current preset and keeps every preset in order', () => {
     const config = defaultConfig('resnet50', '3090');
-    const data = hardwareData(hardwareRows(config), config);
+    const data = hardwareData(hardwareRows(config), currentPresetId(config));
     expect(data.map((d) => d.id)).toEqual(HARDWARE_PRESETS.map((p) => p.id));
     expect(data.filter((d) => d.current).map((d) => d.id)).toEqual(['3090']);
     for (const d of data) expect(d.speedup).toBeCloseTo(d.staticLatencyS / d.latencyS, 12);
@@ -37,6 +37,6 @@ describe('hardwareData', () => {
       ...base,
       hardware: { kind: 'custom' as const, label: 'Lab GPU', params: HARDWARE_PRESETS[0]!.params },
     };
-    expect(hardwareData(hardwareRows(config), config).some((d) => d.current)).toBe(false);
+    expect(hardwareData(hardwareRows(config), currentPresetId(config)).some((d) => d.current)).toBe(false);
   });
 });

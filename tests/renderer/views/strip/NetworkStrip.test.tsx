@@ -73,6 +73,8 @@ describe('NetworkStrip', () => {
     renderWithHost(<NetworkStrip />);
     const b = analysis.prediction.blocks[5]!;
     const button = screen.getByRole('button', { name: new RegExp(`^Block ${b.key.replace('/', '\\/')},`) });
+    expect(button.title).toBe('');
+    fireEvent.mouseEnter(button);
     expect(button.title).toContain('per image (static');
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findBuiltinArchitecture } from '../../../../core/arch';
 import { defaultConfig } from '../../../../core/config/defaults';
 import type { StudioConfig } from '../../../../core/config/schema';
-import { blockOpacity, groupCells, maskCells, stageCaption, stripData } from '../../../../renderer/src/views/strip/stripData';
+import { formatMs } from '../../../../renderer/src/format';
+import { analyze } from '../../../../renderer/src/worker/analysis';
+import { blockOpacity, blockTitle, groupCells, maskCells, stageCaption, stripData } from '../../../../renderer/src/views/strip/stripData';
 
 const resnet50 = findBuiltinArchitecture('resnet50')!;
 
@@ -12,26 +14,25 @@ function stageModes(config: StudioConfig, modes: StudioConfig['stages'][number][
 
 describe('stripData', () => {
   it('lists every block by stage with its setting (published S = 4-4-2-1, G = 2)', () => {
-    const stages = stripData(defaultConfig('resnet50'), resnet50, null);
+    const stages = stripData(defaultConfig('resnet50'), resnet50);
     expect(stages.map((s) => s.blocks.length)).toEqual([3, 4, 6, 3]);
     expect(stages.map((s) => s.blocks[0]!.dynamics.spatialGranularity)).toEqual([4, 4, 2, 1]);
     // Decision grids: 56/4, 28/4, 14/2, 7/1.
     expect(stages.map((s) => s.blocks[0]!.gridSide)).toEqual([14, 7, 7, 7]);
     // Inner widths 64, 128, 256, 512 in groups of 2.
     expect(stages.map((s) => s.blocks[0]!.channelGroups)).toEqual([32, 64, 128, 256]);
-    expect(stages[0]!.blocks[0]!.msPerImage).toBeNull();
   });
 
   it('follows block rate overrides', () => {
     const config = { ...defaultConfig('resnet50'), blockRates: { 'stage3/2': 0.8 } };
-    const block = stripData(config, resnet50, null)[2]!.blocks[2]!;
+    const block = stripData(config, resnet50)[2]!.blocks[2]!;
     expect(block.key).toBe('stage3/2');
     expect(block.dynamics.rate).toBe(0.8);
   });
 
   it('captions stages with their resolution and setting', () => {
     const config = stageModes(defaultConfig('resnet50'), ['static', 'layer', 'channel', 'spatial']);
-    expect(stripData(config, resnet50, null).map(stageCaption)).toEqual([
+    expect(stripData(config, resnet50).map(stageCaption)).toEqual([
       'Stage 1 · 56×56 · static',
       'Stage 2 · 28×28 · layer skipping',
       'Stage 3 · 14×14 · channel G=2',
@@ -40,8 +41,21 @@ describe('stripData', () => {
   });
 });
 
+describe('blockTitle', () => {
+  it('adds the predicted times per image once a prediction covers the block', () => {
+    const config = defaultConfig('resnet50', 'v100');
+    const block = stripData(config, resnet50)[1]!.blocks[2]!;
+    expect(blockTitle(block, null)).toBe('stage2/2: spatial S=4, rate 0.50');
+    const { prediction } = analyze(config);
+    const p = prediction.blocks.find((b) => b.key === 'stage2/2')!;
+    expect(blockTitle(block, prediction)).toBe(
+      `stage2/2: spatial S=4, rate 0.50\n${formatMs((p.latencyS * 1000) / 128)} per image (static ${formatMs((p.staticLatencyS * 1000) / 128)})`,
+    );
+  });
+});
+
 describe('strip pictures', () => {
-  const blockAt = (config: StudioConfig, stage: number) => stripData(config, resnet50, null)[stage]!.blocks[0]!;
+  const blockAt = (config: StudioConfig, stage: number) => stripData(config, resnet50)[stage]!.blocks[0]!;
 
   it('fills round(rate · cells) cells of the mask grid, at most 4×4', () => {
     const config = { ...defaultConfig('resnet50'), targetRate: 0.3 };
