@@ -85,7 +85,11 @@ const config: ForgeConfig = {
       ['linux'],
     ),
     new MakerSquirrel(
-      { name: 'laudnet_studio', setupIcon: `${icons}/icon.ico`, setupExe: 'LAUDNet-Studio-Setup.exe' },
+      {
+        name: 'laudnet_studio',
+        setupIcon: `${icons}/icon.ico`,
+        setupExe: 'LAUDNet-Studio-Setup.exe',
+      },
       ['win32'],
     ),
     new MakerDMG({ icon: `${icons}/icon.icns`, format: 'ULFO' }, ['darwin']),

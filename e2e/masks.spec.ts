@@ -34,7 +34,10 @@ function unzip(buffer: Buffer): Record<string, Uint8Array> {
 /** Reads a uint8 .npy member (header parsed here, independently of the app's reader). */
 function npyUint8(bytes: Uint8Array): { shape: number[]; data: Uint8Array } {
   const major = bytes[6];
-  const headerLength = major === 1 ? bytes[8]! | (bytes[9]! << 8) : new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  const headerLength =
+    major === 1
+      ? bytes[8]! | (bytes[9]! << 8)
+      : new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
   const start = major === 1 ? 10 : 12;
   const header = new TextDecoder().decode(bytes.subarray(start, start + headerLength));
   expect(header).toContain("'descr': '|u1'");
@@ -70,19 +73,28 @@ async function openMasksView(page: Page) {
   await expect(page.getByTestId('mask-overlay')).toBeVisible();
 }
 
-async function pickFile(page: Page, buttonTestId: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+async function pickFile(
+  page: Page,
+  buttonTestId: string,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+) {
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId(buttonTestId).click();
   await (await chooser).setFiles(file);
 }
 
 test.describe('masks over images', () => {
-  test('acceptance 1: stage 1 spatial, S = 4 at rate 0.5 keeps 98 of 14×14 cells; S = 8 gives 7×7', async ({ studio, page }) => {
+  test('acceptance 1: stage 1 spatial, S = 4 at rate 0.5 keeps 98 of 14×14 cells; S = 8 gives 7×7', async ({
+    studio,
+    page,
+  }) => {
     await studio.open();
     await openMasksView(page);
     await page.getByTestId('mask-sample').selectOption('giraffe');
     await expect(page.getByTestId('mask-overlay')).toHaveAttribute('aria-label', /stage1\//);
-    await expect(page.getByTestId('mask-source')).toContainText('Proxy from image saliency — not a trained LAUDNet');
+    await expect(page.getByTestId('mask-source')).toContainText(
+      'Proxy from image saliency — not a trained LAUDNet',
+    );
 
     await page.getByTestId('stage-1-mode').selectOption('spatial');
     await page.getByTestId('stage-1-granularity').selectOption('4');
@@ -96,30 +108,48 @@ test.describe('masks over images', () => {
     await expect(page.getByTestId('mask-grid-size')).toHaveAttribute('data-rows', '7');
     // The predictor's rounding: ⌈(0.5·7)·7⌉ = ⌈24.5⌉ = 25.
     const expectedKept = Math.ceil(0.5 * 7 * 7);
-    await expect(page.getByTestId('mask-kept-count')).toHaveAttribute('data-kept', String(expectedKept));
-    await expect(page.getByTestId('mask-kept-count')).toHaveText(`kept ${expectedKept} of 49 cells (51.0%)`);
+    await expect(page.getByTestId('mask-kept-count')).toHaveAttribute(
+      'data-kept',
+      String(expectedKept),
+    );
+    await expect(page.getByTestId('mask-kept-count')).toHaveText(
+      `kept ${expectedKept} of 49 cells (51.0%)`,
+    );
     // Every stage-1 tile of the filmstrip follows.
-    for (const b of [0, 1, 2]) await expect(page.getByTestId(`mask-tile-rate-stage1-${b}`)).toHaveText('51.0%');
+    for (const b of [0, 1, 2])
+      await expect(page.getByTestId(`mask-tile-rate-stage1-${b}`)).toHaveText('51.0%');
     expect(studio.consoleErrors).toEqual([]);
   });
 
-  test('acceptance 2: a real dump shows the rates of its arrays and its configuration', async ({ studio, page }) => {
+  test('acceptance 2: a real dump shows the rates of its arrays and its configuration', async ({
+    studio,
+    page,
+  }) => {
     const { manifest, rate } = readDump(DUMP);
     await studio.open();
     await openMasksView(page);
     await pickFile(page, 'mask-open-dump', DUMP);
-    await expect(page.getByTestId('mask-source')).toContainText('Real masks from resnet50-spatial.laudmask.npz (ResNet-50,');
+    await expect(page.getByTestId('mask-source')).toContainText(
+      'Real masks from resnet50-spatial.laudmask.npz (ResNet-50,',
+    );
     for (const { key } of manifest.blocks) {
       const expected = rate(key);
       const tile = page.getByTestId(`mask-tile-rate-${key.replace('/', '-')}`);
       await expect(tile).toHaveText(`${(expected * 100).toFixed(1)}%`);
       expect(Number(await tile.getAttribute('data-rate'))).toBeCloseTo(expected, 12);
     }
-    const appMode: Record<string, string> = { spatial: 'spatial', channel: 'channel', layer: 'layer', both: 'spatial+channel' };
+    const appMode: Record<string, string> = {
+      spatial: 'spatial',
+      channel: 'channel',
+      layer: 'layer',
+      both: 'spatial+channel',
+    };
     for (const [i, mode] of manifest.model.dyn_mode.entries()) {
       await expect(page.getByTestId(`stage-${i + 1}-mode`)).toHaveValue(appMode[mode]!);
       if (mode === 'spatial' || mode === 'both') {
-        await expect(page.getByTestId(`stage-${i + 1}-granularity`)).toHaveValue(String(manifest.model.mask_spatial_granularity[i]));
+        await expect(page.getByTestId(`stage-${i + 1}-granularity`)).toHaveValue(
+          String(manifest.model.mask_spatial_granularity[i]),
+        );
       }
     }
     await expect(page.getByTestId('header-model')).toContainText('ResNet-50');
@@ -129,7 +159,10 @@ test.describe('masks over images', () => {
     expect(studio.consoleErrors).toEqual([]);
   });
 
-  test('acceptance 5: the 3D view renders, in sync with the 2D selection', async ({ studio, page }) => {
+  test('acceptance 5: the 3D view renders, in sync with the 2D selection', async ({
+    studio,
+    page,
+  }) => {
     await studio.open();
     await openMasksView(page);
     await page.getByTestId('mask-tile-stage2-1').click();
@@ -159,7 +192,13 @@ test.describe('masks over images', () => {
         const g = data[i + 1]!;
         const b = data[i + 2]!;
         colours.add((r << 16) | (g << 8) | b);
-        if (Math.abs(r - background[0]!) + Math.abs(g - background[1]!) + Math.abs(b - background[2]!) > 30) differing++;
+        if (
+          Math.abs(r - background[0]!) +
+            Math.abs(g - background[1]!) +
+            Math.abs(b - background[2]!) >
+          30
+        )
+          differing++;
       }
       return { pixels: data.length / 4, differing, colours: colours.size };
     });
@@ -169,11 +208,16 @@ test.describe('masks over images', () => {
     expect(studio.consoleErrors).toEqual([]);
   });
 
-  test('a mixed-mode dump shows channel strips, layer gates, and slabs and translucent blocks in 3D', async ({ studio, page }) => {
+  test('a mixed-mode dump shows channel strips, layer gates, and slabs and translucent blocks in 3D', async ({
+    studio,
+    page,
+  }) => {
     await studio.open();
     await openMasksView(page);
     await pickFile(page, 'mask-open-dump', join(fixtures, 'resnet50-mixed.laudmask.npz'));
-    await expect(page.getByTestId('mask-source')).toContainText('Real masks from resnet50-mixed.laudmask.npz (ResNet-50, checkpoint)');
+    await expect(page.getByTestId('mask-source')).toContainText(
+      'Real masks from resnet50-mixed.laudmask.npz (ResNet-50, checkpoint)',
+    );
     await expect(page.getByTestId('stage-2-mode')).toHaveValue('spatial+channel');
     await expect(page.getByTestId('stage-4-mode')).toHaveValue('layer');
     // Stage 2 (spatial + channel) and stage 3 (channel): 4 + 6 strips; stage 4 (layer): 3 gates.
@@ -190,7 +234,10 @@ test.describe('masks over images', () => {
     expect(studio.consoleErrors).toEqual([]);
   });
 
-  test('bad files get their specific message and leave what was open intact', async ({ studio, page }) => {
+  test('bad files get their specific message and leave what was open intact', async ({
+    studio,
+    page,
+  }) => {
     await studio.open();
     await openMasksView(page);
     await pickFile(page, 'mask-open-dump', DUMP);
@@ -198,14 +245,42 @@ test.describe('masks over images', () => {
     const keptBefore = await page.getByTestId('mask-kept-count').textContent();
     const modelBefore = await page.getByTestId('header-model').textContent();
 
-    const cases: { file: string | { name: string; mimeType: string; buffer: Buffer }; button: string; message: RegExp }[] = [
-      { file: join(fixtures, 'bad', 'not-a-zip.laudmask.npz'), button: 'mask-open-dump', message: /not-a-zip\.laudmask\.npz could not be opened: This is not a mask dump/ },
-      { file: join(fixtures, 'bad', 'truncated.laudmask.npz'), button: 'mask-open-dump', message: /truncated or corrupt/ },
-      { file: join(fixtures, 'bad', 'wrong-dtype.laudmask.npz'), button: 'mask-open-dump', message: /stage1\/0\/spatial has dtype float32; it must be uint8/ },
-      { file: join(fixtures, 'bad', 'wrong-shape.laudmask.npz'), button: 'mask-open-dump', message: /has shape \[1, 7, 7\]; ResNet-50, stage 1, S = 4 needs \[1, 14, 14\]/ },
-      { file: join(fixtures, 'bad', 'other-arch.laudmask.npz'), button: 'mask-open-dump', message: /lists 33 blocks .* ResNet-50 has 16/ },
+    const cases: {
+      file: string | { name: string; mimeType: string; buffer: Buffer };
+      button: string;
+      message: RegExp;
+    }[] = [
       {
-        file: { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('these are notes, not pixels') },
+        file: join(fixtures, 'bad', 'not-a-zip.laudmask.npz'),
+        button: 'mask-open-dump',
+        message: /not-a-zip\.laudmask\.npz could not be opened: This is not a mask dump/,
+      },
+      {
+        file: join(fixtures, 'bad', 'truncated.laudmask.npz'),
+        button: 'mask-open-dump',
+        message: /truncated or corrupt/,
+      },
+      {
+        file: join(fixtures, 'bad', 'wrong-dtype.laudmask.npz'),
+        button: 'mask-open-dump',
+        message: /stage1\/0\/spatial has dtype float32; it must be uint8/,
+      },
+      {
+        file: join(fixtures, 'bad', 'wrong-shape.laudmask.npz'),
+        button: 'mask-open-dump',
+        message: /has shape \[1, 7, 7\]; ResNet-50, stage 1, S = 4 needs \[1, 14, 14\]/,
+      },
+      {
+        file: join(fixtures, 'bad', 'other-arch.laudmask.npz'),
+        button: 'mask-open-dump',
+        message: /lists 33 blocks .* ResNet-50 has 16/,
+      },
+      {
+        file: {
+          name: 'notes.png',
+          mimeType: 'image/png',
+          buffer: Buffer.from('these are notes, not pixels'),
+        },
         button: 'mask-open-image',
         message: /notes\.png could not be opened: This file is not an image/,
       },

@@ -20,7 +20,9 @@ async function main() {
   }
   // Forge's generator merges its base config (entry, CJS format, externals, output folders,
   // define constants) with ours, exactly as `electron-forge package` does.
-  const { default: ViteConfigGenerator } = require('@electron-forge/plugin-vite/dist/ViteConfig.js');
+  const {
+    default: ViteConfigGenerator,
+  } = require('@electron-forge/plugin-vite/dist/ViteConfig.js');
   const generator = new ViteConfigGenerator(targets, root, true);
 
   rmSync(join(root, '.vite'), { recursive: true, force: true });
@@ -32,7 +34,9 @@ async function main() {
     const started = performance.now();
     await build({ configFile: false, logLevel: 'warn', ...config });
     const entry = config.build?.lib?.entry ?? config.build?.rollupOptions?.input;
-    const label = entry ? Object.keys(entry).join(', ') : `renderer (${relative(root, config.root) || '.'})`;
+    const label = entry
+      ? Object.keys(entry).join(', ')
+      : `renderer (${relative(root, config.root) || '.'})`;
     console.log(`built ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
@@ -53,7 +57,9 @@ async function main() {
   const requires = [...preload.matchAll(/require\((["'])([^"']+)\1\)/g)].map((m) => m[2]);
   const foreign = requires.filter((r) => r !== 'electron');
   if (foreign.length > 0) {
-    throw new Error(`preload.js requires ${foreign.join(', ')}; a sandboxed preload may only require electron`);
+    throw new Error(
+      `preload.js requires ${foreign.join(', ')}; a sandboxed preload may only require electron`,
+    );
   }
   for (const p of expected) {
     console.log(`${p}  ${(statSync(join(root, p)).size / 1024).toFixed(1)} KiB`);

@@ -20,7 +20,9 @@ if (!flag) {
   process.exit(1);
 }
 if (!existsSync(prepackaged)) {
-  console.error(`Forge's packaged app is missing at ${prepackaged}: run \`npm run package\` first.`);
+  console.error(
+    `Forge's packaged app is missing at ${prepackaged}: run \`npm run package\` first.`,
+  );
   process.exit(1);
 }
 // Node runs electron-builder's CLI directly: no shell, so the space in the path needs no quoting.

@@ -21,7 +21,9 @@ function findElectronBinary() {
   const pathFile = join(pkgDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? join(override, relative || 'electron') : relative && join(pkgDir, 'dist', relative);
+  const candidate = override
+    ? join(override, relative || 'electron')
+    : relative && join(pkgDir, 'dist', relative);
   if (!candidate || !existsSync(candidate)) return null;
   try {
     const resolved = require('electron');

@@ -36,23 +36,29 @@ export interface BlockPlan {
   evaluate(rate: number, channelRate: number): BlockEvaluation;
 }
 
-// Reports are built field by field: object spread of number-holding objects is slow in V8 (hot path).
-function report(op: string, r: OpResult, launches: number, executionRate = 1): OpReport {
+// Reports are built field by field, always with the same keys: object spread of number-holding objects
+// and shape changes (adding `schedule` later) are slow in V8, and this is the hot path.
+function report(
+  op: string,
+  r: OpResult,
+  launches: number,
+  executionRate = 1,
+  schedule?: 'fused' | 'unfused',
+): OpReport {
   return {
     op,
     latencyS: r.latencyS,
     computeS: r.computeS,
     memoryS: r.memoryS,
     tile: r.tile,
+    schedule,
     launches,
     executionRate,
   };
 }
 
 function maskerReport(m: MaskerResult): OpReport {
-  const r = report('masker+conv1', m, m.launches);
-  r.schedule = m.schedule;
-  return r;
+  return report('masker+conv1', m, m.launches, 1, m.schedule);
 }
 
 /** Shapes of a block under the reference's names: cm = c_out ⫽ b, hd = h ⫽ down, s = squeeze width. */

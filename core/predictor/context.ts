@@ -4,7 +4,7 @@
  */
 import { clearDensityCache } from './density';
 import { ceilEff, memEff } from './helpers';
-import { hardwareKey, type HardwareParams } from './hardware';
+import { HardwareError, hardwareKey, hardwareParamsSchema, type HardwareParams } from './hardware';
 
 /** Memo tables shared by every predictor built from equal hardware parameters. */
 export interface MemoStore {
@@ -120,8 +120,18 @@ export function resetPredictorCaches(): void {
   clearDensityCache();
 }
 
-/** Creates a predictor for a hardware parameter set (validate user input with resolveHardware first). */
+/**
+ * Creates a predictor for a hardware parameter set (for user input, {@link resolveHardware} gives the
+ * friendlier messages). Predictors of equal parameters share their memo tables.
+ * @throws HardwareError when a parameter is invalid (non-positive, non-finite…).
+ */
 export function createPredictor(hw: HardwareParams): Predictor {
+  const parsed = hardwareParamsSchema.safeParse(hw);
+  if (!parsed.success) {
+    throw new HardwareError(
+      `invalid hardware: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
+  }
   return new Predictor(hw);
 }
 

@@ -199,6 +199,9 @@ export function searchDynamicConv(p: Predictor, a: DynamicConvArgs): DynamicConv
     for (const npp of spaceN) {
       const nb = Math.ceil(mu / npp);
       for (let i = 0; i < grid.size; i++) {
+        // Exact pruning: compute time is ≥ 0, so a candidate whose memory time alone is not below the best
+        // latency can never be strictly better (in 'add' and 'max' mode); skipping it changes nothing.
+        if (!first && mems[i]! >= bestLat) continue;
         const v = vols[i]!;
         const x = v * B * npp;
         // DCcomp at n = μ ≥ 1 (never 0), inlined: work / f / F / ceil_eff(v·B·npp, Π) · nb · ic · ρ [· B].

@@ -16,6 +16,8 @@ export interface StagePlan {
   readonly first: BlockPlan;
   readonly other: BlockPlan | null;
   readonly blocks: number;
+  /** Block keys `stage{s}/{b}`, built once. */
+  readonly keys: readonly string[];
   /** first + (blocks − 1) · other, the reference's static stage total. */
   readonly staticLatencyS: number;
 }
@@ -80,6 +82,7 @@ export function planNetwork(
         first,
         other: stage.blocks > 1 ? other : null,
         blocks: stage.blocks,
+        keys: Array.from({ length: stage.blocks }, (_, j) => `stage${i + 1}/${j}`),
         staticLatencyS,
       };
     });
@@ -99,31 +102,32 @@ export function predictNetwork(p: Predictor, req: NetworkRequest): NetworkPredic
   const plan = planNetwork(p, req.arch, req.modes, req.granularity, req.channelGranularity);
   const blocks: BlockPrediction[] = [];
   let total = 0;
-  plan.stages.forEach((stage, s) => {
+  for (let s = 0; s < plan.stages.length; s++) {
+    const stage = plan.stages[s]!;
     const mode = req.modes[s]!;
     const rates = req.rates[s]!;
     const cRates = mode === 'spatial+channel' ? req.channelRates![s]! : null;
     for (let j = 0; j < stage.blocks; j++) {
       const bp = j === 0 ? stage.first : stage.other!;
       const rate = mode === 'static' ? 1 : rates[j]!;
-      const channelRate = cRates ? cRates[j]! : 1;
-      const ev = bp.evaluate(rate, channelRate);
+      const channelRate = cRates ? cRates[j]! : undefined;
+      const ev = bp.evaluate(rate, channelRate ?? 1);
       total += ev.latencyS;
-      const block: BlockPrediction = {
-        key: `stage${s + 1}/${j}`,
+      // Same keys for every block (channelRate undefined outside 'spatial+channel'): one V8 shape.
+      blocks.push({
+        key: stage.keys[j]!,
         stage: s,
         index: j,
         mode,
         rate,
+        channelRate,
         latencyS: ev.latencyS,
         staticLatencyS: bp.staticLatencyS,
         ops: ev.ops,
         staticOps: bp.staticOps,
-      };
-      if (cRates) block.channelRate = channelRate;
-      blocks.push(block);
+      });
     }
-  });
+  }
   const staticLatencyS = plan.staticLatencyS;
   const B = p.B;
   return {

@@ -105,6 +105,9 @@ export function searchScatterAdd(
     for (const npp of spaceN) {
       const nb = Math.ceil(mu / npp);
       for (let i = 0; i < grid.size; i++) {
+        // Exact pruning: compute time is ≥ 0, so a candidate whose memory time alone is not below the best
+        // latency can never be strictly better (in 'add' and 'max' mode); skipping it changes nothing.
+        if (!first && mems[i]! >= bestLat) continue;
         const v = vols[i]!;
         const x = v * B * npp;
         // EWcomp at n = μ (spec §4.4), inlined: (v·npp) / f / F / ceil_eff(v·B·npp, Π) · ⌈μ/npp⌉ · B.

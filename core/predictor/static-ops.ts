@@ -70,6 +70,11 @@ function runConvSearch(
   let bestW = 0;
   let bestT = 0;
   let first = true;
+  // Per-w_t factors, computed once: ⌈outw/w_t⌉ and (w_t + ks − 1)·stride (exact integers).
+  const nwOf = spaceW.map((wt) => Math.ceil(outw / wt));
+  const wSpanOf = spaceW.map((wt) => (wt + ks - 1) * stride);
+  // c_t·h_t·w_t·Cg_in·ks·ks·B is an exact integer product, so po·(Cg_in·ks·ks·B) gives the same value.
+  const kernelB = cgIn * ks * ks * B;
   for (const ct of spaceC) {
     const nc = Math.ceil(cout / ct);
     const rho = maxChannelDensity(nc, ct, density, groupSize);
@@ -77,16 +82,19 @@ function runConvSearch(
     if (B === 1) pw = pw * density; // [Q8] per-tile weights scaled by ic·oc
     const ng = Math.ceil(ct / cgOut);
     for (const ht of spaceH) {
-      const nh = Math.ceil(outh / ht);
+      const nch = nc * Math.ceil(outh / ht);
+      const piH = ng * cgIn * (ht + ks - 1) * stride; // [Q7] (h_t + ks − 1)·stride, exact
+      const cth = ct * ht;
       for (let wi = 0; wi < spaceW.length; wi++) {
-        const wt = spaceW[wi]!;
-        const T = nc * nh * Math.ceil(outw / wt);
-        const pi = ng * cgIn * (ht + ks - 1) * stride * (wt + ks - 1) * stride; // [Q7]
-        const po = ct * ht * wt;
+        const T = nch * nwOf[wi]!;
+        const pi = piH * wSpanOf[wi]!;
+        const po = cth * spaceW[wi]!;
         const a = (pw + pi * ic * B + po * oc * B) * T;
         const mem = dramS + a / L2 / effW[wi]!;
+        // Exact pruning: compute ≥ 0, so this candidate cannot be strictly better (add and max modes).
+        if (!first && mem >= bestLat) continue;
         // [Q6] input density applied twice: as ic here and inside rho = ρ(ic·oc).
-        const pc = ((ct * ht * wt * cgIn * ks * ks * B) / f / F) * ic * rho;
+        const pc = ((po * kernelB) / f / F) * ic * rho;
         // ceil_eff(c_t·h_t·w_t, Π) inlined (hot loop).
         const comp = (pc / (po / (Math.ceil(po / Pi) * Pi))) * Math.ceil(T / P);
         const lat = addMode ? comp + mem : Math.max(comp, mem);
@@ -97,7 +105,7 @@ function runConvSearch(
           bestMem = mem;
           bestC = ct;
           bestH = ht;
-          bestW = wt;
+          bestW = spaceW[wi]!;
           bestT = T;
         }
       }

@@ -46,13 +46,13 @@ function checkRates(
 export function checkNetworkRequest(req: NetworkRequest, opts: CheckOptions = {}): string[] {
   const problems: string[] = [];
   const n = req.arch.stages.length;
-  const lists = {
-    modes: req.modes,
-    granularity: req.granularity,
-    channelGranularity: req.channelGranularity,
-    rates: req.rates,
-  };
-  for (const [name, list] of Object.entries(lists)) {
+  const lists = [
+    ['modes', req.modes],
+    ['granularity', req.granularity],
+    ['channelGranularity', req.channelGranularity],
+    ['rates', req.rates],
+  ] as const;
+  for (const [name, list] of lists) {
     if (!Array.isArray(list) || list.length !== n) {
       problems.push(
         `${name}: expected one entry per stage (${n} stages), got ${Array.isArray(list) ? list.length : typeof list}`,
@@ -75,14 +75,15 @@ export function checkNetworkRequest(req: NetworkRequest, opts: CheckOptions = {}
     }
     const g = req.granularity[i]!;
     if (mode !== 'layer') {
-      const valid = divisorsOf(stage.outResolution);
+      // Divisors are for messages only: built lazily (this runs on every evaluation).
+      const valid = (): number[] => divisorsOf(stage.outResolution);
       if (!Number.isInteger(g) || g < 1) {
         problems.push(
-          `granularity of ${stageName(i)}: ${g} is not a positive integer (valid: ${valid.join(', ')})`,
+          `granularity of ${stageName(i)}: ${g} is not a positive integer (valid: ${valid().join(', ')})`,
         );
       } else if (opts.requireDivisibleGranularity && stage.outResolution % g !== 0) {
         problems.push(
-          `granularity of ${stageName(i)}: ${g} does not divide the feature size ${stage.outResolution} (valid: ${valid.join(', ')})`,
+          `granularity of ${stageName(i)}: ${g} does not divide the feature size ${stage.outResolution} (valid: ${valid().join(', ')})`,
         );
       }
     }

@@ -131,10 +131,7 @@ export const contract = {
     response: z.null(),
     maxBytes: 16 * KiB,
   },
-} as const satisfies Record<
-  string,
-  { request: z.ZodType; response: z.ZodType; maxBytes: number }
->;
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType; maxBytes: number }>;
 
 export type Channel = keyof typeof contract;
 export const CHANNELS = Object.keys(contract) as Channel[];
@@ -147,11 +144,7 @@ export type SaveResult = z.infer<typeof saveResult>;
 export type RecentFile = z.infer<typeof recentFile>;
 
 /** Why main refused or failed a request. The renderer shows `message`; `code` drives behaviour. */
-export type IpcErrorCode =
-  | 'forbidden-sender'
-  | 'payload-too-large'
-  | 'invalid-argument'
-  | 'failed';
+export type IpcErrorCode = 'forbidden-sender' | 'payload-too-large' | 'invalid-argument' | 'failed';
 
 export interface IpcError {
   code: IpcErrorCode;

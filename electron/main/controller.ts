@@ -77,7 +77,9 @@ export function createAppController(options: ControllerOptions) {
   const dialogs: DialogPort = {
     async pickOpenPath(kind) {
       const opts = { properties: ['openFile' as const], filters: OPEN_FILTERS[kind] };
-      const result = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      const result = win
+        ? await dialog.showOpenDialog(win, opts)
+        : await dialog.showOpenDialog(opts);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async pickSavePath(kind, defaultName) {
@@ -87,12 +89,16 @@ export function createAppController(options: ControllerOptions) {
         defaultPath: join(dir, defaultName),
         filters: [SAVE_FORMATS[kind].filter],
       };
-      const result = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      const result = win
+        ? await dialog.showSaveDialog(win, opts)
+        : await dialog.showSaveDialog(opts);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async ask(question) {
       const opts = { ...question, noLink: true, title: options.app.name };
-      const result = win ? await dialog.showMessageBox(win, opts) : await dialog.showMessageBox(opts);
+      const result = win
+        ? await dialog.showMessageBox(win, opts)
+        : await dialog.showMessageBox(opts);
       return result.response;
     },
   };
@@ -162,7 +168,9 @@ export function createAppController(options: ControllerOptions) {
     contents.on('did-start-loading', () => {
       commandsReady = false;
     });
-    contents.on('preload-error', (_event, path, error) => log('error', `preload ${path}: ${error.stack}`));
+    contents.on('preload-error', (_event, path, error) =>
+      log('error', `preload ${path}: ${error.stack}`),
+    );
     current.on('blur', () => send({ id: 'session.flush' }));
 
     contents.on('render-process-gone', (_event, details) => {
@@ -218,7 +226,9 @@ export function createAppController(options: ControllerOptions) {
       },
       requestSave: () => send({ id: 'file.save' }),
       discardRecovery: async () => {
-        await recovery.discard().catch((err: unknown) => log('warn', `discard failed: ${String(err)}`));
+        await recovery
+          .discard()
+          .catch((err: unknown) => log('warn', `discard failed: ${String(err)}`));
       },
     });
     current.on('close', (event) => {

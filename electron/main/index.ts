@@ -35,7 +35,10 @@ process.on('uncaughtException', (error) => {
   logger.log('error', `uncaughtException: ${error.stack ?? String(error)}`);
 });
 process.on('unhandledRejection', (reason) => {
-  logger.log('error', `unhandledRejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
+  logger.log(
+    'error',
+    `unhandledRejection: ${reason instanceof Error ? reason.stack : String(reason)}`,
+  );
 });
 
 registerAppScheme();
@@ -114,7 +117,10 @@ function start(): void {
       logger.log('info', `started ${app.getName()} ${app.getVersion()}`);
     })
     .catch((error: unknown) => {
-      logger.log('error', `startup failed: ${error instanceof Error ? error.stack : String(error)}`);
+      logger.log(
+        'error',
+        `startup failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
       void logger.flush().then(() => app.exit(1));
     });
 }

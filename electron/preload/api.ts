@@ -27,8 +27,10 @@ export interface IpcRendererLike {
 const COMMAND_EVENT = 'command';
 
 export function createApi(ipc: IpcRendererLike) {
-  const call = <C extends Channel>(channel: C, ...request: RequestOf<C> extends undefined ? [] : [RequestOf<C>]) =>
-    ipc.invoke(channel, ...request) as Promise<IpcResult<ResponseOf<C>>>;
+  const call = <C extends Channel>(
+    channel: C,
+    ...request: RequestOf<C> extends undefined ? [] : [RequestOf<C>]
+  ) => ipc.invoke(channel, ...request) as Promise<IpcResult<ResponseOf<C>>>;
 
   return {
     getAppInfo: () => call('app:info'),

@@ -33,7 +33,9 @@ export class FakeWebContents extends EventEmitter {
   }
   /** Ids of the commands sent to the renderer. */
   commandIds(): string[] {
-    return this.sent.filter((s) => s.channel === 'command').map((s) => (s.payload as { id: string }).id);
+    return this.sent
+      .filter((s) => s.channel === 'command')
+      .map((s) => (s.payload as { id: string }).id);
   }
 }
 
@@ -123,7 +125,8 @@ export function createFakeElectron() {
     module: {
       app,
       protocol: {
-        registerSchemesAsPrivileged: (schemes: unknown[]) => void privilegedSchemes.push(...schemes),
+        registerSchemesAsPrivileged: (schemes: unknown[]) =>
+          void privilegedSchemes.push(...schemes),
         handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) =>
           void protocolHandlers.set(scheme, handler),
       },
@@ -151,8 +154,9 @@ export function createFakeElectron() {
       nativeTheme: { shouldUseDarkColors: false },
       session: {
         defaultSession: {
-          setPermissionRequestHandler: (h: (c: unknown, p: string, cb: (ok: boolean) => void) => void) =>
-            h(null, 'media', (ok) => permissionRequests.push(ok)),
+          setPermissionRequestHandler: (
+            h: (c: unknown, p: string, cb: (ok: boolean) => void) => void,
+          ) => h(null, 'media', (ok) => permissionRequests.push(ok)),
           setPermissionCheckHandler: (h: () => boolean) => void permissionRequests.push(h()),
           setDevicePermissionHandler: (h: () => boolean) => void permissionRequests.push(h()),
           webRequest: {

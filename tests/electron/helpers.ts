@@ -15,7 +15,7 @@ import { RecoveryStore } from '../../electron/main/lib/recovery';
 import { APP_ENTRY_URL } from '../../electron/main/lib/security';
 
 /** A fresh temp folder and its cleanup. */
-export function tempDir(): { dir: string; cleanup(): void } {
+export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'laudnet-test-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

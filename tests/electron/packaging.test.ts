@@ -16,7 +16,7 @@ const root = join(import.meta.dirname, '..', '..');
 const at = (p: string) => join(root, p);
 const require = createRequire(import.meta.url);
 // electron-builder's own YAML reader and config validator (pinned through electron-builder 26.17.0).
-const { load } = require('js-yaml') as { load(text: string): unknown };
+const { load } = require('js-yaml') as { load: (text: string) => unknown };
 
 /** Width and height from a PNG's IHDR chunk (independent of the generator). */
 function pngSize(png: Uint8Array): [number, number] {
@@ -30,7 +30,10 @@ function pngSize(png: Uint8Array): [number, number] {
 describe('forge.config.ts', () => {
   const plugins = config.plugins ?? [];
   const pluginNamed = (name: string) =>
-    plugins.find((p) => (p as { name?: string }).name === name) as unknown as Record<string, unknown>;
+    plugins.find((p) => (p as { name?: string }).name === name) as unknown as Record<
+      string,
+      unknown
+    >;
 
   it('builds main, preload and renderer with the Vite plugin, from files that exist', () => {
     expect(pluginNamed('vite')).toBeDefined();
@@ -57,20 +60,35 @@ describe('forge.config.ts', () => {
   });
 
   it('makes zip, deb, squirrel and dmg, with icons that exist', () => {
-    const makers = (config.makers ?? []) as unknown as Array<{ name: string; configOrConfigFetcher: Record<string, unknown> }>;
+    const makers = (config.makers ?? []) as unknown as Array<{
+      name: string;
+      configOrConfigFetcher: Record<string, unknown>;
+    }>;
     expect(makers.map((m) => m.name).sort()).toEqual(['deb', 'dmg', 'squirrel', 'zip']);
-    const deb = makers.find((m) => m.name === 'deb')?.configOrConfigFetcher.options as Record<string, unknown>;
+    const deb = makers.find((m) => m.name === 'deb')?.configOrConfigFetcher.options as Record<
+      string,
+      unknown
+    >;
     expect(deb.bin).toBe(config.packagerConfig?.executableName);
     expect(existsSync(at(deb.icon as string))).toBe(true);
-    expect(existsSync(at(makers.find((m) => m.name === 'squirrel')?.configOrConfigFetcher.setupIcon as string))).toBe(true);
-    expect(existsSync(at(makers.find((m) => m.name === 'dmg')?.configOrConfigFetcher.icon as string))).toBe(true);
+    expect(
+      existsSync(
+        at(makers.find((m) => m.name === 'squirrel')?.configOrConfigFetcher.setupIcon as string),
+      ),
+    ).toBe(true);
+    expect(
+      existsSync(at(makers.find((m) => m.name === 'dmg')?.configOrConfigFetcher.icon as string)),
+    ).toBe(true);
     const icon = config.packagerConfig?.icon as string;
     expect(existsSync(at(`${icon}.icns`)) && existsSync(at(`${icon}.ico`))).toBe(true);
-    for (const extra of config.packagerConfig?.extraResource as string[]) expect(existsSync(at(extra))).toBe(true);
+    for (const extra of config.packagerConfig?.extraResource as string[])
+      expect(existsSync(at(extra))).toBe(true);
   });
 
   it('declares the macOS document types for both associated extensions', () => {
-    const info = config.packagerConfig?.extendInfo as { CFBundleDocumentTypes: Array<{ CFBundleTypeExtensions: string[] }> };
+    const info = config.packagerConfig?.extendInfo as {
+      CFBundleDocumentTypes: Array<{ CFBundleTypeExtensions: string[] }>;
+    };
     expect(info.CFBundleDocumentTypes.flatMap((t) => t.CFBundleTypeExtensions)).toEqual([
       'laudnet.json',
       'laudmask.npz',
@@ -81,7 +99,10 @@ describe('forge.config.ts', () => {
 describe('assets/icons', () => {
   it('has a PNG of every size 16…1024, each really that size', () => {
     for (const size of [16, 24, 32, 48, 64, 128, 256, 512, 1024]) {
-      expect(pngSize(readFileSync(at(`assets/icons/png/${size}x${size}.png`)))).toEqual([size, size]);
+      expect(pngSize(readFileSync(at(`assets/icons/png/${size}x${size}.png`)))).toEqual([
+        size,
+        size,
+      ]);
     }
     expect(pngSize(readFileSync(at('assets/icons/icon.png')))).toEqual([512, 512]);
   });
@@ -104,9 +125,21 @@ describe('assets/icons', () => {
     const icns = readFileSync(at('assets/icons/icon.icns'));
     expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
-    const expected: Record<string, number> = { icp4: 16, icp5: 32, icp6: 64, ic07: 128, ic08: 256, ic09: 512, ic10: 1024, ic11: 32, ic12: 64, ic13: 256, ic14: 512 };
+    const expected: Record<string, number> = {
+      icp4: 16,
+      icp5: 32,
+      icp6: 64,
+      ic07: 128,
+      ic08: 256,
+      ic09: 512,
+      ic10: 1024,
+      ic11: 32,
+      ic12: 64,
+      ic13: 256,
+      ic14: 512,
+    };
     const seen: string[] = [];
-    for (let offset = 8; offset < icns.length; ) {
+    for (let offset = 8; offset < icns.length;) {
       const type = icns.subarray(offset, offset + 4).toString('ascii');
       const length = icns.readUInt32BE(offset + 4);
       const size = expected[type];
@@ -124,19 +157,28 @@ describe('electron-builder.yml', () => {
 
   it('passes electron-builder’s own schema validation', async () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-      validateConfiguration(c: unknown, logger: unknown): Promise<void>;
+      validateConfiguration: (c: unknown, logger: unknown) => Promise<void>;
     };
-    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    const { DebugLogger } = require('builder-util') as {
+      DebugLogger: new (enabled: boolean) => unknown;
+    };
     await expect(validateConfiguration(builder, new DebugLogger(false))).resolves.toBeUndefined();
     // The validator is real: an unknown option is refused.
-    await expect(validateConfiguration({ ...builder, nsisx: {} }, new DebugLogger(false))).rejects.toThrow();
+    await expect(
+      validateConfiguration({ ...builder, nsisx: {} }, new DebugLogger(false)),
+    ).rejects.toThrow();
   });
 
   it('targets AppImage, nsis and dmg with existing icons and the Forge executable name', () => {
     const target = (os: string) => (builder[os] as { target: string[] }).target;
-    expect([target('linux'), target('win'), target('mac')]).toEqual([['AppImage'], ['nsis'], ['dmg']]);
+    expect([target('linux'), target('win'), target('mac')]).toEqual([
+      ['AppImage'],
+      ['nsis'],
+      ['dmg'],
+    ]);
     expect(builder.executableName).toBe(config.packagerConfig?.executableName);
-    for (const os of ['linux', 'win', 'mac']) expect(existsSync(at((builder[os] as { icon: string }).icon)), os).toBe(true);
+    for (const os of ['linux', 'win', 'mac'])
+      expect(existsSync(at((builder[os] as { icon: string }).icon)), os).toBe(true);
   });
 
   it('associates .laudnet.json and .laudmask.npz', () => {
@@ -147,7 +189,11 @@ describe('electron-builder.yml', () => {
 
 describe('scripts', () => {
   const node = (script: string, env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [at(script)], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    spawnSync(process.execPath, [at(script)], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
 
   it('require-electron fails with one clear sentence when the binary is missing', () => {
     const { dir, cleanup } = tempDir();
@@ -157,7 +203,9 @@ describe('scripts', () => {
       expect(result.stdout).toBe('');
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^The Electron binary is not installed and cannot be downloaded on this machine;/);
+      expect(lines[0]).toMatch(
+        /^The Electron binary is not installed and cannot be downloaded on this machine;/,
+      );
     } finally {
       cleanup();
     }
@@ -179,8 +227,13 @@ describe('scripts', () => {
   });
 
   it('dist explains what is missing instead of failing inside electron-builder', () => {
-    const result = node('scripts/dist.mjs', { DIST_PLATFORM: 'linux', DIST_ARCH: 'nonexistent-arch' });
+    const result = node('scripts/dist.mjs', {
+      DIST_PLATFORM: 'linux',
+      DIST_ARCH: 'nonexistent-arch',
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^Forge's packaged app is missing at .*out\/LAUDNet Studio-linux-nonexistent-arch: run `npm run package` first\.$/);
+    expect(result.stderr.trim()).toMatch(
+      /^Forge's packaged app is missing at .*out\/LAUDNet Studio-linux-nonexistent-arch: run `npm run package` first\.$/,
+    );
   });
 });

@@ -6,11 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS, type Channel } from '../../electron/ipc/contract';
+import { CHANNELS } from '../../electron/ipc/contract';
 import { createHandlers } from '../../electron/main/ipc/handlers';
 import { gateHandler, type SenderLike } from '../../electron/main/ipc/registrar';
 import { createApi, type IpcRendererLike } from '../../electron/preload/api';
-import { HostCallError, createElectronHost, findPreloadApi } from '../../renderer/src/host/electronHost';
+import {
+  HostCallError,
+  createElectronHost,
+  findPreloadApi,
+} from '../../renderer/src/host/electronHost';
 import type { Host } from '../../renderer/src/host/types';
 import { foreignEvent, makeDeps, tempDir, trustedEvent, type TestDeps } from './helpers';
 
@@ -25,13 +29,16 @@ function wire(): IpcRendererLike {
   const gates = new Map(
     CHANNELS.map((c) => [
       c as string,
-      gateHandler(c, handlers[c] as never, { isTrustedUrl: (u) => u.startsWith('app://studio/'), log: () => {} }),
+      gateHandler(c, handlers[c] as never, {
+        isTrustedUrl: (u) => u.startsWith('app://studio/'),
+        log: () => {},
+      }),
     ]),
   );
   return {
     // Structured clone, as Electron's IPC does: the renderer's objects never reach main by reference.
     invoke: (channel, ...args) => {
-      const gate = gates.get(channel as Channel);
+      const gate = gates.get(channel);
       if (!gate) return Promise.reject(new Error(`No handler registered for '${channel}'`));
       return gate(sender, ...structuredClone(args));
     },
@@ -51,7 +58,10 @@ afterEach(() => cleanup());
 
 describe('renderer host ↔ preload ↔ main', () => {
   it('app info', async () => {
-    expect(await host.appInfo()).toMatchObject({ platform: 'desktop', versions: { electron: '45.5.0' } });
+    expect(await host.appInfo()).toMatchObject({
+      platform: 'desktop',
+      versions: { electron: '45.5.0' },
+    });
   });
 
   it('open, save in place and the recent list', async () => {
@@ -62,7 +72,9 @@ describe('renderer host ↔ preload ↔ main', () => {
     expect(opened?.name).toBe('model.laudnet.json');
     expect(new TextDecoder().decode(opened?.bytes)).toBe('{"a":1}');
 
-    expect(await host.saveDocument?.({ suggestedName: 'x', data: '{"a":2}', saveAs: false })).toEqual({
+    expect(
+      await host.saveDocument?.({ suggestedName: 'x', data: '{"a":2}', saveAs: false }),
+    ).toEqual({
       name: 'model.laudnet.json',
     });
     expect(readFileSync(path, 'utf8')).toBe('{"a":2}');
@@ -76,7 +88,11 @@ describe('renderer host ↔ preload ↔ main', () => {
   it('binary exports survive the trip', async () => {
     const path = join(dir, 'view.png');
     deps.dialogs.savePaths.push(path);
-    await host.saveFile({ kind: 'png', suggestedName: 'view', data: new Uint8Array([137, 80, 78, 71]) });
+    await host.saveFile({
+      kind: 'png',
+      suggestedName: 'view',
+      data: new Uint8Array([137, 80, 78, 71]),
+    });
     expect([...readFileSync(path)]).toEqual([137, 80, 78, 71]);
   });
 
@@ -87,7 +103,9 @@ describe('renderer host ↔ preload ↔ main', () => {
   });
 
   it('a refusal becomes a HostCallError with its code, not a crash', async () => {
-    const error = await host.saveFile({ kind: 'csv', suggestedName: '../../etc/cron', data: 'x' }).catch((e: unknown) => e);
+    const error = await host
+      .saveFile({ kind: 'csv', suggestedName: '../../etc/cron', data: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostCallError);
     expect((error as HostCallError).code).toBe('invalid-argument');
   });

@@ -23,7 +23,14 @@ const encoder = new TextEncoder();
 
 /** Tells the user something went wrong with a file (one OK button). */
 async function tell(deps: HandlerDeps, message: string, detail: string): Promise<void> {
-  await deps.dialogs.ask({ type: 'error', message, detail, buttons: ['OK'], defaultId: 0, cancelId: 0 });
+  await deps.dialogs.ask({
+    type: 'error',
+    message,
+    detail,
+    buttons: ['OK'],
+    defaultId: 0,
+    cancelId: 0,
+  });
 }
 
 async function openConfig(deps: HandlerDeps, path: string): Promise<OpenedFile | null> {
@@ -39,7 +46,10 @@ async function openConfig(deps: HandlerDeps, path: string): Promise<OpenedFile |
   }
   if (outcome.status === 'ok') return { name, bytes: encoder.encode(outcome.text) };
 
-  deps.log('warn', `damaged configuration ${path}: ${outcome.problem}; kept as ${outcome.corruptPath}`);
+  deps.log(
+    'warn',
+    `damaged configuration ${path}: ${outcome.problem}; kept as ${outcome.corruptPath}`,
+  );
   const kept = `It was kept as ${basename(outcome.corruptPath)} next to the original.`;
   if (!outcome.backup) {
     await tell(deps, `${name} is damaged and cannot be opened.`, `${outcome.problem}. ${kept}`);

@@ -114,7 +114,11 @@ export function buildMenuTemplate(model: MenuModel): MenuItemConstructorOptions[
     template.push({
       label: model.appName,
       submenu: [
-        { id: 'help.about', label: `About ${model.appName}`, click: () => model.dispatch('help.about') },
+        {
+          id: 'help.about',
+          label: `About ${model.appName}`,
+          click: () => model.dispatch('help.about'),
+        },
         separator,
         { role: 'services' },
         separator,

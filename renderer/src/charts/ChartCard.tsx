@@ -21,7 +21,14 @@ export interface ChartCardProps {
 type ExportFormat = 'png' | 'svg';
 
 /** A titled card around a chart with "Export PNG" / "Export SVG" buttons that save through the Host. */
-export function ChartCard({ title, subtitle, actions, children, exportName, legend }: ChartCardProps) {
+export function ChartCard({
+  title,
+  subtitle,
+  actions,
+  children,
+  exportName,
+  legend,
+}: ChartCardProps) {
   const host = useHost();
   const contentRef = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -36,10 +43,17 @@ export function ChartCard({ title, subtitle, actions, children, exportName, lege
       const subtitleText = typeof subtitle === 'string' ? subtitle : undefined;
       const chart = serialiseChart(root, { title, subtitle: subtitleText });
       const data = format === 'svg' ? chart.svg : await chartToPng(chart);
-      const saved = await host.saveFile({ kind: format, suggestedName: `${exportName}.${format}`, data });
+      const saved = await host.saveFile({
+        kind: format,
+        suggestedName: `${exportName}.${format}`,
+        data,
+      });
       if (saved) notify('info', `Chart saved as ${saved.name}.`);
     } catch (err) {
-      notify('error', `Could not export the chart: ${err instanceof Error ? err.message : String(err)}`);
+      notify(
+        'error',
+        `Could not export the chart: ${err instanceof Error ? err.message : String(err)}`,
+      );
     } finally {
       setBusy(null);
     }

@@ -4,7 +4,8 @@
  */
 
 /** How a legend swatch is drawn. */
-export type SwatchStyle = 'solid' | 'hatch' | 'faded' | 'line' | 'dashed' | 'dot' | 'diamond' | 'outline';
+export type SwatchStyle =
+  'solid' | 'hatch' | 'faded' | 'line' | 'dashed' | 'dot' | 'diamond' | 'outline';
 
 export interface LegendItem {
   label: string;
@@ -18,7 +19,9 @@ export function Swatch({ color, swatch = 'solid' }: { color: string; swatch?: Sw
   return (
     <svg width="14" height="10" viewBox="0 0 14 10" aria-hidden="true" className="legend-swatch">
       {swatch === 'solid' ? <rect x="0" y="0" width="14" height="10" rx="2" fill={color} /> : null}
-      {swatch === 'faded' ? <rect x="0" y="0" width="14" height="10" rx="2" fill={color} fillOpacity={0.4} /> : null}
+      {swatch === 'faded' ? (
+        <rect x="0" y="0" width="14" height="10" rx="2" fill={color} fillOpacity={0.4} />
+      ) : null}
       {swatch === 'outline' ? (
         <rect x="1" y="1" width="12" height="8" rx="2" fill="none" stroke={color} strokeWidth={2} />
       ) : null}
@@ -28,7 +31,9 @@ export function Swatch({ color, swatch = 'solid' }: { color: string; swatch?: Sw
           <path d="M0 10 L10 0 M4 10 L14 0 M-2 4 L4 -2" stroke={color} strokeWidth={1.6} />
         </>
       ) : null}
-      {swatch === 'line' ? <line x1="0" y1="5" x2="14" y2="5" stroke={color} strokeWidth={2} /> : null}
+      {swatch === 'line' ? (
+        <line x1="0" y1="5" x2="14" y2="5" stroke={color} strokeWidth={2} />
+      ) : null}
       {swatch === 'dashed' ? (
         <line x1="0" y1="5" x2="14" y2="5" stroke={color} strokeWidth={1.5} strokeDasharray="3 2" />
       ) : null}
@@ -39,7 +44,13 @@ export function Swatch({ color, swatch = 'solid' }: { color: string; swatch?: Sw
 }
 
 /** A wrapping row of legend items, below a chart. */
-export function ChartLegend({ items, label = 'Legend' }: { items: readonly LegendItem[]; label?: string }) {
+export function ChartLegend({
+  items,
+  label = 'Legend',
+}: {
+  items: readonly LegendItem[];
+  label?: string;
+}) {
   return (
     <ul className="chart-legend" aria-label={label}>
       {items.map((item) => (

@@ -55,11 +55,14 @@ export function resolveCssVariables(value: string, el: Element): string {
   // Innermost first, so that fallbacks which are themselves variables resolve too.
   let out = value;
   for (let guard = 0; guard < 8 && out.includes('var('); guard++) {
-    out = out.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g, (_m, name: string, fallback?: string) => {
-      // The theme defines its variables on :root; asking the root too covers engines without inheritance.
-      const v = style.getPropertyValue(name).trim() || rootStyle.getPropertyValue(name).trim();
-      return v || (fallback ?? '').trim();
-    });
+    out = out.replace(
+      /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g,
+      (_m, name: string, fallback?: string) => {
+        // The theme defines its variables on :root; asking the root too covers engines without inheritance.
+        const v = style.getPropertyValue(name).trim() || rootStyle.getPropertyValue(name).trim();
+        return v || (fallback ?? '').trim();
+      },
+    );
   }
   return out;
 }
@@ -77,7 +80,8 @@ function inlineStyles(live: Element, clone: Element): void {
     if (v && !v.includes('var(')) declarations.push(`${prop}:${v}`);
   }
   for (const attr of Array.from(clone.attributes)) {
-    if (attr.value.includes('var(')) clone.setAttribute(attr.name, resolveCssVariables(attr.value, live));
+    if (attr.value.includes('var('))
+      clone.setAttribute(attr.name, resolveCssVariables(attr.value, live));
   }
   const existing = clone.getAttribute('style');
   const merged = [declarations.join(';'), existing ? resolveCssVariables(existing, live) : '']
@@ -94,7 +98,13 @@ function inlineStyles(live: Element, clone: Element): void {
 }
 
 /** A styled, standalone copy of a live `<svg>`, placed at (x, y). */
-function cloneSvg(live: SVGSVGElement, x: number, y: number, width: number, height: number): string {
+function cloneSvg(
+  live: SVGSVGElement,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): string {
   const clone = live.cloneNode(true) as SVGSVGElement;
   inlineStyles(live, clone);
   clone.setAttribute('xmlns', SVG_NS);
@@ -153,7 +163,29 @@ function approxTextWidth(text: string, fontPx: number): number {
   return text.length * fontPx * 0.56;
 }
 
-function legendMarkup(root: Element, widthPx: number, y0: number, textColor: string): { markup: string; heightPx: number } {
+/** Greedy word wrap to lines of at most `widthPx` (estimated). */
+export function wrapText(text: string, widthPx: number, fontPx: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && approxTextWidth(candidate, fontPx) > widthPx) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function legendMarkup(
+  root: Element,
+  widthPx: number,
+  y0: number,
+  textColor: string,
+): { markup: string; heightPx: number } {
   const items = Array.from(root.querySelectorAll('[data-legend-item]'));
   if (items.length === 0) return { markup: '', heightPx: 0 };
   const parts: string[] = [];
@@ -195,16 +227,22 @@ export function serialiseChart(root: Element, meta: ChartMeta): SerialisedChart 
     `<text x="${PAD_PX}" y="${PAD_PX + TITLE_FONT_PX}" font-size="${TITLE_FONT_PX}" font-weight="600" fill="${escapeXml(text)}">${escapeXml(meta.title)}</text>`,
   ];
   let headerHeight = PAD_PX + TITLE_FONT_PX + 6;
-  if (meta.subtitle) {
+  for (const line of meta.subtitle
+    ? wrapText(meta.subtitle, widthPx - 2 * PAD_PX, SUBTITLE_FONT_PX)
+    : []) {
     header.push(
-      `<text x="${PAD_PX}" y="${headerHeight + SUBTITLE_FONT_PX}" font-size="${SUBTITLE_FONT_PX}" fill="${escapeXml(text2)}">${escapeXml(meta.subtitle)}</text>`,
+      `<text x="${PAD_PX}" y="${headerHeight + SUBTITLE_FONT_PX}" font-size="${SUBTITLE_FONT_PX}" fill="${escapeXml(text2)}">${escapeXml(line)}</text>`,
     );
-    headerHeight += SUBTITLE_FONT_PX + 6;
+    headerHeight += SUBTITLE_FONT_PX + 4;
   }
   headerHeight += 6;
-  const charts = placed.map((p) => cloneSvg(p.svg, PAD_PX + p.x, headerHeight + p.y, p.width, p.height));
+  const charts = placed.map((p) =>
+    cloneSvg(p.svg, PAD_PX + p.x, headerHeight + p.y, p.width, p.height),
+  );
   const legend = legendMarkup(root, widthPx, headerHeight + chartsHeight + 6, text2);
-  const heightPx = Math.ceil(headerHeight + chartsHeight + (legend.heightPx ? legend.heightPx + 6 : 0) + PAD_PX);
+  const heightPx = Math.ceil(
+    headerHeight + chartsHeight + (legend.heightPx ? legend.heightPx + 6 : 0) + PAD_PX,
+  );
   const svg =
     `<svg xmlns="${SVG_NS}" width="${widthPx}" height="${heightPx}" viewBox="0 0 ${widthPx} ${heightPx}" ` +
     `font-family="${escapeXml(font)}">` +

@@ -91,7 +91,6 @@ export function SolverButtons() {
           type="number"
           min={0}
           step={0.01}
-          placeholder="per img"
           value={budgetMs}
           onChange={(e) => setBudgetMs(e.currentTarget.value)}
           data-testid="latency-budget"

@@ -9,7 +9,13 @@ import type { ArchitectureSpec } from '../../../core/arch';
 import type { StudioConfig } from '../../../core/config/schema';
 import type { Box } from '../../../core/saliency/preprocess';
 import type { SaliencyMap } from '../../../core/saliency/spectralResidual';
-import { openMaskDump, proxyMasksFor, saliencyOf, type MaskComputation, type OpenedDumpData } from './masksCompute';
+import {
+  openMaskDump,
+  proxyMasksFor,
+  saliencyOf,
+  type MaskComputation,
+  type OpenedDumpData,
+} from './masksCompute';
 import { bitmapFromRgba, decodeImageFile } from './masksImage';
 
 /** Saliency maps kept (the current image, and a few to come back to through undo or "use proxy"). */
@@ -56,12 +62,23 @@ const api = {
     if (!decoded.ok) return decoded;
     const { input, inputRgba, original, origWidth, origHeight, cropBox } = decoded.image;
     const imageId = remember(inputRgba, input.width, input.height);
-    const out: OpenedImageMessage = { ok: true, imageId, input, original, origWidth, origHeight, cropBox };
+    const out: OpenedImageMessage = {
+      ok: true,
+      imageId,
+      input,
+      original,
+      origWidth,
+      origHeight,
+      cropBox,
+    };
     return transfer(out, [input, original]);
   },
 
   /** Proxy masks of `config` over image `imageId`. */
-  proxyMasks(imageId: number, config: StudioConfig): (MaskComputation & { ok: true }) | WorkerFailure {
+  proxyMasks(
+    imageId: number,
+    config: StudioConfig,
+  ): (MaskComputation & { ok: true }) | WorkerFailure {
     const saliency = saliencies.get(imageId);
     if (!saliency) return { ok: false, error: 'The image is no longer loaded; open it again.' };
     try {

@@ -19,7 +19,10 @@ import { computeSaliency, type SaliencyMap } from '../../../core/saliency/spectr
 export const PROXY_SEED = 0;
 
 /** The proxy generator's view of a configuration: modes, S, G and every block's resolved rates. */
-export function proxyConfigFor(config: StudioConfig, arch: ArchitectureSpec = resolveArchitecture(config)): ProxyConfig {
+export function proxyConfigFor(
+  config: StudioConfig,
+  arch: ArchitectureSpec = resolveArchitecture(config),
+): ProxyConfig {
   const blockRates: Record<string, number> = {};
   const blockChannelRates: Record<string, number> = {};
   for (const block of listBlocks(arch)) {
@@ -86,15 +89,25 @@ export type OpenDumpResult =
  * Reads and validates a `.laudmask.npz` (see `readMaskDump`), decodes its embedded input and computes the
  * ponder map. `extraArchitectures` are user-defined models a dump may name besides the built-ins.
  */
-export function openMaskDump(bytes: Uint8Array, extraArchitectures: readonly ArchitectureSpec[] = []): OpenDumpResult {
+export function openMaskDump(
+  bytes: Uint8Array,
+  extraArchitectures: readonly ArchitectureSpec[] = [],
+): OpenDumpResult {
   const t0 = performance.now();
-  const known = [...BUILTIN_ARCHITECTURES, ...extraArchitectures.filter((a) => !BUILTIN_ARCHITECTURES.some((b) => b.id === a.id))];
+  const known = [
+    ...BUILTIN_ARCHITECTURES,
+    ...extraArchitectures.filter((a) => !BUILTIN_ARCHITECTURES.some((b) => b.id === a.id)),
+  ];
   const read = readMaskDump(bytes, { architectures: known });
   if (!read.ok) return read;
   const { dump } = read;
   const png = decodePng(dump.imagePng);
   if (!png.ok) {
-    return { ok: false, code: 'image-decode', error: `The dump's image.png could not be decoded (${png.error}).` };
+    return {
+      ok: false,
+      code: 'image-decode',
+      error: `The dump's image.png could not be decoded (${png.error}).`,
+    };
   }
   const ponder = computePonderMap(dump.blocks);
   const input = dump.manifest.input;

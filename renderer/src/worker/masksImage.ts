@@ -75,6 +75,10 @@ export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeImageRes
 }
 
 /** An ImageBitmap of raw RGBA pixels (a dump's embedded input). */
-export function bitmapFromRgba(rgba: Uint8ClampedArray, width: number, height: number): Promise<ImageBitmap> {
+export function bitmapFromRgba(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+): Promise<ImageBitmap> {
   return createImageBitmap(new ImageData(new Uint8ClampedArray(rgba), width, height));
 }

@@ -45,8 +45,12 @@ describe('matchesAccelerator', () => {
   });
 
   it('requires exactly the declared modifiers', () => {
-    expect(matchesAccelerator('CmdOrCtrl+S', key('S', { ctrlKey: true, shiftKey: true }), false)).toBe(false);
-    expect(matchesAccelerator('CmdOrCtrl+Shift+S', key('S', { ctrlKey: true, shiftKey: true }), false)).toBe(true);
+    expect(
+      matchesAccelerator('CmdOrCtrl+S', key('S', { ctrlKey: true, shiftKey: true }), false),
+    ).toBe(false);
+    expect(
+      matchesAccelerator('CmdOrCtrl+Shift+S', key('S', { ctrlKey: true, shiftKey: true }), false),
+    ).toBe(true);
     expect(matchesAccelerator('CmdOrCtrl+Shift+Z', key('z', { ctrlKey: true }), false)).toBe(false);
   });
 

@@ -184,3 +184,12 @@ describe('predictor memo sharing', () => {
     expect(createPredictor(resolveHardware('tx2', { latencyMode: 'max' })).combine(1, 2)).toBe(2);
   });
 });
+
+describe('createPredictor', () => {
+  it('refuses invalid parameters with the field named', () => {
+    expect(() => createPredictor({ ...resolveHardware('v100'), nPes: 0 })).toThrow(HardwareError);
+    expect(() => createPredictor({ ...resolveHardware('v100'), frequencyHz: Number.NaN })).toThrow(
+      /frequencyHz/,
+    );
+  });
+});

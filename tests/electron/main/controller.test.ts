@@ -34,7 +34,10 @@ const electron = () => {
 function makeController() {
   return createAppController({
     paths: appPaths(join(dir, 'user')),
-    logger: { log: (level, message) => void logs.push(`${level}: ${message}`), flush: () => Promise.resolve() },
+    logger: {
+      log: (level, message) => void logs.push(`${level}: ${message}`),
+      flush: () => Promise.resolve(),
+    },
     isDev: false,
     entryUrl: APP_ENTRY_URL,
     preloadPath: '/app/.vite/build/preload.js',
@@ -106,9 +109,14 @@ describe('start', () => {
   it('builds the menu from the registry; a click reaches the renderer as a command', async () => {
     const { win } = await started();
     const { template } = electron().menus.at(-1) as { template: Array<{ submenu?: unknown }> };
-    const items = template.flatMap((m) => (Array.isArray(m.submenu) ? (m.submenu as Array<{ id?: string; click?: () => void }>) : []));
+    const items = template.flatMap((m) =>
+      Array.isArray(m.submenu) ? (m.submenu as Array<{ id?: string; click?: () => void }>) : [],
+    );
     items.find((i) => i.id === 'edit.undo')?.click?.();
-    expect(win.webContents.sent).toContainEqual({ channel: 'command', payload: { id: 'edit.undo' } });
+    expect(win.webContents.sent).toContainEqual({
+      channel: 'command',
+      payload: { id: 'edit.undo' },
+    });
   });
 
   it('rebuilds the menu with the enabled states the renderer reports', async () => {
@@ -116,7 +124,9 @@ describe('start', () => {
     const before = electron().menus.length;
     await invoke('commands:set-enabled', { states: { 'edit.undo': false } });
     expect(electron().menus.length).toBe(before + 1);
-    const { template } = electron().menus.at(-1) as { template: Array<{ label?: string; submenu?: Array<{ id?: string; enabled?: boolean }> }> };
+    const { template } = electron().menus.at(-1) as {
+      template: Array<{ label?: string; submenu?: Array<{ id?: string; enabled?: boolean }> }>;
+    };
     const edit = template.find((m) => m.label === 'Edit');
     expect(edit?.submenu?.find((i) => i.id === 'edit.undo')?.enabled).toBe(false);
   });
@@ -132,7 +142,8 @@ describe('never losing work', () => {
   it('closes at once when there are no unsaved changes, after a final flush', async () => {
     const { win } = await started();
     win.webContents.onSend = (_c, payload) => {
-      if ((payload as { id: string }).id === 'session.flush') void invoke('session:save', { text: 'final' });
+      if ((payload as { id: string }).id === 'session.flush')
+        void invoke('session:save', { text: 'final' });
     };
     win.close();
     await vi.waitFor(() => expect(win.destroyed).toBe(true));
@@ -142,7 +153,8 @@ describe('never losing work', () => {
   it('guards unsaved changes: cancel keeps the window, save starts Save, discard closes', async () => {
     const { win } = await started();
     win.webContents.onSend = (_c, payload) => {
-      if ((payload as { id: string }).id === 'session.flush') void invoke('session:save', { text: 'x' });
+      if ((payload as { id: string }).id === 'session.flush')
+        void invoke('session:save', { text: 'x' });
     };
     await invoke('session:set-dirty', { dirty: true });
 
@@ -205,7 +217,9 @@ describe('files from the OS', () => {
 
     await invoke('commands:ready');
     await vi.waitFor(() => expect(win.webContents.commandIds()).toEqual(['file.open-config']));
-    const payload = win.webContents.sent[0]?.payload as { payload: { name: string; bytes: Uint8Array } };
+    const payload = win.webContents.sent[0]?.payload as {
+      payload: { name: string; bytes: Uint8Array };
+    };
     expect(payload.payload.name).toBe('model.laudnet.json');
     expect(new TextDecoder().decode(payload.payload.bytes)).toBe('{"a":1}');
   });

@@ -79,7 +79,12 @@ const mini: ArchitectureSpec = {
   stages: regnet.stages.map((stage) => ({ ...stage, blocks: 1 })),
 };
 const loaderOptions = { architectures: [mini] };
-const maskContent = content(mini, ['spatial', 'both', 'channel', 'layer'], [4, 2, 2, 7], [2, 2, 2, 2]);
+const maskContent = content(
+  mini,
+  ['spatial', 'both', 'channel', 'layer'],
+  [4, 2, 2, 7],
+  [2, 2, 2, 2],
+);
 // Stored members let mutations hit zip headers and array bytes; deflated ones exercise inflate.
 const maskBytes = writeMaskDump({ ...maskContent, compress: false });
 const maskBytesDeflated = writeMaskDump({ ...maskContent, compress: true });

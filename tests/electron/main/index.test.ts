@@ -62,7 +62,12 @@ describe('electron/main/index', () => {
   it('registers the app:// scheme and the app events before ready', async () => {
     const { e, FakeBrowserWindow } = await boot();
     expect(e.privilegedSchemes).toHaveLength(1);
-    for (const event of ['open-file', 'second-instance', 'web-contents-created', 'window-all-closed']) {
+    for (const event of [
+      'open-file',
+      'second-instance',
+      'web-contents-created',
+      'window-all-closed',
+    ]) {
       expect(e.appEvents.listenerCount(event), event).toBe(1);
     }
     expect(FakeBrowserWindow.all).toHaveLength(0);
@@ -94,7 +99,12 @@ describe('electron/main/index', () => {
     e.app.readyResolve();
     await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1));
     const focus = vi.spyOn(FakeBrowserWindow.prototype, 'focus');
-    e.appEvents.emit('second-instance', {}, ['/opt/laudnet-studio', '--flag', 'x.laudnet.json'], dir);
+    e.appEvents.emit(
+      'second-instance',
+      {},
+      ['/opt/laudnet-studio', '--flag', 'x.laudnet.json'],
+      dir,
+    );
     expect(focus).toHaveBeenCalled();
   });
 

@@ -24,7 +24,13 @@ const electron = () => {
 };
 
 function navigationEvent(url: string) {
-  return { url, prevented: false, preventDefault() { this.prevented = true; } };
+  return {
+    url,
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
 }
 
 describe('guardWebContents', () => {
@@ -45,7 +51,9 @@ describe('guardWebContents', () => {
   });
 
   it('denies window.open and <webview>', () => {
-    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
     const attach = navigationEvent('');
     contents.emit('will-attach-webview', attach);
     expect(attach.prevented).toBe(true);
@@ -62,9 +70,14 @@ describe('hardenSession', () => {
     hardenSession(undefined);
     const onHeaders = electron().headerCallbacks.at(-1);
     let result: { responseHeaders?: Record<string, string[]> } = {};
-    onHeaders?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (result = r as typeof result));
+    onHeaders?.(
+      { responseHeaders: { 'Content-Type': ['text/html'] } },
+      (r) => (result = r as typeof result),
+    );
     expect(result.responseHeaders?.['Content-Type']).toEqual(['text/html']);
-    expect(result.responseHeaders?.['Content-Security-Policy']?.[0]).toMatch(/^default-src 'self'; script-src 'self';/);
+    expect(result.responseHeaders?.['Content-Security-Policy']?.[0]).toMatch(
+      /^default-src 'self'; script-src 'self';/,
+    );
     expect(result.responseHeaders?.['X-Content-Type-Options']).toEqual(['nosniff']);
   });
 });

@@ -98,7 +98,10 @@ describe('createApi', () => {
     const send = listeners.get('command');
     const senderEvent = { sender: 'the Electron event must not leak' };
     send?.(senderEvent, { id: 'file.save' });
-    send?.(senderEvent, { id: 'file.open-config', payload: { name: 'a', bytes: new Uint8Array([1]) } });
+    send?.(senderEvent, {
+      id: 'file.open-config',
+      payload: { name: 'a', bytes: new Uint8Array([1]) },
+    });
     send?.(senderEvent, { nonsense: true });
     send?.(senderEvent, null);
     expect(received).toEqual([

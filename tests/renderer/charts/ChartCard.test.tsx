@@ -16,7 +16,12 @@ describe('ChartCard', () => {
 
   it('shows its title, subtitle and actions', () => {
     renderWithHost(
-      <ChartCard title="Latency curves" subtitle="Stage 3" exportName="curves" actions={<button type="button">Scope</button>}>
+      <ChartCard
+        title="Latency curves"
+        subtitle="Stage 3"
+        exportName="curves"
+        actions={<button type="button">Scope</button>}
+      >
         <svg width="10" height="10" />
       </ChartCard>,
     );
@@ -42,7 +47,9 @@ describe('ChartCard', () => {
     expect(saved.data as string).toContain('#0a0b0c');
     expect(saved.data as string).toContain('Hardware comparison');
     await waitFor(() =>
-      expect(useStudio.getState().notices.map((n) => n.text)).toContain('Chart saved as hardware-comparison.svg.'),
+      expect(useStudio.getState().notices.map((n) => n.text)).toContain(
+        'Chart saved as hardware-comparison.svg.',
+      ),
     );
   });
 
@@ -53,7 +60,9 @@ describe('ChartCard', () => {
       </ChartCard>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Export Empty as SVG' }));
-    await waitFor(() => expect(useStudio.getState().notices.some((n) => n.kind === 'error')).toBe(true));
+    await waitFor(() =>
+      expect(useStudio.getState().notices.some((n) => n.kind === 'error')).toBe(true),
+    );
     expect(host.saved).toEqual([]);
   });
 });

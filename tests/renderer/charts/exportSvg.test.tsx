@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { ChartLegend } from '../../../renderer/src/charts/ChartLegend';
-import { escapeXml, resolveCssVariables, serialiseChart } from '../../../renderer/src/charts/exportSvg';
+import {
+  escapeXml,
+  resolveCssVariables,
+  serialiseChart,
+  wrapText,
+} from '../../../renderer/src/charts/exportSvg';
 
 /** Parses exported SVG text the way an image viewer would (XML), failing on malformed output. */
 function parseSvg(text: string): Document {
@@ -33,7 +38,9 @@ describe('resolveCssVariables', () => {
   });
 
   it('resolves a fallback that is itself a variable', () => {
-    expect(resolveCssVariables('var(--test-unset, var(--test-ink))', document.body)).toBe('#123456');
+    expect(resolveCssVariables('var(--test-unset, var(--test-ink))', document.body)).toBe(
+      '#123456',
+    );
   });
 });
 
@@ -55,7 +62,9 @@ describe('serialiseChart', () => {
       <div data-testid="card">
         <svg width="200" height="100" viewBox="0 0 200 100">
           <rect x="10" y="10" width="50" height="80" fill="var(--test-ink)" />
-          <text x="5" y="95">Axis &amp; label</text>
+          <text x="5" y="95">
+            Axis &amp; label
+          </text>
         </svg>
         <ChartLegend items={[{ label: 'conv2 <3×3>', color: 'var(--test-ink)' }]} />
       </div>,
@@ -64,16 +73,23 @@ describe('serialiseChart', () => {
 
   it('writes a standalone SVG with the title, the chart and the legend, colours resolved', () => {
     const { getByTestId } = chartCard();
-    const out = serialiseChart(getByTestId('card'), { title: 'Breakdown', subtitle: 'ms per image' });
+    const out = serialiseChart(getByTestId('card'), {
+      title: 'Breakdown',
+      subtitle: 'ms per image',
+    });
     expect(out.svg).not.toContain('var(');
     const doc = parseSvg(out.svg);
     const root = doc.documentElement;
     expect(root.getAttribute('width')).toBe(String(out.widthPx));
     expect(root.getAttribute('height')).toBe(String(out.heightPx));
     const texts = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
-    expect(texts).toEqual(expect.arrayContaining(['Breakdown', 'ms per image', 'Axis & label', 'conv2 <3×3>']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Breakdown', 'ms per image', 'Axis & label', 'conv2 <3×3>']),
+    );
     // The chart rect and the legend swatch both carry the resolved colour.
-    const inked = Array.from(doc.querySelectorAll('rect')).filter((r) => r.getAttribute('fill') === '#123456');
+    const inked = Array.from(doc.querySelectorAll('rect')).filter(
+      (r) => r.getAttribute('fill') === '#123456',
+    );
     expect(inked.length).toBe(2);
     // The chart keeps its size; the document is at least as large as it.
     expect(out.widthPx).toBeGreaterThanOrEqual(200);
@@ -90,5 +106,14 @@ describe('serialiseChart', () => {
   it('refuses a card without a chart', () => {
     const { container } = render(<div>No chart</div>);
     expect(() => serialiseChart(container, { title: 'Empty' })).toThrow(/no chart/i);
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks long subtitles into lines that fit the estimated width', () => {
+    // 0.56 em per character at 10 px: 5.6 px each, so 60 px hold 10 characters.
+    expect(wrapText('aaaa bbbb cccc dddd', 60, 10)).toEqual(['aaaa bbbb', 'cccc dddd']);
+    expect(wrapText('short', 600, 10)).toEqual(['short']);
+    expect(wrapText('averyveryverylongword x', 20, 10)).toEqual(['averyveryverylongword', 'x']);
   });
 });

@@ -14,7 +14,13 @@ function patchFor(modelId: string, overrides: Partial<DumpConfigPatch> = {}): Du
     modes: ['spatial', 'channel', 'layer', 'spatial+channel'],
     spatialGranularity: [8, 4, 14, 7],
     channelGroupSize: [2, 4, 2, 4],
-    blockRates: { 'stage1/0': 0.25, 'stage1/1': 0.5, 'stage1/2': 0.75, 'stage3/0': 1, 'stage3/1': 0 },
+    blockRates: {
+      'stage1/0': 0.25,
+      'stage1/1': 0.5,
+      'stage1/2': 0.75,
+      'stage3/0': 1,
+      'stage3/1': 0,
+    },
     blockChannelRates: { 'stage4/0': 0.5, 'stage4/1': 0.25 },
     ...overrides,
   };
@@ -28,7 +34,12 @@ describe('configFromDump', () => {
     if (!result.ok) return;
     const { config } = result;
     expect(config.model).toEqual({ kind: 'builtin', id: 'resnet101' });
-    expect(config.stages.map((s) => s.mode)).toEqual(['spatial', 'channel', 'layer', 'spatial+channel']);
+    expect(config.stages.map((s) => s.mode)).toEqual([
+      'spatial',
+      'channel',
+      'layer',
+      'spatial+channel',
+    ]);
     expect(config.stages.map((s) => s.spatialGranularity)).toEqual([8, 4, 14, 7]);
     expect(config.stages.map((s) => s.channelGroupSize)).toEqual([2, 4, 2, 4]);
     expect(config.blockRates).toEqual(patchFor('resnet101').blockRates);
@@ -48,13 +59,21 @@ describe('configFromDump', () => {
   });
 
   it('keeps the default G where the dump gives one that does not divide the width', () => {
-    const result = configFromDump(defaultConfig(), resnet50, patchFor('resnet50', { channelGroupSize: [3, 4, 2, 4] }));
+    const result = configFromDump(
+      defaultConfig(),
+      resnet50,
+      patchFor('resnet50', { channelGroupSize: [3, 4, 2, 4] }),
+    );
     if (!result.ok) throw new Error(result.error);
     expect(result.config.stages[0]?.channelGroupSize).toBe(2);
   });
 
   it('refuses a configuration that does not validate', () => {
-    const result = configFromDump(defaultConfig(), resnet50, patchFor('resnet50', { blockRates: { 'stage9/0': 0.5 } }));
+    const result = configFromDump(
+      defaultConfig(),
+      resnet50,
+      patchFor('resnet50', { blockRates: { 'stage9/0': 0.5 } }),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/stage9\/0/);
   });

@@ -12,7 +12,13 @@ import { rampSaliency, stage1Config } from './helpers';
 
 afterEach(() => {
   cleanup();
-  useStudio.setState({ maskDump: null, maskImage: null, proxyMasks: null, selectedStage: 0, selectedBlock: null });
+  useStudio.setState({
+    maskDump: null,
+    maskImage: null,
+    proxyMasks: null,
+    selectedStage: 0,
+    selectedBlock: null,
+  });
 });
 
 function proxyShown(config = stage1Config()) {
@@ -24,7 +30,9 @@ describe('BlockStats', () => {
   it('shows the grid and the kept-cell count of a stage-1 block at S = 4, rate 0.5', () => {
     const block = proxyShown().result.blocks[0]!;
     render(<BlockStats block={block} />);
-    expect(screen.getByTestId('mask-grid-size').textContent).toBe('14×14 cells (S = 4 on the 56×56 map)');
+    expect(screen.getByTestId('mask-grid-size').textContent).toBe(
+      '14×14 cells (S = 4 on the 56×56 map)',
+    );
     expect(screen.getByTestId('mask-kept-count').textContent).toBe('kept 98 of 196 cells (50.0%)');
   });
 
@@ -73,13 +81,23 @@ describe('ChannelCard', () => {
 describe('MaskSourceLabel', () => {
   it('labels proxy masks as not coming from a trained network', () => {
     render(<MaskSourceLabel />);
-    expect(screen.getByTestId('mask-source').textContent).toMatch(/^Proxy from image saliency — not a trained LAUDNet/);
+    expect(screen.getByTestId('mask-source').textContent).toMatch(
+      /^Proxy from image saliency — not a trained LAUDNet/,
+    );
   });
 
   it('names the dump, its model and its weights', () => {
-    const dump = { fileName: 'dog.laudmask.npz', archId: 'resnet50', archLabel: 'ResNet-50', weights: 'random-init', checkpoint: null } as unknown as OpenedDump;
+    const dump = {
+      fileName: 'dog.laudmask.npz',
+      archId: 'resnet50',
+      archLabel: 'ResNet-50',
+      weights: 'random-init',
+      checkpoint: null,
+    } as unknown as OpenedDump;
     useStudio.setState({ maskDump: dump, maskImage: { id: 1 } as MaskImage });
     render(<MaskSourceLabel />);
-    expect(screen.getByTestId('mask-source').textContent).toMatch(/^Real masks from dog\.laudmask\.npz \(ResNet-50, random-init\)/);
+    expect(screen.getByTestId('mask-source').textContent).toMatch(
+      /^Real masks from dog\.laudmask\.npz \(ResNet-50, random-init\)/,
+    );
   });
 });

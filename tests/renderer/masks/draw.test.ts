@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { channelStripRgba, gridLineOffsets, ponderRgba, rampColour } from '../../../renderer/src/views/masks/draw';
+import {
+  channelStripRgba,
+  gridLineOffsets,
+  ponderRgba,
+  rampColour,
+} from '../../../renderer/src/views/masks/draw';
 
 describe('rampColour', () => {
   it('runs from a dark first stop to a bright last stop and clamps', () => {

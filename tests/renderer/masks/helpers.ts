@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { defaultConfig } from '../../../core/config/defaults';
 import type { StudioConfig } from '../../../core/config/schema';
 import type { SaliencyMap } from '../../../core/saliency/spectralResidual';
-import { setStageGranularity, setStageMode, setStageRate } from '../../../renderer/src/store/configEdits';
+import {
+  setStageGranularity,
+  setStageMode,
+  setStageRate,
+} from '../../../renderer/src/store/configEdits';
 
 export const fixturesDir = join(import.meta.dirname, '..', '..', '..', 'e2e', 'fixtures');
 
@@ -15,12 +19,15 @@ export function fixture(name: string): Uint8Array {
 /** A 224×224 saliency map that increases left to right, then top to bottom: every cell ranks distinctly. */
 export function rampSaliency(side = 224): SaliencyMap {
   const data = new Float32Array(side * side);
-  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) data[y * side + x] = (x + y * side) / (side * side);
+  for (let y = 0; y < side; y++)
+    for (let x = 0; x < side; x++) data[y * side + x] = (x + y * side) / (side * side);
   return { width: side, height: side, data };
 }
 
 /** ResNet-50 with stage 1 set to `mode`, S and rate (other stages at their defaults). */
-export function stage1Config(options: { mode?: StudioConfig['stages'][number]['mode']; S?: number; rate?: number } = {}): StudioConfig {
+export function stage1Config(
+  options: { mode?: StudioConfig['stages'][number]['mode']; S?: number; rate?: number } = {},
+): StudioConfig {
   let config = defaultConfig('resnet50');
   config = setStageMode(config, 0, options.mode ?? 'spatial');
   config = setStageGranularity(config, 0, options.S ?? 4);

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { computePonderMap } from '../../../core/maskfile/ponder';
 import { createStudioStore } from '../../../renderer/src/store';
 import type { MaskImage } from '../../../renderer/src/store/masksSlice';
-import { createMaskActions, looksLikeMaskDump, type MasksBackend } from '../../../renderer/src/views/masks/masksActions';
+import {
+  createMaskActions,
+  looksLikeMaskDump,
+  type MasksBackend,
+} from '../../../renderer/src/views/masks/masksActions';
 import { openMaskDump } from '../../../renderer/src/worker/masksCompute';
 import type { OpenedDumpMessage } from '../../../renderer/src/worker/masks.worker';
 import { fixture } from './helpers';
@@ -16,7 +20,15 @@ function fakeBackend(overrides: Partial<MasksBackend> = {}): MasksBackend {
     openImage: (bytes) =>
       Promise.resolve(
         bytes[0] === 0xff
-          ? { ok: true, imageId: id++, input: bitmap, original: bitmap, origWidth: 640, origHeight: 480, cropBox: { x: 80, y: 0, width: 480, height: 480 } }
+          ? {
+              ok: true,
+              imageId: id++,
+              input: bitmap,
+              original: bitmap,
+              origWidth: 640,
+              origHeight: 480,
+              cropBox: { x: 80, y: 0, width: 480, height: 480 },
+            }
           : { ok: false, error: 'This file is not an image (PNG, JPEG or WebP expected).' },
       ),
     openDump: (bytes) => {
@@ -26,7 +38,8 @@ function fakeBackend(overrides: Partial<MasksBackend> = {}): MasksBackend {
       const message: OpenedDumpMessage = { ok: true, imageId: id++, input: bitmap, dump };
       return Promise.resolve(message);
     },
-    proxyMasks: () => Promise.resolve({ ok: true, blocks: [], ponder: computePonderMap([]), elapsedMs: 0 }),
+    proxyMasks: () =>
+      Promise.resolve({ ok: true, blocks: [], ponder: computePonderMap([]), elapsedMs: 0 }),
     ...overrides,
   };
 }
@@ -39,7 +52,12 @@ describe('mask actions', () => {
     const actions = createMaskActions({ backend: () => fakeBackend(), store });
     expect(await actions.openImageBytes('cat.jpg', jpegLike, 'file')).toBe(true);
     const image = store.getState().maskImage;
-    expect(image).toMatchObject({ name: 'cat.jpg', origin: 'file', origWidth: 640, origHeight: 480 });
+    expect(image).toMatchObject({
+      name: 'cat.jpg',
+      origin: 'file',
+      origWidth: 640,
+      origHeight: 480,
+    });
     expect(store.getState().maskLoading).toBe(false);
   });
 
@@ -48,7 +66,9 @@ describe('mask actions', () => {
     const actions = createMaskActions({ backend: () => fakeBackend(), store });
     await actions.openImageBytes('cat.jpg', jpegLike, 'file');
     const before = store.getState().maskImage;
-    expect(await actions.openImageBytes('notes.txt', new TextEncoder().encode('hello'), 'file')).toBe(false);
+    expect(
+      await actions.openImageBytes('notes.txt', new TextEncoder().encode('hello'), 'file'),
+    ).toBe(false);
     expect(store.getState().maskImage).toBe(before);
     expect(store.getState().notices.at(-1)).toMatchObject({
       kind: 'error',
@@ -60,7 +80,12 @@ describe('mask actions', () => {
     const store = createStudioStore();
     const actions = createMaskActions({ backend: () => fakeBackend(), store });
     const before = store.getState().config;
-    expect(await actions.openDumpBytes('resnet50-spatial.laudmask.npz', fixture('resnet50-spatial.laudmask.npz'))).toBe(true);
+    expect(
+      await actions.openDumpBytes(
+        'resnet50-spatial.laudmask.npz',
+        fixture('resnet50-spatial.laudmask.npz'),
+      ),
+    ).toBe(true);
     const s = store.getState();
     expect(s.maskDump?.fileName).toBe('resnet50-spatial.laudmask.npz');
     expect(s.maskDump?.blocks).toHaveLength(16);
@@ -76,13 +101,18 @@ describe('mask actions', () => {
     const actions = createMaskActions({ backend: () => fakeBackend(), store });
     await actions.openDumpBytes('good.laudmask.npz', fixture('resnet50-spatial.laudmask.npz'));
     const before = store.getState();
-    const ok = await actions.openDumpBytes('wrong-dtype.laudmask.npz', fixture('bad/wrong-dtype.laudmask.npz'));
+    const ok = await actions.openDumpBytes(
+      'wrong-dtype.laudmask.npz',
+      fixture('bad/wrong-dtype.laudmask.npz'),
+    );
     expect(ok).toBe(false);
     const after = store.getState();
     expect(after.config).toBe(before.config);
     expect(after.maskDump).toBe(before.maskDump);
     expect(after.maskImage).toBe(before.maskImage);
-    expect(after.notices.at(-1)?.text).toMatch(/^wrong-dtype\.laudmask\.npz could not be opened: .*dtype float32; it must be uint8/);
+    expect(after.notices.at(-1)?.text).toMatch(
+      /^wrong-dtype\.laudmask\.npz could not be opened: .*dtype float32; it must be uint8/,
+    );
   });
 
   it('lets only the newest of two overlapping opens change the store', async () => {
@@ -99,7 +129,11 @@ describe('mask actions', () => {
           : backend.openImage(bytes),
     };
     const actions = createMaskActions({ backend: () => slowBackend, store });
-    const slow = actions.openImageBytes('slow.jpg', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0), 'file');
+    const slow = actions.openImageBytes(
+      'slow.jpg',
+      Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0),
+      'file',
+    );
     await actions.openImageBytes('fast.jpg', jpegLike, 'file');
     releaseSlow();
     expect(await slow).toBe(false);
@@ -111,7 +145,10 @@ describe('mask actions', () => {
     expect(looksLikeMaskDump(jpegLike)).toBe(false);
     const store = createStudioStore();
     const actions = createMaskActions({ backend: () => fakeBackend(), store });
-    await actions.openFile({ name: 'renamed.bin', bytes: fixture('resnet50-spatial.laudmask.npz') });
+    await actions.openFile({
+      name: 'renamed.bin',
+      bytes: fixture('resnet50-spatial.laudmask.npz'),
+    });
     expect(store.getState().maskDump?.fileName).toBe('renamed.bin');
   });
 
@@ -123,7 +160,9 @@ describe('mask actions', () => {
       fetchBytes: () => Promise.reject(new Error('HTTP 404')),
     });
     expect(await actions.openSample({ id: 'dog', label: 'Dog', url: '/dog.jpg' })).toBe(false);
-    expect(store.getState().notices.at(-1)?.text).toBe('The sample photo "Dog" could not be loaded: HTTP 404');
+    expect(store.getState().notices.at(-1)?.text).toBe(
+      'The sample photo "Dog" could not be loaded: HTTP 404',
+    );
   });
 });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { setBlockRate, setStageMode, setStageRate } from '../../../renderer/src/store/configEdits';
-import { openMaskDump, proxyConfigFor, proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
+import {
+  openMaskDump,
+  proxyConfigFor,
+  proxyMasksFor,
+} from '../../../renderer/src/worker/masksCompute';
 import { fixture, ones, rampSaliency, stage1Config } from './helpers';
 
 describe('proxyConfigFor', () => {
@@ -40,7 +44,10 @@ describe('proxyMasksFor (acceptance 1 numbers)', () => {
     const { blocks } = proxyMasksFor(rampSaliency(), stage1Config({ S: 8, rate: 2 / 7 }));
     const grid = blocks[0]?.grid;
     // 2/7 of a 7×7 grid is 14 cells: the last two rows.
-    expect(Array.from(grid?.data ?? [])).toEqual([...new Array<number>(35).fill(0), ...new Array<number>(14).fill(1)]);
+    expect(Array.from(grid?.data ?? [])).toEqual([
+      ...new Array<number>(35).fill(0),
+      ...new Array<number>(14).fill(1),
+    ]);
   });
 
   it('computes a ponder map over all 16 blocks', () => {
@@ -84,7 +91,11 @@ describe('openMaskDump', () => {
     for (const block of dump.blocks) {
       const grid = block.grid;
       expect(grid).not.toBeNull();
-      if (grid) expect(dump.patch.blockRates[block.key]).toBeCloseTo(ones(grid.data) / grid.data.length, 12);
+      if (grid)
+        expect(dump.patch.blockRates[block.key]).toBeCloseTo(
+          ones(grid.data) / grid.data.length,
+          12,
+        );
     }
     expect(dump.ponder.side).toBe(224);
   });

@@ -40,7 +40,9 @@ describe('shownMasks', () => {
   const dump = { archId: 'resnet50', blocks: [], ponder } as unknown as OpenedDump;
 
   it('prefers a dump for the configured model', () => {
-    expect(shownMasks({ config, maskDump: dump, proxyMasks: proxy, maskImage: image })?.source).toBe('dump');
+    expect(
+      shownMasks({ config, maskDump: dump, proxyMasks: proxy, maskImage: image })?.source,
+    ).toBe('dump');
     expect(dumpIsSource({ config, maskDump: dump })).toBe(true);
   });
 
@@ -48,23 +50,34 @@ describe('shownMasks', () => {
     const other = defaultConfig('resnet101');
     expect(dumpIsSource({ config: other, maskDump: dump })).toBe(false);
     // Proxy masks of the old model would not fit the new one's blocks.
-    expect(shownMasks({ config: other, maskDump: dump, proxyMasks: proxy, maskImage: image })).toBeNull();
+    expect(
+      shownMasks({ config: other, maskDump: dump, proxyMasks: proxy, maskImage: image }),
+    ).toBeNull();
   });
 
   it('marks proxy masks of an older configuration as stale, and ignores those of another image', () => {
     const edited = { ...config, targetRate: 0.3 };
-    expect(shownMasks({ config: edited, maskDump: null, proxyMasks: proxy, maskImage: image })).toMatchObject({
+    expect(
+      shownMasks({ config: edited, maskDump: null, proxyMasks: proxy, maskImage: image }),
+    ).toMatchObject({
       source: 'proxy',
       stale: true,
     });
-    expect(shownMasks({ config, maskDump: null, proxyMasks: proxy, maskImage: image })?.stale).toBe(false);
+    expect(shownMasks({ config, maskDump: null, proxyMasks: proxy, maskImage: image })?.stale).toBe(
+      false,
+    );
     const other = { id: 8 } as MaskImage;
     expect(shownMasks({ config, maskDump: null, proxyMasks: proxy, maskImage: other })).toBeNull();
   });
 });
 
 describe('shownBlock', () => {
-  const blocks = [block('stage1/0', 0), block('stage1/1', 0), block('stage2/0', 1), block('stage2/1', 1)];
+  const blocks = [
+    block('stage1/0', 0),
+    block('stage1/1', 0),
+    block('stage2/0', 1),
+    block('stage2/1', 1),
+  ];
 
   it('shows the selected block when it is in the selected stage', () => {
     expect(shownBlock(blocks, 1, 'stage2/1')?.key).toBe('stage2/1');
@@ -88,9 +101,19 @@ describe('counts', () => {
   });
 
   it('calls a block skipped when its gate is off or every channel group is off', () => {
-    const gateOff = block('stage3/0', 2, { mode: 'layer', grid: { groups: 1, height: 1, width: 1, data: Uint8Array.of(0) } });
-    const gateOn = block('stage3/1', 2, { mode: 'layer', grid: { groups: 1, height: 1, width: 1, data: Uint8Array.of(1) } });
-    const noGroups = block('stage2/0', 1, { mode: 'channel', grid: null, channel: Uint8Array.of(0, 0) });
+    const gateOff = block('stage3/0', 2, {
+      mode: 'layer',
+      grid: { groups: 1, height: 1, width: 1, data: Uint8Array.of(0) },
+    });
+    const gateOn = block('stage3/1', 2, {
+      mode: 'layer',
+      grid: { groups: 1, height: 1, width: 1, data: Uint8Array.of(1) },
+    });
+    const noGroups = block('stage2/0', 1, {
+      mode: 'channel',
+      grid: null,
+      channel: Uint8Array.of(0, 0),
+    });
     expect(blockSkipped(gateOff)).toBe(true);
     expect(blockSkipped(gateOn)).toBe(false);
     expect(blockSkipped(noGroups)).toBe(true);

@@ -3,7 +3,10 @@ import { computePonderMap } from '../../../core/maskfile/ponder';
 import { createStudioStore } from '../../../renderer/src/store';
 import { setStageRate } from '../../../renderer/src/store/configEdits';
 import type { MaskImage } from '../../../renderer/src/store/masksSlice';
-import { createMaskActions, type MasksBackend } from '../../../renderer/src/views/masks/masksActions';
+import {
+  createMaskActions,
+  type MasksBackend,
+} from '../../../renderer/src/views/masks/masksActions';
 import { startMaskPipeline } from '../../../renderer/src/views/masks/useMaskPipeline';
 import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
 import { rampSaliency } from './helpers';
@@ -21,7 +24,11 @@ function setup() {
       return Promise.resolve({ ok: true as const, ...proxyMasksFor(rampSaliency(), config) });
     },
   };
-  const actions = createMaskActions({ backend: () => backend, store, fetchBytes: () => Promise.reject(new Error('offline')) });
+  const actions = createMaskActions({
+    backend: () => backend,
+    store,
+    fetchBytes: () => Promise.reject(new Error('offline')),
+  });
   return { store, backend, actions, calls };
 }
 
@@ -43,7 +50,8 @@ describe('startMaskPipeline', () => {
     const { store, backend, actions, calls } = setup();
     store.getState().setMaskImage({ id: 3 } as MaskImage);
     const stop = startMaskPipeline(store, () => backend, actions);
-    for (const rate of [0.1, 0.2, 0.3, 0.4]) store.getState().editConfig((c) => setStageRate(c, 0, rate));
+    for (const rate of [0.1, 0.2, 0.3, 0.4])
+      store.getState().editConfig((c) => setStageRate(c, 0, rate));
     await flush();
     await flush();
     // The first request (at start, stage 1 following the global rate) runs; of the four edits only the
@@ -54,10 +62,12 @@ describe('startMaskPipeline', () => {
 
   it('does not compute proxy masks while a dump for the configured model is the source', async () => {
     const { store, backend, actions, calls } = setup();
-    store.getState().setMaskDump(
-      { archId: 'resnet50', blocks: [], ponder: computePonderMap([]) } as never,
-      { id: 4 } as MaskImage,
-    );
+    store
+      .getState()
+      .setMaskDump(
+        { archId: 'resnet50', blocks: [], ponder: computePonderMap([]) } as never,
+        { id: 4 } as MaskImage,
+      );
     const stop = startMaskPipeline(store, () => backend, actions);
     store.getState().editConfig((c) => setStageRate(c, 0, 0.3));
     await flush();
@@ -73,7 +83,9 @@ describe('startMaskPipeline', () => {
     const { store, backend, actions } = setup();
     const stop = startMaskPipeline(store, () => backend, actions);
     await flush();
-    expect(store.getState().notices.at(-1)?.text).toMatch(/^The sample photo "Dog" could not be loaded: offline/);
+    expect(store.getState().notices.at(-1)?.text).toMatch(
+      /^The sample photo "Dog" could not be loaded: offline/,
+    );
     stop();
   });
 
@@ -82,7 +94,11 @@ describe('startMaskPipeline', () => {
     const failing: MasksBackend = {
       openImage: () => Promise.resolve({ ok: false, error: 'unused' }),
       openDump: () => Promise.resolve({ ok: false, error: 'unused' }),
-      proxyMasks: () => Promise.resolve({ ok: false, error: 'granularity 5 does not divide the 56×56 map of stage1/0' }),
+      proxyMasks: () =>
+        Promise.resolve({
+          ok: false,
+          error: 'granularity 5 does not divide the 56×56 map of stage1/0',
+        }),
     };
     store.getState().setMaskImage({ id: 3 } as MaskImage);
     const stop = startMaskPipeline(store, () => failing, actions);

@@ -34,7 +34,10 @@ export function recordingHost(): RecordingHost {
 }
 
 /** Renders inside a HostContext (a fresh recording host unless one is given). */
-export function renderWithHost(ui: ReactElement, host: RecordingHost = recordingHost()): RenderResult & { host: RecordingHost } {
+export function renderWithHost(
+  ui: ReactElement,
+  host: RecordingHost = recordingHost(),
+): RenderResult & { host: RecordingHost } {
   return { ...render(<HostContext.Provider value={host}>{ui}</HostContext.Provider>), host };
 }
 

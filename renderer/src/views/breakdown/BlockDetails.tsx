@@ -20,7 +20,11 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
   const blockFlops = flops.blocks.find((b) => b.key === selectedKey);
   const ms = (s: number) => formatMs(toUnitMs(s, unit, prediction.batchSize));
   return (
-    <section className="card block-details" aria-label="Operators of the selected block" data-testid="block-details">
+    <section
+      className="card block-details"
+      aria-label="Operators of the selected block"
+      data-testid="block-details"
+    >
       <header className="block-details-head">
         <label htmlFor={selectId} className="card-title">
           Operators of block
@@ -39,7 +43,11 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
         </select>
         {block ? (
           <p className="block-summary" data-testid="block-summary">
-            {blockFlops ? <span>{describeDynamics(blockFlops.dynamics)}</span> : <span>{block.mode}</span>}
+            {blockFlops ? (
+              <span>{describeDynamics(blockFlops.dynamics)}</span>
+            ) : (
+              <span>{block.mode}</span>
+            )}
             <span>
               dynamic <strong className="mono">{ms(block.latencyS)}</strong>
             </span>
@@ -47,7 +55,8 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
               static <span className="mono">{ms(block.staticLatencyS)}</span>
             </span>
             <span>
-              latency ratio <span className="mono">{formatRatio(block.latencyS / block.staticLatencyS)}</span>
+              latency ratio{' '}
+              <span className="mono">{formatRatio(block.latencyS / block.staticLatencyS)}</span>
             </span>
             {blockFlops ? (
               <span>
@@ -59,11 +68,23 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
       </header>
       {block ? (
         <div className="op-tables">
-          <OperatorTable caption="Dynamic" ops={block.ops} unit={unit} batchSize={prediction.batchSize} />
-          <OperatorTable caption="Static" ops={block.staticOps} unit={unit} batchSize={prediction.batchSize} />
+          <OperatorTable
+            caption="Dynamic"
+            ops={block.ops}
+            unit={unit}
+            batchSize={prediction.batchSize}
+          />
+          <OperatorTable
+            caption="Static"
+            ops={block.staticOps}
+            unit={unit}
+            batchSize={prediction.batchSize}
+          />
         </div>
       ) : (
-        <p className="hint">Click a bar above or a block in the network strip to see how its time is spent.</p>
+        <p className="hint">
+          Click a bar above or a block in the network strip to see how its time is spent.
+        </p>
       )}
     </section>
   );

@@ -10,7 +10,10 @@ import { latencyModeOf, opInfo } from './ops';
 import '../../styles/views.css';
 
 function legendItems(data: BreakdownData): LegendItem[] {
-  const items: LegendItem[] = data.ops.map((op) => ({ label: opInfo(op).label, color: opInfo(op).color }));
+  const items: LegendItem[] = data.ops.map((op) => ({
+    label: opInfo(op).label,
+    color: opInfo(op).color,
+  }));
   if (data.series.some((s) => s.part === 'overhead')) {
     items.push({ label: 'Launch overhead', color: 'var(--op-overhead)' });
   }
@@ -60,8 +63,10 @@ export function BreakdownView() {
       <ChartCard
         title="Per-block breakdown"
         subtitle={`Predicted time per block on ${hardwareLabel(config)} (batch ${prediction.batchSize}); ${
-          latencyMode === 'add' ? 'compute and memory add up' : 'compute and memory overlap, the larger is shown'
-        }. Click a block for its operators.`}
+          latencyMode === 'add'
+            ? 'compute and memory add up'
+            : 'compute and memory overlap, the larger is shown'
+        }.`}
         exportName="per-block-breakdown"
         actions={<UnitSwitch unit={unit} onChange={setUnit} />}
         legend={<ChartLegend items={legendItems(data)} label="Breakdown legend" />}
@@ -74,7 +79,12 @@ export function BreakdownView() {
           onSelect={selectBlock}
         />
       </ChartCard>
-      <BlockDetails analysis={analysis} selectedKey={selectedBlock} unit={unit} onSelect={selectBlock} />
+      <BlockDetails
+        analysis={analysis}
+        selectedKey={selectedBlock}
+        unit={unit}
+        onSelect={selectBlock}
+      />
     </div>
   );
 }

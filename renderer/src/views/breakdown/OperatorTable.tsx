@@ -39,7 +39,11 @@ export function OperatorTable({ caption, ops, unit, batchSize }: OperatorTablePr
         {ops.map((op, i) => (
           <tr key={`${op.op}-${i}`}>
             <th scope="row">
-              <span className="op-dot" style={{ background: opInfo(op.op).color }} aria-hidden="true" />
+              <span
+                className="op-dot"
+                style={{ background: opInfo(op.op).color }}
+                aria-hidden="true"
+              />
               {opInfo(op.op).label}
             </th>
             <td>{ms(op.latencyS)}</td>

@@ -26,9 +26,11 @@ export interface BreakdownSeries {
 /** One block: totals and segment values in ms (per image or per batch, see `TimeUnit`). */
 export interface BreakdownRow {
   key: string;
-  /** Axis label, "3/12" (1-based stage / 0-based block). */
+  /** Category of the axis, "3/12" (1-based stage / 0-based block); unique per block. */
   tick: string;
   stage: number;
+  /** 0-based block index inside the stage. */
+  index: number;
   staticMs: number;
   dynamicMs: number;
   [segment: string]: number | string;
@@ -93,6 +95,7 @@ function blockRow(
     key: b.key,
     tick: `${b.stage + 1}/${b.index}`,
     stage: b.stage,
+    index: b.index,
     staticMs: b.staticLatencyS * scale,
     dynamicMs: b.latencyS * scale,
   };
@@ -105,11 +108,17 @@ function blockRow(
  * Rows and series of the breakdown chart. Segment values of a bar sum to that block's static or dynamic
  * latency; every row has every series key (0 where absent), so recharts stacks them consistently.
  */
-export function breakdownData(prediction: NetworkPrediction, latencyMode: 'add' | 'max', unit: TimeUnit): BreakdownData {
+export function breakdownData(
+  prediction: NetworkPrediction,
+  latencyMode: 'add' | 'max',
+  unit: TimeUnit,
+): BreakdownData {
   const scale = toUnitMs(1, unit, prediction.batchSize);
   const used = new Set<string>();
   const rows = prediction.blocks.map((b) => blockRow(b, latencyMode, scale, used));
-  const ops = sortOps(prediction.blocks.flatMap((b) => [...b.staticOps, ...b.ops].map((o) => o.op)));
+  const ops = sortOps(
+    prediction.blocks.flatMap((b) => [...b.staticOps, ...b.ops].map((o) => o.op)),
+  );
   const series: BreakdownSeries[] = [];
   for (const side of ['static', 'dynamic'] as const) {
     for (const op of ops) {
@@ -117,12 +126,26 @@ export function breakdownData(prediction: NetworkPrediction, latencyMode: 'add' 
         const dataKey = seriesKey(side, op, part);
         if (!used.has(dataKey)) continue;
         const info = opInfo(op);
-        series.push({ dataKey, side, op, part, label: `${info.label}, ${PART_LABEL[part]}`, color: info.color });
+        series.push({
+          dataKey,
+          side,
+          op,
+          part,
+          label: `${info.label}, ${PART_LABEL[part]}`,
+          color: info.color,
+        });
       }
     }
     const overhead = seriesKey(side, null, 'overhead');
     if (used.has(overhead)) {
-      series.push({ dataKey: overhead, side, op: null, part: 'overhead', label: 'Launch overhead', color: 'var(--op-overhead)' });
+      series.push({
+        dataKey: overhead,
+        side,
+        op: null,
+        part: 'overhead',
+        label: 'Launch overhead',
+        color: 'var(--op-overhead)',
+      });
     }
   }
   for (const row of rows) for (const s of series) row[s.dataKey] ??= 0;

@@ -1,6 +1,23 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_LABEL_STYLE, AXIS_LINE, AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_PROPS } from '../../charts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  AXIS_LABEL_STYLE,
+  AXIS_LINE,
+  AXIS_TICK,
+  ChartFrame,
+  GRID_STROKE,
+  TOOLTIP_PROPS,
+} from '../../charts';
 import { formatMs } from '../../format';
 import { logTicks, type HardwareDatum } from './hardwareData';
 
@@ -37,7 +54,13 @@ function PresetTick({ x = 0, y = 0, payload, rows }: TickProps) {
   );
 }
 
-function HardwareTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
+function HardwareTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+}) {
   const row = payload?.[0]?.payload as HardwareDatum | undefined;
   if (!active || !row) return null;
   return (
@@ -69,7 +92,13 @@ export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDat
   return (
     <ChartFrame heightPx={heightPx}>
       {(widthPx) => (
-        <BarChart width={widthPx} height={heightPx} data={rows} layout="vertical" margin={{ top: 18, right: 48, bottom: 24, left: 4 }}>
+        <BarChart
+          width={widthPx}
+          height={heightPx}
+          data={rows}
+          layout="vertical"
+          margin={{ top: 18, right: 48, bottom: 24, left: 4 }}
+        >
           <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
           <XAxis
             type="number"
@@ -77,16 +106,50 @@ export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDat
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
-            label={{ value: 'Latency ratio, dynamic / static (lower is faster)', position: 'insideBottom', offset: -14, style: AXIS_LABEL_STYLE }}
+            label={{
+              value: 'Latency ratio, dynamic / static (lower is faster)',
+              position: 'insideBottom',
+              offset: -14,
+              style: AXIS_LABEL_STYLE,
+            }}
           />
-          <YAxis type="category" dataKey="shortLabel" width={Y_AXIS_PX} interval={0} tickLine={false} axisLine={AXIS_LINE} tick={<PresetTick rows={rows} />} />
-          <Tooltip {...TOOLTIP_PROPS} cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }} content={<HardwareTooltip />} />
-          <ReferenceLine x={1} stroke="var(--bad)" strokeDasharray="4 3" label={{ value: 'static', position: 'top', fill: 'var(--bad)', fontSize: 10.5 }} />
+          <YAxis
+            type="category"
+            dataKey="shortLabel"
+            width={Y_AXIS_PX}
+            interval={0}
+            tickLine={false}
+            axisLine={AXIS_LINE}
+            tick={<PresetTick rows={rows} />}
+          />
+          <Tooltip
+            {...TOOLTIP_PROPS}
+            cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }}
+            content={<HardwareTooltip />}
+          />
+          <ReferenceLine
+            x={1}
+            stroke="var(--bad)"
+            strokeDasharray="4 3"
+            label={{ value: 'static', position: 'top', fill: 'var(--bad)', fontSize: 10.5 }}
+          />
           <Bar dataKey="ratio" name="Latency ratio" isAnimationActive={false} barSize={15}>
             {rows.map((r) => (
-              <Cell key={r.id} fill={barColor(r)} fillOpacity={r.validated ? 1 : 0.5} stroke={r.validated ? 'none' : barColor(r)} strokeDasharray="3 2" />
+              <Cell
+                key={r.id}
+                fill={barColor(r)}
+                fillOpacity={r.validated ? 1 : 0.5}
+                stroke={r.validated ? 'none' : barColor(r)}
+                strokeDasharray="3 2"
+              />
             ))}
-            <LabelList dataKey="ratio" position="right" fontSize={10.5} fill="var(--text-2)" formatter={(v: unknown) => Number(v).toFixed(3)} />
+            <LabelList
+              dataKey="ratio"
+              position="right"
+              fontSize={10.5}
+              fill="var(--text-2)"
+              formatter={(v: unknown) => Number(v).toFixed(3)}
+            />
           </Bar>
         </BarChart>
       )}
@@ -101,7 +164,14 @@ export const MsPerImageChart = memo(function MsPerImageChart({ rows }: { rows: H
   return (
     <ChartFrame heightPx={heightPx}>
       {(widthPx) => (
-        <BarChart width={widthPx} height={heightPx} data={rows} layout="vertical" barGap={1} margin={{ top: 18, right: 64, bottom: 24, left: 4 }}>
+        <BarChart
+          width={widthPx}
+          height={heightPx}
+          data={rows}
+          layout="vertical"
+          barGap={1}
+          margin={{ top: 18, right: 64, bottom: 24, left: 4 }}
+        >
           <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
           <XAxis
             type="number"
@@ -113,16 +183,45 @@ export const MsPerImageChart = memo(function MsPerImageChart({ rows }: { rows: H
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
             tickFormatter={(v: number) => String(v)}
-            label={{ value: 'Latency per image (ms, log scale)', position: 'insideBottom', offset: -14, style: AXIS_LABEL_STYLE }}
+            label={{
+              value: 'Latency per image (ms, log scale)',
+              position: 'insideBottom',
+              offset: -14,
+              style: AXIS_LABEL_STYLE,
+            }}
           />
-          <YAxis type="category" dataKey="shortLabel" width={Y_AXIS_PX} interval={0} tickLine={false} axisLine={AXIS_LINE} tick={<PresetTick rows={rows} />} />
-          <Tooltip {...TOOLTIP_PROPS} cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }} content={<HardwareTooltip />} />
-          <Bar dataKey="staticMsPerImage" name="Static" isAnimationActive={false} barSize={8} fill="var(--hw-static)" />
+          <YAxis
+            type="category"
+            dataKey="shortLabel"
+            width={Y_AXIS_PX}
+            interval={0}
+            tickLine={false}
+            axisLine={AXIS_LINE}
+            tick={<PresetTick rows={rows} />}
+          />
+          <Tooltip
+            {...TOOLTIP_PROPS}
+            cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }}
+            content={<HardwareTooltip />}
+          />
+          <Bar
+            dataKey="staticMsPerImage"
+            name="Static"
+            isAnimationActive={false}
+            barSize={8}
+            fill="var(--hw-static)"
+          />
           <Bar dataKey="msPerImage" name="Dynamic" isAnimationActive={false} barSize={8}>
             {rows.map((r) => (
               <Cell key={r.id} fill={barColor(r)} fillOpacity={r.validated ? 1 : 0.5} />
             ))}
-            <LabelList dataKey="msPerImage" position="right" fontSize={10.5} fill="var(--text-2)" formatter={(v: unknown) => formatMs(Number(v))} />
+            <LabelList
+              dataKey="msPerImage"
+              position="right"
+              fontSize={10.5}
+              fill="var(--text-2)"
+              formatter={(v: unknown) => formatMs(Number(v))}
+            />
           </Bar>
         </BarChart>
       )}

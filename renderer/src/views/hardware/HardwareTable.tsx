@@ -19,7 +19,11 @@ export function HardwareTable({ rows }: { rows: HardwareDatum[] }) {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} className={r.current ? 'current' : undefined} aria-current={r.current ? 'true' : undefined}>
+            <tr
+              key={r.id}
+              className={r.current ? 'current' : undefined}
+              aria-current={r.current ? 'true' : undefined}
+            >
               <th scope="row">
                 {r.shortLabel}
                 {r.current ? <span className="tag">current</span> : null}

@@ -18,14 +18,18 @@ const LEGEND: LegendItem[] = [
 
 /** A note when the configuration's hardware is not exactly one of the compared presets. */
 function hardwareNote(kind: 'preset' | 'custom', overridden: boolean): string | null {
-  if (kind === 'custom') return 'The configuration uses custom hardware, which is not a preset: only the presets are compared.';
-  if (overridden) return 'The current preset has modified parameters; the comparison uses every preset as shipped.';
+  if (kind === 'custom')
+    return 'The configuration uses custom hardware, which is not a preset: only the presets are compared.';
+  if (overridden)
+    return 'The current preset has modified parameters; the comparison uses every preset as shipped.';
   return null;
 }
 
 /** View 4: the same configuration on every hardware preset: latency ratio and ms per image. */
 export function HardwareView() {
-  const { rows, config } = useStudio(useShallow((s) => ({ rows: s.hardwareRows, config: s.config })));
+  const { rows, config } = useStudio(
+    useShallow((s) => ({ rows: s.hardwareRows, config: s.config })),
+  );
   // Keyed by the preset id, not the configuration: a rate drag must not redraw the charts with old rows.
   const presetId = currentPresetId(config);
   const data = useMemo(() => (rows ? hardwareData(rows, presetId) : null), [rows, presetId]);
@@ -39,11 +43,13 @@ export function HardwareView() {
   return (
     <div className="view-stack" data-testid="hardware-view">
       <p className="explain">
-        {modelLabel(config)} with this configuration is fastest relative to static on <strong>{best.shortLabel}</strong> (ratio{' '}
+        {modelLabel(config)} with this configuration is fastest relative to static on{' '}
+        <strong>{best.shortLabel}</strong> (ratio{' '}
         <span className="mono">{formatRatio(best.ratio)}</span>)
         {current ? (
           <>
-            ; on the current {current.shortLabel} the ratio is <span className="mono">{formatRatio(current.ratio)}</span>,{' '}
+            ; on the current {current.shortLabel} the ratio is{' '}
+            <span className="mono">{formatRatio(current.ratio)}</span>,{' '}
             <span className="mono">{formatMs(current.msPerImage)}</span> per image
           </>
         ) : null}

@@ -25,7 +25,10 @@ export function currentPresetId(config: StudioConfig): string | null {
 }
 
 /** Chart/table rows in preset order; `current` is the configuration's preset id (null: custom hardware). */
-export function hardwareData(rows: readonly HardwareRow[], current: string | null): HardwareDatum[] {
+export function hardwareData(
+  rows: readonly HardwareRow[],
+  current: string | null,
+): HardwareDatum[] {
   return rows.map((r) => ({
     ...r,
     shortLabel: shortHardwareLabel(r.label),

@@ -23,7 +23,9 @@ export function BlockStats({ block }: { block: BlockMaskSet }) {
         <>
           <dt>Gate</dt>
           <dd data-testid="mask-gate">
-            {cells.kept > 0 ? 'executes' : 'skipped: the block passes its input through the shortcut'}
+            {cells.kept > 0
+              ? 'executes'
+              : 'skipped: the block passes its input through the shortcut'}
           </dd>
         </>
       ) : null}
@@ -45,7 +47,10 @@ export function BlockStats({ block }: { block: BlockMaskSet }) {
           <dt>Density</dt>
           <dd>
             conv2/conv3 {formatMaskRate(conv2)} · conv1 {formatMaskRate(conv1)}
-            <span className="hint"> (+{((conv1 - conv2) * 100).toFixed(1)} pts for conv2&apos;s 3×3 reads)</span>
+            <span className="hint">
+              {' '}
+              (+{((conv1 - conv2) * 100).toFixed(1)} pts for conv2&apos;s 3×3 reads)
+            </span>
           </dd>
         </>
       ) : null}

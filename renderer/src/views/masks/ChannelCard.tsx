@@ -28,7 +28,8 @@ const Strip = memo(function Strip({ block, selected }: { block: BlockMaskSet; se
     const step = STRIP_WIDTH_PX / channel.length;
     if (step >= 4) {
       ctx.fillStyle = 'rgb(255 255 255 / 0.7)';
-      for (let g = 1; g < channel.length; g++) ctx.fillRect(Math.round(g * step), 0, 1, STRIP_HEIGHT_PX);
+      for (let g = 1; g < channel.length; g++)
+        ctx.fillRect(Math.round(g * step), 0, 1, STRIP_HEIGHT_PX);
     }
   }, [channel]);
   const counts = groupCounts(block);
@@ -63,8 +64,8 @@ export function ChannelCard({ masks }: { masks: ShownMasks }) {
       <section className="card masks-channels" aria-label="Channel masks and layer gates">
         <h3 className="card-title">Channel masks and layer gates</h3>
         <p className="hint">
-          No stage uses channel or layer skipping. Set a stage&apos;s mode to “Channel skipping”, “Spatial + channel”
-          or “Layer skipping” to see its groups or gates here.
+          No stage uses channel or layer skipping. Set a stage&apos;s mode to “Channel skipping”,
+          “Spatial + channel” or “Layer skipping” to see its groups or gates here.
         </p>
       </section>
     );
@@ -74,7 +75,10 @@ export function ChannelCard({ masks }: { masks: ShownMasks }) {
       {channelBlocks.length > 0 ? (
         <>
           <h3 className="card-title">
-            Channel masks <span className="hint">one cell per group of G channels · green kept, grey skipped</span>
+            Channel masks{' '}
+            <span className="hint">
+              one cell per group of G channels · green kept, grey skipped
+            </span>
           </h3>
           <ul className="channel-strips">
             {channelBlocks.map((b) => (

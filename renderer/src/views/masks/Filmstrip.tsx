@@ -16,11 +16,20 @@ function rateText(block: BlockMaskSet): string {
   const { spatial, channel } = block.rates;
   if (block.mode === 'static') return 'dense';
   if (block.mode === 'layer') return spatial === 1 ? 'runs' : 'skipped';
-  if (spatial !== null && channel !== null) return `${formatMaskRate(spatial)} · ch ${formatMaskRate(channel)}`;
+  if (spatial !== null && channel !== null)
+    return `${formatMaskRate(spatial)} · ch ${formatMaskRate(channel)}`;
   return formatMaskRate(spatial ?? channel ?? 1);
 }
 
-const Tile = memo(function Tile({ block, input, selected }: { block: BlockMaskSet; input: ImageBitmap | null; selected: boolean }) {
+const Tile = memo(function Tile({
+  block,
+  input,
+  selected,
+}: {
+  block: BlockMaskSet;
+  input: ImageBitmap | null;
+  selected: boolean;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -29,9 +38,18 @@ const Tile = memo(function Tile({ block, input, selected }: { block: BlockMaskSe
     if (!ctx) return;
     if (input) ctx.drawImage(input, 0, 0, TILE_PX, TILE_PX);
     ctx.imageSmoothingEnabled = false;
-    if (block.conv2) ctx.drawImage(pixelsCanvas(rasterizeOverlay(block, { sidePx: TILE_PX }), TILE_PX, TILE_PX), 0, 0);
+    if (block.conv2)
+      ctx.drawImage(
+        pixelsCanvas(rasterizeOverlay(block, { sidePx: TILE_PX }), TILE_PX, TILE_PX),
+        0,
+        0,
+      );
     if (block.channel) {
-      const strip = pixelsCanvas(channelStripRgba(block.channel, [0, 190, 110], [40, 40, 60]), block.channel.length, 1);
+      const strip = pixelsCanvas(
+        channelStripRgba(block.channel, [0, 190, 110], [40, 40, 60]),
+        block.channel.length,
+        1,
+      );
       ctx.drawImage(strip, 0, TILE_PX - STRIP_PX, TILE_PX, STRIP_PX);
     }
   }, [block, input]);
@@ -65,7 +83,10 @@ export function Filmstrip({ masks }: { masks: ShownMasks }) {
   return (
     <section className="card masks-filmstrip" aria-label="All blocks">
       <h3 className="card-title">
-        All blocks <span className="hint">activation rate per block, measured from the masks · click to select</span>
+        All blocks{' '}
+        <span className="hint">
+          activation rate per block, measured from the masks · click to select
+        </span>
       </h3>
       <div className="filmstrip-stages">
         {stages.map((stage) => (

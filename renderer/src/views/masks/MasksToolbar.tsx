@@ -13,7 +13,11 @@ export const PROXY_SOURCE_TEXT = PROXY_LABEL.charAt(0).toUpperCase() + PROXY_LAB
 export function MasksToolbar() {
   const host = useHost();
   const { image, loading, dumpActive } = useStudio(
-    useShallow((s) => ({ image: s.maskImage, loading: s.maskLoading, dumpActive: dumpIsSource(s) })),
+    useShallow((s) => ({
+      image: s.maskImage,
+      loading: s.maskLoading,
+      dumpActive: dumpIsSource(s),
+    })),
   );
   const sampleId = image?.origin === 'sample' ? image.name.replace(/\.jpg$/, '') : '';
   return (
@@ -42,7 +46,9 @@ export function MasksToolbar() {
         className="btn"
         data-testid="mask-open-image"
         onClick={() =>
-          void host.openFile('image').then((file) => file && maskActions.openImageBytes(file.name, file.bytes, 'file'))
+          void host
+            .openFile('image')
+            .then((file) => file && maskActions.openImageBytes(file.name, file.bytes, 'file'))
         }
       >
         Open image…
@@ -52,7 +58,9 @@ export function MasksToolbar() {
         className="btn"
         data-testid="mask-open-dump"
         onClick={() =>
-          void host.openFile('mask').then((file) => file && maskActions.openDumpBytes(file.name, file.bytes))
+          void host
+            .openFile('mask')
+            .then((file) => file && maskActions.openDumpBytes(file.name, file.bytes))
         }
       >
         Open mask dump…
@@ -72,7 +80,9 @@ export function MasksToolbar() {
           Decoding…
         </span>
       ) : null}
-      <span className="masks-toolbar-hint hint">or drop a PNG, JPEG, WebP or .laudmask.npz here</span>
+      <span className="masks-toolbar-hint hint">
+        or drop a PNG, JPEG, WebP or .laudmask.npz here
+      </span>
     </div>
   );
 }
@@ -94,8 +104,8 @@ export function MaskSourceLabel() {
             : dump.checkpoint
               ? `Checkpoint ${dump.checkpoint}.`
               : 'Trained checkpoint.'}{' '}
-          Real masks are fixed: editing rates or granularities does not change them (use proxy masks to
-          explore other settings).
+          Real masks are fixed: editing rates or granularities does not change them (use proxy masks
+          to explore other settings).
         </span>
       </div>
     );
@@ -107,8 +117,8 @@ export function MaskSourceLabel() {
         {dump
           ? `${dump.fileName} is for ${dump.archLabel}; the current model gets proxy masks. `
           : ''}
-        Spatial masks keep the most salient cells at each block&apos;s rate; layer gates and channel groups are
-        drawn from a fixed seed.
+        Spatial masks keep the most salient cells at each block&apos;s rate; layer gates and channel
+        groups are drawn from a fixed seed.
       </span>
     </div>
   );

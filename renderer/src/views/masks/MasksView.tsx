@@ -69,7 +69,11 @@ export function MasksView() {
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const drop = useDropZone();
   return (
-    <div className={`masks-view${drop.over ? ' drop-over' : ''}`} data-testid="masks-view" {...drop.handlers}>
+    <div
+      className={`masks-view${drop.over ? ' drop-over' : ''}`}
+      data-testid="masks-view"
+      {...drop.handlers}
+    >
       <MasksToolbar />
       <MaskSourceLabel />
       {masks ? (
@@ -86,7 +90,9 @@ export function MasksView() {
         </>
       ) : (
         <div className="masks-empty card" role="status">
-          {hasImage ? 'Computing masks…' : 'Pick a sample or open an image to see where the network computes.'}
+          {hasImage
+            ? 'Computing masks…'
+            : 'Pick a sample or open an image to see where the network computes.'}
         </div>
       )}
     </div>

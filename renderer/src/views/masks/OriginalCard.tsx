@@ -42,7 +42,10 @@ export function OriginalCard() {
   return (
     <section className="card masks-side-card" aria-label="Original image and crop">
       <h3 className="card-title">
-        Original <span className="hint">{image.origWidth}×{image.origHeight}</span>
+        Original{' '}
+        <span className="hint">
+          {image.origWidth}×{image.origHeight}
+        </span>
       </h3>
       {image.original ? (
         <canvas
@@ -56,8 +59,8 @@ export function OriginalCard() {
         <p className="hint">The dump holds only the network input, not the original photo.</p>
       )}
       <p className="hint" data-testid="mask-crop-box">
-        Resize shorter side to 256, centre crop 224: box at ({box.x.toFixed(0)}, {box.y.toFixed(0)}),{' '}
-        {box.width.toFixed(0)}×{box.height.toFixed(0)} original pixels.
+        Resize shorter side to 256, centre crop 224: box at ({box.x.toFixed(0)}, {box.y.toFixed(0)}
+        ), {box.width.toFixed(0)}×{box.height.toFixed(0)} original pixels.
       </p>
     </section>
   );

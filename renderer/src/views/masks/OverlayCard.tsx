@@ -1,6 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { DEFAULT_OVERLAY_COLOURS, rasterizeOverlay, type Rgba } from '../../../../core/maskfile/overlay';
+import {
+  DEFAULT_OVERLAY_COLOURS,
+  rasterizeOverlay,
+  type Rgba,
+} from '../../../../core/maskfile/overlay';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
 import { drawGrid, pixelsCanvas, prepareCanvas } from './draw';
@@ -34,7 +38,11 @@ function cellAt(block: BlockMaskSet, xFrac: number, yFrac: number) {
 export function OverlayCard({ masks }: { masks: ShownMasks }) {
   const image = useStudio((s) => s.maskImage);
   const { mode, opacity, showGrid } = useStudio(
-    useShallow((s) => ({ mode: s.overlayMode, opacity: s.overlayOpacity, showGrid: s.showMaskGrid })),
+    useShallow((s) => ({
+      mode: s.overlayMode,
+      opacity: s.overlayOpacity,
+      showGrid: s.showMaskGrid,
+    })),
   );
   const block = useShownBlock(masks.result.blocks);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -70,9 +78,7 @@ export function OverlayCard({ masks }: { masks: ShownMasks }) {
     <section className="card masks-overlay-card" aria-label="Mask over the network input">
       <h3 className="card-title" data-testid="mask-overlay-title">
         Block {block.key}
-        <span className="hint">
-          {image.name} · 224×224 network input
-        </span>
+        <span className="hint">{image.name} · 224×224 network input</span>
       </h3>
       <canvas
         ref={canvasRef}
@@ -91,7 +97,9 @@ export function OverlayCard({ masks }: { masks: ShownMasks }) {
       <div className="masks-readout hint" aria-live="off">
         {cell
           ? `Cell row ${cell.row + 1}, column ${cell.col + 1}: ${cell.kept ? 'kept' : 'skipped'}${
-              cell.score === null ? '' : ` · score ${cell.score >= 0 ? '+' : ''}${cell.score.toFixed(3)}`
+              cell.score === null
+                ? ''
+                : ` · score ${cell.score >= 0 ? '+' : ''}${cell.score.toFixed(3)}`
             }`
           : 'Point at a cell to read its decision and score.'}
       </div>
@@ -138,8 +146,8 @@ export function OverlayCard({ masks }: { masks: ShownMasks }) {
             <span className="swatch" style={{ background: css(keep, 0.9) }} /> kept (conv2, conv3)
           </li>
           <li>
-            <span className="swatch" style={{ background: css(conv1Extra, 0.9) }} /> computed by conv1 only (3×3
-            reads)
+            <span className="swatch" style={{ background: css(conv1Extra, 0.9) }} /> computed by
+            conv1 only (3×3 reads)
           </li>
           <li>
             <span className="swatch" style={{ background: css(skip, 0.9) }} /> skipped
@@ -150,9 +158,13 @@ export function OverlayCard({ masks }: { masks: ShownMasks }) {
           <span className="hint">skip</span>
           <span
             className="ramp"
-            style={{ background: `linear-gradient(to right, ${css(skip, 0.9)}, transparent, ${css(keep, 0.9)})` }}
+            style={{
+              background: `linear-gradient(to right, ${css(skip, 0.9)}, transparent, ${css(keep, 0.9)})`,
+            }}
           />
-          <span className="hint">keep · keep − skip logit{masks.source === 'proxy' ? ' (proxy: saliency margin)' : ''}</span>
+          <span className="hint">
+            keep · keep − skip logit{masks.source === 'proxy' ? ' (proxy: saliency margin)' : ''}
+          </span>
         </div>
       )}
       <BlockStats block={block} />

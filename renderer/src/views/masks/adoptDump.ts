@@ -31,7 +31,11 @@ export type AdoptDumpResult = { ok: true; config: StudioConfig } | { ok: false; 
  * predictor sees exactly the dump. A configuration can hold one channel rate per stage only, so the
  * channel rates of spatial+channel blocks are averaged per stage.
  */
-export function configFromDump(current: StudioConfig, arch: ArchitectureSpec, patch: DumpConfigPatch): AdoptDumpResult {
+export function configFromDump(
+  current: StudioConfig,
+  arch: ArchitectureSpec,
+  patch: DumpConfigPatch,
+): AdoptDumpResult {
   const builtin = BUILTIN_ARCHITECTURES.some((a) => a.id === arch.id);
   const base = setArchitecture(current, arch, builtin);
   const stages = base.stages.map((defaults, i): StageConfig => {
@@ -40,7 +44,8 @@ export function configFromDump(current: StudioConfig, arch: ArchitectureSpec, pa
     const S = patch.spatialGranularity[i] ?? defaults.spatialGranularity;
     const G = patch.channelGroupSize[i] ?? defaults.channelGroupSize;
     const m = spec ? stageMidChannels(arch, spec) : 0;
-    const channelRate = mode === 'spatial+channel' ? mean(stageValues(patch.blockChannelRates, i)) : null;
+    const channelRate =
+      mode === 'spatial+channel' ? mean(stageValues(patch.blockChannelRates, i)) : null;
     return {
       mode,
       spatialGranularity: spec && spec.outResolution % S === 0 ? S : defaults.spatialGranularity,
@@ -53,7 +58,10 @@ export function configFromDump(current: StudioConfig, arch: ArchitectureSpec, pa
   const config: StudioConfig = { ...base, stages, blockRates: { ...patch.blockRates } };
   const problems = validateConfig(config);
   if (problems.length > 0) {
-    return { ok: false, error: `The dump's configuration cannot be adopted: ${problems.join('; ')}.` };
+    return {
+      ok: false,
+      error: `The dump's configuration cannot be adopted: ${problems.join('; ')}.`,
+    };
   }
   return { ok: true, config };
 }

@@ -31,7 +31,9 @@ export function rampColour(t: number): Rgb {
 
 /** CSS gradient of the ramp, for the legend. */
 export function rampCss(): string {
-  const stops = RAMP.map((c, i) => `rgb(${c.join(' ')}) ${((i / (RAMP.length - 1)) * 100).toFixed(0)}%`);
+  const stops = RAMP.map(
+    (c, i) => `rgb(${c.join(' ')}) ${((i / (RAMP.length - 1)) * 100).toFixed(0)}%`,
+  );
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
 
@@ -90,11 +92,17 @@ export function prepareCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHe
 }
 
 /** A canvas holding raw RGBA pixels, ready to be scaled with `drawImage`. */
-export function pixelsCanvas(rgba: Uint8ClampedArray, width: number, height: number): HTMLCanvasElement {
+export function pixelsCanvas(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  canvas.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+  canvas
+    .getContext('2d')
+    ?.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
   return canvas;
 }
 

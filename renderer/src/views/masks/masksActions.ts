@@ -8,15 +8,25 @@ import type { OpenedFile } from '../../host/types';
 import type { StudioStore } from '../../store';
 import type { MaskImage } from '../../store/masksSlice';
 import type { MaskComputation } from '../../worker/masksCompute';
-import type { OpenedDumpMessage, OpenedImageMessage, WorkerFailure } from '../../worker/masks.worker';
+import type {
+  OpenedDumpMessage,
+  OpenedImageMessage,
+  WorkerFailure,
+} from '../../worker/masks.worker';
 import { configFromDump } from './adoptDump';
 import type { SamplePhoto } from './samples';
 
 /** The worker calls the actions need (the comlink remote in the app, a fake in tests). */
 export interface MasksBackend {
   openImage(bytes: Uint8Array): Promise<OpenedImageMessage | WorkerFailure>;
-  openDump(bytes: Uint8Array, extraArchitectures: ArchitectureSpec[]): Promise<OpenedDumpMessage | WorkerFailure>;
-  proxyMasks(imageId: number, config: StudioConfig): Promise<(MaskComputation & { ok: true }) | WorkerFailure>;
+  openDump(
+    bytes: Uint8Array,
+    extraArchitectures: ArchitectureSpec[],
+  ): Promise<OpenedDumpMessage | WorkerFailure>;
+  proxyMasks(
+    imageId: number,
+    config: StudioConfig,
+  ): Promise<(MaskComputation & { ok: true }) | WorkerFailure>;
 }
 
 export interface MaskActionsDeps {
@@ -63,7 +73,11 @@ export function createMaskActions(deps: MaskActionsDeps) {
     return false;
   };
 
-  async function openImageBytes(name: string, bytes: Uint8Array, origin: 'sample' | 'file'): Promise<boolean> {
+  async function openImageBytes(
+    name: string,
+    bytes: Uint8Array,
+    origin: 'sample' | 'file',
+  ): Promise<boolean> {
     const request = begin();
     let result: OpenedImageMessage | WorkerFailure;
     try {
@@ -92,7 +106,9 @@ export function createMaskActions(deps: MaskActionsDeps) {
     try {
       bytes = await getBytes(sample.url);
     } catch (err) {
-      store.getState().notify('error', `The sample photo "${sample.label}" could not be loaded: ${message(err)}`);
+      store
+        .getState()
+        .notify('error', `The sample photo "${sample.label}" could not be loaded: ${message(err)}`);
       return false;
     }
     return openImageBytes(`${sample.id}.jpg`, bytes, 'sample');
@@ -141,7 +157,10 @@ export function createMaskActions(deps: MaskActionsDeps) {
     s.selectStage(0);
     s.selectBlock(dump.blocks[0]?.key ?? null);
     if (dump.weights === 'random-init') {
-      s.notify('info', `${name} was made with randomly initialised weights: its masks only test the pipeline.`);
+      s.notify(
+        'info',
+        `${name} was made with randomly initialised weights: its masks only test the pipeline.`,
+      );
     }
     for (const warning of dump.warnings) s.notify('info', `${name}: ${warning}`);
     return true;
@@ -149,7 +168,9 @@ export function createMaskActions(deps: MaskActionsDeps) {
 
   /** Opens a picked or dropped file as a dump (zip content) or an image (anything else). */
   function openFile(file: OpenedFile): Promise<boolean> {
-    return looksLikeMaskDump(file.bytes) ? openDumpBytes(file.name, file.bytes) : openImageBytes(file.name, file.bytes, 'file');
+    return looksLikeMaskDump(file.bytes)
+      ? openDumpBytes(file.name, file.bytes)
+      : openImageBytes(file.name, file.bytes, 'file');
   }
 
   return { openImageBytes, openSample, openDumpBytes, openFile };

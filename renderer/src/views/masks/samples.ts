@@ -9,11 +9,31 @@ export interface SamplePhoto {
 }
 
 export const SAMPLE_PHOTOS: readonly SamplePhoto[] = [
-  { id: 'dog', label: 'Dog', url: new URL('../../../../assets/samples/dog.jpg', import.meta.url).href },
-  { id: 'eagle', label: 'Eagle', url: new URL('../../../../assets/samples/eagle.jpg', import.meta.url).href },
-  { id: 'giraffe', label: 'Giraffe', url: new URL('../../../../assets/samples/giraffe.jpg', import.meta.url).href },
-  { id: 'horses', label: 'Horses', url: new URL('../../../../assets/samples/horses.jpg', import.meta.url).href },
-  { id: 'person', label: 'Person', url: new URL('../../../../assets/samples/person.jpg', import.meta.url).href },
+  {
+    id: 'dog',
+    label: 'Dog',
+    url: new URL('../../../../assets/samples/dog.jpg', import.meta.url).href,
+  },
+  {
+    id: 'eagle',
+    label: 'Eagle',
+    url: new URL('../../../../assets/samples/eagle.jpg', import.meta.url).href,
+  },
+  {
+    id: 'giraffe',
+    label: 'Giraffe',
+    url: new URL('../../../../assets/samples/giraffe.jpg', import.meta.url).href,
+  },
+  {
+    id: 'horses',
+    label: 'Horses',
+    url: new URL('../../../../assets/samples/horses.jpg', import.meta.url).href,
+  },
+  {
+    id: 'person',
+    label: 'Person',
+    url: new URL('../../../../assets/samples/person.jpg', import.meta.url).href,
+  },
 ];
 
 /** The sample shown when the view first opens. */

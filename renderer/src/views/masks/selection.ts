@@ -28,7 +28,8 @@ export type ShownMasks =
 export function shownMasks(
   state: Pick<StudioState, 'maskDump' | 'config' | 'proxyMasks' | 'maskImage'>,
 ): ShownMasks | null {
-  if (state.maskDump && dumpIsSource(state)) return { source: 'dump', result: state.maskDump, stale: false };
+  if (state.maskDump && dumpIsSource(state))
+    return { source: 'dump', result: state.maskDump, stale: false };
   const proxy = state.proxyMasks;
   if (!proxy || !state.maskImage || proxy.imageId !== state.maskImage.id) return null;
   // Masks of a configuration with another model would not line up with the blocks: wait for new ones.
@@ -61,7 +62,9 @@ export function formatMaskRate(rate: number): string {
 }
 
 /** Kept and total decision cells of a block's grid (all groups), or null without a spatial grid. */
-export function cellCounts(block: BlockMaskSet): { kept: number; total: number; rows: number; cols: number } | null {
+export function cellCounts(
+  block: BlockMaskSet,
+): { kept: number; total: number; rows: number; cols: number } | null {
   const grid = block.grid;
   if (!grid) return null;
   let kept = 0;

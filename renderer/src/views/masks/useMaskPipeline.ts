@@ -13,21 +13,32 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
  * image is open, and recomputes masks in the worker on every change. Only the newest request runs next,
  * so dragging a rate slider never queues work. Returns the unsubscribe function.
  */
-export function startMaskPipeline(store: StudioStore, backend: () => MasksBackend, actions: MaskActions): () => void {
+export function startMaskPipeline(
+  store: StudioStore,
+  backend: () => MasksBackend,
+  actions: MaskActions,
+): () => void {
   let lastError: string | null = null;
   const run = latestOnly(
-    (input: { imageId: number; config: StudioConfig }) => backend().proxyMasks(input.imageId, input.config),
+    (input: { imageId: number; config: StudioConfig }) =>
+      backend().proxyMasks(input.imageId, input.config),
     (result, input) => {
       const s = store.getState();
       if (!result.ok) {
         // A slider drag can repeat the same failure many times: say it once.
-        if (result.error !== lastError) s.notify('error', `Proxy masks could not be computed: ${result.error}`);
+        if (result.error !== lastError)
+          s.notify('error', `Proxy masks could not be computed: ${result.error}`);
         lastError = result.error;
         return;
       }
       lastError = null;
       if (s.maskImage?.id !== input.imageId) return;
-      s.setProxyMasks({ imageId: input.imageId, config: input.config, blocks: result.blocks, ponder: result.ponder });
+      s.setProxyMasks({
+        imageId: input.imageId,
+        config: input.config,
+        blocks: result.blocks,
+        ponder: result.ponder,
+      });
     },
     (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
   );
@@ -36,7 +47,8 @@ export function startMaskPipeline(store: StudioStore, backend: () => MasksBacken
     const s = store.getState();
     if (!s.maskImage || dumpIsSource(s)) return;
     if (requested && requested.imageId === s.maskImage.id && requested.config === s.config) return;
-    if (s.proxyMasks && s.proxyMasks.imageId === s.maskImage.id && s.proxyMasks.config === s.config) return;
+    if (s.proxyMasks && s.proxyMasks.imageId === s.maskImage.id && s.proxyMasks.config === s.config)
+      return;
     requested = { imageId: s.maskImage.id, config: s.config };
     run(requested);
   };
@@ -47,13 +59,21 @@ export function startMaskPipeline(store: StudioStore, backend: () => MasksBacken
   }
   update();
   return store.subscribe((state, prev) => {
-    if (state.config !== prev.config || state.maskImage !== prev.maskImage || state.maskDump !== prev.maskDump) {
+    if (
+      state.config !== prev.config ||
+      state.maskImage !== prev.maskImage ||
+      state.maskDump !== prev.maskDump
+    ) {
       update();
     }
   });
 }
 
 /** {@link startMaskPipeline} for the lifetime of a view. */
-export function useMaskPipeline(store: StudioStore, backend: () => MasksBackend, actions: MaskActions): void {
+export function useMaskPipeline(
+  store: StudioStore,
+  backend: () => MasksBackend,
+  actions: MaskActions,
+): void {
   useEffect(() => startMaskPipeline(store, backend, actions), [store, backend, actions]);
 }

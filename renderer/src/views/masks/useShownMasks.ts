@@ -7,7 +7,12 @@ import { shownBlock, shownMasks, type ShownMasks } from './selection';
 /** The masks the views draw now (see {@link shownMasks}); re-renders only when they change. */
 export function useShownMasks(): ShownMasks | null {
   const { maskDump, config, proxyMasks, maskImage } = useStudio(
-    useShallow((s) => ({ maskDump: s.maskDump, config: s.config, proxyMasks: s.proxyMasks, maskImage: s.maskImage })),
+    useShallow((s) => ({
+      maskDump: s.maskDump,
+      config: s.config,
+      proxyMasks: s.proxyMasks,
+      maskImage: s.maskImage,
+    })),
   );
   return useMemo(
     () => shownMasks({ maskDump, config, proxyMasks, maskImage }),

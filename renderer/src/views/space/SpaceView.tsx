@@ -43,7 +43,11 @@ export function SpaceView() {
       });
     } catch (err) {
       // Reported after the effect: WebGL was advertised but the context could not be created.
-      queueMicrotask(() => setProblem(`The 3D view could not start WebGL (${err instanceof Error ? err.message : String(err)}). The 2D mask views work without it.`));
+      queueMicrotask(() =>
+        setProblem(
+          `The 3D view could not start WebGL (${err instanceof Error ? err.message : String(err)}). The 2D mask views work without it.`,
+        ),
+      );
       return;
     }
     engineRef.current = engine;
@@ -66,10 +70,17 @@ export function SpaceView() {
     <div className="space-view" data-testid="space-view">
       <div className="space-toolbar">
         <MaskSourceLabel />
-        <button type="button" className="btn small" onClick={() => engineRef.current?.frameAll()} disabled={problem !== null}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => engineRef.current?.frameAll()}
+          disabled={problem !== null}
+        >
           Reset camera
         </button>
-        <span className="hint">Drag to orbit, scroll to zoom, right-drag to pan, click a plane to select its block.</span>
+        <span className="hint">
+          Drag to orbit, scroll to zoom, right-drag to pan, click a plane to select its block.
+        </span>
       </div>
       {problem ? (
         <div className="card space-message" role="alert" data-testid="space-webgl-problem">
@@ -77,7 +88,11 @@ export function SpaceView() {
         </div>
       ) : (
         <div className="space-stage">
-          <canvas ref={canvasRef} data-testid="space-canvas" aria-label="3D view of the network's masks" />
+          <canvas
+            ref={canvasRef}
+            data-testid="space-canvas"
+            aria-label="3D view of the network's masks"
+          />
           <div className="space-hud" aria-live="polite">
             {shown ? (
               <span data-testid="space-selected" data-block={shown.key}>
@@ -87,7 +102,10 @@ export function SpaceView() {
             ) : (
               <span>{masks ? '' : 'Computing masks…'}</span>
             )}
-            <span>Stages 1–4 left to right · each plane is a block&apos;s output map, bright where it computes</span>
+            <span>
+              Stages 1–4 left to right · each plane is a block&apos;s output map, bright where it
+              computes
+            </span>
             <span>Translucent: block skipped · slabs with gaps: skipped channel groups</span>
           </div>
         </div>

@@ -14,7 +14,10 @@ export interface StageLabels {
   dispose: () => void;
 }
 
-function labelTexture(text: string, colour: readonly [number, number, number]): { texture: THREE.CanvasTexture; aspect: number } | null {
+function labelTexture(
+  text: string,
+  colour: readonly [number, number, number],
+): { texture: THREE.CanvasTexture; aspect: number } | null {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (!ctx) return null;
@@ -38,9 +41,16 @@ export function buildStageLabels(stages: readonly StageSpan[]): StageLabels {
   const group = new THREE.Group();
   const disposables: { dispose: () => void }[] = [];
   for (const span of stages) {
-    const label = labelTexture(`Stage ${span.stage + 1} · ${span.outSize}×${span.outSize}`, stageColour(span.stage));
+    const label = labelTexture(
+      `Stage ${span.stage + 1} · ${span.outSize}×${span.outSize}`,
+      stageColour(span.stage),
+    );
     if (!label) continue;
-    const material = new THREE.SpriteMaterial({ map: label.texture, transparent: true, depthWrite: false });
+    const material = new THREE.SpriteMaterial({
+      map: label.texture,
+      transparent: true,
+      depthWrite: false,
+    });
     const sprite = new THREE.Sprite(material);
     sprite.scale.set(LABEL_HEIGHT * label.aspect, LABEL_HEIGHT, 1);
     sprite.position.set(span.x, span.side / 2 + 0.45, 0);

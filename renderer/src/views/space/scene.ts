@@ -7,7 +7,13 @@
 import * as THREE from 'three';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { blockSkipped } from '../masks/selection';
-import { blockTexturePixels, channelSlabs, downsampleRgba, flipRows, stageColour } from './textures';
+import {
+  blockTexturePixels,
+  channelSlabs,
+  downsampleRgba,
+  flipRows,
+  stageColour,
+} from './textures';
 
 /** Side of the largest plane (the stage-1 maps) in scene units. */
 const MAX_PLANE = 4;
@@ -76,14 +82,22 @@ function dataTexture(pixels: Uint8ClampedArray, side: number): THREE.DataTexture
  * Builds the scene content for `blocks` over `input` (the 224×224 RGBA network input, or null).
  * Planes face the x axis (the network's depth), centred on y = 0.
  */
-export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8ClampedArray | null, inputSide = 224): SpaceContent {
+export function buildSpaceContent(
+  blocks: readonly BlockMaskSet[],
+  input: Uint8ClampedArray | null,
+  inputSide = 224,
+): SpaceContent {
   const group = new THREE.Group();
   const disposables: { dispose: () => void }[] = [];
   const pickables: THREE.Object3D[] = [];
   const visuals: BlockVisual[] = [];
   const spans: StageSpan[] = [];
   const stageStart = new Map<number, number>();
-  const largest = Math.max(1, ...blocks.map((b) => b.conv2?.height ?? 0), ...blocks.map((b) => b.conv1?.height ?? 0));
+  const largest = Math.max(
+    1,
+    ...blocks.map((b) => b.conv2?.height ?? 0),
+    ...blocks.map((b) => b.conv1?.height ?? 0),
+  );
   const plane = new THREE.PlaneGeometry(1, 1);
   const slabBox = new THREE.BoxGeometry(1, 1, 1);
   disposables.push(plane, slabBox);
@@ -119,7 +133,10 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
     const outSize = block.conv2?.height ?? Math.max(1, Math.round(largest / 2 ** block.stage));
     const side = planeSide(outSize, largest);
     const colour = stageColour(block.stage);
-    const texture = dataTexture(blockTexturePixels(block, outSize, colour, imageAt(outSize)), outSize);
+    const texture = dataTexture(
+      blockTexturePixels(block, outSize, colour, imageAt(outSize)),
+      outSize,
+    );
     disposables.push(texture);
     const skipped = blockSkipped(block);
     const meshes: THREE.Mesh[] = [];
@@ -143,7 +160,9 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
         // Slab: the mask on its two big faces, a darker stage colour on its edges so that each slab,
         // and each gap between slabs, stays visible from an angle.
         edgeMaterial ??= new THREE.MeshBasicMaterial({
-          color: new THREE.Color(colour[0] / 255, colour[1] / 255, colour[2] / 255).multiplyScalar(0.55),
+          color: new THREE.Color(colour[0] / 255, colour[1] / 255, colour[2] / 255).multiplyScalar(
+            0.55,
+          ),
         });
         const edges = edgeMaterial;
         mesh = new THREE.Mesh(geometry, [faceMaterial, faceMaterial, edges, edges, edges, edges]);
@@ -177,7 +196,11 @@ export function buildSpaceContent(blocks: readonly BlockMaskSet[], input: Uint8C
     if (!span) spans.push({ stage: block.stage, x, side, outSize });
     else span.x = ((stageStart.get(block.stage) ?? x) + x) / 2;
     if (!stageStart.has(block.stage)) stageStart.set(block.stage, x);
-    x += Math.max(MIN_BLOCK_PITCH, side * BLOCK_PITCH_PER_SIDE, block.channel ? stackDepth + 0.3 : 0);
+    x += Math.max(
+      MIN_BLOCK_PITCH,
+      side * BLOCK_PITCH_PER_SIDE,
+      block.channel ? stackDepth + 0.3 : 0,
+    );
   }
 
   // Selection outline: a wire box around the selected block.

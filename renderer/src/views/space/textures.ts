@@ -19,7 +19,11 @@ export function stageColour(stage: number): Rgb {
 }
 
 /** Box-filter downsampling of a square RGBA image (`fromSide²·4`) to `toSide²·4`. */
-export function downsampleRgba(rgba: ArrayLike<number>, fromSide: number, toSide: number): Uint8ClampedArray {
+export function downsampleRgba(
+  rgba: ArrayLike<number>,
+  fromSide: number,
+  toSide: number,
+): Uint8ClampedArray {
   const out = new Uint8ClampedArray(toSide * toSide * 4);
   for (let y = 0; y < toSide; y++) {
     const y0 = Math.floor((y * fromSide) / toSide);
@@ -57,7 +61,12 @@ function keptAt(block: BlockMaskSet, i: number): boolean {
  * image, flat colours. WebGL textures start at the bottom row, so the caller uploads with flipY or
  * reverses rows ({@link flipRows}).
  */
-export function blockTexturePixels(block: BlockMaskSet, side: number, colour: Rgb, image: Uint8ClampedArray | null): Uint8ClampedArray {
+export function blockTexturePixels(
+  block: BlockMaskSet,
+  side: number,
+  colour: Rgb,
+  image: Uint8ClampedArray | null,
+): Uint8ClampedArray {
   const out = new Uint8ClampedArray(side * side * 4);
   for (let i = 0; i < side * side; i++) {
     const o = i * 4;
@@ -83,7 +92,8 @@ export function blockTexturePixels(block: BlockMaskSet, side: number, colour: Rg
 export function flipRows(rgba: Uint8ClampedArray, width: number, height: number): Uint8Array {
   const out = new Uint8Array(rgba.length);
   const row = width * 4;
-  for (let y = 0; y < height; y++) out.set(rgba.subarray(y * row, (y + 1) * row), (height - 1 - y) * row);
+  for (let y = 0; y < height; y++)
+    out.set(rgba.subarray(y * row, (y + 1) * row), (height - 1 - y) * row);
   return out;
 }
 

@@ -15,7 +15,9 @@ const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape']);
  * selected block (shared with the other views) is outlined. One tab stop: arrow keys move the selection.
  */
 export function NetworkStrip() {
-  const { config, selectedBlock } = useStudio(useShallow((s) => ({ config: s.config, selectedBlock: s.selectedBlock })));
+  const { config, selectedBlock } = useStudio(
+    useShallow((s) => ({ config: s.config, selectedBlock: s.selectedBlock })),
+  );
   const ref = useRef<HTMLDivElement>(null);
   const arch = useMemo(() => {
     try {
@@ -38,7 +40,12 @@ export function NetworkStrip() {
       }
       const i = keys.indexOf(key);
       const step = e.key === 'ArrowRight' ? 1 : -1;
-      const next = e.key === 'Home' ? 0 : e.key === 'End' ? keys.length - 1 : Math.min(keys.length - 1, Math.max(0, i + step));
+      const next =
+        e.key === 'Home'
+          ? 0
+          : e.key === 'End'
+            ? keys.length - 1
+            : Math.min(keys.length - 1, Math.max(0, i + step));
       const nextKey = keys[next]!;
       selectBlock(nextKey);
       ref.current?.querySelector<HTMLButtonElement>(`[data-block-key="${nextKey}"]`)?.focus();
@@ -48,11 +55,18 @@ export function NetworkStrip() {
   if (!arch || keys.length === 0) {
     return <p className="view-empty strip-empty">No network to show.</p>;
   }
-  const tabbableKey = selectedBlock !== null && keys.includes(selectedBlock) ? selectedBlock : keys[0];
+  const tabbableKey =
+    selectedBlock !== null && keys.includes(selectedBlock) ? selectedBlock : keys[0];
   const { selectBlock } = useStudio.getState();
 
   return (
-    <div className="strip" ref={ref} role="toolbar" aria-label="Network blocks" data-testid="network-strip">
+    <div
+      className="strip"
+      ref={ref}
+      role="toolbar"
+      aria-label="Network blocks"
+      data-testid="network-strip"
+    >
       {stages.map((stage) => (
         <div className="strip-stage" key={stage.stage} style={{ flexGrow: stage.blocks.length }}>
           <div className="strip-stage-caption" title={stageCaption(stage)}>

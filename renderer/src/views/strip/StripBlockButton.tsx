@@ -13,7 +13,14 @@ function MaskGrid({ block, color }: { block: StripBlock; color: string }) {
       <rect width="16" height="16" fill="var(--panel)" />
       {kept.map((on, i) =>
         on ? (
-          <rect key={i} x={(i % side) * cell + 0.5} y={Math.floor(i / side) * cell + 0.5} width={cell - 1} height={cell - 1} fill={color} />
+          <rect
+            key={i}
+            x={(i % side) * cell + 0.5}
+            y={Math.floor(i / side) * cell + 0.5}
+            width={cell - 1}
+            height={cell - 1}
+            fill={color}
+          />
         ) : null,
       )}
     </svg>
@@ -30,7 +37,15 @@ function GroupBar({ block, color }: { block: StripBlock; color: string }) {
       <rect width="16" height="6" fill="var(--panel)" />
       <rect width={filledW} height="6" fill={color} />
       {Array.from({ length: cells - 1 }, (_, i) => (
-        <line key={i} x1={(i + 1) * cellW} y1="0" x2={(i + 1) * cellW} y2="6" stroke="var(--panel-2)" strokeWidth="0.8" />
+        <line
+          key={i}
+          x1={(i + 1) * cellW}
+          y1="0"
+          x2={(i + 1) * cellW}
+          y2="6"
+          stroke="var(--panel-2)"
+          strokeWidth="0.8"
+        />
       ))}
     </svg>
   );
@@ -45,7 +60,13 @@ interface StripBlockButtonProps {
 }
 
 /** One block of the strip: stage colour, faded by the execution rate (layer), with its mask picture. */
-export const StripBlockButton = memo(function StripBlockButton({ block, selected, tabbable, onSelect, onKeyDown }: StripBlockButtonProps) {
+export const StripBlockButton = memo(function StripBlockButton({
+  block,
+  selected,
+  tabbable,
+  onSelect,
+  onKeyDown,
+}: StripBlockButtonProps) {
   const d = block.dynamics;
   const color = stageColor(block.stage);
   const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
@@ -60,11 +81,17 @@ export const StripBlockButton = memo(function StripBlockButton({ block, selected
       data-block-key={block.key}
       // The hover text reads the latest prediction when shown, so results do not re-render the strip.
       onMouseEnter={(e) => {
-        e.currentTarget.title = blockTitle(block, useStudio.getState().analysis?.prediction ?? null);
+        e.currentTarget.title = blockTitle(
+          block,
+          useStudio.getState().analysis?.prediction ?? null,
+        );
       }}
       onClick={() => onSelect(block.key)}
       onKeyDown={(e) => onKeyDown(e, block.key)}
-      style={{ ['--block-color' as string]: color, ['--block-fill-opacity' as string]: String(blockOpacity(d)) }}
+      style={{
+        ['--block-color' as string]: color,
+        ['--block-fill-opacity' as string]: String(blockOpacity(d)),
+      }}
     >
       <span className="strip-block-fill" aria-hidden="true" />
       <span className="strip-block-body" aria-hidden="true">

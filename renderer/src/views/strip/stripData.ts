@@ -35,7 +35,11 @@ export interface StripStage {
 /** Blocks grouped by stage (from the configuration only: the strip redraws once per edit, not per result). */
 export function stripData(config: StudioConfig, arch: ArchitectureSpec): StripStage[] {
   const dynamicsOf = blockDynamicsOf(config, arch);
-  const stages: StripStage[] = arch.stages.map((s, i) => ({ stage: i, resolution: s.outResolution, blocks: [] }));
+  const stages: StripStage[] = arch.stages.map((s, i) => ({
+    stage: i,
+    resolution: s.outResolution,
+    blocks: [],
+  }));
   for (const geo of listBlocks(arch)) {
     const d = dynamicsOf(geo);
     stages[geo.stage]?.blocks.push({
@@ -59,7 +63,8 @@ export function maskCells(block: StripBlock): { side: number; kept: boolean[] } 
   let seed = 0;
   for (const ch of block.key) seed = (seed * 131 + ch.charCodeAt(0)) >>> 0;
   const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => ((a * 2654435761 + seed) >>> 0) % 1009 - ((b * 2654435761 + seed) >>> 0) % 1009 || a - b,
+    (a, b) =>
+      (((a * 2654435761 + seed) >>> 0) % 1009) - (((b * 2654435761 + seed) >>> 0) % 1009) || a - b,
   );
   const kept = new Array<boolean>(n).fill(false);
   for (const i of order.slice(0, keptCount)) kept[i] = true;
@@ -68,7 +73,8 @@ export function maskCells(block: StripBlock): { side: number; kept: boolean[] } 
 
 /** Channel-group cells: how many to draw and the kept fraction to fill (cells stand for ≥ 1 group each). */
 export function groupCells(block: StripBlock): { cells: number; keptFraction: number } {
-  const rate = block.dynamics.mode === 'spatial+channel' ? block.dynamics.channelRate : block.dynamics.rate;
+  const rate =
+    block.dynamics.mode === 'spatial+channel' ? block.dynamics.channelRate : block.dynamics.rate;
   const keptGroups = Math.round(rate * block.channelGroups);
   return {
     cells: Math.min(block.channelGroups, MAX_GROUP_CELLS),

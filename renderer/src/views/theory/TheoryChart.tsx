@@ -1,6 +1,22 @@
 import { memo } from 'react';
-import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_LABEL_STYLE, AXIS_LINE, AXIS_TICK, ChartFrame, GRID_STROKE, TOOLTIP_PROPS, stageColor } from '../../charts';
+import {
+  CartesianGrid,
+  ReferenceLine,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  AXIS_LABEL_STYLE,
+  AXIS_LINE,
+  AXIS_TICK,
+  ChartFrame,
+  GRID_STROKE,
+  TOOLTIP_PROPS,
+  stageColor,
+} from '../../charts';
 import { describeDynamics } from '../strip/describe';
 import type { Theory, TheoryPoint } from './theoryData';
 
@@ -13,7 +29,11 @@ interface Datum {
   point: TheoryPoint;
 }
 
-const toDatum = (p: TheoryPoint): Datum => ({ x: p.flopsReduction * 100, y: p.latencyReduction * 100, point: p });
+const toDatum = (p: TheoryPoint): Datum => ({
+  x: p.flopsReduction * 100,
+  y: p.latencyReduction * 100,
+  point: p,
+});
 
 /** One square domain for both axes (in %), so that y = x is the diagonal and 0 is always shown. */
 export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
@@ -42,7 +62,9 @@ function BlockDot({ cx, cy, payload, selectedKey }: ShapeProps & { selectedKey: 
   const selected = payload.point.key === selectedKey;
   return (
     <g>
-      {selected ? <circle cx={cx} cy={cy} r={9} fill="none" stroke="var(--accent)" strokeWidth={2} /> : null}
+      {selected ? (
+        <circle cx={cx} cy={cy} r={9} fill="none" stroke="var(--accent)" strokeWidth={2} />
+      ) : null}
       <circle
         cx={cx}
         cy={cy}
@@ -69,13 +91,21 @@ function NetworkDiamond({ cx, cy }: ShapeProps) {
   );
 }
 
-function TheoryTooltip({ active, payload }: { active?: boolean; payload?: ReadonlyArray<{ payload?: unknown }> }) {
+function TheoryTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: unknown }>;
+}) {
   const d = payload?.[0]?.payload as Datum | undefined;
   if (!active || !d) return null;
   const isNetwork = d.point.key === 'network';
   return (
     <div className="chart-tooltip" style={TOOLTIP_PROPS.contentStyle}>
-      <div className="chart-tooltip-title">{isNetwork ? 'Whole network' : `Block ${d.point.key}`}</div>
+      <div className="chart-tooltip-title">
+        {isNetwork ? 'Whole network' : `Block ${d.point.key}`}
+      </div>
       {d.point.dynamics ? <div>{describeDynamics(d.point.dynamics)}</div> : null}
       <div>
         FLOPs reduction <strong className="mono">{d.x.toFixed(1)} %</strong>
@@ -83,7 +113,11 @@ function TheoryTooltip({ active, payload }: { active?: boolean; payload?: Readon
       <div>
         Latency reduction <strong className="mono">{d.y.toFixed(1)} %</strong>
       </div>
-      {isNetwork ? <div className="hint">FLOPs include stem and head; latency covers the blocks.</div> : null}
+      <div className="hint">
+        {isNetwork
+          ? 'FLOPs include stem and head; latency covers the blocks.'
+          : 'Click to select the block'}
+      </div>
     </div>
   );
 }
@@ -95,7 +129,11 @@ interface TheoryChartProps {
 }
 
 /** Scatter of latency reduction against FLOPs reduction: one dot per block, a diamond for the network. */
-export const TheoryChart = memo(function TheoryChart({ theory, selectedKey, onSelect }: TheoryChartProps) {
+export const TheoryChart = memo(function TheoryChart({
+  theory,
+  selectedKey,
+  onSelect,
+}: TheoryChartProps) {
   const domain = sharedDomain([...theory.blocks, theory.network]);
   const ticks = ticksOf(domain);
   const stages = [...new Set(theory.blocks.map((b) => b.stage))].sort((a, b) => a - b);
@@ -106,7 +144,11 @@ export const TheoryChart = memo(function TheoryChart({ theory, selectedKey, onSe
   return (
     <ChartFrame heightPx={THEORY_CHART_HEIGHT_PX}>
       {(widthPx) => (
-        <ScatterChart width={widthPx} height={THEORY_CHART_HEIGHT_PX} margin={{ top: 10, right: 20, bottom: 20, left: 14 }}>
+        <ScatterChart
+          width={widthPx}
+          height={THEORY_CHART_HEIGHT_PX}
+          margin={{ top: 10, right: 20, bottom: 20, left: 14 }}
+        >
           <CartesianGrid stroke={GRID_STROKE} />
           <XAxis
             type="number"
@@ -118,7 +160,12 @@ export const TheoryChart = memo(function TheoryChart({ theory, selectedKey, onSe
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
             tickFormatter={(v: number) => `${v} %`}
-            label={{ value: 'FLOPs reduction (% of static MACs)', position: 'insideBottom', offset: -10, style: AXIS_LABEL_STYLE }}
+            label={{
+              value: 'FLOPs reduction (% of static MACs)',
+              position: 'insideBottom',
+              offset: -10,
+              style: AXIS_LABEL_STYLE,
+            }}
           />
           <YAxis
             type="number"
@@ -131,7 +178,13 @@ export const TheoryChart = memo(function TheoryChart({ theory, selectedKey, onSe
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
             tickFormatter={(v: number) => `${v} %`}
-            label={{ value: 'Latency reduction (% of static)', angle: -90, position: 'insideLeft', dy: 90, style: AXIS_LABEL_STYLE }}
+            label={{
+              value: 'Latency reduction (% of static)',
+              angle: -90,
+              position: 'insideLeft',
+              dy: 90,
+              style: AXIS_LABEL_STYLE,
+            }}
           />
           <ReferenceLine x={0} stroke="var(--border)" />
           <ReferenceLine y={0} stroke="var(--border)" />

@@ -30,13 +30,19 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
           return (
             <tr key={s.stage}>
               <th scope="row">
-                <span className="op-dot" style={{ background: stageColor(s.stage) }} aria-hidden="true" />
+                <span
+                  className="op-dot"
+                  style={{ background: stageColor(s.stage) }}
+                  aria-hidden="true"
+                />
                 Stage {s.stage + 1}
                 <span className="stage-mode">{s.modes.join(', ')}</span>
               </th>
               <td>{signedPct(s.flopsReduction)}</td>
               <td>{signedPct(s.latencyReduction)}</td>
-              <td className={gap < -0.02 ? 'bad' : gap > 0.02 ? 'good' : ''}>{`${gap >= 0 ? '+' : '−'}${Math.abs(gap * 100).toFixed(1)} pt`}</td>
+              <td
+                className={gap < -0.02 ? 'bad' : gap > 0.02 ? 'good' : ''}
+              >{`${gap >= 0 ? '+' : '−'}${Math.abs(gap * 100).toFixed(1)} pt`}</td>
             </tr>
           );
         })}
@@ -52,10 +58,17 @@ export function TheoryView() {
   );
   const latencyMode = useMemo(() => latencyModeOf(config), [config]);
   const theory = useMemo(() => (analysis ? theoryOf(analysis) : null), [analysis]);
-  const explanation = useMemo(() => (analysis ? explainGap(analysis, latencyMode) : ''), [analysis, latencyMode]);
+  const explanation = useMemo(
+    () => (analysis ? explainGap(analysis, latencyMode) : ''),
+    [analysis, latencyMode],
+  );
   if (!analysis || !theory) return <Predicting />;
   const legend: LegendItem[] = [
-    ...theory.stages.map((s) => ({ label: `Stage ${s.stage + 1} blocks`, color: stageColor(s.stage), swatch: 'dot' as const })),
+    ...theory.stages.map((s) => ({
+      label: `Stage ${s.stage + 1} blocks`,
+      color: stageColor(s.stage),
+      swatch: 'dot' as const,
+    })),
     { label: 'Network', color: 'var(--text)', swatch: 'diamond' },
     { label: 'y = x (latency follows FLOPs)', color: 'var(--text-3)', swatch: 'dashed' },
   ];
@@ -67,18 +80,24 @@ export function TheoryView() {
       <div className="theory-grid">
         <ChartCard
           title="Theory vs practice"
-          subtitle={`Reductions vs the static network on ${hardwareLabel(config)}; below the diagonal, latency gains less than FLOPs. Click a dot to select its block.`}
+          subtitle={`Reductions vs the static network on ${hardwareLabel(config)}; below the diagonal, latency gains less than FLOPs.`}
           exportName="theory-vs-practice"
           legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
         >
-          <TheoryChart theory={theory} selectedKey={selectedBlock} onSelect={useStudio.getState().selectBlock} />
+          <TheoryChart
+            theory={theory}
+            selectedKey={selectedBlock}
+            onSelect={useStudio.getState().selectBlock}
+          />
         </ChartCard>
         <section className="card" aria-label="Reductions per stage">
           <h3 className="card-title">Per stage</h3>
           <StageTable stages={theory.stages} />
           <p className="hint">
-            Gap: latency reduction minus FLOPs reduction, in points. Network: FLOPs {signedPct(theory.network.flopsReduction)}, latency {signedPct(theory.network.latencyReduction)}.
-            FLOPs include the stem and head, which the latency model does not cost.
+            Gap: latency reduction minus FLOPs reduction, in points. Network: FLOPs{' '}
+            {signedPct(theory.network.flopsReduction)}, latency{' '}
+            {signedPct(theory.network.latencyReduction)}. FLOPs include the stem and head, which the
+            latency model does not cost.
           </p>
         </section>
       </div>

@@ -51,7 +51,9 @@ describe('file:open', () => {
     expect(text(opened?.bytes)).toBe('{"good":"backup"}');
     const question = deps.dialogs.asked[0];
     expect(question?.message).toBe('model.laudnet.json is damaged and cannot be opened.');
-    expect(question?.detail).toMatch(/kept as model\.laudnet\.json\.corrupt-2025-03-01T12-00-00-000Z/);
+    expect(question?.detail).toMatch(
+      /kept as model\.laudnet\.json\.corrupt-2025-03-01T12-00-00-000Z/,
+    );
     expect(question?.buttons).toEqual(['Open backup', 'Cancel']);
     expect(readFileSync(`${path}.corrupt-2025-03-01T12-00-00-000Z`, 'utf8')).toBe('{"truncat');
     expect(deps.logs.join('\n')).toMatch(/damaged configuration/);
@@ -79,7 +81,9 @@ describe('file:open', () => {
     const path = join(dir, 'package.laudnet.json');
     writeFileSync(path, '{"name":"something else"}');
     deps.dialogs.openPaths.push(path);
-    expect(text((await handleOpen(deps, { kind: 'config' }))?.bytes)).toBe('{"name":"something else"}');
+    expect(text((await handleOpen(deps, { kind: 'config' }))?.bytes)).toBe(
+      '{"name":"something else"}',
+    );
     expect(readdirSync(dir).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
 
@@ -99,7 +103,9 @@ describe('file:open', () => {
     const arch = join(dir, 'arch.json');
     writeFileSync(arch, '{}');
     deps.dialogs.openPaths.push(image, arch);
-    expect([...((await handleOpen(deps, { kind: 'image' }))?.bytes ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...((await handleOpen(deps, { kind: 'image' }))?.bytes ?? [])]).toEqual([
+      0x89, 0x50, 0x4e, 0x47,
+    ]);
     await handleOpen(deps, { kind: 'architecture' });
     expect(deps.recent.list().map((e) => e.kind)).toEqual(['image']);
   });
@@ -120,7 +126,11 @@ describe('file:save (exports)', () => {
     const path = join(dir, 'out.csv');
     writeFileSync(path, 'old');
     deps.dialogs.savePaths.push(path);
-    const result = await handleExport(deps, { kind: 'csv', suggestedName: 'latency table', data: 'a,b\n' });
+    const result = await handleExport(deps, {
+      kind: 'csv',
+      suggestedName: 'latency table',
+      data: 'a,b\n',
+    });
     expect(result).toEqual({ name: 'out.csv' });
     expect(deps.dialogs.saveRequests).toEqual([{ kind: 'csv', defaultName: 'latency table.csv' }]);
     expect(readFileSync(path, 'utf8')).toBe('a,b\n');
@@ -135,7 +145,9 @@ describe('file:save (exports)', () => {
   });
 
   it('returns null when cancelled', async () => {
-    expect(await handleExport(deps, { kind: 'png', suggestedName: 'view', data: new Uint8Array([1]) })).toBeNull();
+    expect(
+      await handleExport(deps, { kind: 'png', suggestedName: 'view', data: new Uint8Array([1]) }),
+    ).toBeNull();
   });
 });
 
@@ -144,7 +156,9 @@ describe('document:save', () => {
     const path = join(dir, 'model.laudnet.json');
     deps.state.dirty = true;
     deps.dialogs.savePaths.push(path);
-    expect(await handleDocumentSave(deps, { suggestedName: 'model', data: '{"v":1}', saveAs: false })).toEqual({
+    expect(
+      await handleDocumentSave(deps, { suggestedName: 'model', data: '{"v":1}', saveAs: false }),
+    ).toEqual({
       name: 'model.laudnet.json',
     });
     expect(deps.state).toMatchObject({ documentPath: path, dirty: false });
@@ -167,7 +181,9 @@ describe('document:save', () => {
 
   it('keeps the document dirty when the dialog is cancelled', async () => {
     deps.state.dirty = true;
-    expect(await handleDocumentSave(deps, { suggestedName: 'x', data: '{}', saveAs: true })).toBeNull();
+    expect(
+      await handleDocumentSave(deps, { suggestedName: 'x', data: '{}', saveAs: true }),
+    ).toBeNull();
     expect(deps.state.dirty).toBe(true);
   });
 });

@@ -4,15 +4,22 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: vi.fn((channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
-      registered.set(channel, listener);
-    }),
+    handle: vi.fn(
+      (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        registered.set(channel, listener);
+      },
+    ),
     removeHandler: vi.fn((channel: string) => registered.delete(channel)),
   },
 }));
 
 import { ipcMain } from 'electron';
-import { CHANNELS, contract, type Channel, type IpcResult } from '../../../../electron/ipc/contract';
+import {
+  CHANNELS,
+  contract,
+  type Channel,
+  type IpcResult,
+} from '../../../../electron/ipc/contract';
 import {
   gateHandler,
   registerIpcHandlers,

@@ -2,7 +2,11 @@ import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../electron/main/ipc/handlers';
-import { handleSessionLoad, handleSessionSave, handleSetDirty } from '../../../../electron/main/ipc/session';
+import {
+  handleSessionLoad,
+  handleSessionSave,
+  handleSetDirty,
+} from '../../../../electron/main/ipc/session';
 import { makeDeps, tempDir, type TestDeps } from '../../helpers';
 
 let dir: string;
@@ -39,7 +43,9 @@ describe('session:load', () => {
 
     expect(await handleSessionLoad(deps)).toBe('{"unsaved":true}');
     expect(deps.dialogs.asked[0]?.message).toBe('Restore unsaved work?');
-    expect(deps.dialogs.asked[0]?.detail).toMatch(/changes to model\.laudnet\.json .* newer than the saved file/);
+    expect(deps.dialogs.asked[0]?.detail).toMatch(
+      /changes to model\.laudnet\.json .* newer than the saved file/,
+    );
     // Restoring also restores which file the work belongs to, so Save writes there.
     expect(deps.state.documentPath).toBe(join(dir, 'model.laudnet.json'));
   });
@@ -63,7 +69,9 @@ describe('session:load', () => {
     await handleSessionSave(deps, { text: '{"draft":1}' });
     deps.dialogs.answers.push(1); // Discard
     expect(await handleSessionLoad(deps)).toBeNull();
-    expect(readdirSync(join(dir, 'user', 'recovery')).some((n) => n.includes('.discarded-'))).toBe(true);
+    expect(readdirSync(join(dir, 'user', 'recovery')).some((n) => n.includes('.discarded-'))).toBe(
+      true,
+    );
     expect(await handleSessionLoad(deps)).toBeNull();
     expect(deps.dialogs.asked).toHaveLength(1);
   });

@@ -10,7 +10,10 @@ describe('resolveAppUrl', () => {
       ok: true,
       path: join(root, 'index.html'),
     });
-    expect(resolveAppUrl('app://studio/', root)).toEqual({ ok: true, path: join(root, 'index.html') });
+    expect(resolveAppUrl('app://studio/', root)).toEqual({
+      ok: true,
+      path: join(root, 'index.html'),
+    });
     expect(resolveAppUrl('app://studio/assets/index-abc.js?v=1#x', root)).toEqual({
       ok: true,
       path: join(root, 'assets', 'index-abc.js'),

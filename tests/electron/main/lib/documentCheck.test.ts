@@ -27,13 +27,20 @@ describe('validateJsonObjectText', () => {
     expect(validateJsonObjectText('null')).toBe('not a JSON object');
   });
   it('decodes bytes leniently (invalid UTF-8 inside a string is not damage)', () => {
-    expect(validateJsonObjectBytes(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]))).toBeNull();
+    expect(
+      validateJsonObjectBytes(
+        new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
+      ),
+    ).toBeNull();
   });
 });
 
 describe('validateMaskDump', () => {
   it('accepts a zip of readable .npy arrays', () => {
-    const dump = zipSync({ 'stage1/0/spatial.npy': npy('(2, 2)', [1, 0, 0, 1]), 'manifest.json': new Uint8Array([123, 125]) });
+    const dump = zipSync({
+      'stage1/0/spatial.npy': npy('(2, 2)', [1, 0, 0, 1]),
+      'manifest.json': new Uint8Array([123, 125]),
+    });
     expect(validateMaskDump(dump)).toBeNull();
   });
   it('names what is damaged', () => {

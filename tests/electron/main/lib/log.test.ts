@@ -43,7 +43,10 @@ describe('createFileLogger', () => {
   it('never throws when the disk fails', async () => {
     const broken: FsPort = { ...nodeFs, appendFile: () => Promise.reject(new Error('EIO')) };
     const echoed: string[] = [];
-    const logger = createFileLogger(broken, join(dir, 'app.log'), { now, echo: (l) => echoed.push(l) });
+    const logger = createFileLogger(broken, join(dir, 'app.log'), {
+      now,
+      echo: (l) => echoed.push(l),
+    });
     logger.log('error', 'lost');
     await expect(logger.flush()).resolves.toBeUndefined();
     expect(echoed.at(-1)).toMatch(/log write failed: Error: EIO/);

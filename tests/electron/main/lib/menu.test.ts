@@ -52,7 +52,9 @@ describe('buildMenuTemplate', () => {
 
   it('lays out File ▸ Export as a submenu of the export commands', () => {
     const file = buildMenuTemplate(model()).find((m) => m.label === 'File');
-    const exportMenu = (file?.submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'file.export');
+    const exportMenu = (file?.submenu as MenuItemConstructorOptions[]).find(
+      (i) => i.id === 'file.export',
+    );
     const ids = (exportMenu?.submenu as MenuItemConstructorOptions[]).map((i) => i.id ?? i.type);
     expect(ids).toEqual([
       'export.config',
@@ -76,7 +78,9 @@ describe('buildMenuTemplate', () => {
 
   it('lists recent files and routes them by id', () => {
     const m = model({
-      recent: [{ id: 'r1', name: 'a.laudnet.json', folder: '/docs', kind: 'config', openedAtMs: 0 }],
+      recent: [
+        { id: 'r1', name: 'a.laudnet.json', folder: '/docs', kind: 'config', openedAtMs: 0 },
+      ],
     });
     const items = flatten(buildMenuTemplate(m));
     const recent = items.find((i) => i.id === 'recent.r1');
@@ -92,7 +96,8 @@ describe('buildMenuTemplate', () => {
   });
 
   it('has developer tools only in development', () => {
-    const roles = (dev: boolean) => flatten(buildMenuTemplate(model({ isDev: dev }))).map((i) => i.role);
+    const roles = (dev: boolean) =>
+      flatten(buildMenuTemplate(model({ isDev: dev }))).map((i) => i.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
   });

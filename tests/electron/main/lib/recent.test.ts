@@ -41,7 +41,9 @@ describe('addRecent', () => {
   });
 
   it('treats paths case-insensitively on Windows and macOS only', () => {
-    expect(addRecent([entry('C:\\Docs\\A.json')], entry('c:/docs/a.json'), 'win32')).toHaveLength(1);
+    expect(addRecent([entry('C:\\Docs\\A.json')], entry('c:/docs/a.json'), 'win32')).toHaveLength(
+      1,
+    );
     expect(addRecent([entry('/Docs/A.json')], entry('/docs/a.json'), 'darwin')).toHaveLength(1);
     expect(addRecent([entry('/Docs/A.json')], entry('/docs/a.json'), 'linux')).toHaveLength(2);
   });
@@ -60,7 +62,13 @@ describe('recent ids', () => {
     expect(recentId('/docs/a.laudnet.json')).toMatch(/^r[0-9a-f]{8}$/);
     const files = toRecentFiles([entry('/docs/a.laudnet.json', 5)]);
     expect(files).toEqual([
-      { id: recentId('/docs/a.laudnet.json'), name: 'a.laudnet.json', folder: '/docs', kind: 'config', openedAtMs: 5 },
+      {
+        id: recentId('/docs/a.laudnet.json'),
+        name: 'a.laudnet.json',
+        folder: '/docs',
+        kind: 'config',
+        openedAtMs: 5,
+      },
     ]);
     expect(findRecent([entry('/docs/a.laudnet.json')], files[0]?.id ?? '')?.path).toBe(
       '/docs/a.laudnet.json',
@@ -74,7 +82,8 @@ describe('RecentStore', () => {
   const logs: string[] = [];
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
-  const store = () => new RecentStore(nodeFs, join(dir, 'recent.json'), 'linux', (m) => logs.push(m));
+  const store = () =>
+    new RecentStore(nodeFs, join(dir, 'recent.json'), 'linux', (m) => logs.push(m));
 
   it('persists additions and reloads them', async () => {
     const a = store();

@@ -74,7 +74,10 @@ describe('loadTextDocument', () => {
   it('treats invalid UTF-8 as damage', async () => {
     writeFileSync(file, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
     const outcome = await loadTextDocument(nodeFs, file, validateJsonObjectText, { now });
-    expect(outcome).toMatchObject({ status: 'corrupt', problem: 'the file is not valid UTF-8 text' });
+    expect(outcome).toMatchObject({
+      status: 'corrupt',
+      problem: 'the file is not valid UTF-8 text',
+    });
   });
 
   it('treats an oversized file as damage without reading it', async () => {
@@ -83,7 +86,10 @@ describe('loadTextDocument', () => {
       now,
       maxBytes: 50,
     });
-    expect(outcome).toMatchObject({ status: 'corrupt', problem: 'the file is larger than 50 bytes' });
+    expect(outcome).toMatchObject({
+      status: 'corrupt',
+      problem: 'the file is larger than 50 bytes',
+    });
   });
 
   it('keeps the first corrupt copy when two failures share a timestamp', async () => {

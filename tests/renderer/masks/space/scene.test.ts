@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import * as THREE from 'three';
 import { setStageMode, setStageRate } from '../../../../renderer/src/store/configEdits';
 import { proxyMasksFor } from '../../../../renderer/src/worker/masksCompute';
-import { buildSpaceContent, planeSide, SKIPPED_OPACITY } from '../../../../renderer/src/views/space/scene';
-import { blockTexturePixels, channelSlabs, downsampleRgba, flipRows } from '../../../../renderer/src/views/space/textures';
+import {
+  buildSpaceContent,
+  planeSide,
+  SKIPPED_OPACITY,
+} from '../../../../renderer/src/views/space/scene';
+import {
+  blockTexturePixels,
+  channelSlabs,
+  downsampleRgba,
+  flipRows,
+} from '../../../../renderer/src/views/space/textures';
 import { rampSaliency, stage1Config } from '../helpers';
 
 function materialOf(mesh: THREE.Mesh): THREE.MeshBasicMaterial {
@@ -16,7 +25,9 @@ describe('buildSpaceContent', () => {
     const content = buildSpaceContent(blocks, null);
     expect(content.blocks).toHaveLength(16);
     for (const visual of content.blocks) expect(visual.meshes).toHaveLength(1);
-    const sides = [0, 1, 2, 3].map((s) => content.blocks.find((b) => b.key === `stage${s + 1}/0`)?.side ?? 0);
+    const sides = [0, 1, 2, 3].map(
+      (s) => content.blocks.find((b) => b.key === `stage${s + 1}/0`)?.side ?? 0,
+    );
     expect(sides[0]).toBeCloseTo(4, 9);
     expect(sides[1]! > sides[2]! && sides[2]! > sides[3]!).toBe(true);
     // Blocks follow the network's order along x.
@@ -98,7 +109,8 @@ describe('buildSpaceContent', () => {
     const content = buildSpaceContent(blocks, null);
     let disposed = 0;
     for (const visual of content.blocks) {
-      for (const mesh of visual.meshes) materialOf(mesh).addEventListener('dispose', () => disposed++);
+      for (const mesh of visual.meshes)
+        materialOf(mesh).addEventListener('dispose', () => disposed++);
     }
     content.dispose();
     expect(disposed).toBe(16);
@@ -108,7 +120,24 @@ describe('buildSpaceContent', () => {
 
 describe('textures', () => {
   it('box-filters an image down', () => {
-    const rgba = Uint8ClampedArray.of(0, 0, 0, 255, 100, 100, 100, 255, 200, 200, 200, 255, 100, 100, 100, 255);
+    const rgba = Uint8ClampedArray.of(
+      0,
+      0,
+      0,
+      255,
+      100,
+      100,
+      100,
+      255,
+      200,
+      200,
+      200,
+      255,
+      100,
+      100,
+      100,
+      255,
+    );
     expect(Array.from(downsampleRgba(rgba, 2, 1))).toEqual([100, 100, 100, 255]);
   });
 
@@ -122,7 +151,7 @@ describe('textures', () => {
     const block = blocks[0]!; // 2×2 grid on 56×56, two cells kept (the bottom row of a ramp)
     const px = blockTexturePixels(block, 56, [255, 0, 0], null);
     const top = Array.from(px.subarray(0, 3));
-    const bottom = Array.from(px.subarray((55 * 56) * 4, (55 * 56) * 4 + 3));
+    const bottom = Array.from(px.subarray(55 * 56 * 4, 55 * 56 * 4 + 3));
     expect(bottom[0]).toBeGreaterThan(bottom[1]!); // red-tinted: kept
     expect(top[0]).toBeLessThan(60); // dark: skipped
   });

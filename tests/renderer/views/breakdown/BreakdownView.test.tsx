@@ -15,15 +15,55 @@ describe('BreakdownView', () => {
     expect(screen.getByRole('status').textContent).toBe('Predicting…');
   });
 
-  it('draws one stacked bar series per operator part and a legend of the operators', () => {
-    loadStudio(defaultConfig('resnet50', 'v100'));
+  it('draws a static and a dynamic stacked bar per block, in proportion, with a legend of the operators', () => {
+    const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
     const { container } = renderWithHost(<BreakdownView />);
     const card = screen.getByRole('region', { name: 'Per-block breakdown' });
     expect(card).toBeTruthy();
-    // 16 ResNet-50 blocks: a category tick each.
-    expect(container.querySelectorAll('.recharts-xAxis-tick-labels text').length).toBe(16);
-    const series = container.querySelectorAll('.recharts-bar');
-    expect(series.length).toBeGreaterThan(10);
+    // 16 ResNet-50 blocks (3-4-6-3): an index tick each, the stage name under each stage's first block.
+    const ticks = Array.from(container.querySelectorAll('.recharts-xAxis-tick-labels text')).map(
+      (t) => t.textContent,
+    );
+    expect(ticks).toEqual([
+      '0',
+      'Stage 1',
+      '1',
+      '2',
+      '0',
+      'Stage 2',
+      '1',
+      '2',
+      '3',
+      '0',
+      'Stage 3',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '0',
+      'Stage 4',
+      '1',
+      '2',
+    ]);
+    // Two stacked bars per block (static, dynamic).
+    const bars = Array.from(container.querySelectorAll('.breakdown-bar'));
+    expect(bars.length).toBe(32);
+    const barHeight = (bar: Element) =>
+      Array.from(bar.querySelectorAll('rect')).reduce(
+        (sum, r) => sum + Number(r.getAttribute('height')),
+        0,
+      );
+    const [staticBars, dynamicBars] = [bars.slice(0, 16), bars.slice(16)];
+    analysis.prediction.blocks.forEach((b, i) => {
+      // Drawn heights keep the predictor's dynamic/static ratio of each block.
+      expect(barHeight(dynamicBars[i]!) / barHeight(staticBars[i]!)).toBeCloseTo(
+        b.latencyS / b.staticLatencyS,
+        3,
+      );
+    });
+    // Several segments per bar: operators, split into compute and memory.
+    expect(dynamicBars[4]!.querySelectorAll('rect').length).toBeGreaterThanOrEqual(8);
     const legend = within(screen.getByRole('list', { name: 'Breakdown legend' }));
     for (const label of ['Masker + conv1', 'conv2 (3×3)', 'Scatter-add', 'Memory (hatched)']) {
       expect(legend.getByText(label)).toBeTruthy();
@@ -35,7 +75,9 @@ describe('BreakdownView', () => {
     const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
     renderWithHost(<BreakdownView />);
     expect(screen.queryByTestId('block-summary')).toBeNull();
-    fireEvent.change(screen.getByLabelText('Operators of block'), { target: { value: 'stage2/1' } });
+    fireEvent.change(screen.getByLabelText('Operators of block'), {
+      target: { value: 'stage2/1' },
+    });
     expect(useStudio.getState().selectedBlock).toBe('stage2/1');
     const block = analysis.prediction.blocks.find((b) => b.key === 'stage2/1')!;
     const dynamic = screen.getByRole('table', { name: 'Dynamic' });
@@ -57,13 +99,18 @@ describe('BreakdownView', () => {
     const summary = screen.getByTestId('block-summary');
     expect(summary.textContent).toContain(formatMs((block.latencyS * 1000) / 128));
     fireEvent.click(screen.getByRole('radio', { name: 'ms / batch' }));
-    expect(screen.getByTestId('block-summary').textContent).toContain(formatMs(block.latencyS * 1000));
+    expect(screen.getByTestId('block-summary').textContent).toContain(
+      formatMs(block.latencyS * 1000),
+    );
     expect(screen.getByText('Time (ms per batch of 128)')).toBeTruthy();
   });
 
   it('marks the runs column for layer skipping', () => {
     const base = defaultConfig('resnet50', 'v100');
-    loadStudio({ ...base, stages: base.stages.map((s) => ({ ...s, mode: 'layer' as const, rate: 0.25 })) });
+    loadStudio({
+      ...base,
+      stages: base.stages.map((s) => ({ ...s, mode: 'layer' as const, rate: 0.25 })),
+    });
     renderWithHost(<BreakdownView />);
     act(() => useStudio.getState().selectBlock('stage1/1'));
     const dynamic = screen.getByRole('table', { name: 'Dynamic' });

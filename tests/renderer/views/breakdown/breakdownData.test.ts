@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import type { ConfigStageMode, StudioConfig } from '../../../../core/config/schema';
 import type { OpReport } from '../../../../core/predictor';
-import { breakdownData, type BreakdownData, type BreakdownRow } from '../../../../renderer/src/views/breakdown/breakdownData';
+import {
+  breakdownData,
+  type BreakdownData,
+  type BreakdownRow,
+} from '../../../../renderer/src/views/breakdown/breakdownData';
 import { splitOpTime } from '../../../../renderer/src/views/breakdown/ops';
 import { analyze } from '../../../../renderer/src/worker/analysis';
 
@@ -11,7 +15,9 @@ function withMode(config: StudioConfig, mode: ConfigStageMode, rate: number): St
 }
 
 function barSum(data: BreakdownData, row: BreakdownRow, side: 'static' | 'dynamic'): number {
-  return data.series.filter((s) => s.side === side).reduce((sum, s) => sum + Number(row[s.dataKey]), 0);
+  return data.series
+    .filter((s) => s.side === side)
+    .reduce((sum, s) => sum + Number(row[s.dataKey]), 0);
 }
 
 /** Every bar's segments add up to the predictor's block latency, in ms per image. */
@@ -29,7 +35,12 @@ function expectBarsMatchPrediction(config: StudioConfig, latencyMode: 'add' | 'm
   return data;
 }
 
-const op = (latencyS: number, computeS: number | null, memoryS: number | null, executionRate = 1): OpReport => ({
+const op = (
+  latencyS: number,
+  computeS: number | null,
+  memoryS: number | null,
+  executionRate = 1,
+): OpReport => ({
   op: 'conv2',
   latencyS,
   computeS,
@@ -41,20 +52,45 @@ const op = (latencyS: number, computeS: number | null, memoryS: number | null, e
 
 describe('splitOpTime', () => {
   it('adds compute and memory in add mode; the rest is launch overhead', () => {
-    expect(splitOpTime(op(10, 3, 5), 'add')).toEqual({ computeS: 3, memoryS: 5, unsplitS: 0, overheadS: 2 });
+    expect(splitOpTime(op(10, 3, 5), 'add')).toEqual({
+      computeS: 3,
+      memoryS: 5,
+      unsplitS: 0,
+      overheadS: 2,
+    });
   });
 
   it('shows only the larger of compute and memory in max mode', () => {
-    expect(splitOpTime(op(10, 3, 5), 'max')).toEqual({ computeS: 0, memoryS: 5, unsplitS: 0, overheadS: 5 });
-    expect(splitOpTime(op(10, 6, 5), 'max')).toEqual({ computeS: 6, memoryS: 0, unsplitS: 0, overheadS: 4 });
+    expect(splitOpTime(op(10, 3, 5), 'max')).toEqual({
+      computeS: 0,
+      memoryS: 5,
+      unsplitS: 0,
+      overheadS: 5,
+    });
+    expect(splitOpTime(op(10, 6, 5), 'max')).toEqual({
+      computeS: 6,
+      memoryS: 0,
+      unsplitS: 0,
+      overheadS: 4,
+    });
   });
 
   it('scales by the execution rate of layer-skipped operators', () => {
-    expect(splitOpTime(op(10, 3, 5, 0.5), 'add')).toEqual({ computeS: 1.5, memoryS: 2.5, unsplitS: 0, overheadS: 1 });
+    expect(splitOpTime(op(10, 3, 5, 0.5), 'add')).toEqual({
+      computeS: 1.5,
+      memoryS: 2.5,
+      unsplitS: 0,
+      overheadS: 1,
+    });
   });
 
   it('keeps latency-only reports unsplit', () => {
-    expect(splitOpTime(op(7, null, null), 'add')).toEqual({ computeS: 0, memoryS: 0, unsplitS: 7, overheadS: 0 });
+    expect(splitOpTime(op(7, null, null), 'add')).toEqual({
+      computeS: 0,
+      memoryS: 0,
+      unsplitS: 7,
+      overheadS: 0,
+    });
   });
 
   it('never draws more than the latency', () => {
@@ -67,14 +103,31 @@ describe('splitOpTime', () => {
 describe('breakdownData', () => {
   it('stacks spatial ResNet-50 blocks to their predicted latencies', () => {
     const data = expectBarsMatchPrediction(defaultConfig('resnet50', 'v100'), 'add');
-    expect(data.ops).toEqual(expect.arrayContaining(['masker+conv1', 'conv1', 'conv2', 'conv3', 'add', 'scatter_add', 'shortcut']));
+    expect(data.ops).toEqual(
+      expect.arrayContaining([
+        'masker+conv1',
+        'conv1',
+        'conv2',
+        'conv3',
+        'add',
+        'scatter_add',
+        'shortcut',
+      ]),
+    );
     // Compute and memory are separate, distinguishable series.
-    expect(data.series.some((s) => s.side === 'dynamic' && s.op === 'conv2' && s.part === 'compute')).toBe(true);
-    expect(data.series.some((s) => s.side === 'dynamic' && s.op === 'conv2' && s.part === 'memory')).toBe(true);
+    expect(
+      data.series.some((s) => s.side === 'dynamic' && s.op === 'conv2' && s.part === 'compute'),
+    ).toBe(true);
+    expect(
+      data.series.some((s) => s.side === 'dynamic' && s.op === 'conv2' && s.part === 'memory'),
+    ).toBe(true);
   });
 
   it('counts layer-skipped operators at their execution rate', () => {
-    const data = expectBarsMatchPrediction(withMode(defaultConfig('resnet50', 'v100'), 'layer', 0.3), 'add');
+    const data = expectBarsMatchPrediction(
+      withMode(defaultConfig('resnet50', 'v100'), 'layer', 0.3),
+      'add',
+    );
     expect(data.ops).toContain('gate');
   });
 
@@ -87,7 +140,10 @@ describe('breakdownData', () => {
 
   it('stacks to the latency when compute and memory overlap (max mode)', () => {
     const base = defaultConfig('resnet50', 'v100');
-    const config: StudioConfig = { ...base, hardware: { kind: 'preset', id: 'v100', overrides: { latencyMode: 'max' } } };
+    const config: StudioConfig = {
+      ...base,
+      hardware: { kind: 'preset', id: 'v100', overrides: { latencyMode: 'max' } },
+    };
     const data = expectBarsMatchPrediction(config, 'max');
     for (const row of data.rows) {
       for (const o of data.ops) {
@@ -101,7 +157,8 @@ describe('breakdownData', () => {
   it('draws identical static and dynamic bars for a static network', () => {
     const { prediction } = analyze(withMode(defaultConfig('resnet50', 'v100'), 'static', 1));
     const data = breakdownData(prediction, 'add', 'image');
-    for (const row of data.rows) expect(barSum(data, row, 'dynamic')).toBeCloseTo(barSum(data, row, 'static'), 12);
+    for (const row of data.rows)
+      expect(barSum(data, row, 'dynamic')).toBeCloseTo(barSum(data, row, 'static'), 12);
   });
 
   it('is batch-size times larger per batch than per image', () => {

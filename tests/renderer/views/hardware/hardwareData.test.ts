@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { HARDWARE_PRESETS } from '../../../../core/predictor';
-import { currentPresetId, hardwareData, logTicks, shortHardwareLabel } from '../../../../renderer/src/views/hardware/hardwareData';
+import {
+  currentPresetId,
+  hardwareData,
+  logTicks,
+  shortHardwareLabel,
+} from '../../../../renderer/src/views/hardware/hardwareData';
 import { hardwareRows } from '../../../../renderer/src/worker/analysis';
 
 describe('shortHardwareLabel', () => {
   it('drops the vendor prefix and the validation note', () => {
     expect(shortHardwareLabel('NVIDIA Tesla V100')).toBe('V100');
-    expect(shortHardwareLabel('NVIDIA GeForce RTX 4090 (not validated against measurements)')).toBe('RTX 4090');
+    expect(shortHardwareLabel('NVIDIA GeForce RTX 4090 (not validated against measurements)')).toBe(
+      'RTX 4090',
+    );
     expect(shortHardwareLabel('NVIDIA Jetson TX2')).toBe('Jetson TX2');
   });
 });
@@ -37,6 +44,8 @@ describe('hardwareData', () => {
       ...base,
       hardware: { kind: 'custom' as const, label: 'Lab GPU', params: HARDWARE_PRESETS[0]!.params },
     };
-    expect(hardwareData(hardwareRows(config), currentPresetId(config)).some((d) => d.current)).toBe(false);
+    expect(hardwareData(hardwareRows(config), currentPresetId(config)).some((d) => d.current)).toBe(
+      false,
+    );
   });
 });

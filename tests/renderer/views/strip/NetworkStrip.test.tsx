@@ -23,17 +23,28 @@ describe('NetworkStrip', () => {
   it('names static, layer and channel blocks by their setting', () => {
     const base = defaultConfig('resnet50', 'v100');
     const modes = ['static', 'layer', 'channel', 'spatial+channel'] as const;
-    useStudio.setState({ config: { ...base, stages: base.stages.map((s, i) => ({ ...s, mode: modes[i]!, rate: 0.25 })) } });
+    useStudio.setState({
+      config: {
+        ...base,
+        stages: base.stages.map((s, i) => ({ ...s, mode: modes[i]!, rate: 0.25 })),
+      },
+    });
     const { container } = renderWithHost(<NetworkStrip />);
     expect(screen.getByRole('button', { name: 'Block stage1/0, static' })).toBeTruthy();
     const layer = screen.getByRole('button', { name: 'Block stage2/0, layer, rate 0.25' });
     expect(layer.style.getPropertyValue('--block-fill-opacity')).toBe(String(0.15 + 0.85 * 0.25));
     expect(screen.getByRole('button', { name: 'Block stage3/0, channel, rate 0.25' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Block stage4/0, spatial + channel, rate 0.25, channel rate 0.25' })).toBeTruthy();
+    expect(
+      screen.getByRole('button', {
+        name: 'Block stage4/0, spatial + channel, rate 0.25, channel rate 0.25',
+      }),
+    ).toBeTruthy();
     // Pictures: spatial+channel blocks carry a mask grid and a group bar, channel blocks a group bar.
     expect(container.querySelectorAll('.mode-channel .strip-icon').length).toBe(6);
     expect(container.querySelectorAll('.mode-spatial-channel .strip-icon').length).toBe(2 * 3);
-    expect(container.querySelectorAll('.mode-static .strip-icon, .mode-layer .strip-icon').length).toBe(0);
+    expect(
+      container.querySelectorAll('.mode-static .strip-icon, .mode-layer .strip-icon').length,
+    ).toBe(0);
   });
 
   it('selects on click and highlights the store’s selection', () => {
@@ -45,7 +56,9 @@ describe('NetworkStrip', () => {
     expect(target.getAttribute('aria-pressed')).toBe('true');
     expect(blocks().filter((b) => b.getAttribute('aria-pressed') === 'true').length).toBe(1);
     act(() => useStudio.getState().selectBlock('stage4/0'));
-    expect(screen.getByRole('button', { name: /^Block stage4\/0,/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      screen.getByRole('button', { name: /^Block stage4\/0,/ }).getAttribute('aria-pressed'),
+    ).toBe('true');
     expect(target.getAttribute('aria-pressed')).toBe('false');
   });
 
@@ -72,7 +85,9 @@ describe('NetworkStrip', () => {
     const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
     renderWithHost(<NetworkStrip />);
     const b = analysis.prediction.blocks[5]!;
-    const button = screen.getByRole('button', { name: new RegExp(`^Block ${b.key.replace('/', '\\/')},`) });
+    const button = screen.getByRole('button', {
+      name: new RegExp(`^Block ${b.key.replace('/', '\\/')},`),
+    });
     expect(button.title).toBe('');
     fireEvent.mouseEnter(button);
     expect(button.title).toContain('per image (static');

@@ -4,11 +4,21 @@ import { defaultConfig } from '../../../../core/config/defaults';
 import type { StudioConfig } from '../../../../core/config/schema';
 import { formatMs } from '../../../../renderer/src/format';
 import { analyze } from '../../../../renderer/src/worker/analysis';
-import { blockOpacity, blockTitle, groupCells, maskCells, stageCaption, stripData } from '../../../../renderer/src/views/strip/stripData';
+import {
+  blockOpacity,
+  blockTitle,
+  groupCells,
+  maskCells,
+  stageCaption,
+  stripData,
+} from '../../../../renderer/src/views/strip/stripData';
 
 const resnet50 = findBuiltinArchitecture('resnet50')!;
 
-function stageModes(config: StudioConfig, modes: StudioConfig['stages'][number]['mode'][]): StudioConfig {
+function stageModes(
+  config: StudioConfig,
+  modes: StudioConfig['stages'][number]['mode'][],
+): StudioConfig {
   return { ...config, stages: config.stages.map((s, i) => ({ ...s, mode: modes[i] ?? s.mode })) };
 }
 
@@ -55,7 +65,8 @@ describe('blockTitle', () => {
 });
 
 describe('strip pictures', () => {
-  const blockAt = (config: StudioConfig, stage: number) => stripData(config, resnet50)[stage]!.blocks[0]!;
+  const blockAt = (config: StudioConfig, stage: number) =>
+    stripData(config, resnet50)[stage]!.blocks[0]!;
 
   it('fills round(rate · cells) cells of the mask grid, at most 4×4', () => {
     const config = { ...defaultConfig('resnet50'), targetRate: 0.3 };
@@ -66,7 +77,10 @@ describe('strip pictures', () => {
 
   it('draws the whole grid of a small decision map', () => {
     const base = defaultConfig('resnet50');
-    const config = { ...base, stages: base.stages.map((s, i) => (i === 3 ? { ...s, spatialGranularity: 7 } : s)) };
+    const config = {
+      ...base,
+      stages: base.stages.map((s, i) => (i === 3 ? { ...s, spatialGranularity: 7 } : s)),
+    };
     const { side, kept } = maskCells(blockAt(config, 3));
     expect(side).toBe(1);
     expect(kept).toEqual([true]); // round(0.5 · 1) = 1
@@ -78,8 +92,32 @@ describe('strip pictures', () => {
   });
 
   it('fades layer-skipped blocks by their rate only', () => {
-    expect(blockOpacity({ mode: 'layer', rate: 0, spatialGranularity: 1, channelGroupSize: 1, channelRate: 1 })).toBeCloseTo(0.15, 12);
-    expect(blockOpacity({ mode: 'layer', rate: 1, spatialGranularity: 1, channelGroupSize: 1, channelRate: 1 })).toBe(1);
-    expect(blockOpacity({ mode: 'spatial', rate: 0.1, spatialGranularity: 1, channelGroupSize: 1, channelRate: 1 })).toBe(1);
+    expect(
+      blockOpacity({
+        mode: 'layer',
+        rate: 0,
+        spatialGranularity: 1,
+        channelGroupSize: 1,
+        channelRate: 1,
+      }),
+    ).toBeCloseTo(0.15, 12);
+    expect(
+      blockOpacity({
+        mode: 'layer',
+        rate: 1,
+        spatialGranularity: 1,
+        channelGroupSize: 1,
+        channelRate: 1,
+      }),
+    ).toBe(1);
+    expect(
+      blockOpacity({
+        mode: 'spatial',
+        rate: 0.1,
+        spatialGranularity: 1,
+        channelGroupSize: 1,
+        channelRate: 1,
+      }),
+    ).toBe(1);
   });
 });

@@ -18,11 +18,15 @@ describe('TheoryView', () => {
     const { container } = renderWithHost(<TheoryView />);
     // Four stage series and the network series.
     expect(container.querySelectorAll('.recharts-scatter').length).toBe(5);
-    expect(container.querySelectorAll('.recharts-scatter-symbol').length).toBe(analysis.prediction.blocks.length + 1);
+    expect(container.querySelectorAll('.recharts-scatter-symbol').length).toBe(
+      analysis.prediction.blocks.length + 1,
+    );
     expect(container.querySelectorAll('.recharts-reference-line').length).toBe(3);
     const explanation = screen.getByTestId('theory-explanation').textContent ?? '';
     expect(explanation).toContain(`FLOPs −${Math.round((1 - analysis.flopsRatio) * 100)} %`);
-    expect(explanation).toContain(`latency −${Math.round((1 - analysis.prediction.ratio) * 100)} %`);
+    expect(explanation).toContain(
+      `latency −${Math.round((1 - analysis.prediction.ratio) * 100)} %`,
+    );
     expect(screen.getByText('FLOPs reduction (% of static MACs)')).toBeTruthy();
     expect(screen.getByText('Latency reduction (% of static)')).toBeTruthy();
     const table = within(screen.getByRole('region', { name: 'Reductions per stage' }));

@@ -45,7 +45,10 @@ describe('theoryOf', () => {
 
 describe('explainGap', () => {
   it('says a static network changes nothing', () => {
-    const text = explainGap(analyze(withMode(defaultConfig('resnet50', 'v100'), 'static', 1)), 'add');
+    const text = explainGap(
+      analyze(withMode(defaultConfig('resnet50', 'v100'), 'static', 1)),
+      'add',
+    );
     expect(text).toMatch(/static/);
   });
 

@@ -1,0 +1,159 @@
+/**
+ * The analysis views (breakdown, theory vs practice, hardware comparison), the network strip and chart
+ * export, driven in the built web app. Screenshots of each view in light and dark at 1280×800 are saved to
+ * e2e/artifacts for review.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './support/studio';
+
+/** Boxes of the visible elements matched by `locator`. */
+async function boxes(locator: Locator) {
+  const all = await locator.evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return {
+        left: r.left,
+        right: r.right,
+        top: r.top,
+        bottom: r.bottom,
+        text: el.textContent ?? '',
+      };
+    }),
+  );
+  return all.filter((b) => b.right > b.left && b.bottom > b.top);
+}
+
+/** Fails when two labels overlap (allowing a pixel of antialiasing). */
+async function expectNoOverlap(locator: Locator) {
+  const list = await boxes(locator);
+  expect(list.length).toBeGreaterThan(0);
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const a = list[i]!;
+      const b = list[j]!;
+      const overlap =
+        Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+        Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+      expect(overlap, `labels "${a.text}" and "${b.text}" overlap`).toBe(false);
+    }
+  }
+}
+
+async function openView(page: Page, name: string) {
+  await page.getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+}
+
+test.describe('analysis views', () => {
+  test.beforeEach(async ({ studio, page }) => {
+    await studio.open();
+    await page.getByTestId('model-select').selectOption('resnet101');
+    await studio.waitForPrediction();
+  });
+
+  test('breakdown: a strip click selects the block, its operator tables follow; ticks do not overlap', async ({
+    studio,
+    page,
+  }) => {
+    await openView(page, 'Per-block breakdown');
+    const strip = page.getByTestId('network-strip');
+    await expect(strip.getByRole('button')).toHaveCount(33);
+    await strip.getByRole('button', { name: 'Block stage3/2, spatial, rate 0.50' }).click();
+    await expect(page.getByLabel('Operators of block')).toHaveValue('stage3/2');
+    await expect(
+      page.getByRole('table', { name: 'Dynamic' }).getByRole('row', { name: /Masker \+ conv1/ }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Static' }).getByRole('row', { name: /Residual add/ }),
+    ).toBeVisible();
+    // Keyboard: the strip is one tab stop and arrows move the shared selection.
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByLabel('Operators of block')).toHaveValue('stage3/3');
+    await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
+    await expectNoOverlap(page.locator('.recharts-yAxis-tick-labels text'));
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('chart export: SVG with resolved colours and a PNG, both through downloads', async ({
+    studio,
+    page,
+  }) => {
+    await openView(page, 'Per-block breakdown');
+    const card = page.getByRole('region', { name: 'Per-block breakdown' });
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Export Per-block breakdown as SVG' }).click(),
+    ]);
+    expect(svgDownload.suggestedFilename()).toBe('per-block-breakdown.svg');
+    const svg = await readFile(await svgDownload.path(), 'utf8');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).not.toContain('var(');
+    expect(svg).toContain('Per-block breakdown');
+    expect(svg).toContain('Masker + conv1');
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Export Per-block breakdown as PNG' }).click(),
+    ]);
+    expect(pngDownload.suggestedFilename()).toBe('per-block-breakdown.png');
+    const png = await readFile(await pngDownload.path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR width: twice the SVG's width (2× export scale).
+    const svgWidth = Number(/width="(\d+)"/.exec(svg)?.[1]);
+    expect(png.readUInt32BE(16)).toBe(2 * svgWidth);
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('theory vs practice: explanation, one dot per block plus the network', async ({
+    studio,
+    page,
+  }) => {
+    await openView(page, 'Theory vs practice');
+    await expect(page.getByTestId('theory-explanation')).toContainText(
+      /^FLOPs −\d+ %, latency [−+]\d+ %: /,
+    );
+    await expect(page.locator('.recharts-scatter-symbol')).toHaveCount(33 + 1);
+    await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('hardware comparison: every preset, the current one marked, unvalidated ones flagged', async ({
+    studio,
+    page,
+  }) => {
+    await openView(page, 'Hardware comparison');
+    const table = page.getByTestId('hardware-table');
+    await expect(table.locator('tbody tr')).toHaveCount(10);
+    await expect(table.locator('tr[aria-current="true"]')).toContainText('V100');
+    await expect(table.getByText('not validated')).toHaveCount(5);
+    await page.getByTestId('hardware-select').selectOption('3090');
+    await studio.waitForPrediction();
+    await expect(table.locator('tr[aria-current="true"]')).toContainText('RTX 3090');
+    await expectNoOverlap(page.locator('.hw-charts .recharts-yAxis-tick-labels text'));
+    expect(studio.consoleErrors).toEqual([]);
+  });
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`analysis views screenshots, ${scheme}, 1280×800`, async ({ studio, page }) => {
+    await studio.open({ colorScheme: scheme });
+    await page.getByTestId('model-select').selectOption('resnet101');
+    await studio.waitForPrediction();
+    for (const [tab, name] of [
+      ['Per-block breakdown', 'breakdown'],
+      ['Theory vs practice', 'theory'],
+      ['Hardware comparison', 'hardware'],
+    ] as const) {
+      await openView(page, tab);
+      if (name === 'breakdown')
+        await page.getByTestId('network-strip').getByRole('button').nth(9).click();
+      if (name === 'hardware') await expect(page.getByTestId('hardware-table')).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await studio.screenshot(`view-${name}-${scheme}-1280x800`);
+    }
+    expect(studio.consoleErrors).toEqual([]);
+  });
+}
