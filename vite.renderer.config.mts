@@ -51,5 +51,10 @@ export default defineConfig(({ mode }) => ({
   build:
     mode === 'web'
       ? { outDir: resolve(import.meta.dirname, 'dist-web'), emptyOutDir: true, chunkSizeWarningLimit: 2000 }
-      : { chunkSizeWarningLimit: 2000 },
+      : {
+          // Forge packs .vite/** only; with root = renderer/ its default folder would land inside renderer/.
+          outDir: resolve(import.meta.dirname, '.vite/renderer/main_window'),
+          emptyOutDir: true,
+          chunkSizeWarningLimit: 2000,
+        },
 }));

@@ -17,7 +17,7 @@ import { createCrashPolicy, createQuitGuard } from './lib/lifecycle';
 import type { Logger } from './lib/log';
 import { buildMenuTemplate } from './lib/menu';
 import { OPEN_FILTERS, SAVE_FORMATS, associatedKind, type AppPaths } from './lib/paths';
-import { RecentStore, toRecentFiles } from './lib/recent';
+import { RecentStore, findRecent, toRecentFiles } from './lib/recent';
 import { RecoveryStore, createSaveBarrier } from './lib/recovery';
 import { isTrustedUrl } from './lib/security';
 import { createMainWindow } from './window';
@@ -134,7 +134,7 @@ export function createAppController(options: ControllerOptions) {
   };
 
   async function openRecentFromMenu(id: string): Promise<void> {
-    const entry = recent.list().find((e) => toRecentFiles([e])[0]?.id === id);
+    const entry = findRecent(recent.list(), id);
     if (!entry || !(entry.kind in OPEN_COMMAND_FOR_KIND)) return;
     const opened = await openDocumentAt(deps, entry.path, entry.kind);
     const command = OPEN_COMMAND_FOR_KIND[entry.kind as keyof typeof OPEN_COMMAND_FOR_KIND];

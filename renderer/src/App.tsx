@@ -11,6 +11,7 @@ import { useStudio } from './store';
 import { useAnalysis } from './worker/useAnalysis';
 import { useSession } from './session/useSession';
 import { useShortcuts } from './commands/useShortcuts';
+import { useDesktopSync } from './commands/useDesktopSync';
 import { Overlays } from './commands/Overlays';
 import { useFileDrop } from './files/useFileDrop';
 
@@ -30,6 +31,7 @@ export function App() {
   useSession();
   useShortcuts();
   useFileDrop();
+  useDesktopSync();
   const { activeView, analysisRevision } = useStudio(
     useShallow((s) => ({ activeView: s.activeView, analysisRevision: s.analysisRevision })),
   );

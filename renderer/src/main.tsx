@@ -21,10 +21,12 @@ function pickHost(): Host {
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html lacks #root');
 
+const host = pickHost();
+
 createRoot(rootElement).render(
   <StrictMode>
-    <ErrorBoundary area="LAUDNet Studio" fullPage>
-      <HostContext.Provider value={pickHost()}>
+    <ErrorBoundary area="LAUDNet Studio" fullPage onError={(m) => host.log?.('error', m)}>
+      <HostContext.Provider value={host}>
         <App />
       </HostContext.Provider>
     </ErrorBoundary>

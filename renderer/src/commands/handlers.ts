@@ -54,7 +54,12 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     },
   },
   'view.reset-layout': { run: () => useStudio.getState().resetLayout() },
-  'help.docs': { run: () => void window.open(PAPER_URL, '_blank', 'noopener') },
+  'help.docs': {
+    run: async (host) => {
+      if (host.openDocs) await host.openDocs('paper');
+      else window.open(PAPER_URL, '_blank', 'noopener');
+    },
+  },
   'help.about': {
     run: async (host) => {
       const info = await host.appInfo();

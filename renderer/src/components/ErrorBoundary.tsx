@@ -6,6 +6,8 @@ interface Props {
   children: ReactNode;
   /** Full-window fallback (top level) instead of an inline card. */
   fullPage?: boolean;
+  /** Reports the error (the desktop host appends it to the log file). */
+  onError?: (message: string) => void;
 }
 
 interface State {
@@ -25,6 +27,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.warn(`[${this.props.area}] render error:`, error, info.componentStack);
+    this.props.onError?.(`${this.props.area}: ${error.message}`);
   }
 
   override render(): ReactNode {

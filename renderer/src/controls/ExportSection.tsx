@@ -5,6 +5,7 @@ import { copyTrainingFlags } from '../files/exports';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { setNotes } from '../store/configEdits';
+import { RecentFiles } from './RecentFiles';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -34,6 +35,7 @@ export function ExportSection() {
           Save configuration…
         </button>
       </div>
+      <RecentFiles />
       <div className="field-label hint" style={{ marginTop: 10 }}>
         Training flags (reference script)
       </div>

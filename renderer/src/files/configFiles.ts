@@ -50,10 +50,17 @@ export async function openConfig(host: Host): Promise<void> {
   if (file) loadConfigFile(file);
 }
 
+/**
+ * Save / Save as. The desktop host writes atomically to the document's own file (main keeps its path and
+ * a .bak); the web build downloads a copy.
+ */
 export async function saveConfig(host: Host, forceDialog: boolean): Promise<void> {
   const s = useStudio.getState();
   const name = forceDialog || !s.fileName ? configFileName() : s.fileName;
-  const result = await host.saveFile({ kind: 'config', suggestedName: name, data: serializeConfig(s.config) });
+  const data = serializeConfig(s.config);
+  const result = host.saveDocument
+    ? await host.saveDocument({ suggestedName: name, data, saveAs: forceDialog })
+    : await host.saveFile({ kind: 'config', suggestedName: name, data });
   if (result) {
     s.markSaved(result.name);
     s.notify('info', `Saved ${result.name}.`);

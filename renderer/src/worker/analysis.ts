@@ -6,7 +6,12 @@
 import type { ArchitectureSpec } from '../../../core/arch';
 import { stageMidChannels } from '../../../core/arch';
 import { toNetworkRequest } from '../../../core/config/request';
-import { blockDynamicsOf, effectiveGranularity, resolveArchitecture, resolveHardwareParams } from '../../../core/config/resolve';
+import {
+  blockDynamicsOf,
+  effectiveGranularity,
+  resolveArchitecture,
+  resolveHardwareParams,
+} from '../../../core/config/resolve';
 import type { StudioConfig } from '../../../core/config/schema';
 import { networkFlops } from '../../../core/flops';
 import {
@@ -37,7 +42,10 @@ export function predictorFor(hw: HardwareParams): Predictor {
 }
 
 /** The predictor's request for a configuration (core's conversion, one place for the rules). */
-export function requestFor(config: StudioConfig, arch: ArchitectureSpec = resolveArchitecture(config)): NetworkRequest {
+export function requestFor(
+  config: StudioConfig,
+  arch: ArchitectureSpec = resolveArchitecture(config),
+): NetworkRequest {
   return toNetworkRequest(config, arch);
 }
 
@@ -45,13 +53,21 @@ export function requestFor(config: StudioConfig, arch: ArchitectureSpec = resolv
 export function analyze(config: StudioConfig): Analysis {
   const t0 = performance.now();
   const arch = resolveArchitecture(config);
-  const prediction = predictNetwork(predictorFor(resolveHardwareParams(config)), requestFor(config, arch));
+  const prediction = predictNetwork(
+    predictorFor(resolveHardwareParams(config)),
+    requestFor(config, arch),
+  );
   const flops = networkFlops(arch, blockDynamicsOf(config, arch));
   return { prediction, flops, flopsRatio: flops.flopsRatio, workerMs: performance.now() - t0 };
 }
 
-/** Activation rates of the curves: 0, 0.05, …, 1. */
+/** Activation rates of the candidate curves: 0, 0.05, …, 1. */
 export const CURVE_RATES: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
+/**
+ * Rates of the current configuration's curve: every step of the rate sliders (0.01), so the live
+ * point is always a sample of the curve and the drawn line passes exactly through it.
+ */
+export const FINE_CURVE_RATES: readonly number[] = Array.from({ length: 101 }, (_, i) => i / 100);
 
 /** Latency ratio (dynamic / static) of one stage of a prediction. */
 export function stageRatio(p: NetworkPrediction, stage: number): number {
@@ -100,8 +116,9 @@ function sweep(
   stages: readonly number[],
   c: Candidate,
   measure: (pred: NetworkPrediction) => number,
+  rates: readonly number[] = CURVE_RATES,
 ): CurvePoint[] {
-  return CURVE_RATES.map((rate) => {
+  return rates.map((rate) => {
     let req = base;
     stages.forEach((s, k) => {
       req = variant(req, [s], c.mode, c.granularity ? c.granularity[k]! : null, rate);
@@ -121,7 +138,12 @@ function stageCandidates(arch: ArchitectureSpec, stage: number, groupSize: numbe
   out.push({ id: 'layer', label: 'Layer skipping', mode: 'layer', granularity: [res] });
   const m = stageMidChannels(arch, spec);
   if (m % groupSize === 0) {
-    out.push({ id: `channel-${groupSize}`, label: `Channel G=${groupSize}`, mode: 'channel', granularity: null });
+    out.push({
+      id: `channel-${groupSize}`,
+      label: `Channel G=${groupSize}`,
+      mode: 'channel',
+      granularity: null,
+    });
   }
   return out;
 }
@@ -145,19 +167,37 @@ function stageCurves(
   const st = config.stages[stage]!;
   const g = effectiveGranularity(arch, st, stage);
   const currentId =
-    st.mode === 'spatial' ? `spatial-${g}` : st.mode === 'layer' ? 'layer' : st.mode === 'channel' ? `channel-${st.channelGroupSize}` : '';
+    st.mode === 'spatial'
+      ? `spatial-${g}`
+      : st.mode === 'layer'
+        ? 'layer'
+        : st.mode === 'channel'
+          ? `channel-${st.channelGroupSize}`
+          : '';
   const series: CurveSeries[] = stageCandidates(arch, stage, st.channelGroupSize).map((c) => ({
     id: c.id,
     label: c.label,
     mode: c.mode,
     granularity: c.granularity?.[0] ?? st.channelGroupSize,
     current: c.id === currentId,
-    points: sweep(p, base, [stage], c, (pred) => stageRatio(pred, stage)),
+    points: sweep(
+      p,
+      base,
+      [stage],
+      c,
+      (pred) => stageRatio(pred, stage),
+      c.id === currentId ? FINE_CURVE_RATES : CURVE_RATES,
+    ),
   }));
   return { scope: 'stage', stage, series };
 }
 
-function networkCurves(config: StudioConfig, arch: ArchitectureSpec, p: Predictor, base: NetworkRequest): CurveSet {
+function networkCurves(
+  config: StudioConfig,
+  arch: ArchitectureSpec,
+  p: Predictor,
+  base: NetworkRequest,
+): CurveSet {
   const all = arch.stages.map((_, i) => i);
   const dynamicStages = config.stages.flatMap((s, i) => (s.mode === 'static' ? [] : [i]));
   const ratio = (pred: NetworkPrediction) => pred.latencyS / pred.staticLatencyS;
@@ -170,10 +210,24 @@ function networkCurves(config: StudioConfig, arch: ArchitectureSpec, p: Predicto
   ];
   const candidates: Candidate[] = [];
   for (const list of lists) {
-    if (list.length !== arch.stages.length || !arch.stages.every((s, i) => s.outResolution % list[i]! === 0)) continue;
-    candidates.push({ id: `spatial-${list.join('-')}`, label: `Spatial ${list.join('-')}`, mode: 'spatial', granularity: list });
+    if (
+      list.length !== arch.stages.length ||
+      !arch.stages.every((s, i) => s.outResolution % list[i]! === 0)
+    )
+      continue;
+    candidates.push({
+      id: `spatial-${list.join('-')}`,
+      label: `Spatial ${list.join('-')}`,
+      mode: 'spatial',
+      granularity: list,
+    });
   }
-  candidates.push({ id: 'layer', label: 'Layer skipping', mode: 'layer', granularity: arch.stages.map((s) => s.outResolution) });
+  candidates.push({
+    id: 'layer',
+    label: 'Layer skipping',
+    mode: 'layer',
+    granularity: arch.stages.map((s) => s.outResolution),
+  });
   if (arch.stages.every((s) => stageMidChannels(arch, s) % 2 === 0)) {
     candidates.push({ id: 'channel-2', label: 'Channel G=2', mode: 'channel', granularity: null });
   }
@@ -184,7 +238,10 @@ function networkCurves(config: StudioConfig, arch: ArchitectureSpec, p: Predicto
       mode: 'config',
       granularity: null,
       current: true,
-      points: CURVE_RATES.map((r) => ({ rate: r, ratio: ratio(predictNetwork(p, uniformRates(base, dynamicStages, r))) })),
+      points: FINE_CURVE_RATES.map((r) => ({
+        rate: r,
+        ratio: ratio(predictNetwork(p, uniformRates(base, dynamicStages, r))),
+      })),
     },
     ...candidates.map((c) => ({
       id: c.id,
@@ -198,9 +255,15 @@ function networkCurves(config: StudioConfig, arch: ArchitectureSpec, p: Predicto
   return { scope: 'network', stage: 0, series };
 }
 
-function uniformRates(base: NetworkRequest, stages: readonly number[], rate: number): NetworkRequest {
+function uniformRates(
+  base: NetworkRequest,
+  stages: readonly number[],
+  rate: number,
+): NetworkRequest {
   const rates = base.rates.map((r, i) => (stages.includes(i) ? r.map(() => rate) : r));
-  const channelRates = base.channelRates?.map((r, i) => (stages.includes(i) ? r.map(() => rate) : r));
+  const channelRates = base.channelRates?.map((r, i) =>
+    stages.includes(i) ? r.map(() => rate) : r,
+  );
   return { ...base, rates, ...(channelRates ? { channelRates } : {}) };
 }
 

@@ -1,17 +1,25 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import type { StudioConfig } from '../../../core/config/schema';
-import { autoGranularity, ratesForFlopsTarget, ratesForLatencyBudget, type RateStrategy } from '../../../core/solvers';
+import {
+  autoGranularity,
+  ratesForFlopsTarget,
+  ratesForLatencyBudget,
+  type RateStrategy,
+} from '../../../core/solvers';
 import { analyze, curves, hardwareRows } from './analysis';
 import type { GranularityChoice } from './types';
 
 /** The analysis worker's API (called through comlink from useAnalysis). */
 const api = {
   analyze: (config: StudioConfig) => analyze(config),
-  curves: (config: StudioConfig, scope: 'stage' | 'network', stage: number) => curves(config, scope, stage),
+  curves: (config: StudioConfig, scope: 'stage' | 'network', stage: number) =>
+    curves(config, scope, stage),
   hardwareRows: (config: StudioConfig) => hardwareRows(config),
-  fitFlops: (config: StudioConfig, target: number, strategy: RateStrategy) => ratesForFlopsTarget(config, target, strategy),
-  fitBudget: (config: StudioConfig, budgetMsPerImage: number) => ratesForLatencyBudget(config, budgetMsPerImage),
+  fitFlops: (config: StudioConfig, target: number, strategy: RateStrategy) =>
+    ratesForFlopsTarget(config, target, strategy),
+  fitBudget: (config: StudioConfig, budgetMsPerImage: number) =>
+    ratesForLatencyBudget(config, budgetMsPerImage),
   chooseGranularity: (config: StudioConfig): GranularityChoice => ({
     spatial: autoGranularity(config, { mode: 'spatial' }),
     channel: autoGranularity(config, { mode: 'channel', includeLayer: false }),

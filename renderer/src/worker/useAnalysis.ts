@@ -10,7 +10,10 @@ let remote: Remote<AnalysisWorkerApi> | null = null;
 /** The shared analysis worker (created on first use). */
 export function analysisWorker(): Remote<AnalysisWorkerApi> {
   if (!remote) {
-    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'analysis',
+    });
     remote = wrap<AnalysisWorkerApi>(worker);
   }
   return remote;
@@ -21,7 +24,12 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 /** Curves depend on everything but the rates, so a rate drag re-uses them and only moves the marker. */
 function curvesKey(config: StudioConfig, scope: string, stage: number): string {
   const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
-  return JSON.stringify([rest, stages.map((s) => [s.mode, s.spatialGranularity, s.channelGroupSize]), scope, stage]);
+  return JSON.stringify([
+    rest,
+    stages.map((s) => [s.mode, s.spatialGranularity, s.channelGroupSize]),
+    scope,
+    stage,
+  ]);
 }
 
 /**
@@ -35,7 +43,8 @@ export function useAnalysis(): void {
     const runAnalysis = latestOnly(
       (input: { config: StudioConfig; revision: number }) => api.analyze(input.config),
       (analysis, input, ms) => {
-        if (store.getState().config === input.config) store.getState().setAnalysis(analysis, ms, input.revision);
+        if (store.getState().config === input.config)
+          store.getState().setAnalysis(analysis, ms, input.revision);
       },
       (err) => store.getState().setComputeStatus('error', message(err)),
     );
@@ -75,7 +84,12 @@ export function useAnalysis(): void {
         state.selectedStage !== prev.selectedStage ||
         state.activeView !== prev.activeView
       ) {
-        if (state.config === prev.config && state.activeView !== prev.activeView && state.activeView !== 'hardware') return;
+        if (
+          state.config === prev.config &&
+          state.activeView !== prev.activeView &&
+          state.activeView !== 'hardware'
+        )
+          return;
         update();
       }
     });

@@ -224,6 +224,34 @@ describe('files from the OS', () => {
     expect(new TextDecoder().decode(payload.payload.bytes)).toBe('{"a":1}');
   });
 
+  it('reopens a file from File ▸ Open recent and clears the list from the menu', async () => {
+    const { controller, win } = await started();
+    await invoke('commands:ready');
+    const path = join(dir, 'run.laudnet.json');
+    writeFileSync(path, '{"b":2}');
+    await controller.openFromOs(path);
+    await vi.waitFor(() => expect(win.webContents.commandIds()).toEqual(['file.open-config']));
+
+    type Item = { id?: string; label?: string; click?: () => void; submenu?: Item[] };
+    const allItems = () => {
+      const { template } = electron().menus.at(-1) as { template: Item[] };
+      const walk = (items: Item[]): Item[] => items.flatMap((i) => [i, ...walk(i.submenu ?? [])]);
+      return walk(template);
+    };
+    allItems()
+      .find((i) => i.label === 'run.laudnet.json')
+      ?.click?.();
+    await vi.waitFor(() => expect(win.webContents.commandIds()).toHaveLength(2));
+    expect(win.webContents.commandIds()[1]).toBe('file.open-config');
+
+    allItems()
+      .find((i) => i.id === 'recent.clear')
+      ?.click?.();
+    await vi.waitFor(() =>
+      expect(allItems().some((i) => i.label === 'No recent files')).toBe(true),
+    );
+  });
+
   it('ignores files that are not associated with the app', async () => {
     const { controller, win } = await started();
     await invoke('commands:ready');

@@ -32,19 +32,31 @@ export function CurvesView() {
   );
   const arch = useMemo(() => resolveArchitecture(config), [config]);
   const marker = markerFor(config, analysis?.prediction ?? null, scope, stage);
-  const fresh = curves && curves.scope === scope && (scope === 'network' || curves.stage === stage) ? curves : null;
+  const fresh =
+    curves && curves.scope === scope && (scope === 'network' || curves.stage === stage)
+      ? curves
+      : null;
   const series = fresh ? fresh.series.map((s) => withMarker(s, marker.point)) : [];
-  // Lines that do not carry the marker keep their element identity across rate drags, so React skips
-  // them (recharts measures every re-rendered path, which forces a layout).
-  const otherLines = useMemo(
-    () => (fresh ? fresh.series.map((s, i) => (s.current ? null : curveLine(s, i))) : null),
+  // Lines keep their element identity while the marker moves along samples of the current curve
+  // (every 0.01), so React and recharts skip them; recharts re-measures every redrawn path.
+  const lines = useMemo(
+    () => (fresh ? fresh.series.map((s, i) => curveLine(s, i)) : null),
     [fresh],
   );
   const currentIndex = series.findIndex((s) => s.current);
-  const currentLine = currentIndex >= 0 ? curveLine(series[currentIndex]!, currentIndex) : null;
+  const offSample =
+    currentIndex >= 0 && fresh !== null && series[currentIndex] !== fresh.series[currentIndex];
+  const drawn =
+    offSample && lines
+      ? lines.map((l, i) => (i === currentIndex ? curveLine(series[i]!, i) : l))
+      : lines;
   const maxRatio = Math.max(1.1, ...series.flatMap((s) => s.points.map((p) => p.ratio)));
-  const yTicks = niceTicks(maxRatio);
-  const yMax = yTicks[yTicks.length - 1]!;
+  // Axis props must keep their identity across renders: recharts treats a new array as new axis
+  // settings and redraws (and re-measures) every line.
+  const tickStep = niceStep(maxRatio);
+  const yTop = Math.ceil(maxRatio / tickStep - 1e-9) * tickStep;
+  const yTicks = useMemo(() => niceTicks(yTop, tickStep), [yTop, tickStep]);
+  const yDomain = useMemo(() => [0, yTop] as [number, number], [yTop]);
   const legend: LegendItem[] = series.map((s, i) => ({
     label: s.current ? `${s.label} (current)` : s.label,
     color: seriesColor(s, i),
@@ -55,7 +67,10 @@ export function CurvesView() {
   const spec = arch.stages[stage];
   const { setCurveScope, selectStage } = useStudio.getState();
 
-  const title = scope === 'stage' ? `Stage ${stage + 1} latency vs activation rate` : 'Network latency vs activation rate';
+  const title =
+    scope === 'stage'
+      ? `Stage ${stage + 1} latency vs activation rate`
+      : 'Network latency vs activation rate';
   const subtitle =
     scope === 'stage' && spec
       ? `${spec.blocks} blocks at ${spec.outResolution}×${spec.outResolution}; other stages as configured`
@@ -98,7 +113,9 @@ export function CurvesView() {
       <ChartCard
         title={title}
         subtitle={`${subtitle} · ${analysis ? `batch ${analysis.prediction.batchSize}` : ''}`}
-        exportName={scope === 'stage' ? `latency-curves-stage${stage + 1}` : 'latency-curves-network'}
+        exportName={
+          scope === 'stage' ? `latency-curves-stage${stage + 1}` : 'latency-curves-network'
+        }
         legend={fresh ? <ChartLegend items={legend} label="Curves" /> : null}
       >
         <div
@@ -109,38 +126,37 @@ export function CurvesView() {
         >
           {fresh ? (
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart margin={{ top: 12, right: 28, bottom: 28, left: 16 }}>
+              <LineChart margin={CHART_MARGIN}>
                 <CartesianGrid stroke="var(--chart-grid)" />
                 <XAxis
                   type="number"
                   dataKey="rate"
-                  domain={[0, 1]}
-                  ticks={[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]}
+                  domain={X_DOMAIN}
+                  ticks={X_TICKS}
                   allowDuplicatedCategory={false}
                   stroke="var(--text-2)"
-                  label={{ value: 'Activation rate (fraction of units kept)', position: 'insideBottom', offset: -16, fill: 'var(--text-2)' }}
+                  label={X_LABEL}
                 />
                 <YAxis
                   type="number"
-                  domain={[0, yMax]}
+                  domain={yDomain}
                   ticks={yTicks}
                   stroke="var(--text-2)"
-                  tickFormatter={(v: number) => v.toFixed(1)}
-                  label={{ value: 'Latency ratio (dynamic / static)', angle: -90, position: 'insideLeft', offset: 4, dy: 110, fill: 'var(--text-2)' }}
+                  tickFormatter={formatTick}
+                  label={Y_LABEL}
                 />
                 <Tooltip
-                  formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))}
-                  labelFormatter={(label) => `rate ${Number(label).toFixed(2)}`}
-                  contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
+                  formatter={formatValue}
+                  labelFormatter={formatRateLabel}
+                  contentStyle={TOOLTIP_STYLE}
                 />
                 <ReferenceLine
                   y={1}
                   stroke="var(--text-2)"
                   strokeDasharray="6 4"
-                  label={{ value: 'static (1.0)', position: 'insideTopRight', fill: 'var(--text-2)' }}
+                  label={STATIC_LABEL}
                 />
-                {otherLines}
-                {currentLine}
+                {drawn}
                 {marker.point ? (
                   <ReferenceDot
                     x={marker.point.rate}
@@ -159,17 +175,49 @@ export function CurvesView() {
         </div>
       </ChartCard>
       <p className="hint">
-        Below 1.0 the dynamic network is faster than the static one. Curves come from the analytic predictor on the
-        selected hardware; lower is better. Pixel-level masks (S=1) often end above 1.0 on a large-batch GPU.
+        Below 1.0 the dynamic network is faster than the static one. Curves come from the analytic
+        predictor on the selected hardware; lower is better. Pixel-level masks (S=1) often end above
+        1.0 on a large-batch GPU.
       </p>
     </div>
   );
 }
 
-/** Evenly spaced y ticks from 0 past `max` with a step of 0.1, 0.2, 0.25 or 0.5 (5–8 ticks). */
-function niceTicks(max: number): number[] {
-  const step = [0.1, 0.2, 0.25, 0.5, 1].find((s) => max / s <= 7) ?? 1;
-  const top = Math.ceil(max / step - 1e-9) * step;
+const CHART_MARGIN = { top: 12, right: 28, bottom: 28, left: 16 };
+const X_LABEL = {
+  value: 'Activation rate (fraction of units kept)',
+  position: 'insideBottom' as const,
+  offset: -16,
+  fill: 'var(--text-2)',
+};
+const Y_LABEL = {
+  value: 'Latency ratio (dynamic / static)',
+  angle: -90,
+  position: 'insideLeft' as const,
+  offset: 4,
+  dy: 110,
+  fill: 'var(--text-2)',
+};
+const STATIC_LABEL = {
+  value: 'static (1.0)',
+  position: 'insideTopRight' as const,
+  fill: 'var(--text-2)',
+};
+const TOOLTIP_STYLE = { background: 'var(--panel)', border: '1px solid var(--border)' };
+const formatTick = (v: number) => v.toFixed(1);
+const formatValue = (value: unknown) =>
+  typeof value === 'number' ? value.toFixed(3) : String(value);
+const formatRateLabel = (label: unknown) => `rate ${Number(label).toFixed(2)}`;
+const X_DOMAIN: [number, number] = [0, 1];
+const X_TICKS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+
+/** A tick step of 0.1, 0.2, 0.25, 0.5 or 1 giving at most 7 intervals up to `max`. */
+function niceStep(max: number): number {
+  return [0.1, 0.2, 0.25, 0.5, 1].find((s) => max / s <= 7) ?? 1;
+}
+
+/** Ticks 0, step, … up to `top`. */
+function niceTicks(top: number, step: number): number[] {
   const ticks: number[] = [];
   for (let v = 0; v <= top + 1e-9; v += step) ticks.push(Number(v.toFixed(4)));
   return ticks;

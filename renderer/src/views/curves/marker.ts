@@ -18,22 +18,39 @@ export function markerFor(
 ): Marker {
   if (!prediction) return { point: null, note: null };
   if (scope === 'network') {
-    const uniform = config.stages.every((s) => s.rate === null) && Object.keys(config.blockRates).length === 0;
+    const uniform =
+      config.stages.every((s) => s.rate === null) && Object.keys(config.blockRates).length === 0;
     return uniform
       ? { point: { rate: config.targetRate, ratio: prediction.ratio }, note: null }
-      : { point: null, note: 'Stage or block rates differ from the global target, so the current point is off this uniform-rate curve.' };
+      : {
+          point: null,
+          note: 'Stage or block rates differ from the global target, so the current point is off this uniform-rate curve.',
+        };
   }
   const st = config.stages[stage];
   if (!st) return { point: null, note: null };
-  if (st.mode === 'static') return { point: null, note: 'This stage is static: it always costs its dense latency (ratio 1).' };
+  if (st.mode === 'static')
+    return {
+      point: null,
+      note: 'This stage is static: it always costs its dense latency (ratio 1).',
+    };
   if (st.mode === 'spatial+channel') {
-    return { point: null, note: 'Spatial + channel stages have two rates; the curves below vary one rate at a time.' };
+    return {
+      point: null,
+      note: 'Spatial + channel stages have two rates; the curves below vary one rate at a time.',
+    };
   }
   const prefix = `stage${stage + 1}/`;
   if (Object.keys(config.blockRates).some((k) => k.startsWith(prefix))) {
-    return { point: null, note: 'Blocks of this stage have their own rates, so the current point is off these uniform-rate curves.' };
+    return {
+      point: null,
+      note: 'Blocks of this stage have their own rates, so the current point is off these uniform-rate curves.',
+    };
   }
-  return { point: { rate: st.rate ?? config.targetRate, ratio: stageRatio(prediction, stage) }, note: null };
+  return {
+    point: { rate: st.rate ?? config.targetRate, ratio: stageRatio(prediction, stage) },
+    note: null,
+  };
 }
 
 /**
@@ -42,6 +59,8 @@ export function markerFor(
  */
 export function withMarker(series: CurveSeries, marker: CurvePoint | null): CurveSeries {
   if (!series.current || !marker) return series;
+  // Already a sample (the usual case: the curve is sampled at every slider step): keep the object.
+  if (series.points.some((p) => p.rate === marker.rate && p.ratio === marker.ratio)) return series;
   const points = series.points.filter((p) => Math.abs(p.rate - marker.rate) > 1e-12);
   points.push(marker);
   points.sort((a, b) => a.rate - b.rate);
