@@ -13,9 +13,15 @@ async function expectSummaryMatchesCli(page: Page, args: Record<string, string>)
 async function expectCurveThroughMarker(page: Page) {
   const chart = page.getByTestId('curves-chart');
   await expect(chart).toHaveAttribute('data-marker', /ratio/);
-  const marker = JSON.parse((await chart.getAttribute('data-marker'))!) as { rate: number; ratio: number };
-  const series = JSON.parse((await chart.getAttribute('data-current-series'))!) as { rate: number; ratio: number }[];
-  expect(series.some((p) => p.rate === marker.rate && p.ratio === marker.ratio)).toBe(true);
+  // The curves of a new scope arrive from the worker after the marker (which comes from the live
+  // prediction): wait until the drawn current curve contains the marked point.
+  await expect
+    .poll(async () => {
+      const marker = JSON.parse((await chart.getAttribute('data-marker')) ?? 'null') as { rate: number; ratio: number } | null;
+      const series = JSON.parse((await chart.getAttribute('data-current-series')) ?? '[]') as { rate: number; ratio: number }[];
+      return marker !== null && series.some((p) => p.rate === marker.rate && p.ratio === marker.ratio);
+    })
+    .toBe(true);
   // Geometry: the dot's centre lies on the thick (current) polyline.
   const geometry = await chart.evaluate((el) => {
     const dot = el.querySelector('.recharts-reference-dot circle, .recharts-reference-dot-dot');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../core/config/defaults';
 import { predictConfig } from '../../../core/solvers/predict';
-import { analyze, curves, hardwareRows, CURVE_RATES } from '../../../renderer/src/worker/analysis';
+import { analyze, curves, hardwareRows, CURVE_RATES, FINE_CURVE_RATES } from '../../../renderer/src/worker/analysis';
 import { markerFor, withMarker } from '../../../renderer/src/views/curves/marker';
 import { setBlockRate, setStageMode, setStageRate, setTargetRate } from '../../../renderer/src/store/configEdits';
 
@@ -30,14 +30,19 @@ describe('analysis worker functions', () => {
     ]);
     const current = set.series.find((s) => s.current)!;
     expect(current.id).toBe('spatial-4');
-    expect(current.points.map((p) => p.rate)).toEqual(CURVE_RATES);
+    // The current curve is sampled at every slider step, the candidates every 0.05.
+    expect(current.points.map((p) => p.rate)).toEqual(FINE_CURVE_RATES);
+    expect(set.series.find((s) => s.id === 'layer')!.points.map((p) => p.rate)).toEqual(CURVE_RATES);
     const marker = markerFor(c, analyze(c).prediction, 'stage', 0);
     expect(marker.point?.rate).toBe(0.35);
-    // 0.35 is a sample of the curve: the curve's own value there equals the live marker.
+    // 0.35 is a sample of the curve: the curve's own value there equals the live marker, and
+    // merging the marker keeps the series as it is.
     expect(current.points.find((p) => p.rate === 0.35)?.ratio).toBe(marker.point?.ratio);
+    expect(withMarker(current, marker.point)).toBe(current);
+    // A rate typed between samples is inserted into the drawn curve.
     const merged = withMarker(current, { rate: 0.351, ratio: 0.9 });
     expect(merged.points).toContainEqual({ rate: 0.351, ratio: 0.9 });
-    expect(merged.points.length).toBe(CURVE_RATES.length + 1);
+    expect(merged.points.length).toBe(FINE_CURVE_RATES.length + 1);
   });
 
   it('the S=1 stage-1 curve on a V100 ends above the static line (pixel masks are slower at full rate)', () => {

@@ -4,6 +4,7 @@ import { resolveArchitecture } from '../../../../core/config/resolve';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
 import { StripBlockButton } from './StripBlockButton';
+import { shownMasks } from '../masks/selection';
 import { stageCaption, stripData } from './stripData';
 import '../../styles/views.css';
 
@@ -18,6 +19,23 @@ export function NetworkStrip() {
   const { config, selectedBlock } = useStudio(
     useShallow((s) => ({ config: s.config, selectedBlock: s.selectedBlock })),
   );
+  // Layer gates of the masks shown in the masks views (image proxy or a real dump): key → on/off.
+  const gatesKey = useStudio((s) => {
+    const shown = shownMasks(s);
+    if (!shown) return '';
+    return shown.result.blocks
+      .filter((b) => b.mode === 'layer' && b.grid !== null)
+      .map((b) => `${b.key}=${b.grid!.data.some((v) => v !== 0) ? 1 : 0}`)
+      .join(',');
+  });
+  const gates = useMemo(() => {
+    const map = new Map<string, boolean>();
+    for (const item of gatesKey ? gatesKey.split(',') : []) {
+      const [key, on] = item.split('=');
+      map.set(key!, on === '1');
+    }
+    return map;
+  }, [gatesKey]);
   const ref = useRef<HTMLDivElement>(null);
   const arch = useMemo(() => {
     try {
@@ -80,6 +98,7 @@ export function NetworkStrip() {
                 block={b}
                 selected={b.key === selectedBlock}
                 tabbable={b.key === tabbableKey}
+                gate={gates.get(b.key)}
                 onSelect={selectBlock}
                 onKeyDown={onKeyDown}
               />

@@ -51,8 +51,28 @@ function GroupBar({ block, color }: { block: StripBlock; color: string }) {
   );
 }
 
+/** A layer gate of the masks shown for the current image: a filled tile (runs) or an empty one (skipped). */
+function GateTile({ on, color }: { on: boolean; color: string }) {
+  return (
+    <svg className="strip-icon" width="16" height="8" viewBox="0 0 16 8" aria-hidden="true">
+      <rect
+        x="0.75"
+        y="0.75"
+        width="14.5"
+        height="6.5"
+        rx="1.5"
+        fill={on ? color : 'var(--panel)'}
+        stroke={color}
+        strokeWidth="1.5"
+      />
+    </svg>
+  );
+}
+
 interface StripBlockButtonProps {
   block: StripBlock;
+  /** Layer gate for the image in the masks views (undefined: no image masks, or not a layer block). */
+  gate?: boolean | undefined;
   selected: boolean;
   tabbable: boolean;
   onSelect: (key: string) => void;
@@ -66,6 +86,7 @@ export const StripBlockButton = memo(function StripBlockButton({
   tabbable,
   onSelect,
   onKeyDown,
+  gate,
 }: StripBlockButtonProps) {
   const d = block.dynamics;
   const color = stageColor(block.stage);
@@ -75,7 +96,8 @@ export const StripBlockButton = memo(function StripBlockButton({
     <button
       type="button"
       className={`strip-block mode-${d.mode.replace('+', '-')}${selected ? ' selected' : ''}`}
-      aria-label={blockAriaLabel(block.key, d)}
+      aria-label={`${blockAriaLabel(block.key, d)}${gate === undefined ? '' : gate ? ', gate on for this image' : ', gate off for this image'}`}
+      data-gate={gate === undefined ? undefined : gate ? 'on' : 'off'}
       aria-pressed={selected}
       tabIndex={tabbable ? 0 : -1}
       data-block-key={block.key}
@@ -97,6 +119,7 @@ export const StripBlockButton = memo(function StripBlockButton({
       <span className="strip-block-body" aria-hidden="true">
         {spatial ? <MaskGrid block={block} color={color} /> : null}
         {channel ? <GroupBar block={block} color={color} /> : null}
+        {gate !== undefined ? <GateTile on={gate} color={color} /> : null}
         <span className="strip-rate">{d.mode === 'static' ? '—' : formatRate(d.rate)}</span>
       </span>
     </button>

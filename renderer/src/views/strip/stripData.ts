@@ -90,17 +90,18 @@ export function blockOpacity(d: BlockDynamics): number {
 /** "Stage 3 · 14×14 · spatial S=2" (the stage's shared setting; rates may differ per block). */
 export function stageCaption(stage: StripStage): string {
   const first = stage.blocks[0]?.dynamics;
-  const res = `${stage.resolution}×${stage.resolution}`;
+  // Short enough for a 3-block stage at 1280 px; the full wording is in each block's label and title.
+  const res = `${stage.resolution}²`;
   if (!first) return `Stage ${stage.stage + 1} · ${res}`;
   const setting =
     first.mode === 'spatial'
-      ? `spatial S=${first.spatialGranularity}`
+      ? `S=${first.spatialGranularity}`
       : first.mode === 'channel'
-        ? `channel G=${first.channelGroupSize}`
+        ? `G=${first.channelGroupSize}`
         : first.mode === 'spatial+channel'
-          ? `spatial S=${first.spatialGranularity} + channel G=${first.channelGroupSize}`
+          ? `S=${first.spatialGranularity}+G=${first.channelGroupSize}`
           : first.mode === 'layer'
-            ? 'layer skipping'
+            ? 'layer'
             : 'static';
   return `Stage ${stage.stage + 1} · ${res} · ${setting}`;
 }

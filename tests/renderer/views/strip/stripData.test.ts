@@ -43,10 +43,10 @@ describe('stripData', () => {
   it('captions stages with their resolution and setting', () => {
     const config = stageModes(defaultConfig('resnet50'), ['static', 'layer', 'channel', 'spatial']);
     expect(stripData(config, resnet50).map(stageCaption)).toEqual([
-      'Stage 1 · 56×56 · static',
-      'Stage 2 · 28×28 · layer skipping',
-      'Stage 3 · 14×14 · channel G=2',
-      'Stage 4 · 7×7 · spatial S=1',
+      'Stage 1 · 56² · static',
+      'Stage 2 · 28² · layer',
+      'Stage 3 · 14² · G=2',
+      'Stage 4 · 7² · S=1',
     ]);
   });
 });
