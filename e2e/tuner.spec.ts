@@ -22,13 +22,14 @@ async function expectCurveThroughMarker(page: Page) {
       return marker !== null && series.some((p) => p.rate === marker.rate && p.ratio === marker.ratio);
     })
     .toBe(true);
-  // Geometry: the dot's centre lies on the thick (current) polyline.
+  // Geometry: the drawn dot's centre lies on the drawn thick (current) polyline, in page pixels.
   const geometry = await chart.evaluate((el) => {
-    const dot = el.querySelector('.recharts-reference-dot circle, .recharts-reference-dot-dot');
+    const dot = el.querySelector('[data-testid="curves-marker-dot"] circle')!.getBoundingClientRect();
+    const surface = el.querySelector('svg.recharts-surface')!.getBoundingClientRect();
     const line = [...el.querySelectorAll('path.recharts-line-curve')].find((p) => p.getAttribute('stroke-width') === '3');
     return {
-      cx: Number(dot?.getAttribute('cx')),
-      cy: Number(dot?.getAttribute('cy')),
+      cx: dot.left + dot.width / 2 - surface.left,
+      cy: dot.top + dot.height / 2 - surface.top,
       d: line?.getAttribute('d') ?? '',
     };
   });

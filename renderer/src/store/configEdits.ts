@@ -11,7 +11,9 @@ function withStage(config: StudioConfig, index: number, patch: Partial<StageConf
   const stage = config.stages[index];
   if (!stage) return config;
   const next = { ...stage, ...patch };
-  if (Object.keys(patch).every((k) => stage[k as keyof StageConfig] === next[k as keyof StageConfig])) {
+  if (
+    Object.keys(patch).every((k) => stage[k as keyof StageConfig] === next[k as keyof StageConfig])
+  ) {
     return config;
   }
   const stages = config.stages.slice();
@@ -23,10 +25,16 @@ function withStage(config: StudioConfig, index: number, patch: Partial<StageConf
 function dropBlockRates(config: StudioConfig, stage?: number): Record<string, number> {
   if (stage === undefined) return {};
   const prefix = `stage${stage + 1}/`;
-  return Object.fromEntries(Object.entries(config.blockRates).filter(([k]) => !k.startsWith(prefix)));
+  return Object.fromEntries(
+    Object.entries(config.blockRates).filter(([k]) => !k.startsWith(prefix)),
+  );
 }
 
-export function setStageMode(config: StudioConfig, stage: number, mode: ConfigStageMode): StudioConfig {
+export function setStageMode(
+  config: StudioConfig,
+  stage: number,
+  mode: ConfigStageMode,
+): StudioConfig {
   return withStage(config, stage, { mode });
 }
 
@@ -39,13 +47,21 @@ export function setStageGroupSize(config: StudioConfig, stage: number, g: number
 }
 
 /** Sets a stage's rate (null: follow the global target); per-block overrides of the stage are dropped. */
-export function setStageRate(config: StudioConfig, stage: number, rate: number | null): StudioConfig {
+export function setStageRate(
+  config: StudioConfig,
+  stage: number,
+  rate: number | null,
+): StudioConfig {
   const next = withStage(config, stage, { rate });
   if (next === config) return config;
   return { ...next, blockRates: dropBlockRates(config, stage) };
 }
 
-export function setStageChannelRate(config: StudioConfig, stage: number, rate: number | null): StudioConfig {
+export function setStageChannelRate(
+  config: StudioConfig,
+  stage: number,
+  rate: number | null,
+): StudioConfig {
   return withStage(config, stage, { channelRate: rate });
 }
 
@@ -79,7 +95,11 @@ export function setBlockRate(config: StudioConfig, key: string, rate: number | n
 }
 
 /** Switches the model, keeping hardware, target rate, name and notes. */
-export function setArchitecture(config: StudioConfig, arch: ArchitectureSpec, builtin: boolean): StudioConfig {
+export function setArchitecture(
+  config: StudioConfig,
+  arch: ArchitectureSpec,
+  builtin: boolean,
+): StudioConfig {
   const fresh = configForArchitecture(arch, builtin);
   return {
     ...fresh,
@@ -103,13 +123,23 @@ export function setHardwareParam<K extends keyof HardwareParams>(
   value: HardwareParams[K],
 ): StudioConfig {
   if (config.hardware.kind === 'preset') {
-    return { ...config, hardware: { ...config.hardware, overrides: { ...config.hardware.overrides, [key]: value } } };
+    return {
+      ...config,
+      hardware: { ...config.hardware, overrides: { ...config.hardware.overrides, [key]: value } },
+    };
   }
-  return { ...config, hardware: { ...config.hardware, params: { ...config.hardware.params, [key]: value } } };
+  return {
+    ...config,
+    hardware: { ...config.hardware, params: { ...config.hardware.params, [key]: value } },
+  };
 }
 
 /** Turns the current hardware into a custom device with explicit parameters. */
-export function setCustomHardware(config: StudioConfig, label: string, params: HardwareParams): StudioConfig {
+export function setCustomHardware(
+  config: StudioConfig,
+  label: string,
+  params: HardwareParams,
+): StudioConfig {
   return { ...config, hardware: { kind: 'custom', label, params } };
 }
 

@@ -28,7 +28,9 @@ export interface ConfigSlice {
 
 let lastCoalesce: { key: string; at: number } | null = null;
 
-export function createConfigSlice(initial: StudioConfig): StateCreator<StudioState, [], [], ConfigSlice> {
+export function createConfigSlice(
+  initial: StudioConfig,
+): StateCreator<StudioState, [], [], ConfigSlice> {
   return (set, get) => ({
     config: initial,
     fileName: null,
@@ -73,14 +75,26 @@ export function createConfigSlice(initial: StudioConfig): StateCreator<StudioSta
       const previous = past[past.length - 1];
       if (!previous) return;
       lastCoalesce = null;
-      set((s) => ({ config: previous, past: past.slice(0, -1), future: [config, ...future], dirty: true, revision: s.revision + 1 }));
+      set((s) => ({
+        config: previous,
+        past: past.slice(0, -1),
+        future: [config, ...future],
+        dirty: true,
+        revision: s.revision + 1,
+      }));
     },
     redo: () => {
       const { past, config, future } = get();
       const next = future[0];
       if (!next) return;
       lastCoalesce = null;
-      set((s) => ({ config: next, past: [...past, config], future: future.slice(1), dirty: true, revision: s.revision + 1 }));
+      set((s) => ({
+        config: next,
+        past: [...past, config],
+        future: future.slice(1),
+        dirty: true,
+        revision: s.revision + 1,
+      }));
     },
   });
 }

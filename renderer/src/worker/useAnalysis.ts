@@ -44,7 +44,7 @@ export function useAnalysis(): void {
       (input: { config: StudioConfig; revision: number }) => api.analyze(input.config),
       (analysis, input, ms) => {
         if (store.getState().config === input.config)
-          store.getState().setAnalysis(analysis, ms, input.revision);
+          store.getState().setAnalysis(analysis, ms, input.revision, input.config);
       },
       (err) => store.getState().setComputeStatus('error', message(err)),
     );

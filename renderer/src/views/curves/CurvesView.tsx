@@ -1,9 +1,8 @@
-import { useMemo } from 'react';
+import { memo, useMemo, type ReactElement } from 'react';
 import {
   CartesianGrid,
   Line,
   LineChart,
-  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -21,17 +20,20 @@ import type { CurveSeries } from '../../worker/types';
 
 /** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
 export function CurvesView() {
-  const { config, curves, analysis, scope, stage } = useStudio(
+  const { config, curves, analysis, analysisConfig, scope, stage } = useStudio(
     useShallow((s) => ({
       config: s.config,
       curves: s.curves,
       analysis: s.analysis,
+      analysisConfig: s.analysisConfig,
       scope: s.curveScope,
       stage: s.selectedStage,
     })),
   );
   const arch = useMemo(() => resolveArchitecture(config), [config]);
-  const marker = markerFor(config, analysis?.prediction ?? null, scope, stage);
+  // The marker comes with the prediction it shows (and the configuration that prediction is for), so
+  // it never pairs a new rate with an old latency while the worker catches up.
+  const marker = markerFor(analysisConfig ?? config, analysis?.prediction ?? null, scope, stage);
   const fresh =
     curves && curves.scope === scope && (scope === 'network' || curves.stage === stage)
       ? curves
@@ -46,6 +48,7 @@ export function CurvesView() {
   const currentIndex = series.findIndex((s) => s.current);
   const offSample =
     currentIndex >= 0 && fresh !== null && series[currentIndex] !== fresh.series[currentIndex];
+  // On a sample (the usual case) this is `lines` itself, so the chart below stays memoised.
   const drawn =
     offSample && lines
       ? lines.map((l, i) => (i === currentIndex ? curveLine(series[i]!, i) : l))
@@ -124,54 +127,12 @@ export function CurvesView() {
           data-marker={marker.point ? JSON.stringify(marker.point) : undefined}
           data-current-series={JSON.stringify(series.find((x) => x.current)?.points ?? [])}
         >
-          {fresh ? (
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart margin={CHART_MARGIN}>
-                <CartesianGrid stroke="var(--chart-grid)" />
-                <XAxis
-                  type="number"
-                  dataKey="rate"
-                  domain={X_DOMAIN}
-                  ticks={X_TICKS}
-                  allowDuplicatedCategory={false}
-                  stroke="var(--text-2)"
-                  label={X_LABEL}
-                />
-                <YAxis
-                  type="number"
-                  domain={yDomain}
-                  ticks={yTicks}
-                  stroke="var(--text-2)"
-                  tickFormatter={formatTick}
-                  label={Y_LABEL}
-                />
-                <Tooltip
-                  formatter={formatValue}
-                  labelFormatter={formatRateLabel}
-                  contentStyle={TOOLTIP_STYLE}
-                />
-                <ReferenceLine
-                  y={1}
-                  stroke="var(--text-2)"
-                  strokeDasharray="6 4"
-                  label={STATIC_LABEL}
-                />
-                {drawn}
-                {marker.point ? (
-                  <ReferenceDot
-                    x={marker.point.rate}
-                    y={marker.point.ratio}
-                    r={6}
-                    fill="var(--accent)"
-                    stroke="var(--panel)"
-                    strokeWidth={2}
-                  />
-                ) : null}
-              </LineChart>
-            </ResponsiveContainer>
+          {drawn ? (
+            <CurvesChart lines={drawn} yDomain={yDomain} yTicks={yTicks} />
           ) : (
             <p className="hint">Computing curves…</p>
           )}
+          {drawn && marker.point ? <MarkerLayer point={marker.point} yTop={yTop} /> : null}
         </div>
       </ChartCard>
       <p className="hint">
@@ -184,6 +145,39 @@ export function CurvesView() {
 }
 
 const CHART_MARGIN = { top: 12, right: 28, bottom: 28, left: 16 };
+const Y_AXIS_WIDTH = 56;
+const X_AXIS_HEIGHT = 30;
+
+/**
+ * The current setting as a dot over the plot area. Positioned from the chart's fixed margins and axis
+ * sizes in percentages of the plot, so it needs no measuring and moves without re-rendering the chart;
+ * it is an <svg>, so chart exports include it.
+ */
+function MarkerLayer({ point, yTop }: { point: { rate: number; ratio: number }; yTop: number }) {
+  const style = {
+    left: CHART_MARGIN.left + Y_AXIS_WIDTH,
+    top: CHART_MARGIN.top,
+    width: `calc(100% - ${CHART_MARGIN.left + Y_AXIS_WIDTH + CHART_MARGIN.right}px)`,
+    height: `calc(100% - ${CHART_MARGIN.top + CHART_MARGIN.bottom + X_AXIS_HEIGHT}px)`,
+  };
+  return (
+    <svg
+      className="curves-marker-layer"
+      style={style}
+      aria-hidden="true"
+      data-testid="curves-marker-dot"
+    >
+      <circle
+        cx={`${point.rate * 100}%`}
+        cy={`${(1 - point.ratio / yTop) * 100}%`}
+        r={6}
+        fill="var(--accent)"
+        stroke="var(--panel)"
+        strokeWidth={2}
+      />
+    </svg>
+  );
+}
 const X_LABEL = {
   value: 'Activation rate (fraction of units kept)',
   position: 'insideBottom' as const,
@@ -222,6 +216,54 @@ function niceTicks(top: number, step: number): number[] {
   for (let v = 0; v <= top + 1e-9; v += step) ticks.push(Number(v.toFixed(4)));
   return ticks;
 }
+
+/**
+ * The chart without the marker (drawn in its own layer): memoised on its props, so a rate drag never
+ * re-renders recharts, which re-measures every line path on each render.
+ */
+const CurvesChart = memo(function CurvesChart({
+  lines,
+  yDomain,
+  yTicks,
+}: {
+  lines: ReactElement[];
+  yDomain: [number, number];
+  yTicks: number[];
+}) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart margin={CHART_MARGIN}>
+        <CartesianGrid stroke="var(--chart-grid)" />
+        <XAxis
+          type="number"
+          dataKey="rate"
+          domain={X_DOMAIN}
+          ticks={X_TICKS}
+          height={X_AXIS_HEIGHT}
+          allowDuplicatedCategory={false}
+          stroke="var(--text-2)"
+          label={X_LABEL}
+        />
+        <YAxis
+          type="number"
+          domain={yDomain}
+          ticks={yTicks}
+          width={Y_AXIS_WIDTH}
+          stroke="var(--text-2)"
+          tickFormatter={formatTick}
+          label={Y_LABEL}
+        />
+        <Tooltip
+          formatter={formatValue}
+          labelFormatter={formatRateLabel}
+          contentStyle={TOOLTIP_STYLE}
+        />
+        <ReferenceLine y={1} stroke="var(--text-2)" strokeDasharray="6 4" label={STATIC_LABEL} />
+        {lines}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
 
 function curveLine(s: CurveSeries, i: number) {
   return (
