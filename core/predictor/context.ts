@@ -3,6 +3,7 @@
  * primitive formulas shared by every operator (latency spec §0, §1.2, §2.4, §2.5).
  */
 import { clearDensityCache } from './density';
+import { clearSearchSpaceCaches } from './search-space';
 import { ceilEff, memEff } from './helpers';
 import { HardwareError, hardwareKey, hardwareParamsSchema, type HardwareParams } from './hardware';
 
@@ -118,6 +119,7 @@ export function resetPredictorCaches(): void {
     store.plans.clear();
   }
   clearDensityCache();
+  clearSearchSpaceCaches();
 }
 
 /**

@@ -6,12 +6,40 @@
  * reference data's `latency_expectation_s` columns hold. Same clamp from below at the density p.
  */
 
-const cache = new Map<string, number>();
+// ρ_E by density p, then by an integer key packing (tiles, c_t, G): no number-to-string keys (hot path).
+const cache = new Map<number, Map<number, number>>();
+let cacheSize = 0;
 const CACHE_LIMIT = 200_000;
+// Binomial CDFs by p, then by m: one per (m, p) however many tile counts use it.
+const cdfCache = new Map<number, Map<number, { cdf: Float64Array; sf: Float64Array }>>();
+let cdfCacheSize = 0;
+const CDF_CACHE_LIMIT = 4_096;
+const PACK = 2 ** 17;
 
 /** Empties the ρ_E cache (values are deterministic; only for cold-start measurements). */
 export function clearDensityCache(): void {
   cache.clear();
+  cacheSize = 0;
+  cdfCache.clear();
+  cdfCacheSize = 0;
+}
+
+function cachedBinomialCdf(m: number, p: number): { cdf: Float64Array; sf: Float64Array } {
+  const hit = cdfCache.get(p)?.get(m);
+  if (hit) return hit;
+  const value = binomialCdf(m, p);
+  if (cdfCacheSize >= CDF_CACHE_LIMIT) {
+    cdfCache.clear();
+    cdfCacheSize = 0;
+  }
+  let byM = cdfCache.get(p);
+  if (!byM) {
+    byM = new Map();
+    cdfCache.set(p, byM);
+  }
+  byM.set(m, value);
+  cdfCacheSize++;
+  return value;
 }
 
 /**
@@ -56,11 +84,18 @@ function oneMinusPow(cdf: number, sf: number, t: number): number {
 /** Tiles aligned with whole groups (G divides c_t): tile counts are G·Binomial(c_t/G, p), i.i.d. */
 function alignedExpectation(tiles: number, cTile: number, p: number, groupSize: number): number {
   const m = cTile / groupSize;
-  const { cdf, sf } = binomialCdf(m, p);
+  const { cdf, sf } = cachedBinomialCdf(m, p);
   let sum = 0;
-  for (let k = 0; k < m; k++) sum += oneMinusPow(cdf[k]!, sf[k]!, tiles);
+  let k = 0;
+  // Shortcuts with bit-identical sums: for F ≤ 2⁻⁵⁵ and t ≥ 1, F^t ≤ 2⁻⁵⁵ so 1 − F^t rounds to exactly 1;
+  // once F ≥ 0.5 and the survival function has underflowed to 0 (F only grows and sf only shrinks with k),
+  // every remaining term is −expm1(t·log1p(−0)) = ±0.
+  if (tiles >= 1) for (; k < m && cdf[k]! <= TAIL_ONE; k++) sum += 1;
+  for (; k < m && !(sf[k] === 0 && cdf[k]! >= 0.5); k++) sum += oneMinusPow(cdf[k]!, sf[k]!, tiles);
   return (groupSize * sum) / cTile;
 }
+
+const TAIL_ONE = 2 ** -55;
 
 /**
  * Neither of c_t, G divides the other. The reference leaves this undefined; this extension (not validated
@@ -135,8 +170,19 @@ export function maxChannelDensity(
 ): number {
   if (p === 1) return 1;
   if (p === 0) return 0;
-  const key = `${tiles},${cTile},${p},${groupSize}`;
-  const hit = cache.get(key);
+  const packable =
+    Number.isInteger(tiles) &&
+    Number.isInteger(cTile) &&
+    Number.isInteger(groupSize) &&
+    tiles >= 0 &&
+    cTile >= 0 &&
+    groupSize >= 0 &&
+    tiles < PACK &&
+    cTile < PACK &&
+    groupSize < PACK / 2;
+  const key = (tiles * PACK + cTile) * (PACK / 2) + groupSize; // < 2⁵¹: exact
+  let byKey = cache.get(p);
+  const hit = packable ? byKey?.get(key) : undefined;
   if (hit !== undefined) return hit;
   let value: number;
   if (cTile % groupSize === 0) value = alignedExpectation(tiles, cTile, p, groupSize);
@@ -145,8 +191,18 @@ export function maxChannelDensity(
     value = 1 - (1 - p) ** groups;
   } else value = straddlingExpectation(tiles, cTile, p, groupSize);
   if (value < p) value = p;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
+  if (!packable) return value;
+  if (cacheSize >= CACHE_LIMIT) {
+    cache.clear();
+    cacheSize = 0;
+    byKey = undefined;
+  }
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(p, byKey);
+  }
+  byKey.set(key, value);
+  cacheSize++;
   return value;
 }
 

@@ -10,6 +10,7 @@ import type { OpResult, Predictor, Tile } from './context';
 import { maxChannelDensity } from './density';
 import { activePatches, ceilEff, meanPatchCount, memEff } from './helpers';
 import { tileGrid, tileSearchSpace } from './search-space';
+import { allIndices, keepBelow, latencyLowerBounds, workArray } from './pruning';
 import { launched, searchConvTile } from './static-ops';
 
 /** `simulate_gather(c, h, w, g, d, pad)` (spec §4.1). */
@@ -175,10 +176,10 @@ export function searchDynamicConv(p: Predictor, a: DynamicConvArgs): DynamicConv
     const kernel = Math.floor(a.cin / a.groups) * a.ks * a.ks;
     const ic = a.ic;
     // npp-independent parts of DCmem / DCcomp (spec §4.3), computed once per tile.
-    const mems = new Float64Array(grid.size);
-    const rhos = new Float64Array(grid.size);
-    const vols = new Float64Array(grid.size);
-    const perPe = new Float64Array(grid.size);
+    const mems = workArray(0, grid.size);
+    const rhos = workArray(1, grid.size);
+    const perPe = workArray(2, grid.size);
+    const vols = grid.vol;
     const rhoByC = new Map<number, number>();
     for (let i = 0; i < grid.size; i++) {
       const ct = grid.ct[i]!;
@@ -188,20 +189,30 @@ export function searchDynamicConv(p: Predictor, a: DynamicConvArgs): DynamicConv
         rhoByC.set(ct, rho);
       }
       rhos[i] = rho;
-      vols[i] = ct * grid.ht[i]! * grid.wt[i]!;
       perPe[i] = Math.ceil(grid.T[i]! / P);
       mems[i] = dcMem(p, a, outh, outw, grid.T[i]!, ct, grid.ht[i]!, grid.wt[i]!, mu);
     }
+    // npp-independent lower bound of DCcomp: npp·⌈μ/npp⌉ ≥ μ and ceil_eff ≤ 1 (see pruning.ts).
+    const compFloor = workArray(3, grid.size);
+    for (let i = 0; i < grid.size; i++) {
+      let r = ((vols[i]! * kernel * mu) / f / F) * ic * rhos[i]!;
+      if (B > 1) r = r * B;
+      compFloor[i] = r * perPe[i]!;
+    }
+    const lows = latencyLowerBounds(addMode, compFloor, mems);
+    const active = allIndices(grid.size);
+    let nActive = grid.size;
     let bestLat = 0;
     let bestIdx = 0;
     let bestNpp = 0;
     let first = true;
     for (const npp of spaceN) {
       const nb = Math.ceil(mu / npp);
-      for (let i = 0; i < grid.size; i++) {
-        // Exact pruning: compute time is ≥ 0, so a candidate whose memory time alone is not below the best
-        // latency can never be strictly better (in 'add' and 'max' mode); skipping it changes nothing.
-        if (!first && mems[i]! >= bestLat) continue;
+      for (let j = 0; j < nActive; j++) {
+        const i = active[j]!;
+        // Exact pruning: the bound is ≤ the latency at every npp, so a candidate whose bound is not below
+        // the best latency can never be strictly better; skipping it changes nothing (spec §2.6).
+        if (!first && lows[i]! >= bestLat) continue;
         const v = vols[i]!;
         const x = v * B * npp;
         // DCcomp at n = μ ≥ 1 (never 0), inlined: work / f / F / ceil_eff(v·B·npp, Π) · nb · ic · ρ [· B].
@@ -217,6 +228,7 @@ export function searchDynamicConv(p: Predictor, a: DynamicConvArgs): DynamicConv
           bestNpp = npp;
         }
       }
+      nActive = keepBelow(active, nActive, lows, bestLat);
     }
     p.memo.stats.candidates += spaceN.length * grid.size;
     const T = grid.T[bestIdx]!;

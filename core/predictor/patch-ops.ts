@@ -5,6 +5,7 @@
  */
 import { latencyOnly, type OpResult, type Predictor, type Tile } from './context';
 import { ceilEff, meanPatchCount, memEff } from './helpers';
+import { allIndices, keepBelow, latencyLowerBounds, workArray } from './pruning';
 import { tileGrid, tileSearchSpace } from './search-space';
 import { searchBroadcastMult, simulateFc } from './static-ops';
 
@@ -90,24 +91,30 @@ export function searchScatterAdd(
     const spaceN = tileSearchSpace(Math.ceil(h / g) * Math.ceil(w / g));
     const grid = tileGrid(c, g);
     const { B, f, F, Pi, P, addMode } = p;
-    const mems = new Float64Array(grid.size);
-    const vols = new Float64Array(grid.size);
-    const perPe = new Float64Array(grid.size);
+    const mems = workArray(0, grid.size);
+    const vols = grid.vol;
+    const perPe = workArray(1, grid.size);
     for (let i = 0; i < grid.size; i++) {
-      vols[i] = grid.ct[i]! * grid.ht[i]! * grid.wt[i]!;
       perPe[i] = Math.ceil(grid.T[i]! / P);
       mems[i] = ewMem(p, c, h, w, g, grid.T[i]!, grid.ct[i]!, grid.ht[i]!, grid.wt[i]!, mu);
     }
+    // npp-independent lower bound of EWcomp: npp·⌈μ/npp⌉ ≥ μ and ceil_eff ≤ 1 (see pruning.ts).
+    const compFloor = workArray(2, grid.size);
+    for (let i = 0; i < grid.size; i++) compFloor[i] = ((vols[i]! * mu) / f / F) * B * perPe[i]!;
+    const lows = latencyLowerBounds(addMode, compFloor, mems);
+    const active = allIndices(grid.size);
+    let nActive = grid.size;
     let bestLat = 0;
     let bestIdx = 0;
     let bestNpp = 0;
     let first = true;
     for (const npp of spaceN) {
       const nb = Math.ceil(mu / npp);
-      for (let i = 0; i < grid.size; i++) {
-        // Exact pruning: compute time is ≥ 0, so a candidate whose memory time alone is not below the best
-        // latency can never be strictly better (in 'add' and 'max' mode); skipping it changes nothing.
-        if (!first && mems[i]! >= bestLat) continue;
+      for (let j = 0; j < nActive; j++) {
+        const i = active[j]!;
+        // Exact pruning: the bound is ≤ the latency at every npp, so a candidate whose bound is not below
+        // the best latency can never be strictly better; skipping it changes nothing (spec §2.6).
+        if (!first && lows[i]! >= bestLat) continue;
         const v = vols[i]!;
         const x = v * B * npp;
         // EWcomp at n = μ (spec §4.4), inlined: (v·npp) / f / F / ceil_eff(v·B·npp, Π) · ⌈μ/npp⌉ · B.
@@ -121,6 +128,7 @@ export function searchScatterAdd(
           bestNpp = npp;
         }
       }
+      nActive = keepBelow(active, nActive, lows, bestLat);
     }
     p.memo.stats.candidates += spaceN.length * grid.size;
     const tile = Object.freeze({
@@ -197,21 +205,30 @@ export function searchDynamicPool(
     const spaceN = tileSearchSpace(Math.ceil(h / g) * Math.ceil(w / g));
     const grid = tileGrid(c, g);
     const { P, addMode } = p;
-    const mems = new Float64Array(grid.size);
-    const perPe = new Float64Array(grid.size);
-    const reduces = new Float64Array(grid.size);
+    const mems = workArray(0, grid.size);
+    const perPe = workArray(1, grid.size);
+    const reduces = workArray(2, grid.size);
     for (let i = 0; i < grid.size; i++) {
       const ct = grid.ct[i]!;
       perPe[i] = Math.ceil(grid.T[i]! / P);
       reduces[i] = p.peReduce(ct, Math.ceil(g / grid.ht[i]!) * Math.ceil(g / grid.wt[i]!));
       mems[i] = gpMem(p, c, h, w, g, grid.T[i]!, ct, grid.ht[i]!, grid.wt[i]!, mu);
     }
+    // GPcomp·⌈T/P⌉ ≥ 0, so the final reduction alone bounds the compute time (no slack needed).
+    const lows = workArray(3, grid.size);
+    for (let i = 0; i < grid.size; i++) {
+      lows[i] = addMode ? reduces[i]! + mems[i]! : Math.max(reduces[i]!, mems[i]!);
+    }
+    const active = allIndices(grid.size);
+    let nActive = grid.size;
     let bestLat = 0;
     let bestIdx = 0;
     let bestNpp = 0;
     let first = true;
     for (const npp of spaceN) {
-      for (let i = 0; i < grid.size; i++) {
+      for (let j = 0; j < nActive; j++) {
+        const i = active[j]!;
+        if (!first && lows[i]! >= bestLat) continue; // exact: cannot be strictly better
         const comp =
           gpComp(p, grid.ct[i]!, grid.ht[i]!, grid.wt[i]!, npp, mu) * perPe[i]! + reduces[i]!;
         const mem = mems[i]!;
@@ -223,6 +240,7 @@ export function searchDynamicPool(
           bestNpp = npp;
         }
       }
+      nActive = keepBelow(active, nActive, lows, bestLat);
     }
     p.memo.stats.candidates += spaceN.length * grid.size;
     const tile = Object.freeze({

@@ -117,11 +117,24 @@ export interface TileGrid {
   readonly ct: Int32Array;
   readonly ht: Int32Array;
   readonly wt: Int32Array;
+  /** T = ⌈c/c_t⌉·⌈g/h_t⌉·⌈g/w_t⌉. */
   readonly T: Float64Array;
+  /** c_t·h_t·w_t. */
+  readonly vol: Float64Array;
   readonly size: number;
 }
 
+const gridCache = new Map<number, TileGrid>();
+const GRID_CACHE_LIMIT = 1_024;
+
+/**
+ * The tile grid of a patch op on `c` channels at patch side `g`. Cached per (c, g) like the search spaces:
+ * a pure, hardware-independent table, shared read-only by every search (callers must not write to it).
+ */
 export function tileGrid(c: number, g: number): TileGrid {
+  const key = g < 65_536 ? c * 65_536 + g : -1;
+  const hit = gridCache.get(key);
+  if (hit) return hit;
   const spaceC = tileSearchSpace(c);
   const spaceG = tileSearchSpace(g);
   const size = spaceC.length * spaceG.length * spaceG.length;
@@ -130,6 +143,7 @@ export function tileGrid(c: number, g: number): TileGrid {
     ht: new Int32Array(size),
     wt: new Int32Array(size),
     T: new Float64Array(size),
+    vol: new Float64Array(size),
     size,
   };
   let i = 0;
@@ -140,9 +154,20 @@ export function tileGrid(c: number, g: number): TileGrid {
         grid.ht[i] = ht;
         grid.wt[i] = wt;
         grid.T[i] = Math.ceil(c / ct) * Math.ceil(g / ht) * Math.ceil(g / wt);
+        grid.vol[i] = ct * ht * wt;
         i++;
       }
     }
   }
+  if (key >= 0) {
+    if (gridCache.size >= GRID_CACHE_LIMIT) gridCache.clear();
+    gridCache.set(key, grid);
+  }
   return grid;
+}
+
+/** Empties the search-space and tile-grid tables (pure data; used to measure a truly cold start). */
+export function clearSearchSpaceCaches(): void {
+  spaceCache.clear();
+  gridCache.clear();
 }

@@ -2,6 +2,7 @@
 import { latencyOnly, type OpResult, type Predictor, type Tile } from './context';
 import { maxChannelDensity } from './density';
 import { ceilEff, memEff } from './helpers';
+import { slackened } from './pruning';
 import { tileSearchSpace } from './search-space';
 
 /** Best candidate of a tile search: latency (without launch time), its compute and memory parts, the tile. */
@@ -75,16 +76,35 @@ function runConvSearch(
   const wSpanOf = spaceW.map((wt) => (wt + ks - 1) * stride);
   // c_t·h_t·w_t·Cg_in·ks·ks·B is an exact integer product, so po·(Cg_in·ks·ks·B) gives the same value.
   const kernelB = cgIn * ks * ks * B;
+  // Exact pruning (spec §2.6 keeps the first strict minimum): a c_t block or an h_t row is skipped when a
+  // real-arithmetic lower bound of all its candidates' latencies, slackened for rounding (pruning.ts), is not
+  // below the best so far. Bounds use ⌈x/y⌉·y ≥ x, (t + ks − 1)·⌈n/t⌉ ≥ n + ks − 1, ⌈T/P⌉ ≥ max(1, T/P),
+  // mem_eff ≤ 1, ceil_eff ≤ 1 and ρ ≥ ic·oc (ρ_E is clamped at its density), so the costly ρ_E is only
+  // computed for a c_t with a surviving row.
+  const haloW = (outw + ks - 1) * stride;
   for (const ct of spaceC) {
     const nc = Math.ceil(cout / ct);
-    const rho = maxChannelDensity(nc, ct, density, groupSize);
     let pw = ct * cgIn * ks * ks;
     if (B === 1) pw = pw * density; // [Q8] per-tile weights scaled by ic·oc
     const ng = Math.ceil(ct / cgOut);
+    if (!first) {
+      const inLow = ng * cgIn * (outh + ks - 1) * stride * haloW * ic * B;
+      const memLow = dramS + (nc * (pw + inLow + ct * outh * outw * oc * B)) / L2;
+      const compLow = ((ct * kernelB) / f / F) * ic * density * Math.max(1, (nc * outh * outw) / P);
+      if (slackened(addMode, compLow, memLow) >= bestLat) continue;
+    }
+    let rho = -1;
     for (const ht of spaceH) {
       const nch = nc * Math.ceil(outh / ht);
       const piH = ng * cgIn * (ht + ks - 1) * stride; // [Q7] (h_t + ks − 1)·stride, exact
       const cth = ct * ht;
+      if (!first) {
+        const memLow = dramS + (nch * (pw + piH * haloW * ic * B + cth * outw * oc * B)) / L2;
+        const workLow = ((cth * kernelB) / f / F) * ic * Math.max(1, (nch * outw) / P);
+        if (slackened(addMode, workLow * density, memLow) >= bestLat) continue;
+        if (rho < 0) rho = maxChannelDensity(nc, ct, density, groupSize);
+        if (slackened(addMode, workLow * rho, memLow) >= bestLat) continue;
+      } else if (rho < 0) rho = maxChannelDensity(nc, ct, density, groupSize);
       for (let wi = 0; wi < spaceW.length; wi++) {
         const T = nch * nwOf[wi]!;
         const pi = piH * wSpanOf[wi]!;
