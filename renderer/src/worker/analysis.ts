@@ -1,7 +1,8 @@
 /**
  * What the analysis worker computes, as plain functions (unit-testable in Node): the prediction and FLOPs
  * of a configuration, latency-ratio curves, and the same configuration on every hardware preset.
- * Predictors (and their memoised tile searches) are kept per hardware parameter set.
+ * Predictors of equal hardware parameters share their memoised tile searches (core keeps them), so
+ * creating one per call costs nothing after the first.
  */
 import type { ArchitectureSpec } from '../../../core/arch';
 import { stageMidChannels } from '../../../core/arch';
@@ -16,30 +17,15 @@ import type { StudioConfig } from '../../../core/config/schema';
 import { networkFlops } from '../../../core/flops';
 import {
   createPredictor,
-  hardwareKey,
   HARDWARE_PRESETS,
   predictNetwork,
   resolveHardware,
-  type HardwareParams,
   type NetworkPrediction,
   type NetworkRequest,
   type Predictor,
   type StageMode,
 } from '../../../core/predictor';
 import type { Analysis, CurvePoint, CurveSeries, CurveSet, HardwareRow } from './types';
-
-const predictors = new Map<string, Predictor>();
-
-/** One predictor per distinct hardware parameter set, so memoised searches survive across calls. */
-export function predictorFor(hw: HardwareParams): Predictor {
-  const key = hardwareKey(hw);
-  let p = predictors.get(key);
-  if (!p) {
-    p = createPredictor(hw);
-    predictors.set(key, p);
-  }
-  return p;
-}
 
 /** The predictor's request for a configuration (core's conversion, one place for the rules). */
 export function requestFor(
@@ -54,7 +40,7 @@ export function analyze(config: StudioConfig): Analysis {
   const t0 = performance.now();
   const arch = resolveArchitecture(config);
   const prediction = predictNetwork(
-    predictorFor(resolveHardwareParams(config)),
+    createPredictor(resolveHardwareParams(config)),
     requestFor(config, arch),
   );
   const flops = networkFlops(arch, blockDynamicsOf(config, arch));
@@ -151,7 +137,7 @@ function stageCandidates(arch: ArchitectureSpec, stage: number, groupSize: numbe
 /** Latency-ratio curves of one stage (every candidate S, layer, channel) or of the whole network. */
 export function curves(config: StudioConfig, scope: 'stage' | 'network', stage: number): CurveSet {
   const arch = resolveArchitecture(config);
-  const p = predictorFor(resolveHardwareParams(config));
+  const p = createPredictor(resolveHardwareParams(config));
   const base = requestFor(config, arch);
   if (scope === 'stage') return stageCurves(config, arch, p, base, stage);
   return networkCurves(config, arch, p, base);
@@ -272,7 +258,7 @@ export function hardwareRows(config: StudioConfig): HardwareRow[] {
   const arch = resolveArchitecture(config);
   const req = requestFor(config, arch);
   return HARDWARE_PRESETS.map((preset) => {
-    const pred = predictNetwork(predictorFor(resolveHardware(preset.id)), req);
+    const pred = predictNetwork(createPredictor(resolveHardware(preset.id)), req);
     return {
       id: preset.id,
       label: preset.label,
