@@ -8,6 +8,7 @@ import { StatusBar } from './components/StatusBar';
 import { NetworkStrip } from './views/strip/NetworkStrip';
 import { VIEWS } from './views/registry';
 import { useStudio } from './store';
+import { DARK_QUERY, resolvedTheme } from './theme';
 import { useAnalysis } from './worker/useAnalysis';
 import { useSession } from './session/useSession';
 import { useShortcuts } from './commands/useShortcuts';
@@ -15,13 +16,18 @@ import { useDesktopSync } from './commands/useDesktopSync';
 import { Overlays } from './commands/Overlays';
 import { useFileDrop } from './files/useFileDrop';
 
-/** Applies the theme preference to <html> (system: follow the OS through CSS media queries). */
+/** Keeps <html data-theme> on the resolved theme, following OS changes while the preference is "system". */
 function useThemeAttribute() {
   const theme = useStudio((s) => s.theme);
   useEffect(() => {
-    const root = document.documentElement;
-    if (theme === 'system') delete root.dataset.theme;
-    else root.dataset.theme = theme;
+    const apply = () => {
+      document.documentElement.dataset.theme = resolvedTheme(theme);
+    };
+    apply();
+    if (theme !== 'system') return;
+    const media = window.matchMedia(DARK_QUERY);
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
   }, [theme]);
 }
 

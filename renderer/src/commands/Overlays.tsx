@@ -1,5 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { COMMANDS, formatAccelerator, paletteCommands, type CommandId } from '../../../core/commands';
+import {
+  COMMANDS,
+  formatAccelerator,
+  paletteCommands,
+  type CommandId,
+} from '../../../core/commands';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { VIEWS } from '../views/registry';
@@ -29,7 +34,13 @@ function HelpOverlay() {
   }));
   return (
     <div className="overlay" role="presentation" onClick={close}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="help-title">Keyboard shortcuts</h2>
         <table className="data shortcuts">
           <tbody>
@@ -45,7 +56,10 @@ function HelpOverlay() {
               <tr key={v.id}>
                 <td>Show {v.label.toLowerCase()}</td>
                 <td>
-                  <kbd>{isMac ? '⌥' : 'Alt+'}{v.digit}</kbd>
+                  <kbd>
+                    {isMac ? '⌥' : 'Alt+'}
+                    {v.digit}
+                  </kbd>
                 </td>
               </tr>
             ))}
@@ -63,7 +77,10 @@ function HelpOverlay() {
             </tr>
           </tbody>
         </table>
-        <p className="hint">Every control is reachable with Tab; sliders move with the arrow keys (Shift for larger steps in number boxes).</p>
+        <p className="hint">
+          Every control is reachable with Tab; sliders move with the arrow keys (Shift for larger
+          steps in number boxes).
+        </p>
         <button ref={ref} type="button" className="btn" onClick={close}>
           Close
         </button>
@@ -81,7 +98,9 @@ function CommandPalette() {
   const close = () => useStudio.getState().setPaletteOpen(false);
   const items = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return paletteCommands().filter((c) => !q || c.label.toLowerCase().includes(q) || c.id.includes(q));
+    return paletteCommands().filter(
+      (c) => !q || c.label.toLowerCase().includes(q) || c.id.includes(q),
+    );
   }, [query]);
   const run = (id: string) => {
     close();
@@ -89,7 +108,13 @@ function CommandPalette() {
   };
   return (
     <div className="overlay" role="presentation" onClick={close}>
-      <div className="dialog palette" role="dialog" aria-modal="true" aria-label="Command palette" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        onClick={(e) => e.stopPropagation()}
+      >
         <input
           ref={inputRef}
           type="text"

@@ -1,6 +1,7 @@
 import type { CommandId } from '../../../core/commands';
 import type { Host, OpenedFile } from '../host/types';
 import { useStudio } from '../store';
+import { resolvedTheme } from '../theme';
 import { loadConfigFile, newConfig, openConfig, saveConfig } from '../files/configFiles';
 import { exportChart, exportReport } from '../files/exports';
 import { requestOpen } from '../files/openRequests';
@@ -19,7 +20,8 @@ async function openInView(kind: 'image' | 'mask', host: Host, payload?: OpenedFi
   const handled = await requestOpen(kind, payload ?? null);
   if (!handled) {
     const file = payload ?? (await host.openFile(kind));
-    if (file) useStudio.getState().notify('error', `The masks view is not available to open ${file.name}.`);
+    if (file)
+      useStudio.getState().notify('error', `The masks view is not available to open ${file.name}.`);
   }
 }
 
@@ -37,20 +39,34 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   'file.save': { run: (host) => saveConfig(host, false) },
   'file.save-as': { run: (host) => saveConfig(host, true) },
   'export.config': { run: (host) => saveConfig(host, true) },
-  'export.json': { run: (host) => exportReport(host, 'json'), enabled: () => useStudio.getState().analysis !== null },
-  'export.csv': { run: (host) => exportReport(host, 'csv'), enabled: () => useStudio.getState().analysis !== null },
-  'export.markdown': { run: (host) => exportReport(host, 'markdown'), enabled: () => useStudio.getState().analysis !== null },
+  'export.json': {
+    run: (host) => exportReport(host, 'json'),
+    enabled: () => useStudio.getState().analysis !== null,
+  },
+  'export.csv': {
+    run: (host) => exportReport(host, 'csv'),
+    enabled: () => useStudio.getState().analysis !== null,
+  },
+  'export.markdown': {
+    run: (host) => exportReport(host, 'markdown'),
+    enabled: () => useStudio.getState().analysis !== null,
+  },
   'export.text': { run: (host) => exportReport(host, 'text') },
   'export.png': { run: (host) => exportChart(host, 'png') },
   'export.svg': { run: (host) => exportChart(host, 'svg') },
-  'edit.undo': { run: () => useStudio.getState().undo(), enabled: () => useStudio.getState().past.length > 0 },
-  'edit.redo': { run: () => useStudio.getState().redo(), enabled: () => useStudio.getState().future.length > 0 },
+  'edit.undo': {
+    run: () => useStudio.getState().undo(),
+    enabled: () => useStudio.getState().past.length > 0,
+  },
+  'edit.redo': {
+    run: () => useStudio.getState().redo(),
+    enabled: () => useStudio.getState().future.length > 0,
+  },
   'view.command-palette': { run: () => useStudio.getState().setPaletteOpen(true) },
   'view.toggle-theme': {
     run: () => {
       const s = useStudio.getState();
-      const dark = s.theme === 'dark' || (s.theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
-      s.setTheme(dark ? 'light' : 'dark');
+      s.setTheme(resolvedTheme(s.theme) === 'dark' ? 'light' : 'dark');
     },
   },
   'view.reset-layout': { run: () => useStudio.getState().resetLayout() },
@@ -63,7 +79,12 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   'help.about': {
     run: async (host) => {
       const info = await host.appInfo();
-      useStudio.getState().notify('info', `${info.name} ${info.version} (${info.platform}). Latency model: the LAUDNet analytic predictor (Han et al., TPAMI 2024).`);
+      useStudio
+        .getState()
+        .notify(
+          'info',
+          `${info.name} ${info.version} (${info.platform}). Latency model: the LAUDNet analytic predictor (Han et al., TPAMI 2024).`,
+        );
     },
   },
 };
@@ -75,6 +96,8 @@ export async function runCommand(id: CommandId, host: Host, payload?: OpenedFile
   try {
     await handler.run(host, payload);
   } catch (err) {
-    useStudio.getState().notify('error', `${id} failed: ${err instanceof Error ? err.message : String(err)}`);
+    useStudio
+      .getState()
+      .notify('error', `${id} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -10,7 +10,12 @@ const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 function typingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   const tag = target.tagName;
-  return tag === 'TEXTAREA' || target.isContentEditable || (tag === 'INPUT' && !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type));
+  return (
+    tag === 'TEXTAREA' ||
+    target.isContentEditable ||
+    (tag === 'INPUT' &&
+      !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type))
+  );
 }
 
 /**
