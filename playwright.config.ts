@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium; Playwright's own browser downloads cannot work on these machines. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Port of the preview server; set E2E_PORT to run two checkouts' e2e suites side by side. */
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,7 +15,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
     launchOptions: {
@@ -33,8 +35,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --config vite.renderer.config.mts --mode web --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --config vite.renderer.config.mts --mode web --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
