@@ -32,7 +32,7 @@ function check(label, ok) {
 }
 
 if (want('lint')) check('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']));
-if (want('typecheck')) check('typecheck', run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+if (want('typecheck')) check('typecheck', run('typecheck', 'npx', ['tsc', '-b']));
 
 if (want('unit')) {
   const ok = run('vitest', 'npx', [
@@ -52,7 +52,9 @@ if (want('unit')) {
       (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
     ).length;
     counts.failed += brokenSuites;
-    steps.push(`${ok ? 'ok  ' : 'FAIL'} vitest (${r.numPassedTests} passed, ${r.numFailedTests} failed)`);
+    steps.push(
+      `${ok ? 'ok  ' : 'FAIL'} vitest (${r.numPassedTests} passed, ${r.numFailedTests} failed)`,
+    );
     if (!ok && r.numFailedTests === 0 && brokenSuites === 0) counts.failed++;
   } else {
     check('vitest (no report written)', false);
@@ -60,7 +62,14 @@ if (want('unit')) {
 }
 
 if (want('e2e')) {
-  const built = run('build web', 'npx', ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web']);
+  const built = run('build web', 'npx', [
+    'vite',
+    'build',
+    '--config',
+    'vite.renderer.config.mts',
+    '--mode',
+    'web',
+  ]);
   if (!built) check('web build', false);
   else {
     const ok = run('playwright', 'npx', ['playwright', 'test']);
@@ -69,7 +78,9 @@ if (want('e2e')) {
       counts.passed += (s.expected ?? 0) + (s.flaky ?? 0);
       counts.failed += s.unexpected ?? 0;
       counts.skipped += s.skipped ?? 0;
-      steps.push(`${ok ? 'ok  ' : 'FAIL'} playwright (${s.expected ?? 0} passed, ${s.unexpected ?? 0} failed, ${s.skipped ?? 0} skipped)`);
+      steps.push(
+        `${ok ? 'ok  ' : 'FAIL'} playwright (${s.expected ?? 0} passed, ${s.unexpected ?? 0} failed, ${s.skipped ?? 0} skipped)`,
+      );
       if (!ok && !(s.unexpected > 0)) counts.failed++;
     } else check('playwright (no report written)', false);
   }

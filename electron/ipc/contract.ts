@@ -163,3 +163,6 @@ export interface CommandEvent {
   /** A file that came with the command (opened from the OS, the recent list or a second instance). */
   payload?: OpenedFile;
 }
+
+/** The type of `window.laudnet`, re-exported so the renderer's one link to electron/ is this file's types. */
+export type { Api } from '../preload/api';
