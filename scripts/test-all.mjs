@@ -1,7 +1,9 @@
-// `npm test`: lint, typecheck, Vitest (node + happy-dom projects), then Playwright e2e against the built
-// web app. Every step runs even when an earlier one failed, so one run shows every problem; the summary
-// line "N passed, N failed" (lint and typecheck count as one check each) is printed last and written to
-// test-results/summary.txt for .ci/run.
+// `npm test`: lint, typecheck (`tsc -b` over the per-folder projects), formatting (`prettier --check .`),
+// dead code (knip: unused files, exports, dependencies), Vitest (node + happy-dom projects), then
+// Playwright e2e against the built web app. Every step runs even when an earlier one failed, so one run
+// shows every problem; the summary line "N passed, N failed" (lint, typecheck, format and knip count as
+// one check each) is printed last and written to test-results/summary.txt for .ci/run.
+// `node scripts/test-all.mjs <step>…` runs only the named steps (lint, typecheck, format, knip, unit, e2e).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,8 @@ function check(label, ok) {
 
 if (want('lint')) check('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']));
 if (want('typecheck')) check('typecheck', run('typecheck', 'npx', ['tsc', '-b']));
+if (want('format')) check('format', run('format', 'npx', ['prettier', '--check', '.']));
+if (want('knip')) check('knip', run('knip', 'npx', ['knip', '--no-progress']));
 
 if (want('unit')) {
   const ok = run('vitest', 'npx', [
