@@ -81,7 +81,6 @@ async function pickFile(
 test.describe('masks over images', () => {
   test('acceptance 1: stage 1 spatial, S = 4 at rate 0.5 keeps 98 of 14×14 cells; S = 8 gives 7×7', async ({
     studio,
-    page,
   }) => {
     await studio.open();
     await studio.masks.open();

@@ -41,10 +41,9 @@ async function expectNoOverlap(locator: Locator) {
 }
 
 test.describe('analysis views', () => {
-  test.beforeEach(async ({ studio, page }) => {
+  test.beforeEach(async ({ studio }) => {
     await studio.open();
-    await studio.tuner.model.selectOption('resnet101');
-    await studio.waitForPrediction();
+    await studio.selectModel('resnet101');
   });
 
   test('breakdown: a strip click selects the block, its operator tables follow; ticks do not overlap', async ({
