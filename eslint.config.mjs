@@ -1,26 +1,64 @@
 // @ts-check
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Imports that `core/` must never make: it runs unchanged in a worker, main, the CLI and Vitest. */
+/** Node built-ins by bare name (`fs`, `path`, …); `node:*` is caught by a pattern. */
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_') && !m.includes('/'));
+
+/** Libraries that belong to the UI or the desktop shell: `core/` runs unchanged in a worker, main, the CLI and Vitest. */
+const coreForbiddenPackages = [
+  'electron',
+  'react',
+  'react-dom',
+  'zustand',
+  'three',
+  'recharts',
+  'comlink',
+];
+
+/** Imports that `core/` must never make. */
 const coreForbiddenImports = {
   paths: [
-    { name: 'electron', message: 'core/ is pure: no Electron.' },
-    { name: 'react', message: 'core/ is pure: no React.' },
-    { name: 'react-dom', message: 'core/ is pure: no React.' },
-    { name: 'fs', message: 'core/ is pure: no Node built-ins.' },
-    { name: 'path', message: 'core/ is pure: no Node built-ins.' },
-    { name: 'os', message: 'core/ is pure: no Node built-ins.' },
-    { name: 'child_process', message: 'core/ is pure: no Node built-ins.' },
+    ...coreForbiddenPackages.map((name) => ({ name, message: `core/ is pure: no ${name}.` })),
+    ...nodeBuiltins.map((name) => ({ name, message: 'core/ is pure: no Node built-ins.' })),
   ],
   patterns: [
     { group: ['node:*'], message: 'core/ is pure: no Node built-ins.' },
-    { group: ['react/*', 'react-dom/*', 'electron/*'], message: 'core/ is pure.' },
-    { group: ['**/renderer/**', '**/electron/**', '**/cli/**'], message: 'core/ depends on nothing above it.' },
+    {
+      group: coreForbiddenPackages.map((p) => `${p}/*`),
+      message: 'core/ is pure: no UI or Electron libraries.',
+    },
+    {
+      group: ['**/renderer/**', '**/electron/**', '**/cli/**'],
+      message: 'core/ depends on nothing above it.',
+    },
   ],
 };
+
+/** Globals of a browser, a worker or Node that `core/` must not touch (it gets everything as arguments). */
+const coreForbiddenGlobals = [
+  ...[
+    'window',
+    'document',
+    'navigator',
+    'self',
+    'Image',
+    'fetch',
+    'localStorage',
+    'XMLHttpRequest',
+    'postMessage',
+  ].map((name) => ({ name, message: 'core/ is pure: no DOM or worker globals.' })),
+  ...['process', 'require', 'Buffer', '__dirname', '__filename'].map((name) => ({
+    name,
+    message: 'core/ is pure: no Node globals.',
+  })),
+];
+
+/** The contract (and the preload API type it re-exports) is the renderer's only link to electron/, as types. */
+const contractPaths = ['**/electron/ipc/contract', '**/electron/ipc/contract.ts'];
 
 export default tseslint.config(
   {
@@ -29,6 +67,7 @@ export default tseslint.config(
       'out/**',
       'dist/**',
       'dist-web/**',
+      '.tsbuild/**',
       '.vite/**',
       'e2e/artifacts/**',
       'test-results/**',
@@ -44,13 +83,20 @@ export default tseslint.config(
       parserOptions: {
         projectService: {
           // Lint-boundary tests lint fixture text as if it lived at these (non-existent) paths.
-          allowDefaultProject: ['core/__lint_fixture__.ts', 'renderer/src/__lint_fixture__.ts'],
+          allowDefaultProject: [
+            'core/__lint_fixture__.ts',
+            'renderer/src/__lint_fixture__.ts',
+            'electron/main/__lint_fixture__.ts',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       eqeqeq: ['error', 'always'],
@@ -78,15 +124,7 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', coreForbiddenImports],
-      'no-restricted-globals': [
-        'error',
-        { name: 'window', message: 'core/ is pure: no DOM.' },
-        { name: 'document', message: 'core/ is pure: no DOM.' },
-        { name: 'process', message: 'core/ is pure: no Node globals.' },
-        { name: 'require', message: 'core/ is pure: no Node globals.' },
-        { name: 'Buffer', message: 'core/ is pure: no Node globals.' },
-        { name: 'localStorage', message: 'core/ is pure: no DOM.' },
-      ],
+      'no-restricted-globals': ['error', ...coreForbiddenGlobals],
     },
   },
   {
@@ -95,13 +133,29 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'renderer/ talks to the Host, never to Electron.' }],
+          paths: [
+            { name: 'electron', message: 'renderer/ talks to the Host, never to Electron.' },
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'renderer/ runs in a sandboxed page: no Node.',
+            })),
+          ],
           patterns: [
             { group: ['node:*'], message: 'renderer/ runs in a sandboxed page: no Node.' },
-            { group: ['**/electron/main/**', '**/electron/main'], message: 'renderer/ never imports main-process code.' },
+            {
+              group: contractPaths,
+              allowTypeImports: true,
+              message:
+                'renderer/ may import only types from electron/ipc/contract.ts (use `import type`).',
+            },
+            {
+              group: ['**/electron/**', ...contractPaths.map((p) => `!${p}`)],
+              message:
+                'renderer/ reaches electron/ only through types of electron/ipc/contract.ts.',
+            },
           ],
         },
       ],
@@ -112,7 +166,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ never imports renderer/.' }] },
+        {
+          paths: [
+            { name: 'react', message: 'electron/ never imports renderer/ or its UI libraries.' },
+          ],
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/renderer'],
+              message: 'electron/ never imports renderer/.',
+            },
+          ],
+        },
       ],
     },
   },

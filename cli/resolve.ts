@@ -190,14 +190,20 @@ function numberList(value: unknown, what: string): number[] {
   throw new CliError(`${what}: expected a number, a dash-joined list or an array of numbers`);
 }
 
-/** Per-stage integers: one value for all stages or one per stage. */
+/**
+ * Per-stage integers: one value for all stages or one per stage (a number, a dash-joined list or an
+ * array). The one parser of per-stage lists for every command; `fallback` fills every stage when absent.
+ */
 export function parsePerStage(
   value: unknown,
   stages: number,
   what: string,
-  fallback: number,
+  fallback?: number,
 ): number[] {
-  if (value === undefined) return new Array<number>(stages).fill(fallback);
+  if (value === undefined) {
+    if (fallback === undefined) throw new CliError(`${what}: missing (1 or ${stages} values)`);
+    return new Array<number>(stages).fill(fallback);
+  }
   const list = numberList(value, what);
   if (list.length === 1) return new Array<number>(stages).fill(list[0]!);
   if (list.length !== stages)

@@ -68,11 +68,6 @@ function readDump(path: string) {
   return { manifest, rate };
 }
 
-async function openMasksView(page: Page) {
-  await page.getByRole('tab', { name: 'Masks over images' }).click();
-  await expect(page.getByTestId('mask-overlay')).toBeVisible();
-}
-
 async function pickFile(
   page: Page,
   buttonTestId: string,
@@ -86,38 +81,32 @@ async function pickFile(
 test.describe('masks over images', () => {
   test('acceptance 1: stage 1 spatial, S = 4 at rate 0.5 keeps 98 of 14×14 cells; S = 8 gives 7×7', async ({
     studio,
-    page,
   }) => {
     await studio.open();
-    await openMasksView(page);
-    await page.getByTestId('mask-sample').selectOption('giraffe');
-    await expect(page.getByTestId('mask-overlay')).toHaveAttribute('aria-label', /stage1\//);
-    await expect(page.getByTestId('mask-source')).toContainText(
+    await studio.masks.open();
+    await studio.masks.sample.selectOption('giraffe');
+    await expect(studio.masks.overlay).toHaveAttribute('aria-label', /stage1\//);
+    await expect(studio.masks.source).toContainText(
       'Proxy from image saliency — not a trained LAUDNet',
     );
 
-    await page.getByTestId('stage-1-mode').selectOption('spatial');
-    await page.getByTestId('stage-1-granularity').selectOption('4');
-    await page.getByTestId('stage-1-rate-number').fill('0.5');
-    await expect(page.getByTestId('mask-grid-size')).toHaveAttribute('data-rows', '14');
-    await expect(page.getByTestId('mask-grid-size')).toHaveAttribute('data-cols', '14');
-    await expect(page.getByTestId('mask-kept-count')).toHaveText('kept 98 of 196 cells (50.0%)');
+    await studio.tuner.stage(1).mode.selectOption('spatial');
+    await studio.tuner.stage(1).granularity.selectOption('4');
+    await studio.tuner.stage(1).rateNumber.fill('0.5');
+    await expect(studio.masks.gridSize).toHaveAttribute('data-rows', '14');
+    await expect(studio.masks.gridSize).toHaveAttribute('data-cols', '14');
+    await expect(studio.masks.keptCount).toHaveText('kept 98 of 196 cells (50.0%)');
     await studio.screenshot('masks-2d-s4');
 
-    await page.getByTestId('stage-1-granularity').selectOption('8');
-    await expect(page.getByTestId('mask-grid-size')).toHaveAttribute('data-rows', '7');
+    await studio.tuner.stage(1).granularity.selectOption('8');
+    await expect(studio.masks.gridSize).toHaveAttribute('data-rows', '7');
     // The predictor's rounding: ⌈(0.5·7)·7⌉ = ⌈24.5⌉ = 25.
     const expectedKept = Math.ceil(0.5 * 7 * 7);
-    await expect(page.getByTestId('mask-kept-count')).toHaveAttribute(
-      'data-kept',
-      String(expectedKept),
-    );
-    await expect(page.getByTestId('mask-kept-count')).toHaveText(
-      `kept ${expectedKept} of 49 cells (51.0%)`,
-    );
+    await expect(studio.masks.keptCount).toHaveAttribute('data-kept', String(expectedKept));
+    await expect(studio.masks.keptCount).toHaveText(`kept ${expectedKept} of 49 cells (51.0%)`);
     // Every stage-1 tile of the filmstrip follows.
     for (const b of [0, 1, 2])
-      await expect(page.getByTestId(`mask-tile-rate-stage1-${b}`)).toHaveText('51.0%');
+      await expect(studio.masks.tileRate(`stage1/${b}`)).toHaveText('51.0%');
     expect(studio.consoleErrors).toEqual([]);
   });
 
@@ -127,14 +116,14 @@ test.describe('masks over images', () => {
   }) => {
     const { manifest, rate } = readDump(DUMP);
     await studio.open();
-    await openMasksView(page);
+    await studio.masks.open();
     await pickFile(page, 'mask-open-dump', DUMP);
-    await expect(page.getByTestId('mask-source')).toContainText(
+    await expect(studio.masks.source).toContainText(
       'Real masks from resnet50-spatial.laudmask.npz (ResNet-50,',
     );
     for (const { key } of manifest.blocks) {
       const expected = rate(key);
-      const tile = page.getByTestId(`mask-tile-rate-${key.replace('/', '-')}`);
+      const tile = studio.masks.tileRate(key);
       await expect(tile).toHaveText(`${(expected * 100).toFixed(1)}%`);
       expect(Number(await tile.getAttribute('data-rate'))).toBeCloseTo(expected, 12);
     }
@@ -145,16 +134,16 @@ test.describe('masks over images', () => {
       both: 'spatial+channel',
     };
     for (const [i, mode] of manifest.model.dyn_mode.entries()) {
-      await expect(page.getByTestId(`stage-${i + 1}-mode`)).toHaveValue(appMode[mode]!);
+      await expect(studio.tuner.stage(i + 1).mode).toHaveValue(appMode[mode]!);
       if (mode === 'spatial' || mode === 'both') {
-        await expect(page.getByTestId(`stage-${i + 1}-granularity`)).toHaveValue(
+        await expect(studio.tuner.stage(i + 1).granularity).toHaveValue(
           String(manifest.model.mask_spatial_granularity[i]),
         );
       }
     }
-    await expect(page.getByTestId('header-model')).toContainText('ResNet-50');
-    await page.getByTestId('mask-tile-stage2-1').click();
-    await expect(page.getByTestId('mask-overlay')).toHaveAttribute('data-block', 'stage2/1');
+    await expect(studio.summary.headerModel).toContainText('ResNet-50');
+    await studio.masks.tile('stage2/1').click();
+    await expect(studio.masks.overlay).toHaveAttribute('data-block', 'stage2/1');
     await studio.screenshot('masks-2d-dump');
     expect(studio.consoleErrors).toEqual([]);
   });
@@ -164,16 +153,16 @@ test.describe('masks over images', () => {
     page,
   }) => {
     await studio.open();
-    await openMasksView(page);
-    await page.getByTestId('mask-tile-stage2-1').click();
+    await studio.masks.open();
+    await studio.masks.tile('stage2/1').click();
     // A tall window shows the whole 2D view (overlay, original, ponder map, filmstrip) in one picture.
     await page.setViewportSize({ width: 1280, height: 1400 });
-    await page.getByTestId('masks-view').evaluate((el) => el.parentElement?.scrollTo(0, 0));
+    await studio.masks.scrollToTop();
     await studio.screenshot('masks-2d');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByRole('tab', { name: '3D view' }).click();
-    await expect(page.getByTestId('space-selected')).toHaveAttribute('data-block', 'stage2/1');
-    const canvas = page.getByTestId('space-canvas');
+    await studio.openView('space');
+    await expect(studio.space.selected).toHaveAttribute('data-block', 'stage2/1');
+    const canvas = studio.space.canvas;
     await expect(canvas).toBeVisible();
     // Let a frame render, then read the WebGL drawing buffer back through a 2D canvas.
     await page.waitForTimeout(300);
@@ -213,22 +202,22 @@ test.describe('masks over images', () => {
     page,
   }) => {
     await studio.open();
-    await openMasksView(page);
+    await studio.masks.open();
     await pickFile(page, 'mask-open-dump', join(fixtures, 'resnet50-mixed.laudmask.npz'));
-    await expect(page.getByTestId('mask-source')).toContainText(
+    await expect(studio.masks.source).toContainText(
       'Real masks from resnet50-mixed.laudmask.npz (ResNet-50, checkpoint)',
     );
-    await expect(page.getByTestId('stage-2-mode')).toHaveValue('spatial+channel');
-    await expect(page.getByTestId('stage-4-mode')).toHaveValue('layer');
+    await expect(studio.tuner.stage(2).mode).toHaveValue('spatial+channel');
+    await expect(studio.tuner.stage(4).mode).toHaveValue('layer');
     // Stage 2 (spatial + channel) and stage 3 (channel): 4 + 6 strips; stage 4 (layer): 3 gates.
-    await expect(page.getByTestId(/^channel-strip-/)).toHaveCount(10);
-    await expect(page.getByTestId(/^layer-gate-/)).toHaveCount(3);
+    await expect(studio.masks.channelStrips).toHaveCount(10);
+    await expect(studio.masks.layerGates).toHaveCount(3);
     await page.setViewportSize({ width: 1280, height: 1600 });
-    await page.getByTestId('masks-view').evaluate((el) => el.parentElement?.scrollTo(0, 0));
+    await studio.masks.scrollToTop();
     await studio.screenshot('masks-2d-mixed');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByRole('tab', { name: '3D view' }).click();
-    await expect(page.getByTestId('space-canvas')).toBeVisible();
+    await studio.openView('space');
+    await expect(studio.space.canvas).toBeVisible();
     await page.waitForTimeout(300);
     await studio.screenshot('masks-3d-mixed');
     expect(studio.consoleErrors).toEqual([]);
@@ -239,11 +228,11 @@ test.describe('masks over images', () => {
     page,
   }) => {
     await studio.open();
-    await openMasksView(page);
+    await studio.masks.open();
     await pickFile(page, 'mask-open-dump', DUMP);
-    await expect(page.getByTestId('mask-source')).toHaveAttribute('data-source', 'dump');
-    const keptBefore = await page.getByTestId('mask-kept-count').textContent();
-    const modelBefore = await page.getByTestId('header-model').textContent();
+    await expect(studio.masks.source).toHaveAttribute('data-source', 'dump');
+    const keptBefore = await studio.masks.keptCount.textContent();
+    const modelBefore = await studio.summary.headerModel.textContent();
 
     const cases: {
       file: string | { name: string; mimeType: string; buffer: Buffer };
@@ -293,11 +282,11 @@ test.describe('masks over images', () => {
     ];
     for (const c of cases) {
       await pickFile(page, c.button, c.file);
-      const notice = page.getByTestId('notice-error').filter({ hasText: c.message });
+      const notice = studio.errors.filter({ hasText: c.message });
       await expect(notice).toBeVisible();
-      await expect(page.getByTestId('mask-source')).toHaveAttribute('data-source', 'dump');
-      await expect(page.getByTestId('mask-kept-count')).toHaveText(keptBefore ?? '');
-      await expect(page.getByTestId('header-model')).toHaveText(modelBefore ?? '');
+      await expect(studio.masks.source).toHaveAttribute('data-source', 'dump');
+      await expect(studio.masks.keptCount).toHaveText(keptBefore ?? '');
+      await expect(studio.summary.headerModel).toHaveText(modelBefore ?? '');
       await notice.getByRole('button', { name: 'Dismiss' }).click();
     }
     await studio.screenshot('masks-bad-file');
@@ -305,16 +294,16 @@ test.describe('masks over images', () => {
 
   test('an image dropped on the view opens it', async ({ studio, page }) => {
     await studio.open();
-    await openMasksView(page);
+    await studio.masks.open();
     const bytes = [...readFileSync(join(root, 'assets', 'samples', 'horses.jpg'))];
     const dataTransfer = await page.evaluateHandle((data) => {
       const dt = new DataTransfer();
       dt.items.add(new File([new Uint8Array(data)], 'dropped-horses.jpg', { type: 'image/jpeg' }));
       return dt;
     }, bytes);
-    await page.getByTestId('masks-view').dispatchEvent('drop', { dataTransfer });
-    await expect(page.getByTestId('mask-overlay-title')).toContainText('dropped-horses.jpg');
-    await expect(page.getByTestId('mask-crop-box')).toBeVisible();
+    await studio.masks.root.dispatchEvent('drop', { dataTransfer });
+    await expect(studio.masks.overlayTitle).toContainText('dropped-horses.jpg');
+    await expect(studio.masks.cropBox).toBeVisible();
   });
 });
 

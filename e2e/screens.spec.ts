@@ -10,11 +10,13 @@ for (const scheme of ['light', 'dark'] as const) {
     test(`main screen, ${scheme}, ${size.width}×${size.height}`, async ({ studio, page }) => {
       await page.setViewportSize(size);
       await studio.open({ colorScheme: scheme });
-      await page.getByTestId('model-select').selectOption('resnet101');
+      await studio.tuner.model.selectOption('resnet101');
       await studio.waitForPrediction();
-      await expect(page.getByTestId('curves-chart')).toHaveAttribute('data-marker', /ratio/);
+      await expect(studio.curves.chart).toHaveAttribute('data-marker', /ratio/);
       // Nothing may overflow the window horizontally (clipped panels, runaway labels).
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await studio.screenshot(`main-${scheme}-${size.width}x${size.height}`);
       expect(studio.consoleErrors).toEqual([]);

@@ -2,11 +2,14 @@ import { test, expect } from './support/studio';
 
 test.describe('application shell', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`renders the frame in the ${scheme} theme without console errors`, async ({ studio, page }) => {
+    test(`renders the frame in the ${scheme} theme without console errors`, async ({
+      studio,
+      page,
+    }) => {
       await studio.open({ colorScheme: scheme });
       await expect(page.getByRole('banner')).toContainText('LAUDNet Studio');
-      await expect(page.getByTestId('header-model')).toContainText('ResNet-50');
-      await expect(page.getByTestId('header-hardware')).toContainText('V100');
+      await expect(studio.summary.headerModel).toContainText('ResNet-50');
+      await expect(studio.summary.headerHardware).toContainText('V100');
       await expect(page.getByRole('complementary', { name: 'Controls' })).toBeVisible();
       await expect(page.getByRole('main')).toBeVisible();
       await expect(page.getByRole('status')).toContainText('Web build');

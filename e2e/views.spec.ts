@@ -4,7 +4,7 @@
  * e2e/artifacts for review.
  */
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './support/studio';
 
 /** Boxes of the visible elements matched by `locator`. */
@@ -40,36 +40,29 @@ async function expectNoOverlap(locator: Locator) {
   }
 }
 
-async function openView(page: Page, name: string) {
-  await page.getByRole('tab', { name }).click();
-  await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
-}
-
 test.describe('analysis views', () => {
-  test.beforeEach(async ({ studio, page }) => {
+  test.beforeEach(async ({ studio }) => {
     await studio.open();
-    await page.getByTestId('model-select').selectOption('resnet101');
-    await studio.waitForPrediction();
+    await studio.selectModel('resnet101');
   });
 
   test('breakdown: a strip click selects the block, its operator tables follow; ticks do not overlap', async ({
     studio,
     page,
   }) => {
-    await openView(page, 'Per-block breakdown');
-    const strip = page.getByTestId('network-strip');
-    await expect(strip.getByRole('button')).toHaveCount(33);
-    await strip.getByRole('button', { name: 'Block stage3/2, spatial, rate 0.50' }).click();
-    await expect(page.getByLabel('Operators of block')).toHaveValue('stage3/2');
+    await studio.openView('breakdown');
+    await expect(studio.strip.blocks).toHaveCount(33);
+    await studio.strip.block('Block stage3/2, spatial, rate 0.50').click();
+    await expect(studio.breakdown.blockSelect).toHaveValue('stage3/2');
     await expect(
-      page.getByRole('table', { name: 'Dynamic' }).getByRole('row', { name: /Masker \+ conv1/ }),
+      studio.breakdown.operators('Dynamic').getByRole('row', { name: /Masker \+ conv1/ }),
     ).toBeVisible();
     await expect(
-      page.getByRole('table', { name: 'Static' }).getByRole('row', { name: /Residual add/ }),
+      studio.breakdown.operators('Static').getByRole('row', { name: /Residual add/ }),
     ).toBeVisible();
     // Keyboard: the strip is one tab stop and arrows move the shared selection.
     await page.keyboard.press('ArrowRight');
-    await expect(page.getByLabel('Operators of block')).toHaveValue('stage3/3');
+    await expect(studio.breakdown.blockSelect).toHaveValue('stage3/3');
     await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
     await expectNoOverlap(page.locator('.recharts-yAxis-tick-labels text'));
     expect(studio.consoleErrors).toEqual([]);
@@ -79,11 +72,10 @@ test.describe('analysis views', () => {
     studio,
     page,
   }) => {
-    await openView(page, 'Per-block breakdown');
-    const card = page.getByRole('region', { name: 'Per-block breakdown' });
+    await studio.openView('breakdown');
     const [svgDownload] = await Promise.all([
       page.waitForEvent('download'),
-      card.getByRole('button', { name: 'Export Per-block breakdown as SVG' }).click(),
+      studio.breakdown.exportButton('SVG').click(),
     ]);
     expect(svgDownload.suggestedFilename()).toBe('per-block-breakdown.svg');
     const svg = await readFile(await svgDownload.path(), 'utf8');
@@ -93,7 +85,7 @@ test.describe('analysis views', () => {
     expect(svg).toContain('Masker + conv1');
     const [pngDownload] = await Promise.all([
       page.waitForEvent('download'),
-      card.getByRole('button', { name: 'Export Per-block breakdown as PNG' }).click(),
+      studio.breakdown.exportButton('PNG').click(),
     ]);
     expect(pngDownload.suggestedFilename()).toBe('per-block-breakdown.png');
     const png = await readFile(await pngDownload.path());
@@ -108,11 +100,9 @@ test.describe('analysis views', () => {
     studio,
     page,
   }) => {
-    await openView(page, 'Theory vs practice');
-    await expect(page.getByTestId('theory-explanation')).toContainText(
-      /^FLOPs −\d+ %, latency [−+]\d+ %: /,
-    );
-    await expect(page.locator('.recharts-scatter-symbol')).toHaveCount(33 + 1);
+    await studio.openView('theory');
+    await expect(studio.theory.explanation).toContainText(/^FLOPs −\d+ %, latency [−+]\d+ %: /);
+    await expect(studio.theory.dots).toHaveCount(33 + 1);
     await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
     expect(studio.consoleErrors).toEqual([]);
   });
@@ -121,14 +111,13 @@ test.describe('analysis views', () => {
     studio,
     page,
   }) => {
-    await openView(page, 'Hardware comparison');
-    const table = page.getByTestId('hardware-table');
-    await expect(table.locator('tbody tr')).toHaveCount(10);
-    await expect(table.locator('tr[aria-current="true"]')).toContainText('V100');
-    await expect(table.getByText('not validated')).toHaveCount(5);
-    await page.getByTestId('hardware-select').selectOption('3090');
+    await studio.openView('hardware');
+    await expect(studio.hardware.rows).toHaveCount(10);
+    await expect(studio.hardware.currentRow).toContainText('V100');
+    await expect(studio.hardware.table.getByText('not validated')).toHaveCount(5);
+    await studio.tuner.hardware.selectOption('3090');
     await studio.waitForPrediction();
-    await expect(table.locator('tr[aria-current="true"]')).toContainText('RTX 3090');
+    await expect(studio.hardware.currentRow).toContainText('RTX 3090');
     await expectNoOverlap(page.locator('.hw-charts .recharts-yAxis-tick-labels text'));
     expect(studio.consoleErrors).toEqual([]);
   });
@@ -137,17 +126,12 @@ test.describe('analysis views', () => {
 for (const scheme of ['light', 'dark'] as const) {
   test(`analysis views screenshots, ${scheme}, 1280×800`, async ({ studio, page }) => {
     await studio.open({ colorScheme: scheme });
-    await page.getByTestId('model-select').selectOption('resnet101');
+    await studio.tuner.model.selectOption('resnet101');
     await studio.waitForPrediction();
-    for (const [tab, name] of [
-      ['Per-block breakdown', 'breakdown'],
-      ['Theory vs practice', 'theory'],
-      ['Hardware comparison', 'hardware'],
-    ] as const) {
-      await openView(page, tab);
-      if (name === 'breakdown')
-        await page.getByTestId('network-strip').getByRole('button').nth(9).click();
-      if (name === 'hardware') await expect(page.getByTestId('hardware-table')).toBeVisible();
+    for (const name of ['breakdown', 'theory', 'hardware'] as const) {
+      await studio.openView(name);
+      if (name === 'breakdown') await studio.strip.blocks.nth(9).click();
+      if (name === 'hardware') await expect(studio.hardware.table).toBeVisible();
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );

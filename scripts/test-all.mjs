@@ -1,7 +1,9 @@
-// `npm test`: lint, typecheck, Vitest (node + happy-dom projects), then Playwright e2e against the built
-// web app. Every step runs even when an earlier one failed, so one run shows every problem; the summary
-// line "N passed, N failed" (lint and typecheck count as one check each) is printed last and written to
-// test-results/summary.txt for .ci/run.
+// `npm test`: lint, typecheck (`tsc -b` over the per-folder projects), formatting (`prettier --check .`),
+// dead code (knip: unused files, exports, dependencies), Vitest (node + happy-dom projects), then
+// Playwright e2e against the built web app. Every step runs even when an earlier one failed, so one run
+// shows every problem; the summary line "N passed, N failed" (lint, typecheck, format and knip count as
+// one check each) is printed last and written to test-results/summary.txt for .ci/run.
+// `node scripts/test-all.mjs <step>…` runs only the named steps (lint, typecheck, format, knip, unit, e2e).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +34,9 @@ function check(label, ok) {
 }
 
 if (want('lint')) check('lint', run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']));
-if (want('typecheck')) check('typecheck', run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
+if (want('typecheck')) check('typecheck', run('typecheck', 'npx', ['tsc', '-b']));
+if (want('format')) check('format', run('format', 'npx', ['prettier', '--check', '.']));
+if (want('knip')) check('knip', run('knip', 'npx', ['knip', '--no-progress']));
 
 if (want('unit')) {
   const ok = run('vitest', 'npx', [
@@ -52,7 +56,9 @@ if (want('unit')) {
       (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
     ).length;
     counts.failed += brokenSuites;
-    steps.push(`${ok ? 'ok  ' : 'FAIL'} vitest (${r.numPassedTests} passed, ${r.numFailedTests} failed)`);
+    steps.push(
+      `${ok ? 'ok  ' : 'FAIL'} vitest (${r.numPassedTests} passed, ${r.numFailedTests} failed)`,
+    );
     if (!ok && r.numFailedTests === 0 && brokenSuites === 0) counts.failed++;
   } else {
     check('vitest (no report written)', false);
@@ -60,7 +66,14 @@ if (want('unit')) {
 }
 
 if (want('e2e')) {
-  const built = run('build web', 'npx', ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web']);
+  const built = run('build web', 'npx', [
+    'vite',
+    'build',
+    '--config',
+    'vite.renderer.config.mts',
+    '--mode',
+    'web',
+  ]);
   if (!built) check('web build', false);
   else {
     const ok = run('playwright', 'npx', ['playwright', 'test']);
@@ -69,7 +82,9 @@ if (want('e2e')) {
       counts.passed += (s.expected ?? 0) + (s.flaky ?? 0);
       counts.failed += s.unexpected ?? 0;
       counts.skipped += s.skipped ?? 0;
-      steps.push(`${ok ? 'ok  ' : 'FAIL'} playwright (${s.expected ?? 0} passed, ${s.unexpected ?? 0} failed, ${s.skipped ?? 0} skipped)`);
+      steps.push(
+        `${ok ? 'ok  ' : 'FAIL'} playwright (${s.expected ?? 0} passed, ${s.unexpected ?? 0} failed, ${s.skipped ?? 0} skipped)`,
+      );
       if (!ok && !(s.unexpected > 0)) counts.failed++;
     } else check('playwright (no report written)', false);
   }

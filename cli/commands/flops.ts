@@ -12,7 +12,7 @@ import {
 } from '../../core/config';
 import { configFlops, type NetworkFlops } from '../../core/flops';
 import type { HardwareParams } from '../../core/predictor';
-import { checkRate, formatFlags, parseArgs, parseDashList, parseNumber, stringFlag } from '../args';
+import { checkRate, formatFlags, parseArgs, parseNumber, stringFlag } from '../args';
 import type { FlagSpecs, ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { CliError } from '../errors';
@@ -21,6 +21,7 @@ import type { CliIo } from '../io';
 import {
   MODEL_HARDWARE_FLAGS,
   parseModes,
+  parsePerStage,
   resolveHardwareFlags,
   resolveModelFlags,
 } from '../resolve';
@@ -51,15 +52,6 @@ export const CONFIG_FLAGS: FlagSpecs = {
   },
   rate: { type: 'string', value: 'R', description: 'activation rate of every block, in [0, 1]' },
 };
-
-/** Per-stage list from one value or one per stage. */
-function perStage(text: string, stages: number, what: string): number[] {
-  const list = parseDashList(text, what);
-  if (list.length === 1) return new Array<number>(stages).fill(list[0]!);
-  if (list.length !== stages)
-    throw new CliError(`${what}: expected 1 or ${stages} values, got ${list.length}`);
-  return list;
-}
 
 function hardwareFromFlags(args: ParsedArgs, io: CliIo): StudioConfig['hardware'] | undefined {
   const id = stringFlag(args, 'hardware');
@@ -116,8 +108,8 @@ export function configFromArgs(
   const sizes = stringFlag(args, 'granularity');
   const groups = stringFlag(args, 'channel-granularity');
   const modes = mode === undefined ? undefined : parseModes(mode, n);
-  const s = sizes === undefined ? undefined : perStage(sizes, n, '--granularity');
-  const g = groups === undefined ? undefined : perStage(groups, n, '--channel-granularity');
+  const s = sizes === undefined ? undefined : parsePerStage(sizes, n, '--granularity');
+  const g = groups === undefined ? undefined : parsePerStage(groups, n, '--channel-granularity');
   config = {
     ...config,
     stages: config.stages.map((st, i) => ({

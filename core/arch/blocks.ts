@@ -61,8 +61,3 @@ export function listBlocks(arch: ArchitectureSpec): BlockGeometry[] {
   });
   return out;
 }
-
-/** Total number of blocks. */
-export function blockCount(arch: ArchitectureSpec): number {
-  return arch.stages.reduce((n, s) => n + s.blocks, 0);
-}

@@ -204,7 +204,6 @@ export const COMMAND_IDS: readonly CommandId[] = COMMANDS.map((c) => c.id);
  * `session.flush` asks the renderer to write its autosave now (window blur, before quit).
  */
 export const SYSTEM_COMMAND_IDS = ['session.flush'] as const;
-export type SystemCommandId = (typeof SYSTEM_COMMAND_IDS)[number];
 
 /** Commands a file opened by the OS (file association, recent list) is routed to, by file kind. */
 export const OPEN_COMMAND_FOR_KIND = {

@@ -2,25 +2,13 @@
  * From a configuration to what the computations need: the architecture at the configured input size, the
  * per-block rates (global → stage → block overrides), the hardware parameters and the FLOPs settings.
  */
-import {
-  BUILTIN_ARCHITECTURE_IDS,
-  findBuiltinArchitecture,
-  listBlocks,
-  stageMidChannels,
-} from '../arch';
+import { BUILTIN_ARCHITECTURE_IDS, findBuiltinArchitecture, stageMidChannels } from '../arch';
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
 import type { BlockDynamics } from '../flops/block';
 import { resolveHardware } from '../predictor/hardware';
 import type { HardwareParams } from '../predictor/hardware';
+import { divisors } from '../math/divisors';
 import type { StageConfig, StudioConfig } from './schema';
-
-/** Divisors of `n` in ascending order (n ≥ 1). */
-function divisors(n: number): number[] {
-  const out: number[] = [];
-  if (!Number.isInteger(n) || n < 1) return out;
-  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
-  return out;
-}
 
 /** Valid spatial granularities S of a stage whose output side is `size`: the divisors of `size`. */
 export function validGranularities(size: number): number[] {
@@ -160,11 +148,6 @@ export function blockDynamicsOf(config: StudioConfig, arch = resolveArchitecture
       channelRate: blockChannelRate(config, block.stage, block.index),
     };
   };
-}
-
-/** Block keys of an architecture, in network order. */
-export function blockKeys(arch: ArchitectureSpec): string[] {
-  return listBlocks(arch).map((b) => b.key);
 }
 
 /** Inner width m of stage `i` (undefined when the stage does not exist). */

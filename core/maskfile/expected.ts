@@ -4,6 +4,7 @@
  * (to compose consistent fixtures).
  */
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
+import { divisors } from '../math/divisors';
 import type { ReferenceDynMode } from './types';
 import { hasChannelMask, hasSpatialMask } from './types';
 
@@ -24,12 +25,6 @@ export interface DumpStageConfig {
   spatialGranularity: readonly number[];
   channelGroupSize: readonly number[];
   spatialMaskChannelGroup: readonly number[];
-}
-
-function divisors(n: number): number[] {
-  const out: number[] = [];
-  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
-  return out;
 }
 
 /**

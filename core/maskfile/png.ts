@@ -119,8 +119,9 @@ export type DecodePngResult =
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
 
 /**
- * Decodes an 8-bit, non-interlaced grey/RGB/grey-alpha/RGBA PNG to RGBA. Never throws; other variants
- * (palette, 16-bit, interlaced) get a message — browsers decode those with `createImageBitmap`.
+ * Decodes an 8-bit, non-interlaced grey/RGB/grey-alpha/RGBA PNG to RGBA, for Node (tools, tests), where
+ * there is no platform decoder. The app never uses it: its worker decodes every image, a dump's included,
+ * with `createImageBitmap`. Never throws; other variants (palette, 16-bit, interlaced) get a message.
  */
 export function decodePng(bytes: Uint8Array): DecodePngResult {
   const header = readPngHeader(bytes);

@@ -1,25 +1,27 @@
 /** The proxy's inputs from a studio configuration (what the tuner is editing). */
+import { listBlocks, type ArchitectureSpec } from '../arch';
 import type { StudioConfig } from '../config/schema';
-import { resolveArchitecture, resolveBlockRates, resolveChannelRates } from '../config/resolve';
+import { blockChannelRate, blockRate, resolveArchitecture } from '../config/resolve';
 import type { ProxyConfig } from './proxy';
 
 /**
  * Proxy configuration for `config`: its architecture, stage modes and granularities, and every block's
- * resolved rate (global target → stage rate → block override) and channel rate.
+ * resolved rate (global target → stage rate → block override; 1 in a static stage) and channel rate.
+ * The one place a configuration becomes a proxy configuration (the masks worker and the CLI use it).
+ * @param seed seed of the proxy's layer gates and channel groups
+ * @param arch the configuration's architecture, when the caller has already resolved it
  */
-export function proxyConfigFromStudio(config: StudioConfig, seed = 0): ProxyConfig {
-  const arch = resolveArchitecture(config);
-  const rates = resolveBlockRates(config, arch);
-  const channelRates = resolveChannelRates(config, arch);
+export function proxyConfigFromStudio(
+  config: StudioConfig,
+  seed = 0,
+  arch: ArchitectureSpec = resolveArchitecture(config),
+): ProxyConfig {
   const blockRates: Record<string, number> = {};
   const blockChannelRates: Record<string, number> = {};
-  arch.stages.forEach((stage, s) => {
-    for (let b = 0; b < stage.blocks; b++) {
-      const key = `stage${s + 1}/${b}`;
-      blockRates[key] = rates[s]?.[b] ?? config.targetRate;
-      blockChannelRates[key] = channelRates[s]?.[b] ?? 1;
-    }
-  });
+  for (const block of listBlocks(arch)) {
+    blockRates[block.key] = blockRate(config, block.stage, block.index);
+    blockChannelRates[block.key] = blockChannelRate(config, block.stage, block.index);
+  }
   return {
     arch,
     modes: config.stages.map((s) => s.mode),

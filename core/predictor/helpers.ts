@@ -33,10 +33,3 @@ export function activePatches(d: number, h: number, w: number, g: number): numbe
 export function meanPatchCount(h: number, w: number, g: number): number {
   return (patchPositions(h, w, g) + 1) / 2;
 }
-
-/** Divisors of a feature-map side: the granularities that tile it without partial patches. */
-export function divisorsOf(n: number): number[] {
-  const out: number[] = [];
-  for (let k = 1; k <= n; k++) if (n % k === 0) out.push(k);
-  return out;
-}

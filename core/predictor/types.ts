@@ -1,6 +1,5 @@
 /** Public request/result types of the network-level predictor. */
 import type { ArchitectureSpec } from '../arch';
-import type { Tile } from './context';
 
 /** How a stage's blocks execute. 'spatial+channel' is this project's extension (no reference data). */
 export type StageMode = 'static' | 'spatial' | 'channel' | 'layer' | 'spatial+channel';
@@ -82,5 +81,3 @@ export interface NetworkPrediction {
   batchSize: number;
   blocks: BlockPrediction[];
 }
-
-export type { Tile };

@@ -1,6 +1,6 @@
 /** Validation of network requests, with messages that name the valid values. */
 import type { ArchitectureSpec } from '../arch';
-import { divisorsOf } from './helpers';
+import { divisors } from '../math/divisors';
 import { STAGE_MODES, type NetworkRequest, type StageMode } from './types';
 
 /** Options of {@link checkNetworkRequest}. */
@@ -76,7 +76,7 @@ export function checkNetworkRequest(req: NetworkRequest, opts: CheckOptions = {}
     const g = req.granularity[i]!;
     if (mode !== 'layer') {
       // Divisors are for messages only: built lazily (this runs on every evaluation).
-      const valid = (): number[] => divisorsOf(stage.outResolution);
+      const valid = (): number[] => divisors(stage.outResolution);
       if (!Number.isInteger(g) || g < 1) {
         problems.push(
           `granularity of ${stageName(i)}: ${g} is not a positive integer (valid: ${valid().join(', ')})`,

@@ -1,16 +1,50 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  BreakdownView,
+  CurvesView,
+  HardwareView,
+  MasksView,
+  NetworkStrip,
+  SpaceView,
+  Summary,
+  TheoryView,
+  Tuner,
+  openView,
+  type ViewName,
+} from './views';
 
 /** Screenshots and other outputs of the e2e run (git-ignored); Playwright runs from the repo root. */
 export const artifactsDir = join(process.cwd(), 'e2e', 'artifacts');
 mkdirSync(artifactsDir, { recursive: true });
 
-/** Page object for the studio: opening it, waiting for predictions, reading the summary. */
+/** Page object for the studio: opening it, its parts and views, waiting for predictions. */
 export class Studio {
   readonly consoleErrors: string[] = [];
+  readonly tuner: Tuner;
+  readonly summary: Summary;
+  /** The error notices. */
+  readonly errors: Locator;
+  readonly strip: NetworkStrip;
+  readonly curves: CurvesView;
+  readonly breakdown: BreakdownView;
+  readonly theory: TheoryView;
+  readonly hardware: HardwareView;
+  readonly masks: MasksView;
+  readonly space: SpaceView;
 
   constructor(readonly page: Page) {
+    this.tuner = new Tuner(page);
+    this.summary = new Summary(page);
+    this.errors = page.getByTestId('notice-error');
+    this.strip = new NetworkStrip(page);
+    this.curves = new CurvesView(page);
+    this.breakdown = new BreakdownView(page);
+    this.theory = new TheoryView(page);
+    this.hardware = new HardwareView(page);
+    this.masks = new MasksView(page);
+    this.space = new SpaceView(page);
     page.on('console', (msg) => {
       if (msg.type() === 'error') this.consoleErrors.push(msg.text());
     });
@@ -28,9 +62,20 @@ export class Studio {
     await this.waitForPrediction();
   }
 
+  /** Selects a view's tab. */
+  async openView(view: ViewName) {
+    await openView(this.page, view);
+  }
+
+  /** Picks a model and waits for its prediction. */
+  async selectModel(id: string) {
+    await this.tuner.model.selectOption(id);
+    await this.waitForPrediction();
+  }
+
   /** Waits until the summary shows a prediction that is not stale. */
   async waitForPrediction() {
-    await expect(this.page.getByTestId('summary-ms-per-image')).not.toHaveText('—');
+    await expect(this.summary.msPerImage).not.toHaveText('—');
     await expect(this.page.getByTestId('status-predictor')).toContainText('Predicted in');
   }
 

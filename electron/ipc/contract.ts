@@ -138,9 +138,7 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 export type RequestOf<C extends Channel> = z.infer<(typeof contract)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<(typeof contract)[C]['response']>;
 
-export type AppInfo = z.infer<typeof appInfo>;
 export type OpenedFile = z.infer<typeof openedFile>;
-export type SaveResult = z.infer<typeof saveResult>;
 export type RecentFile = z.infer<typeof recentFile>;
 
 /** Why main refused or failed a request. The renderer shows `message`; `code` drives behaviour. */
@@ -158,8 +156,11 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 export const COMMAND_EVENT_CHANNEL = 'command';
 
 export interface CommandEvent {
-  /** A `CommandId` or a `SystemCommandId` from core/commands. */
+  /** A `CommandId` or one of `SYSTEM_COMMAND_IDS` from core/commands. */
   id: string;
   /** A file that came with the command (opened from the OS, the recent list or a second instance). */
   payload?: OpenedFile;
 }
+
+/** The type of `window.laudnet`, re-exported so the renderer's one link to electron/ is this file's types. */
+export type { Api } from '../preload/api';

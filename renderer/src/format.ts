@@ -14,11 +14,3 @@ export function formatSeconds(s: number): string {
 export function formatRatio(r: number): string {
   return Number.isFinite(r) ? r.toFixed(3) : '—';
 }
-
-export function formatPercent(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)} %`;
-}
-
-export function formatGMacs(macs: number): string {
-  return `${(macs / 1e9).toFixed(3)} GMACs`;
-}

@@ -1,7 +1,10 @@
-// Runs the real CLI entry point in a child process (exit status and streams as a user sees them).
+// Runs the CLI: the real entry point in a child process (exit status and streams as a user sees them),
+// or `runCli` in this process over an in-memory file system.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { memoryIo } from '../../cli/io';
+import { runCli } from '../../cli/run';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const tsxCli = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
@@ -21,4 +24,21 @@ export function spawnCli(args: string[], input?: string): CliRun {
     timeout: 60_000,
   });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+export interface InMemoryRun {
+  /** Exit status runCli returned. */
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process over an in-memory file system (`files`: path → text). */
+export async function run(
+  argv: string[],
+  files: Record<string, string> = {},
+): Promise<InMemoryRun> {
+  const io = memoryIo(files);
+  const code = await runCli(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
 }

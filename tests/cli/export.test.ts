@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run';
-import { memoryIo } from '../../cli/io';
+import { run } from './cli-helpers';
 import { defaultConfig, parseConfig, serializeConfig } from '../../core/config';
 
-async function run(argv: string[], files: Record<string, string> = {}) {
-  const io = memoryIo(files);
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
 
 const config = defaultConfig('resnet50', 'tx2');
 config.stages[3]!.mode = 'layer';

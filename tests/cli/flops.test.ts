@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run';
-import { memoryIo } from '../../cli/io';
+import { run } from './cli-helpers';
 import { defaultConfig, serializeConfig } from '../../core/config';
 
 interface FlopsJson {
@@ -17,11 +16,6 @@ interface FlopsJson {
   }[];
 }
 
-async function run(argv: string[], files: Record<string, string> = {}) {
-  const io = memoryIo(files);
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
 
 describe('laudnet flops', () => {
   it('--json has the static/dynamic totals, the ratio and per-block figures (acceptance 2)', async () => {

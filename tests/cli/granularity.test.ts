@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run';
-import { memoryIo } from '../../cli/io';
+import { run } from './cli-helpers';
 
-async function run(argv: string[]) {
-  const io = memoryIo();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
 
 interface GranularityJson {
   rate: number;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { run } from './cli-helpers';
 import { COMMANDS } from '../../cli/commands';
-import { memoryIo } from '../../cli/io';
-import { runCli } from '../../cli/run';
 import { findBuiltinArchitecture } from '../../core/arch';
 import {
   createPredictor,
@@ -12,11 +11,6 @@ import {
 
 const resnet50 = findBuiltinArchitecture('resnet50')!;
 
-async function run(args: string[], files: Record<string, string> = {}) {
-  const io = memoryIo(files);
-  const status = await runCli(args, io);
-  return { status, stdout: io.stdout, stderr: io.stderr };
-}
 
 const expected = (
   hw: string,
@@ -50,7 +44,7 @@ describe('laudnet predict', () => {
       '0.5',
       '--json',
     ]);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
     const want = expected('v100', 'spatial', [4, 4, 2, 1], [1, 1, 1, 1], 0.5);
     expect(out.latencyS).toBe(want.latencyS);
@@ -99,7 +93,7 @@ describe('laudnet predict', () => {
       '--rate',
       '0.5',
     ]);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ResNet-50 on NVIDIA Tesla V100 \(batch 128\), layer/);
     expect(r.stdout.split('\n').filter((l) => /^stage\d\/\d+ /.test(l))).toHaveLength(16);
     const want = expected('v100', 'layer', [1, 1, 1, 1], [1, 1, 1, 1], 0.5);
@@ -142,7 +136,7 @@ describe('laudnet predict', () => {
       rates,
       '--json',
     ]);
-    expect(a.status).toBe(0);
+    expect(a.code).toBe(0);
     const blocks = (JSON.parse(a.stdout) as { blocks: { mode: string; rate: number }[] }).blocks;
     expect(blocks[0]).toMatchObject({ mode: 'spatial', rate: 0.75 });
     expect(blocks[1]).toMatchObject({ mode: 'spatial', rate: 0.25 });
@@ -163,7 +157,7 @@ describe('laudnet predict', () => {
       '0.5',
       '--json',
     ]);
-    expect(b.status).toBe(0);
+    expect(b.code).toBe(0);
     expect((JSON.parse(b.stdout) as { modes: string[] }).modes[0]).toBe('spatial+channel');
     const c = await run([
       'predict',
@@ -176,7 +170,7 @@ describe('laudnet predict', () => {
       '--rate',
       '0.5',
     ]);
-    expect(c.status).toBe(2);
+    expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/needs a channel rate/);
     const d = await run([
       'predict',
@@ -192,7 +186,7 @@ describe('laudnet predict', () => {
       '0.5',
       '--allow-partial-patches',
     ]);
-    expect(d.status).toBe(0);
+    expect(d.code).toBe(0);
   });
 
   it('reads custom hardware and architecture files', async () => {
@@ -219,7 +213,7 @@ describe('laudnet predict', () => {
       { 'a.json': arch, 'h.json': hw },
     );
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { batchSize: number; blocks: unknown[]; model: string };
     expect(out).toMatchObject({ batchSize: 1, model: 'mini' });
     expect(out.blocks).toHaveLength(4);
@@ -227,7 +221,7 @@ describe('laudnet predict', () => {
       ['predict', '--model', 'resnet50', '--hardware-file', 'h.json', '--mode', 'static'],
       { 'h.json': '{"preset":"v100","nPes":0}' },
     );
-    expect(bad.status).toBe(2);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/nPes \(number of SMs\) must be a positive number/);
     const missing = await run([
       'predict',
@@ -266,7 +260,7 @@ describe('laudnet predict', () => {
       }),
     ];
     const r = await run(['predict', '--input', 'c.jsonl'], { 'c.jsonl': lines.join('\n') });
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
     const out = r.stdout
       .trim()
       .split('\n')
@@ -284,10 +278,10 @@ describe('laudnet predict', () => {
 
   it('help lists every command of the table', async () => {
     const r = await run(['--help']);
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     for (const c of COMMANDS) expect(r.stdout).toContain(`  ${c.name}`);
     const h = await run(['help', 'predict']);
     expect(h.stdout).toMatch(/--channel-granularity G/);
-    expect((await run([])).status).toBe(2);
+    expect((await run([])).code).toBe(2);
   });
 });

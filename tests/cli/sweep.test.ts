@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { memoryIo } from '../../cli/io';
-import { runCli } from '../../cli/run';
+import { run as runInMemory } from './cli-helpers';
 import { findBuiltinArchitecture } from '../../core/arch';
 import { createPredictor, resolveHardware, sweepStage } from '../../core/predictor';
 
+/** The sweep's CSV output, line by line. */
 async function run(args: string[]) {
-  const io = memoryIo();
-  const status = await runCli(args, io);
-  return { status, rows: io.stdout.trim().split('\n'), stderr: io.stderr };
+  const r = await runInMemory(args);
+  return { status: r.code, rows: r.stdout.trim().split('\n'), stderr: r.stderr };
 }
 
 describe('laudnet sweep', () => {

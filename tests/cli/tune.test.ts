@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/run';
-import { memoryIo } from '../../cli/io';
+import { run } from './cli-helpers';
 import {
   parseConfig,
   resolveHardwareParams,
@@ -13,11 +12,6 @@ import {
 import { configFlops } from '../../core/flops';
 import { createPredictor, predictNetwork } from '../../core/predictor';
 
-async function run(argv: string[]) {
-  const io = memoryIo();
-  const code = await runCli(argv, io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
 
 interface TuneJson {
   achievable: boolean;

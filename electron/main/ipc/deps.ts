@@ -4,7 +4,7 @@
  * fakes and a temp folder.
  */
 import type { CommandId } from '../../../core/commands';
-import type { ExportKind, FileKind, OpenedFile } from '../../ipc/contract';
+import type { ExportKind, FileKind } from '../../ipc/contract';
 import type { FsPort } from '../lib/fsPort';
 import type { Level } from '../lib/log';
 import type { RecentStore } from '../lib/recent';
@@ -65,5 +65,3 @@ export interface HandlerDeps {
   platform: string;
   now(): Date;
 }
-
-export type { OpenedFile };

@@ -2,9 +2,12 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { stageMidChannels } from '../../../core/arch';
 import type { ArchitectureSpec } from '../../../core/arch';
-import { resolveArchitecture } from '../../../core/config/resolve';
+import {
+  resolveArchitecture,
+  validChannelGroupSizes,
+  validGranularities,
+} from '../../../core/config/resolve';
 import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
-import { divisorsOf } from '../../../core/predictor/helpers';
 import { useStudio } from '../store';
 import {
   setStageChannelRate,
@@ -61,8 +64,8 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
   const spec = arch.stages[index];
   if (!spec) return null;
   const m = stageMidChannels(arch, spec);
-  const sizes = divisorsOf(spec.outResolution);
-  const groups = divisorsOf(m).filter((g) => g < m);
+  const sizes = validGranularities(spec.outResolution);
+  const groups = validChannelGroupSizes(m).filter((g) => g < m);
   const edit = useStudio.getState().editConfig;
   const rate = stage.rate ?? targetRate;
   const spatial = stage.mode === 'spatial' || stage.mode === 'spatial+channel';

@@ -3,8 +3,7 @@
  * with an IpcResult; this turns refusals into thrown `HostCallError`s so views handle desktop and
  * web failures the same way. Only *types* come from electron/ (the renderer never bundles main code).
  */
-import type { Api } from '../../../electron/preload/api';
-import type { IpcErrorCode, IpcResult } from '../../../electron/ipc/contract';
+import type { Api, IpcErrorCode, IpcResult } from '../../../electron/ipc/contract';
 import type {
   AppInfo,
   DocTopic,

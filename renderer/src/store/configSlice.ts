@@ -1,6 +1,6 @@
-import type { StateCreator } from 'zustand';
+import type { StateCreator } from 'zustand/vanilla';
 import type { StudioConfig } from '../../../core/config/schema';
-import type { StudioState } from './index';
+import type { StudioState } from './studioStore';
 
 /** Undo history depth; older states are dropped. */
 const HISTORY_LIMIT = 200;
@@ -17,6 +17,11 @@ export interface ConfigSlice {
   revision: number;
   past: StudioConfig[];
   future: StudioConfig[];
+  /**
+   * The last coalescing edit (key and time): history state, so each store has its own and two stores
+   * (the app's, a test's, a worker's) never merge each other's edits.
+   */
+  lastCoalesce: { key: string; at: number } | null;
   /** Applies an edit as one undoable step (or merges it into the previous one with the same key). */
   editConfig: (edit: (config: StudioConfig) => StudioConfig, coalesceKey?: string) => void;
   /** Replaces the whole configuration (open, new, adopt a dump) as one undoable step. */
@@ -25,8 +30,6 @@ export interface ConfigSlice {
   undo: () => void;
   redo: () => void;
 }
-
-let lastCoalesce: { key: string; at: number } | null = null;
 
 export function createConfigSlice(
   initial: StudioConfig,
@@ -38,19 +41,21 @@ export function createConfigSlice(
     revision: 0,
     past: [],
     future: [],
+    lastCoalesce: null,
     editConfig: (edit, coalesceKey) => {
       const before = get().config;
       const after = edit(before);
       if (after === before) return;
       const now = Date.now();
+      const last = get().lastCoalesce;
       const merge =
         coalesceKey !== undefined &&
-        lastCoalesce !== null &&
-        lastCoalesce.key === coalesceKey &&
-        now - lastCoalesce.at < COALESCE_MS &&
+        last !== null &&
+        last.key === coalesceKey &&
+        now - last.at < COALESCE_MS &&
         get().past.length > 0;
-      lastCoalesce = coalesceKey === undefined ? null : { key: coalesceKey, at: now };
       set((s) => ({
+        lastCoalesce: coalesceKey === undefined ? null : { key: coalesceKey, at: now },
         config: after,
         past: merge ? s.past : [...s.past, before].slice(-HISTORY_LIMIT),
         future: [],
@@ -59,8 +64,8 @@ export function createConfigSlice(
       }));
     },
     replaceConfig: (config, fileName) => {
-      lastCoalesce = null;
       set((s) => ({
+        lastCoalesce: null,
         config,
         past: [...s.past, s.config].slice(-HISTORY_LIMIT),
         future: [],
@@ -74,8 +79,8 @@ export function createConfigSlice(
       const { past, config, future } = get();
       const previous = past[past.length - 1];
       if (!previous) return;
-      lastCoalesce = null;
       set((s) => ({
+        lastCoalesce: null,
         config: previous,
         past: past.slice(0, -1),
         future: [config, ...future],
@@ -87,8 +92,8 @@ export function createConfigSlice(
       const { past, config, future } = get();
       const next = future[0];
       if (!next) return;
-      lastCoalesce = null;
       set((s) => ({
+        lastCoalesce: null,
         config: next,
         past: [...past, config],
         future: future.slice(1),

@@ -1,23 +1,22 @@
-import { create } from 'zustand';
-import { defaultConfig } from '../../../core/config/defaults';
-import { createConfigSlice, type ConfigSlice } from './configSlice';
-import { createResultsSlice, type ResultsSlice } from './resultsSlice';
-import { createUiSlice, type UiSlice } from './uiSlice';
-import { createMasksSlice, type MasksSlice } from './masksSlice';
+import { useStore } from 'zustand';
+import { createStudioStore, type StudioState, type StudioStore } from './studioStore';
 
-export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice;
+export { createStudioStore, type StudioState, type StudioStore } from './studioStore';
 
-/** Builds a store (the app has one; tests build their own). */
-export function createStudioStore(initial = defaultConfig()) {
-  return create<StudioState>()((...a) => ({
-    ...createConfigSlice(initial)(...a),
-    ...createUiSlice(...a),
-    ...createResultsSlice(...a),
-    ...createMasksSlice(...a),
-  }));
+/** The application's store (vanilla). */
+const studioStore = createStudioStore();
+
+/** Reads the application's store from a component (re-renders when the selected value changes). */
+function useStudioState(): StudioState;
+function useStudioState<T>(selector: (state: StudioState) => T): T;
+function useStudioState<T>(selector?: (state: StudioState) => T): T | StudioState {
+  return useStore<StudioStore, T | StudioState>(studioStore, selector ?? whole);
 }
 
-export type StudioStore = ReturnType<typeof createStudioStore>;
+const whole = (state: StudioState): StudioState => state;
 
-/** The application's store. */
-export const useStudio = createStudioStore();
+/**
+ * The application's store bound to React: `useStudio(selector)` in components, and the vanilla API
+ * (`useStudio.getState()`, `setState`, `subscribe`) everywhere else.
+ */
+export const useStudio = Object.assign(useStudioState, studioStore);

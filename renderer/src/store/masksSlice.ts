@@ -3,11 +3,11 @@
  * come from (the saliency proxy or a real `.laudmask.npz` dump) and the display options. Masks and
  * bitmaps are results, not document data: the session never persists this slice.
  */
-import type { StateCreator } from 'zustand';
+import type { StateCreator } from 'zustand/vanilla';
 import type { BlockMaskSet } from '../../../core/maskfile/types';
 import type { PonderMap } from '../../../core/maskfile/ponder';
 import type { StudioConfig } from '../../../core/config/schema';
-import type { StudioState } from './index';
+import type { StudioState } from './studioStore';
 
 /** Rectangle in image pixels. */
 export interface PixelBox {

@@ -1,5 +1,5 @@
-import type { StateCreator } from 'zustand';
-import type { StudioState } from './index';
+import type { StateCreator } from 'zustand/vanilla';
+import type { StudioState } from './studioStore';
 import type { Analysis, CurveSet, HardwareRow } from '../worker/types';
 import type { StudioConfig } from '../../../core/config/schema';
 

@@ -1,5 +1,5 @@
-import type { StateCreator } from 'zustand';
-import type { StudioState } from './index';
+import type { StateCreator } from 'zustand/vanilla';
+import type { StudioState } from './studioStore';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space';

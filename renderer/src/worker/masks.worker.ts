@@ -16,7 +16,7 @@ import {
   type MaskComputation,
   type OpenedDumpData,
 } from './masksCompute';
-import { bitmapFromRgba, decodeImageFile } from './masksImage';
+import { decodeImageFile, decodePngPixels } from './masksImage';
 
 /** Saliency maps kept (the current image, and a few to come back to through undo or "use proxy"). */
 const CACHE_SIZE = 4;
@@ -96,8 +96,10 @@ const api = {
     const result = openMaskDump(bytes, extraArchitectures);
     if (!result.ok) return { ok: false, error: result.error };
     const { input: raw, ...dump } = result.dump;
-    const input = await bitmapFromRgba(raw.rgba, raw.width, raw.height);
-    const imageId = remember(raw.rgba, raw.width, raw.height);
+    const decoded = await decodePngPixels(raw.png);
+    if (!decoded.ok) return decoded;
+    const input = decoded.bitmap;
+    const imageId = remember(decoded.rgba, input.width, input.height);
     const out: OpenedDumpMessage = { ok: true, imageId, input, dump };
     return transfer(out, [input]);
   },

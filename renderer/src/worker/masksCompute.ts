@@ -1,44 +1,21 @@
 /**
  * What the masks worker computes, as plain functions (unit-testable in Node): proxy masks of a
- * configuration over an image's saliency, and the decoding of a real mask dump. The image decoding that
- * needs browser APIs (createImageBitmap, OffscreenCanvas) lives in `masksImage.ts`.
+ * configuration over an image's saliency, and the reading of a real mask dump. Every image, a dump's
+ * embedded PNG included, is decoded one way: by the platform (createImageBitmap) in `masksImage.ts`.
  */
 import type { ArchitectureSpec } from '../../../core/arch';
-import { BUILTIN_ARCHITECTURES, listBlocks } from '../../../core/arch';
-import { blockChannelRate, blockRate, resolveArchitecture } from '../../../core/config/resolve';
+import { BUILTIN_ARCHITECTURES } from '../../../core/arch';
 import type { StudioConfig } from '../../../core/config/schema';
 import { dumpToConfigPatch, type DumpConfigPatch } from '../../../core/maskfile/config';
-import { decodePng } from '../../../core/maskfile/png';
 import { computePonderMap, type PonderMap } from '../../../core/maskfile/ponder';
 import { readMaskDump } from '../../../core/maskfile/read';
 import type { BlockMaskSet, MaskDump, MaskDumpErrorCode } from '../../../core/maskfile/types';
-import { computeProxyMasks, type ProxyConfig } from '../../../core/masks/proxy';
+import { computeProxyMasks } from '../../../core/masks/proxy';
+import { proxyConfigFromStudio } from '../../../core/masks/proxyConfig';
 import { computeSaliency, type SaliencyMap } from '../../../core/saliency/spectralResidual';
 
 /** Seed of the proxy's layer gates and channel groups: fixed, so the same configuration draws the same. */
 export const PROXY_SEED = 0;
-
-/** The proxy generator's view of a configuration: modes, S, G and every block's resolved rates. */
-export function proxyConfigFor(
-  config: StudioConfig,
-  arch: ArchitectureSpec = resolveArchitecture(config),
-): ProxyConfig {
-  const blockRates: Record<string, number> = {};
-  const blockChannelRates: Record<string, number> = {};
-  for (const block of listBlocks(arch)) {
-    blockRates[block.key] = blockRate(config, block.stage, block.index);
-    blockChannelRates[block.key] = blockChannelRate(config, block.stage, block.index);
-  }
-  return {
-    arch,
-    modes: config.stages.map((s) => s.mode),
-    spatialGranularity: config.stages.map((s) => s.spatialGranularity),
-    channelGroupSize: config.stages.map((s) => s.channelGroupSize),
-    blockRates,
-    blockChannelRates,
-    seed: PROXY_SEED,
-  };
-}
 
 /** Masks of every block plus the ponder map drawn from them. */
 export interface MaskComputation {
@@ -54,7 +31,7 @@ export interface MaskComputation {
  */
 export function proxyMasksFor(saliency: SaliencyMap, config: StudioConfig): MaskComputation {
   const t0 = performance.now();
-  const blocks = computeProxyMasks(saliency, proxyConfigFor(config));
+  const blocks = computeProxyMasks(saliency, proxyConfigFromStudio(config, PROXY_SEED));
   const ponder = computePonderMap(blocks);
   return { blocks, ponder, elapsedMs: performance.now() - t0 };
 }
@@ -74,20 +51,19 @@ export interface OpenedDumpData extends MaskComputation {
   patch: DumpConfigPatch;
   /** The architecture, so a custom one can be put in the configuration. */
   arch: ArchitectureSpec;
-  /** The embedded network input, RGBA. */
-  input: { width: number; height: number; rgba: Uint8ClampedArray };
+  /** The embedded network input, still PNG-encoded (the worker decodes it with the platform's decoder). */
+  input: { png: Uint8Array };
   /** Original size and crop box as the exporter recorded them. */
   origSize: [number, number];
   cropBox: [number, number, number, number];
 }
 
 export type OpenDumpResult =
-  | { ok: true; dump: OpenedDumpData }
-  | { ok: false; code: MaskDumpErrorCode | 'image-decode'; error: string };
+  { ok: true; dump: OpenedDumpData } | { ok: false; code: MaskDumpErrorCode; error: string };
 
 /**
- * Reads and validates a `.laudmask.npz` (see `readMaskDump`), decodes its embedded input and computes the
- * ponder map. `extraArchitectures` are user-defined models a dump may name besides the built-ins.
+ * Reads and validates a `.laudmask.npz` (see `readMaskDump`; its image.png header is checked there) and
+ * computes the ponder map. `extraArchitectures` are user-defined models a dump may name besides the built-ins.
  */
 export function openMaskDump(
   bytes: Uint8Array,
@@ -101,14 +77,6 @@ export function openMaskDump(
   const read = readMaskDump(bytes, { architectures: known });
   if (!read.ok) return read;
   const { dump } = read;
-  const png = decodePng(dump.imagePng);
-  if (!png.ok) {
-    return {
-      ok: false,
-      code: 'image-decode',
-      error: `The dump's image.png could not be decoded (${png.error}).`,
-    };
-  }
   const ponder = computePonderMap(dump.blocks);
   const input = dump.manifest.input;
   return {
@@ -124,7 +92,7 @@ export function openMaskDump(
       warnings: dump.warnings,
       patch: dumpToConfigPatch(dump),
       arch: dump.arch,
-      input: { width: png.width, height: png.height, rgba: png.rgba },
+      input: { png: dump.imagePng },
       origSize: [...input.orig_size],
       cropBox: [...input.crop_box],
     },

@@ -74,11 +74,23 @@ export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeImageRes
   }
 }
 
-/** An ImageBitmap of raw RGBA pixels (a dump's embedded input). */
-export function bitmapFromRgba(
-  rgba: Uint8ClampedArray,
-  width: number,
-  height: number,
-): Promise<ImageBitmap> {
-  return createImageBitmap(new ImageData(new Uint8ClampedArray(rgba), width, height));
+/** A dump's embedded network input (a PNG already at the network's size), as a bitmap and its pixels. */
+export type DecodePngResult =
+  { ok: true; bitmap: ImageBitmap; rgba: Uint8ClampedArray } | { ok: false; error: string };
+
+/** Decodes a PNG with the platform's decoder, like every other image (no resizing, no cropping). */
+export async function decodePngPixels(png: Uint8Array): Promise<DecodePngResult> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([png.slice()], { type: 'image/png' }));
+  } catch {
+    return {
+      ok: false,
+      error: "The dump's image.png could not be decoded: it is truncated or corrupt.",
+    };
+  }
+  const ctx = context2d(new OffscreenCanvas(bitmap.width, bitmap.height));
+  ctx.drawImage(bitmap, 0, 0);
+  const rgba = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  return { ok: true, bitmap, rgba };
 }

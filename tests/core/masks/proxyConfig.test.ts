@@ -34,4 +34,16 @@ describe('proxyConfigFromStudio', () => {
     expect(masks[3]!.keptCells).toBe(13); // stage 2 at S = 4 → 7×7, ⌈0.25·49⌉ = ⌈12.25⌉
     expect(masks[7]!.keptGroups).toBe(96); // m = 256, default G = 2 → 128 groups, 0.75 of them
   });
+
+  it('has one rate per block, 1 in static stages, and the default seed 0', () => {
+    const config = defaultConfig('resnet50', 'v100');
+    config.stages[3] = { ...config.stages[3]!, mode: 'static', rate: 0.3 };
+    const proxy = proxyConfigFromStudio(config);
+    expect(proxy.seed).toBe(0);
+    expect(Object.keys(proxy.blockRates)).toHaveLength(16);
+    expect(proxy.spatialGranularity).toEqual([4, 4, 2, 1]);
+    expect(proxy.blockRates['stage2/0']).toBe(0.5); // the default global target
+    expect(proxy.blockRates['stage4/2']).toBe(1);
+    expect(proxy.blockChannelRates?.['stage1/0']).toBe(1); // only spatial+channel has a channel rate
+  });
 });

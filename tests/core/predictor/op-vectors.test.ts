@@ -17,7 +17,7 @@ import {
   type OpResult,
   type Predictor,
 } from '../../../core/predictor';
-import { ErrorTally, loadCsv, num, referencePredictor, type Row } from './reference-data';
+import { ErrorTally, loadCsv, num, referencePredictor, relErr, type Row } from './reference-data';
 
 const flag = (row: Row, col: string): boolean => num(row, col) === 1;
 
@@ -144,28 +144,42 @@ function evaluate(p: Predictor, r: Row): OpResult {
 
 const optional = (r: Row, col: string): number | null => (r[col] === '' ? null : Number(r[col]));
 
+/**
+ * Tolerance of a stochastic row without an exact expectation against the official seed-0 `latency_s`, read from
+ * the data: the largest gap between seed 0 and the exact expectation over the rows that give both. The reference
+ * README's 5e-3 is the spread of whole models (sums of many draws); one operator is one Monte-Carlo estimate and
+ * its seed-0 value lies up to 1.6 % from the expectation, which this implementation reproduces to 1e-9.
+ */
+function seedTolerance(rows: readonly Row[]): number {
+  let tol = 0;
+  for (const r of rows)
+    if (r.stochastic === '1' && r.latency_expectation_s !== '')
+      tol = Math.max(tol, relErr(num(r, 'latency_expectation_s'), num(r, 'latency_s')));
+  return tol;
+}
+
 describe('operator reference vectors (op_vectors.csv)', () => {
-  it('reproduces every operator row within 1e-9 relative', () => {
+  it('reproduces every operator row: deterministic within 1e-9, stochastic against the expectation or seed 0', () => {
     const rows = loadCsv('op_vectors.csv');
+    const seedTol = seedTolerance(rows);
+    expect(seedTol).toBeGreaterThan(0);
+    expect(seedTol).toBeLessThan(0.02);
     const tally = new ErrorTally();
     const stochTally = new ErrorTally();
-    let skipped = 0;
-    let rowsCompared = 0;
-    for (const r of rows) {
+    const seedTally = new ErrorTally();
+    let tiles = 0;
+    for (const [i, r] of rows.entries()) {
       const p = referencePredictor(r.hardware!);
       expect(p.B).toBe(num(r, 'batch_size'));
       expect(p.m).toBe(num(r, 'mem_concurrent_fp32'));
-      const id = `${r.op} ${r.hardware} #${rowsCompared + skipped}`;
-      const stochastic = r.stochastic === '1';
-      if (stochastic && r.latency_expectation_s === '') {
-        skipped++;
-        continue;
-      }
+      const id = `${r.op} ${r.hardware} row ${i + 2}`;
       const res = evaluate(p, r);
-      rowsCompared++;
-      if (stochastic) {
-        // The Monte-Carlo run's split and tile are not comparable; the expectation variant's latency is.
-        stochTally.check(`${id} latency`, res.latencyS, num(r, 'latency_expectation_s'));
+      if (r.stochastic === '1') {
+        // The Monte-Carlo run's split and tile are not comparable. A row with the exact expectation is compared
+        // with it; a row without one (tile and channel-group sizes not dividing) with the official seed-0 value.
+        if (r.latency_expectation_s !== '')
+          stochTally.check(`${id} latency`, res.latencyS, num(r, 'latency_expectation_s'));
+        else seedTally.check(`${id} latency vs seed 0`, res.latencyS, num(r, 'latency_s'), seedTol);
         continue;
       }
       tally.check(`${id} latency`, res.latencyS, num(r, 'latency_s'));
@@ -173,7 +187,9 @@ describe('operator reference vectors (op_vectors.csv)', () => {
         tally.check(`${id} compute`, res.computeS, optional(r, 'compute_latency_s'));
         tally.check(`${id} memory`, res.memoryS, optional(r, 'memory_latency_s'));
       }
-      if (r.tile_c !== '' && res.tile) {
+      if (r.tile_c !== '') {
+        // A row with a reference tile must get one: a missing tile is a failure, not a pass.
+        tiles++;
         const t = res.tile;
         const want = [
           num(r, 'tile_c'),
@@ -182,18 +198,28 @@ describe('operator reference vectors (op_vectors.csv)', () => {
           optional(r, 'tile_npp'),
           num(r, 'tile_n_tiles'),
         ];
-        const got = [t.c, t.h, t.w, t.npp ?? null, t.nTiles];
+        const got = t ? [t.c, t.h, t.w, t.npp ?? null, t.nTiles] : null;
         if (JSON.stringify(got) !== JSON.stringify(want))
           tally.failures.push(`${id} tile ${JSON.stringify(got)} != ${JSON.stringify(want)}`);
       }
     }
     console.log(
-      `op_vectors: ${rowsCompared} rows compared; deterministic: ${tally.compared} values (latency, compute, memory), ` +
-        `max rel error ${tally.maxErr.toExponential(3)}; stochastic vs latency_expectation_s: ${stochTally.compared} rows, ` +
-        `max rel error ${stochTally.maxErr.toExponential(3)}; ${skipped} stochastic rows skipped (empty latency_expectation_s)`,
+      `op_vectors: ${rows.length} rows compared; deterministic: ${tally.compared} values (latency, compute, memory) ` +
+        `and ${tiles} tiles, max rel error ${tally.maxErr.toExponential(3)}; stochastic vs latency_expectation_s: ` +
+        `${stochTally.compared} rows, max rel error ${stochTally.maxErr.toExponential(3)}; stochastic without ` +
+        `expectation vs seed-0 latency_s: ${seedTally.compared} rows, max rel error ` +
+        `${seedTally.maxErr.toExponential(3)} (tolerance ${seedTol.toExponential(3)})`,
     );
     expect(tally.failures.slice(0, 20)).toEqual([]);
     expect(stochTally.failures.slice(0, 20)).toEqual([]);
-    expect(rowsCompared).toBeGreaterThan(5000);
+    expect(seedTally.failures.slice(0, 20)).toEqual([]);
+    // Nothing is left out: every stochastic row and every reference tile is compared.
+    const stochastic = rows.filter((r) => r.stochastic === '1');
+    expect(stochTally.compared + seedTally.compared).toBe(stochastic.length);
+    expect(seedTally.compared).toBe(
+      stochastic.filter((r) => r.latency_expectation_s === '').length,
+    );
+    expect(tiles).toBe(rows.filter((r) => r.stochastic !== '1' && r.tile_c !== '').length);
+    expect(rows.length).toBeGreaterThan(5000);
   });
 });

@@ -1,11 +1,11 @@
-// Loads the reference vectors in place from ../shared/reference (beside the clone); never copied into the repo.
+// Loads the reference vectors committed in tests/data/reference (see its README for their provenance).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPredictor, resolveHardware, type Predictor } from '../../../core/predictor';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const referenceDir = path.resolve(repoRoot, '../shared/reference');
+export const referenceDir = path.join(repoRoot, 'tests', 'data', 'reference');
 
 export type Row = Record<string, string>;
 

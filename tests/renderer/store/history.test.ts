@@ -26,7 +26,8 @@ describe('undo history', () => {
   it('coalesces a slider drag into one undo step', () => {
     const store = createStudioStore();
     const first = store.getState().config;
-    for (const r of [0.4, 0.41, 0.42, 0.43]) store.getState().editConfig((c) => setTargetRate(c, r), 'global-rate');
+    for (const r of [0.4, 0.41, 0.42, 0.43])
+      store.getState().editConfig((c) => setTargetRate(c, r), 'global-rate');
     expect(store.getState().config.targetRate).toBe(0.43);
     store.getState().undo();
     expect(store.getState().config).toBe(first);
@@ -40,5 +41,37 @@ describe('undo history', () => {
     expect(store.getState().future).toEqual([]);
     store.getState().redo();
     expect(store.getState().config.stages[0]!.mode).toBe('channel');
+  });
+});
+
+describe('undo history per store', () => {
+  it('two stores never merge each other’s slider edits (coalescing state lives in each store)', () => {
+    const a = createStudioStore();
+    const b = createStudioStore();
+    b.getState().editConfig((c) => setStageMode(c, 0, 'layer'));
+    expect(b.getState().past).toHaveLength(1);
+    // The same coalescing key, within the window, in another store: a separate undo step in each.
+    a.getState().editConfig((c) => setTargetRate(c, 0.4), 'global-rate');
+    b.getState().editConfig((c) => setTargetRate(c, 0.45), 'global-rate');
+    expect(b.getState().past).toHaveLength(2);
+    expect(a.getState().past).toHaveLength(1);
+    // Each store still coalesces its own drag.
+    a.getState().editConfig((c) => setTargetRate(c, 0.41), 'global-rate');
+    expect(a.getState().past).toHaveLength(1);
+    b.getState().undo();
+    expect(b.getState().config.targetRate).toBe(0.5);
+    expect(b.getState().config.stages[0]!.mode).toBe('layer');
+  });
+
+  it('is a vanilla store: it works without React and keeps the history in its state', () => {
+    const store = createStudioStore();
+    let notified = 0;
+    const unsubscribe = store.subscribe(() => notified++);
+    store.getState().editConfig((c) => setTargetRate(c, 0.3), 'global-rate');
+    expect(store.getState().lastCoalesce?.key).toBe('global-rate');
+    store.getState().undo();
+    expect(store.getState().lastCoalesce).toBeNull();
+    expect(notified).toBe(2);
+    unsubscribe();
   });
 });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../core/config/defaults';
 import { predictConfig } from '../../../core/solvers/predict';
-import { analyze, curves, hardwareRows, CURVE_RATES, FINE_CURVE_RATES } from '../../../renderer/src/worker/analysis';
+import {
+  analyze,
+  curves,
+  hardwareRows,
+  CURVE_RATES,
+  FINE_CURVE_RATES,
+} from '../../../renderer/src/worker/analysis';
 import { markerFor, withMarker } from '../../../renderer/src/views/curves/marker';
-import { setBlockRate, setStageMode, setStageRate, setTargetRate } from '../../../renderer/src/store/configEdits';
+import {
+  setBlockRate,
+  setStageMode,
+  setStageRate,
+  setTargetRate,
+} from '../../../renderer/src/store/configEdits';
+import { loadCsv, num, relErr } from '../../core/predictor/reference-data';
 
 describe('analysis worker functions', () => {
   it('analyze() gives the same prediction as the core solver path', () => {
@@ -32,7 +44,9 @@ describe('analysis worker functions', () => {
     expect(current.id).toBe('spatial-4');
     // The current curve is sampled at every slider step, the candidates every 0.05.
     expect(current.points.map((p) => p.rate)).toEqual(FINE_CURVE_RATES);
-    expect(set.series.find((s) => s.id === 'layer')!.points.map((p) => p.rate)).toEqual(CURVE_RATES);
+    expect(set.series.find((s) => s.id === 'layer')!.points.map((p) => p.rate)).toEqual(
+      CURVE_RATES,
+    );
     const marker = markerFor(c, analyze(c).prediction, 'stage', 0);
     expect(marker.point?.rate).toBe(0.35);
     // 0.35 is a sample of the curve: the curve's own value there equals the live marker, and
@@ -57,7 +71,9 @@ describe('analysis worker functions', () => {
     expect(markerFor(overridden, analyze(overridden).prediction, 'stage', 1).point).toBeNull();
     expect(markerFor(overridden, analyze(overridden).prediction, 'network', 0).point).toBeNull();
     const staticStage = setStageMode(base, 2, 'static');
-    expect(markerFor(staticStage, analyze(staticStage).prediction, 'stage', 2).note).toMatch(/static/);
+    expect(markerFor(staticStage, analyze(staticStage).prediction, 'stage', 2).note).toMatch(
+      /static/,
+    );
   });
 
   it('network curves: the current-configuration curve passes through the network ratio', () => {
@@ -74,7 +90,18 @@ describe('analysis worker functions', () => {
     const tx2 = rows.find((r) => r.id === 'tx2')!;
     expect(v100.batchSize).toBe(128);
     expect(tx2.batchSize).toBe(1);
-    expect(v100.ratio).toBeCloseTo(0.8583, 3);
+    // The default configuration is ResNet-50, spatial 4-4-2-1 at a uniform rate of 0.5: its reference row.
+    const row = loadCsv('model_vectors.csv').find(
+      (r) =>
+        r.model === 'resnet50' &&
+        r.hardware === 'v100' &&
+        r.mode === 'spatial' &&
+        r.granularity === '4-4-2-1' &&
+        r.rate_kind === 'uniform' &&
+        r.rate === '0.5',
+    );
+    expect(row, 'reference row resnet50/v100/spatial 4-4-2-1/0.5').toBeDefined();
+    expect(relErr(v100.ratio, num(row!, 'ratio'))).toBeLessThanOrEqual(1e-9);
     expect(rows.length).toBeGreaterThanOrEqual(10);
   });
 });
