@@ -142,14 +142,14 @@ describe('readMaskSetSummary', () => {
   ][] = [
     [
       'a rate array of the wrong shape',
-      (m) => (m['conv2_rate.npy'] = npy64('<f8', new Array(45).fill(0.5), [3, 15])),
+      (m) => (m['conv2_rate.npy'] = npy64('<f8', new Array<number>(45).fill(0.5), [3, 15])),
       'wrong-shape',
       'Member conv2_rate.npy has shape [3, 15]; expected [3, 16] (images × blocks of ResNet-50)',
     ],
     [
       'a rate above 1',
       (m) =>
-        (m['spatial_rate.npy'] = npy64('<f8', new Array(48).fill(0.5).fill(1.5, 20, 21), [3, 16])),
+        (m['spatial_rate.npy'] = npy64('<f8', new Array<number>(48).fill(0.5).fill(1.5, 20, 21), [3, 16])),
       'bad-values',
       'Member spatial_rate.npy holds 1.5 for image 1, block stage2/1',
     ],
