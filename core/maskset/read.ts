@@ -20,6 +20,7 @@ import {
 } from './arrays';
 import { setBlocks, setStageConfig, setWarnings } from './blocks';
 import { parseMaskSetManifest } from './manifest';
+import { storedZipMembers } from './zip';
 import type {
   MaskSetErrorCode,
   MaskSetRateKind,
@@ -68,9 +69,12 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskSetOptions): ReadMaskSet
       'not-zip',
       'This is not a mask set summary: summary.npz is a zip archive, and this file is not one.',
     );
-  const unzipped = safeUnzip(bytes, LIMITS);
-  if (!unzipped.ok) return fail('zip', unzipped.error);
-  const members = unzipped.members;
+  let members = storedZipMembers(bytes);
+  if (!members) {
+    const unzipped = safeUnzip(bytes, LIMITS);
+    if (!unzipped.ok) return fail('zip', unzipped.error);
+    members = unzipped.members;
+  }
   const manifestBytes = members.get('manifest.json');
   if (!manifestBytes)
     return fail(
