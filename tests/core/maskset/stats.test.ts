@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blockColumn, maskSetBlockStats, maskSetMeanRates, quantiles } from '../../../core/maskset';
+import {
+  blockColumn,
+  maskSetBlockStats,
+  maskSetMeanRates,
+  meanByClass,
+  quantiles,
+} from '../../../core/maskset';
 import { smallSet } from './helpers';
 
 describe('quantiles', () => {
@@ -67,5 +73,22 @@ describe('per-block statistics of a set', () => {
     expect(means.channel[7]).toBe(0.5);
     expect(means.gate[13]).toBe(0.75);
     expect([...blockColumn(set, 'spatial', 0)]).toEqual([0, 0.25, 0.5, 0.75]);
+  });
+});
+
+describe('meanByClass', () => {
+  it('averages a per-image value per class, unlabelled images last, NaN skipped', () => {
+    const set = smallSet({
+      modes: ['spatial', 'spatial', 'spatial', 'spatial'],
+      S: [4, 4, 2, 1],
+      images: 5,
+      rate: () => 0.5,
+    });
+    set.label = Int32Array.from([0, 1, 0, -1, 1]);
+    expect(meanByClass(set, [0.2, 0.9, 0.4, 0.7, Number.NaN])).toEqual([
+      { label: 0, name: 'cat', count: 2, mean: (0.2 + 0.4) / 2 },
+      { label: 1, name: 'dog', count: 1, mean: 0.9 },
+      { label: -1, name: '', count: 1, mean: 0.7 },
+    ]);
   });
 });
