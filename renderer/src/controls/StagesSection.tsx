@@ -4,6 +4,11 @@ import { stageMidChannels } from '../../../core/arch';
 import type { ArchitectureSpec } from '../../../core/arch';
 import { resolveArchitecture } from '../../../core/config/resolve';
 import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
+import {
+  isRegNetFamily,
+  NOT_TRAINABLE,
+  stageTrainability,
+} from '../../../core/config/trainability';
 import { divisorsOf } from '../../../core/predictor/helpers';
 import { useStudio } from '../store';
 import {
@@ -62,7 +67,13 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
   if (!spec) return null;
   const m = stageMidChannels(arch, spec);
   const sizes = divisorsOf(spec.outResolution);
-  const groups = divisorsOf(m).filter((g) => g < m);
+  const divisors = divisorsOf(m).filter((g) => g < m);
+  // A loaded configuration may carry a G the reference code cannot build: keep it selectable, marked.
+  const groups = divisors.includes(stage.channelGroupSize)
+    ? divisors
+    : [...divisors, stage.channelGroupSize].sort((a, b) => a - b);
+  const problems = stageTrainability(arch, index, stage.mode, stage.channelGroupSize);
+  const noLayer = isRegNetFamily(arch);
   const edit = useStudio.getState().editConfig;
   const rate = stage.rate ?? targetRate;
   const spatial = stage.mode === 'spatial' || stage.mode === 'spatial+channel';
@@ -70,7 +81,7 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
   const n = index + 1;
   return (
     <div
-      className={`stage-card${selected ? ' selected' : ''}`}
+      className={`stage-card${selected ? ' selected' : ''}${problems.length ? ' not-trainable' : ''}`}
       style={{ ['--stage-color' as string]: `var(--stage-${(index % 4) + 1})` }}
       data-testid={`stage-${n}`}
       onFocusCapture={() => useStudio.getState().selectStage(index)}
@@ -80,7 +91,8 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
         <span className="stage-swatch" />
         <strong>Stage {n}</strong>
         <span className="hint">
-          {spec.outResolution}×{spec.outResolution} · {spec.blocks} block{spec.blocks === 1 ? '' : 's'} · m = {m}
+          {spec.outResolution}×{spec.outResolution} · {spec.blocks} block
+          {spec.blocks === 1 ? '' : 's'} · m = {m}
         </span>
       </div>
       <div className="field">
@@ -90,11 +102,14 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
           value={stage.mode}
           aria-label={`Stage ${n} mode`}
           data-testid={`stage-${n}-mode`}
-          onChange={(e) => edit((c) => setStageMode(c, index, e.currentTarget.value as ConfigStageMode))}
+          onChange={(e) =>
+            edit((c) => setStageMode(c, index, e.currentTarget.value as ConfigStageMode))
+          }
         >
           {STAGE_MODES.map((mode) => (
             <option key={mode} value={mode}>
               {MODE_LABEL[mode]}
+              {mode === 'layer' && noLayer ? ` (${NOT_TRAINABLE})` : ''}
             </option>
           ))}
         </select>
@@ -107,11 +122,15 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
             value={stage.spatialGranularity}
             aria-label={`Stage ${n} spatial granularity`}
             data-testid={`stage-${n}-granularity`}
-            onChange={(e) => edit((c) => setStageGranularity(c, index, Number(e.currentTarget.value)))}
+            onChange={(e) =>
+              edit((c) => setStageGranularity(c, index, Number(e.currentTarget.value)))
+            }
           >
             {sizes.map((s) => (
               <option key={s} value={s}>
-                {s === spec.outResolution ? `${s} (whole map)` : `${s}×${s} → ${spec.outResolution / s}×${spec.outResolution / s} grid`}
+                {s === spec.outResolution
+                  ? `${s} (whole map)`
+                  : `${s}×${s} → ${spec.outResolution / s}×${spec.outResolution / s} grid`}
               </option>
             ))}
           </select>
@@ -125,19 +144,33 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
             value={stage.channelGroupSize}
             aria-label={`Stage ${n} channel group size`}
             data-testid={`stage-${n}-group`}
-            onChange={(e) => edit((c) => setStageGroupSize(c, index, Number(e.currentTarget.value)))}
+            onChange={(e) =>
+              edit((c) => setStageGroupSize(c, index, Number(e.currentTarget.value)))
+            }
           >
             {groups.map((g) => (
               <option key={g} value={g}>
-                {g} ({m / g} groups)
+                {m % g === 0 ? `${g} (${m / g} groups)` : `${g} (${NOT_TRAINABLE})`}
               </option>
             ))}
           </select>
         </div>
       ) : null}
+      {problems.length ? (
+        <p className="stage-trainability" role="note" data-testid={`stage-${n}-trainability`}>
+          <strong>Not trainable with the reference code:</strong>{' '}
+          {problems.map((p) => p.reason).join('; ')}. Predictions still apply.
+        </p>
+      ) : null}
       {stage.mode !== 'static' ? (
         <RateSlider
-          label={stage.mode === 'layer' ? 'Execution rate' : stage.mode === 'channel' ? 'Channel rate' : 'Activation rate'}
+          label={
+            stage.mode === 'layer'
+              ? 'Execution rate'
+              : stage.mode === 'channel'
+                ? 'Channel rate'
+                : 'Activation rate'
+          }
           value={rate}
           note={stage.rate === null ? 'follows global' : undefined}
           testId={`stage-${n}-rate`}
