@@ -101,3 +101,23 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('RegNet layer mode: predicted, marked not trainable, no training flags', async ({
+  studio,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await studio.open();
+  await page.getByTestId('model-select').selectOption('regnety004');
+  await studio.waitForPrediction();
+  await page.getByTestId('stage-1-mode').selectOption('layer');
+  await studio.waitForPrediction();
+  const note = page.getByTestId('stage-1-trainability');
+  await expect(note).toContainText('Not trainable with the reference code');
+  await expect(note).toContainText('RegNetY-400MF has no layer mode');
+  await expect(page.getByTestId('stage-2-trainability')).toHaveCount(0);
+  await expect(page.getByTestId('summary-ms-per-image')).not.toHaveText('—');
+  await note.scrollIntoViewIfNeeded();
+  await studio.screenshot('stage-not-trainable-1024x700');
+  expect(studio.consoleErrors).toEqual([]);
+});

@@ -4,11 +4,7 @@ import { stageMidChannels } from '../../../core/arch';
 import type { ArchitectureSpec } from '../../../core/arch';
 import { resolveArchitecture } from '../../../core/config/resolve';
 import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
-import {
-  isRegNetFamily,
-  NOT_TRAINABLE,
-  stageTrainability,
-} from '../../../core/config/trainability';
+import { stageTrainability } from '../../../core/config/trainability';
 import { divisorsOf } from '../../../core/predictor/helpers';
 import { useStudio } from '../store';
 import {
@@ -73,7 +69,6 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
     ? divisors
     : [...divisors, stage.channelGroupSize].sort((a, b) => a - b);
   const problems = stageTrainability(arch, index, stage.mode, stage.channelGroupSize);
-  const noLayer = isRegNetFamily(arch);
   const edit = useStudio.getState().editConfig;
   const rate = stage.rate ?? targetRate;
   const spatial = stage.mode === 'spatial' || stage.mode === 'spatial+channel';
@@ -109,7 +104,6 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
           {STAGE_MODES.map((mode) => (
             <option key={mode} value={mode}>
               {MODE_LABEL[mode]}
-              {mode === 'layer' && noLayer ? ` (${NOT_TRAINABLE})` : ''}
             </option>
           ))}
         </select>
@@ -150,7 +144,7 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
           >
             {groups.map((g) => (
               <option key={g} value={g}>
-                {m % g === 0 ? `${g} (${m / g} groups)` : `${g} (${NOT_TRAINABLE})`}
+                {m % g === 0 ? `${g} (${m / g} groups)` : `${g} (not trainable)`}
               </option>
             ))}
           </select>

@@ -26,7 +26,7 @@ describe('StagesSection trainability marking', () => {
     // The loaded G stays the selected value, labelled, instead of silently showing another option.
     const g = screen.getByTestId<HTMLSelectElement>('stage-3-group');
     expect(g.value).toBe('3');
-    expect(g.selectedOptions[0]?.textContent).toBe('3 (not trainable with the reference code)');
+    expect(g.selectedOptions[0]?.textContent).toBe('3 (not trainable)');
   });
 
   it('a ResNet layer stage is trainable', () => {
