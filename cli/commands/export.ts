@@ -2,7 +2,7 @@
  * `laudnet export`: a configuration as the reference training script's flags, as configuration JSON, or as a
  * latency report (CSV, JSON, Markdown). `--flags LINE` imports a flag line instead of reading a file.
  */
-import { serializeConfig, type StudioConfig } from '../../core/config';
+import { resolveArchitecture, serializeConfig, type StudioConfig } from '../../core/config';
 import {
   buildLatencyReport,
   exportTrainingFlags,
@@ -40,17 +40,43 @@ const HELP = `Usage:
   laudnet export --flags="--arch uni_resnet50 --dyn_mode spatial-spatial-spatial-spatial …" --format json
 
 train-flags prints one line for the reference training script (warnings, e.g. static stages, go to stderr);
+it refuses (exit 2) a configuration the reference code cannot train: RegNet in layer mode, or a channel
+group size G that does not divide the bottleneck width;
 json prints the configuration file; csv, md and report-json print the latency report (per block: mode, S/G,
 rate, FLOPs, static and dynamic latency, compute and memory parts) on the configuration's hardware.
 
 Options:
 ${formatFlags(FLAGS)}`;
 
-function render(config: StudioConfig, format: Format, warn: (w: string) => void): string {
+/** Warns when the user gave an S for a layer stage: the flag line carries the stage resolution instead. */
+function layerGranularityWarnings(config: StudioConfig, givenS: boolean): string[] {
+  if (!givenS) return [];
+  const arch = resolveArchitecture(config);
+  return config.stages.flatMap((s, i) => {
+    const res = arch.stages[i]?.outResolution;
+    return s.mode === 'layer' && s.spatialGranularity !== res
+      ? [
+          `stage ${i + 1} is in layer mode: --mask_spatial_granularity carries its resolution ${res}, not S = ${s.spatialGranularity}`,
+        ]
+      : [];
+  });
+}
+
+function render(
+  config: StudioConfig,
+  format: Format,
+  warn: (w: string) => void,
+  givenS: boolean,
+): string {
   switch (format) {
     case 'train-flags': {
       const out = exportTrainingFlags(config);
-      out.warnings.forEach(warn);
+      if (out.notTrainable.length > 0) {
+        throw new CliError(
+          `cannot write training flags:\n${out.notTrainable.map((p) => p.message).join('\n')}`,
+        );
+      }
+      [...layerGranularityWarnings(config, givenS), ...out.warnings].forEach(warn);
       return `${out.line}\n`;
     }
     case 'json':
@@ -94,7 +120,8 @@ export const exportCommand: CliCommand = {
     } else {
       config = configFromArgs(args, io);
     }
-    io.out(render(config, format as Format, warn));
+    const givenS = stringFlag(args, 'granularity') !== undefined;
+    io.out(render(config, format as Format, warn, givenS));
     return 0;
   },
 };

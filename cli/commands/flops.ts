@@ -145,10 +145,12 @@ const HELP = `Usage:
   laudnet flops --model resnet50 [--mode spatial --granularity 4-4-2-1 --rate 0.5] [--json]
   laudnet flops --config cfg.json [--json]
 
-Counts multiply-accumulates (MACs) per block and for the network, static and dynamic (maskers, stem and head
-included), and the FLOPs ratio dynamic/static, which is the reference training code's --target_rate. Spatial
-masks cost conv1 more than the rate: conv1 computes the 3×3 neighbourhood of every kept position; the
-conv1 overhead column shows by how much.
+Counts multiply-accumulates (MACs) per block and for the network exactly as the reference LAUDNet training
+code counts them: the dynamic model's own count (maskers, stem and head included) over its static counter's
+total for the dense teacher. Their ratio is the training code's --target_rate. The torchvision-style static
+count (conv and linear weights only, the convention of published GFLOPs) is printed beside it for
+comparison. Spatial masks cost conv1 more than the rate: conv1 computes the 3×3 neighbourhood of every kept
+position; the conv1 overhead column shows by how much.
 
 Options:
 ${formatFlags(FLAGS)}`;
@@ -166,12 +168,19 @@ export function flopsJson(config: StudioConfig, f: NetworkFlops) {
   return {
     model: config.model.kind === 'builtin' ? config.model.id : config.model.architecture.id,
     targetRate: config.targetRate,
+    accounting: 'reference training code (LAUDNet imagenet_classification, b53b980)',
     staticGMacs: g(f.staticMacs),
     dynamicGMacs: g(f.dynamicMacs),
     flopsRatio: f.flopsRatio,
+    torchvisionStaticGMacs: g(f.torchvisionStaticMacs),
     conv1OverheadGMacs: g(f.conv1OverheadMacs),
     maskerGMacs: g(maskers),
-    denseGMacs: { stem: g(f.stemMacs), head: g(f.headMacs), projections: g(projections) },
+    denseGMacs: {
+      stem: g(f.stemMacs),
+      head: g(f.headMacs),
+      staticHead: g(f.staticHeadMacs),
+      projections: g(projections),
+    },
     blocks: f.blocks.map((b) => ({
       key: b.key,
       mode: b.dynamics.mode,
@@ -237,9 +246,11 @@ function formatText(config: StudioConfig, f: NetworkFlops): string {
   return [
     body,
     '',
-    `static   ${j.staticGMacs.toFixed(4)} GMACs`,
+    'As the reference training code counts them:',
+    `static   ${j.staticGMacs.toFixed(4)} GMACs (its counter on the dense teacher)`,
     `dynamic  ${j.dynamicGMacs.toFixed(4)} GMACs`,
-    `FLOPs ratio (--target_rate) ${j.flopsRatio.toFixed(4)} at activation rate ${config.targetRate}`,
+    `FLOPs ratio (--target_rate) ${j.flopsRatio.toFixed(6)} at activation rate ${config.targetRate}`,
+    `torchvision-style static MACs ${j.torchvisionStaticGMacs.toFixed(4)} GMACs (conv and linear weights only; not used for the ratio)`,
     `  conv1 dilation overhead  ${j.conv1OverheadGMacs.toFixed(4)} GMACs (${share(j.conv1OverheadGMacs)})`,
     `  maskers                  ${j.maskerGMacs.toFixed(4)} GMACs (${share(j.maskerGMacs)})`,
     `  always dense: stem, head, projection shortcuts ${dense.toFixed(4)} GMACs (${share(dense)})`,

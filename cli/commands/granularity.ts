@@ -1,8 +1,9 @@
 /**
- * `laudnet granularity`: the paper's granularity choice in one call — for each stage, every candidate S (or
- * G) and layer skipping, the predicted latency ratio of that stage at the given rate; the lowest wins.
+ * `laudnet granularity`: the paper's granularity choice in one call — for each spatial stage every S (for
+ * each channel stage every G), the predicted stage latency ratio; the lowest wins. Layer skipping and the
+ * other paradigm are reference rows, and a matched-FLOPs table compares the paradigms fairly.
  */
-import { autoGranularity } from '../../core/solvers';
+import { autoGranularity, type GranularityResult, type GranularityRow } from '../../core/solvers';
 import {
   checkRate,
   formatFlags,
@@ -23,32 +24,87 @@ const FLAGS: FlagSpecs = {
   mode: {
     type: 'string',
     value: 'MODE',
-    description: 'spatial (search S, default) | channel (search G)',
+    description:
+      "spatial (search S in every dynamic stage) | channel (search G); default: each stage's own mode",
   },
   candidates: {
     type: 'string',
     value: 'LIST',
     description: 'restrict the candidates, e.g. 1,2,4,7',
   },
-  'no-layer': { type: 'boolean', description: 'leave layer skipping out of the comparison' },
-  json: { type: 'boolean', description: 'print one JSON object (rows, choices, configuration)' },
+  'no-reference': {
+    type: 'boolean',
+    description: 'leave out the reference rows and the matched-FLOPs table (faster)',
+  },
+  'no-layer': { type: 'boolean', description: 'same as --no-reference (older name)' },
+  json: {
+    type: 'boolean',
+    description: 'print one JSON object (rows, choices, matched, configuration)',
+  },
   help: { type: 'boolean', description: 'show this help' },
 };
 
 const HELP = `Usage:
-  laudnet granularity --model resnet50 --hardware v100 --mode spatial --rate 0.5 [--json]
-  laudnet granularity --config cfg.json --mode channel [--candidates 1,2,4,8] [--no-layer]
+  laudnet granularity --model resnet101 --hardware v100 --mode spatial --rate 0.5 [--json]
+  laudnet granularity --config cfg.json [--mode channel] [--candidates 1,2,4,8] [--no-reference]
 
-For each stage and each candidate spatial granularity S (divisors of the stage resolution) or channel group
-size G (divisors of the inner width, except the width itself), and layer skipping, predicts the stage's
-latency ratio dynamic/static at the rate on the hardware, and picks the lowest (ties: the finer one).
+The paper's procedure: the paradigm is the stage's (a spatial model stays spatial); the question is which
+granularity. For a spatial or spatial+channel stage every S that divides the stage's map (the map side
+included) is predicted at the stage's rates; for a channel stage every G that divides the bottleneck width
+(except the width itself). The lowest stage latency ratio (dynamic/static) wins; ratios within 1e-9
+(relative) tie and go to the smaller S or G. Layer skipping and the other paradigm are shown as reference
+rows, never chosen. Paradigms are compared fairly in the matched-FLOPs table: each at the rate that gives
+the stage its current FLOPs ratio (as the reference training code counts FLOPs), and its latency there.
+Without --rate every stage keeps its own rates.
 
 Options:
 ${formatFlags(FLAGS)}`;
 
+const letter = (mode: string) => (mode === 'channel' ? 'G' : 'S');
+
+function rowLabel(r: GranularityRow): string {
+  if (r.mode === 'layer') return 'layer skipping';
+  const text = `${letter(r.mode)}=${r.value}`;
+  return r.reference ? `${r.mode} ${text}` : text;
+}
+
+function textReport(res: GranularityResult): string {
+  const rows = res.rows.map((r) => [
+    `stage ${r.stage + 1}`,
+    rowLabel(r),
+    r.latencyRatio.toFixed(4),
+    r.flopsRatio.toFixed(4),
+    r.chosen ? '<- chosen' : r.reference ? 'reference' : '',
+  ]);
+  const rateText = res.uniformRate ? `at rate ${res.rate}` : "at each stage's rates";
+  const choice = res.choices.map((c) => `stage ${c.stage + 1} ${letter(c.mode)}=${c.value}`);
+  const matched = res.matched.map((m) => [
+    `stage ${m.stage + 1}`,
+    m.mode === 'layer' ? 'layer skipping' : `${m.mode} ${letter(m.mode)}=${m.value}`,
+    m.rate.toFixed(4),
+    m.flopsRatio.toFixed(4),
+    m.latencyRatio.toFixed(4),
+    m.achievable ? '' : 'FLOPs ratio out of reach',
+  ]);
+  const parts = [
+    table(['stage', 'candidate', 'latency ratio', 'FLOPs ratio', ''], rows),
+    '',
+    `choice ${rateText}: ${choice.length ? choice.join(', ') : 'none (no spatial or channel stage)'}`,
+  ];
+  if (matched.length) {
+    parts.push(
+      '',
+      'Paradigms at matched FLOPs (each at the rate giving the stage its current FLOPs ratio):',
+      table(['stage', 'paradigm', 'rate', 'FLOPs ratio', 'latency ratio', ''], matched),
+    );
+  }
+  return `${parts.join('\n')}\n`;
+}
+
 export const granularityCommand: CliCommand = {
   name: 'granularity',
-  summary: 'per-stage choice of S (or G) by predicted latency, with the table that justifies it',
+  summary:
+    'per-stage choice of S (or G) by predicted latency, with reference rows and a matched-FLOPs table',
   help: HELP,
   run(argv, io) {
     const args = parseArgs(argv, FLAGS);
@@ -58,15 +114,15 @@ export const granularityCommand: CliCommand = {
     }
     if (args.positionals.length > 0)
       throw new CliError(`unexpected argument '${args.positionals[0]}'`);
-    const mode = stringFlag(args, 'mode') ?? 'spatial';
-    if (mode !== 'spatial' && mode !== 'channel')
+    const mode = stringFlag(args, 'mode');
+    if (mode !== undefined && mode !== 'spatial' && mode !== 'channel')
       throw new CliError(`--mode: '${mode}' (valid: spatial, channel)`);
     // --mode here names the search, not the configuration's stage modes: leave those to the file.
     const { mode: _searchMode, ...rest } = args.values;
     const config = configFromArgs({ ...args, values: rest }, io, { needHardware: true });
     const rateText = stringFlag(args, 'rate');
-    const rate = rateText === undefined ? config.targetRate : parseNumber(rateText, '--rate');
-    checkRate(rate, '--rate');
+    const rate = rateText === undefined ? undefined : parseNumber(rateText, '--rate');
+    if (rate !== undefined) checkRate(rate, '--rate');
     const candidatesText = stringFlag(args, 'candidates');
     const candidates =
       candidatesText === undefined
@@ -75,45 +131,26 @@ export const granularityCommand: CliCommand = {
             parsePositiveInt(c, '--candidates'),
           );
     const res = autoGranularity(config, {
-      mode,
-      rate,
-      includeLayer: args.values['no-layer'] !== true,
-      candidates,
+      ...(mode !== undefined ? { mode } : {}),
+      ...(rate !== undefined ? { rate } : {}),
+      ...(candidates !== undefined ? { candidates } : {}),
+      includeReference: args.values['no-reference'] !== true && args.values['no-layer'] !== true,
     });
     if (args.values.json) {
-      io.out(
-        `${JSON.stringify({ mode, rate: res.rate, choices: res.choices, rows: res.rows, config: res.config }, null, 2)}\n`,
-      );
+      const out = {
+        search: mode ?? 'per-stage',
+        rate: res.rate,
+        uniformRate: res.uniformRate,
+        searches: res.searches,
+        choices: res.choices,
+        rows: res.rows,
+        matched: res.matched,
+        config: res.config,
+      };
+      io.out(`${JSON.stringify(out, null, 2)}\n`);
       return 0;
     }
-    const rows = res.rows.map((r) => [
-      `stage ${r.stage + 1}`,
-      r.mode === 'layer' ? 'layer' : `${mode === 'spatial' ? 'S' : 'G'}=${r.value}`,
-      r.latencyRatio.toFixed(4),
-      r.chosen ? '<- chosen' : '',
-    ]);
-    const letter = mode === 'spatial' ? 'S' : 'G';
-    const choice = res.choices
-      .map((c) => (c.mode === 'layer' ? 'layer' : String(c.value)))
-      .join('-');
-    let text = `${table(['stage', 'candidate', 'latency ratio', ''], rows)}\n\nchoice at rate ${res.rate}: ${letter} = ${choice}\n`;
-    if (res.choices.some((c) => c.mode === 'layer')) {
-      // Layer skipping won somewhere: also say which granularity is best when masks must stay spatial/channel.
-      const best = res.choices.map((c) => {
-        let pick: (typeof res.rows)[number] | undefined;
-        for (const r of res.rows) {
-          if (
-            r.stage === c.stage &&
-            r.mode !== 'layer' &&
-            (!pick || r.latencyRatio < pick.latencyRatio)
-          )
-            pick = r;
-        }
-        return pick ? String(pick.value) : '?';
-      });
-      text += `best ${letter} without layer skipping: ${best.join('-')}\n`;
-    }
-    io.out(text);
+    io.out(textReport(res));
     return 0;
   },
 };

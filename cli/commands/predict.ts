@@ -1,5 +1,11 @@
 /** `laudnet predict`: latency of one configuration (table or JSON), or of every line of a JSONL file. */
-import { createPredictor, predictNetwork, type NetworkPrediction } from '../../core/predictor';
+import { stageTrainability } from '../../core/config/trainability';
+import {
+  createPredictor,
+  predictNetwork,
+  type NetworkPrediction,
+  type NetworkRequest,
+} from '../../core/predictor';
 import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
 import type { CliCommand } from '../command';
 import { CliError } from '../errors';
@@ -74,11 +80,23 @@ const HELP = `Usage:
   laudnet predict --input configs.jsonl
 
 Predicts the latency of a dynamic network on a device (per batch and per image), its static latency and the
-ratio. JSONL lines hold ${JSONL_KEYS.map((k) => `"${k}"`).join(', ')}; a bad line prints {"error": …} and the
+ratio. Settings the reference code cannot train (RegNet layer mode, G not dividing the bottleneck width) are
+still predicted, with a note (JSON: "trainable", "notTrainable"). JSONL lines hold ${JSONL_KEYS.map((k) => `"${k}"`).join(', ')}; a bad line prints {"error": …} and the
 others go on (exit status 2 if any line failed).
 
 Options:
 ${formatFlags(FLAGS)}`;
+
+/**
+ * What the reference code could not train in this request (the latency model still answers): the same
+ * rule as `export --format train-flags` and the app's stage cards.
+ */
+export function requestTrainability(req: NetworkRequest) {
+  const problems = req.modes.flatMap((mode, i) =>
+    stageTrainability(req.arch, i, mode, req.channelGranularity[i] ?? 1),
+  );
+  return { trainable: problems.length === 0, notTrainable: problems.map((p) => p.message) };
+}
 
 function summary(pred: NetworkPrediction) {
   return {
@@ -126,6 +144,7 @@ function predictLine(line: string): Record<string, unknown> {
     hardware: hw.id,
     mode: new Set(req.modes).size === 1 ? req.modes[0] : req.modes.join('-'),
     ...summary(pred),
+    ...requestTrainability(req),
   };
 }
 
@@ -185,6 +204,7 @@ export const predictCommand: CliCommand = {
         granularity: req.granularity,
         channelGranularity: req.channelGranularity,
         ...summary(pred),
+        ...requestTrainability(req),
         blocks: pred.blocks,
       };
       io.out(`${JSON.stringify(out, null, 2)}\n`);
@@ -195,6 +215,7 @@ export const predictCommand: CliCommand = {
       `${model.arch.label} on ${hw.label} (batch ${pred.batchSize}), ${modes}` +
       `, granularity ${req.granularity.join('-')}, channel granularity ${req.channelGranularity.join('-')}`;
     io.out(formatPrediction(title, pred, args.values.ops === true));
+    for (const m of requestTrainability(req).notTrainable) io.err(`note: ${m}\n`);
     return 0;
   },
 };

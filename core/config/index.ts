@@ -5,3 +5,4 @@ export * from './resolve';
 export * from './validate';
 export * from './parse';
 export * from './request';
+export * from './trainability';

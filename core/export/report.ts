@@ -153,7 +153,10 @@ export function buildLatencyReport(
       latencyMs: prediction.latencyMsPerImage,
       latencyRatio: prediction.ratio,
     },
-    trainingFlags: { line: flags.line, warnings: flags.warnings },
+    trainingFlags: {
+      line: flags.line,
+      warnings: [...flags.notTrainable.map((p) => p.message), ...flags.warnings],
+    },
     blocks,
   };
 }

@@ -7,6 +7,7 @@ import { BUILTIN_ARCHITECTURES } from '../arch';
 import { configForArchitecture } from '../config/defaults';
 import { baseArchitecture, resolveArchitecture } from '../config/resolve';
 import type { ConfigStageMode, StudioConfig } from '../config/schema';
+import { stageTrainability, type TrainabilityProblem } from '../config/trainability';
 import { validateConfig } from '../config/validate';
 import { configFlops, flopsRatioForRate } from '../flops/config';
 import { rateForFlopsRatio } from '../solvers/flopsTarget';
@@ -40,6 +41,12 @@ export interface TrainingFlagsExport {
   warnings: string[];
   /** False when the line contains a placeholder that the reference script would reject (a static stage). */
   expressible: boolean;
+  /**
+   * Stages the reference code cannot train as configured (RegNet layer mode, G not dividing m). Callers
+   * that write the line for training must refuse when this is not empty; the line is still built so that
+   * reports can show what was asked.
+   */
+  notTrainable: TrainabilityProblem[];
 }
 
 /** Formats the FLOPs ratio as written in `--target_rate`. */
@@ -47,7 +54,11 @@ export function formatTargetRate(flopsRatio: number): string {
   return String(Number(flopsRatio.toPrecision(TARGET_RATE_DIGITS)));
 }
 
-/** Exports a configuration as the reference training script's flags, with warnings for what is lost. */
+/**
+ * Exports a configuration as the reference training script's flags, with warnings for what is lost and
+ * the stages the reference code cannot train (`notTrainable`). A layer stage's S is not mentioned: the
+ * configuration keeps it only to restore it when the stage goes back to a spatial mode.
+ */
 export function exportTrainingFlags(config: StudioConfig): TrainingFlagsExport {
   const arch = resolveArchitecture(config);
   const warnings: string[] = [];
@@ -67,11 +78,6 @@ export function exportTrainingFlags(config: StudioConfig): TrainingFlagsExport {
     if (s.mode === 'static') {
       warnings.push(
         `stage ${i + 1} is static: the reference script has no static mode; 'static' in --dyn_mode is a placeholder to replace`,
-      );
-    }
-    if (s.mode === 'layer' && s.spatialGranularity !== arch.stages[i]?.outResolution) {
-      warnings.push(
-        `stage ${i + 1} is in layer mode: --mask_spatial_granularity carries its resolution, not S = ${s.spatialGranularity}`,
       );
     }
   });
@@ -108,6 +114,9 @@ export function exportTrainingFlags(config: StudioConfig): TrainingFlagsExport {
     flags,
     warnings,
     expressible: !config.stages.some((s) => s.mode === 'static'),
+    notTrainable: config.stages.flatMap((s, i) =>
+      stageTrainability(arch, i, s.mode, s.channelGroupSize),
+    ),
   };
 }
 

@@ -1,10 +1,13 @@
 /**
- * Multiply-accumulates (MACs) of one bottleneck block, static and dynamic (formulation spec §4).
+ * Multiply-accumulates (MACs) of one bottleneck block, counted as the reference training code counts them
+ * (flops-accounting spec §2): the dynamic count its model forward accumulates, and the static count of its
+ * generic counter on the dense teacher (the denominator of `--target_rate`).
  *
- * Convention: convolutions and fully connected layers count one MAC per weight use; an average pool counts
- * one accumulate per input element; element-wise work (BN, ReLU, residual add, SE scaling) and max-pooling
- * are free. This is the convention of torchvision's published GFLOPS figures (which are MACs) up to the
- * pools, which weigh well under 1 %.
+ * The two counters differ on purpose-free details that still move the ratio (spec §4): the spatial masker
+ * counts its pooling once per output cell and its bias as `c_in` per cell; the channel masker counts its
+ * pooling once per input element; the RegNetY squeeze-and-excitation costs `2·m·q` (dense) in the dynamic
+ * count but pool + FCs + sigmoid in the static one. A static stage (which the reference code cannot express)
+ * is counted as the teacher's block, so an all-static network has ratio exactly 1.
  */
 import type { BlockGeometry } from '../arch';
 import { expectedConv1Density } from '../masks/geometry';
@@ -30,11 +33,11 @@ export interface BlockMacs {
   conv1: number;
   conv2: number;
   conv3: number;
-  /** Squeeze-and-excitation: pool + two FCs (0 without SE). */
+  /** Squeeze-and-excitation (0 without SE): `2·m·q` dynamic; pool + FCs + sigmoid static. */
   se: number;
   /** 1×1 projection shortcut (always dense; 0 for an identity shortcut). */
   projection: number;
-  /** Spatial masker / layer gate / channel masker (0 for a static block). */
+  /** Spatial masker / layer gate / channel masker, pools included (0 for a static block). */
   masker: number;
   total: number;
 }
@@ -56,7 +59,9 @@ export interface BlockFlops {
   index: number;
   dynamics: BlockDynamics;
   densities: BlockDensities;
+  /** The teacher block as the reference code's static counter sees it (no masker). */
   staticMacs: BlockMacs;
+  /** The block as the reference model's forward counts it. */
   dynamicMacs: BlockMacs;
   /**
    * MACs conv1 costs beyond what it would cost at conv2's density: c_in·m·H·W·r_c·(r1 − r2). This is why a
@@ -67,9 +72,11 @@ export interface BlockFlops {
   ratio: number;
 }
 
-/** Decision grid side of a block in a spatial mode (layer mode is one cell). */
-function gridSide(block: BlockGeometry, d: BlockDynamics): number {
-  return d.mode === 'layer' ? 1 : Math.ceil(block.outSize / d.spatialGranularity);
+/** Cells of a block's decision grid: `⌈H'/S⌉²` in spatial modes, one in layer mode. */
+export function decisionCells(block: BlockGeometry, d: BlockDynamics): number {
+  if (d.mode === 'layer') return 1;
+  const side = Math.ceil(block.outSize / d.spatialGranularity);
+  return side * side;
 }
 
 function hasSpatialMask(mode: DynamicMode): boolean {
@@ -80,33 +87,39 @@ function hasChannelMask(mode: DynamicMode): boolean {
   return mode === 'channel' || mode === 'spatial+channel';
 }
 
-/** Hidden width of the channel masker MLP: max(⌊groups/16⌋, 16) (formulation spec §3). */
+/** Hidden width of the channel masker MLP: max(⌊groups/16⌋, 16) (flops-accounting spec §2.5). */
 export function channelMaskerHidden(groups: number): number {
   return Math.max(Math.floor(groups / 16), 16);
 }
 
-/** MACs of the maskers a block carries in `d.mode` (pools included). */
+/**
+ * MACs of the maskers a block carries in `d.mode`, as the reference code counts them (spec §2.4, §2.5):
+ * spatial masker `4·c_in·n` (pool once per cell and channel, 1×1 conv weights `2·c_in` per cell, and its
+ * bias term counted as `c_in` per cell); channel masker `c_in·H·W` (pool per input element) + the MLP's
+ * weights `c_in·h + h·2·(m/G)`.
+ */
 export function maskerMacs(block: BlockGeometry, d: BlockDynamics): number {
-  const inPixels = block.inSize * block.inSize;
   let macs = 0;
-  if (hasSpatialMask(d.mode)) {
-    const side = gridSide(block, d);
-    macs += block.inChannels * inPixels + block.inChannels * 2 * side * side;
-  }
+  if (hasSpatialMask(d.mode)) macs += 4 * block.inChannels * decisionCells(block, d);
   if (hasChannelMask(d.mode)) {
     const groups = Math.floor(block.midChannels / d.channelGroupSize);
     const hidden = channelMaskerHidden(groups);
-    macs += block.inChannels * inPixels + block.inChannels * hidden + hidden * 2 * groups;
+    macs +=
+      block.inChannels * block.inSize * block.inSize +
+      block.inChannels * hidden +
+      hidden * 2 * groups;
   }
   return macs;
 }
+
+const STATIC_DENSITIES: BlockDensities = { conv1: 1, conv2: 1, conv3: 1, channel: 1 };
 
 /** Densities of a block's conv masks under its dynamic setting (expectations, no image needed). */
 export function blockDensities(block: BlockGeometry, d: BlockDynamics): BlockDensities {
   const clamp = (x: number) => Math.min(1, Math.max(0, x));
   switch (d.mode) {
     case 'static':
-      return { conv1: 1, conv2: 1, conv3: 1, channel: 1 };
+      return STATIC_DENSITIES;
     case 'channel':
       return { conv1: 1, conv2: 1, conv3: 1, channel: clamp(d.rate) };
     case 'layer': {
@@ -123,33 +136,64 @@ export function blockDensities(block: BlockGeometry, d: BlockDynamics): BlockDen
   }
 }
 
-function layerMacs(block: BlockGeometry, dens: BlockDensities, masker: number): BlockMacs {
+/** conv2's MACs per output pixel: `9·m·m // g` (integer division, as the reference code). */
+function conv2PerPixel(block: BlockGeometry): number {
+  return Math.floor((9 * block.midChannels * block.midChannels) / block.groups);
+}
+
+function convMacs(block: BlockGeometry, dens: BlockDensities) {
   const inPixels = block.inSize * block.inSize;
   const outPixels = block.outSize * block.outSize;
   const m = block.midChannels;
   const rc = dens.channel;
-  const conv1 = block.inChannels * m * inPixels * rc * dens.conv1;
-  const conv2 = ((9 * m * m) / block.groups) * outPixels * rc * rc * dens.conv2;
-  const conv3 = m * block.outChannels * outPixels * rc * dens.conv3;
-  // SE: the pool reads the kept positions of the kept channels; the FCs see the kept channels.
-  const se = block.se ? m * outPixels * rc * dens.conv2 + 2 * m * block.squeezeChannels * rc : 0;
-  const projection = block.projection ? block.inChannels * block.outChannels * outPixels : 0;
-  const total = conv1 + conv2 + conv3 + se + projection + masker;
-  return { conv1, conv2, conv3, se, projection, masker, total };
+  return {
+    conv1: block.inChannels * m * inPixels * rc * dens.conv1,
+    conv2: conv2PerPixel(block) * outPixels * rc * rc * dens.conv2,
+    conv3: m * block.outChannels * outPixels * rc * dens.conv3,
+    projection: block.projection ? block.inChannels * block.outChannels * outPixels : 0,
+  };
 }
 
-const STATIC_DENSITIES: BlockDensities = { conv1: 1, conv2: 1, conv3: 1, channel: 1 };
+/** The SE unit's two 1×1 convs (`m → q → m`, weights only). */
+function seFcMacs(block: BlockGeometry): number {
+  return block.se ? 2 * block.midChannels * block.squeezeChannels : 0;
+}
 
-/** MACs of the static block (no masker). */
+/**
+ * MACs of the teacher block as the reference code's static counter sees it: the three convs, the
+ * projection, and (RegNetY) the SE pool per input element, its FCs and one sigmoid per channel.
+ */
 export function staticBlockMacs(block: BlockGeometry): BlockMacs {
-  return layerMacs(block, STATIC_DENSITIES, 0);
+  const c = convMacs(block, STATIC_DENSITIES);
+  const m = block.midChannels;
+  const se = block.se ? m * block.outSize * block.outSize + seFcMacs(block) + m : 0;
+  const total = c.conv1 + c.conv2 + c.conv3 + c.projection + se;
+  return { ...c, se, masker: 0, total };
+}
+
+/**
+ * MACs of the block in torchvision's convention (conv and linear weights only: no pooling, no bias, no
+ * sigmoid), the figure behind published GFLOPs. Shown beside the reference count, never used for ratios.
+ */
+export function torchvisionBlockMacs(block: BlockGeometry): number {
+  const c = convMacs(block, STATIC_DENSITIES);
+  return c.conv1 + c.conv2 + c.conv3 + c.projection + seFcMacs(block);
+}
+
+/** MACs of the block as the reference model's forward counts them under dynamic setting `d`. */
+function dynamicBlockMacs(block: BlockGeometry, d: BlockDynamics, dens: BlockDensities): BlockMacs {
+  if (d.mode === 'static') return staticBlockMacs(block);
+  const c = convMacs(block, dens);
+  const se = seFcMacs(block); // dense, whatever the masks
+  const masker = maskerMacs(block, d);
+  return { ...c, se, masker, total: c.conv1 + c.conv2 + c.conv3 + c.projection + se + masker };
 }
 
 /** Static and dynamic MACs of a block under dynamic setting `d`. */
 export function blockFlops(block: BlockGeometry, d: BlockDynamics): BlockFlops {
   const densities = blockDensities(block, d);
   const staticMacs = staticBlockMacs(block);
-  const dynamicMacs = layerMacs(block, densities, d.mode === 'static' ? 0 : maskerMacs(block, d));
+  const dynamicMacs = dynamicBlockMacs(block, d, densities);
   const conv1OverheadMacs =
     block.inChannels *
     block.midChannels *

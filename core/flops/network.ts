@@ -1,38 +1,68 @@
 /**
- * Network MACs: stem + Σ blocks + head (formulation spec §4), static and dynamic, and the dynamic/static
- * FLOPs ratio that the reference training code calls `--target_rate`.
+ * Network MACs as the reference training code counts them (flops-accounting spec §1, §2.8): the dynamic
+ * count of its model forward over the static count of its generic counter on the dense teacher. That
+ * ratio is what the training loss compares with `--target_rate`. The torchvision-style static count
+ * (conv and linear weights only) is kept as a second, labelled figure.
  */
 import { listBlocks, stemOutputSize } from '../arch';
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
-import { blockFlops } from './block';
+import { blockFlops, torchvisionBlockMacs } from './block';
 import type { BlockDynamics, BlockFlops } from './block';
 
 /** Image channels entering the stem (RGB). */
 export const IMAGE_CHANNELS = 3;
 
-/** MACs of the stem convolution ("same" padding, so the output side is input ÷ stride); max-pool is free. */
-export function stemMacs(arch: ArchitectureSpec): number {
+/** Side of the max-pool window after a ResNet stem (3×3, stride 2). */
+const MAX_POOL_KERNEL = 3;
+
+/** MACs of the stem convolution alone ("same" padding, so the output side is input ÷ stride). */
+export function stemConvMacs(arch: ArchitectureSpec): number {
   const side = arch.inputSize / arch.stem.stride;
   return IMAGE_CHANNELS * arch.stem.outChannels * arch.stem.kernel * arch.stem.kernel * side * side;
 }
 
-/** MACs of the head: global average pool over the last map, then the fully connected classifier. */
+/** MACs of the stem as both reference counters see it: the conv, plus `k²` per max-pool output (ResNet). */
+export function stemMacs(arch: ArchitectureSpec): number {
+  const conv = stemConvMacs(arch);
+  if (!arch.stem.maxPool) return conv;
+  const side = arch.inputSize / arch.stem.stride / 2;
+  return conv + arch.stem.outChannels * side * side * MAX_POOL_KERNEL * MAX_POOL_KERNEL;
+}
+
+function lastStage(arch: ArchitectureSpec) {
+  return arch.stages[arch.stages.length - 1];
+}
+
+/** Head MACs in the dynamic count: the pool once per output element (`C_L`), then the fc weights. */
 export function headMacs(arch: ArchitectureSpec): number {
-  const last = arch.stages[arch.stages.length - 1];
+  const last = lastStage(arch);
+  return last ? last.outChannels + last.outChannels * arch.numClasses : 0;
+}
+
+/** Head MACs in the static count: the pool once per input element, the fc weights and its bias. */
+export function staticHeadMacs(arch: ArchitectureSpec): number {
+  const last = lastStage(arch);
   if (!last) return 0;
   const pool = last.outChannels * last.outResolution * last.outResolution;
-  return pool + last.outChannels * arch.numClasses;
+  return pool + last.outChannels * arch.numClasses + arch.numClasses;
 }
 
 /** MACs of a whole network for one dynamic setting. */
 export interface NetworkFlops {
+  /** Stem conv (+ max-pool), identical in both counts. */
   stemMacs: number;
+  /** Head of the dynamic count (the static one is in `staticHeadMacs`). */
   headMacs: number;
+  staticHeadMacs: number;
   blocks: BlockFlops[];
+  /** The reference code's static count of the dense teacher (the denominator of `--target_rate`). */
   staticMacs: number;
+  /** The reference model's dynamic count. */
   dynamicMacs: number;
-  /** dynamic / static, maskers, stem and head included (the reference code's `--target_rate`). */
+  /** dynamic / static: the training code's `--target_rate` (maskers, stem and head included). */
   flopsRatio: number;
+  /** Static MACs in torchvision's convention (conv and linear weights only), for comparison with papers. */
+  torchvisionStaticMacs: number;
   /** Σ of the blocks' conv1 overhead (conv1 density above conv2 density). */
   conv1OverheadMacs: number;
 }
@@ -40,24 +70,40 @@ export interface NetworkFlops {
 /** The block setting used by `networkFlops`: a function of the block, so callers need no nested arrays. */
 export type DynamicsOf = (block: BlockGeometry) => BlockDynamics;
 
-/** Static network MACs (no maskers). */
+const STATIC: BlockDynamics = {
+  mode: 'static',
+  spatialGranularity: 1,
+  channelGroupSize: 1,
+  rate: 1,
+  channelRate: 1,
+};
+
+/** Static network MACs as the reference code's counter gives them (e.g. 4,091,091,944 for ResNet-50). */
 export function staticNetworkMacs(arch: ArchitectureSpec): number {
-  const stat: BlockDynamics = {
-    mode: 'static',
-    spatialGranularity: 1,
-    channelGroupSize: 1,
-    rate: 1,
-    channelRate: 1,
-  };
-  return networkFlops(arch, () => stat).staticMacs;
+  return networkFlops(arch, () => STATIC).staticMacs;
 }
 
-/** Static and dynamic MACs of every block and of the network. */
+/** Static network MACs in torchvision's convention (e.g. 4,089,184,256 for ResNet-50: published 4.09 G). */
+export function torchvisionNetworkMacs(arch: ArchitectureSpec): number {
+  const last = lastStage(arch);
+  const fc = last ? last.outChannels * arch.numClasses : 0;
+  return listBlocks(arch).reduce(
+    (sum, b) => sum + torchvisionBlockMacs(b),
+    stemConvMacs(arch) + fc,
+  );
+}
+
+/**
+ * Static and dynamic MACs of every block and of the network. When every block is static the dynamic count
+ * is the static one (ratio 1); otherwise the head follows the dynamic model's convention.
+ */
 export function networkFlops(arch: ArchitectureSpec, dynamicsOf: DynamicsOf): NetworkFlops {
   const stem = stemMacs(arch);
-  const head = headMacs(arch);
   const blocks = listBlocks(arch).map((b) => blockFlops(b, dynamicsOf(b)));
-  let staticMacs = stem + head;
+  const allStatic = blocks.every((b) => b.dynamics.mode === 'static');
+  const staticHead = staticHeadMacs(arch);
+  const head = allStatic ? staticHead : headMacs(arch);
+  let staticMacs = stem + staticHead;
   let dynamicMacs = stem + head;
   let conv1OverheadMacs = 0;
   for (const b of blocks) {
@@ -68,10 +114,12 @@ export function networkFlops(arch: ArchitectureSpec, dynamicsOf: DynamicsOf): Ne
   return {
     stemMacs: stem,
     headMacs: head,
+    staticHeadMacs: staticHead,
     blocks,
     staticMacs,
     dynamicMacs,
     flopsRatio: dynamicMacs / staticMacs,
+    torchvisionStaticMacs: torchvisionNetworkMacs(arch),
     conv1OverheadMacs,
   };
 }

@@ -3,3 +3,4 @@ export * from './flopsTarget';
 export * from './latencyBudget';
 export * from './granularity';
 export * from './predict';
+export * from './matchedFlops';

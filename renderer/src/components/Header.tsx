@@ -56,6 +56,12 @@ export function Header() {
           label="FLOPs ratio"
           testId="summary-flops-ratio"
           value={analysis ? formatRatio(analysis.flopsRatio) : '—'}
+          exact={analysis?.flopsRatio}
+          title={
+            analysis
+              ? `Counted as the reference training code counts FLOPs (its --target_rate): ${(analysis.flops.dynamicMacs / 1e9).toFixed(3)} of ${(analysis.flops.staticMacs / 1e9).toFixed(3)} GMACs. Torchvision-style static MACs: ${(analysis.flops.torchvisionStaticMacs / 1e9).toFixed(3)} G.`
+              : undefined
+          }
         />
       </div>
       <div className="header-actions">
@@ -86,9 +92,11 @@ function Metric(props: {
   tone?: 'good' | 'bad' | undefined;
   /** Full-precision value for tests and screen readers' detail (the text is rounded). */
   exact?: number | undefined;
+  /** What the figure counts, shown on hover. */
+  title?: string | undefined;
 }) {
   return (
-    <div className="metric">
+    <div className="metric" title={props.title}>
       <span className="metric-label">{props.label}</span>
       <span
         className={`metric-value ${props.tone ?? ''}`}

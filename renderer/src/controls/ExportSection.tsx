@@ -16,9 +16,10 @@ export function ExportSection() {
   const config = useStudio((s) => s.config);
   const flags = useMemo(() => {
     try {
-      return exportTrainingFlags(config);
+      const out = exportTrainingFlags(config);
+      return { line: out.line, warnings: [...out.notTrainable.map((p) => p.message), ...out.warnings] };
     } catch (err) {
-      return { line: '', flags: [], warnings: [message(err)], expressible: false };
+      return { line: '', warnings: [message(err)] };
     }
   }, [config]);
   const copy = () => copyTrainingFlags(host).catch((err: unknown) => useStudio.getState().notify('error', `Copy failed: ${message(err)}`));

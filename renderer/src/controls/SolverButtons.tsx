@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { resolveArchitecture } from '../../../core/config/resolve';
+import { hardwareLabel } from '../labels';
 import { useStudio } from '../store';
 import { analysisWorker } from '../worker/useAnalysis';
 import type { GranularityChoice } from '../worker/types';
@@ -13,7 +15,7 @@ export function SolverButtons() {
   const [proportional, setProportional] = useState(false);
   const [budgetMs, setBudgetMs] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const [choice, setChoice] = useState<GranularityChoice | null>(null);
+  const [choice, setChoice] = useState<{ result: GranularityChoice; resolutions: number[]; hardware: string } | null>(null);
 
   const run = async (label: string, job: () => Promise<void>) => {
     setBusy(label);
@@ -59,7 +61,9 @@ export function SolverButtons() {
   const chooseGranularity = () =>
     run('Choose granularity', async () => {
       const s = useStudio.getState();
-      setChoice(await analysisWorker().chooseGranularity(s.config));
+      const result = await analysisWorker().chooseGranularity(s.config);
+      const resolutions = resolveArchitecture(s.config).stages.map((st) => st.outResolution);
+      setChoice({ result, resolutions, hardware: hardwareLabel(s.config) });
     });
 
   return (
@@ -106,9 +110,16 @@ export function SolverButtons() {
         onClick={() => void chooseGranularity()}
         data-testid="choose-granularity"
       >
-        {busy ? `${busy}…` : 'Choose granularity (lowest predicted latency)'}
+        {busy ? `${busy}…` : 'Choose granularity (S or G by predicted latency)'}
       </button>
-      {choice ? <GranularityDialog choice={choice} onClose={() => setChoice(null)} /> : null}
+      {choice ? (
+        <GranularityDialog
+          result={choice.result}
+          resolutions={choice.resolutions}
+          hardware={choice.hardware}
+          onClose={() => setChoice(null)}
+        />
+      ) : null}
     </div>
   );
 }

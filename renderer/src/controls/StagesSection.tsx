@@ -8,6 +8,7 @@ import {
   validGranularities,
 } from '../../../core/config/resolve';
 import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
+import { stageTrainability } from '../../../core/config/trainability';
 import { useStudio } from '../store';
 import {
   setStageChannelRate,
@@ -65,7 +66,12 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
   if (!spec) return null;
   const m = stageMidChannels(arch, spec);
   const sizes = validGranularities(spec.outResolution);
-  const groups = validChannelGroupSizes(m).filter((g) => g < m);
+  const divisors = validChannelGroupSizes(m).filter((g) => g < m);
+  // A loaded configuration may carry a G the reference code cannot build: keep it selectable, marked.
+  const groups = divisors.includes(stage.channelGroupSize)
+    ? divisors
+    : [...divisors, stage.channelGroupSize].sort((a, b) => a - b);
+  const problems = stageTrainability(arch, index, stage.mode, stage.channelGroupSize);
   const edit = useStudio.getState().editConfig;
   const rate = stage.rate ?? targetRate;
   const spatial = stage.mode === 'spatial' || stage.mode === 'spatial+channel';
@@ -73,7 +79,7 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
   const n = index + 1;
   return (
     <div
-      className={`stage-card${selected ? ' selected' : ''}`}
+      className={`stage-card${selected ? ' selected' : ''}${problems.length ? ' not-trainable' : ''}`}
       style={{ ['--stage-color' as string]: `var(--stage-${(index % 4) + 1})` }}
       data-testid={`stage-${n}`}
       onFocusCapture={() => useStudio.getState().selectStage(index)}
@@ -83,7 +89,8 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
         <span className="stage-swatch" />
         <strong>Stage {n}</strong>
         <span className="hint">
-          {spec.outResolution}×{spec.outResolution} · {spec.blocks} block{spec.blocks === 1 ? '' : 's'} · m = {m}
+          {spec.outResolution}×{spec.outResolution} · {spec.blocks} block
+          {spec.blocks === 1 ? '' : 's'} · m = {m}
         </span>
       </div>
       <div className="field">
@@ -93,7 +100,9 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
           value={stage.mode}
           aria-label={`Stage ${n} mode`}
           data-testid={`stage-${n}-mode`}
-          onChange={(e) => edit((c) => setStageMode(c, index, e.currentTarget.value as ConfigStageMode))}
+          onChange={(e) =>
+            edit((c) => setStageMode(c, index, e.currentTarget.value as ConfigStageMode))
+          }
         >
           {STAGE_MODES.map((mode) => (
             <option key={mode} value={mode}>
@@ -110,11 +119,15 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
             value={stage.spatialGranularity}
             aria-label={`Stage ${n} spatial granularity`}
             data-testid={`stage-${n}-granularity`}
-            onChange={(e) => edit((c) => setStageGranularity(c, index, Number(e.currentTarget.value)))}
+            onChange={(e) =>
+              edit((c) => setStageGranularity(c, index, Number(e.currentTarget.value)))
+            }
           >
             {sizes.map((s) => (
               <option key={s} value={s}>
-                {s === spec.outResolution ? `${s} (whole map)` : `${s}×${s} → ${spec.outResolution / s}×${spec.outResolution / s} grid`}
+                {s === spec.outResolution
+                  ? `${s} (whole map)`
+                  : `${s}×${s} → ${spec.outResolution / s}×${spec.outResolution / s} grid`}
               </option>
             ))}
           </select>
@@ -128,19 +141,33 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
             value={stage.channelGroupSize}
             aria-label={`Stage ${n} channel group size`}
             data-testid={`stage-${n}-group`}
-            onChange={(e) => edit((c) => setStageGroupSize(c, index, Number(e.currentTarget.value)))}
+            onChange={(e) =>
+              edit((c) => setStageGroupSize(c, index, Number(e.currentTarget.value)))
+            }
           >
             {groups.map((g) => (
               <option key={g} value={g}>
-                {g} ({m / g} groups)
+                {m % g === 0 ? `${g} (${m / g} groups)` : `${g} (not trainable)`}
               </option>
             ))}
           </select>
         </div>
       ) : null}
+      {problems.length ? (
+        <p className="stage-trainability" role="note" data-testid={`stage-${n}-trainability`}>
+          <strong>Not trainable with the reference code:</strong>{' '}
+          {problems.map((p) => p.reason).join('; ')}. Predictions still apply.
+        </p>
+      ) : null}
       {stage.mode !== 'static' ? (
         <RateSlider
-          label={stage.mode === 'layer' ? 'Execution rate' : stage.mode === 'channel' ? 'Channel rate' : 'Activation rate'}
+          label={
+            stage.mode === 'layer'
+              ? 'Execution rate'
+              : stage.mode === 'channel'
+                ? 'Channel rate'
+                : 'Activation rate'
+          }
           value={rate}
           note={stage.rate === null ? 'follows global' : undefined}
           testId={`stage-${n}-rate`}

@@ -13,10 +13,17 @@ function baseName(): string {
   return configFileName().replace(/\.laudnet\.json$|\.json$/, '');
 }
 
+/** The training flags, or an Error naming why the reference code cannot train this configuration. */
+function trainableFlags() {
+  const flags = exportTrainingFlags(useStudio.getState().config);
+  if (flags.notTrainable.length > 0) throw new Error(flags.notTrainable.map((p) => p.message).join('; '));
+  return flags;
+}
+
 /** Text of an export: the latency report (JSON, CSV, Markdown) or the training-flag line. */
 export function reportText(format: ReportFormat): string {
   const { config, analysis } = useStudio.getState();
-  if (format === 'text') return `${exportTrainingFlags(config).line}\n`;
+  if (format === 'text') return `${trainableFlags().line}\n`;
   if (!analysis) throw new Error('the prediction is not ready yet');
   const report = buildLatencyReport(config, analysis.prediction, analysis.flops);
   if (format === 'json') return reportToJson(report);
@@ -34,8 +41,8 @@ export async function exportReport(host: Host, format: ReportFormat): Promise<vo
 
 /** Copies the training-script flags to the clipboard. */
 export async function copyTrainingFlags(host: Host): Promise<void> {
-  const { config, notify } = useStudio.getState();
-  const flags = exportTrainingFlags(config);
+  const { notify } = useStudio.getState();
+  const flags = trainableFlags();
   await host.copyText(flags.line);
   notify(
     flags.warnings.length ? 'error' : 'info',

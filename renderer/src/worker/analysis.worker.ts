@@ -20,10 +20,7 @@ const api = {
     ratesForFlopsTarget(config, target, strategy),
   fitBudget: (config: StudioConfig, budgetMsPerImage: number) =>
     ratesForLatencyBudget(config, budgetMsPerImage),
-  chooseGranularity: (config: StudioConfig): GranularityChoice => ({
-    spatial: autoGranularity(config, { mode: 'spatial' }),
-    channel: autoGranularity(config, { mode: 'channel', includeLayer: false }),
-  }),
+  chooseGranularity: (config: StudioConfig): GranularityChoice => autoGranularity(config),
 };
 
 export type AnalysisWorkerApi = typeof api;

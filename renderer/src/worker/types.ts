@@ -49,8 +49,5 @@ export interface HardwareRow {
   staticMsPerImage: number;
 }
 
-/** The auto-granularity solver run for spatial S (with layer skipping) and for channel G. */
-export interface GranularityChoice {
-  spatial: GranularityResult;
-  channel: GranularityResult;
-}
+/** The granularity choice: S for spatial stages, G for channel stages, with reference rows and matched FLOPs. */
+export type GranularityChoice = GranularityResult;

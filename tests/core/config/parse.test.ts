@@ -113,10 +113,15 @@ describe('parseConfig / serializeConfig', () => {
       '1, 2, 4, 7, 14, 28',
     );
     expectError(
-      withEdit((d) => (d.stages[0]!.channelGroupSize = 3)),
+      withEdit((d) => (d.stages[0]!.channelGroupSize = 65)),
       'stages[0].channelGroupSize',
       '1, 2, 4, 8, 16, 32, 64',
     );
+  });
+
+  it('accepts a G that does not divide m (the latency model is defined; trainability is checked apart)', () => {
+    const text = withEdit((d) => (d.stages[0]!.channelGroupSize = 3));
+    expect(parseConfig(text).ok).toBe(true);
   });
 
   it('rejects unknown block keys, unknown models and unknown hardware', () => {

@@ -53,7 +53,8 @@ describe('static block MACs (hand computations)', () => {
     expect(m.conv1).toBe(32 * 48 * 112 * 112); // 19,267,584
     expect(m.conv2).toBe(((9 * 48 * 48) / 6) * 56 * 56); // 10,838,016
     expect(m.conv3).toBe(48 * 48 * 56 * 56);
-    expect(m.se).toBe(48 * 56 * 56 + 48 * 8 + 8 * 48); // pool + two FCs = 151,296
+    // Static counter: pool per input element + two FCs + one sigmoid per channel = 151,344.
+    expect(m.se).toBe(48 * 56 * 56 + 48 * 8 + 8 * 48 + 48);
     expect(m.projection).toBe(32 * 48 * 56 * 56);
   });
 });
@@ -61,14 +62,15 @@ describe('static block MACs (hand computations)', () => {
 describe('dynamic block MACs', () => {
   const b11 = blockGeometry(arch('resnet50'), 0, 1); // 256→64→256 at 56, stride 1
 
-  it('spatial S = 4 at rate 0.5: conv2/conv3 halve, conv1 pays the dilation, masker is pool + 1×1 conv', () => {
+  it('spatial S = 4 at rate 0.5: conv2/conv3 halve, conv1 pays the dilation, masker is 4·c_in per cell', () => {
     const f = blockFlops(b11, dyn({ spatialGranularity: 4, rate: 0.5 }));
     expect(f.densities.conv2).toBe(0.5);
     expect(f.dynamicMacs.conv2).toBe(9 * 64 * 64 * 3136 * 0.5);
     expect(f.dynamicMacs.conv3).toBe(64 * 256 * 3136 * 0.5);
     expect(f.densities.conv1).toBeGreaterThan(0.5);
     expect(f.dynamicMacs.conv1).toBeCloseTo(256 * 64 * 3136 * f.densities.conv1, 3);
-    expect(f.dynamicMacs.masker).toBe(256 * 3136 + 256 * 2 * 14 * 14);
+    // Pool c_in per cell, 1×1 conv weights 2·c_in per cell, "bias" counted as c_in per cell (spec §2.4).
+    expect(f.dynamicMacs.masker).toBe(4 * 256 * 14 * 14);
     expect(f.conv1OverheadMacs).toBeCloseTo(256 * 64 * 3136 * (f.densities.conv1 - 0.5), 3);
     expect(f.ratio).toBeGreaterThan(0.5);
   });
@@ -78,15 +80,15 @@ describe('dynamic block MACs', () => {
     expect(f.dynamicMacs.conv1).toBe(256 * 64 * 3136 * 0.5);
     expect(f.dynamicMacs.conv2).toBe(9 * 64 * 64 * 3136 * 0.25);
     expect(f.dynamicMacs.conv3).toBe(64 * 256 * 3136 * 0.5);
-    // 32 groups → hidden max(2, 16) = 16: GAP + 256·16 + 16·64.
+    // 32 groups → hidden max(2, 16) = 16: pool per input element + 256·16 + 16·64.
     expect(f.dynamicMacs.masker).toBe(256 * 3136 + 256 * 16 + 16 * 64);
   });
 
-  it('layer mode at rate 0.3: every conv scales by 0.3, the gate is pool + c_in·2', () => {
+  it('layer mode at rate 0.3: every conv scales by 0.3, the gate is one cell: 4·c_in', () => {
     const f = blockFlops(b11, dyn({ mode: 'layer', rate: 0.3 }));
     expect(f.dynamicMacs.conv1).toBeCloseTo(256 * 64 * 3136 * 0.3, 6);
     expect(f.dynamicMacs.conv2).toBeCloseTo(9 * 64 * 64 * 3136 * 0.3, 6);
-    expect(f.dynamicMacs.masker).toBe(256 * 3136 + 256 * 2);
+    expect(f.dynamicMacs.masker).toBe(4 * 256);
     expect(f.conv1OverheadMacs).toBeCloseTo(0, 6);
   });
 
@@ -102,7 +104,7 @@ describe('dynamic block MACs', () => {
       }),
     );
     expect(f.dynamicMacs.conv2).toBeCloseTo(9 * 64 * 64 * 3136 * 0.25 * 0.5, 6);
-    expect(f.dynamicMacs.masker).toBe(256 * 3136 + 256 * 2 * 1 + 256 * 3136 + 256 * 16 + 16 * 64);
+    expect(f.dynamicMacs.masker).toBe(4 * 256 + 256 * 3136 + 256 * 16 + 16 * 64);
   });
 
   it('the projection shortcut stays dense', () => {

@@ -3,9 +3,11 @@ import { BUILTIN_ARCHITECTURES, findBuiltinArchitecture } from '../../../core/ar
 import {
   headMacs,
   networkFlops,
+  staticHeadMacs,
   staticNetworkMacs,
   stemMacs,
   stemMatchesStages,
+  torchvisionNetworkMacs,
 } from '../../../core/flops/network';
 
 /** torchvision's published figures (GFLOPS column of the model docs, which counts MACs). */
@@ -20,18 +22,34 @@ describe('static network MACs', () => {
   for (const arch of BUILTIN_ARCHITECTURES) {
     it(`${arch.label} is within 1 % of torchvision (${TORCHVISION_GMACS[arch.id]} GMACs)`, () => {
       const expected = (TORCHVISION_GMACS[arch.id] as number) * 1e9;
-      expect(Math.abs(staticNetworkMacs(arch) - expected) / expected).toBeLessThan(0.01);
+      expect(Math.abs(torchvisionNetworkMacs(arch) - expected) / expected).toBeLessThan(0.01);
       expect(stemMatchesStages(arch)).toBe(true);
     });
   }
 
-  it('stem and head by hand', () => {
+  it('stem and head by hand (flops-accounting spec §1)', () => {
     const r50 = findBuiltinArchitecture('resnet50')!;
-    expect(stemMacs(r50)).toBe(3 * 64 * 49 * 112 * 112);
-    expect(headMacs(r50)).toBe(2048 * 49 + 2048 * 1000);
+    // 7×7 conv 3→64 at 112², then the max-pool at 9 per output element (64·56·56·9 = 1,806,336).
+    expect(stemMacs(r50)).toBe(118_013_952 + 1_806_336);
+    // Dynamic head: pool once per output element, fc weights; static head: pool per input, + fc bias.
+    expect(headMacs(r50)).toBe(2048 + 2048 * 1000);
+    expect(staticHeadMacs(r50)).toBe(2048 * 49 + 2048 * 1000 + 1000);
     const rg = findBuiltinArchitecture('regnety004')!;
-    expect(stemMacs(rg)).toBe(3 * 32 * 9 * 112 * 112);
-    expect(headMacs(rg)).toBe(440 * 49 + 440 * 1000);
+    expect(stemMacs(rg)).toBe(10_838_016);
+    expect(headMacs(rg)).toBe(440 + 440 * 1000);
+    expect(staticHeadMacs(rg)).toBe(21_560 + 440 * 1000 + 1000);
+  });
+
+  it('the two static totals of the spec §3 table: reference counter and torchvision style', () => {
+    const expected: Record<string, [number, number]> = {
+      resnet50: [4_091_091_944, 4_089_184_256],
+      resnet101: [7_803_313_128, 7_801_405_440],
+      regnety004: [402_638_760, 401_842_848],
+      regnety008: [835_018_280, 833_856_256],
+    };
+    for (const arch of BUILTIN_ARCHITECTURES) {
+      expect([staticNetworkMacs(arch), torchvisionNetworkMacs(arch)]).toEqual(expected[arch.id]);
+    }
   });
 });
 
@@ -75,7 +93,7 @@ describe('dynamic network MACs (acceptance 2)', () => {
     expect(spatial.blocks).toHaveLength(16);
   });
 
-  it('a static configuration has ratio exactly 1', () => {
+  it('an all-static configuration has ratio exactly 1 (both counts use the teacher conventions)', () => {
     const s = networkFlops(r50, () => ({
       mode: 'static',
       spatialGranularity: 1,
