@@ -69,6 +69,8 @@ export interface OpenedDumpData extends MaskComputation {
   archId: string;
   archLabel: string;
   weights: MaskDump['weights'];
+  /** The manifest's `weights` text as written. */
+  weightsText: string | null;
   checkpoint: string | null;
   warnings: string[];
   patch: DumpConfigPatch;
@@ -76,9 +78,9 @@ export interface OpenedDumpData extends MaskComputation {
   arch: ArchitectureSpec;
   /** The embedded network input, RGBA. */
   input: { width: number; height: number; rgba: Uint8ClampedArray };
-  /** Original size and crop box as the exporter recorded them. */
-  origSize: [number, number];
-  cropBox: [number, number, number, number];
+  /** Original size and crop box as the exporter recorded them (null: the dump does not say). */
+  origSize: [number, number] | null;
+  cropBox: [number, number, number, number] | null;
 }
 
 export type OpenDumpResult =
@@ -110,7 +112,6 @@ export function openMaskDump(
     };
   }
   const ponder = computePonderMap(dump.blocks);
-  const input = dump.manifest.input;
   return {
     ok: true,
     dump: {
@@ -120,13 +121,14 @@ export function openMaskDump(
       archId: dump.arch.id,
       archLabel: dump.arch.label,
       weights: dump.weights,
+      weightsText: dump.weightsText,
       checkpoint: dump.checkpoint,
       warnings: dump.warnings,
       patch: dumpToConfigPatch(dump),
       arch: dump.arch,
       input: { width: png.width, height: png.height, rgba: png.rgba },
-      origSize: [...input.orig_size],
-      cropBox: [...input.crop_box],
+      origSize: dump.origSize,
+      cropBox: dump.cropBox,
     },
   };
 }
