@@ -13,3 +13,4 @@ export * from './config';
 export * from './ponder';
 export * from './overlay';
 export * from './rates';
+export * from './warnings';
