@@ -102,8 +102,13 @@ test.describe('conformance corpus through the file input', () => {
       await page.getByRole('tab', { name: 'Masks over images' }).click();
       await openDump(page, file);
       await expect(page.getByTestId('notice-error')).toHaveCount(0);
+      // A dump that names no weights says so (no invented "checkpoint").
+      if (name === 'layer')
+        await expect(page.getByTestId('mask-source')).toContainText('weights not stated');
       await page.getByTestId('mask-tile-stage2-1').click();
       await expect(page.getByTestId('mask-overlay')).toHaveAttribute('data-block', 'stage2/1');
+      // The overlay, the original card and the selected block's numbers: the top of the view.
+      await page.getByTestId('masks-view').evaluate((el) => el.parentElement?.scrollTo(0, 0));
       await studio.screenshot(`conformance-${name}`);
       expect(studio.consoleErrors).toEqual([]);
     });
