@@ -8,7 +8,7 @@ import { CliError } from '../../errors';
 import { summaryCommand } from './summary';
 
 // prettier-ignore
-export const SUBCOMMANDS: readonly CliCommand[] = [
+const SUBCOMMANDS: readonly CliCommand[] = [
   summaryCommand,
 ];
 

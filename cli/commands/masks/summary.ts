@@ -34,7 +34,7 @@ Options:
 ${formatFlags(FLAGS)}`;
 
 /** The `--json` line of one readable dump (field names fixed for scripts; fields may be added). */
-export interface DumpSummaryJson {
+interface DumpSummaryJson {
   file: string;
   /** Architecture id (`resnet50`). */
   model: string;
@@ -48,7 +48,7 @@ export interface DumpSummaryJson {
 }
 
 /** The summary of a dump, as printed by `--json`. */
-export function dumpSummaryJson(file: string, dump: MaskDump): DumpSummaryJson {
+function dumpSummaryJson(file: string, dump: MaskDump): DumpSummaryJson {
   return {
     file,
     model: dump.arch.id,
