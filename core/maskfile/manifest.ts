@@ -1,7 +1,8 @@
 /**
  * The `manifest.json` of a `.laudmask.npz` dump (formulation spec §7), as a zod schema. The format and
  * version are checked before the schema so that a file from elsewhere gets a plain message rather than a
- * list of schema complaints.
+ * list of schema complaints. Liberal (issue 10): unknown keys are dropped, fields that do not apply or
+ * that a writer left out are optional or nullable; the reader decides what a configuration needs.
  */
 import { z } from 'zod';
 
