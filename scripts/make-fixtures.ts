@@ -174,9 +174,6 @@ const bad: Record<string, Uint8Array> = {
       },
     }),
   ),
-  'bool-masks.laudmask.npz': writeMaskDump(
-    withArrays({ 'stage1/0/spatial': { dtype: 'bool', shape: grid.shape, data: grid.data } }),
-  ),
   'mask-values.laudmask.npz': writeMaskDump(
     withArrays({
       'stage1/0/spatial': {
@@ -211,7 +208,14 @@ for (const name of readdirSync(badDir)) rmSync(join(badDir, name));
 for (const [name, bytes] of Object.entries(bad)) writeFileSync(join(badDir, name), bytes);
 writeFileSync(join(root, 'resnet50-spatial.laudmask.npz'), goodBytes);
 writeFileSync(join(root, 'resnet50-mixed.laudmask.npz'), writeMaskDump(dumpContent(mixed50)));
+// numpy's np.bool_ masks ('|b1') are legal and read as 0/1 (issue 10): the same dump with a bool grid.
+writeFileSync(
+  join(root, 'resnet50-bool-masks.laudmask.npz'),
+  writeMaskDump(
+    withArrays({ 'stage1/0/spatial': { dtype: 'bool', shape: grid.shape, data: grid.data } }),
+  ),
+);
 writeFileSync(join(root, 'synthetic-picture.png'), imagePng);
 console.log(
-  `wrote 2 good dumps, synthetic-picture.png and ${Object.keys(bad).length} bad files under ${root}`,
+  `wrote 3 good dumps, synthetic-picture.png and ${Object.keys(bad).length} bad files under ${root}`,
 );

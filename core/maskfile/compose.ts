@@ -5,7 +5,7 @@
  */
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
 import { listBlocks } from '../arch';
-import { conv1Mask, upsampleGrid } from '../masks/geometry';
+import { deriveConvMasks } from './derive';
 import type { DumpStageConfig, ExpectedArray } from './expected';
 import { checkStageConfig, expectedBlockArrays } from './expected';
 import type { LaudmaskManifest, ManifestBlock } from './manifest';
@@ -33,7 +33,8 @@ export interface ComposeDumpInput {
   /** The decisions of a block, given its geometry and expected arrays. */
   masksFor: (block: BlockGeometry, arrays: readonly ExpectedArray[]) => ComposedBlockMasks;
   imagePng: Uint8Array;
-  weights?: 'checkpoint' | 'random-init';
+  /** Free text; default "checkpoint". */
+  weights?: string;
   checkpoint?: string | null;
   input?: Partial<LaudmaskManifest['input']>;
   prediction?: LaudmaskManifest['prediction'];
@@ -47,26 +48,6 @@ function mean(data: ArrayLike<number>): number {
   let n = 0;
   for (let i = 0; i < data.length; i++) n += data[i] as number;
   return data.length === 0 ? 0 : n / data.length;
-}
-
-function spatialMasks(block: BlockGeometry, grid: Uint8Array, shape: readonly number[]) {
-  const [g = 1, side = 1] = shape;
-  const S = block.outSize / side;
-  const conv2 = new Uint8Array(g * block.outSize * block.outSize);
-  const conv1 = new Uint8Array(g * block.inSize * block.inSize);
-  for (let k = 0; k < g; k++) {
-    const cells = grid.subarray(k * side * side, (k + 1) * side * side);
-    const up = upsampleGrid(
-      { data: cells, height: side, width: side },
-      S,
-      block.outSize,
-      block.outSize,
-    );
-    conv2.set(up.data, k * up.data.length);
-    const c1 = conv1Mask(up, block.stride, block.inSize, block.inSize);
-    conv1.set(c1.data, k * c1.data.length);
-  }
-  return { conv2, conv1 };
 }
 
 /** Composes the content of a valid dump; pass it to `writeMaskDump`. */
@@ -105,7 +86,10 @@ export function composeMaskDump(input: ComposeDumpInput): MaskDumpContent {
     const spatial = expected.find((e) => e.kind === 'spatial');
     if (spatial) {
       const grid = Uint8Array.from(masks.grid ?? new Array<number>(product(spatial.shape)).fill(1));
-      const { conv2, conv1 } = spatialMasks(block, grid, spatial.shape);
+      const [g = 1, side = 1] = spatial.shape;
+      const derived = deriveConvMasks(block, { groups: g, height: side, width: side, data: grid });
+      const conv2 = derived.conv2.data;
+      const conv1 = derived.conv1.data;
       const logits = masks.logits ?? Array.from(grid, (v) => (v ? 1 : -1));
       for (const e of expected) {
         if (e.kind === 'spatial') put(e, grid);

@@ -1,6 +1,7 @@
 export * from './types';
 export * from './manifest';
 export * from './expected';
+export * from './dtype';
 export * from './npy';
 export * from './float16';
 export * from './png';
@@ -11,3 +12,5 @@ export * from './compose';
 export * from './config';
 export * from './ponder';
 export * from './overlay';
+export * from './rates';
+export * from './warnings';

@@ -1,13 +1,18 @@
 /**
  * Validation of a dump's arrays against the manifest and the architecture, and assembly of the blocks.
- * Each check returns the first problem as a specific message; the reader stops there.
+ * Liberal in spelling (any dtype spelling, bool masks, size-1 axes added or dropped), strict where the data
+ * would be wrong: shapes that do not fit the architecture, values other than 0/1, missing or truncated
+ * members. Each check returns the first problem as a specific message; the reader stops there.
  */
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
+import { deriveConvMasks } from './derive';
+import type { NpyDtype } from './dtype';
+import { isMaskDtype, isScoreDtype, normalizeDtype } from './dtype';
 import type { DumpStageConfig, ExpectedArray } from './expected';
 import { expectedBlockArrays } from './expected';
 import type { LaudmaskManifest, ManifestBlock } from './manifest';
 import type { NpyArray } from './npy';
-import { npyFloat16Values, parseNpy } from './npy';
+import { npyFloatValues, parseNpy } from './npy';
 import type { BlockRates, DumpBlock, MaskDumpErrorCode, MaskPlane, ScorePlane } from './types';
 import { stageModeFromReference } from './types';
 
@@ -15,8 +20,16 @@ export type Failure = { ok: false; code: MaskDumpErrorCode; error: string };
 const failure = (code: MaskDumpErrorCode, error: string): Failure => ({ ok: false, code, error });
 
 const shapeText = (shape: readonly number[]) => `[${shape.join(', ')}]`;
-const sameShape = (a: readonly number[], b: readonly number[]) =>
-  a.length === b.length && a.every((v, i) => v === b[i]);
+/** Shapes equal up to axes of size 1 (`[14, 14]`, `[1, 14, 14]` and `[1, 1, 14, 14]` hold the same data). */
+const sameShape = (a: readonly number[], b: readonly number[]) => {
+  const sa = a.filter((d) => d !== 1);
+  const sb = b.filter((d) => d !== 1);
+  const size = (s: readonly number[]) => s.reduce((x, y) => x * y, 1);
+  return sa.length === sb.length && sa.every((v, i) => v === sb[i]) && size(a) === size(b);
+};
+
+/** Names of the arrays a block of the spec may hold: `stage{s}/{b}/{kind}`. */
+export const BLOCK_ARRAY_NAME = /^stage\d+\/\d+\/[A-Za-z0-9_]+$/;
 
 /** Where an expected shape comes from, for messages ("ResNet-50, stage 1, S = 4"). */
 function shapeReason(
@@ -33,73 +46,107 @@ function shapeReason(
   return `${arch.label}, stage ${s + 1}, S = ${config.spatialGranularity[s]}`;
 }
 
-/** Every expected array of every block, checked against the manifest's `arrays` table. */
+/** What a dtype must be for an array kind, in words for messages. */
+function dtypeRule(e: ExpectedArray): string {
+  return e.kind === 'spatial_logit' ? 'float16 (or float32/float64)' : 'uint8 (or bool)';
+}
+
+function dtypeFits(e: ExpectedArray, dtype: { dtype: NpyDtype } | null): boolean {
+  if (!dtype) return false;
+  return e.kind === 'spatial_logit' ? isScoreDtype(dtype.dtype) : isMaskDtype(dtype.dtype);
+}
+
+export interface ExpectedMembers {
+  expected: Map<string, { block: BlockGeometry; array: ExpectedArray }>;
+  /** Arrays the manifest's `arrays` table lists: listed but absent means the file is incomplete. */
+  declared: Set<string>;
+}
+
+/**
+ * Every array the configuration implies, checked against the manifest's `arrays` table where there is
+ * one: a listed array must have a mask (or score) dtype in any spelling and a shape that fits. An array
+ * the table lists that this configuration does not have is refused when it is named like a block's
+ * array (the configuration or architecture is then wrong); other names are ignored.
+ */
 export function checkManifestArrays(
   arch: ArchitectureSpec,
   blocks: readonly BlockGeometry[],
   config: DumpStageConfig,
   manifest: LaudmaskManifest,
-): { ok: true; expected: Map<string, { block: BlockGeometry; array: ExpectedArray }> } | Failure {
+): ({ ok: true } & ExpectedMembers) | Failure {
   const expected = new Map<string, { block: BlockGeometry; array: ExpectedArray }>();
   for (const block of blocks) {
     for (const array of expectedBlockArrays(block, config))
       expected.set(array.name, { block, array });
   }
-  for (const [name, { block, array }] of expected) {
-    const listed = Object.hasOwn(manifest.arrays, name) ? manifest.arrays[name] : undefined;
-    if (!listed) return failure('manifest-invalid', `manifest.json does not list array ${name}.`);
-    if (listed.dtype !== array.dtype) {
+  const declared = new Set<string>();
+  const table = manifest.arrays ?? {};
+  for (const [name, listed] of Object.entries(table)) {
+    const entry = expected.get(name);
+    if (!entry) {
+      if (!BLOCK_ARRAY_NAME.test(name)) continue;
       return failure(
-        'wrong-dtype',
-        `manifest.json gives ${name} dtype ${listed.dtype}; it must be ${array.dtype}.`,
+        'unexpected-member',
+        `manifest.json lists array ${name}, which ${arch.label} in this configuration does not have.`,
       );
     }
-    if (!sameShape(listed.shape, array.shape)) {
+    declared.add(name);
+    const { block, array } = entry;
+    if (
+      listed.dtype !== null &&
+      listed.dtype !== undefined &&
+      !dtypeFits(array, normalizeDtype(listed.dtype))
+    ) {
+      return failure(
+        'wrong-dtype',
+        `manifest.json gives ${name} dtype ${listed.dtype}; it must be ${dtypeRule(array)}.`,
+      );
+    }
+    if (
+      listed.shape !== null &&
+      listed.shape !== undefined &&
+      !sameShape(listed.shape, array.shape)
+    ) {
       return failure(
         'wrong-shape',
         `manifest.json gives ${name} shape ${shapeText(listed.shape)}; ${shapeReason(arch, block, array, config)} needs ${shapeText(array.shape)}.`,
       );
     }
   }
-  for (const name of Object.keys(manifest.arrays)) {
-    if (!expected.has(name)) {
-      return failure(
-        'unexpected-member',
-        `manifest.json lists array ${name}, which ${arch.label} in this configuration does not have.`,
-      );
-    }
-  }
-  return { ok: true, expected };
+  return { ok: true, expected, declared };
 }
 
-/** Parses and checks one member against its expected dtype and shape. */
+/**
+ * Parses and checks one member against its expected kind and shape. An optional member (logits, conv1,
+ * conv2) may be absent unless the manifest lists it; then the result's array is null.
+ */
 export function checkMember(
   arch: ArchitectureSpec,
   block: BlockGeometry,
   expected: ExpectedArray,
   config: DumpStageConfig,
   bytes: Uint8Array | undefined,
-): { ok: true; array: NpyArray } | Failure {
+  declared: boolean,
+): { ok: true; array: NpyArray | null } | Failure {
   const name = expected.name;
-  if (!bytes)
+  if (!bytes) {
+    if (!expected.required && !declared) return { ok: true, array: null };
+    const why = expected.required
+      ? `every ${config.modes[block.stage]} block has one`
+      : 'manifest.json lists it';
     return failure(
       'member-missing',
-      `Array ${name} is missing from the dump (no member ${name}.npy).`,
+      `Array ${name} is missing from the dump (no member ${name}.npy, but ${why}).`,
     );
+  }
   const parsed = parseNpy(bytes);
   if (!parsed.ok)
     return failure('npy-invalid', `Array ${name} is not a usable .npy array: ${parsed.error}.`);
   const array = parsed.array;
-  if (array.dtype === 'bool' && expected.dtype === 'uint8') {
-    return failure(
-      'bool-mask',
-      `Array ${name} is stored as bool; masks must be uint8 (0/1). Re-export the dump with the project's exporter.`,
-    );
-  }
-  if (array.dtype !== expected.dtype) {
+  if (!dtypeFits(expected, array)) {
     return failure(
       'wrong-dtype',
-      `Array ${name} has dtype ${array.dtype}; it must be ${expected.dtype}.`,
+      `Array ${name} has dtype ${array.dtype}; it must be ${dtypeRule(expected)}.`,
     );
   }
   if (!sameShape(array.shape, expected.shape)) {
@@ -108,13 +155,13 @@ export function checkMember(
       `Array ${name} has shape ${shapeText(array.shape)}; ${shapeReason(arch, block, expected, config)} needs ${shapeText(expected.shape)}.`,
     );
   }
-  if (array.dtype === 'uint8') {
+  if (isMaskDtype(array.dtype)) {
     const data = array.bytes;
     for (let i = 0; i < data.length; i++) {
       if ((data[i] as number) > 1) {
         return failure(
           'mask-values',
-          `Array ${name} holds the value ${data[i]}; masks hold only 0 and 1.`,
+          `Array ${name} holds the value ${data[i]} at index ${i}; masks hold only 0 and 1.`,
         );
       }
     }
@@ -128,35 +175,58 @@ function density(data: Uint8Array): number {
   return data.length === 0 ? 0 : n / data.length;
 }
 
-function plane(array: NpyArray): MaskPlane {
-  const [groups = 1, height = 1, width = 1] = array.shape;
-  return { groups, height, width, data: array.bytes };
+/** A plane in the layout the spec names (`[g, h, w]`), whatever size-1 axes the file added or dropped. */
+function plane(shape: readonly number[], data: Uint8Array): MaskPlane {
+  const [groups = 1, height = 1, width = 1] = shape;
+  return { groups, height, width, data };
 }
 
-function scorePlane(array: NpyArray): ScorePlane {
-  const [groups = 1, height = 1, width = 1] = array.shape;
-  return { groups, height, width, data: npyFloat16Values(array) };
+function scorePlane(shape: readonly number[], array: NpyArray): ScorePlane {
+  const [groups = 1, height = 1, width = 1] = shape;
+  return { groups, height, width, data: npyFloatValues(array) };
 }
 
-/** Builds one dump block from its validated arrays (keyed by kind). */
+/** Validated arrays of one block, keyed by kind, with the shapes the spec names. */
+export type BlockArrays = Partial<
+  Record<ExpectedArray['kind'], { array: NpyArray; expected: ExpectedArray }>
+>;
+
+/** Builds one dump block from its validated arrays; absent conv masks are derived from the grid. */
 export function assembleBlock(
   block: BlockGeometry,
   config: DumpStageConfig,
-  arrays: Partial<Record<ExpectedArray['kind'], NpyArray>>,
-  entry: ManifestBlock,
+  arrays: BlockArrays,
+  entry: ManifestBlock | undefined,
 ): DumpBlock {
   const referenceMode = config.modes[block.stage] ?? 'spatial';
   const mode = stageModeFromReference(referenceMode);
-  const grid = arrays.spatial ? plane(arrays.spatial) : null;
-  const conv2 = arrays.conv2 ? plane(arrays.conv2) : null;
-  const conv1 = arrays.conv1 ? plane(arrays.conv1) : null;
-  const channel = arrays.channel ? arrays.channel.bytes : null;
+  const get = (kind: ExpectedArray['kind']) => {
+    const a = arrays[kind];
+    return a ? plane(a.expected.shape, a.array.bytes) : null;
+  };
+  const grid = get('spatial');
+  let conv2 = get('conv2');
+  let conv1 = get('conv1');
+  const derived: ('conv1' | 'conv2')[] = [];
+  if (grid && (!conv2 || !conv1)) {
+    const made = deriveConvMasks(block, grid);
+    if (!conv2) {
+      conv2 = made.conv2;
+      derived.push('conv2');
+    }
+    if (!conv1) {
+      conv1 = made.conv1;
+      derived.push('conv1');
+    }
+  }
+  const channel = arrays.channel ? arrays.channel.array.bytes : null;
   const rates: BlockRates = {
     spatial: grid ? density(grid.data) : null,
     conv2: conv2 ? density(conv2.data) : null,
     conv1: conv1 ? density(conv1.data) : null,
     channel: channel ? density(channel) : null,
   };
+  const logit = arrays.spatial_logit;
   return {
     key: block.key,
     stage: block.stage,
@@ -170,17 +240,18 @@ export function assembleBlock(
       : null,
     channelGroupSize: channel ? (config.channelGroupSize[block.stage] ?? null) : null,
     grid,
-    gridScore: arrays.spatial_logit ? scorePlane(arrays.spatial_logit) : null,
+    gridScore: logit ? scorePlane(logit.expected.shape, logit.array) : null,
     conv2,
     conv1,
     channel,
     rates,
-    module: entry.module,
+    module: entry?.module ?? '',
     manifestRates: {
-      spatial: entry.spatial_rate,
-      conv2: entry.conv2_rate,
-      conv1: entry.conv1_rate,
-      channel: entry.channel_rate,
+      spatial: entry?.spatial_rate ?? null,
+      conv2: entry?.conv2_rate ?? null,
+      conv1: entry?.conv1_rate ?? null,
+      channel: entry?.channel_rate ?? null,
     },
+    derived,
   };
 }

@@ -4,31 +4,14 @@
  * must report *why* a member is unusable (bool masks, wrong byte order, truncated data), and must work
  * on a `Uint8Array` slice without copying.
  */
+import type { NpyDtype } from './dtype';
+import { normalizeDtype } from './dtype';
 import { decodeFloat16, encodeFloat16 } from './float16';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 /** Headers are a short Python dict; anything larger is not a file we wrote. */
 const MAX_HEADER_BYTES = 65_536;
 const MAX_DIMS = 8;
-
-/** Element types a mask dump may contain, plus the ones we recognise only to name them in errors. */
-export type NpyDtype = 'uint8' | 'float16' | 'bool' | 'float32' | 'float64' | 'int64' | 'int32';
-
-const DESCR_TO_DTYPE: Record<string, { dtype: NpyDtype; itemBytes: number; bigEndian: boolean }> = {
-  '|u1': { dtype: 'uint8', itemBytes: 1, bigEndian: false },
-  u1: { dtype: 'uint8', itemBytes: 1, bigEndian: false },
-  '<u1': { dtype: 'uint8', itemBytes: 1, bigEndian: false },
-  '>u1': { dtype: 'uint8', itemBytes: 1, bigEndian: false },
-  '|b1': { dtype: 'bool', itemBytes: 1, bigEndian: false },
-  b1: { dtype: 'bool', itemBytes: 1, bigEndian: false },
-  '?': { dtype: 'bool', itemBytes: 1, bigEndian: false },
-  '<f2': { dtype: 'float16', itemBytes: 2, bigEndian: false },
-  '>f2': { dtype: 'float16', itemBytes: 2, bigEndian: true },
-  '<f4': { dtype: 'float32', itemBytes: 4, bigEndian: false },
-  '<f8': { dtype: 'float64', itemBytes: 8, bigEndian: false },
-  '<i8': { dtype: 'int64', itemBytes: 8, bigEndian: false },
-  '<i4': { dtype: 'int32', itemBytes: 4, bigEndian: false },
-};
 
 /** A parsed `.npy` member: the raw element bytes (a view into the input) and how to read them. */
 export interface NpyArray {
@@ -104,7 +87,7 @@ export function parseNpy(bytes: Uint8Array): ParseNpyResult {
   for (let i = headerStart; i < dataStart; i++) text += String.fromCharCode(bytes[i] as number);
   const header = parseHeader(text);
   if (typeof header === 'string') return fail(header);
-  const known = DESCR_TO_DTYPE[header.descr];
+  const known = normalizeDtype(header.descr);
   if (!known) return fail(`its dtype ${header.descr} is not supported`);
   let size = 1;
   for (const d of header.shape) size *= d;
@@ -135,6 +118,22 @@ export function parseNpy(bytes: Uint8Array): ParseNpyResult {
 /** The float values of a float16 array. */
 export function npyFloat16Values(array: NpyArray): Float32Array {
   return decodeFloat16(array.bytes, 0, array.size, array.bigEndian);
+}
+
+/** The values of a float16, float32 or float64 array (either byte order) as float32. */
+export function npyFloatValues(array: NpyArray): Float32Array {
+  if (array.dtype === 'float16') return npyFloat16Values(array);
+  const out = new Float32Array(array.size);
+  const view = new DataView(array.bytes.buffer, array.bytes.byteOffset, array.bytes.byteLength);
+  const little = !array.bigEndian;
+  if (array.dtype === 'float32') {
+    for (let i = 0; i < array.size; i++) out[i] = view.getFloat32(i * 4, little);
+  } else if (array.dtype === 'float64') {
+    for (let i = 0; i < array.size; i++) out[i] = view.getFloat64(i * 8, little);
+  } else {
+    throw new TypeError(`npyFloatValues: ${array.dtype} is not a float type`);
+  }
+  return out;
 }
 
 /** What {@link writeNpy} can write: enough for real dumps and for the bad-file corpus. */

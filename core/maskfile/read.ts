@@ -4,12 +4,12 @@
  */
 import type { ArchitectureSpec } from '../arch';
 import { BUILTIN_ARCHITECTURES, listBlocks } from '../arch';
-import type { DumpStageConfig, ExpectedArray } from './expected';
-import { checkStageConfig, findArchitectureForDump } from './expected';
-import { parseManifest } from './manifest';
-import type { Failure } from './members';
-import { assembleBlock, checkManifestArrays, checkMember } from './members';
-import type { NpyArray } from './npy';
+import type { DumpStageConfig } from './expected';
+import { checkStageConfig, findArchitectureForDump, resolveStageConfig } from './expected';
+import { isRandomInitWeights, parseManifest } from './manifest';
+import type { BlockArrays, Failure } from './members';
+import { BLOCK_ARRAY_NAME, assembleBlock, checkManifestArrays, checkMember } from './members';
+import { matchManifestBlocks } from './blocks';
 import { readPngHeader } from './png';
 import type { DumpBlock, MaskDumpErrorCode, ReadMaskDumpResult } from './types';
 import { stageModeFromReference } from './types';
@@ -113,18 +113,19 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
       known.find((a) => a.id === opts.expectedModelId)?.label ?? opts.expectedModelId;
     return fail('other-arch', `The dump is for ${arch.label}, not ${expected}.`);
   }
-  if (manifest.input.size !== arch.inputSize) {
+  const size = manifest.input?.size;
+  const sizes = size === null || size === undefined ? [] : typeof size === 'number' ? [size] : size;
+  if (sizes.some((v) => v !== arch.inputSize)) {
     return fail(
       'bad-config',
-      `The dump's input size is ${manifest.input.size}; ${arch.label} takes ${arch.inputSize}.`,
+      `The dump's input size is ${JSON.stringify(size)}; ${arch.label} takes ${arch.inputSize}.`,
     );
   }
-  const config: DumpStageConfig = {
-    modes: manifest.model.dyn_mode,
-    spatialGranularity: manifest.model.mask_spatial_granularity,
-    channelGroupSize: manifest.model.channel_dyn_granularity,
-    spatialMaskChannelGroup: manifest.model.spatial_mask_channel_group,
-  };
+  const resolved = resolveStageConfig(arch, manifest.model);
+  if (typeof resolved === 'string') {
+    return fail('bad-config', `The dump's configuration does not fit ${arch.label}: ${resolved}.`);
+  }
+  const config: DumpStageConfig = resolved;
   const configProblem = checkStageConfig(arch, config);
   if (configProblem)
     return fail(
@@ -133,43 +134,44 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
     );
 
   const geometry = listBlocks(arch);
-  const blockKeys = manifest.blocks.map((b) => b.key);
-  const archKeys = geometry.map((b) => b.key);
-  if (blockKeys.length !== archKeys.length || blockKeys.some((k, i) => k !== archKeys[i])) {
-    return fail(
-      'other-arch',
-      `The dump lists ${blockKeys.length} blocks (${blockKeys.slice(0, 4).join(', ')}${blockKeys.length > 4 ? ', …' : ''}) but ${arch.label} has ${archKeys.length}: it was probably made for another architecture than the "${manifest.model.arch}" its manifest names.`,
-    );
-  }
+  const entries = matchManifestBlocks(arch, geometry, manifest);
+  if (!entries.ok) return entries;
 
   const listed = checkManifestArrays(arch, geometry, config, manifest);
   if (!listed.ok) return listed;
+  const ignored: string[] = [];
   for (const name of members.keys()) {
     if (name === MANIFEST || name === IMAGE || name.endsWith('/')) continue;
     const arrayName = name.endsWith('.npy') ? name.slice(0, -4) : null;
-    if (arrayName === null || !listed.expected.has(arrayName)) {
+    if (arrayName !== null && listed.expected.has(arrayName)) continue;
+    if (arrayName !== null && BLOCK_ARRAY_NAME.test(arrayName)) {
       return fail(
         'unexpected-member',
         `The archive holds ${name}, which a ${arch.label} dump in this configuration does not have.`,
       );
     }
+    ignored.push(name);
   }
 
-  const blocks: DumpBlock[] = [];
-  const byBlock = new Map<string, Partial<Record<ExpectedArray['kind'], NpyArray>>>();
+  const byBlock = new Map<string, BlockArrays>();
   for (const [name, { block, array }] of listed.expected) {
-    const checked = checkMember(arch, block, array, config, members.get(`${name}.npy`));
+    const checked = checkMember(
+      arch,
+      block,
+      array,
+      config,
+      members.get(`${name}.npy`),
+      listed.declared.has(name),
+    );
     if (!checked.ok) return checked;
+    if (!checked.array) continue;
     const entry = byBlock.get(block.key) ?? {};
-    entry[array.kind] = checked.array;
+    entry[array.kind] = { array: checked.array, expected: array };
     byBlock.set(block.key, entry);
   }
-  for (const [i, block] of geometry.entries()) {
-    const entry = manifest.blocks[i];
-    if (!entry)
-      return fail('manifest-invalid', `manifest.json has no entry for block ${block.key}.`);
-    blocks.push(assembleBlock(block, config, byBlock.get(block.key) ?? {}, entry));
-  }
+  const blocks: DumpBlock[] = geometry.map((block) =>
+    assembleBlock(block, config, byBlock.get(block.key) ?? {}, entries.byKey.get(block.key)),
+  );
 
   const imagePng = members.get(IMAGE);
   if (!imagePng)
@@ -183,6 +185,7 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
     );
   }
 
+  const randomInit = isRandomInitWeights(manifest.model.weights);
   return {
     ok: true,
     dump: {
@@ -193,11 +196,14 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
       spatialGranularity: [...config.spatialGranularity],
       channelGroupSize: [...config.channelGroupSize],
       spatialMaskChannelGroup: [...config.spatialMaskChannelGroup],
-      weights: manifest.model.weights,
-      checkpoint: manifest.model.checkpoint,
+      weights: randomInit ? 'random-init' : 'checkpoint',
+      weightsText: manifest.model.weights ?? null,
+      checkpoint: manifest.model.checkpoint ?? null,
+      origSize: manifest.input?.orig_size ?? null,
+      cropBox: manifest.input?.crop_box ?? null,
       blocks,
       imagePng,
-      warnings: dumpWarnings(blocks, manifest.model.weights),
+      warnings: dumpWarnings(blocks, { randomInit, ignoredMembers: ignored }),
     },
   };
 }

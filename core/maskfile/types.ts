@@ -72,8 +72,10 @@ export interface BlockMaskSet {
 export interface DumpBlock extends BlockMaskSet {
   /** Dotted module path of the block's masker in the user's model (from the manifest). */
   module: string;
-  /** Rates the exporter wrote into the manifest (rates on the block itself are computed from arrays). */
+  /** Rates the exporter wrote into the manifest (null where it wrote none; rates on the block come from arrays). */
   manifestRates: BlockRates;
+  /** conv masks the file left out, derived here from the decision grid (spec §2). */
+  derived: ('conv1' | 'conv2')[];
 }
 
 /** A validated mask dump. */
@@ -87,8 +89,15 @@ export interface MaskDump {
   spatialGranularity: number[];
   channelGroupSize: number[];
   spatialMaskChannelGroup: number[];
+  /** `random-init` when the manifest's `weights` text mentions "random", else `checkpoint`. */
   weights: 'checkpoint' | 'random-init';
+  /** The manifest's `weights` text as written (null when absent). */
+  weightsText: string | null;
   checkpoint: string | null;
+  /** [width, height] of the original image, when the manifest gives it. */
+  origSize: [number, number] | null;
+  /** [left, top, right, bottom] of the network input's crop in the original, when given. */
+  cropBox: [number, number, number, number] | null;
   blocks: DumpBlock[];
   /** The exact 224×224 network input, PNG bytes. */
   imagePng: Uint8Array;
@@ -116,7 +125,6 @@ export type MaskDumpErrorCode =
   | 'member-missing'
   | 'unexpected-member'
   | 'npy-invalid'
-  | 'bool-mask'
   | 'wrong-dtype'
   | 'wrong-shape'
   | 'mask-values'

@@ -51,28 +51,38 @@ function logitDisagreements(block: DumpBlock): { wrong: number; nan: number } {
   return { wrong, nan };
 }
 
+/** What the reader found besides the blocks. */
+export interface DumpFindings {
+  /** The manifest's `weights` mentions "random". */
+  randomInit: boolean;
+  /** Archive members that are not part of the format (kept out of the dump). */
+  ignoredMembers?: readonly string[];
+}
+
+/** The random-init notice: the one place it is worded, shown once per opened file. */
+export const RANDOM_INIT_WARNING =
+  'These masks come from a randomly initialised model: they test the pipeline and mean nothing.';
+
 /** Findings in sentence case, one line each. */
-export function dumpWarnings(
-  blocks: readonly DumpBlock[],
-  weights: 'checkpoint' | 'random-init',
-): string[] {
+export function dumpWarnings(blocks: readonly DumpBlock[], findings: DumpFindings): string[] {
   const out: string[] = [];
-  if (weights === 'random-init') {
-    out.push(
-      'These masks come from a randomly initialised model: they test the pipeline and mean nothing.',
-    );
-  }
+  if (findings.randomInit) out.push(RANDOM_INIT_WARNING);
   const rateMismatch: string[] = [];
   const conv2Mismatch: string[] = [];
   const logitMismatch: string[] = [];
   let nanCells = 0;
+  const derived = new Set<string>();
+  let derivedBlocks = 0;
   for (const block of blocks) {
+    // A rate the manifest does not give is not a disagreement (writers may leave them out).
     const differs = RATE_KEYS.some((k) => {
       const fromArrays = block.rates[k];
       const claimed = block.manifestRates[k];
-      if (fromArrays === null) return false;
-      return claimed === null || Math.abs(fromArrays - claimed) > RATE_TOLERANCE;
+      if (fromArrays === null || claimed === null) return false;
+      return Math.abs(fromArrays - claimed) > RATE_TOLERANCE;
     });
+    for (const kind of block.derived) derived.add(kind);
+    if (block.derived.length > 0) derivedBlocks++;
     if (differs) rateMismatch.push(block.key);
     if (!conv2MatchesGrid(block)) conv2Mismatch.push(block.key);
     const { wrong, nan } = logitDisagreements(block);
@@ -91,5 +101,15 @@ export function dumpWarnings(
     out.push(`Some logits disagree in sign with the decisions for ${listSome(logitMismatch)}.`);
   }
   if (nanCells > 0) out.push(`${nanCells} logits are NaN.`);
+  if (derivedBlocks > 0) {
+    const kinds = [...derived].sort().join(' and ');
+    out.push(
+      `The file has no ${kinds} masks for ${derivedBlocks} block${derivedBlocks === 1 ? '' : 's'}; they are derived from the decision grids (upsampled; conv1 dilated by conv2's 3×3 kernel).`,
+    );
+  }
+  const ignored = findings.ignoredMembers ?? [];
+  if (ignored.length > 0) {
+    out.push(`Ignored members that are not part of a mask dump: ${listSome([...ignored])}.`);
+  }
   return out;
 }

@@ -31,6 +31,8 @@ export interface MaskImage {
   origHeight: number;
   /** The centre crop in original-image pixels. */
   cropBox: PixelBox;
+  /** True when a dump records no original size or crop (the box then is the input itself). */
+  cropUnknown?: boolean;
 }
 
 /** Masks with the ponder map computed from them. */
@@ -45,6 +47,8 @@ export interface OpenedDump extends MaskResult {
   archId: string;
   archLabel: string;
   weights: 'checkpoint' | 'random-init';
+  /** The dump's `weights` text as written (null when absent). */
+  weightsText?: string | null;
   checkpoint: string | null;
   warnings: string[];
 }

@@ -46,6 +46,8 @@ export interface OpenedDumpData extends MaskComputation {
   archId: string;
   archLabel: string;
   weights: MaskDump['weights'];
+  /** The manifest's `weights` text as written. */
+  weightsText: string | null;
   checkpoint: string | null;
   warnings: string[];
   patch: DumpConfigPatch;
@@ -53,9 +55,9 @@ export interface OpenedDumpData extends MaskComputation {
   arch: ArchitectureSpec;
   /** The embedded network input, still PNG-encoded (the worker decodes it with the platform's decoder). */
   input: { png: Uint8Array };
-  /** Original size and crop box as the exporter recorded them. */
-  origSize: [number, number];
-  cropBox: [number, number, number, number];
+  /** Original size and crop box as the exporter recorded them (null: the dump does not say). */
+  origSize: [number, number] | null;
+  cropBox: [number, number, number, number] | null;
 }
 
 export type OpenDumpResult =
@@ -78,7 +80,6 @@ export function openMaskDump(
   if (!read.ok) return read;
   const { dump } = read;
   const ponder = computePonderMap(dump.blocks);
-  const input = dump.manifest.input;
   return {
     ok: true,
     dump: {
@@ -88,13 +89,14 @@ export function openMaskDump(
       archId: dump.arch.id,
       archLabel: dump.arch.label,
       weights: dump.weights,
+      weightsText: dump.weightsText,
       checkpoint: dump.checkpoint,
       warnings: dump.warnings,
       patch: dumpToConfigPatch(dump),
       arch: dump.arch,
       input: { png: dump.imagePng },
-      origSize: [...input.orig_size],
-      cropBox: [...input.crop_box],
+      origSize: dump.origSize,
+      cropBox: dump.cropBox,
     },
   };
 }

@@ -50,7 +50,6 @@ const expected: Record<string, { code: MaskDumpErrorCode; message: string }> = {
     code: 'wrong-shape',
     message: 'manifest.json gives stage3/2/conv2 shape [1, 28, 28]',
   },
-  'bool-masks.laudmask.npz': { code: 'bool-mask', message: 'stage1/0/spatial is stored as bool' },
   'mask-values.laudmask.npz': { code: 'mask-values', message: 'holds the value 255' },
   'npy-corrupt.laudmask.npz': {
     code: 'npy-invalid',

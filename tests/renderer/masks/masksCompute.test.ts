@@ -89,7 +89,7 @@ describe('openMaskDump', () => {
     ['truncated.laudmask.npz', 'zip-corrupt'],
     ['other-arch.laudmask.npz', 'other-arch'],
     ['wrong-dtype.laudmask.npz', 'wrong-dtype'],
-    ['bool-masks.laudmask.npz', 'bool-mask'],
+    ['mask-values.laudmask.npz', 'mask-values'],
     ['missing-manifest.laudmask.npz', 'manifest-missing'],
   ])('refuses %s with a message', (name, code) => {
     const result = openMaskDump(fixture(`bad/${name}`));

@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { rasterizeOverlay } from '../../../../core/maskfile/overlay';
+import { blockRateRow } from '../../../../core/maskfile/rates';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
 import { channelStripRgba, pixelsCanvas, prepareCanvas } from './draw';
@@ -54,7 +55,8 @@ const Tile = memo(function Tile({
     }
   }, [block, input]);
   const skipped = blockSkipped(block);
-  const rate = block.rates.spatial ?? block.rates.channel;
+  const rates = blockRateRow(block);
+  const rate = rates.spatialRate ?? rates.channelRate;
   const id = tileId(block.key);
   return (
     <button
@@ -67,7 +69,16 @@ const Tile = memo(function Tile({
     >
       <canvas ref={canvasRef} style={{ width: TILE_PX, height: TILE_PX }} />
       <span className="mask-tile-key">{block.key.replace('stage', 'S')}</span>
-      <span className="mask-tile-rate" data-testid={`mask-tile-rate-${id}`} data-rate={rate ?? ''}>
+      <span
+        className="mask-tile-rate"
+        data-testid={`mask-tile-rate-${id}`}
+        data-rate={rate ?? ''}
+        data-spatial-rate={rates.spatialRate ?? ''}
+        data-channel-rate={rates.channelRate ?? ''}
+        data-conv1-rate={rates.conv1Rate ?? ''}
+        data-conv2-rate={rates.conv2Rate ?? ''}
+        data-gate={rates.gate ?? ''}
+      >
         {rateText(block)}
       </span>
     </button>

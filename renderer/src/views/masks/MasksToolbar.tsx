@@ -5,6 +5,7 @@ import { useStudio } from '../../store';
 import { maskActions } from './appActions';
 import { SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
+import type { OpenedDump } from '../../store/masksSlice';
 
 /** The proxy's label as a sentence ("Proxy from image saliency — not a trained LAUDNet"). */
 export const PROXY_SOURCE_TEXT = PROXY_LABEL.charAt(0).toUpperCase() + PROXY_LABEL.slice(1);
@@ -87,6 +88,13 @@ export function MasksToolbar() {
   );
 }
 
+/** The dump's `weights` text as written (short), or a plain statement that it gives none. */
+function weightsLabel(dump: OpenedDump): string {
+  const text = dump.weightsText ?? null;
+  if (text === null) return dump.weights === 'random-init' ? 'random-init' : 'weights not stated';
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}
+
 /** Always-visible label of where the masks come from. */
 export function MaskSourceLabel() {
   const { dump, dumpActive } = useStudio(
@@ -96,14 +104,16 @@ export function MaskSourceLabel() {
     return (
       <div className="mask-source real" data-testid="mask-source" data-source="dump">
         <strong>
-          Real masks from {dump.fileName} ({dump.archLabel}, {dump.weights})
+          Real masks from {dump.fileName} ({dump.archLabel}, {weightsLabel(dump)})
         </strong>
         <span className="hint">
           {dump.weights === 'random-init'
             ? 'Randomly initialised weights: these masks only test the export pipeline.'
             : dump.checkpoint
               ? `Checkpoint ${dump.checkpoint}.`
-              : 'Trained checkpoint.'}{' '}
+              : dump.weightsText
+                ? 'Trained weights (no checkpoint file named).'
+                : 'The dump does not say which weights made these masks.'}{' '}
           Real masks are fixed: editing rates or granularities does not change them (use proxy masks
           to explore other settings).
         </span>

@@ -43,9 +43,11 @@ export function OriginalCard() {
     <section className="card masks-side-card" aria-label="Original image and crop">
       <h3 className="card-title">
         Original{' '}
-        <span className="hint">
-          {image.origWidth}×{image.origHeight}
-        </span>
+        {image.cropUnknown ? null : (
+          <span className="hint">
+            {image.origWidth}×{image.origHeight}
+          </span>
+        )}
       </h3>
       {image.original ? (
         <canvas
@@ -58,10 +60,16 @@ export function OriginalCard() {
       ) : (
         <p className="hint">The dump holds only the network input, not the original photo.</p>
       )}
-      <p className="hint" data-testid="mask-crop-box">
-        Resize shorter side to 256, centre crop 224: box at ({box.x.toFixed(0)}, {box.y.toFixed(0)}
-        ), {box.width.toFixed(0)}×{box.height.toFixed(0)} original pixels.
-      </p>
+      {image.cropUnknown ? (
+        <p className="hint" data-testid="mask-crop-box" data-unknown="true">
+          The dump does not record the original size or the crop box.
+        </p>
+      ) : (
+        <p className="hint" data-testid="mask-crop-box">
+          Resize shorter side to 256, centre crop 224: box at ({box.x.toFixed(0)},{' '}
+          {box.y.toFixed(0)}), {box.width.toFixed(0)}×{box.height.toFixed(0)} original pixels.
+        </p>
+      )}
     </section>
   );
 }

@@ -130,7 +130,10 @@ export function createMaskActions(deps: MaskActionsDeps) {
     if (!adopted.ok) return fail(request, `${name} could not be opened: ${adopted.error}`);
     if (!finish(request)) return false;
     const s = store.getState();
-    const [x0, y0, x1, y1] = dump.cropBox;
+    // Without a recorded crop, the original is described as the input itself (and marked unknown).
+    const side = dump.arch.inputSize;
+    const [x0, y0, x1, y1] = dump.cropBox ?? [0, 0, side, side];
+    const [origWidth, origHeight] = dump.origSize ?? [side, side];
     s.replaceConfig(adopted.config);
     s.setMaskDump(
       {
@@ -138,6 +141,7 @@ export function createMaskActions(deps: MaskActionsDeps) {
         archId: dump.archId,
         archLabel: dump.archLabel,
         weights: dump.weights,
+        weightsText: dump.weightsText,
         checkpoint: dump.checkpoint,
         warnings: dump.warnings,
         blocks: dump.blocks,
@@ -149,19 +153,15 @@ export function createMaskActions(deps: MaskActionsDeps) {
         origin: 'dump',
         input: result.input,
         original: null,
-        origWidth: dump.origSize[0],
-        origHeight: dump.origSize[1],
+        origWidth,
+        origHeight,
         cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+        cropUnknown: dump.cropBox === null || dump.origSize === null,
       },
     );
     s.selectStage(0);
     s.selectBlock(dump.blocks[0]?.key ?? null);
-    if (dump.weights === 'random-init') {
-      s.notify(
-        'info',
-        `${name} was made with randomly initialised weights: its masks only test the pipeline.`,
-      );
-    }
+    // The random-init notice is one of the reader's warnings: one notice per opened file.
     for (const warning of dump.warnings) s.notify('info', `${name}: ${warning}`);
     return true;
   }
