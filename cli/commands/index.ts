@@ -9,6 +9,7 @@ import { flopsCommand } from './flops';
 import { exportCommand } from './export';
 import { tuneCommand } from './tune';
 import { granularityCommand } from './granularity';
+import { calibrateCommand } from './calibrate';
 
 // prettier-ignore
 export const COMMANDS: readonly CliCommand[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   tuneCommand,
   granularityCommand,
+  calibrateCommand,
 ];
 
 /** The command named `name`, or undefined. */
