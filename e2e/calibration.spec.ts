@@ -63,7 +63,7 @@ test.describe('calibration', () => {
     const select = page.getByTestId('hardware-select');
     await expect(select).toHaveValue(/^cal:/);
     await expect(select.locator('option:checked')).toContainText(
-      'Lab V100 — calibrated, synthetic-v100-perturbed.csv',
+      /Lab V100 — calibrated \d{4}-\d\d-\d\d, synthetic-v100-perturbed\.csv/,
     );
     await expect(page.getByTestId('hardware-validation')).toContainText(
       'Calibrated from synthetic-v100-perturbed.csv',
