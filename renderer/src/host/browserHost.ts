@@ -29,7 +29,7 @@ const MIME: Record<ExportKind, string> = {
 
 export const SESSION_STORAGE_KEY = 'laudnet-studio:session';
 /** Prefix of user-data keys in local storage (calibrated presets, …). */
-export const USER_DATA_PREFIX = 'laudnet-studio:user:';
+const USER_DATA_PREFIX = 'laudnet-studio:user:';
 
 /** Lets the user pick one file through a transient `<input type="file">`. */
 function pickFile(accept: string): Promise<File | null> {

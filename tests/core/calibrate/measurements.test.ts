@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, parseMeasurementsCsv, splitRows } from '../../../core/calibrate';
+import {
+  MIN_MEASUREMENTS,
+  calibrate,
+  errorSummary,
+  parseMeasurementsCsv,
+  splitRows,
+} from '../../../core/calibrate';
 import { findHardwarePreset } from '../../../core/predictor';
 
 const HEAD = 'op,cin,cout,c,h,w,ks,stride,groups,granul_size,density,batch_size,latency_s';
@@ -89,8 +95,21 @@ describe('parseMeasurementsCsv', () => {
   });
 });
 
+describe('errorSummary', () => {
+  it('gives median, worst and the share within ±10 % of |predicted / measured − 1|', () => {
+    // errors 9 %, 5 %, 50 %, 0 % → median (5 + 9) / 2, worst 50, three of four within ±10 %.
+    const e = errorSummary([109, 95, 150, 100], [100, 100, 100, 100]);
+    expect(e.count).toBe(4);
+    expect(e.medianAbsErrorPct).toBeCloseTo(7, 10);
+    expect(e.worstAbsErrorPct).toBeCloseTo(50, 10);
+    expect(e.within10Pct).toBe(75);
+    expect(errorSummary([3], [2]).medianAbsErrorPct).toBeCloseTo(50, 10);
+  });
+});
+
 describe('calibrate input checks', () => {
   it('refuses a set too small to fit, saying how many it needs', () => {
+    expect(MIN_MEASUREMENTS).toBe(10);
     const rows = Array.from({ length: 6 }, (_, i) => `fc,${64 * (i + 1)},100,0.0001`).join('\n');
     const r = parseMeasurementsCsv(`op,cin,cout,latency_s\n${rows}\n`);
     if (!r.ok) throw new Error(r.error);

@@ -7,7 +7,7 @@ import { createPredictor, type HardwareParams } from '../../../core/predictor';
 import { FITTED_PARAMETERS, OPERATORS, parseMeasurementsCsv } from '../../../core/calibrate';
 
 /** Rows as (op, args) in the predictor's vocabulary, at ResNet-50 / RegNetY-400MF shapes. */
-export function syntheticShapes(): { op: string; args: Record<string, number> }[] {
+function syntheticShapes(): { op: string; args: Record<string, number> }[] {
   const out: { op: string; args: Record<string, number> }[] = [];
   const stages = [
     { cin: 256, cm: 64, cout: 256, h: 56 },
@@ -82,7 +82,7 @@ export function syntheticShapes(): { op: string; args: Record<string, number> }[
 }
 
 /** A seeded standard normal (Box–Muller over mulberry32). */
-export function normalRng(seed: number): () => number {
+function normalRng(seed: number): () => number {
   let a = seed >>> 0;
   const u = () => {
     a = (a + 0x6d2b79f5) >>> 0;
