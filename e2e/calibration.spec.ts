@@ -50,6 +50,8 @@ test.describe('calibration', () => {
     await studio.screenshot('calibration-dialog-1440x900');
     await page.setViewportSize({ width: 1024, height: 700 });
     await studio.screenshot('calibration-dialog-1024x700');
+    await dialog.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await studio.screenshot('calibration-dialog-bottom-1024x700');
     await page.getByRole('button', { name: 'Start preset' }).click();
     await expect(page.getByRole('button', { name: 'Start preset' })).toHaveAttribute(
       'aria-pressed',
