@@ -10,6 +10,7 @@ import { exportCommand } from './export';
 import { tuneCommand } from './tune';
 import { granularityCommand } from './granularity';
 import { masksCommand } from './masks';
+import { calibrateCommand } from './calibrate';
 
 // prettier-ignore
 export const COMMANDS: readonly CliCommand[] = [
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   tuneCommand,
   granularityCommand,
   masksCommand,
+  calibrateCommand,
 ];
 
 /** The command named `name`, or undefined. */

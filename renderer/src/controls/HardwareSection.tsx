@@ -4,15 +4,31 @@ import { resolveHardwareParams } from '../../../core/config/resolve';
 import { useStudio } from '../store';
 import { setHardwareParam, setHardwarePreset, setCustomHardware } from '../store/configEdits';
 import { HARDWARE_FIELDS, parseShown, shownValue, type HardwareField } from './hardwareFields';
+import { CalibrationDialog } from '../calibration/CalibrationDialog';
+import { calibratedLabel, findCalibratedPreset } from '../calibration/calibratedPresets';
+import { useCalibratedPresetsPersistence } from '../calibration/usePresetPersistence';
 
 /** Hardware picker with a batch-size box and an editor for every parameter of the latency model. */
 export function HardwareSection() {
   const id = useId();
   const config = useStudio((s) => s.config);
   const [editorOpen, setEditorOpen] = useState(false);
+  const calibrated = useStudio((s) => s.calibratedPresets);
+  const calibrationOpen = useStudio((s) => s.calibrationOpen);
+  useCalibratedPresetsPersistence();
   const params = useMemo(() => resolveHardwareParams(config), [config]);
-  const value = config.hardware.kind === 'preset' ? config.hardware.id : '__custom__';
-  const preset = config.hardware.kind === 'preset' ? HARDWARE_PRESETS.find((p) => p.id === value) : undefined;
+  const fromCalibration =
+    config.hardware.kind === 'custom'
+      ? findCalibratedPreset(calibrated, config.hardware.label, config.hardware.params)
+      : undefined;
+  const value =
+    config.hardware.kind === 'preset'
+      ? config.hardware.id
+      : fromCalibration
+        ? `cal:${fromCalibration.id}`
+        : '__custom__';
+  const preset =
+    config.hardware.kind === 'preset' ? HARDWARE_PRESETS.find((p) => p.id === value) : undefined;
   const batchField = HARDWARE_FIELDS.find((f) => f.key === 'batchSize')!;
 
   return (
@@ -29,6 +45,13 @@ export function HardwareSection() {
           onChange={(e) => {
             const next = e.currentTarget.value;
             if (next === '__custom__') return;
+            const cal = calibrated.find((p) => `cal:${p.id}` === next);
+            if (cal) {
+              useStudio
+                .getState()
+                .editConfig((c) => setCustomHardware(c, calibratedLabel(cal), cal.params));
+              return;
+            }
             useStudio.getState().editConfig((c) => setHardwarePreset(c, next));
           }}
         >
@@ -39,19 +62,39 @@ export function HardwareSection() {
               </option>
             ))}
           </optgroup>
-          <optgroup label="Newer devices (spec sheet, not validated)">
+          <optgroup label="Spec sheets (unvalidated: never compared with measurements)">
             {HARDWARE_PRESETS.filter((p) => !p.validated).map((p) => (
               <option key={p.id} value={p.id}>
-                {p.label}
+                {p.label.replace(' (not validated against measurements)', '')} — unvalidated
               </option>
             ))}
           </optgroup>
-          {config.hardware.kind === 'custom' ? <option value="__custom__">{config.hardware.label || 'Custom'}</option> : null}
+          {calibrated.length > 0 ? (
+            <optgroup label="Calibrated on your device">
+              {calibrated.map((p) => (
+                <option key={p.id} value={`cal:${p.id}`}>
+                  {p.name} — calibrated {p.savedAt.slice(0, 10)}, {p.source}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {config.hardware.kind === 'custom' && !fromCalibration ? (
+            <option value="__custom__">{config.hardware.label || 'Custom'}</option>
+          ) : null}
         </select>
       </div>
       <ParamInput field={batchField} stored={params.batchSize} testId="batch-size" />
       {preset && !preset.validated ? (
-        <p className="hint">From the public spec sheet; not validated against measurements.</p>
+        <p className="hint" data-testid="hardware-validation">
+          Unvalidated: from the public spec sheet, never compared with measurements.
+        </p>
+      ) : null}
+      {fromCalibration ? (
+        <p className="hint" data-testid="hardware-validation">
+          Calibrated from {fromCalibration.source} on {fromCalibration.savedAt.slice(0, 10)}:
+          held-out median error {fromCalibration.heldOutMedianErrorPct.toFixed(1)} %,{' '}
+          {fromCalibration.heldOutWithin10Pct.toFixed(0)} % within ±10 %.
+        </p>
       ) : null}
       <div className="field">
         <span />
@@ -64,12 +107,24 @@ export function HardwareSection() {
           >
             {editorOpen ? 'Hide parameters' : 'Parameters…'}
           </button>
+          <button
+            type="button"
+            className="btn small"
+            data-testid="open-calibration"
+            onClick={() => useStudio.getState().setCalibrationOpen(true)}
+          >
+            Calibrate…
+          </button>
           {config.hardware.kind === 'preset' ? (
             <button
               type="button"
               className="btn small"
               onClick={() =>
-                useStudio.getState().editConfig((c) => setCustomHardware(c, `Custom (from ${preset?.label ?? 'preset'})`, params))
+                useStudio
+                  .getState()
+                  .editConfig((c) =>
+                    setCustomHardware(c, `Custom (from ${preset?.label ?? 'preset'})`, params),
+                  )
               }
             >
               Save as custom
@@ -77,6 +132,9 @@ export function HardwareSection() {
           ) : null}
         </div>
       </div>
+      {calibrationOpen ? (
+        <CalibrationDialog onClose={() => useStudio.getState().setCalibrationOpen(false)} />
+      ) : null}
       {editorOpen ? (
         <div className="hw-editor" data-testid="hardware-editor">
           {HARDWARE_FIELDS.filter((f) => f.key !== 'batchSize').map((f) => (
@@ -88,7 +146,11 @@ export function HardwareSection() {
               id={`${id}-mode`}
               value={params.latencyMode}
               onChange={(e) =>
-                useStudio.getState().editConfig((c) => setHardwareParam(c, 'latencyMode', e.currentTarget.value as 'add' | 'max'))
+                useStudio
+                  .getState()
+                  .editConfig((c) =>
+                    setHardwareParam(c, 'latencyMode', e.currentTarget.value as 'add' | 'max'),
+                  )
               }
             >
               <option value="add">compute + memory (add)</option>
@@ -102,7 +164,15 @@ export function HardwareSection() {
 }
 
 /** A number box for one parameter in its display unit; invalid text is shown, never applied. */
-function ParamInput({ field, stored, testId }: { field: HardwareField; stored: number; testId?: string }) {
+function ParamInput({
+  field,
+  stored,
+  testId,
+}: {
+  field: HardwareField;
+  stored: number;
+  testId?: string;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -128,7 +198,9 @@ function ParamInput({ field, stored, testId }: { field: HardwareField; stored: n
                 return;
               }
               setError(null);
-              useStudio.getState().editConfig((c) => setHardwareParam(c, field.key, parsed.value), `hw:${field.key}`);
+              useStudio
+                .getState()
+                .editConfig((c) => setHardwareParam(c, field.key, parsed.value), `hw:${field.key}`);
             }}
             onBlur={() => {
               setDraft(null);
@@ -137,7 +209,11 @@ function ParamInput({ field, stored, testId }: { field: HardwareField; stored: n
           />
           <span className="unit">{field.unit}</span>
         </div>
-        {error ? <div className="hint error-text" role="alert">{error}</div> : null}
+        {error ? (
+          <div className="hint error-text" role="alert">
+            {error}
+          </div>
+        ) : null}
       </div>
     </div>
   );

@@ -1,4 +1,12 @@
-import type { AppInfo, ExportKind, FileKind, Host, OpenedFile, SaveRequest, SaveResult } from './types';
+import type {
+  AppInfo,
+  ExportKind,
+  FileKind,
+  Host,
+  OpenedFile,
+  SaveRequest,
+  SaveResult,
+} from './types';
 
 /** Accept filters of the file picker, per document kind. */
 export const FILE_ACCEPT: Record<FileKind, string> = {
@@ -20,6 +28,8 @@ const MIME: Record<ExportKind, string> = {
 };
 
 export const SESSION_STORAGE_KEY = 'laudnet-studio:session';
+/** Prefix of user-data keys in local storage (calibrated presets, …). */
+const USER_DATA_PREFIX = 'laudnet-studio:user:';
 
 /** Lets the user pick one file through a transient `<input type="file">`. */
 function pickFile(accept: string): Promise<File | null> {
@@ -128,6 +138,21 @@ export function createBrowserHost(version: string): Host {
         // Storage full: the damaged text stays under the main key until the next autosave.
       }
       return Promise.resolve();
+    },
+    loadUserData(key) {
+      try {
+        return Promise.resolve(localStorage.getItem(`${USER_DATA_PREFIX}${key}`));
+      } catch {
+        return Promise.resolve(null);
+      }
+    },
+    saveUserData(key, text) {
+      try {
+        localStorage.setItem(`${USER_DATA_PREFIX}${key}`, text);
+        return Promise.resolve();
+      } catch (err) {
+        return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+      }
     },
     onCommand(listener) {
       listeners.add(listener);

@@ -87,6 +87,10 @@ export interface Host {
   openDocs?(topic: DocTopic): Promise<void>;
   /** Enabled state per command id, mirrored into the native menu. */
   setCommandStates?(states: Record<string, boolean>): void;
+  /** Reads a small piece of user data (e.g. calibrated hardware presets); null when absent. */
+  loadUserData?(key: string): Promise<string | null>;
+  /** Stores a small piece of user data. */
+  saveUserData?(key: string, text: string): Promise<void>;
   /** Appends a line to the desktop log file (errors caught by the error boundary). */
   log?(level: 'info' | 'warn' | 'error', message: string): void;
 }

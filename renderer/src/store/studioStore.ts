@@ -8,8 +8,9 @@ import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createMasksSlice, type MasksSlice } from './masksSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
+import { createCalibrationSlice, type CalibrationSlice } from './calibrationSlice';
 
-export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice;
+export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice & CalibrationSlice;
 
 /** Builds a store of all slices (the app has one; tests build their own, each with its own history). */
 export function createStudioStore(initial = defaultConfig()) {
@@ -18,6 +19,7 @@ export function createStudioStore(initial = defaultConfig()) {
     ...createUiSlice(...a),
     ...createResultsSlice(...a),
     ...createMasksSlice(...a),
+    ...createCalibrationSlice(...a),
   }));
 }
 
