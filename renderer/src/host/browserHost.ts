@@ -1,4 +1,13 @@
-import type { AppInfo, ExportKind, FileKind, Host, OpenedFile, SaveRequest, SaveResult } from './types';
+import { pickSet } from './browserFolder';
+import type {
+  AppInfo,
+  ExportKind,
+  FileKind,
+  Host,
+  OpenedFile,
+  SaveRequest,
+  SaveResult,
+} from './types';
 
 /** Accept filters of the file picker, per document kind. */
 export const FILE_ACCEPT: Record<FileKind, string> = {
@@ -102,6 +111,8 @@ export function createBrowserHost(version: string): Host {
       const file = await pickFile(FILE_ACCEPT[kind]);
       return file ? readFileBytes(file) : null;
     },
+    openFolder: () => pickSet(true),
+    openFiles: () => pickSet(false),
     saveFile(request) {
       return Promise.resolve(download(request));
     },

@@ -4,8 +4,9 @@ import { createConfigSlice, type ConfigSlice } from './configSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createMasksSlice, type MasksSlice } from './masksSlice';
+import { createSetSlice, type SetSlice } from './setSlice';
 
-export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice;
+export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice & SetSlice;
 
 /** Builds a store (the app has one; tests build their own). */
 export function createStudioStore(initial = defaultConfig()) {
@@ -14,6 +15,7 @@ export function createStudioStore(initial = defaultConfig()) {
     ...createUiSlice(...a),
     ...createResultsSlice(...a),
     ...createMasksSlice(...a),
+    ...createSetSlice(...a),
   }));
 }
 

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { StudioState } from './index';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
-export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space';
+export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space' | 'set';
 export type CurveScope = 'stage' | 'network';
 
 export interface Notice {
