@@ -96,11 +96,11 @@ const api = {
     }
   },
 
-  spread(setId: number, config: StudioConfig): { ok: true; spread: LatencySpread } | Failure {
+  spread(setId: number): { ok: true; spread: LatencySpread } | Failure {
     const set = loaded(setId);
     if (!set) return GONE;
     try {
-      return { ok: true, spread: spreadOf(setId, set, config) };
+      return { ok: true, spread: spreadOf(setId, set) };
     } catch (err) {
       return { ok: false, error: message(err) };
     }

@@ -1,15 +1,137 @@
 /**
- * The set worker's computations over the core set API (core/maskset): reading a summary, building a
- * set from dumps, the mean-rates configuration and the per-image latency spread.
+ * The set worker's computations over core/maskset: reading a summary or building one from dumps,
+ * turning it into the set view's overview, the mean-rates configuration and the per-image latency
+ * spread per hardware preset. Plain functions, unit-tested in Node.
  */
 import type { StudioConfig } from '../../../core/config/schema';
-import type { LatencySpread, SetOverview } from '../set/types';
+import { validateConfig } from '../../../core/config/validate';
+import { readMaskDump } from '../../../core/maskfile/read';
+import {
+  applyMeanRatesToConfig,
+  blockColumn,
+  createMaskSetBuilder,
+  imageFlopsRatios,
+  maskSetLatency,
+  readMaskSetSummary,
+  type MaskSetBlock,
+  type MaskSetSummary,
+} from '../../../core/maskset';
+import { createPredictor, HARDWARE_PRESETS, resolveHardware } from '../../../core/predictor';
+import { buildOverview, type SetTable, type SetTableBlock } from '../set/overview';
+import type { HardwareSpread, LatencySpread, MeanMap, SetOverview } from '../set/types';
 
 type Failure = { ok: false; error: string };
 
-/** A set held by the worker: the overview sent to the page. */
+/** A set held by the worker: the summary (per-image columns) and the overview sent to the page. */
 export interface LoadedSet {
+  summary: MaskSetSummary;
   overview: SetOverview;
+}
+
+/** Bins of each per-image latency histogram. */
+export const SPREAD_BINS = 24;
+
+/** The block's mean map averaged over its mask channel groups (h × w); null without a spatial grid. */
+export function displayMap(block: MaskSetBlock): MeanMap | null {
+  const shape = block.gridShape;
+  const map = block.meanMap;
+  if (!shape || !map || block.mode === 'layer') return null;
+  const [g, h, w] = shape;
+  const values = new Float32Array(h * w);
+  for (let k = 0; k < g; k++)
+    for (let i = 0; i < h * w; i++) values[i] = (values[i] ?? 0) + (map[k * h * w + i] ?? 0) / g;
+  return { width: w, height: h, values };
+}
+
+function column(
+  summary: MaskSetSummary,
+  kind: 'spatial' | 'conv1' | 'channel' | 'gate',
+  b: MaskSetBlock,
+) {
+  const values = blockColumn(summary, kind, b.globalIndex);
+  return values.some((v) => !Number.isNaN(v)) ? values : null;
+}
+
+function tableBlock(summary: MaskSetSummary, b: MaskSetBlock): SetTableBlock {
+  const spatialMask = b.mode === 'spatial' || b.mode === 'spatial+channel';
+  return {
+    key: b.key,
+    stage: b.stage,
+    mode: b.mode,
+    spatial: spatialMask ? column(summary, 'spatial', b) : null,
+    conv1: spatialMask ? column(summary, 'conv1', b) : null,
+    channel:
+      b.mode === 'channel' || b.mode === 'spatial+channel' ? column(summary, 'channel', b) : null,
+    gate: b.mode === 'layer' ? column(summary, 'gate', b) : null,
+    meanMap: displayMap(b),
+  };
+}
+
+const baseName = (path: string) => path.split('/').pop() ?? path;
+/** A file name without its image or dump extension. */
+const stem = (name: string) => name.replace(/\.(laudmask\.npz|npz|png|jpe?g|webp|bmp|tiff?)$/i, '');
+
+/**
+ * Where each image's dump is among the listed files: the summary's relative path when listed, else a
+ * listed file of the same name when exactly one has it (picked files lose their folders); else null.
+ */
+export function locateDumps(
+  dumps: readonly string[],
+  listed: readonly string[],
+): Array<string | null> {
+  const exact = new Set(listed);
+  const byName = new Map<string, string | null>();
+  for (const path of listed) {
+    const name = baseName(path);
+    byName.set(name, byName.has(name) ? null : path);
+  }
+  return dumps.map((d) => {
+    if (!d) return null;
+    const clean = d.replace(/^\.\//, '');
+    if (exact.has(clean)) return clean;
+    return byName.get(baseName(clean)) ?? null;
+  });
+}
+
+/** The set view's overview of a summary. */
+export function overviewOf(
+  name: string,
+  summary: MaskSetSummary,
+  origin: 'summary' | 'dumps',
+  listed: readonly string[],
+): SetOverview {
+  const names = Array.from({ length: summary.images }, (_, i) => {
+    const source = summary.sources[i] || summary.dumps[i] || '';
+    return source ? stem(baseName(source)) : `image ${i + 1}`;
+  });
+  const table: SetTable = {
+    name,
+    archId: summary.arch.id,
+    archLabel: summary.arch.label,
+    origin,
+    images: summary.images,
+    blocks: summary.blocks.map((b) => tableBlock(summary, b)),
+    flopsRatio: Float32Array.from(imageFlopsRatios(summary)),
+    names,
+    labels: summary.label,
+    classNames: summary.classNames,
+    dumpPaths: locateDumps(summary.dumps, listed),
+    warnings: summary.warnings,
+  };
+  return buildOverview(table);
+}
+
+/** Reads a `summary.npz`; `listed` are the folder's dump paths (for lazy per-image loading). */
+export function readSummary(
+  name: string,
+  bytes: Uint8Array,
+  listed: readonly string[],
+): { ok: true; set: LoadedSet } | Failure {
+  const result = readMaskSetSummary(bytes);
+  if (!result.ok) return { ok: false, error: result.error };
+  if (result.summary.images === 0) return { ok: false, error: 'the summary holds no image.' };
+  const summary = result.summary;
+  return { ok: true, set: { summary, overview: overviewOf(name, summary, 'summary', listed) } };
 }
 
 export interface DumpBuilder {
@@ -18,30 +140,93 @@ export interface DumpBuilder {
   finish(): { ok: true; set: LoadedSet } | Failure;
 }
 
-const PENDING = 'reading image sets is not available in this build yet';
-
-export function readSummary(
-  _name: string,
-  _bytes: Uint8Array,
-  _listedPaths: string[],
-): { ok: true; set: LoadedSet } | Failure {
-  return { ok: false, error: PENDING };
-}
-
-export function createDumpBuilder(_name: string): DumpBuilder {
+/** Builds a set from per-image dumps; a dump's first folder is its class (ImageFolder layout). */
+export function createDumpBuilder(name: string): DumpBuilder {
+  const builder = createMaskSetBuilder();
+  const paths: string[] = [];
   return {
-    add: () => PENDING,
-    finish: () => ({ ok: false, error: PENDING }),
+    add(path, bytes) {
+      const read = readMaskDump(bytes);
+      if (!read.ok) return read.error;
+      const parts = path.split('/');
+      const className = parts.length > 1 ? (parts[0] ?? null) : null;
+      const problem = builder.add(path, read.dump, className);
+      if (problem === null) paths.push(path);
+      return problem;
+    },
+    finish() {
+      const summary = builder.finish();
+      if (!summary || summary.images === 0) {
+        return { ok: false, error: 'none of the dumps could be read.' };
+      }
+      return { ok: true, set: { summary, overview: overviewOf(name, summary, 'dumps', paths) } };
+    },
   };
 }
 
+/** "Use the set's rates": the configuration with the set's model, modes and mean rates. */
 export function meanRatesConfigOf(
-  _set: LoadedSet,
-  _config: StudioConfig,
+  set: LoadedSet,
+  config: StudioConfig,
 ): { ok: true; config: StudioConfig } | Failure {
-  return { ok: false, error: PENDING };
+  const next = applyMeanRatesToConfig(config, set.summary);
+  const problems = validateConfig(next);
+  if (problems.length > 0) return { ok: false, error: problems.join('; ') };
+  return { ok: true, config: next };
 }
 
-export function spreadOf(setId: number, _set: LoadedSet, _config: StudioConfig): LatencySpread {
-  return { setId, hardware: [] };
+/** Histogram of finite `values` over [min, max] in `bins` bins. */
+export function histogram(
+  values: Float64Array,
+  bins: number,
+): { edges: number[]; counts: number[] } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo)) return { edges: [], counts: [] };
+  if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
+    const pad = Math.max(Math.abs(lo) * 0.01, 1e-9);
+    lo -= pad;
+    hi += pad;
+  }
+  const width = (hi - lo) / bins;
+  const edges = Array.from({ length: bins + 1 }, (_, i) => lo + i * width);
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    const k = Math.min(bins - 1, Math.floor((v - lo) / width));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return { edges, counts };
+}
+
+/**
+ * Per hardware preset, each image's predicted latency at its own rates, in seconds per image (the
+ * preset's batch latency ÷ its batch size, as the hardware comparison shows).
+ */
+export function spreadOf(setId: number, set: LoadedSet): LatencySpread {
+  const hardware: HardwareSpread[] = HARDWARE_PRESETS.map((preset) => {
+    const result = maskSetLatency(set.summary, createPredictor(resolveHardware(preset.id)));
+    const batch = Math.max(1, result.prediction.batchSize);
+    const perImage = result.perImage.map((v) => v / batch);
+    const { edges, counts } = histogram(perImage, SPREAD_BINS);
+    const q = result.perImageLatencyS;
+    return {
+      id: preset.id,
+      label: preset.label,
+      meanRatesLatencyS: result.latencyS / batch,
+      staticLatencyS: result.staticLatencyS / batch,
+      p10: (q?.p10 ?? NaN) / batch,
+      p50: (q?.p50 ?? NaN) / batch,
+      p90: (q?.p90 ?? NaN) / batch,
+      edges,
+      counts,
+      images: q?.count ?? 0,
+    };
+  });
+  return { setId, hardware };
 }

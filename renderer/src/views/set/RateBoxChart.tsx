@@ -67,7 +67,15 @@ function BoxShape({ x = 0, y = 0, width = 0, height = 0, payload }: BoxShapeProp
   const boxH = Math.max(1.5, py(d.p25) - top);
   return (
     <g data-testid="set-rate-box">
-      <line x1={cx} x2={cx} y1={py(d.p90)} y2={py(d.p10)} stroke={color} strokeWidth={1.2} />
+      <line
+        x1={cx}
+        x2={cx}
+        y1={py(d.p90)}
+        y2={py(d.p10)}
+        stroke={color}
+        strokeWidth={1.2}
+        strokeDasharray="3 2"
+      />
       <line x1={cx - boxW / 4} x2={cx + boxW / 4} y1={py(d.p90)} y2={py(d.p90)} stroke={color} />
       <line x1={cx - boxW / 4} x2={cx + boxW / 4} y1={py(d.p10)} y2={py(d.p10)} stroke={color} />
       <rect

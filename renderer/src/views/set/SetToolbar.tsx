@@ -30,12 +30,22 @@ export function SetToolbar({ host, overview, progress }: ToolbarProps) {
   return (
     <div className="set-toolbar" role="toolbar" aria-label="Image set">
       {host.openFolder ? (
-        <button type="button" className="btn" onClick={() => void pick(host, 'folder')}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="open-set-folder"
+          onClick={() => void pick(host, 'folder')}
+        >
           Open folder…
         </button>
       ) : null}
       {host.openFiles ? (
-        <button type="button" className="btn" onClick={() => void pick(host, 'files')}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="open-set-files"
+          onClick={() => void pick(host, 'files')}
+        >
           Open files…
         </button>
       ) : null}

@@ -32,9 +32,9 @@ function Distributions({ overview }: { overview: SetOverview }) {
   const kinds = availableKinds(overview);
   const [chosen, setChosen] = useState<RateKind>('spatial');
   const kind = kinds.includes(chosen) ? chosen : (kinds[0] ?? 'spatial');
-  const actions =
+  const picker =
     kinds.length > 1 ? (
-      <div className="segmented" role="group" aria-label="Rate shown">
+      <div className="segmented set-kinds" role="group" aria-label="Rate shown">
         {kinds.map((k) => (
           <button
             key={k}
@@ -53,9 +53,9 @@ function Distributions({ overview }: { overview: SetOverview }) {
       title="Activation rates across images"
       subtitle={`Per block along the network, how the ${RATE_KIND_LABEL[kind].toLowerCase()} varies over the ${overview.images.toLocaleString('en-US')} images.`}
       exportName={`set-rates-${kind}`}
-      actions={actions}
       legend={<ChartLegend items={BOX_LEGEND} label="Rate distribution legend" />}
     >
+      {picker}
       <div data-testid="set-distributions" data-kind={kind}>
         <RateBoxChart blocks={overview.blocks} kind={kind} />
       </div>

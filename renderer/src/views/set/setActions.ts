@@ -30,10 +30,7 @@ export interface SetBackend {
     setId: number,
     config: StudioConfig,
   ): Promise<{ ok: true; config: StudioConfig } | Failure>;
-  spread(
-    setId: number,
-    config: StudioConfig,
-  ): Promise<{ ok: true; spread: LatencySpread } | Failure>;
+  spread(setId: number): Promise<{ ok: true; spread: LatencySpread } | Failure>;
 }
 
 export interface SetActionsDeps {
@@ -238,7 +235,7 @@ export function createSetActions(deps: SetActionsDeps) {
     s.setSetSpreadBusy(true);
     let result: { ok: true; spread: LatencySpread } | Failure;
     try {
-      result = await backend().spread(set.id, s.config);
+      result = await backend().spread(set.id);
     } catch (err) {
       result = { ok: false, error: message(err) };
     }
