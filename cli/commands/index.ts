@@ -9,6 +9,7 @@ import { flopsCommand } from './flops';
 import { exportCommand } from './export';
 import { tuneCommand } from './tune';
 import { granularityCommand } from './granularity';
+import { masksCommand } from './masks';
 
 // prettier-ignore
 export const COMMANDS: readonly CliCommand[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   tuneCommand,
   granularityCommand,
+  masksCommand,
 ];
 
 /** The command named `name`, or undefined. */

@@ -17,19 +17,34 @@ if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
 from laudmask_config import ExportError, builder_kwargs, parse_hyper_set, resolve_config  # noqa: E402
+from laudmask_images import list_images  # noqa: E402
+from laudmask_set import export_set  # noqa: E402
 
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".bmp")
-STAGE_RESOLUTIONS = (56, 28, 14, 7)
 
 
 def warn(message):
     print(f"laudmask-export: warning: {message}", file=sys.stderr)
 
 
+def _positive(text):
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text}")
+    return value
+
+
+def _non_negative(text):
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or a positive integer, got {text}")
+    return value
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="export.py", description="Export LAUDNet masks as .laudmask.npz dumps.")
     p.add_argument("--repo", required=True, help="path to your LAUDNet checkout")
-    p.add_argument("--images", required=True, help="folder of images (or one image file)")
+    p.add_argument("--images", required=True,
+                   help="image file, flat folder, or ImageFolder tree (first-level folders = classes)")
     p.add_argument("--out", required=True, help="output folder (created if missing)")
     p.add_argument("--checkpoint", help="checkpoint with state_dict and hyper_set; omit to test the pipeline")
     p.add_argument("--arch", help="uni_resnet50, uni_resnet101, lad_regnet_y_400mf, ...")
@@ -39,6 +54,9 @@ def parse_args(argv):
     p.add_argument("--mask-channel-group", help="spatial mask channel groups per stage (default 1-1-1-1)")
     p.add_argument("--temperature", type=float, default=0.1, help="Gumbel temperature argument (eval: unused)")
     p.add_argument("--device", default="cpu", help="torch device (default cpu)")
+    p.add_argument("--batch-size", type=_positive, default=16, help="images per forward pass (default 16)")
+    p.add_argument("--workers", type=_non_negative, default=2,
+                   help="DataLoader worker processes that read and preprocess images (default 2; 0 = none)")
     p.add_argument("--seed", type=int, default=0, help="seed of the random initialisation without --checkpoint")
     return p.parse_args(argv)
 
@@ -94,81 +112,6 @@ def build_model(models, config):
         raise ExportError(f"building {arch} failed: {exc}") from None
 
 
-def list_images(path):
-    if os.path.isfile(path):
-        return [path]
-    if not os.path.isdir(path):
-        raise ExportError(f"--images {path} is neither a folder nor a file")
-    files = sorted(
-        os.path.join(path, f) for f in os.listdir(path) if f.lower().endswith(IMAGE_EXTENSIONS)
-    )
-    if not files:
-        raise ExportError(f"no images ({', '.join(IMAGE_EXTENSIONS)}) in {path}")
-    return files
-
-
-def output_name(image, taken):
-    stem = os.path.splitext(os.path.basename(image))[0]
-    name = f"{stem}.laudmask.npz"
-    if name in taken:  # dog.jpg and dog.png: keep both
-        name = f"{os.path.basename(image)}.laudmask.npz"
-    taken.add(name)
-    return name
-
-
-def export_image(model, capture, config, image_path, out_path, args, weights):
-    import torch
-
-    from laudmask_dump import channel_array, preprocess, spatial_arrays, write_dump
-
-    tensor, png, input_entry = preprocess(image_path)
-    capture.clear()
-    with torch.no_grad():
-        output = model(tensor.to(args.device), args.temperature)
-    logits = output[0] if isinstance(output, (tuple, list)) else output
-    probs = torch.softmax(logits.float(), dim=1)[0]
-    top = torch.topk(probs, k=min(5, probs.numel()))
-    arrays, blocks = {}, []
-    keys = sorted(capture.records, key=lambda k: tuple(int(p) for p in k[len("stage"):].split("/")))
-    for key in keys:
-        record = capture.records[key]
-        stage = int(key[len("stage"):].split("/")[0]) - 1
-        mode = config["dyn_mode"][stage]
-        entry = {"key": key, "module": capture.modules.get(key, ""), "spatial_shape": None, "spatial_rate": None,
-                 "conv2_rate": None, "conv1_rate": None, "channel_shape": None, "channel_rate": None}
-        if mode in ("spatial", "layer", "both"):
-            spatial = spatial_arrays(key, record, config["mask_spatial_granularity"][stage], warn)
-            for kind, array in spatial.items():
-                arrays[f"{key}/{kind}"] = array
-            entry.update(spatial_shape=list(spatial["spatial"].shape), spatial_rate=float(spatial["spatial"].mean()),
-                         conv2_rate=float(spatial["conv2"].mean()), conv1_rate=float(spatial["conv1"].mean()))
-        if mode in ("channel", "both"):
-            channel = channel_array(key, record)
-            arrays[f"{key}/channel"] = channel
-            entry.update(channel_shape=list(channel.shape), channel_rate=float(channel.mean()))
-        blocks.append(entry)
-    manifest = {
-        "format": "laudmask",
-        "version": 1,
-        "model": {
-            "arch": config["arch"],
-            "dyn_mode": list(config["dyn_mode"]),
-            "mask_spatial_granularity": list(config["mask_spatial_granularity"]),
-            "channel_dyn_granularity": list(config["channel_dyn_granularity"]),
-            "spatial_mask_channel_group": list(config["mask_channel_group"]),
-            "checkpoint": os.path.basename(args.checkpoint) if args.checkpoint else None,
-            "weights": weights,
-        },
-        "input": input_entry,
-        "prediction": {"top5_index": [int(i) for i in top.indices], "top5_prob": [float(p) for p in top.values]},
-        "blocks": blocks,
-    }
-    write_dump(out_path, manifest, arrays, png)
-    rates = [b["spatial_rate"] if b["spatial_rate"] is not None else b["channel_rate"] for b in blocks]
-    mean_rate = sum(rates) / len(rates) if rates else float("nan")
-    print(f"{os.path.basename(image_path)} -> {out_path} ({len(blocks)} blocks, mean rate {mean_rate:.3f})")
-
-
 def run(args):
     try:
         import torch
@@ -181,7 +124,7 @@ def run(args):
     if args.checkpoint:
         state, hyper = load_checkpoint(args.checkpoint)
     config = resolve_config(args, hyper, warn)
-    images = list_images(args.images)
+    items, class_names = list_images(args.images)
     torch.manual_seed(args.seed)
     model = build_model(models, config)
     if state is not None:
@@ -202,17 +145,10 @@ def run(args):
     if capture.found["spatial"] == 0 and capture.found["channel"] == 0:
         raise ExportError(f"{config['arch']} has no Masker_spatial or Masker_channel_* modules: is it a LAUDNet model?")
     os.makedirs(args.out, exist_ok=True)
-    taken, failures = set(), 0
-    for image in images:
-        out_path = os.path.join(args.out, output_name(image, taken))
-        try:
-            export_image(model, capture, config, image, out_path, args, weights)
-        except ExportError as exc:
-            failures += 1
-            print(f"laudmask-export: error: {exc}", file=sys.stderr)
+    failures = export_set(model, capture, config, items, class_names, args, weights)
     capture.remove()
     if failures:
-        raise ExportError(f"{failures} of {len(images)} images failed")
+        raise ExportError(f"{failures} of {len(items)} images failed")
 
 
 def main(argv=None):

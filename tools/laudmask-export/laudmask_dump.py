@@ -44,7 +44,7 @@ def preprocess(path):
     pixels = (pixels - np.array(MEAN, dtype=np.float32)) / np.array(STD, dtype=np.float32)
     tensor = torch.from_numpy(np.ascontiguousarray(pixels.transpose(2, 0, 1))).unsqueeze(0)
     png = io.BytesIO()
-    crop.save(png, format="PNG")
+    crop.save(png, format="PNG", compress_level=1)  # fast; the size matters little
     sx, sy = new_w / width, new_h / height
     entry = {
         "file": os.path.basename(path),
