@@ -51,29 +51,84 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
   return a + (b - a) * (pos - lo);
 }
 
+/**
+ * Moves the k-th smallest value of `a[left..right]` to index k, smaller ones before it and larger
+ * ones after (Hoare's selection): O(n) on average, so five quantiles of a 50,000-image column
+ * cost far less than sorting it.
+ */
+function select(a: Float32Array, k: number, left: number, right: number): void {
+  let l = left;
+  let r = right;
+  while (r > l) {
+    const pivot = a[(l + r) >> 1] as number;
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else return;
+  }
+}
+
+/** Quantiles `qs` (ascending) of the n values in `a` (reordered in place), interpolated like numpy. */
+function quantilesInPlace(a: Float32Array, qs: readonly number[]): number[] {
+  const n = a.length;
+  const out: number[] = [];
+  let left = 0;
+  for (const q of qs) {
+    const pos = (n - 1) * q;
+    const lo = Math.floor(pos);
+    select(a, lo, left, n - 1);
+    // Everything after lo is >= a[lo]: the next order statistic is their minimum.
+    let next = a[lo] as number;
+    if (lo + 1 < n) {
+      next = Infinity;
+      for (let i = lo + 1; i < n; i++) if ((a[i] as number) < next) next = a[i] as number;
+    }
+    const v = a[lo] as number;
+    out.push(v + (next - v) * (pos - lo));
+    left = lo;
+  }
+  return out;
+}
+
+const QS = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
+
 /** Distribution of `values` (NaNs, e.g. images without the block, are left out); null when empty. */
 export function distribution(values: Float32Array): RateDistribution | null {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return null;
-  finite.sort();
-  const histogram = new Array<number>(RATE_BINS).fill(0);
+  const finite = new Float32Array(values.length);
+  let n = 0;
   let sum = 0;
-  for (const v of finite) {
+  const histogram = new Array<number>(RATE_BINS).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!(v === v) || v === Infinity || v === -Infinity) continue;
+    finite[n++] = v;
     sum += v;
-    const bin = Math.min(RATE_BINS - 1, Math.max(0, Math.floor(v * RATE_BINS)));
-    histogram[bin] = (histogram[bin] ?? 0) + 1;
+    const bin = v >= 1 ? RATE_BINS - 1 : v <= 0 ? 0 : Math.floor(v * RATE_BINS);
+    histogram[bin] = (histogram[bin] as number) + 1;
   }
-  return {
-    mean: sum / finite.length,
-    min: finite[0] as number,
-    p10: quantile(finite, 0.1),
-    p25: quantile(finite, 0.25),
-    p50: quantile(finite, 0.5),
-    p75: quantile(finite, 0.75),
-    p90: quantile(finite, 0.9),
-    max: finite[finite.length - 1] as number,
-    histogram,
-  };
+  if (n === 0) return null;
+  const [min, p10, p25, p50, p75, p90, max] = quantilesInPlace(finite.subarray(0, n), QS) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { mean: sum / n, min, p10, p25, p50, p75, p90, max, histogram };
 }
 
 /** Image indices by ascending FLOPs ratio (ties by index, so the order is stable). */

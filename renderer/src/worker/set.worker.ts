@@ -31,6 +31,11 @@ function loaded(setId: number): LoadedSet | null {
 const GONE: Failure = { ok: false, error: 'The set is no longer open; open it again.' };
 
 const api = {
+  /** Answers once the worker's modules are loaded (the set view warms the worker up on mount). */
+  ping(): boolean {
+    return true;
+  },
+
   openSummary(
     setId: number,
     name: string,

@@ -67,9 +67,24 @@ function tableBlock(summary: MaskSetSummary, b: MaskSetBlock): SetTableBlock {
   };
 }
 
-const baseName = (path: string) => path.split('/').pop() ?? path;
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+const EXTENSIONS = [
+  '.laudmask.npz',
+  '.npz',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.webp',
+  '.bmp',
+  '.tif',
+  '.tiff',
+];
 /** A file name without its image or dump extension. */
-const stem = (name: string) => name.replace(/\.(laudmask\.npz|npz|png|jpe?g|webp|bmp|tiff?)$/i, '');
+function stem(name: string): string {
+  const lower = name.toLowerCase();
+  const ext = EXTENSIONS.find((e) => lower.endsWith(e));
+  return ext ? name.slice(0, name.length - ext.length) : name;
+}
 
 /**
  * Where each image's dump is among the listed files: the summary's relative path when listed, else a
@@ -79,6 +94,7 @@ export function locateDumps(
   dumps: readonly string[],
   listed: readonly string[],
 ): Array<string | null> {
+  if (listed.length === 0) return dumps.map(() => null);
   const exact = new Set(listed);
   const byName = new Map<string, string | null>();
   for (const path of listed) {

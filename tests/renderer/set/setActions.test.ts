@@ -49,6 +49,7 @@ function overview(dumps: Array<string | null>): SetOverview {
 
 function backend(calls: string[], over: Partial<SetBackend> = {}): SetBackend {
   return {
+    ping: () => Promise.resolve(true),
     openSummary: (_id, _name, _bytes, listed) => {
       calls.push(`summary:${listed.join(',')}`);
       return Promise.resolve({ ok: true, overview: overview(['cat/a.laudmask.npz', null]) });

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, type LegendItem } from '../../charts';
 import { folderFromDrop } from '../../host/browserFolder';
@@ -144,6 +144,7 @@ export function SetView() {
     useShallow((s) => ({ imageSet: s.imageSet, progress: s.setProgress })),
   );
   const drop = useSetDrop();
+  useEffect(() => setActions.warmUp(), []);
   return (
     <div
       className={`view-stack set-view${drop.over ? ' drop-over' : ''}`}

@@ -13,6 +13,8 @@ export type Failure = { ok: false; error: string };
 
 /** The set worker's calls (the comlink remote in the app, a fake in tests). */
 export interface SetBackend {
+  /** Loads the worker ahead of the first open. */
+  ping(): Promise<boolean>;
   openSummary(
     setId: number,
     name: string,
@@ -255,5 +257,12 @@ export function createSetActions(deps: SetActionsDeps) {
     return computeSpread();
   }
 
-  return { openFolder, thumbnail, openImage, useSetRates, computeSpread, ensureSpread };
+  /** Starts the worker (module loading, compilation) before the user picks a set. */
+  function warmUp(): void {
+    void backend()
+      .ping()
+      .catch(() => false);
+  }
+
+  return { openFolder, thumbnail, openImage, useSetRates, computeSpread, ensureSpread, warmUp };
 }

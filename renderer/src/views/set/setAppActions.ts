@@ -1,11 +1,11 @@
 import { useStudio } from '../../store';
-import { setWorker } from '../../worker/setClient';
+import { setBackend } from '../../worker/setClient';
 import { maskActions } from '../masks/appActions';
 import { createSetActions } from './setActions';
 
 /** The application's set actions: the shared set worker, the store, and the mask views' opener. */
 export const setActions = createSetActions({
-  backend: setWorker,
+  backend: setBackend,
   store: useStudio,
   openDump: (name, bytes) => maskActions.openDumpBytes(name, bytes),
 });
