@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/studio';
 
@@ -145,4 +145,28 @@ test.describe('image set view', () => {
     );
     await expect(page.getByText('Open a folder written by')).toBeVisible();
   });
+});
+
+test('dropping several dumps anywhere on the window opens them as a set', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  const payload = fixtureDumps()
+    .slice(0, 4)
+    .map((path) => ({ name: path.split('/').pop() ?? path, data: [...readFileSync(path)] }));
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const f of files) transfer.items.add(new File([new Uint8Array(f.data)], f.name));
+    const target = document.querySelector('.app') ?? document.body;
+    target.dispatchEvent(
+      new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    );
+    target.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+    );
+  }, payload);
+  await expect(page.getByTestId('set-view')).toBeVisible();
+  await expect(page.getByTestId('set-summary')).toContainText('4 images');
+  await expect(page.getByTestId('set-summary')).toContainText('built from dumps');
 });

@@ -139,14 +139,31 @@ async function collect(
   }
 }
 
+/** Whether a drop is an image set: a folder, several files, or a lone `summary.npz`. */
+export function isSetDrop(transfer: DataTransfer): boolean {
+  if (transfer.files.length > 1) return true;
+  if (transfer.files[0]?.name.toLowerCase() === 'summary.npz') return true;
+  return Array.from(transfer.items).some(
+    (item) => item.kind === 'file' && item.webkitGetAsEntry()?.isDirectory === true,
+  );
+}
+
 /**
- * The set in a drop: one dropped folder is the set; several files (or folders) form one set.
- * Null when the drop is a single plain file (the caller routes it as before).
+ * The set in a drop: one dropped folder is the set; several files (or folders) form one set, and
+ * so does a lone summary. Null when the drop is a single other file (the caller routes it as before).
  */
 export async function folderFromDrop(transfer: DataTransfer): Promise<OpenedFolder | null> {
   const entries = Array.from(transfer.items)
     .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry() : null))
     .filter((e): e is FileSystemEntry => e !== null);
+  const files = Array.from(transfer.files);
+  if (entries.length === 0 && files.length > 1) {
+    // No file-system entries (e.g. a drop synthesised by a script): the files are the set.
+    return folderFromFiles(
+      'Dropped files',
+      files.map((file) => ({ path: file.name, file })),
+    );
+  }
   const single = entries.length === 1 ? entries[0] : undefined;
   if (single?.isDirectory) {
     const out: Array<{ path: string; file: ReadableFile }> = [];
@@ -158,7 +175,11 @@ export async function folderFromDrop(transfer: DataTransfer): Promise<OpenedFold
     }
     return folderFromFiles(single.name, out);
   }
-  if (entries.length < 2) return null;
+  if (entries.length < 2) {
+    const file = files[0];
+    if (!file || file.name.toLowerCase() !== 'summary.npz') return null;
+    return folderFromFiles(file.name, [{ path: file.name, file }]);
+  }
   const out: Array<{ path: string; file: ReadableFile }> = [];
   for (const entry of entries) await collect(entry, '', 1, out);
   return folderFromFiles('Dropped files', out);

@@ -1,7 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, type LegendItem } from '../../charts';
-import { folderFromDrop } from '../../host/browserFolder';
+import { folderFromDrop, folderFromFiles } from '../../host/browserFolder';
 import { useHost } from '../../hostContext';
 import { useStudio } from '../../store';
 import type { SetOverview } from '../../set/types';
@@ -125,12 +125,10 @@ function useSetDrop() {
         void pending.then((folder) => {
           if (folder) return setActions.openFolder(folder);
           if (!single) return false;
-          // One plain file: a set of one file (a summary, or a single dump).
-          return setActions.openFolder({
-            name: single.name,
-            files: [{ path: single.name, size: single.size }],
-            read: async () => new Uint8Array(await single.arrayBuffer()),
-          });
+          // One other file dropped on this view: a set of that one dump (its name says what it is).
+          return setActions.openFolder(
+            folderFromFiles(single.name, [{ path: single.name, file: single }]),
+          );
         });
       },
     },
