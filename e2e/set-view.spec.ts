@@ -66,6 +66,10 @@ test.describe('image set view', () => {
 
     await page.setViewportSize({ width: 1440, height: 900 });
     await studio.screenshot('set-view-1440x900');
+    await page.getByTestId('set-rank-list').scrollIntoViewIfNeeded();
+    await studio.screenshot('set-view-1440x900-ranking');
+    await page.getByTestId('set-spread').scrollIntoViewIfNeeded();
+    await studio.screenshot('set-view-1440x900-spread');
     await page.setViewportSize({ width: 1024, height: 700 });
     await studio.screenshot('set-view-1024x700');
     await page.getByTestId('set-spread').scrollIntoViewIfNeeded();
@@ -88,7 +92,7 @@ test.describe('image set view', () => {
     studio,
     page,
   }) => {
-    await studio.open();
+    await studio.open({ colorScheme: 'dark' });
     await openSetView(page);
     await pickFolder(page);
     await expect(page.getByTestId('set-summary')).toContainText('240');
@@ -100,6 +104,8 @@ test.describe('image set view', () => {
       before ?? '',
     );
     const after = await page.getByTestId('summary-ms-per-image').getAttribute('data-exact');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await studio.screenshot('set-view-dark-after-use-rates');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByTestId('summary-ms-per-image')).toHaveAttribute(
       'data-exact',

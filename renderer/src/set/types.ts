@@ -86,6 +86,8 @@ export interface SetOverview {
 export interface HardwareSpread {
   id: string;
   label: string;
+  /** False for presets never compared with measurements. */
+  validated: boolean;
   /** Latency with the set's mean rates, seconds (what "Use the set's rates" makes the header show). */
   meanRatesLatencyS: number;
   staticLatencyS: number;

@@ -233,7 +233,8 @@ export function spreadOf(setId: number, set: LoadedSet): LatencySpread {
     const q = result.perImageLatencyS;
     return {
       id: preset.id,
-      label: preset.label,
+      label: preset.label.replace(/\s*\(not validated[^)]*\)$/, ''),
+      validated: preset.validated,
       meanRatesLatencyS: result.latencyS / batch,
       staticLatencyS: result.staticLatencyS / batch,
       p10: (q?.p10 ?? NaN) / batch,

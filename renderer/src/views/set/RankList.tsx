@@ -56,14 +56,13 @@ function ImageCard({
       className="set-image-card"
       data-testid="set-extreme-image"
       onClick={() => void setActions.openImage(index)}
-      title={`Open ${name} in the mask views`}
+      title={`#${rank + 1} by compute: open ${name} in the mask views`}
     >
       <Thumbnail index={index} label={`Thumbnail of ${name}`} />
       <span className="set-image-name">{name}</span>
       <span className="set-image-meta">
         <span className="mono">{formatPercent(ranking.flopsRatio[index] ?? NaN)}</span>
         {label ? <span> · {label}</span> : null}
-        <span className="set-image-rank"> #{rank + 1}</span>
       </span>
     </button>
   );

@@ -10,15 +10,18 @@ import { setActions } from './setAppActions';
 const LEGEND: LegendItem[] = [
   { label: 'Images per latency bin', color: 'var(--hw-bar)' },
   { label: "Latency with the set's mean rates", color: 'var(--accent)', swatch: 'dashed' },
+  { label: '† preset not validated against measurements', color: 'var(--hw-bar)', swatch: 'faded' },
 ];
 
 function PresetSpread({ spread }: { spread: HardwareSpread }) {
   return (
     <figure className="set-spread" data-testid="set-spread-preset">
       <figcaption>
-        <strong>{spread.label}</strong>
-        <span className="hint">
-          {' '}
+        <strong>
+          {spread.label}
+          {spread.validated ? '' : ' †'}
+        </strong>
+        <span className="hint set-spread-stats">
           p10 <span className="mono">{formatMs(spread.p10 * 1000)}</span> · median{' '}
           <span className="mono">{formatMs(spread.p50 * 1000)}</span> · p90{' '}
           <span className="mono">{formatMs(spread.p90 * 1000)}</span> · static{' '}
@@ -55,8 +58,8 @@ export function SpreadCard() {
             Predicted latency per image
           </h3>
           <p className="chart-card-subtitle">
-            Each image&apos;s own rates through the predictor, per hardware preset (batch latency of
-            the preset&apos;s batch size, as in the hardware comparison)
+            Each image&apos;s own rates through the predictor on every hardware preset, in ms per
+            image (the preset&apos;s batch latency ÷ its batch size, as in the hardware comparison)
             {images > 0 ? `; ${images.toLocaleString('en-US')} images` : ''}.
           </p>
         </div>

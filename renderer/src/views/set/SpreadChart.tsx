@@ -57,6 +57,8 @@ export const SpreadChart = memo(function SpreadChart({ spread }: { spread: Hardw
   const lo = data[0]?.from ?? 0;
   const hi = data[data.length - 1]?.to ?? 1;
   const meanMs = spread.meanRatesLatencyS * 1000;
+  const ticks = [0, 1, 2, 3, 4].map((k) => lo + ((hi - lo) * k) / 4);
+  const digits = hi - lo < 0.1 ? 3 : hi - lo < 1 ? 2 : hi - lo < 10 ? 1 : 0;
   return (
     <ChartFrame heightPx={SPREAD_CHART_HEIGHT_PX}>
       {(width) => (
@@ -73,7 +75,8 @@ export const SpreadChart = memo(function SpreadChart({ spread }: { spread: Hardw
             dataKey="ms"
             type="number"
             domain={[lo, hi]}
-            tickFormatter={(v: number) => v.toFixed(hi - lo < 1 ? 2 : 1)}
+            ticks={ticks}
+            tickFormatter={(v: number) => v.toFixed(digits)}
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}
             label={{
