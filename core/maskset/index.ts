@@ -9,3 +9,4 @@ export * from './stats';
 export * from './flops';
 export * from './config';
 export * from './latency';
+export * from './zip';

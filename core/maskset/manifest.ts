@@ -52,6 +52,9 @@ export type ParseMaskSetManifestResult =
       error: string;
     };
 
+/** Lists with one entry per image or class. */
+const PATH_LISTS = ['class_names', 'dumps', 'sources'] as const;
+
 function describe(v: unknown): string {
   if (v === undefined) return 'missing';
   const text = JSON.stringify(v);
@@ -91,7 +94,25 @@ export function parseMaskSetManifest(text: string): ParseMaskSetManifestResult {
       error: `Unsupported mask set summary version ${describe(obj.version)}: this app reads version ${MASKSET_VERSION}.`,
     };
   }
-  const parsed = maskSetManifestSchema.safeParse(raw);
+  // Per-image lists are checked by hand: zod over 100,000 strings would dominate opening a large set.
+  const lists: Record<string, (string | null)[] | undefined> = {};
+  const rest: Record<string, unknown> = { ...obj };
+  for (const key of PATH_LISTS) {
+    const list = obj[key];
+    delete rest[key];
+    if (list === undefined || list === null) continue;
+    if (
+      !Array.isArray(list) ||
+      !list.every((v) => typeof v === 'string' || (v === null && key !== 'class_names'))
+    )
+      return {
+        ok: false,
+        code: 'manifest-invalid',
+        error: `manifest.json is invalid at ${key}: expected a list of strings.`,
+      };
+    lists[key] = list as (string | null)[];
+  }
+  const parsed = maskSetManifestSchema.safeParse(rest);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'manifest';
@@ -101,5 +122,13 @@ export function parseMaskSetManifest(text: string): ParseMaskSetManifestResult {
       error: `manifest.json is invalid at ${where}: ${issue?.message ?? 'unknown problem'}.`,
     };
   }
-  return { ok: true, manifest: parsed.data };
+  return {
+    ok: true,
+    manifest: {
+      ...parsed.data,
+      class_names: lists.class_names as string[] | undefined,
+      dumps: lists.dumps,
+      sources: lists.sources,
+    },
+  };
 }

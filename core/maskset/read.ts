@@ -20,6 +20,7 @@ import {
 } from './arrays';
 import { setBlocks, setStageConfig, setWarnings } from './blocks';
 import { parseMaskSetManifest } from './manifest';
+import { storedZipMembers } from './zip';
 import type {
   MaskSetErrorCode,
   MaskSetRateKind,
@@ -36,6 +37,8 @@ export interface ReadMaskSetOptions {
 
 type Failure = { ok: false; code: MaskSetErrorCode; error: string };
 const fail = (code: MaskSetErrorCode, error: string): Failure => ({ ok: false, code, error });
+const isFailure = (v: Float32Array | null | Failure): v is Failure =>
+  v !== null && !(v instanceof Float32Array);
 
 /** A 50,000-image ResNet-101 summary is about 35 MB; these limits leave room for far larger sets. */
 const LIMITS = { maxMembers: 8192, maxMemberBytes: 1 << 30, maxTotalBytes: 2 ** 31 };
@@ -68,9 +71,12 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskSetOptions): ReadMaskSet
       'not-zip',
       'This is not a mask set summary: summary.npz is a zip archive, and this file is not one.',
     );
-  const unzipped = safeUnzip(bytes, LIMITS);
-  if (!unzipped.ok) return fail('zip', unzipped.error);
-  const members = unzipped.members;
+  let members = storedZipMembers(bytes);
+  if (!members) {
+    const unzipped = safeUnzip(bytes, LIMITS);
+    if (!unzipped.ok) return fail('zip', unzipped.error);
+    members = unzipped.members;
+  }
   const manifestBytes = members.get('manifest.json');
   if (!manifestBytes)
     return fail(
@@ -186,12 +192,12 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskSetOptions): ReadMaskSet
   for (const block of blocks) {
     if (block.gridShape) {
       const r = readMean(members, meanMapMember(block.key), block.gridShape);
-      if (typeof r === 'object' && r !== null && !(r instanceof Float32Array)) return r;
+      if (isFailure(r)) return r;
       block.meanMap = r;
     }
     if (block.channelGroups !== null) {
       const r = readMean(members, meanChannelMember(block.key), [block.channelGroups]);
-      if (typeof r === 'object' && r !== null && !(r instanceof Float32Array)) return r;
+      if (isFailure(r)) return r;
       block.meanChannel = r;
     }
   }
@@ -221,7 +227,7 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskSetOptions): ReadMaskSet
       weights: manifest.model.weights ?? 'unknown',
     },
     arch,
-    modes: blocks.length > 0 ? config.appModes : [],
+    modes: config.appModes,
     images: N,
     blocks,
     rates,

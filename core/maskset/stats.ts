@@ -98,3 +98,47 @@ export function maskSetMeanRates(summary: MaskSetSummary): MaskSetMeanRates {
   }
   return out;
 }
+
+/** One class's share of a per-image value. */
+export interface ClassMean {
+  /** Class index (into `classNames`), -1 for the images without a label. */
+  label: number;
+  /** Class name ('' for -1). */
+  name: string;
+  /** Images of the class (with a value). */
+  count: number;
+  /** Mean of the value over them (NaN values skipped). */
+  mean: number;
+}
+
+/**
+ * Per class the mean of a per-image value (a FLOPs ratio, a latency, one block's rate column), in class
+ * order, then the unlabelled images; classes without images are left out.
+ */
+export function meanByClass(summary: MaskSetSummary, perImage: ArrayLike<number>): ClassMean[] {
+  const classes = summary.classNames.length;
+  let top = classes;
+  for (let i = 0; i < summary.images; i++) top = Math.max(top, summary.label[i]! + 1);
+  const sums = new Float64Array(top + 1);
+  const counts = new Float64Array(top + 1);
+  for (let i = 0; i < summary.images; i++) {
+    const v = perImage[i]!;
+    if (Number.isNaN(v)) continue;
+    const l = summary.label[i]!;
+    const slot = l < 0 ? top : l;
+    sums[slot] = sums[slot]! + v;
+    counts[slot] = counts[slot]! + 1;
+  }
+  const out: ClassMean[] = [];
+  for (let slot = 0; slot <= top; slot++) {
+    if (counts[slot] === 0) continue;
+    const label = slot === top ? -1 : slot;
+    out.push({
+      label,
+      name: label >= 0 ? (summary.classNames[label] ?? `class ${label}`) : '',
+      count: counts[slot]!,
+      mean: sums[slot]! / counts[slot]!,
+    });
+  }
+  return out;
+}

@@ -2,7 +2,6 @@
  * Writer of set summaries, the TypeScript twin of the exporter's Python writer: `summary.npz` with a
  * `manifest.json` member and stored (uncompressed) `.npy` members, readable by `numpy.load`.
  */
-import { zipSync } from 'fflate';
 import {
   LABEL_MEMBER,
   PREDICTED_MEMBER,
@@ -13,6 +12,7 @@ import {
 } from './arrays';
 import type { MaskSetSummary } from './types';
 import { MASKSET_FORMAT, MASKSET_RATE_KINDS, MASKSET_VERSION } from './types';
+import { writeStoredZip } from './zip';
 
 /** The summary's manifest object (what `manifest.json` holds). */
 export function maskSetManifestOf(summary: MaskSetSummary): Record<string, unknown> {
@@ -43,13 +43,16 @@ export function maskSetManifestOf(summary: MaskSetSummary): Record<string, unkno
   };
 }
 
-/** Serialises a summary as `summary.npz` bytes (members stored, so opening it needs no inflating). */
+/**
+ * Serialises a summary as `summary.npz` bytes: members stored and 64-byte aligned, so opening it needs
+ * no inflating and no copying.
+ */
 export function writeMaskSetSummary(summary: MaskSetSummary): Uint8Array {
   const N = summary.images;
   const B = summary.blocks.length;
-  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const files: [string, Uint8Array][] = [];
   const add = (name: string, data: Uint8Array) => {
-    files[name] = [data, { level: 0 }];
+    files.push([name, data]);
   };
   add('manifest.json', new TextEncoder().encode(JSON.stringify(maskSetManifestOf(summary))));
   for (const kind of MASKSET_RATE_KINDS)
@@ -62,5 +65,5 @@ export function writeMaskSetSummary(summary: MaskSetSummary): Uint8Array {
     if (b.meanChannel)
       add(`${meanChannelMember(b.key)}.npy`, writeNpyTyped(b.meanChannel, [b.meanChannel.length]));
   }
-  return zipSync(files);
+  return writeStoredZip(files);
 }

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MaskDump } from '../../core/maskfile';
 import { readMaskDump } from '../../core/maskfile';
 import type { MaskSetSummary } from '../../core/maskset';
-import { createMaskSetBuilder, readMaskSetSummary } from '../../core/maskset';
+import { createMaskSetBuilder, readMaskSetSummary, storedZipMembers } from '../../core/maskset';
 
 const root = join(import.meta.dirname, '..', '..');
 const tool = join(root, 'tools', 'laudmask-export');
@@ -136,6 +136,13 @@ print(z["spatial_rate"].shape, z["gate"].dtype, z["label"].dtype, z["mean_map/st
       join(out, 'summary.npz'),
     ]);
     expect(np.stdout.trim()).toBe(`(${IMAGES}, 16) float32 int32 (1, 14, 14) 1`);
+    // Stored and 64-byte aligned, so the app views the arrays in place.
+    const file = readFileSync(join(out, 'summary.npz'));
+    const members = storedZipMembers(new Uint8Array(file.buffer, file.byteOffset, file.byteLength));
+    expect(members).not.toBeNull();
+    const npys = [...members!].filter(([name]) => name.endsWith('.npy'));
+    expect(npys.length).toBe(7 + 10 + 10); // rates, gate, classes; mean maps of 10 blocks; channel means of 10
+    for (const [name, data] of npys) expect(data.byteOffset % 64, name).toBe(0);
   });
 
   it('holds one row per image equal to its dump, the class-folder labels and the mean maps', () => {

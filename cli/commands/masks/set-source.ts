@@ -23,7 +23,8 @@ const DUMP_SUFFIX = '.laudmask.npz';
 
 function readBytes(file: string): Uint8Array {
   try {
-    return new Uint8Array(readFileSync(file));
+    const b = readFileSync(file);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   } catch (e) {
     const code =
       e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e);

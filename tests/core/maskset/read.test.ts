@@ -149,7 +149,11 @@ describe('readMaskSetSummary', () => {
     [
       'a rate above 1',
       (m) =>
-        (m['spatial_rate.npy'] = npy64('<f8', new Array<number>(48).fill(0.5).fill(1.5, 20, 21), [3, 16])),
+        (m['spatial_rate.npy'] = npy64(
+          '<f8',
+          new Array<number>(48).fill(0.5).fill(1.5, 20, 21),
+          [3, 16],
+        )),
       'bad-values',
       'Member spatial_rate.npy holds 1.5 for image 1, block stage2/1',
     ],
