@@ -131,14 +131,46 @@ export function distribution(values: Float32Array): RateDistribution | null {
   return { mean: sum / n, min, p10, p25, p50, p75, p90, max, histogram };
 }
 
-/** Image indices by ascending FLOPs ratio (ties by index, so the order is stable). */
+/**
+ * Image indices by ascending FLOPs ratio, ties by index, NaN last. A stable LSD radix sort over the
+ * float32 bit patterns (made order-preserving), so 50,000 images rank in a few milliseconds instead
+ * of a comparator sort's ~100.
+ */
 export function rankByCompute(flopsRatio: Float32Array): Int32Array {
-  const order = new Int32Array(flopsRatio.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => {
-    const d = (flopsRatio[a] as number) - (flopsRatio[b] as number);
-    return d !== 0 && Number.isFinite(d) ? d : a - b;
-  });
+  const n = flopsRatio.length;
+  const bits = new Uint32Array(Float32Array.from(flopsRatio).buffer);
+  const keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = flopsRatio[i] as number;
+    const b = bits[i] as number;
+    // NaN sorts after everything; negatives flip all bits, positives flip the sign bit.
+    if (v !== v) keys[i] = 0xffffffff;
+    else if (v === 0)
+      keys[i] = 0x80000000; // -0 ties with +0
+    else keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  const counts = new Uint32Array(256);
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[order[i] as number] as number) >>> shift) & 255]++;
+    let sum = 0;
+    for (let d = 0; d < 256; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const idx = order[i] as number;
+      const d = ((keys[idx] as number) >>> shift) & 255;
+      next[counts[d] as number] = idx;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /** Per image, the mean of its blocks' main rate (spatial, else channel, else gate). */

@@ -106,3 +106,19 @@ describe('buildOverview', () => {
     expect(Array.from(o.ranking.order)).toEqual([0, 1, 2, 3]);
   });
 });
+
+describe('rankByCompute on many values', () => {
+  it('agrees with a comparator sort (ties by index, NaN last), negatives included', () => {
+    const values = Float32Array.from({ length: 5000 }, (_, i) =>
+      i % 97 === 0 ? NaN : (Math.round(Math.sin(i * 12.9898) * 43758.5453) % 50) / 40,
+    );
+    const expected = Array.from(values, (_, i) => i).sort((a, b) => {
+      const x = values[a]!;
+      const y = values[b]!;
+      if (Number.isNaN(x) || Number.isNaN(y))
+        return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+      return x - y || a - b;
+    });
+    expect(Array.from(rankByCompute(values))).toEqual(expected);
+  });
+});
