@@ -155,7 +155,10 @@ export function rankByCompute(flopsRatio: Float32Array): Int32Array {
   const counts = new Uint32Array(256);
   for (let shift = 0; shift < 32; shift += 8) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((keys[order[i] as number] as number) >>> shift) & 255]++;
+    for (let i = 0; i < n; i++) {
+      const d = ((keys[order[i] as number] as number) >>> shift) & 255;
+      counts[d] = (counts[d] as number) + 1;
+    }
     let sum = 0;
     for (let d = 0; d < 256; d++) {
       const c = counts[d] as number;
