@@ -177,7 +177,6 @@ export type OpenedFile = z.infer<typeof openedFile>;
 export type SaveResult = z.infer<typeof saveResult>;
 export type RecentFile = z.infer<typeof recentFile>;
 export type FolderEntry = z.infer<typeof folderEntry>;
-export type OpenedFolderListing = z.infer<typeof openedFolder>;
 
 /** Why main refused or failed a request. The renderer shows `message`; `code` drives behaviour. */
 export type IpcErrorCode = 'forbidden-sender' | 'payload-too-large' | 'invalid-argument' | 'failed';

@@ -18,7 +18,7 @@ import {
 import type { HandlerDeps } from './deps';
 
 /** Whether a file belongs to a set: `.npz` anywhere (summary, dumps), `.json` at the top level. */
-export function isSetFile(relativePath: string): boolean {
+function isSetFile(relativePath: string): boolean {
   const lower = relativePath.toLowerCase();
   if (lower.endsWith('.npz')) return true;
   return lower.endsWith('.json') && !relativePath.includes('/');

@@ -6,9 +6,9 @@
 import type { FolderEntry, OpenedFolder } from './types';
 
 /** Most files a set may list (mirrors MAX_SET_FILES of the IPC contract). */
-export const MAX_SET_FILES = 200_000;
+const MAX_SET_FILES = 200_000;
 /** Deepest folder level searched below the set folder (mirrors MAX_SET_DEPTH). */
-export const MAX_SET_DEPTH = 4;
+const MAX_SET_DEPTH = 4;
 
 /** Whether a file belongs to a set: `.npz` anywhere (summary, dumps), `.json` at the top level. */
 export function isSetFile(relativePath: string): boolean {

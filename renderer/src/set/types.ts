@@ -43,7 +43,7 @@ export interface SetBlockOverview {
 }
 
 /** Images ordered by compute: `order[0]` is the cheapest image's index. */
-export interface SetRanking {
+interface SetRanking {
   order: Int32Array;
   /** FLOPs of each image's masks relative to the static network, by image index. */
   flopsRatio: Float32Array;

@@ -17,7 +17,7 @@ export interface SetProgress {
 }
 
 /** An opened set: the overview, and the folder its per-image dumps are read from on demand. */
-export interface OpenedSet {
+interface OpenedSet {
   /** Increments per opened set; keys the worker's copy and late answers. */
   id: number;
   overview: SetOverview;

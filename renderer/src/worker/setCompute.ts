@@ -29,7 +29,7 @@ export interface LoadedSet {
 }
 
 /** Bins of each per-image latency histogram. */
-export const SPREAD_BINS = 24;
+const SPREAD_BINS = 24;
 
 /** The block's mean map averaged over its mask channel groups (h × w); null without a spatial grid. */
 export function displayMap(block: MaskSetBlock): MeanMap | null {
@@ -110,7 +110,7 @@ export function locateDumps(
 }
 
 /** The set view's overview of a summary. */
-export function overviewOf(
+function overviewOf(
   name: string,
   summary: MaskSetSummary,
   origin: 'summary' | 'dumps',

@@ -6,12 +6,12 @@ import { unzipSync } from 'fflate';
 import { looksLikeZip } from '../../../core/maskfile/zip';
 
 /** Side of a thumbnail, px (drawn at 72 CSS px, sharp on 2× screens up to that). */
-export const THUMB_PX = 144;
+const THUMB_PX = 144;
 /** Largest image.png accepted for a thumbnail. */
 const MAX_PNG_BYTES = 8 * 1024 * 1024;
 
 /** The `image.png` bytes of a dump, or null when it has none (or is not a zip). */
-export function imagePngOf(bytes: Uint8Array): Uint8Array | null {
+function imagePngOf(bytes: Uint8Array): Uint8Array | null {
   if (!looksLikeZip(bytes)) return null;
   try {
     const files = unzipSync(bytes, {

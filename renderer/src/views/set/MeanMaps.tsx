@@ -8,7 +8,7 @@ import { rampColour, rampCss } from '../masks/draw';
 const MAP_PX = 56;
 
 /** RGBA pixels of a mean map on the ponder ramp (0: never computed, 1: computed in every image). */
-export function meanMapRgba(map: MeanMap): Uint8ClampedArray<ArrayBuffer> {
+function meanMapRgba(map: MeanMap): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(map.width * map.height * 4);
   for (let i = 0; i < map.values.length; i++) {
     const c = rampColour(map.values[i] ?? 0);

@@ -4,7 +4,7 @@ import type { SetOverview } from '../../set/types';
 import { setActions } from './setAppActions';
 
 /** Images shown with thumbnails at each end of the ranking. */
-export const EXTREMES = 6;
+const EXTREMES = 6;
 const ROW_PX = 28;
 const LIST_PX = 280;
 /** Rows rendered above and below the visible window. */

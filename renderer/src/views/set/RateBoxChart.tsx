@@ -12,7 +12,7 @@ import {
 import { formatPercent } from '../../format';
 import type { RateDistribution, SetBlockOverview } from '../../set/types';
 
-export const RATE_CHART_HEIGHT_PX = 250;
+const RATE_CHART_HEIGHT_PX = 250;
 const MARGIN = { top: 8, right: 12, bottom: 22, left: 4 };
 
 /** Which rate of each block the chart shows. */
@@ -35,7 +35,7 @@ interface Row {
 }
 
 /** Rows of the blocks that have the chosen rate, in network order. */
-export function rateRows(blocks: readonly SetBlockOverview[], kind: RateKind): Row[] {
+function rateRows(blocks: readonly SetBlockOverview[], kind: RateKind): Row[] {
   const rows: Row[] = [];
   for (const block of blocks) {
     const dist = block[kind];

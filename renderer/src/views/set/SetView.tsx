@@ -23,7 +23,7 @@ const BOX_LEGEND: LegendItem[] = [
 ];
 
 /** Rate kinds the set has for at least one block, in a fixed order. */
-export function availableKinds(overview: SetOverview): RateKind[] {
+function availableKinds(overview: SetOverview): RateKind[] {
   const kinds: RateKind[] = ['spatial', 'conv1', 'channel', 'gate'];
   return kinds.filter((k) => overview.blocks.some((b) => b[k] !== null));
 }

@@ -11,7 +11,7 @@ import {
 import { formatMs } from '../../format';
 import type { HardwareSpread } from '../../set/types';
 
-export const SPREAD_CHART_HEIGHT_PX = 150;
+const SPREAD_CHART_HEIGHT_PX = 150;
 const MARGIN = { top: 14, right: 16, bottom: 18, left: 4 };
 
 interface Bin {

@@ -9,7 +9,7 @@ import type { OpenedFolder } from '../../host/types';
 import type { StudioStore } from '../../store';
 import type { LatencySpread, SetOverview } from '../../set/types';
 
-export type Failure = { ok: false; error: string };
+type Failure = { ok: false; error: string };
 
 /** The set worker's calls (the comlink remote in the app, a fake in tests). */
 export interface SetBackend {
@@ -63,8 +63,6 @@ export function dumpPaths(folder: OpenedFolder, summary: string | null): string[
     .map((f) => f.path)
     .filter((p) => p.toLowerCase().endsWith('.npz') && p !== summary);
 }
-
-export type SetActions = ReturnType<typeof createSetActions>;
 
 export function createSetActions(deps: SetActionsDeps) {
   const { store, backend } = deps;
