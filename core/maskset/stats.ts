@@ -69,8 +69,16 @@ export function maskSetBlockStats(summary: MaskSetSummary): MaskSetBlockStats[] 
       channelRate: null,
       gate: null,
     };
-    for (const kind of MASKSET_RATE_KINDS)
-      stats[FIELD[kind]] = quantiles(blockColumn(summary, kind, b.globalIndex));
+    for (const kind of MASKSET_RATE_KINDS) {
+      // Columns a block cannot have are all NaN: skip them without copying 50,000 values.
+      const has =
+        kind === 'channel'
+          ? b.channelGroups !== null
+          : kind === 'gate'
+            ? b.mode === 'layer'
+            : b.gridShape !== null;
+      if (has) stats[FIELD[kind]] = quantiles(blockColumn(summary, kind, b.globalIndex));
+    }
     return stats;
   });
 }

@@ -156,6 +156,9 @@ def export_set(model, capture, config, items, class_names, args, weights):
     class_index = {name: i for i, name in enumerate(class_names)}
     labels = {p: class_index.get(it.class_name, -1) for p, it in enumerate(items)}
     path = os.path.join(args.out, SUMMARY_NAME)
+    if not summary.rows:
+        progress(f"0 exported, 0 kept, {failures} failed; no summary written (no image could be exported)")
+        return failures
     written = summary.write(path, lambda p: labels[p], class_names)
     progress(f"{len(todo) - failures} exported, {skipped} kept, {failures} failed; summary of {written} images: {path}")
     return failures
