@@ -12,6 +12,10 @@ const MiB = 1024 * KiB;
 
 /** Largest file main reads for the renderer or writes for it (mask dumps can be large). */
 export const MAX_FILE_BYTES = 256 * MiB;
+/** Most files an opened image-set folder may list (a 50,000-image validation set fits). */
+export const MAX_SET_FILES = 200_000;
+/** Deepest folder level searched below an opened set folder (set/class/image.laudmask.npz is 1). */
+export const MAX_SET_DEPTH = 4;
 /** Largest autosaved session; a session is a configuration plus UI state, far below this. */
 export const MAX_SESSION_BYTES = 16 * MiB;
 
@@ -35,6 +39,22 @@ const fileName = z
   .max(255)
   .refine((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..', 'must be a bare file name');
 
+/**
+ * A file inside an opened set folder, relative to it with '/' separators: no absolute path, no
+ * '..', no empty or dot segments, so it can only name a file main listed.
+ */
+const setRelativePath = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine(
+    (s) =>
+      s
+        .split('/')
+        .every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\\0]/.test(part)),
+    'must be a relative path inside the set folder',
+  );
+
 const appInfo = z.object({
   name: z.string(),
   version: z.string(),
@@ -43,6 +63,9 @@ const appInfo = z.object({
 });
 const openedFile = z.object({ name: z.string(), bytes });
 const saveResult = z.object({ name: z.string() });
+const folderEntry = z.object({ path: z.string(), size: z.number() });
+/** An opened set folder: an opaque id to read its files by, its name, and the files it holds. */
+const openedFolder = z.object({ id: z.string(), name: z.string(), files: z.array(folderEntry) });
 const recentFile = z.object({
   /** Opaque id main maps back to a path; the renderer cannot name a path to open. */
   id: z.string(),
@@ -82,6 +105,17 @@ export const contract = {
     }),
     response: saveResult.nullable(),
     maxBytes: MAX_FILE_BYTES,
+  },
+  /**
+   * Image sets: main shows a folder dialog and lists the set's files (`.npz`, and `.json` at the
+   * top level), at most MAX_SET_FILES of them, MAX_SET_DEPTH levels deep. Nothing is read yet.
+   */
+  'folder:open': { request: z.undefined(), response: openedFolder.nullable(), maxBytes: 0 },
+  /** Reads one file main listed for an opened folder (lazy loading of per-image dumps). */
+  'folder:read': {
+    request: z.strictObject({ id: z.string().min(1).max(64), path: setRelativePath }),
+    response: bytes,
+    maxBytes: 2 * KiB,
   },
   'session:load': { request: z.undefined(), response: z.string().nullable(), maxBytes: 0 },
   'session:save': {
@@ -140,6 +174,7 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof contract)[C]['respon
 
 export type OpenedFile = z.infer<typeof openedFile>;
 export type RecentFile = z.infer<typeof recentFile>;
+export type FolderEntry = z.infer<typeof folderEntry>;
 
 /** Why main refused or failed a request. The renderer shows `message`; `code` drives behaviour. */
 export type IpcErrorCode = 'forbidden-sender' | 'payload-too-large' | 'invalid-argument' | 'failed';

@@ -82,6 +82,13 @@ export function createAppController(options: ControllerOptions) {
         : await dialog.showOpenDialog(opts);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickFolder() {
+      const opts = { properties: ['openDirectory' as const] };
+      const result = win
+        ? await dialog.showOpenDialog(win, opts)
+        : await dialog.showOpenDialog(opts);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async pickSavePath(kind, defaultName) {
       // Next to the current document, so exports land where the user works.
       const dir = state.documentPath ? dirname(state.documentPath) : options.defaultDir;

@@ -35,6 +35,8 @@ export function createApi(ipc: IpcRendererLike) {
   return {
     getAppInfo: () => call('app:info'),
     openFile: (kind: FileKind) => call('file:open', { kind }),
+    openFolder: () => call('folder:open'),
+    readFolderFile: (id: string, path: string) => call('folder:read', { id, path }),
     exportFile: (kind: ExportKind, suggestedName: string, data: string | Uint8Array) =>
       call('file:save', { kind, suggestedName, data }),
     saveDocument: (suggestedName: string, data: string, saveAs: boolean) =>

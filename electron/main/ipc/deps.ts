@@ -26,6 +26,8 @@ export interface DialogPort {
   /** Absolute path picked by the user, or null when cancelled. */
   pickOpenPath(kind: FileKind): Promise<string | null>;
   pickSavePath(kind: ExportKind, defaultName: string): Promise<string | null>;
+  /** Absolute path of a folder picked by the user (image sets), or null when cancelled. */
+  pickFolder?(): Promise<string | null>;
   /** Index of the button pressed. */
   ask(question: Question): Promise<number>;
 }

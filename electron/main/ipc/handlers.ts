@@ -7,9 +7,11 @@ import { DOCS_URLS, isAllowedExternalUrl } from '../lib/security';
 import type { Handlers } from './registrar';
 import type { HandlerDeps } from './deps';
 import { handleDocumentSave, handleExport, handleOpen, openDocumentAt } from './documents';
+import { createFolderHandlers } from './folders';
 import { handleSessionLoad, handleSessionSave, handleSetDirty } from './session';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const folders = createFolderHandlers(deps);
   return {
     'app:info': () => ({
       name: deps.app.name,
@@ -20,6 +22,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file:open': (request) => handleOpen(deps, request),
     'file:save': (request) => handleExport(deps, request),
     'document:save': (request) => handleDocumentSave(deps, request),
+    'folder:open': () => folders.handleFolderOpen(),
+    'folder:read': (request) => folders.handleFolderRead(request),
     'session:load': () => handleSessionLoad(deps),
     'session:save': (request) => handleSessionSave(deps, request),
     'session:keep-damaged': async ({ text }) => {

@@ -1,3 +1,4 @@
+import { pickSet } from './browserFolder';
 import type {
   AppInfo,
   ExportKind,
@@ -112,6 +113,8 @@ export function createBrowserHost(version: string): Host {
       const file = await pickFile(FILE_ACCEPT[kind]);
       return file ? readFileBytes(file) : null;
     },
+    openFolder: () => pickSet(true),
+    openFiles: () => pickSet(false),
     saveFile(request) {
       return Promise.resolve(download(request));
     },

@@ -9,6 +9,7 @@ import type {
   DocTopic,
   FileKind,
   Host,
+  OpenedFolder,
   OpenedFile,
   RecentFile,
   SaveDocumentRequest,
@@ -54,6 +55,15 @@ export function createElectronHost(api: Api): Host {
     platform: 'desktop',
     appInfo: (): Promise<AppInfo> => unwrap(api.getAppInfo()),
     openFile: (kind: FileKind): Promise<OpenedFile | null> => unwrap(api.openFile(kind)),
+    async openFolder(): Promise<OpenedFolder | null> {
+      const listing = await unwrap(api.openFolder());
+      if (!listing) return null;
+      return {
+        name: listing.name,
+        files: listing.files,
+        read: (path: string) => unwrap(api.readFolderFile(listing.id, path)),
+      };
+    },
     saveFile: (request: SaveRequest): Promise<SaveResult | null> =>
       unwrap(api.exportFile(request.kind, request.suggestedName, request.data)),
     copyText: async (text: string): Promise<void> => {

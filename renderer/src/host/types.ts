@@ -16,6 +16,23 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
+/** A file of an opened set folder (path relative to the folder, '/' separators). */
+export interface FolderEntry {
+  path: string;
+  size: number;
+}
+
+/**
+ * An image-set folder (or several picked / dropped files): what it holds, and lazy reading. Nothing
+ * is read until `read` is called, so a 50,000-dump folder opens as fast as its summary reads.
+ */
+export interface OpenedFolder {
+  name: string;
+  files: FolderEntry[];
+  /** Bytes of a listed file; rejects with a readable message when it cannot be read. */
+  read(path: string): Promise<Uint8Array>;
+}
+
 export interface SaveRequest {
   kind: ExportKind;
   suggestedName: string;
@@ -73,6 +90,11 @@ export interface Host {
   keepDamagedSession?(text: string): Promise<void>;
   /** Subscribes to commands triggered outside the page (menu, file association); returns unsubscribe. */
   onCommand(listener: (commandId: string, payload?: OpenedFile) => void): () => void;
+
+  /** Lets the user pick an image-set folder; null when cancelled. */
+  openFolder?(): Promise<OpenedFolder | null>;
+  /** Lets the user pick several files as one set (web); null when cancelled. */
+  openFiles?(): Promise<OpenedFolder | null>;
 
   // Optional members: implemented by the desktop host only; callers fall back when absent.
   /** Save / Save as of the configuration (desktop keeps the file's path in main). */

@@ -9,8 +9,11 @@ import { createMasksSlice, type MasksSlice } from './masksSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createCalibrationSlice, type CalibrationSlice } from './calibrationSlice';
+import { createSetSlice, type SetSlice } from './setSlice';
 
-export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice & CalibrationSlice;
+export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice &
+  CalibrationSlice &
+  SetSlice;
 
 /** Builds a store of all slices (the app has one; tests build their own, each with its own history). */
 export function createStudioStore(initial = defaultConfig()) {
@@ -20,6 +23,7 @@ export function createStudioStore(initial = defaultConfig()) {
     ...createResultsSlice(...a),
     ...createMasksSlice(...a),
     ...createCalibrationSlice(...a),
+    ...createSetSlice(...a),
   }));
 }
 

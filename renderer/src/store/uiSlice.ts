@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { StudioState } from './studioStore';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
-export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space';
+export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space' | 'set';
 export type CurveScope = 'stage' | 'network';
 
 export interface Notice {

@@ -6,6 +6,7 @@ import { TheoryView } from './theory/TheoryView';
 import { HardwareView } from './hardware/HardwareView';
 import { MasksView } from './masks/MasksView';
 import { SpaceView } from './space/SpaceView';
+import { SetView } from './set/SetView';
 
 export interface ViewEntry {
   id: ViewId;
@@ -23,4 +24,5 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'hardware', label: 'Hardware comparison', digit: 4, component: HardwareView },
   { id: 'masks', label: 'Masks over images', digit: 5, component: MasksView },
   { id: 'space', label: '3D view', digit: 6, component: SpaceView },
+  { id: 'set', label: 'Image set', digit: 7, component: SetView },
 ];

@@ -54,6 +54,8 @@ describe('createApi', () => {
     const api = createApi(ipc);
     await api.getAppInfo();
     await api.openFile('mask');
+    await api.openFolder();
+    await api.readFolderFile('folder-1', 'a/b.npz');
     await api.exportFile('csv', 't.csv', 'a,b');
     await api.saveDocument('m', '{}', true);
     await api.loadSession();
@@ -70,6 +72,8 @@ describe('createApi', () => {
     expect(calls).toEqual([
       ['app:info'],
       ['file:open', { kind: 'mask' }],
+      ['folder:open'],
+      ['folder:read', { id: 'folder-1', path: 'a/b.npz' }],
       ['file:save', { kind: 'csv', suggestedName: 't.csv', data: 'a,b' }],
       ['document:save', { suggestedName: 'm', data: '{}', saveAs: true }],
       ['session:load'],

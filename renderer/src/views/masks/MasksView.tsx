@@ -1,4 +1,5 @@
 import { useEffect, useState, type DragEvent } from 'react';
+import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
 import { registerOpenHandler } from '../../files/openRequests';
@@ -52,7 +53,8 @@ function useDropZone() {
       onDrop: (e: DragEvent) => {
         setOver(false);
         const file = e.dataTransfer.files[0];
-        if (!file || isConfig(file.name)) return;
+        // Configurations and image sets (folders, several files) are the app's to open.
+        if (!file || isConfig(file.name) || isSetDrop(e.dataTransfer)) return;
         e.preventDefault();
         e.stopPropagation();
         void readFileBytes(file).then((opened) => maskActions.openFile(opened));

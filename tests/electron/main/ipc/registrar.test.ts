@@ -34,6 +34,8 @@ const VALID: Record<Channel, unknown[]> = {
   'file:open': [{ kind: 'config' }],
   'file:save': [{ kind: 'csv', suggestedName: 'table.csv', data: 'a,b\n1,2\n' }],
   'document:save': [{ suggestedName: 'model.laudnet.json', data: '{}', saveAs: false }],
+  'folder:open': [],
+  'folder:read': [{ id: 'folder-1', path: 'cat/img0.laudmask.npz' }],
   'session:load': [],
   'session:save': [{ text: '{"v":1}' }],
   'session:keep-damaged': [{ text: 'garbage' }],
