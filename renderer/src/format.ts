@@ -14,3 +14,8 @@ export function formatSeconds(s: number): string {
 export function formatRatio(r: number): string {
   return Number.isFinite(r) ? r.toFixed(3) : '—';
 }
+
+/** A fraction as a percentage, e.g. 0.256 → "25.6 %". */
+export function formatPercent(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)} %`;
+}
