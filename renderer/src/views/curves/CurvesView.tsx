@@ -115,7 +115,7 @@ export function CurvesView() {
       </div>
       <ChartCard
         title={title}
-        subtitle={`${subtitle} · ${analysis ? `batch ${analysis.prediction.batchSize}` : ''}`}
+        subtitle={subtitle}
         exportName={
           scope === 'stage' ? `latency-curves-stage${stage + 1}` : 'latency-curves-network'
         }
@@ -126,6 +126,7 @@ export function CurvesView() {
           data-testid="curves-chart"
           data-marker={marker.point ? JSON.stringify(marker.point) : undefined}
           data-current-series={JSON.stringify(series.find((x) => x.current)?.points ?? [])}
+          data-curves={fresh ? JSON.stringify(fresh) : undefined}
         >
           {drawn ? (
             <CurvesChart lines={drawn} yDomain={yDomain} yTicks={yTicks} />

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
-import { hardwareLabel } from '../../labels';
 import { useStudio } from '../../store';
 import { latencyModeOf } from '../breakdown/ops';
 import { explainGap, theoryOf, type StageTheory } from './theoryData';
@@ -80,7 +79,7 @@ export function TheoryView() {
       <div className="theory-grid">
         <ChartCard
           title="Theory vs practice"
-          subtitle={`Reductions vs the static network on ${hardwareLabel(config)}; below the diagonal, latency gains less than FLOPs.`}
+          subtitle={`Changes vs the static network; below the diagonal, latency gains less than FLOPs.`}
           exportName="theory-vs-practice"
           legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
         >
