@@ -156,13 +156,24 @@ export function createMaskActions(deps: MaskActionsDeps) {
     );
     s.selectStage(0);
     s.selectBlock(dump.blocks[0]?.key ?? null);
-    if (dump.weights === 'random-init') {
-      s.notify(
-        'info',
-        `${name} was made with randomly initialised weights: its masks only test the pipeline.`,
-      );
-    }
-    for (const warning of dump.warnings) s.notify('info', `${name}: ${warning}`);
+    // One notice for the event and file: the configuration was replaced (with Undo, one undo step),
+    // followed by what the dump itself warns about.
+    const notes = [
+      `${name} replaced the configuration: ${dump.archLabel} with the dump's modes, granularities and measured rates.`,
+      dump.weights === 'random-init'
+        ? 'It was made with randomly initialised weights: its masks only test the pipeline.'
+        : '',
+      ...dump.warnings,
+    ].filter(Boolean);
+    s.notify('info', notes.join(' '), {
+      key: `open:${name}`,
+      action: {
+        label: 'Undo',
+        run: () => {
+          if (store.getState().config === adopted.config) store.getState().undo();
+        },
+      },
+    });
     return true;
   }
 
