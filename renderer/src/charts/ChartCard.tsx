@@ -84,12 +84,14 @@ export function ChartCard({
     <section className="card chart-card" aria-labelledby={titleId}>
       <header className="chart-card-head">
         <div className="chart-card-titles">
-          <h3 className="chart-card-title" id={titleId}>
-            {title}
+          <div className="chart-card-title-row">
+            <h3 className="chart-card-title" id={titleId}>
+              {title}
+            </h3>
             <span className="chart-card-context" data-testid="chart-context">
               {shownContext}
             </span>
-          </h3>
+          </div>
           {subtitle ? <p className="chart-card-subtitle">{subtitle}</p> : null}
         </div>
         <div className="chart-card-actions">

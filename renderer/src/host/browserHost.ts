@@ -1,4 +1,13 @@
-import type { AppInfo, ExportKind, FileKind, Host, OpenedFile, SaveRequest, SaveResult } from './types';
+import type {
+  AppInfo,
+  DocTopic,
+  ExportKind,
+  FileKind,
+  Host,
+  OpenedFile,
+  SaveRequest,
+  SaveResult,
+} from './types';
 
 /** Accept filters of the file picker, per document kind. */
 export const FILE_ACCEPT: Record<FileKind, string> = {
@@ -85,6 +94,12 @@ async function copyText(text: string): Promise<void> {
   if (!ok) throw new Error('The browser refused to copy to the clipboard.');
 }
 
+/** The allow-listed documentation pages (the desktop main process keeps its own list). */
+const DOC_URLS: Readonly<Record<DocTopic, string>> = {
+  paper: 'https://arxiv.org/abs/2308.15949',
+  'electron-security': 'https://www.electronjs.org/docs/latest/tutorial/security',
+};
+
 /** Host for the web build: file inputs, downloads and local storage instead of native services. */
 export function createBrowserHost(version: string): Host {
   const listeners = new Set<(id: string, payload?: OpenedFile) => void>();
@@ -127,6 +142,10 @@ export function createBrowserHost(version: string): Host {
       } catch {
         // Storage full: the damaged text stays under the main key until the next autosave.
       }
+      return Promise.resolve();
+    },
+    openDocs(topic) {
+      window.open(DOC_URLS[topic], '_blank', 'noopener');
       return Promise.resolve();
     },
     onCommand(listener) {

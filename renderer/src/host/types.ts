@@ -74,6 +74,9 @@ export interface Host {
   /** Subscribes to commands triggered outside the page (menu, file association); returns unsubscribe. */
   onCommand(listener: (commandId: string, payload?: OpenedFile) => void): () => void;
 
+  /** Opens an allow-listed documentation page (desktop: the system browser; web: a new tab). */
+  openDocs(topic: DocTopic): Promise<void>;
+
   // Optional members: implemented by the desktop host only; callers fall back when absent.
   /** Save / Save as of the configuration (desktop keeps the file's path in main). */
   saveDocument?(request: SaveDocumentRequest): Promise<SaveResult | null>;
@@ -83,8 +86,6 @@ export interface Host {
   /** Opens a recent file by id; null when it is gone or damaged (the user was told). */
   openRecent?(id: string): Promise<OpenedFile | null>;
   clearRecent?(): Promise<void>;
-  /** Opens an allow-listed documentation page in the system browser. */
-  openDocs?(topic: DocTopic): Promise<void>;
   /** Enabled state per command id, mirrored into the native menu. */
   setCommandStates?(states: Record<string, boolean>): void;
   /** Appends a line to the desktop log file (errors caught by the error boundary). */

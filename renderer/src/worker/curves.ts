@@ -7,6 +7,7 @@ import type { ArchitectureSpec } from '../../../core/arch';
 import { stageMidChannels } from '../../../core/arch';
 import { toNetworkRequest } from '../../../core/config/request';
 import { resolveArchitecture, resolveHardwareParams } from '../../../core/config/resolve';
+import { divisorsOf } from '../../../core/predictor/helpers';
 import type { StudioConfig } from '../../../core/config/schema';
 import {
   createPredictor,
@@ -33,16 +34,10 @@ interface Candidate {
   current: boolean;
 }
 
-/** Every S dividing the map side, the side itself included (the paper's candidate set). */
-function divisorsOf(n: number): number[] {
-  const out: number[] = [];
-  for (let s = 1; s <= n; s++) if (n % s === 0) out.push(s);
-  return out;
-}
-
 function stageCandidates(config: StudioConfig, arch: ArchitectureSpec, stage: number): Candidate[] {
   const spec = arch.stages[stage]!;
   const st = config.stages[stage]!;
+  // Every S dividing the map side, the side itself included (the paper's candidate set).
   const out: Candidate[] = divisorsOf(spec.outResolution).map((s) => ({
     id: `spatial-${s}`,
     label: `Spatial S=${s}`,
