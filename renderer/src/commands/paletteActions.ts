@@ -161,6 +161,20 @@ function settingEntries(config: StudioConfig, theme: ThemePreference): PaletteEn
       run: () => press(testId, focusOnly),
     });
   }
+  for (const format of ['CSV', 'JSON'] as const) {
+    out.push({
+      ...base,
+      key: `export:curves-${format}`,
+      label: `Export curve data as ${format}`,
+      group: 'Export',
+      keywords: 'data points sweep latency curves',
+      current: false,
+      run: () => {
+        useStudio.getState().setActiveView('curves');
+        setTimeout(() => press(`curves-data-${format.toLowerCase()}`), 0);
+      },
+    });
+  }
   for (const t of ['light', 'dark', 'system'] as const) {
     out.push({
       ...base,
