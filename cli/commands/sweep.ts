@@ -32,7 +32,8 @@ const FLAGS: FlagSpecs = {
   mode: {
     type: 'string',
     value: 'MODE',
-    description: 'static | spatial | channel | layer | spatial+channel',
+    description:
+      'static | spatial | channel | layer | spatial+channel, or a dash-joined list, one per stage (network sweep; granularities then from --granularity and --channel-granularity)',
   },
   granularities: {
     type: 'string',
@@ -105,8 +106,9 @@ export const sweepCommand: CliCommand = {
       throw new CliError(
         'missing --mode (valid: static, spatial, channel, layer, spatial+channel)',
       );
-    const modes = parseModes(modeText, 1);
-    const mode: StageMode = modes[0]!;
+    const modes = parseModes(modeText, modeText.includes('-') ? n : 1);
+    const mixed = modes.some((m) => m !== modes[0]);
+    const mode: StageMode = mixed ? (modes.find((m) => m !== 'static') ?? 'static') : modes[0]!;
 
     const stageText = stringFlag(args, 'stage');
     const stage = stageText === undefined ? null : parsePositiveInt(stageText, '--stage') - 1;
@@ -126,16 +128,26 @@ export const sweepCommand: CliCommand = {
       1,
     );
     const gText = stringFlag(args, 'granularities');
+    if (mixed && stage !== null)
+      throw new CliError(
+        '--mode: a per-stage list of modes needs a whole-network sweep (no --stage)',
+      );
+    if (mixed && gText !== undefined)
+      throw new CliError(
+        '--granularities: not with a per-stage list of modes (give --granularity and --channel-granularity)',
+      );
     const sweepsChannel = mode === 'channel';
     const values: number[][] =
       gText === undefined || mode === 'static' || mode === 'layer'
         ? [sweepsChannel ? baseGc : baseG]
         : splitComma(gText, '--granularities').map((item) => perStageCandidate(item, n, stage));
-    const candidates: SweepCandidate[] = values.map((v) =>
-      sweepsChannel
-        ? { mode, granularity: baseG, channelGranularity: v }
-        : { mode, granularity: v, channelGranularity: baseGc },
-    );
+    const candidates: SweepCandidate[] = mixed
+      ? [{ mode, modes, granularity: baseG, channelGranularity: baseGc }]
+      : values.map((v) =>
+          sweepsChannel
+            ? { mode, granularity: baseG, channelGranularity: v }
+            : { mode, granularity: v, channelGranularity: baseGc },
+        );
     if (args.values['allow-partial-patches'] !== true && mode !== 'layer' && mode !== 'static') {
       for (const c of candidates)
         checkDivides(
@@ -169,7 +181,7 @@ export const sweepCommand: CliCommand = {
         lines.push(
           [
             stage === null ? 'all' : String(stage + 1),
-            c.mode,
+            mixed ? c.modes.join('-') : c.mode,
             pick(c.granularity),
             pick(c.channelGranularity),
             pt.rate,

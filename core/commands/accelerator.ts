@@ -85,7 +85,7 @@ export function parseAccelerator(accelerator: string): ParsedAccelerator {
       default: {
         if (parsed.key !== '') throw new Error(`Accelerator "${accelerator}" names two keys.`);
         if (/^[A-Za-z0-9]$/.test(part)) parsed.key = part.toLowerCase();
-        else if (NAMED_KEYS.has(part)) parsed.key = part;
+        else if (NAMED_KEYS.has(part) || PUNCTUATION.has(part)) parsed.key = part;
         else throw new Error(`Accelerator "${accelerator}" has an unsupported part "${part}".`);
       }
     }
@@ -93,6 +93,9 @@ export function parseAccelerator(accelerator: string): ParsedAccelerator {
   if (parsed.key === '') throw new Error(`Accelerator "${accelerator}" has no key.`);
   return parsed;
 }
+
+/** Punctuation keys (the page's `?` for help); Shift is whatever the layout needs to type them. */
+const PUNCTUATION = new Set(['?']);
 
 /** DOM `KeyboardEvent.key` values for the named keys whose Electron name differs. */
 const DOM_KEY: Record<string, string> = {
@@ -121,7 +124,8 @@ export function matchesAccelerator(accelerator: string, event: KeyLike, isMac: b
   const wantCtrl = a.ctrl || (a.cmdOrCtrl && !isMac);
   const wantMeta = a.meta || (a.cmdOrCtrl && isMac);
   if (event.ctrlKey !== wantCtrl || event.metaKey !== wantMeta) return false;
-  if (event.shiftKey !== a.shift || event.altKey !== a.alt) return false;
+  const anyShift = PUNCTUATION.has(a.key);
+  if ((!anyShift && event.shiftKey !== a.shift) || event.altKey !== a.alt) return false;
   const letterOrDigit = a.key.length === 1;
   return eventKey(event, letterOrDigit) === (DOM_KEY[a.key] ?? a.key);
 }

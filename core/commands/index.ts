@@ -1,2 +1,4 @@
 export * from './registry';
 export * from './accelerator';
+export * from './shortcuts';
+export * from './fuzzy';

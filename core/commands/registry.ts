@@ -27,6 +27,12 @@ export interface CommandDeclaration {
   readonly label: string;
   /** Electron accelerator syntax (`CmdOrCtrl+Shift+S`); also parsed by the renderer for shortcuts. */
   readonly accelerator?: string;
+  /**
+   * More keys for the command that the page handles itself on every platform, never the native menu
+   * (`?` must stay typeable in text fields; Ctrl+Y is a second redo): accelerator syntax, plus `?`.
+   * Keys without Ctrl, Cmd or Alt (other than Escape) are ignored while typing in a text field.
+   */
+  readonly shortcuts?: readonly string[];
   readonly category: CommandCategory;
   /** Absent for commands that only live in the palette or are triggered programmatically. */
   readonly menu?: MenuPlacement;
@@ -149,6 +155,7 @@ export const COMMANDS = [
     id: 'edit.redo',
     label: 'Redo',
     accelerator: 'CmdOrCtrl+Shift+Z',
+    shortcuts: ['CmdOrCtrl+Y'],
     category: 'edit',
     menu: { menu: 'edit', group: 0 },
     palette: true,
@@ -174,6 +181,77 @@ export const COMMANDS = [
     label: 'Reset layout',
     category: 'view',
     menu: { menu: 'view', group: 1 },
+    palette: true,
+  },
+  {
+    id: 'view.show-curves',
+    label: 'Show latency curves',
+    accelerator: 'Alt+1',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.show-breakdown',
+    label: 'Show per-block breakdown',
+    accelerator: 'Alt+2',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.show-theory',
+    label: 'Show theory vs practice',
+    accelerator: 'Alt+3',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.show-hardware',
+    label: 'Show hardware comparison',
+    accelerator: 'Alt+4',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.show-masks',
+    label: 'Show masks over images',
+    accelerator: 'Alt+5',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.show-space',
+    label: 'Show 3D view',
+    accelerator: 'Alt+6',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.show-set',
+    label: 'Show image set',
+    accelerator: 'Alt+7',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.close-dialog',
+    label: 'Close dialog',
+    category: 'view',
+    shortcuts: ['Escape'],
+    palette: false,
+  },
+  {
+    id: 'help.shortcuts',
+    label: 'Keyboard shortcuts',
+    category: 'help',
+    menu: { menu: 'help', group: 0 },
+    shortcuts: ['?'],
     palette: true,
   },
   {
@@ -213,6 +291,17 @@ export const OPEN_COMMAND_FOR_KIND = {
 } as const satisfies Record<string, CommandId>;
 
 const byId: ReadonlyMap<string, CommandDeclaration> = new Map(COMMANDS.map((c) => [c.id, c]));
+
+/** The main views, in tab order, with the command that shows each (Alt+1 … Alt+6). */
+export const VIEW_COMMANDS = {
+  curves: 'view.show-curves',
+  breakdown: 'view.show-breakdown',
+  theory: 'view.show-theory',
+  hardware: 'view.show-hardware',
+  masks: 'view.show-masks',
+  space: 'view.show-space',
+  set: 'view.show-set',
+} as const satisfies Record<string, CommandId>;
 
 /** Narrows an arbitrary string (e.g. from IPC) to a declared command id. */
 export function isCommandId(id: string): id is CommandId {

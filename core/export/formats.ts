@@ -36,7 +36,10 @@ function csvCell(v: string | number | null): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV of the report: one row per block, full-precision numbers, empty cells for "not applicable". */
+/**
+ * CSV of the report: one row per block, full-precision numbers, empty cells for "not applicable" (a plain
+ * table; the context — versions and hardware parameters — is in the JSON and Markdown reports).
+ */
 export function reportToCsv(report: LatencyReport): string {
   const lines = [REPORT_CSV_COLUMNS.map(([h]) => h).join(',')];
   for (const b of report.blocks)
@@ -63,6 +66,17 @@ export function reportToMarkdown(report: LatencyReport): string {
     '',
     `Model ${report.model.label}, input ${report.inputSize}×${report.inputSize}, hardware ${report.hardware.label} ` +
       `(batch ${report.hardware.batchSize}).`,
+    '',
+    `Written by ${report.generator.app} ${report.generator.appVersion ?? '(version unknown)'}, ` +
+      `latency predictor ${report.generator.predictorVersion}.`,
+    '',
+    '## Hardware parameters',
+    '',
+    '| parameter | value |',
+    '|---|---:|',
+    ...Object.entries(report.hardware.params).map(([k, v]) => `| ${k} | ${String(v)} |`),
+    '',
+    '## Totals',
     '',
     '| | static | dynamic | ratio |',
     '|---|---:|---:|---:|',

@@ -2,7 +2,9 @@
  * The latency report of a configuration: per block mode, S/G, rate, FLOPs, static and dynamic latency with
  * their compute and memory parts, and the network totals. Built once, written as JSON, CSV or Markdown.
  */
-import { HARDWARE_PRESETS } from '../predictor/hardware';
+import { HARDWARE_PRESETS, type HardwareParams } from '../predictor/hardware';
+import { PREDICTOR_VERSION } from '../predictor/version';
+import { resolveHardwareParams } from '../config/resolve';
 import type { NetworkPrediction, OpReport } from '../predictor/types';
 import { effectiveGranularity, resolveArchitecture } from '../config/resolve';
 import type { StudioConfig } from '../config/schema';
@@ -44,8 +46,11 @@ export interface LatencyReport {
   format: 'laudnet-studio-report';
   version: 1;
   name: string;
+  /** What wrote the report: the app (or CLI) version and the latency predictor's version. */
+  generator: { app: string; appVersion: string | null; predictorVersion: string };
   model: { id: string; label: string };
-  hardware: { label: string; batchSize: number };
+  /** The hardware, with every parameter the prediction used (preset values plus overrides). */
+  hardware: { label: string; batchSize: number; params: HardwareParams };
   inputSize: number;
   totals: {
     staticGMacs: number;
@@ -78,6 +83,13 @@ function parts(
   return { computeMs: (c / batchSize) * 1000, memoryMs: (m / batchSize) * 1000 };
 }
 
+/** Who is writing the report (recorded in it). */
+export interface ReportOrigin {
+  /** "LAUDNet Studio" or "laudnet CLI". */
+  app?: string;
+  appVersion?: string;
+}
+
 /** Display label of the configured hardware. */
 export function hardwareLabel(config: StudioConfig): string {
   if (config.hardware.kind === 'custom') return config.hardware.label || 'custom hardware';
@@ -97,6 +109,7 @@ export function buildLatencyReport(
   config: StudioConfig,
   prediction: NetworkPrediction = predictConfig(config),
   flops: NetworkFlops = configFlops(config),
+  origin: ReportOrigin = {},
 ): LatencyReport {
   const arch = resolveArchitecture(config);
   const B = prediction.batchSize;
@@ -139,8 +152,17 @@ export function buildLatencyReport(
     format: 'laudnet-studio-report',
     version: 1,
     name: config.name,
+    generator: {
+      app: origin.app ?? 'LAUDNet Studio',
+      appVersion: origin.appVersion ?? null,
+      predictorVersion: PREDICTOR_VERSION,
+    },
     model: { id: arch.id, label: arch.label },
-    hardware: { label: hardwareLabel(config), batchSize: B },
+    hardware: {
+      label: hardwareLabel(config),
+      batchSize: B,
+      params: { ...resolveHardwareParams(config) },
+    },
     inputSize: config.inputSize,
     totals: {
       staticGMacs: flops.staticMacs / G,

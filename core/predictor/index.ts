@@ -16,3 +16,4 @@ export * from './network';
 export * from './sweep';
 export * from './transformer';
 export * from './adavit';
+export * from './version';

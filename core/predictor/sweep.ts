@@ -12,6 +12,12 @@ export interface SweepCandidate {
   granularity?: number | number[];
   /** Channel group size G (channel modes). Default 1. */
   channelGranularity?: number | number[];
+  /**
+   * Per-stage modes of a whole-network sweep whose stages differ (e.g. the current configuration:
+   * `['spatial', 'spatial', 'layer', 'static']`); absent: every swept stage in `mode`. A stage sweep uses
+   * the swept stage's entry.
+   */
+  modes?: StageMode[];
   /** Legend label; derived from the mode and granularities when absent. */
   label?: string;
 }
@@ -38,6 +44,8 @@ export interface SweepPoint {
 export interface SweepCurve {
   label: string;
   mode: StageMode;
+  /** Per-stage modes used (static outside a stage sweep's stage). */
+  modes: StageMode[];
   /** Per-stage granularities used (the swept stage's entry only matters for a stage sweep). */
   granularity: number[];
   channelGranularity: number[];
@@ -76,6 +84,12 @@ function defaultLabel(c: SweepCandidate, g: number[], gc: number[], stage: numbe
   }
 }
 
+function checkMode(mode: StageMode): void {
+  if (!(STAGE_MODES as readonly string[]).includes(mode)) {
+    throw new PredictorInputError(`mode '${String(mode)}' is not one of ${STAGE_MODES.join(', ')}`);
+  }
+}
+
 /**
  * Sweeps activation rates for each candidate and returns latency-ratio curves: for one stage (that stage's
  * blocks only, ratio to the stage's static latency; other stages do not matter) or for the whole network
@@ -99,10 +113,13 @@ export function sweepStage(p: Predictor, req: SweepRequest): SweepResult {
   }
   let staticLatencyS = 0;
   const curves = req.candidates.map((c): SweepCurve => {
-    if (!(STAGE_MODES as readonly string[]).includes(c.mode)) {
-      throw new PredictorInputError(
-        `mode '${String(c.mode)}' is not one of ${STAGE_MODES.join(', ')}`,
-      );
+    checkMode(c.mode);
+    if (c.modes !== undefined) {
+      if (c.modes.length !== n)
+        throw new PredictorInputError(
+          `modes: expected one mode per stage (${n}), got ${c.modes.length}`,
+        );
+      c.modes.forEach(checkMode);
     }
     const g = perStage(c.granularity, n, 'granularity');
     const gc = perStage(c.channelGranularity, n, 'channel granularity');
@@ -115,7 +132,9 @@ export function sweepStage(p: Predictor, req: SweepRequest): SweepResult {
           throw new PredictorInputError(`${what} ${v} is not a positive integer`);
       }
     }
-    const modes = arch.stages.map((_, i) => (stage === null || i === stage ? c.mode : 'static'));
+    const modes = arch.stages.map((_, i): StageMode =>
+      stage === null || i === stage ? (c.modes?.[i] ?? c.mode) : 'static',
+    );
     const plan = planNetwork(p, arch, modes, g, gc);
     const stages = stage === null ? plan.stages : [plan.stages[stage]!];
     let scopeStatic = 0;
@@ -133,6 +152,7 @@ export function sweepStage(p: Predictor, req: SweepRequest): SweepResult {
     return {
       label: c.label ?? defaultLabel(c, g, gc, stage),
       mode: c.mode,
+      modes,
       granularity: g,
       channelGranularity: gc,
       points,

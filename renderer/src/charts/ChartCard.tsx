@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
+import { hardwareLabel, modelLabel } from '../labels';
 import { chartToPng } from './exportPng';
 import { serialiseChart } from './exportSvg';
 import '../styles/views.css';
@@ -16,6 +17,20 @@ export interface ChartCardProps {
   exportName: string;
   /** A legend below the charts (use `ChartLegend`: it is redrawn in exports). */
   legend?: ReactNode;
+  /**
+   * What the chart is of, shown under the title and part of every export's title. Default: the
+   * configuration's model, hardware and batch ("ResNet-50 · V100 · batch 128").
+   */
+  context?: string;
+}
+
+/** Model, hardware and batch of the current configuration, as chart titles name them. */
+export function useChartContext(): string {
+  const config = useStudio((s) => s.config);
+  const batch = useStudio((s) => s.analysis?.prediction.batchSize);
+  return [modelLabel(config), hardwareLabel(config), batch ? `batch ${batch}` : null]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 type ExportFormat = 'png' | 'svg';
@@ -28,7 +43,10 @@ export function ChartCard({
   children,
   exportName,
   legend,
+  context,
 }: ChartCardProps) {
+  const defaultContext = useChartContext();
+  const shownContext = context ?? defaultContext;
   const host = useHost();
   const contentRef = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -41,7 +59,10 @@ export function ChartCard({
     setBusy(format);
     try {
       const subtitleText = typeof subtitle === 'string' ? subtitle : undefined;
-      const chart = serialiseChart(root, { title, subtitle: subtitleText });
+      const chart = serialiseChart(root, {
+        title: `${title} — ${shownContext}`,
+        subtitle: subtitleText,
+      });
       const data = format === 'svg' ? chart.svg : await chartToPng(chart);
       const saved = await host.saveFile({
         kind: format,
@@ -63,9 +84,14 @@ export function ChartCard({
     <section className="card chart-card" aria-labelledby={titleId}>
       <header className="chart-card-head">
         <div className="chart-card-titles">
-          <h3 className="chart-card-title" id={titleId}>
-            {title}
-          </h3>
+          <div className="chart-card-title-row">
+            <h3 className="chart-card-title" id={titleId}>
+              {title}
+            </h3>
+            <span className="chart-card-context" data-testid="chart-context">
+              {shownContext}
+            </span>
+          </div>
           {subtitle ? <p className="chart-card-subtitle">{subtitle}</p> : null}
         </div>
         <div className="chart-card-actions">

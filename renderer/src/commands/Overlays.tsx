@@ -1,14 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  COMMANDS,
-  formatAccelerator,
-  paletteCommands,
-  type CommandId,
-} from '../../../core/commands';
+import { COMMANDS, commandKeys, formatAccelerator, fuzzyFilter } from '../../../core/commands';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
-import { VIEWS } from '../views/registry';
-import { COMMAND_HANDLERS, runCommand } from './handlers';
+import { paletteEntries, paletteText } from './paletteActions';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
@@ -28,10 +22,18 @@ function HelpOverlay() {
   const close = () => useStudio.getState().setHelpOpen(false);
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const shortcuts = COMMANDS.filter((c) => 'accelerator' in c).map((c) => ({
-    label: c.label.replace(/…$/, ''),
-    keys: formatAccelerator((c as { accelerator: string }).accelerator, isMac),
-  }));
+  // Every key of every command, from the registry (the one place shortcuts are declared).
+  const shortcuts = COMMANDS.flatMap((c) => {
+    const keys = commandKeys(c);
+    return keys.length
+      ? [
+          {
+            label: c.label.replace(/…$/, ''),
+            keys: keys.map((k) => formatAccelerator(k, isMac)).join(' or '),
+          },
+        ]
+      : [];
+  });
   return (
     <div className="overlay" role="presentation" onClick={close}>
       <div
@@ -52,29 +54,6 @@ function HelpOverlay() {
                 </td>
               </tr>
             ))}
-            {VIEWS.map((v) => (
-              <tr key={v.id}>
-                <td>Show {v.label.toLowerCase()}</td>
-                <td>
-                  <kbd>
-                    {isMac ? '⌥' : 'Alt+'}
-                    {v.digit}
-                  </kbd>
-                </td>
-              </tr>
-            ))}
-            <tr>
-              <td>This help</td>
-              <td>
-                <kbd>?</kbd>
-              </td>
-            </tr>
-            <tr>
-              <td>Close a dialog</td>
-              <td>
-                <kbd>Esc</kbd>
-              </td>
-            </tr>
           </tbody>
         </table>
         <p className="hint">
@@ -96,15 +75,15 @@ function CommandPalette() {
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
   const close = () => useStudio.getState().setPaletteOpen(false);
-  const items = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return paletteCommands().filter(
-      (c) => !q || c.label.toLowerCase().includes(q) || c.id.includes(q),
-    );
-  }, [query]);
-  const run = (id: string) => {
+  const config = useStudio((s) => s.config);
+  const theme = useStudio((s) => s.theme);
+  const entries = useMemo(() => paletteEntries(config, theme, isMac), [config, theme]);
+  const items = useMemo(() => fuzzyFilter(entries, query, paletteText), [entries, query]);
+  const run = (index: number) => {
+    const item = items[index];
+    if (!item || !item.enabled) return;
     close();
-    void runCommand(id as CommandId, host);
+    item.run(host);
   };
   return (
     <div className="overlay" role="presentation" onClick={close}>
@@ -118,7 +97,7 @@ function CommandPalette() {
         <input
           ref={inputRef}
           type="text"
-          placeholder="Type a command…"
+          placeholder="Type a command or setting (e.g. gran, 101, dark)…"
           aria-label="Command"
           aria-controls="palette-list"
           value={query}
@@ -133,30 +112,31 @@ function CommandPalette() {
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((a) => Math.max(0, a - 1));
-            } else if (e.key === 'Enter' && items[active]) {
-              run(items[active].id);
+            } else if (e.key === 'Enter') {
+              run(active);
             }
           }}
         />
         <ul id="palette-list" role="listbox" className="palette-list">
-          {items.map((c, i) => {
-            const handler = COMMAND_HANDLERS[c.id as CommandId];
-            const disabled = handler.enabled ? !handler.enabled() : false;
-            return (
-              <li
-                key={c.id}
-                role="option"
-                aria-selected={i === active}
-                aria-disabled={disabled}
-                className={i === active ? 'active' : undefined}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => !disabled && run(c.id)}
-              >
-                <span>{c.label}</span>
-                {c.accelerator ? <kbd>{formatAccelerator(c.accelerator, isMac)}</kbd> : null}
-              </li>
-            );
-          })}
+          {items.map((c, i) => (
+            <li
+              key={c.key}
+              role="option"
+              aria-selected={i === active}
+              aria-disabled={!c.enabled}
+              className={i === active ? 'active' : undefined}
+              ref={i === active ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => run(i)}
+            >
+              <span className="palette-label">
+                {c.label}
+                {c.current ? <span className="palette-current"> · current</span> : null}
+              </span>
+              <span className="palette-group">{c.group}</span>
+              {c.shortcut ? <kbd>{c.shortcut}</kbd> : null}
+            </li>
+          ))}
           {items.length === 0 ? <li className="hint">No command matches “{query}”.</li> : null}
         </ul>
       </div>

@@ -1,6 +1,7 @@
-import type { CommandId } from '../../../core/commands';
+import { VIEW_COMMANDS, type CommandId } from '../../../core/commands';
 import type { Host, OpenedFile } from '../host/types';
 import { useStudio } from '../store';
+import type { ViewId } from '../store/uiSlice';
 import { resolvedTheme } from '../theme';
 import { loadConfigFile, newConfig, openConfig, saveConfig } from '../files/configFiles';
 import { exportChart, exportReport } from '../files/exports';
@@ -10,8 +11,6 @@ export interface CommandHandler {
   run: (host: Host, payload?: OpenedFile) => void | Promise<void>;
   enabled?: () => boolean;
 }
-
-const PAPER_URL = 'https://arxiv.org/abs/2308.15949';
 
 async function openInView(kind: 'image' | 'mask', host: Host, payload?: OpenedFile) {
   useStudio.getState().setActiveView('masks');
@@ -23,6 +22,17 @@ async function openInView(kind: 'image' | 'mask', host: Host, payload?: OpenedFi
     if (file)
       useStudio.getState().notify('error', `The masks view is not available to open ${file.name}.`);
   }
+}
+
+type ViewCommandId = (typeof VIEW_COMMANDS)[keyof typeof VIEW_COMMANDS];
+
+/** One handler per view command: shows that view. */
+function viewHandlers(): Record<ViewCommandId, CommandHandler> {
+  const out = {} as Record<ViewCommandId, CommandHandler>;
+  for (const [view, id] of Object.entries(VIEW_COMMANDS) as [ViewId, ViewCommandId][]) {
+    out[id] = { run: () => useStudio.getState().setActiveView(view) };
+  }
+  return out;
 }
 
 /** What each declared command does in the renderer. */
@@ -70,10 +80,26 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
     },
   },
   'view.reset-layout': { run: () => useStudio.getState().resetLayout() },
+  ...viewHandlers(),
+  'view.close-dialog': {
+    run: () => {
+      const s = useStudio.getState();
+      s.setHelpOpen(false);
+      s.setPaletteOpen(false);
+    },
+    // Only while one is open, so Escape still reaches other dialogs and fields otherwise.
+    enabled: () => useStudio.getState().helpOpen || useStudio.getState().paletteOpen,
+  },
+  'help.shortcuts': {
+    run: () => {
+      const s = useStudio.getState();
+      s.setPaletteOpen(false);
+      s.setHelpOpen(!s.helpOpen);
+    },
+  },
   'help.docs': {
     run: async (host) => {
-      if (host.openDocs) await host.openDocs('paper');
-      else window.open(PAPER_URL, '_blank', 'noopener');
+      await host.openDocs('paper');
     },
   },
   'help.about': {

@@ -1,9 +1,7 @@
 import { useEffect } from 'react';
-import { COMMANDS, isCommandId, matchesAccelerator } from '../../../core/commands';
+import { commandForKey, isCommandId } from '../../../core/commands';
 import { useHost } from '../hostContext';
-import { useStudio } from '../store';
-import { VIEWS } from '../views/registry';
-import { runCommand } from './handlers';
+import { COMMAND_HANDLERS, runCommand } from './handlers';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
@@ -12,6 +10,7 @@ function typingTarget(target: EventTarget | null): boolean {
   const tag = target.tagName;
   return (
     tag === 'TEXTAREA' ||
+    tag === 'SELECT' ||
     target.isContentEditable ||
     (tag === 'INPUT' &&
       !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type))
@@ -19,41 +18,24 @@ function typingTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * Keyboard shortcuts from the command registry (in the web build; on desktop the native menu owns the
- * accelerators and sends commands through the host), plus `?` for help, Alt+digit for views, Escape.
+ * Keyboard shortcuts, all declared in the command registry: accelerators in the web build (on desktop
+ * the native menu owns them and sends commands through the host) and the page's own keys everywhere
+ * (Alt+1…6 for views, `?` for help, Escape, Ctrl+Y). A disabled command lets the key through.
  */
 export function useShortcuts(): void {
   const host = useHost();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const s = useStudio.getState();
-      if (e.key === 'Escape' && (s.helpOpen || s.paletteOpen)) {
-        s.setHelpOpen(false);
-        s.setPaletteOpen(false);
-        return;
-      }
-      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-9]$/.test(e.code)) {
-        const view = VIEWS.find((v) => `Digit${v.digit}` === e.code);
-        if (view) {
-          e.preventDefault();
-          s.setActiveView(view.id);
-        }
-        return;
-      }
-      if (e.key === '?' && !typingTarget(e.target)) {
-        e.preventDefault();
-        s.setHelpOpen(!s.helpOpen);
-        return;
-      }
-      if (host.platform === 'desktop') return;
-      for (const c of COMMANDS) {
-        if (!('accelerator' in c) || !matchesAccelerator(c.accelerator, e, isMac)) continue;
-        // Let text fields keep their own undo/redo.
-        if ((c.id === 'edit.undo' || c.id === 'edit.redo') && typingTarget(e.target)) return;
-        e.preventDefault();
-        void runCommand(c.id, host);
-        return;
-      }
+      const id = commandForKey(e, {
+        isMac,
+        nativeMenu: host.platform === 'desktop',
+        typing: typingTarget(e.target),
+      });
+      if (!id) return;
+      const handler = COMMAND_HANDLERS[id];
+      if (handler.enabled && !handler.enabled()) return;
+      e.preventDefault();
+      void runCommand(id, host);
     };
     window.addEventListener('keydown', onKey);
     const unsubscribe = host.onCommand((id, payload) => {

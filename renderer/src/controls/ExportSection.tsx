@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { Fragment, useId, useMemo } from 'react';
 import { exportTrainingFlags } from '../../../core/export/trainingFlags';
 import { runCommand } from '../commands/handlers';
 import { copyTrainingFlags } from '../files/exports';
@@ -8,6 +8,11 @@ import { setNotes } from '../store/configEdits';
 import { RecentFiles } from './RecentFiles';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** The flag line cut before each `--flag`, so a flag and its value stay on one line. */
+function flagPieces(line: string): string[] {
+  return line.split(/ (?=--)/).filter(Boolean);
+}
 
 /** Files and exports: configuration, the training script's flags, latency reports. */
 export function ExportSection() {
@@ -22,17 +27,30 @@ export function ExportSection() {
       return { line: '', warnings: [message(err)] };
     }
   }, [config]);
-  const copy = () => copyTrainingFlags(host).catch((err: unknown) => useStudio.getState().notify('error', `Copy failed: ${message(err)}`));
+  const copy = () =>
+    copyTrainingFlags(host).catch((err: unknown) =>
+      useStudio.getState().notify('error', `Copy failed: ${message(err)}`),
+    );
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 className="section-title" id={`${id}-title`}>
         Files and export
       </h2>
       <div className="export-buttons">
-        <button type="button" className="btn small" onClick={() => void runCommand('file.open-config', host)} data-testid="open-config">
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void runCommand('file.open-config', host)}
+          data-testid="open-config"
+        >
           Open configuration…
         </button>
-        <button type="button" className="btn small" onClick={() => void runCommand('file.save-as', host)} data-testid="export-config">
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void runCommand('file.save-as', host)}
+          data-testid="export-config"
+        >
           Save configuration…
         </button>
       </div>
@@ -41,7 +59,13 @@ export function ExportSection() {
         Training flags (reference script)
       </div>
       <div className="export-flags" data-testid="training-flags">
-        {flags.line}
+        {/* One unbreakable piece per flag and its value: lines break only between flags. */}
+        {flagPieces(flags.line).map((piece, i) => (
+          <Fragment key={i}>
+            {i > 0 ? ' ' : null}
+            <span className="flag-piece">{piece}</span>
+          </Fragment>
+        ))}
       </div>
       {flags.warnings.length ? (
         <ul className="hint warn-list">
@@ -51,23 +75,50 @@ export function ExportSection() {
         </ul>
       ) : null}
       <div className="export-buttons">
-        <button type="button" className="btn small" onClick={() => void copy()} data-testid="copy-flags">
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void copy()}
+          data-testid="copy-flags"
+        >
           Copy training flags
         </button>
-        <button type="button" className="btn small" onClick={() => void runCommand('export.text', host)}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void runCommand('export.text', host)}
+        >
           Save flags…
         </button>
-        <button type="button" className="btn small" onClick={() => void runCommand('export.csv', host)} data-testid="export-csv">
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void runCommand('export.csv', host)}
+          data-testid="export-csv"
+        >
           Report CSV…
         </button>
-        <button type="button" className="btn small" onClick={() => void runCommand('export.markdown', host)} data-testid="export-md">
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void runCommand('export.markdown', host)}
+          data-testid="export-md"
+        >
           Report Markdown…
         </button>
-        <button type="button" className="btn small" onClick={() => void runCommand('export.json', host)}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void runCommand('export.json', host)}
+        >
           Report JSON…
         </button>
       </div>
-      <label htmlFor={`${id}-notes`} className="field-label hint" style={{ display: 'block', marginTop: 10 }}>
+      <label
+        htmlFor={`${id}-notes`}
+        className="field-label hint"
+        style={{ display: 'block', marginTop: 10 }}
+      >
         Notes (saved with the configuration)
       </label>
       <textarea

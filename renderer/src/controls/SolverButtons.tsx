@@ -89,7 +89,7 @@ export function SolverButtons() {
         per-stage proportions
       </label>
       <div className="solver-row">
-        <label htmlFor={`${id}-budget`}>Budget, ms</label>
+        <label htmlFor={`${id}-budget`}>Budget, ms per image</label>
         <input
           id={`${id}-budget`}
           type="number"

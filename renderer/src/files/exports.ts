@@ -7,7 +7,12 @@ import { configFileName } from './configFiles';
 
 export type ReportFormat = 'json' | 'csv' | 'markdown' | 'text';
 
-const EXT: Record<ReportFormat, string> = { json: 'report.json', csv: 'report.csv', markdown: 'report.md', text: 'train-flags.txt' };
+const EXT: Record<ReportFormat, string> = {
+  json: 'report.json',
+  csv: 'report.csv',
+  markdown: 'report.md',
+  text: 'train-flags.txt',
+};
 
 function baseName(): string {
   return configFileName().replace(/\.laudnet\.json$|\.json$/, '');
@@ -21,11 +26,16 @@ function trainableFlags() {
 }
 
 /** Text of an export: the latency report (JSON, CSV, Markdown) or the training-flag line. */
-export function reportText(format: ReportFormat): string {
+export function reportText(format: ReportFormat, appVersion?: string): string {
   const { config, analysis } = useStudio.getState();
   if (format === 'text') return `${trainableFlags().line}\n`;
   if (!analysis) throw new Error('the prediction is not ready yet');
-  const report = buildLatencyReport(config, analysis.prediction, analysis.flops);
+  const report = buildLatencyReport(
+    config,
+    analysis.prediction,
+    analysis.flops,
+    appVersion ? { appVersion } : {},
+  );
   if (format === 'json') return reportToJson(report);
   if (format === 'csv') return reportToCsv(report);
   return reportToMarkdown(report);
@@ -33,7 +43,7 @@ export function reportText(format: ReportFormat): string {
 
 /** Saves a report (desktop: save dialog; web: download). */
 export async function exportReport(host: Host, format: ReportFormat): Promise<void> {
-  const data = reportText(format);
+  const data = reportText(format, (await host.appInfo()).version);
   const kind = format === 'markdown' ? 'markdown' : format;
   const saved = await host.saveFile({ kind, suggestedName: `${baseName()}.${EXT[format]}`, data });
   if (saved) useStudio.getState().notify('info', `Saved ${saved.name}.`);

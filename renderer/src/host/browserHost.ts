@@ -1,6 +1,7 @@
 import { pickSet } from './browserFolder';
 import type {
   AppInfo,
+  DocTopic,
   ExportKind,
   FileKind,
   Host,
@@ -96,6 +97,12 @@ async function copyText(text: string): Promise<void> {
   if (!ok) throw new Error('The browser refused to copy to the clipboard.');
 }
 
+/** The allow-listed documentation pages (the desktop main process keeps its own list). */
+const DOC_URLS: Readonly<Record<DocTopic, string>> = {
+  paper: 'https://arxiv.org/abs/2308.15949',
+  'electron-security': 'https://www.electronjs.org/docs/latest/tutorial/security',
+};
+
 /** Host for the web build: file inputs, downloads and local storage instead of native services. */
 export function createBrowserHost(version: string): Host {
   const listeners = new Set<(id: string, payload?: OpenedFile) => void>();
@@ -156,6 +163,10 @@ export function createBrowserHost(version: string): Host {
       } catch (err) {
         return Promise.reject(err instanceof Error ? err : new Error(String(err)));
       }
+    },
+    openDocs(topic) {
+      window.open(DOC_URLS[topic], '_blank', 'noopener');
+      return Promise.resolve();
     },
     onCommand(listener) {
       listeners.add(listener);

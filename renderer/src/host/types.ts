@@ -95,6 +95,8 @@ export interface Host {
   openFolder?(): Promise<OpenedFolder | null>;
   /** Lets the user pick several files as one set (web); null when cancelled. */
   openFiles?(): Promise<OpenedFolder | null>;
+  /** Opens an allow-listed documentation page (desktop: the system browser; web: a new tab). */
+  openDocs(topic: DocTopic): Promise<void>;
 
   // Optional members: implemented by the desktop host only; callers fall back when absent.
   /** Save / Save as of the configuration (desktop keeps the file's path in main). */
@@ -105,8 +107,6 @@ export interface Host {
   /** Opens a recent file by id; null when it is gone or damaged (the user was told). */
   openRecent?(id: string): Promise<OpenedFile | null>;
   clearRecent?(): Promise<void>;
-  /** Opens an allow-listed documentation page in the system browser. */
-  openDocs?(topic: DocTopic): Promise<void>;
   /** Enabled state per command id, mirrored into the native menu. */
   setCommandStates?(states: Record<string, boolean>): void;
   /** Reads a small piece of user data (e.g. calibrated hardware presets); null when absent. */

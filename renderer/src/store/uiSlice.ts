@@ -1,15 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { StudioState } from './studioStore';
+import { pushNotice, type Notice, type NoticeOptions } from './notices';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space' | 'set';
 export type CurveScope = 'stage' | 'network';
 
-export interface Notice {
-  id: number;
-  kind: 'error' | 'info';
-  text: string;
-}
+export type { Notice, NoticeOptions } from './notices';
 
 export interface UiSlice {
   theme: ThemePreference;
@@ -28,7 +25,8 @@ export interface UiSlice {
   setCurveScope: (scope: CurveScope) => void;
   setHelpOpen: (open: boolean) => void;
   setPaletteOpen: (open: boolean) => void;
-  notify: (kind: Notice['kind'], text: string) => void;
+  /** Shows a notice (one per key: the same event and file never shows twice; see ./notices.ts). */
+  notify: (kind: Notice['kind'], text: string, options?: NoticeOptions) => void;
   dismissNotice: (id: number) => void;
   resetLayout: () => void;
 }
@@ -56,8 +54,10 @@ export const createUiSlice: StateCreator<StudioState, [], [], UiSlice> = (set, g
   setCurveScope: (curveScope) => set({ curveScope }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
-  notify: (kind, text) =>
-    set((s) => ({ notices: [...s.notices.slice(-3), { id: nextNoticeId++, kind, text }] })),
+  notify: (kind, text, options = {}) =>
+    set((s) => ({
+      notices: pushNotice(s.notices, { id: nextNoticeId++, kind, text }, options, Date.now()),
+    })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   resetLayout: () =>
     set({ activeView: 'curves', curveScope: 'stage', selectedStage: 0, selectedBlock: null }),

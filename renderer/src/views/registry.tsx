@@ -11,18 +11,16 @@ import { SetView } from './set/SetView';
 export interface ViewEntry {
   id: ViewId;
   label: string;
-  /** Keyboard shortcut digit (Alt+digit). */
-  digit: number;
   component: ComponentType;
 }
 
-/** The main area's views, in tab order. */
+/** The main area's views, in tab order (Alt+1… are the registry's `view.show-*` commands). */
 export const VIEWS: readonly ViewEntry[] = [
-  { id: 'curves', label: 'Latency curves', digit: 1, component: CurvesView },
-  { id: 'breakdown', label: 'Per-block breakdown', digit: 2, component: BreakdownView },
-  { id: 'theory', label: 'Theory vs practice', digit: 3, component: TheoryView },
-  { id: 'hardware', label: 'Hardware comparison', digit: 4, component: HardwareView },
-  { id: 'masks', label: 'Masks over images', digit: 5, component: MasksView },
-  { id: 'space', label: '3D view', digit: 6, component: SpaceView },
-  { id: 'set', label: 'Image set', digit: 7, component: SetView },
+  { id: 'curves', label: 'Latency curves', component: CurvesView },
+  { id: 'breakdown', label: 'Per-block breakdown', component: BreakdownView },
+  { id: 'theory', label: 'Theory vs practice', component: TheoryView },
+  { id: 'hardware', label: 'Hardware comparison', component: HardwareView },
+  { id: 'masks', label: 'Masks over images', component: MasksView },
+  { id: 'space', label: '3D view', component: SpaceView },
+  { id: 'set', label: 'Image set', component: SetView },
 ];

@@ -7,7 +7,8 @@ import {
   ratesForLatencyBudget,
   type RateStrategy,
 } from '../../../core/solvers';
-import { analyze, curves, hardwareRows } from './analysis';
+import { analyze, hardwareRows } from './analysis';
+import { curves } from './curves';
 import type { GranularityChoice } from './types';
 
 /** The analysis worker's API (called through comlink from useAnalysis). */

@@ -16,6 +16,15 @@ export type CurveMode = StageMode | 'config';
 export interface CurvePoint {
   rate: number;
   ratio: number;
+  /** Latency of the swept scope per batch, s (absent on the live marker). */
+  latencyS?: number;
+}
+
+/** What core's sweep was asked for, per stage: enough to rerun it (`laudnet sweep`) or export it. */
+export interface CurveSweep {
+  modes: StageMode[];
+  granularity: number[];
+  channelGranularity: number[];
 }
 
 /** One latency-ratio curve: a candidate granularity (or mode) swept over the activation rate. */
@@ -26,6 +35,7 @@ export interface CurveSeries {
   granularity: number | null;
   /** True for the series matching the current configuration (it carries the marker). */
   current: boolean;
+  sweep: CurveSweep;
   points: CurvePoint[];
 }
 
@@ -33,6 +43,9 @@ export interface CurveSet {
   scope: 'stage' | 'network';
   /** 0-based stage for the stage scope. */
   stage: number;
+  batchSize: number;
+  /** Static latency of the swept scope per batch, s. */
+  staticLatencyS: number;
   series: CurveSeries[];
 }
 

@@ -30,6 +30,7 @@ export function recordingHost(): RecordingHost {
     loadSession: () => Promise.resolve(null),
     saveSession: () => Promise.resolve(),
     onCommand: () => () => undefined,
+    openDocs: () => Promise.resolve(),
   };
 }
 

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
-import { hardwareLabel } from '../../labels';
 import { useStudio } from '../../store';
 import { BlockDetails } from './BlockDetails';
 import { BreakdownChart } from './BreakdownChart';
@@ -62,7 +61,7 @@ export function BreakdownView() {
     <div className="view-stack" data-testid="breakdown-view">
       <ChartCard
         title="Per-block breakdown"
-        subtitle={`Predicted time per block on ${hardwareLabel(config)} (batch ${prediction.batchSize}); ${
+        subtitle={`Predicted time per block; ${
           latencyMode === 'add'
             ? 'compute and memory add up'
             : 'compute and memory overlap, the larger is shown'

@@ -16,7 +16,11 @@ import { ChartCard } from '../../charts/ChartCard';
 import { ChartLegend, type LegendItem } from '../../charts/ChartLegend';
 import { markerFor, withMarker } from './marker';
 import { seriesColor } from './palette';
-import type { CurveSeries } from '../../worker/types';
+import type { CurveSeries, CurveSet } from '../../worker/types';
+import { useHost } from '../../hostContext';
+import type { Host } from '../../host/types';
+import { hardwareLabel, modelLabel } from '../../labels';
+import { curvesToCsv, curvesToJson } from './curveData';
 
 /** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
 export function CurvesView() {
@@ -69,6 +73,9 @@ export function CurvesView() {
   legend.push({ label: 'Static network (ratio 1)', color: 'var(--text-2)', swatch: 'dashed' });
   const spec = arch.stages[stage];
   const { setCurveScope, selectStage } = useStudio.getState();
+  const host = useHost();
+  const dataName =
+    scope === 'stage' ? `latency-curves-stage${stage + 1}` : 'latency-curves-network';
 
   const title =
     scope === 'stage'
@@ -115,17 +122,42 @@ export function CurvesView() {
       </div>
       <ChartCard
         title={title}
-        subtitle={`${subtitle} · ${analysis ? `batch ${analysis.prediction.batchSize}` : ''}`}
+        subtitle={subtitle}
         exportName={
           scope === 'stage' ? `latency-curves-stage${stage + 1}` : 'latency-curves-network'
         }
         legend={fresh ? <ChartLegend items={legend} label="Curves" /> : null}
+        actions={
+          <>
+            <button
+              type="button"
+              className="btn small"
+              disabled={!fresh}
+              data-testid="curves-data-csv"
+              onClick={() => fresh && void exportCurveData(host, fresh, 'csv', dataName)}
+              aria-label="Export every curve's data as CSV"
+            >
+              Data CSV
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              disabled={!fresh}
+              data-testid="curves-data-json"
+              onClick={() => fresh && void exportCurveData(host, fresh, 'json', dataName)}
+              aria-label="Export every curve's data as JSON"
+            >
+              Data JSON
+            </button>
+          </>
+        }
       >
         <div
           className="chart-box"
           data-testid="curves-chart"
           data-marker={marker.point ? JSON.stringify(marker.point) : undefined}
           data-current-series={JSON.stringify(series.find((x) => x.current)?.points ?? [])}
+          data-curves={fresh ? JSON.stringify(fresh) : undefined}
         >
           {drawn ? (
             <CurvesChart lines={drawn} yDomain={yDomain} yTicks={yTicks} />
@@ -142,6 +174,34 @@ export function CurvesView() {
       </p>
     </div>
   );
+}
+
+/** Saves every point of every curve (CSV or JSON) through the host. */
+async function exportCurveData(
+  host: Host,
+  set: CurveSet,
+  format: 'csv' | 'json',
+  name: string,
+): Promise<void> {
+  const { config, notify } = useStudio.getState();
+  try {
+    const info = await host.appInfo();
+    const data =
+      format === 'csv'
+        ? curvesToCsv(set)
+        : curvesToJson(set, {
+            model: modelLabel(config),
+            hardware: hardwareLabel(config),
+            appVersion: info.version,
+          });
+    const saved = await host.saveFile({ kind: format, suggestedName: `${name}.${format}`, data });
+    if (saved) notify('info', `Curve data saved as ${saved.name}.`);
+  } catch (err) {
+    notify(
+      'error',
+      `Could not export the curve data: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
 }
 
 const CHART_MARGIN = { top: 12, right: 28, bottom: 28, left: 16 };

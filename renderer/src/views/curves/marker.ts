@@ -54,13 +54,21 @@ export function markerFor(
 }
 
 /**
- * Merges the marker into the current series: the curves are sampled every 0.05 and the marker is the same
+ * Merges the marker into the current series: the curves are sampled every 0.01 and the marker is the same
  * model evaluated at the current rate, so the drawn curve passes exactly through it.
  */
 export function withMarker(series: CurveSeries, marker: CurvePoint | null): CurveSeries {
   if (!series.current || !marker) return series;
-  // Already a sample (the usual case: the curve is sampled at every slider step): keep the object.
-  if (series.points.some((p) => p.rate === marker.rate && p.ratio === marker.ratio)) return series;
+  // Already a sample (the usual case: the curve is sampled at every slider step): keep the object. The
+  // sweep and the prediction add the same block latencies in another order, so allow rounding.
+  if (
+    series.points.some(
+      (p) =>
+        p.rate === marker.rate &&
+        Math.abs(p.ratio - marker.ratio) <= 1e-12 * Math.abs(marker.ratio),
+    )
+  )
+    return series;
   const points = series.points.filter((p) => Math.abs(p.rate - marker.rate) > 1e-12);
   points.push(marker);
   points.sort((a, b) => a.rate - b.rate);

@@ -161,8 +161,21 @@ export function createMaskActions(deps: MaskActionsDeps) {
     );
     s.selectStage(0);
     s.selectBlock(dump.blocks[0]?.key ?? null);
-    // The random-init notice is one of the reader's warnings: one notice per opened file.
-    for (const warning of dump.warnings) s.notify('info', `${name}: ${warning}`);
+    // One notice for the event and file: the configuration was replaced (with Undo, one undo step),
+    // followed by what the dump itself warns about (the random-init notice is one of the reader's warnings).
+    const notes = [
+      `${name} replaced the configuration: ${dump.archLabel} with the dump's modes, granularities and measured rates.`,
+      ...dump.warnings,
+    ].filter(Boolean);
+    s.notify('info', notes.join(' '), {
+      key: `open:${name}`,
+      action: {
+        label: 'Undo',
+        run: () => {
+          if (store.getState().config === adopted.config) store.getState().undo();
+        },
+      },
+    });
     return true;
   }
 

@@ -19,10 +19,14 @@ import {
 } from '../../charts';
 import { describeDynamics } from '../strip/describe';
 import type { Theory, TheoryPoint } from './theoryData';
+import { formatChange } from './change';
 
 export const THEORY_CHART_HEIGHT_PX = 340;
 
-/** A plotted point: reductions in percent. */
+/** Axis ticks in the view's convention: "−20 %", "+10 %", "0 %". */
+const formatTick = (v: number) => formatChange(v / 100, 0);
+
+/** A plotted point: changes against the static network in percent (negative: cheaper). */
 interface Datum {
   x: number;
   y: number;
@@ -30,16 +34,16 @@ interface Datum {
 }
 
 const toDatum = (p: TheoryPoint): Datum => ({
-  x: p.flopsReduction * 100,
-  y: p.latencyReduction * 100,
+  x: -p.flopsReduction * 100,
+  y: -p.latencyReduction * 100,
   point: p,
 });
 
 /** One square domain for both axes (in %), so that y = x is the diagonal and 0 is always shown. */
 export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
-  const values = points.flatMap((p) => [p.flopsReduction * 100, p.latencyReduction * 100]);
-  const lo = Math.floor(Math.min(0, ...values) / 10) * 10;
-  const hi = Math.ceil(Math.max(10, ...values) / 10) * 10;
+  const values = points.flatMap((p) => [-p.flopsReduction * 100, -p.latencyReduction * 100]);
+  const lo = Math.floor(Math.min(-10, ...values) / 10) * 10;
+  const hi = Math.ceil(Math.max(0, ...values) / 10) * 10;
   return [lo, hi];
 }
 
@@ -108,10 +112,10 @@ function TheoryTooltip({
       </div>
       {d.point.dynamics ? <div>{describeDynamics(d.point.dynamics)}</div> : null}
       <div>
-        FLOPs reduction <strong className="mono">{d.x.toFixed(1)} %</strong>
+        FLOPs <strong className="mono">{formatChange(d.x / 100)}</strong>
       </div>
       <div>
-        Latency reduction <strong className="mono">{d.y.toFixed(1)} %</strong>
+        Latency <strong className="mono">{formatChange(d.y / 100)}</strong>
       </div>
       <div className="hint">
         {isNetwork
@@ -159,9 +163,9 @@ export const TheoryChart = memo(function TheoryChart({
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
-            tickFormatter={(v: number) => `${v} %`}
+            tickFormatter={formatTick}
             label={{
-              value: 'FLOPs reduction (% of static MACs)',
+              value: 'FLOPs change (% of static MACs)',
               position: 'insideBottom',
               offset: -10,
               style: AXIS_LABEL_STYLE,
@@ -177,9 +181,9 @@ export const TheoryChart = memo(function TheoryChart({
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
-            tickFormatter={(v: number) => `${v} %`}
+            tickFormatter={formatTick}
             label={{
-              value: 'Latency reduction (% of static)',
+              value: 'Latency change (% of static)',
               angle: -90,
               position: 'insideLeft',
               dy: 90,

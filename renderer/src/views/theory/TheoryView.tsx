@@ -1,32 +1,34 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
-import { hardwareLabel } from '../../labels';
 import { useStudio } from '../../store';
 import { latencyModeOf } from '../breakdown/ops';
 import { explainGap, theoryOf, type StageTheory } from './theoryData';
 import { TheoryChart } from './TheoryChart';
+import { formatChange, formatPoints } from './change';
 import '../../styles/views.css';
 
-const signedPct = (x: number) => `${x >= 0 ? '−' : '+'}${Math.abs(x * 100).toFixed(1)} %`;
+/** A reduction (1 − ratio) shown as the signed change the whole view uses. */
+const asChange = (reduction: number) => formatChange(-reduction);
 
 function StageTable({ stages }: { stages: StageTheory[] }) {
   return (
     <table className="data theory-table">
-      <caption className="sr-only">Reductions per stage</caption>
+      <caption className="sr-only">Changes per stage against the static network</caption>
       <thead>
         <tr>
           <th scope="col">Stage</th>
-          <th scope="col">FLOPs</th>
-          <th scope="col">Latency</th>
-          <th scope="col" title="Latency reduction minus FLOPs reduction, in percentage points">
+          <th scope="col">FLOPs change</th>
+          <th scope="col">Latency change</th>
+          <th scope="col" title="Latency change minus FLOPs change, in percentage points">
             Gap
           </th>
         </tr>
       </thead>
       <tbody>
         {stages.map((s) => {
-          const gap = s.latencyReduction - s.flopsReduction;
+          // Latency change − FLOPs change: positive when latency gains less than FLOPs.
+          const gap = s.flopsReduction - s.latencyReduction;
           return (
             <tr key={s.stage}>
               <th scope="row">
@@ -38,11 +40,11 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
                 Stage {s.stage + 1}
                 <span className="stage-mode">{s.modes.join(', ')}</span>
               </th>
-              <td>{signedPct(s.flopsReduction)}</td>
-              <td>{signedPct(s.latencyReduction)}</td>
-              <td
-                className={gap < -0.02 ? 'bad' : gap > 0.02 ? 'good' : ''}
-              >{`${gap >= 0 ? '+' : '−'}${Math.abs(gap * 100).toFixed(1)} pt`}</td>
+              <td>{asChange(s.flopsReduction)}</td>
+              <td>{asChange(s.latencyReduction)}</td>
+              <td className={gap > 0.02 ? 'bad' : gap < -0.02 ? 'good' : ''}>
+                {formatPoints(gap)}
+              </td>
             </tr>
           );
         })}
@@ -80,7 +82,7 @@ export function TheoryView() {
       <div className="theory-grid">
         <ChartCard
           title="Theory vs practice"
-          subtitle={`Reductions vs the static network on ${hardwareLabel(config)}; below the diagonal, latency gains less than FLOPs.`}
+          subtitle="Change vs the static network (negative: cheaper); above the diagonal, latency gains less than FLOPs."
           exportName="theory-vs-practice"
           legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
         >
@@ -90,13 +92,13 @@ export function TheoryView() {
             onSelect={useStudio.getState().selectBlock}
           />
         </ChartCard>
-        <section className="card" aria-label="Reductions per stage">
+        <section className="card" aria-label="Changes per stage">
           <h3 className="card-title">Per stage</h3>
           <StageTable stages={theory.stages} />
           <p className="hint">
-            Gap: latency reduction minus FLOPs reduction, in points. Network: FLOPs{' '}
-            {signedPct(theory.network.flopsReduction)}, latency{' '}
-            {signedPct(theory.network.latencyReduction)}. FLOPs include the stem and head, which the
+            Gap: latency change minus FLOPs change, in points (positive: latency gains less).
+            Network: FLOPs {asChange(theory.network.flopsReduction)}, latency{' '}
+            {asChange(theory.network.latencyReduction)}. FLOPs include the stem and head, which the
             latency model does not cost.
           </p>
         </section>

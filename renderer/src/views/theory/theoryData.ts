@@ -5,6 +5,7 @@
 import type { BlockDynamics } from '../../../../core/flops/block';
 import type { Analysis } from '../../worker/types';
 import { splitOpTime } from '../breakdown/ops';
+import { formatChange, movement } from './change';
 
 export interface TheoryPoint {
   key: string;
@@ -89,6 +90,9 @@ const OVERHEAD_OPS = new Set(['gate', 'channel_masker', 'scatter_add']);
 /** Differences smaller than this (in reduction, absolute) count as "tracks FLOPs". */
 const CLOSE = 0.02;
 
+/** "FLOPs fall" / "FLOPs rise": the plural form of a movement verb. */
+const plural = (verb: string) => verb.replace(/^(rise|fall|stay)s/, '$1');
+
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /**
@@ -119,12 +123,22 @@ export function explainGap(analysis: Analysis, latencyMode: 'add' | 'max'): stri
   }
   const flopsRed = 1 - analysis.flopsRatio;
   const latRed = 1 - prediction.ratio;
-  const head = `FLOPs −${pct(flopsRed)}, latency −${pct(latRed)}`.replace(/−-/g, '+');
+  // One convention: signed changes against the static network, worded by their own sign.
+  const flopsChange = -flopsRed;
+  const latChange = -latRed;
+  const head = `FLOPs ${formatChange(flopsChange, 0)}, latency ${formatChange(latChange, 0)}`;
   const memShare = totalS > 0 ? memoryS / totalS : 0;
   const overheadShare = totalS > 0 ? (overheadOpsS + launchS) / totalS : 0;
+  const latMove = movement(latChange);
   if (latRed < flopsRed - CLOSE) {
+    const what =
+      latMove === 'rises'
+        ? `latency rises while FLOPs ${plural(movement(flopsChange))}`
+        : latMove === 'falls'
+          ? 'latency falls by less than FLOPs'
+          : `latency stays level while FLOPs ${plural(movement(flopsChange))}`;
     return (
-      `${head}: latency falls less because memory traffic (${pct(memShare)} of the dynamic blocks' time) ` +
+      `${head}: ${what} because memory traffic (${pct(memShare)} of the dynamic blocks' time) ` +
       `shrinks more slowly than arithmetic, and maskers, gather/scatter-add and kernel launches add ` +
       `${pct(overheadShare)} that the FLOPs count barely sees.`
     );
@@ -132,13 +146,13 @@ export function explainGap(analysis: Analysis, latencyMode: 'add' | 'max'): stri
   if (latRed > flopsRed + CLOSE) {
     const stemHead = (flops.stemMacs + flops.headMacs) / flops.staticMacs;
     return (
-      `${head}: latency falls more than FLOPs because skipped work also skips its memory traffic ` +
+      `${head}: latency falls by more than FLOPs because skipped work also skips its memory traffic ` +
       `(${pct(memShare)} of the dynamic blocks' time), and the FLOPs count includes the dense stem and head ` +
       `(${pct(stemHead)} of the static MACs), which the latency model leaves out.`
     );
   }
   return (
-    `${head}: latency tracks FLOPs here; memory traffic (${pct(memShare)}) and overheads ` +
+    `${head}: latency follows FLOPs here; memory traffic (${pct(memShare)}) and overheads ` +
     `(${pct(overheadShare)}) of the dynamic blocks stay small.`
   );
 }

@@ -27,9 +27,9 @@ describe('TheoryView', () => {
     expect(explanation).toContain(
       `latency −${Math.round((1 - analysis.prediction.ratio) * 100)} %`,
     );
-    expect(screen.getByText('FLOPs reduction (% of static MACs)')).toBeTruthy();
-    expect(screen.getByText('Latency reduction (% of static)')).toBeTruthy();
-    const table = within(screen.getByRole('region', { name: 'Reductions per stage' }));
+    expect(screen.getByText('FLOPs change (% of static MACs)')).toBeTruthy();
+    expect(screen.getByText('Latency change (% of static)')).toBeTruthy();
+    const table = within(screen.getByRole('region', { name: 'Changes per stage' }));
     expect(table.getAllByRole('row').length).toBe(1 + 4);
   });
 });

@@ -52,15 +52,27 @@ describe('explainGap', () => {
     expect(text).toMatch(/static/);
   });
 
-  it('blames memory traffic and overheads when latency falls less than FLOPs', () => {
+  it('says latency rises (never "falls less") when it rises, and blames memory traffic and overheads', () => {
     // Spatial S = 1 on V100 is slower than static (spec §5.7: ratio 1.324) while it halves the FLOPs.
     const base = defaultConfig('resnet50', 'v100');
     const config = { ...base, stages: base.stages.map((s) => ({ ...s, spatialGranularity: 1 })) };
     const analysis = analyze(config);
     expect(analysis.prediction.ratio).toBeGreaterThan(1);
     const text = explainGap(analysis, 'add');
-    expect(text).toMatch(/^FLOPs −\d+ %, latency \+\d+ %: latency falls less/);
+    expect(text).toMatch(/^FLOPs −\d+ %, latency \+\d+ %: latency rises while FLOPs fall because/);
+    expect(text).not.toMatch(/falls (by )?less/);
     expect(text).toMatch(/memory traffic \(\d+ % of the dynamic blocks' time\)/);
     expect(text).toMatch(/maskers, gather\/scatter-add and kernel launches/);
+  });
+
+  it('says latency falls by less than FLOPs when both fall but latency less', () => {
+    const base = defaultConfig('resnet50', 'v100');
+    const config = { ...base, targetRate: 0.4 };
+    const analysis = analyze(config);
+    expect(analysis.prediction.ratio).toBeLessThan(1);
+    expect(1 - analysis.prediction.ratio).toBeLessThan(1 - analysis.flopsRatio - 0.02);
+    expect(explainGap(analysis, 'add')).toMatch(
+      /^FLOPs −\d+ %, latency −\d+ %: latency falls by less than FLOPs because/,
+    );
   });
 });
