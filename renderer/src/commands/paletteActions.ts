@@ -10,9 +10,12 @@ import {
   paletteCommands,
   type CommandId,
 } from '../../../core/commands';
-import { resolveArchitecture } from '../../../core/config/resolve';
 import { STAGE_MODES, type ConfigStageMode, type StudioConfig } from '../../../core/config/schema';
-import { divisorsOf } from '../../../core/predictor/helpers';
+import {
+  resolveArchitecture,
+  validChannelGroupSizes,
+  validGranularities,
+} from '../../../core/config/resolve';
 import { HARDWARE_PRESETS } from '../../../core/predictor/hardware';
 import type { Host } from '../host/types';
 import { useStudio } from '../store';
@@ -121,7 +124,7 @@ function settingEntries(config: StudioConfig, theme: ThemePreference): PaletteEn
         run: () => edit((c) => setStageMode(c, i, mode)),
       });
     }
-    for (const s of divisorsOf(spec.outResolution)) {
+    for (const s of validGranularities(spec.outResolution)) {
       out.push({
         ...base,
         key: `stage${i}:S:${s}`,
@@ -133,7 +136,7 @@ function settingEntries(config: StudioConfig, theme: ThemePreference): PaletteEn
       });
     }
     const m = stageMidChannels(arch, spec);
-    for (const g of divisorsOf(m).filter((g) => g < m)) {
+    for (const g of validChannelGroupSizes(m).filter((g) => g < m)) {
       out.push({
         ...base,
         key: `stage${i}:G:${g}`,

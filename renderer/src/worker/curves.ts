@@ -6,8 +6,11 @@
 import type { ArchitectureSpec } from '../../../core/arch';
 import { stageMidChannels } from '../../../core/arch';
 import { toNetworkRequest } from '../../../core/config/request';
-import { resolveArchitecture, resolveHardwareParams } from '../../../core/config/resolve';
-import { divisorsOf } from '../../../core/predictor/helpers';
+import {
+  resolveArchitecture,
+  resolveHardwareParams,
+  validGranularities,
+} from '../../../core/config/resolve';
 import type { StudioConfig } from '../../../core/config/schema';
 import {
   createPredictor,
@@ -38,7 +41,7 @@ function stageCandidates(config: StudioConfig, arch: ArchitectureSpec, stage: nu
   const spec = arch.stages[stage]!;
   const st = config.stages[stage]!;
   // Every S dividing the map side, the side itself included (the paper's candidate set).
-  const out: Candidate[] = divisorsOf(spec.outResolution).map((s) => ({
+  const out: Candidate[] = validGranularities(spec.outResolution).map((s) => ({
     id: `spatial-${s}`,
     label: `Spatial S=${s}`,
     candidate: { mode: 'spatial', granularity: s },
