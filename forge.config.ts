@@ -42,7 +42,16 @@ const documentTypes = [
  */
 export const viteTargets: VitePluginConfig = {
   build: [
-    { entry: { main: 'electron/main/index.ts' }, config: 'vite.main.config.mts', target: 'main' },
+    {
+      // The file-check worker is a second entry of the main build (a worker_threads script that
+      // main starts from .vite/build/fileCheckWorker.js; Electron reads it from the asar).
+      entry: {
+        main: 'electron/main/index.ts',
+        fileCheckWorker: 'electron/main/lib/fileCheckWorker.ts',
+      },
+      config: 'vite.main.config.mts',
+      target: 'main',
+    },
     {
       entry: { preload: 'electron/preload/index.ts' },
       config: 'vite.preload.config.mts',

@@ -11,8 +11,8 @@ import { createHandlers } from './ipc/handlers';
 import type { DialogPort, HandlerDeps, SessionState } from './ipc/deps';
 import { openDocumentAt } from './ipc/documents';
 import { registerIpcHandlers } from './ipc/registrar';
-import { validateJsonObjectText } from './lib/documentCheck';
 import { nodeFs } from './lib/fsPort';
+import type { FileCheckPort } from './lib/fileChecks';
 import { createCrashPolicy, createQuitGuard } from './lib/lifecycle';
 import type { Logger } from './lib/log';
 import { buildMenuTemplate } from './lib/menu';
@@ -28,6 +28,8 @@ export interface ControllerOptions {
   isDev: boolean;
   entryUrl: string;
   preloadPath: string;
+  /** Checks user files off the main thread (workerChecks.ts). */
+  fileChecks: FileCheckPort;
   iconPath?: string;
   trustedOrigins: readonly string[];
   app: HandlerDeps['app'];
@@ -127,7 +129,7 @@ export function createAppController(options: ControllerOptions) {
       pendingOsOpens = [];
       queued.forEach((path) => void openFromOs(path));
     },
-    validateConfig: validateJsonObjectText,
+    fileChecks: options.fileChecks,
     log,
     platform: process.platform,
     now: () => new Date(),

@@ -9,7 +9,7 @@ import type { FsPort } from '../lib/fsPort';
 import type { Level } from '../lib/log';
 import type { RecentStore } from '../lib/recent';
 import type { RecoveryStore } from '../lib/recovery';
-import type { TextValidator } from '../lib/safeLoad';
+import type { FileCheckPort } from '../lib/fileChecks';
 
 export interface Question {
   type: 'info' | 'warning' | 'error' | 'question';
@@ -59,8 +59,8 @@ export interface HandlerDeps {
   onCommandsReady(): void;
   /** A session autosave reached disk (releases a pending quit). */
   onSessionSaved(): void;
-  /** Decides whether a configuration file is damaged (moved aside) — see documentCheck.ts. */
-  validateConfig: TextValidator;
+  /** Checks user files (configurations, mask dumps) off the main thread, with a time limit. */
+  fileChecks: FileCheckPort;
   log(level: Level, message: string): void;
   platform: string;
   now(): Date;

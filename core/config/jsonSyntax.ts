@@ -1,0 +1,158 @@
+/**
+ * A small JSON syntax checker that says *where* and *what was expected*, for messages such as
+ * "line 3, column 5: expected a property name in double quotes, found '}'". `JSON.parse` alone
+ * gives an offset at best (and sometimes echoes the whole text). It is iterative, so deeply nested
+ * input cannot overflow the stack, and it also measures nesting depth so callers can refuse
+ * absurd nesting with its own message before anything recursive walks the value.
+ */
+
+export interface JsonSyntaxProblem {
+  /** 1-based line and column (columns count UTF-16 code units). */
+  line: number;
+  column: number;
+  /** What the grammar allowed here, in words. */
+  expected: string;
+  /** What was there instead, quoted, or "the end of the file". */
+  found: string;
+}
+
+/** Most nesting a configuration-like file may have (real ones have 4 or 5 levels). */
+export const MAX_JSON_DEPTH = 64;
+
+function position(text: string, at: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: at - lineStart + 1 };
+}
+
+function foundAt(text: string, at: number): string {
+  if (at >= text.length) return 'the end of the file';
+  const ch = text[at]!;
+  const code = ch.charCodeAt(0);
+  return code < 0x20 ? `a control character (U+${code.toString(16).padStart(4, '0')})` : `'${ch}'`;
+}
+
+const WS = new Set([' ', '\t', '\n', '\r']);
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+
+/**
+ * The first syntax error of `text` as JSON, or null when it is valid JSON.
+ * Also reports nesting deeper than `maxDepth` as a problem ("at most 64 levels of nesting").
+ */
+export function findJsonSyntaxProblem(
+  text: string,
+  maxDepth = MAX_JSON_DEPTH,
+): JsonSyntaxProblem | null {
+  let i = 0;
+  const fail = (expected: string, at = i): JsonSyntaxProblem => ({
+    ...position(text, at),
+    expected,
+    found: foundAt(text, at),
+  });
+  const skip = () => {
+    while (i < text.length && WS.has(text[i]!)) i++;
+  };
+  const string = (): JsonSyntaxProblem | null => {
+    i++; // opening quote
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return null;
+      }
+      if (c < 0x20) return fail('a closing double quote (line breaks must be written \\n)');
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            return fail('four hex digits after \\u', i + 2);
+          }
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else return fail('an escape such as \\n, \\" or \\\\', i + 1);
+      } else i++;
+    }
+    return fail('a closing double quote');
+  };
+  /** Stack of open containers: '{' or '['. */
+  const stack: string[] = [];
+  // States: expecting a value; after a value (',' or close); expecting a key.
+  let state: 'value' | 'after' | 'key' | 'first-key' | 'first-value' = 'value';
+  for (;;) {
+    skip();
+    if (state === 'value' || state === 'first-value') {
+      const c = text[i];
+      if (state === 'first-value' && c === ']') {
+        stack.pop();
+        i++;
+        state = 'after';
+      } else if (c === '{' || c === '[') {
+        if (stack.length >= maxDepth) {
+          return fail(`at most ${maxDepth} levels of nesting`);
+        }
+        stack.push(c);
+        i++;
+        state = c === '{' ? 'first-key' : 'first-value';
+        continue;
+      } else if (c === '"') {
+        const p = string();
+        if (p) return p;
+        state = 'after';
+      } else {
+        NUMBER.lastIndex = i;
+        LITERAL.lastIndex = i;
+        const m = NUMBER.exec(text) ?? LITERAL.exec(text);
+        if (!m) return fail('a value (a number, a "string", true, false, null, { or [)');
+        i += m[0].length;
+        state = 'after';
+      }
+    } else if (state === 'key' || state === 'first-key') {
+      if (state === 'first-key' && text[i] === '}') {
+        stack.pop();
+        i++;
+        state = 'after';
+        continue;
+      }
+      if (text[i] !== '"') {
+        return fail(
+          state === 'first-key'
+            ? "a property name in double quotes or '}'"
+            : 'a property name in double quotes (JSON allows no comma before })',
+        );
+      }
+      const p = string();
+      if (p) return p;
+      skip();
+      if (text[i] !== ':') return fail("':' after the property name");
+      i++;
+      state = 'value';
+      continue;
+    }
+    // state === 'after'
+    skip();
+    const top = stack[stack.length - 1];
+    if (top === undefined) {
+      return i < text.length ? fail('the end of the file after the JSON value') : null;
+    }
+    const close = top === '{' ? '}' : ']';
+    if (text[i] === ',') {
+      i++;
+      state = top === '{' ? 'key' : 'value';
+    } else if (text[i] === close) {
+      i++;
+      stack.pop();
+    } else return fail(`',' or '${close}'`);
+  }
+}
+
+/** "line 3, column 5: expected …, found …" */
+export function describeJsonSyntaxProblem(p: JsonSyntaxProblem): string {
+  return `line ${p.line}, column ${p.column}: expected ${p.expected}, found ${p.found}`;
+}
