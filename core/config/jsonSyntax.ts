@@ -156,3 +156,45 @@ export function findJsonSyntaxProblem(
 export function describeJsonSyntaxProblem(p: JsonSyntaxProblem): string {
   return `line ${p.line}, column ${p.column}: expected ${p.expected}, found ${p.found}`;
 }
+
+/** Longest message shown for one problem; longer ones are cut with "…". */
+export const MAX_MESSAGE_CHARS = 400;
+
+/** Cuts `text` to `max` characters (an ellipsis marks the cut). */
+export function capMessage(text: string, max = MAX_MESSAGE_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** "a", "b", "c" and 37 more: at most `shown` items named, the rest counted. */
+export function listWithRest(items: readonly string[], shown = 5, noun = ''): string {
+  const head = items.slice(0, shown).map((s) => capMessage(s, 40));
+  const rest = items.length - head.length;
+  return rest > 0
+    ? `${head.join(', ')} and ${rest} more${noun ? ` ${noun}` : ''}`
+    : head.join(', ');
+}
+
+/** A short, bounded rendering of any value for a message (never throws, never recurses deeply). */
+export function previewValue(value: unknown, max = 60): string {
+  if (typeof value === 'string') return capMessage(JSON.stringify(value), max);
+  if (value === null || typeof value !== 'object') return capMessage(String(value), max);
+  return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
+}
+
+/**
+ * `JSON.parse` with a position-naming message and a nesting limit. Never throws.
+ * `-0` reads as 0, so a loaded file serialises back to what it says.
+ */
+export function parseJsonText(
+  text: string,
+  maxDepth = MAX_JSON_DEPTH,
+): { ok: true; value: unknown } | { ok: false; error: string } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const problem = findJsonSyntaxProblem(body, maxDepth);
+  if (problem) return { ok: false, error: describeJsonSyntaxProblem(problem) };
+  try {
+    return { ok: true, value: JSON.parse(body, (_k, v: unknown) => (Object.is(v, -0) ? 0 : v)) };
+  } catch (e) {
+    return { ok: false, error: capMessage(e instanceof Error ? e.message : String(e)) };
+  }
+}
