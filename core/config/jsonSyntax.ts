@@ -198,3 +198,23 @@ export function parseJsonText(
     return { ok: false, error: capMessage(e instanceof Error ? e.message : String(e)) };
   }
 }
+
+/**
+ * True when an already-parsed value nests deeper than `maxDepth` (checked without recursion, and
+ * stopping after `maxNodes` values), for values that did not come through {@link parseJsonText}.
+ */
+export function nestsDeeperThan(
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+  maxNodes = 1e6,
+): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= maxDepth || ++nodes > maxNodes) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}

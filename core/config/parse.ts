@@ -4,7 +4,7 @@
  * parse∘serialize is the identity.
  */
 import { formatZodIssues } from '../arch/schemaErrors';
-import { parseJsonText } from './jsonSyntax';
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseJsonText } from './jsonSyntax';
 import { migrateConfig } from './migrate';
 import { studioConfigV1Schema } from './schema';
 import type { StudioConfig } from './schema';
@@ -34,6 +34,8 @@ export function parseConfig(input: unknown): ConfigParseResult {
     const parsed = parseJsonText(input);
     if (!parsed.ok) return { ok: false, error: `not valid JSON: ${parsed.error}` };
     doc = parsed.value;
+  } else if (nestsDeeperThan(input)) {
+    return { ok: false, error: `nested more than ${MAX_JSON_DEPTH} levels deep` };
   }
   const migrated = migrateConfig(doc);
   if (!migrated.ok) return migrated;

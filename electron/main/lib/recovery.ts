@@ -7,6 +7,7 @@
 import { basename, dirname, join } from 'node:path';
 import { atomicWrite } from './atomicWrite';
 import type { FsPort } from './fsPort';
+import { parseJsonText } from '../../../core/config/jsonSyntax';
 import { corruptStamp, loadTextDocument, type LoadOutcome } from './safeLoad';
 
 export const RECOVERY_FORMAT = 'laudnet-recovery';
@@ -27,13 +28,9 @@ export interface RecoveryRecord {
 
 /** Validator for `loadTextDocument`: a problem line, or null for a well-formed record. */
 export function validateRecoveryText(text: string): string | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return 'the recovery file is not valid JSON';
-  }
-  const r = value as Partial<RecoveryRecord> | null;
+  const json = parseJsonText(text);
+  if (!json.ok) return 'the recovery file is not valid JSON';
+  const r = json.value as Partial<RecoveryRecord> | null;
   if (typeof r !== 'object' || r === null) return 'the recovery file is not an object';
   if (r.format !== RECOVERY_FORMAT) return 'the recovery file has the wrong format tag';
   if (r.version !== RECOVERY_VERSION) return `unsupported recovery version ${String(r.version)}`;
