@@ -48,7 +48,7 @@ export function serializeSession(session: Session): string {
 /** Parses an autosaved session; a damaged one yields a message (the caller keeps the text aside). */
 export function parseSession(text: string): { ok: true; session: Session } | { ok: false; error: string } {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, error: `the saved session is not valid JSON (${json.error})` };
+  if (!json.ok) return { ok: false, error: 'the saved session is not valid JSON' };
   const doc = json.value;
   const parsed = sessionSchema.safeParse(doc);
   if (!parsed.success) return { ok: false, error: 'the saved session is not a LAUDNet Studio session' };
