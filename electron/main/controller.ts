@@ -46,7 +46,12 @@ const FLUSH_TIMEOUT_MS = 1500;
 export function createAppController(options: ControllerOptions) {
   const { logger } = options;
   const log = (level: 'info' | 'warn' | 'error', message: string) => logger.log(level, message);
-  const state: SessionState = { documentPath: null, dirty: false, restoreWithoutPrompt: false };
+  const state: SessionState = {
+    documentPath: null,
+    documentHash: null,
+    dirty: false,
+    restoreWithoutPrompt: false,
+  };
   const recent = new RecentStore(nodeFs, options.paths.recentFile, process.platform, (m) =>
     log('warn', m),
   );

@@ -62,7 +62,12 @@ export function makeDeps(dir: string, overrides: Partial<HandlerDeps> = {}): Tes
     dialogs: new FakeDialogs(),
     recent: new RecentStore(fs, join(dir, 'user', 'recent.json'), 'linux', (m) => logs.push(m)),
     recovery: new RecoveryStore(fs, join(dir, 'user', 'recovery', 'session.json'), now),
-    state: { documentPath: null, dirty: false, restoreWithoutPrompt: false },
+    state: {
+      documentPath: null,
+      documentHash: null,
+      dirty: false,
+      restoreWithoutPrompt: false,
+    },
     app: { name: 'LAUDNet Studio', version: '0.1.0', versions: { electron: '45.5.0' } },
     writeClipboard: (text) => void clipboardText.push(text),
     openExternal: (url) => {

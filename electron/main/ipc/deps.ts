@@ -34,6 +34,8 @@ export interface DialogPort {
 export interface SessionState {
   /** File the current configuration was opened from / last saved to. */
   documentPath: string | null;
+  /** SHA-256 of that file as opened or last saved (what the session is based on). */
+  documentHash: string | null;
   /** Unsaved changes, as reported by the renderer (drives the quit guard). */
   dirty: boolean;
   /** Set after a renderer crash: the reload restores the recovery file without asking. */

@@ -16,6 +16,7 @@ import {
 import { atomicWrite, backupPathFor } from '../lib/atomicWrite';
 import { MAX_MASK_DUMP_BYTES } from '../lib/documentCheck';
 import { safeFileName } from '../lib/paths';
+import { contentHash } from '../lib/recovery';
 import type { HandlerDeps } from './deps';
 
 /** A read failure in words (permission, a folder, …), without a stack. */
@@ -134,7 +135,10 @@ export async function openDocumentAt(
     opened = { name, bytes };
   }
   if (!opened) return null;
-  if (kind === 'config') deps.state.documentPath = path;
+  if (kind === 'config') {
+    deps.state.documentPath = path;
+    deps.state.documentHash = contentHash(opened.bytes);
+  }
   // Only kinds with an open command can be reopened from the menu.
   if (kind in OPEN_COMMAND_FOR_KIND) {
     await deps.recent.add({ path, kind, openedAtMs: deps.now().getTime() });
@@ -182,6 +186,7 @@ export async function handleDocumentSave(
   else path = await saveWithDialog(deps, 'config', request.suggestedName, request.data);
   if (path === null) return null;
   deps.state.documentPath = path;
+  deps.state.documentHash = contentHash(request.data);
   deps.state.dirty = false;
   deps.onDirtyChanged(false);
   await deps.recent.add({ path, kind: 'config', openedAtMs: deps.now().getTime() });

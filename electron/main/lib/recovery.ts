@@ -1,9 +1,12 @@
 /**
  * The session recovery file: the renderer autosaves its whole session (debounced, and flushed on
  * blur, visibility change and before quit) and main keeps it in the user-data folder. On start, the
- * user is offered to restore it when it is newer than the file they last saved, so neither a crash
- * nor a forgotten save loses work — and a discarded recovery is archived, not deleted at once.
+ * user is offered to restore it whenever it differs from the file on disk — judged by content (the
+ * hash of the document the session was based on, and whether it had unsaved changes), never by
+ * clocks, which sync clients and git move freely — so neither a crash nor a forgotten save loses
+ * work; a discarded recovery is archived, not deleted at once.
  */
+import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { atomicWrite } from './atomicWrite';
 import type { FsPort } from './fsPort';
@@ -11,7 +14,7 @@ import { parseJsonText } from '../../../core/config/jsonSyntax';
 import { corruptStamp, loadTextDocument, type LoadOutcome } from './safeLoad';
 
 export const RECOVERY_FORMAT = 'laudnet-recovery';
-export const RECOVERY_VERSION = 1;
+export const RECOVERY_VERSION = 2;
 /** Discarded recovery files kept for a manual rescue. */
 const KEPT_ARCHIVES = 5;
 
@@ -24,36 +27,66 @@ export interface RecoveryRecord {
   documentPath: string | null;
   /** The renderer's serialised session (opaque to main). */
   text: string;
+  /** SHA-256 of the document as opened or last saved, when the session had a file. */
+  documentHash: string | null;
+  /** Whether the session had changes not saved to its file. */
+  dirty: boolean;
+}
+
+/** Hex SHA-256 of a document's bytes. */
+export function contentHash(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Version 1 records (before content hashes) knew neither the hash nor the dirty flag: they are
+ * read as "unsaved, based on an unknown version", so they are always offered — never lost.
+ */
+function migrateRecovery(value: Record<string, unknown>): Record<string, unknown> {
+  if (value.version === 1) return { ...value, version: 2, documentHash: null, dirty: true };
+  return value;
 }
 
 /** Validator for `loadTextDocument`: a problem line, or null for a well-formed record. */
 export function validateRecoveryText(text: string): string | null {
   const json = parseJsonText(text);
   if (!json.ok) return 'the recovery file is not valid JSON';
-  const r = json.value as Partial<RecoveryRecord> | null;
+  if (typeof json.value !== 'object' || json.value === null)
+    return 'the recovery file is not an object';
+  const r = migrateRecovery(
+    json.value as Record<string, unknown>,
+  ) as Partial<RecoveryRecord> | null;
   if (typeof r !== 'object' || r === null) return 'the recovery file is not an object';
   if (r.format !== RECOVERY_FORMAT) return 'the recovery file has the wrong format tag';
   if (r.version !== RECOVERY_VERSION) return `unsupported recovery version ${String(r.version)}`;
   if (typeof r.savedAtMs !== 'number' || !Number.isFinite(r.savedAtMs)) return 'bad savedAtMs';
   if (r.documentPath !== null && typeof r.documentPath !== 'string') return 'bad documentPath';
   if (typeof r.text !== 'string') return 'bad session text';
+  if (r.documentHash !== null && typeof r.documentHash !== 'string') return 'bad documentHash';
+  if (typeof r.dirty !== 'boolean') return 'bad dirty flag';
   return null;
 }
 
+/** Parses a record already accepted by {@link validateRecoveryText}, migrating old versions. */
+export function readRecoveryRecord(text: string): RecoveryRecord {
+  return migrateRecovery(JSON.parse(text) as Record<string, unknown>) as unknown as RecoveryRecord;
+}
+
 /**
- * Whether to offer restoring `record` on start: only when it holds something and is newer than the
- * saved document (or the session was never saved to a file).
+ * Whether to offer restoring `record` on start: whenever it holds something that differs from the
+ * file on disk — the session had unsaved changes, or the file is no longer the one the session
+ * was based on (changed, replaced or gone), or there never was a file. Modification times play
+ * no part.
  *
- * @param documentMtimeMs modification time of `record.documentPath`, null when it has none or the
- *   file no longer exists.
+ * @param diskHash hash of `record.documentPath` now, null when it has none or the file is gone.
  */
 export function shouldOfferRestore(
   record: RecoveryRecord | null,
-  documentMtimeMs: number | null,
+  diskHash: string | null,
 ): boolean {
   if (!record || record.text.trim() === '') return false;
-  if (documentMtimeMs === null) return true;
-  return record.savedAtMs > documentMtimeMs;
+  if (record.documentPath === null || record.dirty) return true;
+  return diskHash === null || diskHash !== record.documentHash;
 }
 
 /**
@@ -134,13 +167,18 @@ export class RecoveryStore {
   ) {}
 
   /** Autosaves the session; resolves once it is on disk. */
-  save(text: string, documentPath: string | null): Promise<void> {
+  save(
+    text: string,
+    documentPath: string | null,
+    basis: { documentHash: string | null; dirty: boolean } = { documentHash: null, dirty: true },
+  ): Promise<void> {
     const record: RecoveryRecord = {
       format: RECOVERY_FORMAT,
       version: RECOVERY_VERSION,
       savedAtMs: this.now().getTime(),
       documentPath,
       text,
+      ...basis,
     };
     return this.writer.submit(JSON.stringify(record));
   }
@@ -151,11 +189,11 @@ export class RecoveryStore {
       now: this.now(),
     });
     if (outcome.status === 'ok') {
-      return { record: JSON.parse(outcome.text) as RecoveryRecord, outcome };
+      return { record: readRecoveryRecord(outcome.text), outcome };
     }
     // A damaged recovery file was moved aside; its backup is the previous autosave, still useful.
     if (outcome.status === 'corrupt' && outcome.backup) {
-      return { record: JSON.parse(outcome.backup.text) as RecoveryRecord, outcome };
+      return { record: readRecoveryRecord(outcome.backup.text), outcome };
     }
     return { record: null, outcome };
   }
