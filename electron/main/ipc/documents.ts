@@ -176,12 +176,41 @@ export async function handleExport(
   return path === null ? null : { name: basename(path) };
 }
 
+/**
+ * Another program may have changed the file since it was opened or last saved here (a sync
+ * client, git, a text editor): compare content hashes and ask before overwriting.
+ */
+async function confirmOverwriteIfChanged(deps: HandlerDeps, path: string): Promise<boolean> {
+  const known = deps.state.documentHash;
+  if (known === null) return true;
+  let now: string | null;
+  try {
+    now = (await deps.fs.stat(path)) ? contentHash(await deps.fs.readFile(path)) : null;
+  } catch {
+    now = null;
+  }
+  if (now === known) return true;
+  const choice = await deps.dialogs.ask({
+    type: 'warning',
+    message: `${basename(path)} was changed by another program since you opened it.`,
+    detail:
+      now === null
+        ? 'The file is gone or cannot be read.'
+        : 'Saving will replace those changes (the replaced file is kept as a .bak).',
+    buttons: ['Save anyway', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  return choice === 0;
+}
+
 /** Save / Save as of the configuration: writes in place when the document has a file. */
 export async function handleDocumentSave(
   deps: HandlerDeps,
   request: RequestOf<'document:save'>,
 ): Promise<ResponseOf<'document:save'>> {
   let path = request.saveAs ? null : deps.state.documentPath;
+  if (path !== null && !(await confirmOverwriteIfChanged(deps, path))) return null;
   if (path !== null) await atomicWrite(deps.fs, path, request.data);
   else path = await saveWithDialog(deps, 'config', request.suggestedName, request.data);
   if (path === null) return null;
