@@ -17,6 +17,9 @@ export const RECOVERY_FORMAT = 'laudnet-recovery';
 export const RECOVERY_VERSION = 2;
 /** Discarded recovery files kept for a manual rescue. */
 const KEPT_ARCHIVES = 5;
+/** Damaged sessions kept for inspection, and the most of each that is kept. */
+const KEPT_DAMAGED = 5;
+const MAX_DAMAGED_BYTES = 4 * 1024 * 1024;
 
 export interface RecoveryRecord {
   format: typeof RECOVERY_FORMAT;
@@ -200,12 +203,18 @@ export class RecoveryStore {
 
   /**
    * Stores a session the renderer could not restore under a unique name next to the recovery file,
-   * so the next autosave cannot overwrite it.
+   * so the next autosave cannot overwrite it. At most {@link KEPT_DAMAGED} copies of at most
+   * {@link MAX_DAMAGED_BYTES} each are kept (the oldest go first), so a misbehaving renderer cannot
+   * fill the user's disk.
    */
   async keepDamaged(text: string): Promise<string> {
-    const path = `${this.file}.damaged-${corruptStamp(this.now())}`;
+    const stamp = corruptStamp(this.now());
+    let path = `${this.file}.damaged-${stamp}`;
+    // Two calls in one millisecond get two files.
+    for (let n = 2; await this.fs.stat(path); n++) path = `${this.file}.damaged-${stamp}-${n}`;
     await this.fs.mkdirp(dirname(this.file));
-    await atomicWrite(this.fs, path, text, { keepBackup: false });
+    await atomicWrite(this.fs, path, text.slice(0, MAX_DAMAGED_BYTES), { keepBackup: false });
+    await this.prune(`${basename(this.file)}.damaged-`, KEPT_DAMAGED);
     return path;
   }
 
@@ -217,16 +226,15 @@ export class RecoveryStore {
     if (!(await this.fs.stat(this.file))) return null;
     const archived = `${this.file}.discarded-${corruptStamp(this.now())}`;
     await this.fs.rename(this.file, archived);
-    await this.pruneArchives();
+    await this.prune(`${basename(this.file)}.discarded-`, KEPT_ARCHIVES);
     return archived;
   }
 
-  private async pruneArchives(): Promise<void> {
+  private async prune(prefix: string, keep: number): Promise<void> {
     const dir = dirname(this.file);
-    const prefix = `${basename(this.file)}.discarded-`;
     // The stamp sorts chronologically, so name order is age order.
     const archives = (await this.fs.readdir(dir)).filter((n) => n.startsWith(prefix)).sort();
-    for (const name of archives.slice(0, Math.max(0, archives.length - KEPT_ARCHIVES))) {
+    for (const name of archives.slice(0, Math.max(0, archives.length - keep))) {
       await this.fs.unlink(join(dir, name)).catch(() => undefined);
     }
   }

@@ -102,3 +102,23 @@ describe('saving a document changed on disk', () => {
     expect(deps.dialogs.asked).toHaveLength(2);
   });
 });
+
+describe('keeping damaged sessions', () => {
+  it('gives two calls in one millisecond two files, and keeps at most five', async () => {
+    const { RecoveryStore } = await import('../../../../electron/main/lib/recovery');
+    const store = new RecoveryStore(
+      nodeFs,
+      join(dir, 'recovery', 'session.json'),
+      () => new Date('2025-03-01T12:00:00Z'),
+    );
+    const a = await store.keepDamaged('first');
+    const b = await store.keepDamaged('second');
+    expect(a).not.toBe(b);
+    expect(readFileSync(a, 'utf8')).toBe('first');
+    expect(readFileSync(b, 'utf8')).toBe('second');
+    for (let i = 0; i < 8; i++) await store.keepDamaged(`more ${i}`);
+    expect(readdirSync(join(dir, 'recovery')).filter((n) => n.includes('.damaged-'))).toHaveLength(
+      5,
+    );
+  });
+});
