@@ -42,7 +42,16 @@ const documentTypes = [
  */
 export const viteTargets: VitePluginConfig = {
   build: [
-    { entry: { main: 'electron/main/index.ts' }, config: 'vite.main.config.mts', target: 'main' },
+    {
+      // The file-check worker is a second entry of the main build (a worker_threads script that
+      // main starts from .vite/build/fileCheckWorker.js; Electron reads it from the asar).
+      entry: {
+        main: 'electron/main/index.ts',
+        fileCheckWorker: 'electron/main/lib/fileCheckWorker.ts',
+      },
+      config: 'vite.main.config.mts',
+      target: 'main',
+    },
     {
       entry: { preload: 'electron/preload/index.ts' },
       config: 'vite.preload.config.mts',
@@ -99,6 +108,8 @@ const config: ForgeConfig = {
     // Release hardening, applied to the packaged binary before signing.
     new FusesPlugin({
       version: FuseVersion.V1,
+      // Every fuse set explicitly: a fuse added by a newer @electron/fuses fails the build until decided.
+      strictlyRequireAllFuses: true,
       [FuseV1Options.RunAsNode]: false,
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
@@ -106,6 +117,8 @@ const config: ForgeConfig = {
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
       [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+      // The default V8 snapshot is shared with the renderers; no custom browser snapshot is shipped.
+      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
     }),
   ],
 };

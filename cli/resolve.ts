@@ -24,6 +24,7 @@ import {
   type FlagSpecs,
   type ParsedArgs,
 } from './args';
+import { parseJsonText, previewValue } from '../core/config/jsonSyntax';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 
@@ -115,7 +116,7 @@ export function resolveHardwareValue(
     }
     if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
       throw new HardwareError(
-        `hardware must be a preset id or a JSON object, got ${JSON.stringify(spec)}`,
+        `hardware must be a preset id or a JSON object, got ${previewValue(spec)}`,
       );
     }
     const params = resolveHardware(spec, ov);
@@ -134,14 +135,9 @@ export function resolveHardwareFlags(args: ParsedArgs, io: CliIo) {
     throw new CliError('give --hardware or --hardware-file, not both');
   let spec: unknown = id;
   if (file !== undefined) {
-    try {
-      spec = JSON.parse(io.readText(file)) as unknown;
-    } catch (e) {
-      if (e instanceof CliError) throw e;
-      throw new CliError(
-        `'${file}' is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
-      );
-    }
+    const parsed = parseJsonText(io.readText(file));
+    if (!parsed.ok) throw new CliError(`'${file}' is not valid JSON: ${parsed.error}`);
+    spec = parsed.value;
   }
   if (spec === undefined)
     throw new CliError(`missing --hardware (valid: ${presetIds()}) or --hardware-file`);

@@ -1,6 +1,7 @@
 /** Dispatches `laudnet <command> …` to the command table; maps failures to exit statuses. */
 import { HardwareError, PredictorInputError } from '../core/predictor';
 import { COMMANDS, findCommand } from './commands';
+import { capMessage } from '../core/config/jsonSyntax';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 
@@ -42,12 +43,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof CliError || e instanceof PredictorInputError || e instanceof HardwareError) {
-      io.err(`laudnet ${name}: ${e.message}\n`);
+      io.err(`laudnet ${name}: ${capMessage(e.message, 2000)}\n`);
       return e instanceof CliError ? e.exitCode : 2;
     }
-    io.err(
-      `laudnet ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
+    io.err(`${lastResortMessage(name, e)}\n`);
     return 1;
   }
+}
+
+/**
+ * The last resort: one sentence, never a stack trace (a user cannot act on one). Set
+ * `LAUDNET_DEBUG=1` to see the stack when reporting a bug.
+ */
+export function lastResortMessage(command: string, e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  const first = capMessage(raw.split('\n')[0] ?? '', 200);
+  return (
+    `laudnet ${command}: internal error (${first || 'no details'}); ` +
+    'please report it with the command you ran.'
+  );
 }

@@ -42,6 +42,7 @@ async function main() {
 
   const expected = [
     '.vite/build/main.js',
+    '.vite/build/fileCheckWorker.js',
     '.vite/build/preload.js',
     '.vite/renderer/main_window/index.html',
   ];

@@ -8,6 +8,7 @@ import {
 } from '../../core/predictor';
 import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
 import type { CliCommand } from '../command';
+import { capMessage, listWithRest, parseJsonText } from '../../core/config/jsonSyntax';
 import { CliError } from '../errors';
 import { formatPrediction } from '../format';
 import type { CliIo } from '../io';
@@ -98,7 +99,14 @@ export function requestTrainability(req: NetworkRequest) {
   return { trainable: problems.length === 0, notTrainable: problems.map((p) => p.message) };
 }
 
+/** The headline figures; a non-finite one is an error, never printed with exit 0. */
 function summary(pred: NetworkPrediction) {
+  const figures = [pred.latencyS, pred.staticLatencyS, pred.ratio];
+  if (!figures.every(Number.isFinite)) {
+    throw new CliError(
+      `the prediction is not a finite number (latency ${pred.latencyS} s); check the hardware numbers`,
+    );
+  }
   return {
     latencyS: pred.latencyS,
     staticLatencyS: pred.staticLatencyS,
@@ -111,18 +119,17 @@ function summary(pred: NetworkPrediction) {
 
 /** One JSONL line → its output object; throws CliError for a bad line. */
 function predictLine(line: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (e) {
-    throw new CliError(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
+  const parsed = parseJsonText(line);
+  if (!parsed.ok) throw new CliError(`not valid JSON: ${parsed.error}`);
+  const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new CliError('each line must be a JSON object');
   const obj = value as Record<string, unknown>;
   const unknown = Object.keys(obj).filter((k) => !JSONL_KEYS.includes(k));
   if (unknown.length > 0)
-    throw new CliError(`unknown key(s) ${unknown.join(', ')} (valid: ${JSONL_KEYS.join(', ')})`);
+    throw new CliError(
+      `unknown key(s) ${listWithRest(unknown, 5, 'unknown keys')} (valid: ${JSONL_KEYS.join(', ')})`,
+    );
   const model = resolveModelId(obj.model);
   if (obj.hardware === undefined) throw new CliError('missing "hardware"');
   const hw = resolveHardwareValue(obj.hardware, obj.hardwareOverrides);
@@ -156,9 +163,13 @@ function runJsonl(path: string, io: CliIo): number {
     try {
       io.out(`${JSON.stringify(predictLine(line))}\n`);
     } catch (e) {
-      if (!(e instanceof CliError)) throw e;
+      // One bad line gives one error line, whatever went wrong; the batch goes on.
       failed++;
-      io.out(`${JSON.stringify({ error: e.message })}\n`);
+      const message =
+        e instanceof CliError
+          ? e.message
+          : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+      io.out(`${JSON.stringify({ error: capMessage(message) })}\n`);
     }
   }
   return failed > 0 ? 2 : 0;
@@ -196,6 +207,7 @@ export const predictCommand: CliCommand = {
       args.values['allow-partial-patches'] === true,
     );
     const pred = predictNetwork(createPredictor(hw.params), req);
+    const headline = summary(pred);
     if (args.values.json) {
       const out = {
         model: model.id,
@@ -203,7 +215,7 @@ export const predictCommand: CliCommand = {
         modes: req.modes,
         granularity: req.granularity,
         channelGranularity: req.channelGranularity,
-        ...summary(pred),
+        ...headline,
         ...requestTrainability(req),
         blocks: pred.blocks,
       };

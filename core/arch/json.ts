@@ -4,25 +4,48 @@
  * FLOPs counter and the predictor can trust every architecture they receive.
  */
 import { z } from 'zod';
+import { parseJsonText } from '../config/jsonSyntax';
 import { formatZodIssues } from './schemaErrors';
 import type { ArchitectureSpec } from './types';
 
-const positiveInt = z.number().int().positive();
+/**
+ * Bounds on every number, from real networks with a wide margin: the widest ImageNet CNNs have
+ * about 7,400 channels (RegNetY-128GF) and 21,841 classes (ImageNet-21k); inner widths are the
+ * stage width ÷ bottleneckRatio (ResNet 4, RegNet 1, inverted bottlenecks 1/6). Without them a
+ * typo such as `outChannels: 1e10` would stall every divisor search and FLOPs count for minutes.
+ */
+export const ARCH_LIMITS = {
+  maxChannels: 65_536,
+  maxInnerWidth: 262_144,
+  maxClasses: 1_000_000,
+  minBottleneckRatio: 1 / 64,
+  maxBottleneckRatio: 64,
+  minSeRatio: 1 / 1024,
+  maxResolution: 4096,
+} as const;
+
+const count = (max: number, what: string) =>
+  z
+    .number()
+    .int()
+    .positive()
+    .max(max, `must be at most ${max.toLocaleString('en-US')} (${what})`);
+const channels = count(ARCH_LIMITS.maxChannels, 'the widest real networks have about 7,400');
 
 const stemSchema = z.strictObject({
   kind: z.enum(['resnet', 'regnet']),
-  outChannels: positiveInt,
+  outChannels: channels,
   kernel: z.number().int().positive().max(15),
   stride: z.number().int().positive().max(4),
   maxPool: z.boolean(),
 });
 
 const stageSchema = z.strictObject({
-  inChannels: positiveInt,
-  outChannels: positiveInt,
+  inChannels: channels,
+  outChannels: channels,
   blocks: z.number().int().min(1).max(64),
   firstStride: z.number().refine((v) => [1, 2].includes(v), 'must be 1 or 2'),
-  outResolution: positiveInt,
+  outResolution: count(ARCH_LIMITS.maxResolution, 'the largest input size'),
 });
 
 /** Field-level schema of an architecture (consistency between stages is checked separately). */
@@ -36,12 +59,18 @@ export const architectureSchema = z.strictObject({
   label: z.string().min(1).max(120),
   trainingArch: z.string().min(1).nullable(),
   inputSize: z.number().int().min(8).max(4096),
-  bottleneckRatio: z.number().positive().max(64),
-  groupWidth: positiveInt.nullable(),
+  bottleneckRatio: z
+    .number()
+    .min(ARCH_LIMITS.minBottleneckRatio, 'must be at least 1/64 (real networks use 1/6 to 4)')
+    .max(ARCH_LIMITS.maxBottleneckRatio, 'must be at most 64 (real networks use 1/6 to 4)'),
+  groupWidth: count(ARCH_LIMITS.maxInnerWidth, 'the largest inner width').nullable(),
   se: z.boolean(),
-  seRatio: z.number().positive().max(1),
+  seRatio: z
+    .number()
+    .min(ARCH_LIMITS.minSeRatio, 'must be at least 1/1024 (RegNet uses 0.25)')
+    .max(1, 'must be at most 1'),
   stem: stemSchema,
-  numClasses: positiveInt,
+  numClasses: count(ARCH_LIMITS.maxClasses, 'ImageNet-21k has 21,841'),
   stages: z.array(stageSchema).min(1).max(8),
 });
 
@@ -86,7 +115,12 @@ export function architectureProblems(arch: ArchitectureSpec, prefix = ''): strin
       );
     }
     const mid = stage.outChannels / arch.bottleneckRatio;
-    if (!Number.isInteger(mid)) {
+    if (mid > ARCH_LIMITS.maxInnerWidth) {
+      problems.push(
+        `${at(`${s}.outChannels`)}: the inner width ${stage.outChannels} ÷ bottleneckRatio ` +
+          `${arch.bottleneckRatio} is over ${ARCH_LIMITS.maxInnerWidth.toLocaleString('en-US')}`,
+      );
+    } else if (!Number.isInteger(mid)) {
       problems.push(
         `${at(`${s}.outChannels`)}: ${stage.outChannels} is not divisible by bottleneckRatio ${arch.bottleneckRatio}`,
       );
@@ -110,11 +144,9 @@ export function architectureProblems(arch: ArchitectureSpec, prefix = ''): strin
 export function parseArchitectureJson(input: unknown): ArchitectureParseResult {
   let value: unknown = input;
   if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (e) {
-      return { ok: false, error: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
-    }
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) return { ok: false, error: `not valid JSON: ${parsed.error}` };
+    value = parsed.value;
   }
   const parsed = architectureSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, error: formatZodIssues(parsed.error) };

@@ -4,6 +4,7 @@
  * parse∘serialize is the identity.
  */
 import { formatZodIssues } from '../arch/schemaErrors';
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseJsonText } from './jsonSyntax';
 import { migrateConfig } from './migrate';
 import { studioConfigV1Schema } from './schema';
 import type { StudioConfig } from './schema';
@@ -11,11 +12,6 @@ import { validateConfig } from './validate';
 
 /** Result of loading a configuration: the config, or a message (one line per problem, each naming its field). */
 export type ConfigParseResult = { ok: true; config: StudioConfig } | { ok: false; error: string };
-
-/** JSON.parse that turns -0 into 0, so that a loaded file serialises back to what it says. */
-function parseJson(text: string): unknown {
-  return JSON.parse(text, (_key, v: unknown) => (Object.is(v, -0) ? 0 : v));
-}
 
 /** Adds "line L, column C" to a JSON.parse message that gives only a character position. */
 export function describeJsonError(text: string, e: unknown): string {
@@ -35,11 +31,11 @@ export function describeJsonError(text: string, e: unknown): string {
 export function parseConfig(input: unknown): ConfigParseResult {
   let doc: unknown = input;
   if (typeof input === 'string') {
-    try {
-      doc = parseJson(input);
-    } catch (e) {
-      return { ok: false, error: `not valid JSON: ${describeJsonError(input, e)}` };
-    }
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) return { ok: false, error: `not valid JSON: ${parsed.error}` };
+    doc = parsed.value;
+  } else if (nestsDeeperThan(input)) {
+    return { ok: false, error: `nested more than ${MAX_JSON_DEPTH} levels deep` };
   }
   const migrated = migrateConfig(doc);
   if (!migrated.ok) return migrated;

@@ -4,7 +4,7 @@
  * that need the architecture (valid S and G, block keys) live in `validate.ts`.
  */
 import { z } from 'zod';
-import { architectureSchema } from '../arch/json';
+import { ARCH_LIMITS, architectureSchema } from '../arch/json';
 import { hardwareOverridesSchema, hardwareParamsSchema } from '../predictor/hardware';
 
 /** `format` field of every configuration file. */
@@ -29,9 +29,15 @@ const positiveInt = z
 export const stageConfigSchema = z.strictObject({
   mode: z.enum(STAGE_MODES, { error: `must be one of ${STAGE_MODES.join(', ')}` }),
   /** Spatial granularity S: a divisor of the stage resolution. Kept in every mode so switching back restores it. */
-  spatialGranularity: positiveInt,
+  spatialGranularity: positiveInt.max(
+    ARCH_LIMITS.maxResolution,
+    `must be at most ${ARCH_LIMITS.maxResolution} (a divisor of the stage resolution)`,
+  ),
   /** Channel group size G: a divisor of the block's inner width m. */
-  channelGroupSize: positiveInt,
+  channelGroupSize: positiveInt.max(
+    ARCH_LIMITS.maxInnerWidth,
+    `must be at most ${ARCH_LIMITS.maxInnerWidth} (a divisor of the block's inner width)`,
+  ),
   /** Activation rate of the stage; null follows the global `targetRate`. */
   rate: rate.nullable(),
   /** Channel rate of a spatial+channel stage; null follows the block's (spatial) rate. */

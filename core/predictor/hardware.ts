@@ -162,27 +162,54 @@ export class HardwareError extends Error {
   override name = 'HardwareError';
 }
 
-const positive = (what: string) =>
+/**
+ * A finite number within bounds taken from real devices with a wide margin (a Jetson Nano has 1
+ * SM at 921 MHz and 25.6 GB/s; an H100 132 SMs, 1.98 GHz and 3.35 TB/s). Outside them the
+ * latency is meaningless or not even finite (batchSize 1e308, memConcurrentFp32 1e-320), so each
+ * field's message names its range.
+ */
+const within = (what: string, min: number, max: number, why = '') =>
   z
     .number({ error: `${what} must be a number` })
-    .refine(Number.isFinite, `${what} must be finite`)
-    .refine((v) => v > 0, `${what} must be a positive number`);
+    .refine(
+      (v) => Number.isFinite(v) && v >= min && v <= max,
+      `${what} must be between ${min} and ${max}${why}`,
+    );
 
-/** Full hardware parameters: every number positive and finite (launch time may be 0), batch an integer. */
+/** Limits of every hardware number (inclusive). */
+export const HARDWARE_LIMITS = {
+  nPes: [1, 100_000],
+  peFp32s: [1, 16_384],
+  frequencyHz: [1e6, 1e11],
+  memBandwidthBytesPerS: [1e6, 1e15],
+  fp32Cycles: [0.001, 1000],
+  memConcurrentFp32: [0.001, 100_000],
+  memoryEfficiency: [0.001, 1],
+  l2SpeedFrac: [0.001, 1000],
+  batchSize: [1, 65_536],
+  launchTimeS: [0, 1],
+} as const satisfies Record<string, readonly [number, number]>;
+
+const field = (key: keyof typeof HARDWARE_LIMITS, what: string = key, why = '') =>
+  within(what, HARDWARE_LIMITS[key][0], HARDWARE_LIMITS[key][1], why);
+
+/** Full hardware parameters: every number finite and within {@link HARDWARE_LIMITS}, batch an integer. */
 export const hardwareParamsSchema = z.strictObject({
-  nPes: positive('nPes (number of SMs)'),
-  peFp32s: positive('peFp32s (fp32 lanes per SM)'),
-  frequencyHz: positive('frequencyHz'),
-  memBandwidthBytesPerS: positive('memBandwidthBytesPerS'),
-  fp32Cycles: positive('fp32Cycles'),
-  memConcurrentFp32: positive('memConcurrentFp32'),
-  memoryEfficiency: positive('memoryEfficiency'),
-  l2SpeedFrac: positive('l2SpeedFrac'),
+  nPes: field('nPes', 'nPes (number of SMs)'),
+  peFp32s: field('peFp32s', 'peFp32s (fp32 lanes per SM)'),
+  frequencyHz: field('frequencyHz', 'frequencyHz', ' (1 MHz to 100 GHz)'),
+  memBandwidthBytesPerS: field(
+    'memBandwidthBytesPerS',
+    'memBandwidthBytesPerS',
+    ' (1 MB/s to 1 PB/s)',
+  ),
+  fp32Cycles: field('fp32Cycles'),
+  memConcurrentFp32: field('memConcurrentFp32'),
+  memoryEfficiency: field('memoryEfficiency'),
+  l2SpeedFrac: field('l2SpeedFrac'),
   latencyMode: z.enum(['add', 'max'], { error: "latencyMode must be 'add' or 'max'" }),
-  batchSize: positive('batchSize').refine(Number.isInteger, 'batchSize must be an integer'),
-  launchTimeS: z
-    .number({ error: 'launchTimeS must be a number' })
-    .refine((v) => Number.isFinite(v) && v >= 0, 'launchTimeS must be a non-negative number'),
+  batchSize: field('batchSize').refine(Number.isInteger, 'batchSize must be an integer'),
+  launchTimeS: field('launchTimeS', 'launchTimeS', ' seconds'),
 });
 
 /** Partial parameters (overrides, or a custom device on top of the defaults), same rules per field. */

@@ -11,8 +11,8 @@ import { createHandlers } from './ipc/handlers';
 import type { DialogPort, HandlerDeps, SessionState } from './ipc/deps';
 import { openDocumentAt } from './ipc/documents';
 import { registerIpcHandlers } from './ipc/registrar';
-import { validateJsonObjectText } from './lib/documentCheck';
 import { nodeFs } from './lib/fsPort';
+import type { FileCheckPort } from './lib/fileChecks';
 import { createCrashPolicy, createQuitGuard } from './lib/lifecycle';
 import type { Logger } from './lib/log';
 import { buildMenuTemplate } from './lib/menu';
@@ -28,6 +28,8 @@ export interface ControllerOptions {
   isDev: boolean;
   entryUrl: string;
   preloadPath: string;
+  /** Checks user files off the main thread (workerChecks.ts). */
+  fileChecks: FileCheckPort;
   iconPath?: string;
   trustedOrigins: readonly string[];
   app: HandlerDeps['app'];
@@ -44,7 +46,12 @@ const FLUSH_TIMEOUT_MS = 1500;
 export function createAppController(options: ControllerOptions) {
   const { logger } = options;
   const log = (level: 'info' | 'warn' | 'error', message: string) => logger.log(level, message);
-  const state: SessionState = { documentPath: null, dirty: false, restoreWithoutPrompt: false };
+  const state: SessionState = {
+    documentPath: null,
+    documentHash: null,
+    dirty: false,
+    restoreWithoutPrompt: false,
+  };
   const recent = new RecentStore(nodeFs, options.paths.recentFile, process.platform, (m) =>
     log('warn', m),
   );
@@ -134,7 +141,7 @@ export function createAppController(options: ControllerOptions) {
       pendingOsOpens = [];
       queued.forEach((path) => void openFromOs(path));
     },
-    validateConfig: validateJsonObjectText,
+    fileChecks: options.fileChecks,
     log,
     platform: process.platform,
     now: () => new Date(),

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { createAppController } from './controller';
 import { nodeFs } from './lib/fsPort';
+import { createWorkerFileChecks } from './lib/workerChecks';
 import { createFileLogger } from './lib/log';
 import { appPaths, documentsFromArgv } from './lib/paths';
 import { APP_ENTRY_URL, trustedOrigins } from './lib/security';
@@ -59,6 +60,8 @@ function start(): void {
     isDev,
     entryUrl: devServerUrl ?? APP_ENTRY_URL,
     preloadPath: join(__dirname, 'preload.js'),
+    // Built next to main.js from lib/fileCheckWorker.ts (see forge.config.ts).
+    fileChecks: createWorkerFileChecks({ workerPath: join(__dirname, 'fileCheckWorker.js') }),
     // Linux shows this in the window switcher; macOS and Windows take the bundle's icon.
     ...(process.platform === 'linux' && app.isPackaged
       ? { iconPath: join(process.resourcesPath, 'icon.png') }

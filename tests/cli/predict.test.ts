@@ -222,7 +222,7 @@ describe('laudnet predict', () => {
       { 'h.json': '{"preset":"v100","nPes":0}' },
     );
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/nPes \(number of SMs\) must be a positive number/);
+    expect(bad.stderr).toMatch(/nPes \(number of SMs\) must be between 1 and 100000/);
     const missing = await run([
       'predict',
       '--model',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { DialogPort, HandlerDeps, Question } from '../../electron/main/ipc/deps';
 import type { SenderLike } from '../../electron/main/ipc/registrar';
 import { nodeFs, type FsPort } from '../../electron/main/lib/fsPort';
-import { validateJsonObjectText } from '../../electron/main/lib/documentCheck';
+import { inlineFileChecks } from '../../electron/main/lib/fileChecks';
 import { RecentStore } from '../../electron/main/lib/recent';
 import { RecoveryStore } from '../../electron/main/lib/recovery';
 import { APP_ENTRY_URL } from '../../electron/main/lib/security';
@@ -62,7 +62,12 @@ export function makeDeps(dir: string, overrides: Partial<HandlerDeps> = {}): Tes
     dialogs: new FakeDialogs(),
     recent: new RecentStore(fs, join(dir, 'user', 'recent.json'), 'linux', (m) => logs.push(m)),
     recovery: new RecoveryStore(fs, join(dir, 'user', 'recovery', 'session.json'), now),
-    state: { documentPath: null, dirty: false, restoreWithoutPrompt: false },
+    state: {
+      documentPath: null,
+      documentHash: null,
+      dirty: false,
+      restoreWithoutPrompt: false,
+    },
     app: { name: 'LAUDNet Studio', version: '0.1.0', versions: { electron: '45.5.0' } },
     writeClipboard: (text) => void clipboardText.push(text),
     openExternal: (url) => {
@@ -74,7 +79,7 @@ export function makeDeps(dir: string, overrides: Partial<HandlerDeps> = {}): Tes
     onDirtyChanged: (dirty) => void events.push(`dirty:${dirty}`),
     onSessionSaved: () => void events.push('session-saved'),
     onCommandsReady: () => void events.push('commands-ready'),
-    validateConfig: validateJsonObjectText,
+    fileChecks: inlineFileChecks,
     log: (level, message) => void logs.push(`${level}: ${message}`),
     platform: 'linux',
     now,

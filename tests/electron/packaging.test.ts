@@ -46,17 +46,29 @@ describe('forge.config.ts', () => {
     }
     // Output names must match package.json's "main" and the preload path main.ts uses.
     expect(entries.map((e) => Object.keys(e)[0])).toEqual(['main', 'preload']);
+    // The file-check worker is built next to main.js, where index.ts starts it from.
+    expect(entries[0]).toMatchObject({ fileCheckWorker: 'electron/main/lib/fileCheckWorker.ts' });
+    expect(readFileSync(at('electron/main/index.ts'), 'utf8')).toContain(
+      "join(__dirname, 'fileCheckWorker.js')",
+    );
     const pkg = JSON.parse(readFileSync(at('package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('.vite/build/main.js');
   });
 
-  it('sets the release fuses', () => {
-    const fuses = pluginNamed('fuses').fusesConfig as Record<number, boolean>;
+  it('sets every release fuse explicitly', () => {
+    const fuses = pluginNamed('fuses').fusesConfig as Record<number | string, boolean>;
+    expect(fuses.strictlyRequireAllFuses).toBe(true);
     expect(fuses[FuseV1Options.RunAsNode]).toBe(false);
+    expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(true);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
-    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
+    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+    expect(fuses[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(false);
+    // No fuse of this @electron/fuses version is left to its default.
+    const all = Object.values(FuseV1Options).filter((v): v is number => typeof v === 'number');
+    expect(all.filter((f) => typeof fuses[f] !== 'boolean')).toEqual([]);
   });
 
   it('makes zip, deb, squirrel and dmg, with icons that exist', () => {

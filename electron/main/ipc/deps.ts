@@ -9,7 +9,7 @@ import type { FsPort } from '../lib/fsPort';
 import type { Level } from '../lib/log';
 import type { RecentStore } from '../lib/recent';
 import type { RecoveryStore } from '../lib/recovery';
-import type { TextValidator } from '../lib/safeLoad';
+import type { FileCheckPort } from '../lib/fileChecks';
 
 export interface Question {
   type: 'info' | 'warning' | 'error' | 'question';
@@ -36,6 +36,8 @@ export interface DialogPort {
 export interface SessionState {
   /** File the current configuration was opened from / last saved to. */
   documentPath: string | null;
+  /** SHA-256 of that file as opened or last saved (what the session is based on). */
+  documentHash: string | null;
   /** Unsaved changes, as reported by the renderer (drives the quit guard). */
   dirty: boolean;
   /** Set after a renderer crash: the reload restores the recovery file without asking. */
@@ -61,8 +63,8 @@ export interface HandlerDeps {
   onCommandsReady(): void;
   /** A session autosave reached disk (releases a pending quit). */
   onSessionSaved(): void;
-  /** Decides whether a configuration file is damaged (moved aside) — see documentCheck.ts. */
-  validateConfig: TextValidator;
+  /** Checks user files (configurations, mask dumps) off the main thread, with a time limit. */
+  fileChecks: FileCheckPort;
   log(level: Level, message: string): void;
   platform: string;
   now(): Date;

@@ -4,14 +4,26 @@
  */
 import { basename } from 'node:path';
 import type { RequestOf, ResponseOf } from '../../ipc/contract';
-import { shouldOfferRestore } from '../lib/recovery';
+import { contentHash, shouldOfferRestore } from '../lib/recovery';
 import type { HandlerDeps } from './deps';
+
+/** Hash of the file now; null when it is gone or unreadable (then it differs from any session). */
+async function hashOnDisk(deps: HandlerDeps, path: string): Promise<string | null> {
+  try {
+    return (await deps.fs.stat(path)) ? contentHash(await deps.fs.readFile(path)) : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function handleSessionSave(
   deps: HandlerDeps,
   { text }: RequestOf<'session:save'>,
 ): Promise<ResponseOf<'session:save'>> {
-  await deps.recovery.save(text, deps.state.documentPath);
+  await deps.recovery.save(text, deps.state.documentPath, {
+    documentHash: deps.state.documentHash,
+    dirty: deps.state.dirty,
+  });
   deps.onSessionSaved();
   return null;
 }
@@ -40,12 +52,12 @@ export async function handleSessionLoad(deps: HandlerDeps): Promise<ResponseOf<'
     return record.text;
   }
 
-  const documentStat = record.documentPath ? await deps.fs.stat(record.documentPath) : null;
-  if (!shouldOfferRestore(record, documentStat?.mtimeMs ?? null)) return null;
+  const diskHash = record.documentPath ? await hashOnDisk(deps, record.documentPath) : null;
+  if (!shouldOfferRestore(record, diskHash)) return null;
 
   const when = new Date(record.savedAtMs).toLocaleString();
   const detail = record.documentPath
-    ? `LAUDNet Studio autosaved changes to ${basename(record.documentPath)} at ${when}, newer than the saved file.`
+    ? `LAUDNet Studio autosaved work on ${basename(record.documentPath)} at ${when} that differs from the file on disk.`
     : `LAUDNet Studio autosaved a session at ${when} that was never saved to a file.`;
   const choice = await deps.dialogs.ask({
     type: 'question',
@@ -58,6 +70,7 @@ export async function handleSessionLoad(deps: HandlerDeps): Promise<ResponseOf<'
   });
   if (choice === 0) {
     deps.state.documentPath = record.documentPath;
+    deps.state.documentHash = record.documentHash;
     return record.text;
   }
   const archived = await deps.recovery.discard();

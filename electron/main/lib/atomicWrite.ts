@@ -2,7 +2,10 @@
  * Crash-safe file replacement. The new content goes to a temp file in the same folder (a rename is
  * only atomic within one file system), is fsynced, the previous version is kept as `<file>.bak`,
  * and only then the temp file is renamed over the target. At every instant the target is either
- * the complete old file or the complete new one.
+ * the complete old file or the complete new one. A symlink is written through to its target (the
+ * link stays a link), the file's permission bits are kept, the `.bak` is fsynced, and stale temp
+ * files of crashed writes are swept first. Where the folder refuses new files (read-only folder,
+ * writable file) the file is overwritten in place and fsynced instead.
  */
 import { basename, dirname, join } from 'node:path';
 import type { FsPort } from './fsPort';
@@ -65,24 +68,35 @@ async function sweepStaleTemps(fs: FsPort, target: string, nowMs: number): Promi
  */
 export async function atomicWrite(
   fs: FsPort,
-  target: string,
+  linkTarget: string,
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const keepBackup = options.keepBackup ?? true;
+  const existing = await fs.stat(linkTarget);
+  // Write through a symlink to the file it names; replacing the link itself would break it.
+  const target = existing ? await fs.realpath(linkTarget) : linkTarget;
+  await sweepStaleTemps(fs, target, options.nowMs ?? Date.now());
   const temp = tempNameFor(target);
   try {
     await fs.writeNewFileSynced(temp, data);
+    if (existing) await fs.chmod(temp, existing.mode);
   } catch (err) {
     await removeQuietly(fs, temp);
+    if (existing && isDenied(err)) {
+      // The folder takes no new files but the file itself may be writable: overwrite in place.
+      await fs.overwriteSynced(target, data);
+      return;
+    }
     throw err;
   }
-  if (keepBackup && (await fs.stat(target))) {
+  if (keepBackup && existing) {
     // Copy (never move) so the target exists throughout; the backup itself goes through a temp
     // file too, so a crash mid-copy cannot leave a truncated `.bak` that looks valid.
     const backupTemp = tempNameFor(target);
     try {
       await fs.copyFile(target, backupTemp);
+      await fs.syncFile(backupTemp);
       await fs.rename(backupTemp, backupPathFor(target));
     } catch (err) {
       await removeQuietly(fs, backupTemp);
@@ -97,5 +111,9 @@ export async function atomicWrite(
     throw err;
   }
   await fs.syncDir(dirname(target));
-  await sweepStaleTemps(fs, target, options.nowMs ?? Date.now());
+}
+
+function isDenied(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
 }

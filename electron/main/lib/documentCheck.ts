@@ -5,15 +5,27 @@
  * damaged file gets moved aside (safeLoad), and a merely wrong-kind file must never be.
  * Every function returns a one-line problem or null, and never throws.
  */
+import { describeJsonSyntaxProblem, findJsonSyntaxProblem } from '../../../core/config/jsonSyntax';
 import { looksLikeZip, parseNpy, safeUnzip } from '../../../core/maskfile';
 
-/** A configuration is damaged when it is not a JSON object (truncated, garbled, binary). */
+/** The mask-dump reader's own file limit: main refuses the same files, before reading them. */
+export const MAX_MASK_DUMP_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A configuration is damaged when it is not a JSON object (truncated, garbled, binary). The
+ * problem names the line and column and what was expected there; nesting deeper than 64 levels
+ * is refused with its own message.
+ */
 export function validateJsonObjectText(text: string): string | null {
+  // A byte-order mark from a Windows editor is not damage.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const syntax = findJsonSyntaxProblem(body);
+  if (syntax) return `not valid JSON: ${describeJsonSyntaxProblem(syntax)}`;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body);
   } catch (err) {
-    return `not valid JSON (${err instanceof Error ? err.message : String(err)})`;
+    return `not valid JSON (${err instanceof Error ? err.message : String(err)})`.slice(0, 300);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return 'not a JSON object';
@@ -37,6 +49,9 @@ export function validateJsonObjectBytes(bytes: Uint8Array): string | null {
  * readers, so main can never call a file damaged that the loader would have accepted.
  */
 export function validateMaskDump(bytes: Uint8Array): string | null {
+  if (bytes.length > MAX_MASK_DUMP_BYTES) {
+    return `the file is over ${MAX_MASK_DUMP_BYTES >> 20} MB; mask dumps are far smaller`;
+  }
   if (!looksLikeZip(bytes)) return 'not a zip (.npz) file';
   const unzipped = safeUnzip(bytes);
   if (!unzipped.ok) return unzipped.error;

@@ -8,6 +8,8 @@ import * as fsp from 'node:fs/promises';
 export interface FileStat {
   size: number;
   mtimeMs: number;
+  /** Permission bits (`mode & 0o7777`). */
+  mode: number;
 }
 
 export interface FsPort {
@@ -24,6 +26,13 @@ export interface FsPort {
   /** Persists a rename on POSIX file systems; a no-op where directories cannot be fsynced. */
   syncDir(dir: string): Promise<void>;
   appendFile(path: string, text: string): Promise<void>;
+  /** The file a path (possibly a symlink, possibly a chain of them) finally names. */
+  realpath(path: string): Promise<string>;
+  chmod(path: string, mode: number): Promise<void>;
+  /** fsyncs an existing file (the `.bak` copy). */
+  syncFile(path: string): Promise<void>;
+  /** Overwrites an existing file in place (truncate, write, fsync): for a read-only folder. */
+  overwriteSynced(path: string, data: string | Uint8Array): Promise<void>;
 }
 
 function isErrno(err: unknown, code: string): boolean {
@@ -51,7 +60,7 @@ export const nodeFs: FsPort = {
   async stat(path) {
     try {
       const s = await fsp.stat(path);
-      return { size: s.size, mtimeMs: s.mtimeMs };
+      return { size: s.size, mtimeMs: s.mtimeMs, mode: s.mode & 0o7777 };
     } catch (err) {
       if (isErrno(err, 'ENOENT') || isErrno(err, 'ENOTDIR')) return null;
       throw err;
@@ -73,4 +82,24 @@ export const nodeFs: FsPort = {
     }
   },
   appendFile: (path, text) => fsp.appendFile(path, text, 'utf8'),
+  realpath: (path) => fsp.realpath(path),
+  chmod: (path, mode) => fsp.chmod(path, mode),
+  async syncFile(path) {
+    const handle = await fsp.open(path, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  async overwriteSynced(path, data) {
+    const handle = await fsp.open(path, 'r+');
+    try {
+      await handle.truncate(0);
+      await handle.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, 0);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
 };

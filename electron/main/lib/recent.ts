@@ -7,6 +7,7 @@ import type { FileKind, RecentFile } from '../../ipc/contract';
 import { FILE_KINDS } from '../../ipc/contract';
 import { atomicWrite } from './atomicWrite';
 import type { FsPort } from './fsPort';
+import { parseJsonText } from '../../../core/config/jsonSyntax';
 import { loadTextDocument } from './safeLoad';
 
 export const MAX_RECENT = 10;
@@ -77,14 +78,12 @@ function isEntry(value: unknown): value is RecentEntry {
 }
 
 export function validateRecentText(text: string): string | null {
-  try {
-    const value = JSON.parse(text) as { format?: unknown; entries?: unknown };
-    if (value?.format !== RECENT_FORMAT) return 'wrong format tag';
-    if (!Array.isArray(value.entries) || !value.entries.every(isEntry)) return 'bad entries';
-    return null;
-  } catch {
-    return 'not valid JSON';
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return 'not valid JSON';
+  const value = json.value as { format?: unknown; entries?: unknown } | null;
+  if (value?.format !== RECENT_FORMAT) return 'wrong format tag';
+  if (!Array.isArray(value.entries) || !value.entries.every(isEntry)) return 'bad entries';
+  return null;
 }
 
 /** The persisted list; every change is written atomically. */

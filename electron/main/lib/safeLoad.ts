@@ -1,6 +1,6 @@
 /**
- * Loading a text document that the app may have written itself, without ever silently replacing a
- * damaged file by defaults: a file that fails validation is moved aside as
+ * Loading the app's *own* files (recent list, recovery records) — never a user's document, which
+ * is only ever read (ipc/documents.ts) — without ever silently replacing a damaged file by defaults: a file that fails validation is moved aside as
  * `<file>.corrupt-<time>` (so the bytes survive for inspection and the next save cannot overwrite
  * them), and the `.bak` kept by `atomicWrite` is offered when it is itself valid. Telling the user is
  * the caller's job; this module only reports what happened.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonText } from '../../../core/config/jsonSyntax';
 import { parseConfig, serializeConfig } from '../../../core/config/parse';
 import type { StudioConfig } from '../../../core/config/schema';
 
@@ -46,12 +47,9 @@ export function serializeSession(session: Session): string {
 
 /** Parses an autosaved session; a damaged one yields a message (the caller keeps the text aside). */
 export function parseSession(text: string): { ok: true; session: Session } | { ok: false; error: string } {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'the saved session is not valid JSON' };
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, error: 'the saved session is not valid JSON' };
+  const doc = json.value;
   const parsed = sessionSchema.safeParse(doc);
   if (!parsed.success) return { ok: false, error: 'the saved session is not a LAUDNet Studio session' };
   const config = parseConfig(parsed.data.config);

@@ -138,10 +138,30 @@ describe('resolveHardware', () => {
     });
   });
 
+  it('refuses numbers that would make the latency meaningless, naming the field and range', () => {
+    expect(() => resolveHardware({ preset: 'v100', batchSize: 1e308 })).toThrow(
+      'invalid hardware: batchSize must be between 1 and 65536',
+    );
+    expect(() => resolveHardware({ preset: 'v100', memConcurrentFp32: 1e-320 })).toThrow(
+      'invalid hardware: memConcurrentFp32 must be between 0.001 and 100000',
+    );
+    expect(() => resolveHardware({ preset: 'v100', l2SpeedFrac: Number.NaN })).toThrow(
+      /l2SpeedFrac must be/,
+    );
+    expect(() => resolveHardware({ preset: 'v100', launchTimeS: Infinity })).toThrow(
+      /launchTimeS must be/,
+    );
+    expect(() => resolveHardware('v100', { memoryEfficiency: 2 })).toThrow(
+      'invalid hardware override: memoryEfficiency must be between 0.001 and 1',
+    );
+  });
+
   it('rejects non-positive, non-numeric, unknown and missing fields with the field name', () => {
-    expect(() => resolveHardware({ preset: 'v100', nPes: -1 })).toThrow(/nPes.*positive/);
+    expect(() => resolveHardware({ preset: 'v100', nPes: -1 })).toThrow(
+      /nPes \(number of SMs\) must be between 1 and 100000/,
+    );
     expect(() => resolveHardware({ preset: 'v100', frequencyHz: 0 })).toThrow(
-      /frequencyHz must be a positive number/,
+      /frequencyHz must be between 1000000 and 100000000000 \(1 MHz to 100 GHz\)/,
     );
     expect(() => resolveHardware({ preset: 'v100', batchSize: 1.5 })).toThrow(
       /batchSize must be an integer/,

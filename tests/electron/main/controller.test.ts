@@ -16,6 +16,7 @@ vi.mock('electron', async () => {
 
 import { CHANNELS } from '../../../electron/ipc/contract';
 import { createAppController } from '../../../electron/main/controller';
+import { inlineFileChecks } from '../../../electron/main/lib/fileChecks';
 import { appPaths } from '../../../electron/main/lib/paths';
 import { APP_ENTRY_URL } from '../../../electron/main/lib/security';
 import { FakeBrowserWindow } from '../fakeElectron';
@@ -41,6 +42,7 @@ function makeController() {
     isDev: false,
     entryUrl: APP_ENTRY_URL,
     preloadPath: '/app/.vite/build/preload.js',
+    fileChecks: inlineFileChecks,
     trustedOrigins: ['app://studio'],
     app: { name: 'LAUDNet Studio', version: '0.1.0', versions: {} },
     defaultDir: dir,

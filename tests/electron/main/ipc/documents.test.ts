@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   handleDocumentSave,
@@ -7,6 +7,7 @@ import {
   handleOpen,
   openDocumentAt,
 } from '../../../../electron/main/ipc/documents';
+import { nodeFs } from '../../../../electron/main/lib/fsPort';
 import { makeDeps, tempDir, type TestDeps } from '../../helpers';
 
 let dir: string;
@@ -39,10 +40,10 @@ describe('file:open', () => {
     expect(deps.events).toContain('recent-changed');
   });
 
-  it('moves a damaged configuration aside, tells the user and opens the backup on request', async () => {
+  it('leaves an unreadable configuration untouched, names line and column, offers the backup', async () => {
     const path = join(dir, 'model.laudnet.json');
     writeFileSync(`${path}.bak`, '{"good":"backup"}');
-    writeFileSync(path, '{"truncat');
+    writeFileSync(path, '{\n  "a": 1,\n}\n');
     deps.dialogs.openPaths.push(path);
     deps.dialogs.answers.push(0); // "Open backup"
 
@@ -50,13 +51,52 @@ describe('file:open', () => {
 
     expect(text(opened?.bytes)).toBe('{"good":"backup"}');
     const question = deps.dialogs.asked[0];
-    expect(question?.message).toBe('model.laudnet.json is damaged and cannot be opened.');
-    expect(question?.detail).toMatch(
-      /kept as model\.laudnet\.json\.corrupt-2025-03-01T12-00-00-000Z/,
+    expect(question?.message).toBe('model.laudnet.json cannot be opened.');
+    expect(question?.detail).toContain(
+      "Not valid JSON: line 3, column 1: expected a property name in double quotes (JSON allows no comma before }), found '}'.",
     );
+    expect(question?.detail).toContain('The file was left as it is');
     expect(question?.buttons).toEqual(['Open backup', 'Cancel']);
-    expect(readFileSync(`${path}.corrupt-2025-03-01T12-00-00-000Z`, 'utf8')).toBe('{"truncat');
-    expect(deps.logs.join('\n')).toMatch(/damaged configuration/);
+    expect(readFileSync(path, 'utf8')).toBe('{\n  "a": 1,\n}\n');
+    expect(readdirSync(dir).sort()).toEqual([
+      'model.laudnet.json',
+      'model.laudnet.json.bak',
+      'user',
+    ]);
+    expect(deps.logs.join('\n')).toMatch(/unreadable configuration/);
+  });
+
+  it('opens a file in a read-only folder, and a read error is a message, not a crash', async () => {
+    const path = join(dir, 'model.laudnet.json');
+    writeFileSync(path, '{"format":"laudnet-config"}');
+    const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
+    // Root ignores permission bits, so the refusal a read-only folder gives is injected: every
+    // write into the document's folder fails (the app's own user-data folder stays writable).
+    const inFolder = (p: string) => dirname(p) === dir;
+    const guard =
+      <A extends unknown[]>(op: (p: string, ...rest: A) => Promise<void>) =>
+      (p: string, ...rest: A) =>
+        inFolder(p) ? Promise.reject(denied) : op(p, ...rest);
+    const readOnly = makeDeps(dir, {
+      fs: {
+        ...nodeFs,
+        rename: guard((from: string, to: string) => nodeFs.rename(from, to)),
+        writeNewFileSynced: guard((p: string, data: string | Uint8Array) =>
+          nodeFs.writeNewFileSynced(p, data),
+        ),
+        unlink: guard((p: string) => nodeFs.unlink(p)),
+      },
+    });
+    readOnly.dialogs.openPaths.push(path);
+    expect(text((await handleOpen(readOnly, { kind: 'config' }))?.bytes)).toBe(
+      '{"format":"laudnet-config"}',
+    );
+    const unreadable = makeDeps(dir, { fs: { ...nodeFs, readFile: () => Promise.reject(denied) } });
+    expect(await openDocumentAt(unreadable, path, 'config')).toBeNull();
+    expect(unreadable.dialogs.asked[0]).toMatchObject({
+      message: 'model.laudnet.json cannot be read.',
+      detail: 'You do not have permission to read it.',
+    });
   });
 
   it('opens nothing when the user declines the backup', async () => {

@@ -7,6 +7,7 @@ import {
   handleSessionSave,
   handleSetDirty,
 } from '../../../../electron/main/ipc/session';
+import { contentHash } from '../../../../electron/main/lib/recovery';
 import { makeDeps, tempDir, type TestDeps } from '../../helpers';
 
 let dir: string;
@@ -35,25 +36,40 @@ describe('session:load', () => {
     expect(deps.dialogs.asked).toEqual([]);
   });
 
-  it('offers to restore a recovery file newer than the saved document', async () => {
-    deps.state.documentPath = savedDocument(nowMs - 60_000);
+  it("offers unsaved work even after the file's mtime moved past the autosave", async () => {
+    const path = savedDocument(nowMs - 60_000);
+    deps.state.documentPath = path;
+    deps.state.documentHash = contentHash('{}');
+    deps.state.dirty = true;
     await handleSessionSave(deps, { text: '{"unsaved":true}' });
+    // A sync client or git touches the file after the crash: its mtime is now newer.
+    utimesSync(path, new Date(nowMs + 3_600_000), new Date(nowMs + 3_600_000));
     deps.state.documentPath = null; // a fresh start knows nothing yet
     deps.dialogs.answers.push(0); // Restore
 
     expect(await handleSessionLoad(deps)).toBe('{"unsaved":true}');
     expect(deps.dialogs.asked[0]?.message).toBe('Restore unsaved work?');
     expect(deps.dialogs.asked[0]?.detail).toMatch(
-      /changes to model\.laudnet\.json .* newer than the saved file/,
+      /work on model\.laudnet\.json .* differs from the file on disk/,
     );
     // Restoring also restores which file the work belongs to, so Save writes there.
-    expect(deps.state.documentPath).toBe(join(dir, 'model.laudnet.json'));
+    expect(deps.state.documentPath).toBe(path);
   });
 
-  it('does not prompt when the saved document is newer than the recovery file', async () => {
-    deps.state.documentPath = join(dir, 'model.laudnet.json');
-    await handleSessionSave(deps, { text: '{"old":true}' });
-    savedDocument(nowMs + 60_000);
+  it('offers a saved session when the file on disk changed since, whatever the clocks say', async () => {
+    const path = savedDocument(nowMs + 60_000);
+    deps.state.documentPath = path;
+    deps.state.documentHash = contentHash('{"older":1}');
+    await handleSessionSave(deps, { text: '{"based-on-older":true}' });
+    deps.dialogs.answers.push(1); // Discard
+    expect(await handleSessionLoad(deps)).toBeNull();
+    expect(deps.dialogs.asked).toHaveLength(1);
+  });
+
+  it('does not prompt when the session is clean and the file is what it was based on', async () => {
+    deps.state.documentPath = savedDocument(nowMs - 60_000);
+    deps.state.documentHash = contentHash('{}');
+    await handleSessionSave(deps, { text: '{"same":true}' });
     expect(await handleSessionLoad(deps)).toBeNull();
     expect(deps.dialogs.asked).toEqual([]);
   });

@@ -6,34 +6,70 @@ import {
   RecoveryStore,
   createLatestWinsWriter,
   createSaveBarrier,
+  contentHash,
+  readRecoveryRecord,
   shouldOfferRestore,
   validateRecoveryText,
   type RecoveryRecord,
 } from '../../../../electron/main/lib/recovery';
 import { tempDir } from '../../helpers';
 
-const record = (savedAtMs: number, text = '{"session":1}'): RecoveryRecord => ({
+const HASH_A = contentHash('{"a":1}');
+const record = (
+  savedAtMs: number,
+  text = '{"session":1}',
+  basis: { dirty: boolean; documentHash: string | null } = { dirty: false, documentHash: HASH_A },
+): RecoveryRecord => ({
   format: 'laudnet-recovery',
-  version: 1,
+  version: 2,
   savedAtMs,
   documentPath: '/docs/model.laudnet.json',
   text,
+  ...basis,
 });
 
-describe('shouldOfferRestore', () => {
-  it('offers a recovery file newer than the saved document', () => {
-    expect(shouldOfferRestore(record(2_000), 1_000)).toBe(true);
+describe('shouldOfferRestore (by content, never by clock)', () => {
+  it('offers a session with unsaved changes even when the file on disk is unchanged', () => {
+    expect(shouldOfferRestore(record(1, 's', { dirty: true, documentHash: HASH_A }), HASH_A)).toBe(
+      true,
+    );
   });
-  it('does not offer one older than (or as old as) the saved document', () => {
-    expect(shouldOfferRestore(record(1_000), 2_000)).toBe(false);
-    expect(shouldOfferRestore(record(1_000), 1_000)).toBe(false);
+  it('offers a saved session when the file on disk is no longer what it was based on', () => {
+    expect(shouldOfferRestore(record(1), contentHash('{"a":2}'))).toBe(true);
+    expect(shouldOfferRestore(record(1), null)).toBe(true); // the file is gone
+  });
+  it('does not offer a clean session identical to the file on disk', () => {
+    expect(shouldOfferRestore(record(1), HASH_A)).toBe(false);
   });
   it('offers it when the session was never saved to a file', () => {
-    expect(shouldOfferRestore(record(1_000), null)).toBe(true);
+    expect(shouldOfferRestore({ ...record(1_000), documentPath: null }, null)).toBe(true);
   });
   it('offers nothing for no or an empty recovery', () => {
     expect(shouldOfferRestore(null, null)).toBe(false);
     expect(shouldOfferRestore(record(5_000, '  '), null)).toBe(false);
+  });
+});
+
+describe('frozen recovery files of every version', () => {
+  const frozen = (v: number) =>
+    readFileSync(
+      join(import.meta.dirname, '../../../fixtures/persisted/recovery', `v${v}.json`),
+      'utf8',
+    );
+
+  it('reads version 1 as unsaved work of unknown basis, so it is always offered', () => {
+    expect(validateRecoveryText(frozen(1))).toBeNull();
+    const r = readRecoveryRecord(frozen(1));
+    expect(r).toMatchObject({ version: 2, documentHash: null, dirty: true, text: '{"session":1}' });
+    expect(shouldOfferRestore(r, contentHash('{}'))).toBe(true);
+  });
+
+  it('reads version 2 with its basis', () => {
+    expect(validateRecoveryText(frozen(2))).toBeNull();
+    const r = readRecoveryRecord(frozen(2));
+    expect(r.documentHash).toBe(contentHash('{}'));
+    expect(shouldOfferRestore(r, contentHash('{}'))).toBe(false);
+    expect(shouldOfferRestore(r, contentHash('{} '))).toBe(true);
   });
 });
 
@@ -95,14 +131,19 @@ describe('RecoveryStore', () => {
   const store = () => new RecoveryStore(nodeFs, file, () => new Date(nowMs));
 
   it('round-trips a session with its document path and time', async () => {
-    await store().save('{"layers":3}', '/docs/a.laudnet.json');
+    await store().save('{"layers":3}', '/docs/a.laudnet.json', {
+      documentHash: HASH_A,
+      dirty: true,
+    });
     const { record: loaded } = await store().load();
     expect(loaded).toEqual({
       format: 'laudnet-recovery',
-      version: 1,
+      version: 2,
       savedAtMs: nowMs,
       documentPath: '/docs/a.laudnet.json',
       text: '{"layers":3}',
+      documentHash: HASH_A,
+      dirty: true,
     });
   });
 

@@ -1,0 +1,146 @@
+/**
+ * The loaders the fuzzer drives, each with a valid seed input and a call that must answer
+ * "accepted" or "refused" (with a message) for any input. Anything thrown is a crash.
+ */
+import { BUILTIN_ARCHITECTURES, parseArchitectureJson } from '../../core/arch';
+import { parseConfig, serializeConfig } from '../../core/config';
+import { parseJsonText } from '../../core/config/jsonSyntax';
+import { findBuiltinArchitecture } from '../../core/arch';
+import { composeMaskDump, encodePngRgb, readMaskDump, writeMaskDump } from '../../core/maskfile';
+import { HARDWARE_PRESETS, HardwareError, resolveHardware } from '../../core/predictor';
+import { validateJsonObjectBytes, validateMaskDump } from '../../electron/main/lib/documentCheck';
+import { validateRecentText } from '../../electron/main/lib/recent';
+import { validateRecoveryText } from '../../electron/main/lib/recovery';
+import { parseSession } from '../../renderer/src/session/sessionFile';
+import { configForArchitecture } from '../../core/config';
+
+export type Verdict = 'accepted' | 'refused';
+
+export interface Loader {
+  name: string;
+  /** A valid input; mutations start from it. */
+  seed: Uint8Array;
+  /** Whether the seed is text (mutations then also edit numbers and nesting). */
+  text: boolean;
+  load(input: Uint8Array): Verdict;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+const resnet50 = findBuiltinArchitecture('resnet50')!;
+const config = configForArchitecture(resnet50, true);
+const configText = serializeConfig(config);
+const customConfigText = serializeConfig({
+  ...config,
+  model: { kind: 'custom', architecture: { ...resnet50, id: 'custom-r50' } },
+  hardware: { kind: 'custom', label: 'lab', params: HARDWARE_PRESETS[0]!.params },
+});
+
+const maskDump = writeMaskDump(
+  composeMaskDump({
+    arch: resnet50,
+    modes: ['spatial', 'spatial', 'channel', 'layer'],
+    spatialGranularity: [4, 4, 2, 1],
+    channelGroupSize: [2, 2, 2, 2],
+    imagePng: encodePngRgb(new Uint8Array(224 * 224 * 4).fill(100), 224, 224),
+    masksFor: () => ({}),
+  }),
+);
+
+const sessionText = JSON.stringify({
+  format: 'laudnet-studio-session',
+  version: 1,
+  savedAt: '2025-03-01T12:00:00.000Z',
+  fileName: 'model.laudnet.json',
+  dirty: true,
+  config: JSON.parse(configText) as unknown,
+  ui: { theme: 'dark', activeView: 'curves', selectedStage: 1, curveScope: 'stage' },
+});
+
+const recentText = JSON.stringify({
+  format: 'laudnet-recent',
+  version: 1,
+  entries: [
+    { path: '/home/u/model.laudnet.json', kind: 'config', openedAtMs: 1_740_000_000_000 },
+    { path: '/home/u/masks.laudmask.npz', kind: 'mask', openedAtMs: 1_740_000_000_001 },
+  ],
+});
+
+const recoveryText = JSON.stringify({
+  format: 'laudnet-recovery',
+  version: 1,
+  savedAtMs: 1_740_000_000_000,
+  documentPath: '/home/u/model.laudnet.json',
+  text: sessionText,
+});
+
+const verdict = (ok: boolean): Verdict => (ok ? 'accepted' : 'refused');
+
+export const LOADERS: Loader[] = [
+  {
+    name: 'config',
+    seed: enc.encode(customConfigText),
+    text: true,
+    load: (b) => {
+      const r = parseConfig(dec.decode(b));
+      // Main's damage check must never call damaged what the loader accepts.
+      if (r.ok && validateJsonObjectBytes(b) !== null)
+        throw new Error('main refused a valid config');
+      return verdict(r.ok);
+    },
+  },
+  {
+    name: 'architecture',
+    seed: enc.encode(JSON.stringify(BUILTIN_ARCHITECTURES[2] ?? resnet50)),
+    text: true,
+    load: (b) => verdict(parseArchitectureJson(dec.decode(b)).ok),
+  },
+  {
+    name: 'hardware',
+    seed: enc.encode(JSON.stringify({ preset: 'v100', batchSize: 8, memConcurrentFp32: 4 })),
+    text: true,
+    load: (b) => {
+      const parsed = parseJsonText(dec.decode(b));
+      if (!parsed.ok) return 'refused';
+      try {
+        const hw = resolveHardware(parsed.value as Parameters<typeof resolveHardware>[0]);
+        if (!Object.values(hw).every((v) => typeof v === 'string' || Number.isFinite(v))) {
+          throw new Error('accepted non-finite hardware');
+        }
+        return 'accepted';
+      } catch (e) {
+        if (e instanceof HardwareError) return 'refused';
+        throw e;
+      }
+    },
+  },
+  {
+    name: 'mask dump',
+    seed: maskDump,
+    text: false,
+    load: (b) => {
+      const r = readMaskDump(b);
+      if (r.ok && validateMaskDump(b) !== null) throw new Error('main refused a valid dump');
+      return verdict(r.ok);
+    },
+  },
+  {
+    name: 'session',
+    seed: enc.encode(sessionText),
+    text: true,
+    load: (b) => verdict(parseSession(dec.decode(b)).ok),
+  },
+  {
+    name: 'recent files',
+    seed: enc.encode(recentText),
+    text: true,
+    load: (b) => verdict(validateRecentText(dec.decode(b)) === null),
+  },
+  {
+    name: 'recovery',
+    seed: enc.encode(recoveryText),
+    text: true,
+    load: (b) => verdict(validateRecoveryText(dec.decode(b)) === null),
+  },
+];
