@@ -154,8 +154,8 @@ function convMacs(block: BlockGeometry, dens: BlockDensities) {
   };
 }
 
-/** The SE unit's two 1×1 convs (`m → q → m`, weights only). */
-function seFcMacs(block: BlockGeometry): number {
+/** The SE unit's two 1×1 convs (`m → q → m`, weights only): dense in the dynamic count, whatever the masks. */
+export function seFcMacs(block: BlockGeometry): number {
   return block.se ? 2 * block.midChannels * block.squeezeChannels : 0;
 }
 

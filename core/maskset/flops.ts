@@ -5,7 +5,15 @@
  * masker MACs), so an image whose densities equal the model's expectations gets exactly `networkFlops`.
  */
 import { listBlocks } from '../arch';
-import { headMacs, maskerMacs, staticBlockMacs, stemMacs } from '../flops';
+import {
+  headMacs,
+  maskerMacs,
+  seFcMacs,
+  staticBlockMacs,
+  staticHeadMacs,
+  staticNetworkMacs,
+  stemMacs,
+} from '../flops';
 import type { BlockDynamics } from '../flops';
 import type { MaskSetSummary } from './types';
 
@@ -15,20 +23,21 @@ export interface BlockMacCoefficients {
   conv1: number;
   /** × r_c² · d_conv2 (grouped 3×3: kept input and output channels) */
   conv2: number;
-  /** × r_c · d_conv2 (conv3 and the SE pool read the conv2 mask's positions) */
+  /** × r_c · d_conv2 (conv3 reads the conv2 mask's positions) */
   conv3: number;
-  /** × r_c (SE fully connected layers) */
-  channelOnly: number;
-  /** Always paid: projection shortcut and maskers. */
+  /** Always paid: projection shortcut, the SE unit's FCs (dense in the dynamic count) and maskers; the whole block when static. */
   fixed: number;
 }
 
-/** Per block of a summary, the MAC coefficients (index = block column). */
+/**
+ * Per block of a summary, the MAC coefficients (index = block column), in the reference training code's
+ * accounting (core/flops: the same count as the header's FLOPs ratio and `--target_rate`).
+ */
 export function blockMacCoefficients(summary: MaskSetSummary): BlockMacCoefficients[] {
   return listBlocks(summary.arch).map((geo, i) => {
     const block = summary.blocks[i]!;
     const dense = staticBlockMacs(geo);
-    const sePool = geo.se ? geo.midChannels * geo.outSize * geo.outSize : 0;
+    if (block.mode === 'static') return { conv1: 0, conv2: 0, conv3: 0, fixed: dense.total };
     const dynamics: BlockDynamics = {
       mode: block.mode,
       spatialGranularity: block.granularity ?? 1,
@@ -39,30 +48,29 @@ export function blockMacCoefficients(summary: MaskSetSummary): BlockMacCoefficie
     return {
       conv1: dense.conv1,
       conv2: dense.conv2,
-      conv3: dense.conv3 + sePool,
-      channelOnly: dense.se - sePool,
-      fixed: dense.projection + maskerMacs(geo, dynamics),
+      conv3: dense.conv3,
+      fixed: dense.projection + seFcMacs(geo) + maskerMacs(geo, dynamics),
     };
   });
 }
 
-/** Dense (static) MACs of the summary's network: stem, head and every block without maskers. */
+/** Static MACs of the summary's network as the reference code's static counter gives them. */
 export function staticSetMacs(summary: MaskSetSummary): number {
-  let total = stemMacs(summary.arch) + headMacs(summary.arch);
-  for (const geo of listBlocks(summary.arch)) total += staticBlockMacs(geo).total;
-  return total;
+  return staticNetworkMacs(summary.arch);
 }
 
 /**
- * Per image the FLOPs ratio (dynamic MACs / static MACs, maskers, stem and head included) from its own
- * masks. NaN for an image missing a rate its blocks need.
+ * Per image the FLOPs ratio (dynamic MACs / static MACs, maskers, stem and head included, as the reference
+ * training code counts them) from its own masks. NaN for an image missing a rate its blocks need.
  */
 export function imageFlopsRatios(summary: MaskSetSummary): Float64Array {
   const N = summary.images;
   const B = summary.blocks.length;
   const coef = blockMacCoefficients(summary);
   const staticMacs = staticSetMacs(summary);
-  const base = stemMacs(summary.arch) + headMacs(summary.arch);
+  const allStatic = summary.blocks.every((b) => b.mode === 'static');
+  const base =
+    stemMacs(summary.arch) + (allStatic ? staticHeadMacs(summary.arch) : headMacs(summary.arch));
   const { spatial, conv1, conv2, channel } = summary.rates;
   const out = new Float64Array(N);
   for (let i = 0; i < N; i++) {
@@ -82,12 +90,7 @@ export function imageFlopsRatios(summary: MaskSetSummary): Float64Array {
         d2 = conv2[k]!;
       }
       if (mode === 'channel' || mode === 'spatial+channel') rc = channel[k]!;
-      macs +=
-        c.conv1 * rc * d1 +
-        c.conv2 * rc * rc * d2 +
-        c.conv3 * rc * d2 +
-        c.channelOnly * rc +
-        c.fixed;
+      macs += c.conv1 * rc * d1 + c.conv2 * rc * rc * d2 + c.conv3 * rc * d2 + c.fixed;
     }
     out[i] = macs / staticMacs;
   }

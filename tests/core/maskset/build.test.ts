@@ -79,8 +79,9 @@ describe('createMaskSetBuilder', () => {
   it('refuses a dump of another model or configuration, with the reason, and keeps the others', () => {
     const b = createMaskSetBuilder();
     expect(b.add('a.laudmask.npz', dump(1, 1, modes), null)).toBeNull();
+    // A layer stage reads as S = its map side (7): layer skipping is the spatial mask with one cell.
     expect(b.add('b.laudmask.npz', dump(1, 1, modes, 'resnet101'), null)).toBe(
-      'it was made with resnet101 spatial-both-channel-layer S 4-4-2-1 G 2-2-2-2; the set with resnet50 spatial-both-channel-layer S 4-4-2-1 G 2-2-2-2',
+      'it was made with resnet101 spatial-both-channel-layer S 4-4-2-7 G 2-2-2-2; the set with resnet50 spatial-both-channel-layer S 4-4-2-7 G 2-2-2-2',
     );
     expect(
       b.add('c.laudmask.npz', dump(1, 1, ['spatial', 'spatial', 'spatial', 'spatial']), null),
