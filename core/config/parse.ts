@@ -13,17 +13,6 @@ import { validateConfig } from './validate';
 /** Result of loading a configuration: the config, or a message (one line per problem, each naming its field). */
 export type ConfigParseResult = { ok: true; config: StudioConfig } | { ok: false; error: string };
 
-/** Adds "line L, column C" to a JSON.parse message that gives only a character position. */
-export function describeJsonError(text: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const match = /position (\d+)/.exec(message);
-  if (!match) return message;
-  const before = text.slice(0, Number(match[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `${message} (line ${line}, column ${column})`;
-}
-
 /**
  * Parses a configuration from JSON text or an already-parsed value, migrating older versions.
  * Never throws: every failure is `{ok: false, error}` with the field path and, where it helps, the valid values.
