@@ -50,7 +50,11 @@ export default defineConfig(({ mode }) => ({
   preview: { port: 4173, strictPort: true },
   build:
     mode === 'web'
-      ? { outDir: resolve(import.meta.dirname, 'dist-web'), emptyOutDir: true, chunkSizeWarningLimit: 2000 }
+      ? {
+          outDir: resolve(import.meta.dirname, 'dist-web'),
+          emptyOutDir: true,
+          chunkSizeWarningLimit: 2000,
+        }
       : {
           // Forge packs .vite/** only; with root = renderer/ its default folder would land inside renderer/.
           outDir: resolve(import.meta.dirname, '.vite/renderer/main_window'),

@@ -7,7 +7,13 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/electron/**/*.test.ts', 'tests/lint/**/*.test.ts', 'tests/tools/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/cli/**/*.test.ts',
+            'tests/electron/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
+            'tests/tools/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 120_000,
         },

@@ -16,23 +16,47 @@ const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'laudnet-set-bench-'));
 const summaryPath = join(work, 'summary.npz');
 
-const made = spawnSync('npx', ['tsx', join(root, 'bench', 'support', 'make-large-set.ts'), String(IMAGES), summaryPath], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const made = spawnSync(
+  'npx',
+  ['tsx', join(root, 'bench', 'support', 'make-large-set.ts'), String(IMAGES), summaryPath],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (made.status !== 0) process.exit(1);
 
-const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--logLevel', 'error'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--logLevel', 'error'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) process.exit(1);
 
-const server = spawn('npx', ['vite', 'preview', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-  cwd: root,
-  stdio: 'ignore',
-  detached: true,
-});
+const server = spawn(
+  'npx',
+  [
+    'vite',
+    'preview',
+    '--config',
+    'vite.renderer.config.mts',
+    '--mode',
+    'web',
+    '--port',
+    String(PORT),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -60,7 +84,14 @@ try {
   await waitForServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+    ],
   });
   const times = [];
   for (let run = 0; run < RUNS; run++) {
@@ -101,8 +132,12 @@ try {
   }
   await browser.close();
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`set view first paint, ${IMAGES.toLocaleString('en-US')}-image summary picked → distributions painted (${RUNS} opens):`);
-  console.log(`  median ${sorted[Math.floor(RUNS / 2)].toFixed(0)} ms   min ${sorted[0].toFixed(0)} ms   max ${sorted[RUNS - 1].toFixed(0)} ms   (target < 1500 ms)`);
+  console.log(
+    `set view first paint, ${IMAGES.toLocaleString('en-US')}-image summary picked → distributions painted (${RUNS} opens):`,
+  );
+  console.log(
+    `  median ${sorted[Math.floor(RUNS / 2)].toFixed(0)} ms   min ${sorted[0].toFixed(0)} ms   max ${sorted[RUNS - 1].toFixed(0)} ms   (target < 1500 ms)`,
+  );
   // Wall-clock figures: on a machine whose load exceeds its cores they measure the queue, not the app.
   console.log(`  load average ${loadavg()[0].toFixed(1)} on this machine during the run`);
 } finally {

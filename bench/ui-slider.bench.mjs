@@ -9,17 +9,37 @@ const PORT = 4179;
 const MOVES = 100;
 const root = new URL('..', import.meta.url).pathname;
 
-const build = spawnSync('npx', ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--logLevel', 'error'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--logLevel', 'error'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) process.exit(1);
 
-const server = spawn('npx', ['vite', 'preview', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-  cwd: root,
-  stdio: 'ignore',
-  detached: true,
-});
+const server = spawn(
+  'npx',
+  [
+    'vite',
+    'preview',
+    '--config',
+    'vite.renderer.config.mts',
+    '--mode',
+    'web',
+    '--port',
+    String(PORT),
+    '--strictPort',
+    '--host',
+    '127.0.0.1',
+  ],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const stop = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -50,7 +70,14 @@ try {
   await waitForServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`http://127.0.0.1:${PORT}/`);
@@ -58,7 +85,11 @@ try {
   await page.reload();
   await page.getByTestId('model-select').selectOption('resnet101');
   await page.getByTestId('hardware-select').selectOption('v100');
-  await page.waitForFunction(() => document.querySelector('[data-testid="status-predictor"]')?.textContent?.includes('Predicted in'));
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid="status-predictor"]')
+      ?.textContent?.includes('Predicted in'),
+  );
   // Warm-up: one sweep of the slider so that tile searches are memoised as in real use.
   const times = await page.evaluate(async (moves) => {
     const slider = document.querySelector('[data-testid="global-rate"]');
@@ -79,13 +110,17 @@ try {
       return performance.now() - t0;
     }
     for (let i = 0; i <= 20; i++) await move(i / 20);
-    for (let i = 0; i < moves; i++) out.push(await move(((i * 37) % 99 + 1) / 100));
+    for (let i = 0; i < moves; i++) out.push(await move((((i * 37) % 99) + 1) / 100));
     return out;
   }, MOVES);
   await browser.close();
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`slider → all views updated (ResNet-101, V100, ${MOVES} moves, curves view + header + strip):`);
-  console.log(`  median ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms   (target p95 < 50 ms)`);
+  console.log(
+    `slider → all views updated (ResNet-101, V100, ${MOVES} moves, curves view + header + strip):`,
+  );
+  console.log(
+    `  median ${percentile(sorted, 50).toFixed(1)} ms   p95 ${percentile(sorted, 95).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms   (target p95 < 50 ms)`,
+  );
 } finally {
   stop();
 }

@@ -13,7 +13,9 @@ const files = readdirSync(dir)
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
-  const cmd = file.endsWith('.ts') ? ['npx', ['tsx', join(dir, file)]] : ['node', [join(dir, file)]];
+  const cmd = file.endsWith('.ts')
+    ? ['npx', ['tsx', join(dir, file)]]
+    : ['node', [join(dir, file)]];
   const res = spawnSync(cmd[0], cmd[1], { stdio: 'inherit' });
   if (res.status !== 0) {
     failed++;

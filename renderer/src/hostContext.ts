@@ -6,6 +6,7 @@ export const HostContext = createContext<Host | null>(null);
 /** The Host this page runs on (desktop or web). */
 export function useHost(): Host {
   const host = useContext(HostContext);
-  if (!host) throw new Error('HostContext is missing: render the app inside <HostContext.Provider>.');
+  if (!host)
+    throw new Error('HostContext is missing: render the app inside <HostContext.Provider>.');
   return host;
 }

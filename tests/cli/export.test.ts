@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { run } from './cli-helpers';
 import { defaultConfig, parseConfig, serializeConfig } from '../../core/config';
 
-
 const config = defaultConfig('resnet50', 'tx2');
 config.stages[3]!.mode = 'layer';
 config.stages[3]!.spatialGranularity = 7;

@@ -17,7 +17,6 @@ interface FlopsJson {
   }[];
 }
 
-
 describe('laudnet flops', () => {
   it('--json has the static/dynamic totals, the ratio and per-block figures (acceptance 2)', async () => {
     const r = await run([

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run } from './cli-helpers';
 
-
 interface GranularityJson {
   rate: number;
   choices: { stage: number; mode: string; value: number; latencyRatio: number }[];

@@ -11,7 +11,6 @@ import {
 
 const resnet50 = findBuiltinArchitecture('resnet50')!;
 
-
 const expected = (
   hw: string,
   mode: 'spatial' | 'channel' | 'layer',

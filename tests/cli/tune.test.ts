@@ -12,7 +12,6 @@ import {
 import { configFlops } from '../../core/flops';
 import { createPredictor, predictNetwork } from '../../core/predictor';
 
-
 interface TuneJson {
   achievable: boolean;
   flopsRatio: number;

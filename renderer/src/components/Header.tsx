@@ -65,19 +65,51 @@ export function Header() {
         />
       </div>
       <div className="header-actions">
-        <button type="button" className="btn icon" onClick={undo} disabled={past === 0} aria-label="Undo" title="Undo (Ctrl+Z)">
+        <button
+          type="button"
+          className="btn icon"
+          onClick={undo}
+          disabled={past === 0}
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+        >
           ↶
         </button>
-        <button type="button" className="btn icon" onClick={redo} disabled={future === 0} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+        <button
+          type="button"
+          className="btn icon"
+          onClick={redo}
+          disabled={future === 0}
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+        >
           ↷
         </button>
-        <button type="button" className="btn icon" onClick={cycleTheme} aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`}>
+        <button
+          type="button"
+          className="btn icon"
+          onClick={cycleTheme}
+          aria-label={`Theme: ${theme}`}
+          title={`Theme: ${theme} (click to change)`}
+        >
           {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
         </button>
-        <button type="button" className="btn icon" onClick={() => setPaletteOpen(true)} aria-label="Command palette" title="Command palette (Ctrl+K)">
+        <button
+          type="button"
+          className="btn icon"
+          onClick={() => setPaletteOpen(true)}
+          aria-label="Command palette"
+          title="Command palette (Ctrl+K)"
+        >
           ⌘
         </button>
-        <button type="button" className="btn icon" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+        <button
+          type="button"
+          className="btn icon"
+          onClick={() => setHelpOpen(true)}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+        >
           ?
         </button>
       </div>

@@ -22,7 +22,8 @@ export function BlockRatesTable({ arch }: { arch: ArchitectureSpec }) {
         aria-controls="block-rates-table"
         onClick={() => setOpen((o) => !o)}
       >
-        {open ? '▾' : '▸'} Per-block rates ({blocks.length} blocks{overrides ? `, ${overrides} overridden` : ''})
+        {open ? '▾' : '▸'} Per-block rates ({blocks.length} blocks
+        {overrides ? `, ${overrides} overridden` : ''})
       </button>
       {open ? (
         <table className="data" id="block-rates-table" data-testid="block-rates-table">
@@ -58,7 +59,9 @@ export function BlockRatesTable({ arch }: { arch: ArchitectureSpec }) {
                         const v = Number(e.currentTarget.value);
                         if (e.currentTarget.value === '' || !Number.isFinite(v)) return;
                         const clamped = Math.min(1, Math.max(0, v));
-                        useStudio.getState().editConfig((c) => setBlockRate(c, b.key, clamped), `block:${b.key}`);
+                        useStudio
+                          .getState()
+                          .editConfig((c) => setBlockRate(c, b.key, clamped), `block:${b.key}`);
                       }}
                     />
                   </td>
@@ -68,7 +71,9 @@ export function BlockRatesTable({ arch }: { arch: ArchitectureSpec }) {
                         type="button"
                         className="btn icon small"
                         aria-label={`Reset block ${b.key} to its stage rate`}
-                        onClick={() => useStudio.getState().editConfig((c) => setBlockRate(c, b.key, null))}
+                        onClick={() =>
+                          useStudio.getState().editConfig((c) => setBlockRate(c, b.key, null))
+                        }
                       >
                         ↺
                       </button>

@@ -22,7 +22,10 @@ export function ExportSection() {
   const flags = useMemo(() => {
     try {
       const out = exportTrainingFlags(config);
-      return { line: out.line, warnings: [...out.notTrainable.map((p) => p.message), ...out.warnings] };
+      return {
+        line: out.line,
+        warnings: [...out.notTrainable.map((p) => p.message), ...out.warnings],
+      };
     } catch (err) {
       return { line: '', warnings: [message(err)] };
     }

@@ -1,5 +1,9 @@
 import { useId } from 'react';
-import { BUILTIN_ARCHITECTURES, findBuiltinArchitecture, parseArchitectureJson } from '../../../core/arch';
+import {
+  BUILTIN_ARCHITECTURES,
+  findBuiltinArchitecture,
+  parseArchitectureJson,
+} from '../../../core/arch';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { setArchitecture } from '../store/configEdits';
@@ -30,7 +34,10 @@ export function ModelSection() {
       editConfig((c) => setArchitecture(c, parsed.arch, false));
       notify('info', `Loaded architecture "${parsed.arch.label}" from ${file.name}.`);
     } catch (err) {
-      notify('error', `Could not open the architecture: ${err instanceof Error ? err.message : String(err)}`);
+      notify(
+        'error',
+        `Could not open the architecture: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   };
 
@@ -41,13 +48,20 @@ export function ModelSection() {
       </h2>
       <div className="field">
         <label htmlFor={id}>Backbone</label>
-        <select id={id} value={value} data-testid="model-select" onChange={(e) => choose(e.currentTarget.value)}>
+        <select
+          id={id}
+          value={value}
+          data-testid="model-select"
+          onChange={(e) => choose(e.currentTarget.value)}
+        >
           {BUILTIN_ARCHITECTURES.map((a) => (
             <option key={a.id} value={a.id}>
               {a.label}
             </option>
           ))}
-          {model.kind === 'custom' ? <option value="__custom__">{model.architecture.label} (custom)</option> : null}
+          {model.kind === 'custom' ? (
+            <option value="__custom__">{model.architecture.label} (custom)</option>
+          ) : null}
         </select>
       </div>
       <div className="field">

@@ -34,7 +34,12 @@ export function RecentFiles() {
       <ul>
         {files.slice(0, 6).map((f) => (
           <li key={f.id}>
-            <button type="button" className="link" title={`${f.folder}/${f.name}`} onClick={() => void open(f)}>
+            <button
+              type="button"
+              className="link"
+              title={`${f.folder}/${f.name}`}
+              onClick={() => void open(f)}
+            >
               {f.name}
             </button>
             <span className="hint"> {f.folder}</span>

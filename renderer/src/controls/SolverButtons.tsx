@@ -15,7 +15,11 @@ export function SolverButtons() {
   const [proportional, setProportional] = useState(false);
   const [budgetMs, setBudgetMs] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const [choice, setChoice] = useState<{ result: GranularityChoice; resolutions: number[]; hardware: string } | null>(null);
+  const [choice, setChoice] = useState<{
+    result: GranularityChoice;
+    resolutions: number[];
+    hardware: string;
+  } | null>(null);
 
   const run = async (label: string, job: () => Promise<void>) => {
     setBusy(label);
@@ -31,9 +35,14 @@ export function SolverButtons() {
   const fitFlops = () =>
     run('Fit to FLOPs target', async () => {
       const t = Number(flopsTarget);
-      if (!Number.isFinite(t) || t <= 0 || t > 1) throw new Error('the FLOPs target must be a ratio in (0, 1]');
+      if (!Number.isFinite(t) || t <= 0 || t > 1)
+        throw new Error('the FLOPs target must be a ratio in (0, 1]');
       const s = useStudio.getState();
-      const res = await analysisWorker().fitFlops(s.config, t, proportional ? 'proportional' : 'uniform');
+      const res = await analysisWorker().fitFlops(
+        s.config,
+        t,
+        proportional ? 'proportional' : 'uniform',
+      );
       s.editConfig(() => res.config);
       s.notify(
         res.achievable ? 'info' : 'error',
@@ -46,7 +55,8 @@ export function SolverButtons() {
   const fitBudget = () =>
     run('Fit to latency budget', async () => {
       const ms = Number(budgetMs);
-      if (!Number.isFinite(ms) || ms <= 0) throw new Error('the budget must be a positive number of milliseconds per image');
+      if (!Number.isFinite(ms) || ms <= 0)
+        throw new Error('the budget must be a positive number of milliseconds per image');
       const s = useStudio.getState();
       const res = await analysisWorker().fitBudget(s.config, ms);
       s.editConfig(() => res.config);
@@ -80,13 +90,22 @@ export function SolverButtons() {
           onChange={(e) => setFlopsTarget(e.currentTarget.value)}
           data-testid="flops-target"
         />
-        <button type="button" className="btn small" disabled={busy !== null} onClick={() => void fitFlops()}>
+        <button
+          type="button"
+          className="btn small"
+          disabled={busy !== null}
+          onClick={() => void fitFlops()}
+        >
           Fit to FLOPs target
         </button>
       </div>
       <label className="hint checkbox">
-        <input type="checkbox" checked={proportional} onChange={(e) => setProportional(e.currentTarget.checked)} /> keep
-        per-stage proportions
+        <input
+          type="checkbox"
+          checked={proportional}
+          onChange={(e) => setProportional(e.currentTarget.checked)}
+        />{' '}
+        keep per-stage proportions
       </label>
       <div className="solver-row">
         <label htmlFor={`${id}-budget`}>Budget, ms per image</label>
@@ -99,7 +118,12 @@ export function SolverButtons() {
           onChange={(e) => setBudgetMs(e.currentTarget.value)}
           data-testid="latency-budget"
         />
-        <button type="button" className="btn small" disabled={busy !== null} onClick={() => void fitBudget()}>
+        <button
+          type="button"
+          className="btn small"
+          disabled={busy !== null}
+          onClick={() => void fitBudget()}
+        >
           Fit to latency budget
         </button>
       </div>

@@ -8,7 +8,10 @@ import { useStudio } from '../store';
 export function configFileName(): string {
   const { fileName, config } = useStudio.getState();
   if (fileName) return fileName;
-  const slug = (config.name || 'configuration').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = (config.name || 'configuration')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return `${slug || 'configuration'}.laudnet.json`;
 }
 
@@ -17,12 +20,18 @@ export function loadConfigText(name: string, text: string): boolean {
   const { notify, replaceConfig } = useStudio.getState();
   const parsed = parseConfig(text);
   if (!parsed.ok) {
-    notify('error', `${name} could not be opened: ${parsed.error}. Your current configuration is unchanged.`);
+    notify(
+      'error',
+      `${name} could not be opened: ${parsed.error}. Your current configuration is unchanged.`,
+    );
     return false;
   }
   const problems = validateConfig(parsed.config);
   if (problems.length > 0) {
-    notify('error', `${name} could not be opened: ${problems.join('; ')}. Your current configuration is unchanged.`);
+    notify(
+      'error',
+      `${name} could not be opened: ${problems.join('; ')}. Your current configuration is unchanged.`,
+    );
     return false;
   }
   replaceConfig(parsed.config, name);
@@ -32,14 +41,21 @@ export function loadConfigText(name: string, text: string): boolean {
 
 export function loadConfigFile(file: OpenedFile): boolean {
   if (file.bytes.byteLength > 20 * 1024 * 1024) {
-    useStudio.getState().notify('error', `${file.name} is ${(file.bytes.byteLength / 1048576).toFixed(0)} MB: far too large for a configuration (limit 20 MB).`);
+    useStudio
+      .getState()
+      .notify(
+        'error',
+        `${file.name} is ${(file.bytes.byteLength / 1048576).toFixed(0)} MB: far too large for a configuration (limit 20 MB).`,
+      );
     return false;
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
   } catch {
-    useStudio.getState().notify('error', `${file.name} is not UTF-8 text, so it is not a configuration file.`);
+    useStudio
+      .getState()
+      .notify('error', `${file.name} is not UTF-8 text, so it is not a configuration file.`);
     return false;
   }
   return loadConfigText(file.name, text);

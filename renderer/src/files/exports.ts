@@ -21,7 +21,8 @@ function baseName(): string {
 /** The training flags, or an Error naming why the reference code cannot train this configuration. */
 function trainableFlags() {
   const flags = exportTrainingFlags(useStudio.getState().config);
-  if (flags.notTrainable.length > 0) throw new Error(flags.notTrainable.map((p) => p.message).join('; '));
+  if (flags.notTrainable.length > 0)
+    throw new Error(flags.notTrainable.map((p) => p.message).join('; '));
   return flags;
 }
 

@@ -9,7 +9,9 @@ export const SESSION_VERSION = 1;
 
 const uiSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
-  activeView: z.enum(['curves', 'breakdown', 'theory', 'hardware', 'masks', 'space', 'set']).catch('curves'),
+  activeView: z
+    .enum(['curves', 'breakdown', 'theory', 'hardware', 'masks', 'space', 'set'])
+    .catch('curves'),
   selectedStage: z.number().int().min(0).max(7).catch(0),
   curveScope: z.enum(['stage', 'network']).catch('stage'),
 });
@@ -46,16 +48,25 @@ export function serializeSession(session: Session): string {
 }
 
 /** Parses an autosaved session; a damaged one yields a message (the caller keeps the text aside). */
-export function parseSession(text: string): { ok: true; session: Session } | { ok: false; error: string } {
+export function parseSession(
+  text: string,
+): { ok: true; session: Session } | { ok: false; error: string } {
   const json = parseJsonText(text);
   if (!json.ok) return { ok: false, error: 'the saved session is not valid JSON' };
   const doc = json.value;
   const parsed = sessionSchema.safeParse(doc);
-  if (!parsed.success) return { ok: false, error: 'the saved session is not a LAUDNet Studio session' };
+  if (!parsed.success)
+    return { ok: false, error: 'the saved session is not a LAUDNet Studio session' };
   const config = parseConfig(parsed.data.config);
-  if (!config.ok) return { ok: false, error: `the saved configuration is invalid: ${config.error}` };
+  if (!config.ok)
+    return { ok: false, error: `the saved configuration is invalid: ${config.error}` };
   return {
     ok: true,
-    session: { config: config.config, fileName: parsed.data.fileName, dirty: parsed.data.dirty, ui: parsed.data.ui },
+    session: {
+      config: config.config,
+      fileName: parsed.data.fileName,
+      dirty: parsed.data.dirty,
+      ui: parsed.data.ui,
+    },
   };
 }

@@ -10,7 +10,12 @@ function snapshot(s: StudioState): string {
     config: s.config,
     fileName: s.fileName,
     dirty: s.dirty,
-    ui: { theme: s.theme, activeView: s.activeView, selectedStage: s.selectedStage, curveScope: s.curveScope },
+    ui: {
+      theme: s.theme,
+      activeView: s.activeView,
+      selectedStage: s.selectedStage,
+      curveScope: s.curveScope,
+    },
   });
 }
 
@@ -34,7 +39,9 @@ export function useSession(): void {
       if (text === lastSaved) return;
       lastSaved = text;
       host.saveSession(text).catch((err: unknown) => {
-        useStudio.getState().notify('error', `Autosave failed: ${err instanceof Error ? err.message : String(err)}`);
+        useStudio
+          .getState()
+          .notify('error', `Autosave failed: ${err instanceof Error ? err.message : String(err)}`);
       });
     };
     const schedule = () => {
@@ -62,13 +69,23 @@ export function useSession(): void {
               curveScope: session.ui.curveScope,
             });
           } else {
-            useStudio.getState().notify('error', `Could not restore the previous session (${parsed.error}). It was kept aside; the default configuration is shown.`);
+            useStudio
+              .getState()
+              .notify(
+                'error',
+                `Could not restore the previous session (${parsed.error}). It was kept aside; the default configuration is shown.`,
+              );
             return host.keepDamagedSession?.(text);
           }
         }
       })
       .catch((err: unknown) => {
-        useStudio.getState().notify('error', `Could not read the saved session: ${err instanceof Error ? err.message : String(err)}`);
+        useStudio
+          .getState()
+          .notify(
+            'error',
+            `Could not read the saved session: ${err instanceof Error ? err.message : String(err)}`,
+          );
       })
       .finally(() => {
         restored = true;

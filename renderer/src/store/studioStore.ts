@@ -11,7 +11,10 @@ import { createUiSlice, type UiSlice } from './uiSlice';
 import { createCalibrationSlice, type CalibrationSlice } from './calibrationSlice';
 import { createSetSlice, type SetSlice } from './setSlice';
 
-export type StudioState = ConfigSlice & UiSlice & ResultsSlice & MasksSlice &
+export type StudioState = ConfigSlice &
+  UiSlice &
+  ResultsSlice &
+  MasksSlice &
   CalibrationSlice &
   SetSlice;
 

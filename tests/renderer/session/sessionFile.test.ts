@@ -7,7 +7,12 @@ describe('session file', () => {
     config: defaultConfig('regnety008', 'tx2'),
     fileName: 'mine.laudnet.json',
     dirty: true,
-    ui: { theme: 'dark' as const, activeView: 'breakdown' as const, selectedStage: 2, curveScope: 'network' as const },
+    ui: {
+      theme: 'dark' as const,
+      activeView: 'breakdown' as const,
+      selectedStage: 2,
+      curveScope: 'network' as const,
+    },
   };
 
   it('round-trips', () => {
@@ -16,7 +21,10 @@ describe('session file', () => {
   });
 
   it('rejects damaged sessions with a message', () => {
-    expect(parseSession('{"format":')).toEqual({ ok: false, error: 'the saved session is not valid JSON' });
+    expect(parseSession('{"format":')).toEqual({
+      ok: false,
+      error: 'the saved session is not valid JSON',
+    });
     expect(parseSession('{"format":"other"}')).toMatchObject({ ok: false });
     const doc = JSON.parse(serializeSession(session)) as { config: { targetRate: number } };
     doc.config.targetRate = 7;

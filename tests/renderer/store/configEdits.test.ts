@@ -41,7 +41,11 @@ describe('configuration edits', () => {
     c = setTargetRate(c, 0.3);
     expect(c.stages.every((s) => s.rate === null)).toBe(true);
     expect(c.blockRates).toEqual({});
-    expect(resolveBlockRates(c).flat().every((r) => r === 0.3)).toBe(true);
+    expect(
+      resolveBlockRates(c)
+        .flat()
+        .every((r) => r === 0.3),
+    ).toBe(true);
   });
 
   it('switching the model keeps hardware and target and builds stages for the new model', () => {
@@ -57,6 +61,10 @@ describe('configuration edits', () => {
   it('hardware parameters become overrides of the preset', () => {
     const c = setHardwareParam(defaultConfig(), 'batchSize', 1);
     expect(c.hardware).toEqual({ kind: 'preset', id: 'v100', overrides: { batchSize: 1 } });
-    expect(setHardwarePreset(c, '3090').hardware).toEqual({ kind: 'preset', id: '3090', overrides: {} });
+    expect(setHardwarePreset(c, '3090').hardware).toEqual({
+      kind: 'preset',
+      id: '3090',
+      overrides: {},
+    });
   });
 });
