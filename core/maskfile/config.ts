@@ -1,5 +1,6 @@
 /** Turning a dump into the configuration the tuner should adopt (issue 6: "the panel adopts the dump"). */
-import type { StudioConfig } from '../config/schema';
+import type { StageSpec } from '../arch';
+import type { StageConfig, StudioConfig } from '../config/schema';
 import { validChannelGroupSizes, validGranularities } from '../config/resolve';
 import type { MaskDump, StageMode } from './types';
 
@@ -52,32 +53,47 @@ export function dumpToConfigPatch(dump: MaskDump): DumpConfigPatch {
  * rates (the configuration has one channel rate per stage). S and G values that do not fit a stage whose
  * mode does not use them are left as they were, so the result always validates.
  */
+/**
+ * One stage of a configuration adopted from real masks: `mode`, its S and G where the stage can take them
+ * (otherwise the previous ones, so the result always validates), per-block rates left to the caller, and the
+ * channel rate as the mean of the measured ones (the configuration has one channel rate per stage).
+ */
+export function adoptedStage(
+  spec: StageSpec,
+  bottleneckRatio: number,
+  measured: { mode: StageMode; S: number; G: number; channelRates: number[] },
+  previous: StageConfig | undefined,
+): StageConfig {
+  const m = Math.floor(spec.outChannels / bottleneckRatio);
+  const { channelRates } = measured;
+  return {
+    mode: measured.mode,
+    spatialGranularity: validGranularities(spec.outResolution).includes(measured.S)
+      ? measured.S
+      : (previous?.spatialGranularity ?? 1),
+    channelGroupSize: validChannelGroupSizes(m).includes(measured.G)
+      ? measured.G
+      : (previous?.channelGroupSize ?? 1),
+    rate: null,
+    channelRate:
+      channelRates.length > 0
+        ? channelRates.reduce((a, b) => a + b, 0) / channelRates.length
+        : null,
+  };
+}
+
 export function applyDumpToConfig(config: StudioConfig, dump: MaskDump): StudioConfig {
   const patch = dumpToConfigPatch(dump);
   const stages = dump.arch.stages.map((spec, s) => {
     const previous = config.stages[s];
     const mode = patch.modes[s] ?? 'static';
-    const S = patch.spatialGranularity[s] ?? 1;
-    const G = patch.channelGroupSize[s] ?? 1;
-    const m = Math.floor(spec.outChannels / dump.arch.bottleneckRatio);
     const channelRates = dump.blocks
       .filter((b) => b.stage === s)
       .map((b) => patch.blockChannelRates[b.key])
       .filter((r): r is number => r !== undefined);
-    return {
-      mode,
-      spatialGranularity: validGranularities(spec.outResolution).includes(S)
-        ? S
-        : (previous?.spatialGranularity ?? 1),
-      channelGroupSize: validChannelGroupSizes(m).includes(G)
-        ? G
-        : (previous?.channelGroupSize ?? 1),
-      rate: null,
-      channelRate:
-        channelRates.length > 0
-          ? channelRates.reduce((a, b) => a + b, 0) / channelRates.length
-          : null,
-    };
+    const S = patch.spatialGranularity[s] ?? 1;
+    const G = patch.channelGroupSize[s] ?? 1;
+    return adoptedStage(spec, dump.arch.bottleneckRatio, { mode, S, G, channelRates }, previous);
   });
   return {
     ...config,

@@ -4,7 +4,7 @@
  * its mean gate, i.e. keep probability (layer), or its mean channel rate (channel); spatial+channel blocks
  * also carry their mean channel rate.
  */
-import { validChannelGroupSizes, validGranularities } from '../config/resolve';
+import { adoptedStage } from '../maskfile/config';
 import type { StudioConfig } from '../config/schema';
 import type { NetworkRequest } from '../predictor/types';
 import { maskSetMeanRates } from './stats';
@@ -100,24 +100,10 @@ export function applyMeanRatesToConfig(
     const mode = summary.modes[s] ?? 'static';
     const S = mode === 'layer' ? spec.outResolution : (summary.model.spatialGranularity[s] ?? 1);
     const G = summary.model.channelGroupSize[s] ?? 1;
-    const m = Math.floor(spec.outChannels / arch.bottleneckRatio);
-    const channelMeans = summary.blocks
+    const channelRates = summary.blocks
       .filter((b) => b.stage === s && b.mode === 'spatial+channel')
       .map((b) => clampRate(means.channel[b.globalIndex]!, `${b.key} channel`));
-    return {
-      mode,
-      spatialGranularity: validGranularities(spec.outResolution).includes(S)
-        ? S
-        : (previous?.spatialGranularity ?? 1),
-      channelGroupSize: validChannelGroupSizes(m).includes(G)
-        ? G
-        : (previous?.channelGroupSize ?? 1),
-      rate: null,
-      channelRate:
-        channelMeans.length > 0
-          ? channelMeans.reduce((a, b) => a + b, 0) / channelMeans.length
-          : null,
-    };
+    return adoptedStage(spec, arch.bottleneckRatio, { mode, S, G, channelRates }, previous);
   });
   return {
     ...config,
