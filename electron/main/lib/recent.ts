@@ -7,11 +7,13 @@ import type { FileKind, RecentFile } from '../../ipc/contract';
 import { FILE_KINDS } from '../../ipc/contract';
 import { atomicWrite } from './atomicWrite';
 import type { FsPort } from './fsPort';
-import { parseJsonText } from '../../../core/config/jsonSyntax';
+import { z } from 'zod';
+import { versionedFormat } from '../../../core/persist/versionedFormat';
 import { loadTextDocument } from './safeLoad';
 
 export const MAX_RECENT = 10;
 export const RECENT_FORMAT = 'laudnet-recent';
+const RECENT_VERSION = 1;
 
 export interface RecentEntry {
   path: string;
@@ -65,25 +67,34 @@ export function findRecent(list: readonly RecentEntry[], id: string): RecentEntr
   return list.find((e) => recentId(e.path) === id);
 }
 
-function isEntry(value: unknown): value is RecentEntry {
-  const e = value as Partial<RecentEntry> | null;
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof e.path === 'string' &&
-    e.path.length > 0 &&
-    typeof e.openedAtMs === 'number' &&
-    (FILE_KINDS as readonly string[]).includes(e.kind as string)
-  );
-}
+const entrySchema = z.object({
+  path: z.string().min(1),
+  kind: z.enum(FILE_KINDS),
+  openedAtMs: z.number(),
+});
+
+const recentV1 = z.object({
+  format: z.literal(RECENT_FORMAT),
+  version: z.literal(RECENT_VERSION),
+  entries: z.array(entrySchema),
+});
+
+/** The recent list's versions (only version 1 so far). */
+const recentFormat = versionedFormat({
+  label: 'recent list',
+  format: RECENT_FORMAT,
+  current: { version: RECENT_VERSION, schema: recentV1 },
+});
 
 export function validateRecentText(text: string): string | null {
-  const json = parseJsonText(text);
-  if (!json.ok) return 'not valid JSON';
-  const value = json.value as { format?: unknown; entries?: unknown } | null;
-  if (value?.format !== RECENT_FORMAT) return 'wrong format tag';
-  if (!Array.isArray(value.entries) || !value.entries.every(isEntry)) return 'bad entries';
-  return null;
+  const parsed = recentFormat.parse(text);
+  return parsed.ok ? null : parsed.error;
+}
+
+/** The entries of a list already accepted by {@link validateRecentText}. */
+function readEntries(text: string): RecentEntry[] {
+  const parsed = recentFormat.parse(text);
+  return parsed.ok ? parsed.value.entries : [];
 }
 
 /** The persisted list; every change is written atomically. */
@@ -100,12 +111,12 @@ export class RecentStore {
   async load(): Promise<void> {
     const outcome = await loadTextDocument(this.fs, this.file, validateRecentText);
     if (outcome.status === 'ok') {
-      this.entries = (JSON.parse(outcome.text) as { entries: RecentEntry[] }).entries;
+      this.entries = readEntries(outcome.text);
     } else if (outcome.status === 'corrupt') {
       // Not the user's work, so no dialog; but recorded, and the damaged file is kept aside.
       this.log(`recent list damaged (${outcome.problem}); moved to ${outcome.corruptPath}`);
       const backup = outcome.backup?.text;
-      this.entries = backup ? (JSON.parse(backup) as { entries: RecentEntry[] }).entries : [];
+      this.entries = backup ? readEntries(backup) : [];
     }
     this.entries = this.entries.slice(0, MAX_RECENT);
   }
@@ -131,7 +142,11 @@ export class RecentStore {
   }
 
   private async persist(): Promise<void> {
-    const text = JSON.stringify({ format: RECENT_FORMAT, version: 1, entries: this.entries });
+    const text = JSON.stringify({
+      format: RECENT_FORMAT,
+      version: RECENT_VERSION,
+      entries: this.entries,
+    });
     await this.fs.mkdirp(dirname(this.file));
     await atomicWrite(this.fs, this.file, text);
   }

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { atomicWrite } from './atomicWrite';
 import type { FsPort } from './fsPort';
-import { parseJsonText } from '../../../core/config/jsonSyntax';
+import { z } from 'zod';
+import { olderVersion, versionedFormat } from '../../../core/persist/versionedFormat';
 import { corruptStamp, loadTextDocument, type LoadOutcome } from './safeLoad';
 
 export const RECOVERY_FORMAT = 'laudnet-recovery';
@@ -41,38 +42,50 @@ export function contentHash(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/**
- * Version 1 records (before content hashes) knew neither the hash nor the dirty flag: they are
- * read as "unsaved, based on an unknown version", so they are always offered — never lost.
- */
-function migrateRecovery(value: Record<string, unknown>): Record<string, unknown> {
-  if (value.version === 1) return { ...value, version: 2, documentHash: null, dirty: true };
-  return value;
-}
+const recoveryV1 = z.object({
+  format: z.literal(RECOVERY_FORMAT),
+  version: z.literal(1),
+  savedAtMs: z.number().refine(Number.isFinite, 'expected a finite time'),
+  documentPath: z.string().nullable(),
+  text: z.string(),
+});
 
-/** Validator for `loadTextDocument`: a problem line, or null for a well-formed record. */
+const recoveryV2 = recoveryV1.extend({
+  version: z.literal(RECOVERY_VERSION),
+  documentHash: z.string().nullable(),
+  dirty: z.boolean(),
+});
+
+/**
+ * The recovery file's versions. Version 1 records (before content hashes) knew neither the hash
+ * nor the dirty flag: they are read as "unsaved, based on an unknown version", so they are always
+ * offered — never lost.
+ */
+const recoveryFormat = versionedFormat<RecoveryRecord>({
+  label: 'recovery file',
+  format: RECOVERY_FORMAT,
+  current: { version: RECOVERY_VERSION, schema: recoveryV2 },
+  older: [
+    olderVersion(1, recoveryV1, (v1) => ({
+      ...v1,
+      version: 2,
+      documentHash: null,
+      dirty: true,
+    })),
+  ],
+});
+
+/** Validator for `loadTextDocument`: a problem line, or null for a well-formed record of any version. */
 export function validateRecoveryText(text: string): string | null {
-  const json = parseJsonText(text);
-  if (!json.ok) return 'the recovery file is not valid JSON';
-  if (typeof json.value !== 'object' || json.value === null)
-    return 'the recovery file is not an object';
-  const r = migrateRecovery(
-    json.value as Record<string, unknown>,
-  ) as Partial<RecoveryRecord> | null;
-  if (typeof r !== 'object' || r === null) return 'the recovery file is not an object';
-  if (r.format !== RECOVERY_FORMAT) return 'the recovery file has the wrong format tag';
-  if (r.version !== RECOVERY_VERSION) return `unsupported recovery version ${String(r.version)}`;
-  if (typeof r.savedAtMs !== 'number' || !Number.isFinite(r.savedAtMs)) return 'bad savedAtMs';
-  if (r.documentPath !== null && typeof r.documentPath !== 'string') return 'bad documentPath';
-  if (typeof r.text !== 'string') return 'bad session text';
-  if (r.documentHash !== null && typeof r.documentHash !== 'string') return 'bad documentHash';
-  if (typeof r.dirty !== 'boolean') return 'bad dirty flag';
-  return null;
+  const parsed = recoveryFormat.parse(text);
+  return parsed.ok ? null : parsed.error;
 }
 
 /** Parses a record already accepted by {@link validateRecoveryText}, migrating old versions. */
 export function readRecoveryRecord(text: string): RecoveryRecord {
-  return migrateRecovery(JSON.parse(text) as Record<string, unknown>) as unknown as RecoveryRecord;
+  const parsed = recoveryFormat.parse(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
 }
 
 /**

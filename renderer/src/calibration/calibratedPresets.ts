@@ -3,6 +3,7 @@
  * zod on load) and the conversions the hardware picker needs.
  */
 import { z } from 'zod';
+import { versionedFormat } from '../../../core/persist/versionedFormat';
 import { hardwareParamsSchema, type HardwareParams } from '../../../core/predictor/hardware';
 
 /** A saved calibration: fitted parameters plus where they came from. */
@@ -33,34 +34,38 @@ const presetSchema = z.object({
   rows: z.number(),
 });
 
-const fileSchema = z.object({
-  format: z.literal('laudnet-calibrated-presets'),
-  version: z.literal(1),
+const CALIBRATED_PRESETS_FORMAT = 'laudnet-calibrated-presets';
+const CALIBRATED_PRESETS_VERSION = 1;
+
+const presetsV1 = z.object({
+  format: z.literal(CALIBRATED_PRESETS_FORMAT),
+  version: z.literal(CALIBRATED_PRESETS_VERSION),
   presets: z.array(presetSchema),
+});
+
+/** The stored presets' versions (only version 1 so far). */
+const calibratedPresetsFormat = versionedFormat({
+  label: 'saved calibrated presets',
+  format: CALIBRATED_PRESETS_FORMAT,
+  current: { version: CALIBRATED_PRESETS_VERSION, schema: presetsV1 },
 });
 
 /** Serialises the presets in the versioned storage format. */
 export function serializeCalibratedPresets(presets: readonly CalibratedPreset[]): string {
-  return JSON.stringify({ format: 'laudnet-calibrated-presets', version: 1, presets });
+  return JSON.stringify({
+    format: CALIBRATED_PRESETS_FORMAT,
+    version: CALIBRATED_PRESETS_VERSION,
+    presets,
+  });
 }
 
 /** Reads stored presets; a damaged or unknown text gives an error message instead of a silent empty list. */
 export function parseCalibratedPresets(
   text: string,
 ): { ok: true; presets: CalibratedPreset[] } | { ok: false; error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'the saved calibrated presets are not valid JSON' };
-  }
-  const parsed = fileSchema.safeParse(value);
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: `the saved calibrated presets were not understood (${parsed.error.issues[0]?.message ?? 'unknown format'})`,
-    };
-  return { ok: true, presets: parsed.data.presets };
+  const parsed = calibratedPresetsFormat.parse(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  return { ok: true, presets: parsed.value.presets };
 }
 
 /** Label of a calibrated preset in the hardware picker and the header. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJsonText } from '../../../core/config/jsonSyntax';
+import { versionedFormat } from '../../../core/persist/versionedFormat';
 import { parseConfig, serializeConfig } from '../../../core/config/parse';
 import type { StudioConfig } from '../../../core/config/schema';
 
@@ -16,7 +16,7 @@ const uiSchema = z.object({
   curveScope: z.enum(['stage', 'network']).catch('stage'),
 });
 
-const sessionSchema = z.object({
+const sessionV1 = z.object({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
   savedAt: z.string(),
@@ -24,6 +24,13 @@ const sessionSchema = z.object({
   dirty: z.boolean(),
   config: z.unknown(),
   ui: uiSchema,
+});
+
+/** The session file's versions (only version 1 so far). */
+const sessionFormat = versionedFormat({
+  label: 'saved session',
+  format: SESSION_FORMAT,
+  current: { version: SESSION_VERSION, schema: sessionV1 },
 });
 
 export type SessionUi = z.infer<typeof uiSchema>;
@@ -51,22 +58,18 @@ export function serializeSession(session: Session): string {
 export function parseSession(
   text: string,
 ): { ok: true; session: Session } | { ok: false; error: string } {
-  const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, error: 'the saved session is not valid JSON' };
-  const doc = json.value;
-  const parsed = sessionSchema.safeParse(doc);
-  if (!parsed.success)
-    return { ok: false, error: 'the saved session is not a LAUDNet Studio session' };
-  const config = parseConfig(parsed.data.config);
+  const parsed = sessionFormat.parse(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const config = parseConfig(parsed.value.config);
   if (!config.ok)
     return { ok: false, error: `the saved configuration is invalid: ${config.error}` };
   return {
     ok: true,
     session: {
       config: config.config,
-      fileName: parsed.data.fileName,
-      dirty: parsed.data.dirty,
-      ui: parsed.data.ui,
+      fileName: parsed.value.fileName,
+      dirty: parsed.value.dirty,
+      ui: parsed.value.ui,
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   findRecent,
   recentId,
   toRecentFiles,
+  validateRecentText,
   type RecentEntry,
 } from '../../../../electron/main/lib/recent';
 import { tempDir } from '../../helpers';
@@ -120,5 +121,48 @@ describe('RecentStore', () => {
     const b = store();
     await b.load();
     expect(b.list()).toEqual([]);
+  });
+});
+
+describe('frozen recent lists of every version', () => {
+  const frozen = (v: number) =>
+    readFileSync(
+      join(import.meta.dirname, '../../../fixtures/persisted/recent', `v${v}.json`),
+      'utf8',
+    );
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  it('loads version 1 as it was written', async () => {
+    expect(validateRecentText(frozen(1))).toBeNull();
+    writeFileSync(join(dir, 'recent.json'), frozen(1));
+    const s = new RecentStore(nodeFs, join(dir, 'recent.json'), 'linux', () => undefined);
+    await s.load();
+    expect(s.list()).toEqual([
+      { path: '/docs/model.laudnet.json', kind: 'config', openedAtMs: 1740830400000 },
+      { path: '/data/masks/stage2.npz', kind: 'mask', openedAtMs: 1740744000000 },
+      { path: '/data/hw/orin.json', kind: 'hardware', openedAtMs: 1740657600000 },
+    ]);
+  });
+
+  it('refuses a list from a later release, naming both versions, and keeps it aside', async () => {
+    const future = JSON.stringify({ ...JSON.parse(frozen(1)), version: 2 });
+    expect(validateRecentText(future)).toMatch(/version 2, newer than the newest .* \(1\)/);
+    writeFileSync(join(dir, 'recent.json'), future);
+    const logs: string[] = [];
+    const s = new RecentStore(nodeFs, join(dir, 'recent.json'), 'linux', (m) => logs.push(m));
+    await s.load();
+    expect(s.list()).toEqual([]);
+    expect(logs.at(-1)).toMatch(/recent list damaged .*version 2/);
+    const kept = readdirSync(dir).find((n) => n.startsWith('recent.json.corrupt-')) ?? '';
+    expect(readFileSync(join(dir, kept), 'utf8')).toBe(future);
+  });
+
+  it('names the bad field of a damaged entry', () => {
+    const doc = JSON.parse(frozen(1)) as { entries: Array<Record<string, unknown>> };
+    doc.entries[1] = { ...doc.entries[1], kind: 'spreadsheet' };
+    expect(validateRecentText(JSON.stringify(doc))).toMatch(/damaged: entries\.1\.kind/);
   });
 });

@@ -60,13 +60,42 @@ describe('frozen recovery files of every version', () => {
   it('reads version 1 as unsaved work of unknown basis, so it is always offered', () => {
     expect(validateRecoveryText(frozen(1))).toBeNull();
     const r = readRecoveryRecord(frozen(1));
-    expect(r).toMatchObject({ version: 2, documentHash: null, dirty: true, text: '{"session":1}' });
+    expect(r).toEqual({
+      format: 'laudnet-recovery',
+      version: 2,
+      savedAtMs: 1740830400000,
+      documentPath: '/docs/model.laudnet.json',
+      text: '{"session":1}',
+      documentHash: null,
+      dirty: true,
+    });
     expect(shouldOfferRestore(r, contentHash('{}'))).toBe(true);
+  });
+
+  it('refuses a record from a later release, naming the version found and the newest supported', () => {
+    const future = JSON.stringify({ ...(JSON.parse(frozen(2)) as object), version: 3 });
+    expect(validateRecoveryText(future)).toMatch(
+      /recovery file has version 3, newer than the newest this release reads \(2\)/,
+    );
+  });
+
+  it('names the field of a damaged version 1 record', () => {
+    const v1 = JSON.stringify({ ...(JSON.parse(frozen(1)) as object), savedAtMs: 'noon' });
+    expect(validateRecoveryText(v1)).toMatch(/\(version 1\) is damaged: savedAtMs/);
   });
 
   it('reads version 2 with its basis', () => {
     expect(validateRecoveryText(frozen(2))).toBeNull();
     const r = readRecoveryRecord(frozen(2));
+    expect(r).toEqual({
+      format: 'laudnet-recovery',
+      version: 2,
+      savedAtMs: 1740830400000,
+      documentPath: '/docs/model.laudnet.json',
+      text: '{"session":2}',
+      documentHash: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+      dirty: false,
+    });
     expect(r.documentHash).toBe(contentHash('{}'));
     expect(shouldOfferRestore(r, contentHash('{}'))).toBe(false);
     expect(shouldOfferRestore(r, contentHash('{} '))).toBe(true);
@@ -78,7 +107,9 @@ describe('validateRecoveryText', () => {
     expect(validateRecoveryText(JSON.stringify(record(1)))).toBeNull();
     expect(validateRecoveryText('{')).toMatch(/not valid JSON/);
     expect(validateRecoveryText(JSON.stringify({ ...record(1), version: 9 }))).toMatch(/version 9/);
-    expect(validateRecoveryText(JSON.stringify({ ...record(1), text: 3 }))).toMatch(/session text/);
+    expect(validateRecoveryText(JSON.stringify({ ...record(1), text: 3 }))).toMatch(
+      /damaged: text:/,
+    );
   });
 });
 
