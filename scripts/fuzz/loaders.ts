@@ -13,6 +13,13 @@ import { validateRecentText } from '../../electron/main/lib/recent';
 import { validateRecoveryText } from '../../electron/main/lib/recovery';
 import { parseSession } from '../../renderer/src/session/sessionFile';
 import { configForArchitecture } from '../../core/config';
+import {
+  MASKSET_RATE_KINDS,
+  readMaskSetSummary,
+  setBlocks,
+  setStageConfig,
+} from '../../core/maskset';
+import { writeMaskSetSummary, type MaskSetSummary } from '../../core/maskset';
 
 export type Verdict = 'accepted' | 'refused';
 
@@ -47,6 +54,60 @@ const maskDump = writeMaskDump(
     masksFor: () => ({}),
   }),
 );
+
+/** A small valid set summary: ResNet-50, spatial/spatial/channel/layer, 3 images. */
+function smallSetSummary(): Uint8Array {
+  const staged = setStageConfig(resnet50, {
+    dyn_mode: ['spatial', 'spatial', 'channel', 'layer'],
+    mask_spatial_granularity: [4, 4, 2, 1],
+    channel_dyn_granularity: [2, 2, 2, 2],
+  });
+  if (!staged.ok) throw new Error(staged.error);
+  const blocks = setBlocks(resnet50, staged.config);
+  const N = 3;
+  const B = blocks.length;
+  const rates = Object.fromEntries(
+    MASKSET_RATE_KINDS.map((k) => [k, new Float32Array(N * B).fill(Number.NaN)]),
+  ) as MaskSetSummary['rates'];
+  for (let i = 0; i < N; i++) {
+    for (const b of blocks) {
+      const k = i * B + b.globalIndex;
+      const r = (b.globalIndex + i) / 64;
+      if (b.gridShape) {
+        rates.spatial[k] = r;
+        rates.conv1[k] = b.mode === 'layer' ? r : 0.75;
+        rates.conv2[k] = r;
+        if (b.mode === 'layer') rates.gate[k] = r;
+      }
+      if (b.channelGroups !== null) rates.channel[k] = r;
+    }
+  }
+  const summary: MaskSetSummary = {
+    model: {
+      arch: resnet50.trainingArch ?? resnet50.id,
+      dynMode: [...staged.config.modes],
+      spatialGranularity: [...staged.config.spatialGranularity],
+      channelGroupSize: [...staged.config.channelGroupSize],
+      spatialMaskChannelGroup: [...staged.config.spatialMaskChannelGroup],
+      checkpoint: 'best.pth',
+      weights: 'checkpoint',
+    },
+    arch: resnet50,
+    modes: staged.appModes,
+    images: N,
+    blocks,
+    rates,
+    predicted: Int32Array.from({ length: N }, (_, i) => i % 2),
+    label: Int32Array.from({ length: N }, (_, i) => i % 2),
+    classNames: ['cat', 'dog'],
+    dumps: Array.from({ length: N }, (_, i) => `${i % 2 ? 'dog' : 'cat'}/img${i}.laudmask.npz`),
+    sources: Array.from({ length: N }, (_, i) => `${i % 2 ? 'dog' : 'cat'}/img${i}.jpg`),
+    warnings: [],
+  };
+  const bytes = writeMaskSetSummary(summary);
+  if (!readMaskSetSummary(bytes).ok) throw new Error('the set summary seed does not read back');
+  return bytes;
+}
 
 const sessionText = JSON.stringify({
   format: 'laudnet-studio-session',
@@ -122,6 +183,17 @@ export const LOADERS: Loader[] = [
     load: (b) => {
       const r = readMaskDump(b);
       if (r.ok && validateMaskDump(b) !== null) throw new Error('main refused a valid dump');
+      return verdict(r.ok);
+    },
+  },
+  {
+    name: 'set summary',
+    seed: smallSetSummary(),
+    text: false,
+    load: (b) => {
+      const r = readMaskSetSummary(b);
+      // The reader's last-resort catch turns a throw into this message: count it as a crash.
+      if (!r.ok && r.error.startsWith('The summary could not be read (')) throw new Error(r.error);
       return verdict(r.ok);
     },
   },
