@@ -138,6 +138,21 @@ const recoveryText = JSON.stringify({
 
 const verdict = (ok: boolean): Verdict => (ok ? 'accepted' : 'refused');
 
+/** Longest refusal a person should ever be shown (issue 13: a few hundred characters a line). */
+const MAX_REFUSAL_CHARS = 4000;
+
+/** The verdict of a `{ok}` / `{ok: false, error}` result; an overlong message counts as a crash. */
+function judged(r: { ok: true } | { ok: false; error: string }): Verdict {
+  if (!r.ok && r.error.length > MAX_REFUSAL_CHARS) {
+    throw new Error(`a ${r.error.length}-character message: ${r.error.slice(0, 120)}`);
+  }
+  return verdict(r.ok);
+}
+
+/** The same for checks that answer a message or null. */
+const judgedText = (error: string | null): Verdict =>
+  judged(error === null ? { ok: true } : { ok: false, error });
+
 export const LOADERS: Loader[] = [
   {
     name: 'config',
@@ -148,14 +163,14 @@ export const LOADERS: Loader[] = [
       // Main's damage check must never call damaged what the loader accepts.
       if (r.ok && validateJsonObjectBytes(b) !== null)
         throw new Error('main refused a valid config');
-      return verdict(r.ok);
+      return judged(r);
     },
   },
   {
     name: 'architecture',
     seed: enc.encode(JSON.stringify(BUILTIN_ARCHITECTURES[2] ?? resnet50)),
     text: true,
-    load: (b) => verdict(parseArchitectureJson(dec.decode(b)).ok),
+    load: (b) => judged(parseArchitectureJson(dec.decode(b))),
   },
   {
     name: 'hardware',
@@ -171,7 +186,7 @@ export const LOADERS: Loader[] = [
         }
         return 'accepted';
       } catch (e) {
-        if (e instanceof HardwareError) return 'refused';
+        if (e instanceof HardwareError) return judged({ ok: false, error: e.message });
         throw e;
       }
     },
@@ -183,7 +198,7 @@ export const LOADERS: Loader[] = [
     load: (b) => {
       const r = readMaskDump(b);
       if (r.ok && validateMaskDump(b) !== null) throw new Error('main refused a valid dump');
-      return verdict(r.ok);
+      return judged(r);
     },
   },
   {
@@ -194,25 +209,25 @@ export const LOADERS: Loader[] = [
       const r = readMaskSetSummary(b);
       // The reader's last-resort catch turns a throw into this message: count it as a crash.
       if (!r.ok && r.error.startsWith('The summary could not be read (')) throw new Error(r.error);
-      return verdict(r.ok);
+      return judged(r);
     },
   },
   {
     name: 'session',
     seed: enc.encode(sessionText),
     text: true,
-    load: (b) => verdict(parseSession(dec.decode(b)).ok),
+    load: (b) => judged(parseSession(dec.decode(b))),
   },
   {
     name: 'recent files',
     seed: enc.encode(recentText),
     text: true,
-    load: (b) => verdict(validateRecentText(dec.decode(b)) === null),
+    load: (b) => judgedText(validateRecentText(dec.decode(b))),
   },
   {
     name: 'recovery',
     seed: enc.encode(recoveryText),
     text: true,
-    load: (b) => verdict(validateRecoveryText(dec.decode(b)) === null),
+    load: (b) => judgedText(validateRecoveryText(dec.decode(b))),
   },
 ];

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { atomicWrite } from './atomicWrite';
 import type { FsPort } from './fsPort';
-import { parseJsonText } from '../../../core/config/jsonSyntax';
+import { parseJsonText, previewValue } from '../../../core/config/jsonSyntax';
 import { corruptStamp, loadTextDocument, type LoadOutcome } from './safeLoad';
 
 export const RECOVERY_FORMAT = 'laudnet-recovery';
@@ -61,7 +61,8 @@ export function validateRecoveryText(text: string): string | null {
   ) as Partial<RecoveryRecord> | null;
   if (typeof r !== 'object' || r === null) return 'the recovery file is not an object';
   if (r.format !== RECOVERY_FORMAT) return 'the recovery file has the wrong format tag';
-  if (r.version !== RECOVERY_VERSION) return `unsupported recovery version ${String(r.version)}`;
+  if (r.version !== RECOVERY_VERSION)
+    return `unsupported recovery version ${previewValue(r.version)}`;
   if (typeof r.savedAtMs !== 'number' || !Number.isFinite(r.savedAtMs)) return 'bad savedAtMs';
   if (r.documentPath !== null && typeof r.documentPath !== 'string') return 'bad documentPath';
   if (typeof r.text !== 'string') return 'bad session text';
