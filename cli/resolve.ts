@@ -24,7 +24,7 @@ import {
   type FlagSpecs,
   type ParsedArgs,
 } from './args';
-import { parseJsonText, previewValue } from '../core/config/jsonSyntax';
+import { capMessage, parseJsonText, previewValue } from '../core/config/jsonSyntax';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 
@@ -69,7 +69,7 @@ export function resolveModelId(id: unknown): ResolvedModel {
   const arch = typeof id === 'string' ? findBuiltinArchitecture(id) : undefined;
   if (!arch)
     throw new CliError(
-      `unknown model '${String(id)}' (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
+      `unknown model '${capMessage(String(id), 60)}' (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
     );
   return { id: arch.id, arch };
 }
@@ -157,7 +157,7 @@ function normaliseMode(m: string): StageMode {
   const mode = m === 'both' ? 'spatial+channel' : m;
   if (!(STAGE_MODES as readonly string[]).includes(mode)) {
     throw new CliError(
-      `unknown mode '${m}' (valid: ${STAGE_MODES.join(', ')}; 'both' = spatial+channel)`,
+      `unknown mode '${capMessage(m, 60)}' (valid: ${STAGE_MODES.join(', ')}; 'both' = spatial+channel)`,
     );
   }
   return mode as StageMode;
@@ -267,6 +267,6 @@ export function buildRequest(
     req.channelRates = parseBlockRates(input.channelRate, arch, 'channel rate');
   }
   const problems = checkNetworkRequest(req, { requireDivisibleGranularity: !allowPartialPatches });
-  if (problems.length > 0) throw new CliError(problems.join('\n'));
+  if (problems.length > 0) throw new CliError(capMessage(problems.join('\n'), 2000));
   return req;
 }

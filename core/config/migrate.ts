@@ -4,6 +4,7 @@
  * version, so there is no step yet: the table is where the next one goes (with a frozen fixture of v1).
  */
 import { CONFIG_FORMAT, CONFIG_VERSION } from './schema';
+import { previewValue } from './jsonSyntax';
 
 /** Steps indexed by the version they upgrade from. */
 const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
@@ -25,14 +26,14 @@ export function migrateConfig(doc: unknown): MigrateResult {
   if (doc.format !== CONFIG_FORMAT) {
     return {
       ok: false,
-      error: `format: must be "${CONFIG_FORMAT}", got ${JSON.stringify(doc.format) ?? 'nothing'}`,
+      error: `format: must be "${CONFIG_FORMAT}", got ${doc.format === undefined ? 'nothing' : previewValue(doc.format)}`,
     };
   }
   const version = doc.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return {
       ok: false,
-      error: `version: must be an integer from 1 to ${CONFIG_VERSION}, got ${JSON.stringify(version) ?? 'nothing'}`,
+      error: `version: must be an integer from 1 to ${CONFIG_VERSION}, got ${version === undefined ? 'nothing' : previewValue(version)}`,
     };
   }
   if (version > CONFIG_VERSION) {

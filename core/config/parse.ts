@@ -4,7 +4,7 @@
  * parse∘serialize is the identity.
  */
 import { formatZodIssues } from '../arch/schemaErrors';
-import { MAX_JSON_DEPTH, nestsDeeperThan, parseJsonText } from './jsonSyntax';
+import { capMessage, MAX_JSON_DEPTH, nestsDeeperThan, parseJsonText } from './jsonSyntax';
 import { migrateConfig } from './migrate';
 import { studioConfigV1Schema } from './schema';
 import type { StudioConfig } from './schema';
@@ -31,8 +31,16 @@ export function parseConfig(input: unknown): ConfigParseResult {
   const parsed = studioConfigV1Schema.safeParse(migrated.value, { reportInput: true });
   if (!parsed.success) return { ok: false, error: formatZodIssues(parsed.error) };
   const problems = validateConfig(parsed.data);
-  if (problems.length > 0) return { ok: false, error: problems.join('\n') };
+  if (problems.length > 0) return { ok: false, error: joinProblems(problems) };
   return { ok: true, config: parsed.data };
+}
+
+/** At most 8 problems, each capped, then a count of the rest. */
+function joinProblems(problems: readonly string[], limit = 8): string {
+  const lines = problems.slice(0, limit).map((p) => capMessage(p));
+  const rest = problems.length - lines.length;
+  if (rest > 0) lines.push(`… and ${rest} more problem${rest > 1 ? 's' : ''}`);
+  return lines.join('\n');
 }
 
 /** Orders block keys by stage, then block index ("stage2/10" after "stage2/9"). */

@@ -14,18 +14,24 @@ import {
   validGranularities,
 } from './resolve';
 import type { StudioConfig } from './schema';
+import { capMessage } from './jsonSyntax';
+
+/** Block-rate keys named one by one; the rest are counted. */
+const MAX_BAD_KEYS_NAMED = 5;
 
 function hardwareProblems(config: StudioConfig): string[] {
   const hw = config.hardware;
   if (hw.kind === 'preset' && !HARDWARE_PRESET_IDS.includes(hw.id)) {
-    return [`hardware.id: unknown preset '${hw.id}' (valid: ${HARDWARE_PRESET_IDS.join(', ')})`];
+    return [
+      `hardware.id: unknown preset '${capMessage(hw.id, 60)}' (valid: ${HARDWARE_PRESET_IDS.join(', ')})`,
+    ];
   }
   try {
     if (hw.kind === 'preset') resolveHardware(hw.id, hw.overrides);
     else resolveHardware(hw.params);
   } catch (e) {
     const where = hw.kind === 'preset' ? 'hardware.overrides' : 'hardware.params';
-    return [`${where}: ${e instanceof Error ? e.message : String(e)}`];
+    return [capMessage(`${where}: ${e instanceof Error ? e.message : String(e)}`, 1000)];
   }
   return [];
 }
@@ -42,7 +48,7 @@ export function validateConfig(config: StudioConfig): string[] {
   if (!base) {
     const id = config.model.kind === 'builtin' ? config.model.id : '';
     problems.push(
-      `model.id: unknown model '${id}' (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
+      `model.id: unknown model '${capMessage(id, 60)}' (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')})`,
     );
     return problems;
   }
@@ -83,20 +89,23 @@ export function validateConfig(config: StudioConfig): string[] {
       );
     }
   });
+  let badKeys = 0;
   for (const key of Object.keys(config.blockRates)) {
     const match = /^stage(\d+)\/(\d+)$/.exec(key);
     const s = match ? Number(match[1]) : NaN;
     const b = match ? Number(match[2]) : NaN;
     const spec = arch.stages[s - 1];
+    const bad = !spec || !(b >= 0 && b < spec.blocks) || String(b) !== match?.[2];
+    if (bad && ++badKeys > MAX_BAD_KEYS_NAMED) continue;
+    const shown = `blockRates["${capMessage(key, 40)}"]`;
     if (!spec) {
-      problems.push(
-        `blockRates["${key}"]: no stage ${s} (valid stages: 1 to ${arch.stages.length})`,
-      );
-    } else if (!(b >= 0 && b < spec.blocks) || String(b) !== match?.[2]) {
-      problems.push(
-        `blockRates["${key}"]: no such block (valid: stage${s}/0 to stage${s}/${spec.blocks - 1})`,
-      );
+      problems.push(`${shown}: no stage ${s} (valid stages: 1 to ${arch.stages.length})`);
+    } else if (bad) {
+      problems.push(`${shown}: no such block (valid: stage${s}/0 to stage${s}/${spec.blocks - 1})`);
     }
+  }
+  if (badKeys > MAX_BAD_KEYS_NAMED) {
+    problems.push(`blockRates: and ${badKeys - MAX_BAD_KEYS_NAMED} more keys that name no block`);
   }
   return problems;
 }

@@ -5,6 +5,7 @@
  * that a writer left out are optional or nullable; the reader decides what a configuration needs.
  */
 import { z } from 'zod';
+import { capMessage } from '../config/jsonSyntax';
 
 export const LAUDMASK_FORMAT = 'laudmask';
 export const LAUDMASK_VERSION = 1;
@@ -157,11 +158,12 @@ export function parseManifest(text: string): ParseManifestResult {
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'manifest';
+    const path = (issue?.path ?? []).map((p) => capMessage(String(p), 40)).join('.');
+    const where = path === '' ? 'manifest' : capMessage(path, 200);
     return {
       ok: false,
       code: 'manifest-invalid',
-      error: `manifest.json is invalid at ${where}: ${issue?.message ?? 'unknown problem'}.`,
+      error: `manifest.json is invalid at ${where}: ${capMessage(issue?.message ?? 'unknown problem', 200)}.`,
     };
   }
   return { ok: true, manifest: parsed.data };

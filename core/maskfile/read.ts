@@ -4,6 +4,7 @@
  */
 import type { ArchitectureSpec } from '../arch';
 import { BUILTIN_ARCHITECTURES, listBlocks } from '../arch';
+import { capMessage } from '../config/jsonSyntax';
 import type { DumpStageConfig } from './expected';
 import { checkStageConfig, findArchitectureForDump, resolveStageConfig } from './expected';
 import { isRandomInitWeights, parseManifest } from './manifest';
@@ -34,7 +35,12 @@ const IMAGE = 'image.png';
 /** A 33-block manifest is about 20 kB; parsing megabytes of JSON would only stall the worker. */
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-const fail = (code: MaskDumpErrorCode, error: string): Failure => ({ ok: false, code, error });
+/** Every message is capped: the file's own values can be echoed in it. */
+const fail = (code: MaskDumpErrorCode, error: string): Failure => ({
+  ok: false,
+  code,
+  error: capMessage(error, 1000),
+});
 
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
@@ -105,7 +111,7 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
     const names = known.map((a) => a.trainingArch ?? a.id).join(', ');
     return fail(
       'unknown-arch',
-      `The dump is for architecture "${manifest.model.arch}", which this app does not know (known: ${names}).`,
+      `The dump is for architecture "${capMessage(manifest.model.arch, 60)}", which this app does not know (known: ${names}).`,
     );
   }
   if (opts.expectedModelId !== undefined && opts.expectedModelId !== arch.id) {
@@ -118,7 +124,7 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskDumpOptions): ReadMaskDu
   if (sizes.some((v) => v !== arch.inputSize)) {
     return fail(
       'bad-config',
-      `The dump's input size is ${JSON.stringify(size)}; ${arch.label} takes ${arch.inputSize}.`,
+      `The dump's input size is ${capMessage(JSON.stringify(size), 60)}; ${arch.label} takes ${arch.inputSize}.`,
     );
   }
   const resolved = resolveStageConfig(arch, manifest.model);

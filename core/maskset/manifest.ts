@@ -3,6 +3,7 @@
  * unknown keys are ignored, and only what the data cannot do without is required (the model block).
  */
 import { z } from 'zod';
+import { capMessage } from '../config/jsonSyntax';
 import { MASKSET_FORMAT, MASKSET_VERSION } from './types';
 
 const perStage = (item: z.ZodType<number>) => z.array(item).min(1).max(8);
@@ -115,11 +116,12 @@ export function parseMaskSetManifest(text: string): ParseMaskSetManifestResult {
   const parsed = maskSetManifestSchema.safeParse(rest);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'manifest';
+    const path = (issue?.path ?? []).map((p) => capMessage(String(p), 40)).join('.');
+    const where = path === '' ? 'manifest' : capMessage(path, 200);
     return {
       ok: false,
       code: 'manifest-invalid',
-      error: `manifest.json is invalid at ${where}: ${issue?.message ?? 'unknown problem'}.`,
+      error: `manifest.json is invalid at ${where}: ${capMessage(issue?.message ?? 'unknown problem', 200)}.`,
     };
   }
   return {

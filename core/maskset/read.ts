@@ -6,6 +6,7 @@
  */
 import type { ArchitectureSpec } from '../arch';
 import { BUILTIN_ARCHITECTURES } from '../arch';
+import { capMessage } from '../config/jsonSyntax';
 import { findArchitectureForDump } from '../maskfile/expected';
 import { parseNpy } from '../maskfile/npy';
 import { looksLikeZip, safeUnzip } from '../maskfile/zip';
@@ -36,7 +37,12 @@ export interface ReadMaskSetOptions {
 }
 
 type Failure = { ok: false; code: MaskSetErrorCode; error: string };
-const fail = (code: MaskSetErrorCode, error: string): Failure => ({ ok: false, code, error });
+/** Every message is capped: the file's own values can be echoed in it. */
+const fail = (code: MaskSetErrorCode, error: string): Failure => ({
+  ok: false,
+  code,
+  error: capMessage(error, 1000),
+});
 const isFailure = (v: Float32Array | null | Failure): v is Failure =>
   v !== null && !(v instanceof Float32Array);
 
@@ -104,7 +110,7 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskSetOptions): ReadMaskSet
     const names = known.map((a) => a.trainingArch ?? a.id).join(', ');
     return fail(
       'unknown-arch',
-      `The summary is for architecture "${manifest.model.arch}", which this app does not know (known: ${names}).`,
+      `The summary is for architecture "${capMessage(manifest.model.arch, 60)}", which this app does not know (known: ${names}).`,
     );
   }
   const config = setStageConfig(arch, manifest.model);
@@ -120,7 +126,10 @@ function readUnchecked(bytes: Uint8Array, opts: ReadMaskSetOptions): ReadMaskSet
     if (keys.length !== B || keys.some((k, i) => k !== blocks[i]!.key)) {
       return fail(
         'manifest-invalid',
-        `manifest.json lists ${keys.length} blocks (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''}); ${arch.label} has ${B} (${blocks
+        `manifest.json lists ${keys.length} blocks (${keys
+          .slice(0, 3)
+          .map((k) => capMessage(k, 40))
+          .join(', ')}${keys.length > 3 ? ', …' : ''}); ${arch.label} has ${B} (${blocks
           .slice(0, 3)
           .map((b) => b.key)
           .join(', ')}, …).`,

@@ -11,7 +11,7 @@ interface Issue {
   path: readonly PropertyKey[];
   message: string;
 }
-import { parseJsonText } from '../config/jsonSyntax';
+import { capMessage, parseJsonText, previewValue } from '../config/jsonSyntax';
 
 /** An older version: its schema and the step that turns it into the next version's value. */
 export interface OlderVersion {
@@ -65,8 +65,8 @@ export interface VersionedFormat<T> {
 function describeIssue(issues: readonly Issue[]): string {
   const first = issues[0];
   if (!first) return 'unknown problem';
-  const path = first.path.map(String).join('.');
-  return path ? `${path}: ${first.message}` : first.message;
+  const path = first.path.map((key) => capMessage(String(key), 40)).join('.');
+  return capMessage(path ? `${path}: ${first.message}` : first.message, 400);
 }
 
 /**
@@ -88,12 +88,12 @@ export function versionedFormat<T>(spec: VersionedFormatSpec<T>): VersionedForma
     if (tag !== format)
       return {
         ok: false,
-        error: `the ${label} has format ${JSON.stringify(tag) ?? 'missing'}, expected "${format}"`,
+        error: `the ${label} has format ${tag === undefined ? 'missing' : previewValue(tag)}, expected "${format}"`,
       };
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
       return {
         ok: false,
-        error: `the ${label} has version ${JSON.stringify(version) ?? 'missing'}, expected a whole number from 1 to ${current.version}`,
+        error: `the ${label} has version ${version === undefined ? 'missing' : previewValue(version)}, expected a whole number from 1 to ${current.version}`,
       };
     if (version > current.version)
       return {

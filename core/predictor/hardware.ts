@@ -3,6 +3,7 @@
  * devices from public spec sheets, and validation of user-supplied hardware.
  */
 import { z } from 'zod';
+import { capMessage, listWithRest } from '../config/jsonSyntax';
 
 /** Constructor parameters of the reference GPU predictor, with units in the names. */
 export interface HardwareParams {
@@ -220,15 +221,18 @@ export const customHardwareSchema = hardwareOverridesSchema.extend({
   preset: z.string().optional(),
 });
 
+/** The issues as one line: at most 4 named, unknown keys shortened, the whole capped. */
 function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => {
-      if (i.code === 'unrecognized_keys') {
-        return `unknown field(s) ${i.keys.join(', ')} (valid: ${Object.keys(hardwareParamsSchema.shape).join(', ')}, preset)`;
-      }
-      return i.message;
-    })
-    .join('; ');
+  const parts = error.issues.slice(0, 4).map((i) => {
+    if (i.code === 'unrecognized_keys') {
+      const keys = listWithRest(i.keys, 5, 'unknown keys');
+      return `unknown field(s) ${keys} (valid: ${Object.keys(hardwareParamsSchema.shape).join(', ')}, preset)`;
+    }
+    return capMessage(i.message, 200);
+  });
+  const rest = error.issues.length - parts.length;
+  if (rest > 0) parts.push(`and ${rest} more problem${rest > 1 ? 's' : ''}`);
+  return capMessage(parts.join('; '), 1000);
 }
 
 /**
@@ -239,7 +243,7 @@ export function findHardwarePreset(id: string): HardwarePreset {
   const preset = HARDWARE_PRESETS.find((p) => p.id === id);
   if (!preset) {
     throw new HardwareError(
-      `unknown hardware '${id}' (valid: ${HARDWARE_PRESET_IDS.join(', ')}; or a custom JSON object)`,
+      `unknown hardware '${capMessage(id, 60)}' (valid: ${HARDWARE_PRESET_IDS.join(', ')}; or a custom JSON object)`,
     );
   }
   return preset;

@@ -58,6 +58,9 @@ const NASTY = [
   '{"__proto__":{"x":1}}',
   '"\\u0000"',
   '1e400',
+  // Echoed in a message, these must come out shortened (issue 13's message caps).
+  `"${'x'.repeat(200_000)}"`,
+  `{${Array.from({ length: 2000 }, (_, i) => `"k${i}":${i}`).join(',')}}`,
 ];
 
 function byteMutation(base: Uint8Array, rand: () => number): Uint8Array {

@@ -13,6 +13,13 @@ import { validateRecentText } from '../../electron/main/lib/recent';
 import { validateRecoveryText } from '../../electron/main/lib/recovery';
 import { parseSession } from '../../renderer/src/session/sessionFile';
 import { configForArchitecture } from '../../core/config';
+import {
+  MASKSET_RATE_KINDS,
+  readMaskSetSummary,
+  setBlocks,
+  setStageConfig,
+} from '../../core/maskset';
+import { writeMaskSetSummary, type MaskSetSummary } from '../../core/maskset';
 
 export type Verdict = 'accepted' | 'refused';
 
@@ -48,6 +55,60 @@ const maskDump = writeMaskDump(
   }),
 );
 
+/** A small valid set summary: ResNet-50, spatial/spatial/channel/layer, 3 images. */
+function smallSetSummary(): Uint8Array {
+  const staged = setStageConfig(resnet50, {
+    dyn_mode: ['spatial', 'spatial', 'channel', 'layer'],
+    mask_spatial_granularity: [4, 4, 2, 1],
+    channel_dyn_granularity: [2, 2, 2, 2],
+  });
+  if (!staged.ok) throw new Error(staged.error);
+  const blocks = setBlocks(resnet50, staged.config);
+  const N = 3;
+  const B = blocks.length;
+  const rates = Object.fromEntries(
+    MASKSET_RATE_KINDS.map((k) => [k, new Float32Array(N * B).fill(Number.NaN)]),
+  ) as MaskSetSummary['rates'];
+  for (let i = 0; i < N; i++) {
+    for (const b of blocks) {
+      const k = i * B + b.globalIndex;
+      const r = (b.globalIndex + i) / 64;
+      if (b.gridShape) {
+        rates.spatial[k] = r;
+        rates.conv1[k] = b.mode === 'layer' ? r : 0.75;
+        rates.conv2[k] = r;
+        if (b.mode === 'layer') rates.gate[k] = r;
+      }
+      if (b.channelGroups !== null) rates.channel[k] = r;
+    }
+  }
+  const summary: MaskSetSummary = {
+    model: {
+      arch: resnet50.trainingArch ?? resnet50.id,
+      dynMode: [...staged.config.modes],
+      spatialGranularity: [...staged.config.spatialGranularity],
+      channelGroupSize: [...staged.config.channelGroupSize],
+      spatialMaskChannelGroup: [...staged.config.spatialMaskChannelGroup],
+      checkpoint: 'best.pth',
+      weights: 'checkpoint',
+    },
+    arch: resnet50,
+    modes: staged.appModes,
+    images: N,
+    blocks,
+    rates,
+    predicted: Int32Array.from({ length: N }, (_, i) => i % 2),
+    label: Int32Array.from({ length: N }, (_, i) => i % 2),
+    classNames: ['cat', 'dog'],
+    dumps: Array.from({ length: N }, (_, i) => `${i % 2 ? 'dog' : 'cat'}/img${i}.laudmask.npz`),
+    sources: Array.from({ length: N }, (_, i) => `${i % 2 ? 'dog' : 'cat'}/img${i}.jpg`),
+    warnings: [],
+  };
+  const bytes = writeMaskSetSummary(summary);
+  if (!readMaskSetSummary(bytes).ok) throw new Error('the set summary seed does not read back');
+  return bytes;
+}
+
 const sessionText = JSON.stringify({
   format: 'laudnet-studio-session',
   version: 1,
@@ -77,6 +138,21 @@ const recoveryText = JSON.stringify({
 
 const verdict = (ok: boolean): Verdict => (ok ? 'accepted' : 'refused');
 
+/** Longest refusal a person should ever be shown (issue 13: a few hundred characters a line). */
+const MAX_REFUSAL_CHARS = 4000;
+
+/** The verdict of a `{ok}` / `{ok: false, error}` result; an overlong message counts as a crash. */
+function judged(r: { ok: true } | { ok: false; error: string }): Verdict {
+  if (!r.ok && r.error.length > MAX_REFUSAL_CHARS) {
+    throw new Error(`a ${r.error.length}-character message: ${r.error.slice(0, 120)}`);
+  }
+  return verdict(r.ok);
+}
+
+/** The same for checks that answer a message or null. */
+const judgedText = (error: string | null): Verdict =>
+  judged(error === null ? { ok: true } : { ok: false, error });
+
 export const LOADERS: Loader[] = [
   {
     name: 'config',
@@ -87,14 +163,14 @@ export const LOADERS: Loader[] = [
       // Main's damage check must never call damaged what the loader accepts.
       if (r.ok && validateJsonObjectBytes(b) !== null)
         throw new Error('main refused a valid config');
-      return verdict(r.ok);
+      return judged(r);
     },
   },
   {
     name: 'architecture',
     seed: enc.encode(JSON.stringify(BUILTIN_ARCHITECTURES[2] ?? resnet50)),
     text: true,
-    load: (b) => verdict(parseArchitectureJson(dec.decode(b)).ok),
+    load: (b) => judged(parseArchitectureJson(dec.decode(b))),
   },
   {
     name: 'hardware',
@@ -110,7 +186,7 @@ export const LOADERS: Loader[] = [
         }
         return 'accepted';
       } catch (e) {
-        if (e instanceof HardwareError) return 'refused';
+        if (e instanceof HardwareError) return judged({ ok: false, error: e.message });
         throw e;
       }
     },
@@ -122,25 +198,36 @@ export const LOADERS: Loader[] = [
     load: (b) => {
       const r = readMaskDump(b);
       if (r.ok && validateMaskDump(b) !== null) throw new Error('main refused a valid dump');
-      return verdict(r.ok);
+      return judged(r);
+    },
+  },
+  {
+    name: 'set summary',
+    seed: smallSetSummary(),
+    text: false,
+    load: (b) => {
+      const r = readMaskSetSummary(b);
+      // The reader's last-resort catch turns a throw into this message: count it as a crash.
+      if (!r.ok && r.error.startsWith('The summary could not be read (')) throw new Error(r.error);
+      return judged(r);
     },
   },
   {
     name: 'session',
     seed: enc.encode(sessionText),
     text: true,
-    load: (b) => verdict(parseSession(dec.decode(b)).ok),
+    load: (b) => judged(parseSession(dec.decode(b))),
   },
   {
     name: 'recent files',
     seed: enc.encode(recentText),
     text: true,
-    load: (b) => verdict(validateRecentText(dec.decode(b)) === null),
+    load: (b) => judgedText(validateRecentText(dec.decode(b))),
   },
   {
     name: 'recovery',
     seed: enc.encode(recoveryText),
     text: true,
-    load: (b) => verdict(validateRecoveryText(dec.decode(b)) === null),
+    load: (b) => judgedText(validateRecoveryText(dec.decode(b))),
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz`: mutation fuzzing of every loader (config, architecture, hardware, mask dump,
- * session, recent files, recovery) plus the hand-built hostile zips. Prints, per loader, how many
+ * set summary, session, recent files, recovery) plus the hand-built hostile zips. Prints, per loader, how many
  * inputs were accepted, refused (with a message), crashed (threw) or slow (> 1 s), and the peak
  * memory. `npm run fuzz -- --runs 10000 --seed 7` sets the count per loader and the seed.
  * Exits 1 when anything crashed or was slow.

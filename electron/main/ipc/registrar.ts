@@ -15,6 +15,7 @@ import {
   type ResponseOf,
 } from '../../ipc/contract';
 import { estimatePayloadBytes } from '../lib/payloadSize';
+import { capMessage } from '../../../core/config/jsonSyntax';
 
 /** What a handler learns about the call besides its validated request. */
 export interface HandlerContext {
@@ -71,8 +72,8 @@ function senderProblem(event: SenderLike, options: RegistrarOptions): string | n
 function describeIssue(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }) {
   const issue = error.issues[0];
   if (!issue) return 'invalid argument';
-  const where = issue.path.map(String).join('.');
-  return where ? `${where}: ${issue.message}` : issue.message;
+  const where = issue.path.map((p) => capMessage(String(p), 40)).join('.');
+  return capMessage(where ? `${where}: ${issue.message}` : issue.message);
 }
 
 /**
