@@ -3,11 +3,11 @@
 // the page, parsed and summarised in the set worker, the overview rendered). Median of 5 opens in the
 // built web app in Debian's Chromium. The summary is generated first (bench/support/make-large-set.ts,
 // which also prints the worker's read + overview time in Node).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
 const PORT = 4189;
 const IMAGES = 50_000;
@@ -26,77 +26,18 @@ const made = spawnSync(
 );
 if (made.status !== 0) process.exit(1);
 
-const build = spawnSync(
-  'npx',
-  ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--logLevel', 'error'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-if (build.status !== 0) process.exit(1);
-
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--config',
-    'vite.renderer.config.mts',
-    '--mode',
-    'web',
-    '--port',
-    String(PORT),
-    '--strictPort',
-    '--host',
-    '127.0.0.1',
-  ],
-  {
-    cwd: root,
-    stdio: 'ignore',
-    detached: true,
-  },
-);
+const app = await serveBuiltApp(PORT);
 const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
+  app.stop();
   rmSync(work, { recursive: true, force: true });
 };
-process.on('exit', stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/`);
-      if (res.ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
 
 try {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchChromium();
   const times = [];
   for (let run = 0; run < RUNS; run++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(app.url);
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.getByRole('tab', { name: 'Image set' }).click();

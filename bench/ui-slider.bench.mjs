@@ -2,85 +2,22 @@
 // ResNet-101 / V100, in the built web app in Debian's Chromium. "Updated" = the app root reports that the
 // analysis of the new configuration revision has been rendered (header, active view and network strip
 // render from one store state in one React commit), then the next animation frame (paint).
-import { spawn, spawnSync } from 'node:child_process';
-import { chromium } from '@playwright/test';
+import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
 const PORT = 4179;
 const MOVES = 100;
-const root = new URL('..', import.meta.url).pathname;
 
-const build = spawnSync(
-  'npx',
-  ['vite', 'build', '--config', 'vite.renderer.config.mts', '--mode', 'web', '--logLevel', 'error'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-if (build.status !== 0) process.exit(1);
-
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--config',
-    'vite.renderer.config.mts',
-    '--mode',
-    'web',
-    '--port',
-    String(PORT),
-    '--strictPort',
-    '--host',
-    '127.0.0.1',
-  ],
-  {
-    cwd: root,
-    stdio: 'ignore',
-    detached: true,
-  },
-);
-const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/`);
-      if (res.ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('vite preview did not start');
-}
+const app = await serveBuiltApp(PORT);
+const { stop } = app;
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 try {
-  await waitForServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(app.url);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.getByTestId('model-select').selectOption('resnet101');
