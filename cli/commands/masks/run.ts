@@ -1,0 +1,247 @@
+/**
+ * `laudnet masks run --model M.onnx --images DIR --out DIR`: the Python exporter's dumps and set summary
+ * without Python. Runs a live LAUDNet ONNX model (exported with `tools/laudmask-export --onnx`) with
+ * onnxruntime in Node, preprocesses every image exactly as the exporter does (core/live), writes one
+ * `.laudmask.npz` per image (same names, same members) and `summary.npz` (laudmask-set v1). A dump already
+ * in `--out` for the same model and image (SHA-256) is kept, as the exporter does. `--check DIR` compares
+ * every mask with the dumps of the same names in DIR (e.g. the Python exporter's), cell for cell.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { LiveModelMeta, LiveTensor } from '../../../core/live';
+import {
+  checkSessionNames,
+  dumpContentOf,
+  outputsToDump,
+  parseLiveModel,
+  preprocessRgba,
+} from '../../../core/live';
+import { DEFAULT_MAX_MODEL_BYTES } from '../../../core/live/onnxFile';
+import type { MaskDump } from '../../../core/maskfile';
+import { encodePngRgb, readMaskDump, writeMaskDump } from '../../../core/maskfile';
+import { createMaskSetBuilder, writeMaskSetSummary } from '../../../core/maskset';
+import type { CliIo } from '../../io';
+import { CliError } from '../../errors';
+import { compareDumps } from './run-check';
+import type { ImageItem } from './run-images';
+import { decodeImageFile, dumpNames, listImages } from './run-images';
+
+export interface MasksRunOptions {
+  model: string;
+  images: string;
+  out: string;
+  /** Folder of reference dumps to compare with (same relative names). */
+  check?: string;
+  /** Largest model file accepted, bytes (default 1 GiB). */
+  maxModelBytes?: number;
+  /** onnxruntime intra-op threads (default: onnxruntime's choice). */
+  threads?: number;
+}
+
+/** The onnxruntime-node surface used here (imported lazily: it is a native module). */
+interface OrtSession {
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  run(feeds: Record<string, unknown>): Promise<Record<string, LiveTensor>>;
+  release?(): Promise<void>;
+}
+interface OrtModule {
+  InferenceSession: { create(bytes: Uint8Array, options?: object): Promise<OrtSession> };
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
+}
+
+async function loadOrt(): Promise<OrtModule> {
+  try {
+    return (await import('onnxruntime-node')) as unknown as OrtModule;
+  } catch (e) {
+    throw new CliError(
+      `onnxruntime-node could not be loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); it ships with the studio's CLI`,
+      1,
+    );
+  }
+}
+
+function readModel(path: string, maxBytes: number): { bytes: Uint8Array; meta: LiveModelMeta } {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new CliError(`--model ${path} does not exist`);
+  }
+  if (size > maxBytes) {
+    throw new CliError(
+      `--model ${path}: the model is ${(size / 1048576).toFixed(1)} MB; models over ${(maxBytes / 1048576).toFixed(0)} MB are refused because they would not fit in memory here. Export it with --fp16 (half the size).`,
+    );
+  }
+  const bytes = new Uint8Array(readFileSync(path));
+  const parsed = parseLiveModel(bytes, { maxBytes });
+  if (!parsed.ok) throw new CliError(`--model ${path}: ${parsed.error}`);
+  return { bytes, meta: parsed.meta };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A kept dump from an earlier run: same model block and same image hash. */
+function existingDump(path: string, meta: LiveModelMeta, hash: string): MaskDump | null {
+  if (!existsSync(path)) return null;
+  try {
+    const read = readMaskDump(new Uint8Array(readFileSync(path)));
+    if (!read.ok) return null;
+    const m = read.dump.manifest;
+    if (JSON.stringify(m.model) !== JSON.stringify(meta.raw.model) || m.input?.sha256 !== hash)
+      return null;
+    return read.dump;
+  } catch {
+    return null;
+  }
+}
+
+function writeAtomic(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+const meanRate = (dump: MaskDump) => {
+  const rates = dump.blocks.map((b) => b.rates.spatial ?? b.rates.channel ?? 0);
+  return rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : Number.NaN;
+};
+
+/** One image → its dump (in memory). */
+async function runImage(
+  ort: OrtModule,
+  session: OrtSession,
+  meta: LiveModelMeta,
+  item: ImageItem,
+  bytes: Uint8Array,
+): Promise<MaskDump> {
+  const image = await decodeImageFile(item.path, bytes);
+  const pre = preprocessRgba(image.rgba, image.width, image.height, meta.preprocessing);
+  const size = meta.preprocessing.crop;
+  const feeds = { [meta.inputName]: new ort.Tensor('float32', pre.input, meta.inputShape) };
+  const outputs = await session.run(feeds);
+  const made = outputsToDump(meta, outputs, {
+    imagePng: encodePngRgb(pre.cropRgba, size, size),
+    input: {
+      file: item.rel.slice(item.rel.lastIndexOf('/') + 1),
+      sha256: sha256(bytes),
+      size,
+      orig_size: [image.width, image.height],
+      crop_box: pre.geometry.cropBox,
+      normalize: { mean: [...meta.preprocessing.mean], std: [...meta.preprocessing.std] },
+    },
+  });
+  if (!made.ok) throw new CliError(`--model: ${made.error}`);
+  return made.dump;
+}
+
+/** Runs the model over the images; returns the exit status (2 when any image failed). */
+export async function runMasksRun(opts: MasksRunOptions, io: CliIo): Promise<number> {
+  const { bytes, meta } = readModel(opts.model, opts.maxModelBytes ?? DEFAULT_MAX_MODEL_BYTES);
+  const { items, classNames } = listImages(opts.images);
+  const names = dumpNames(items);
+  const ort = await loadOrt();
+  let session: OrtSession;
+  try {
+    session = await ort.InferenceSession.create(
+      bytes,
+      opts.threads ? { intraOpNumThreads: opts.threads } : {},
+    );
+  } catch (e) {
+    throw new CliError(
+      `--model ${opts.model}: onnxruntime cannot load it (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+    );
+  }
+  const mismatch = checkSessionNames(meta, session.inputNames, session.outputNames);
+  if (mismatch) throw new CliError(`--model ${opts.model}: ${mismatch}`);
+  if (meta.weights === 'random-init') {
+    io.err(
+      'laudnet masks run: note: this model has RANDOMLY INITIALISED weights: its masks only test the pipeline.\n',
+    );
+  }
+  const builder = createMaskSetBuilder();
+  const rows: ImageItem[] = [];
+  const check = { images: 0, cells: 0, differ: 0, missing: 0 };
+  let failures = 0;
+  let kept = 0;
+  const started = Date.now();
+  for (const [i, item] of items.entries()) {
+    const name = names[i]!;
+    const outPath = join(opts.out, ...name.split('/'));
+    try {
+      const imageBytes = new Uint8Array(readFileSync(item.path));
+      let dump = existingDump(outPath, meta, sha256(imageBytes));
+      if (dump) kept++;
+      else {
+        dump = await runImage(ort, session, meta, item, imageBytes);
+        writeAtomic(outPath, writeMaskDump(dumpContentOf(dump)));
+        io.out(
+          `${item.rel} -> ${outPath} (${dump.blocks.length} blocks, mean rate ${meanRate(dump).toFixed(3)})\n`,
+        );
+      }
+      const refused = builder.add(name, dump, item.className);
+      if (refused) throw new Error(`${item.rel}: ${refused}`);
+      rows.push(item);
+      if (opts.check) {
+        const compared = compareDumps(dump, join(opts.check, ...name.split('/')));
+        check.images++;
+        check.cells += compared.cells;
+        check.differ += compared.differ;
+        if (compared.error) {
+          check.missing++;
+          io.err(`laudnet masks run: check: ${item.rel}: ${compared.error}\n`);
+        } else if (compared.differ > 0) {
+          io.err(`laudnet masks run: check: ${item.rel}: ${compared.detail}\n`);
+        }
+      }
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      failures++;
+      io.err(`laudnet masks run: error: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+  await session.release?.();
+  const seconds = (Date.now() - started) / 1000;
+  const summary = builder.finish();
+  if (summary) {
+    const index = new Map(classNames.map((c, k) => [c, k]));
+    summary.classNames = [...classNames];
+    summary.label = Int32Array.from(rows, (r) =>
+      r.className === null ? -1 : (index.get(r.className) ?? -1),
+    );
+    summary.sources = rows.map((r) => r.rel);
+    const path = join(opts.out, 'summary.npz');
+    writeAtomic(path, writeMaskSetSummary(summary));
+    io.err(
+      `laudnet masks run: ${rows.length - kept} exported, ${kept} kept, ${failures} failed in ${seconds.toFixed(1)} s; summary of ${rows.length} images: ${path}\n`,
+    );
+  } else {
+    io.err(
+      `laudnet masks run: 0 exported, ${failures} failed; no summary written (no image could be run)\n`,
+    );
+  }
+  if (opts.check) {
+    io.err(
+      `laudnet masks run: check against ${opts.check}: ${check.images} images, ${check.cells} mask cells compared, ${check.differ} differ${check.missing ? `, ${check.missing} without a readable reference dump` : ''}\n`,
+    );
+  }
+  return failures > 0 || (opts.check !== undefined && (check.differ > 0 || check.missing > 0))
+    ? 2
+    : 0;
+}
