@@ -79,7 +79,7 @@ function readModel(path: string, maxBytes: number): { bytes: Uint8Array; meta: L
   }
   if (size > maxBytes) {
     throw new CliError(
-      `--model ${path}: the model is ${(size / 1048576).toFixed(1)} MB; models over ${(maxBytes / 1048576).toFixed(0)} MB are refused because they would not fit in memory here. Export it with --fp16 (half the size).`,
+      `--model ${path}: the model is ${(size / 1048576).toFixed(1)} MB; models over ${(maxBytes / 1048576).toFixed(maxBytes < 10485760 ? 1 : 0)} MB are refused because they would not fit in memory here. Export it with --fp16 (half the size).`,
     );
   }
   const bytes = new Uint8Array(readFileSync(path));
