@@ -6,8 +6,8 @@ import {
   type NetworkPrediction,
   type NetworkRequest,
 } from '../../core/predictor';
-import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
-import type { CliCommand } from '../command';
+import { stringFlag, type FlagSpecs } from '../args';
+import { defineCommand } from '../command';
 import { capMessage, listWithRest, parseJsonText } from '../../core/config/jsonSyntax';
 import { CliError } from '../errors';
 import { formatPrediction } from '../format';
@@ -60,7 +60,6 @@ const FLAGS: FlagSpecs = {
     value: 'PATH',
     description: "JSONL configurations, one per line ('-' for stdin); prints one JSON line each",
   },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
 const JSONL_KEYS = [
@@ -76,17 +75,14 @@ const JSONL_KEYS = [
   'allowPartialPatches',
 ];
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet predict --model resnet101 --hardware v100 --mode spatial --granularity 4-4-2-1 --rate 0.5 [--json]
   laudnet predict --input configs.jsonl
 
 Predicts the latency of a dynamic network on a device (per batch and per image), its static latency and the
 ratio. Settings the reference code cannot train (RegNet layer mode, G not dividing the bottleneck width) are
 still predicted, with a note (JSON: "trainable", "notTrainable"). JSONL lines hold ${JSONL_KEYS.map((k) => `"${k}"`).join(', ')}; a bad line prints {"error": …} and the
-others go on (exit status 2 if any line failed).
-
-Options:
-${formatFlags(FLAGS)}`;
+others go on (exit status 2 if any line failed).`;
 
 /**
  * What the reference code could not train in this request (the latency model still answers): the same
@@ -175,18 +171,11 @@ function runJsonl(path: string, io: CliIo): number {
   return failed > 0 ? 2 : 0;
 }
 
-export const predictCommand: CliCommand = {
+export const predictCommand = defineCommand({
   name: 'predict',
-  summary: 'latency of one configuration, or of each line of a JSONL file',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const input = stringFlag(args, 'input');
     if (input !== undefined) return runJsonl(input, io);
     const model = resolveModelFlags(args, io);
@@ -230,4 +219,4 @@ export const predictCommand: CliCommand = {
     for (const m of requestTrainability(req).notTrainable) io.err(`note: ${m}\n`);
     return 0;
   },
-};
+});
