@@ -40,6 +40,7 @@ export async function buildCli({ quiet = false } = {}) {
     .filter((f) => !f.startsWith('node_modules/'))
     .map((f) => relative(root, join(root, f)));
   writeFileSync(join(tmp, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
+  writeFileSync(join(tmp, 'meta.json'), JSON.stringify(result.metafile));
   rmSync(outdir, { recursive: true, force: true });
   renameSync(tmp, outdir);
   if (!quiet) {

@@ -5,6 +5,7 @@ import {
   predictNetwork,
   type NetworkPrediction,
   type NetworkRequest,
+  type Predictor,
 } from '../../core/predictor';
 import { stringFlag, type FlagSpecs } from '../args';
 import { defineCommand } from '../command';
@@ -113,8 +114,30 @@ function summary(pred: NetworkPrediction) {
   };
 }
 
+/**
+ * Hardware resolved once per distinct (hardware, overrides) of a JSONL file, with its predictor: a
+ * script's file usually names one or two devices, and validating them again per line cost more than
+ * a warm prediction.
+ */
+type HardwareCache = Map<
+  string,
+  { hw: ReturnType<typeof resolveHardwareValue>; predictor: Predictor }
+>;
+
+function cachedHardware(cache: HardwareCache, spec: unknown, overrides: unknown) {
+  const key = JSON.stringify([spec, overrides ?? null]);
+  let hit = cache.get(key);
+  if (!hit) {
+    const hw = resolveHardwareValue(spec, overrides);
+    hit = { hw, predictor: createPredictor(hw.params) };
+    if (cache.size >= 64) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 /** One JSONL line → its output object; throws CliError for a bad line. */
-function predictLine(line: string): Record<string, unknown> {
+function predictLine(line: string, cache: HardwareCache): Record<string, unknown> {
   const parsed = parseJsonText(line);
   if (!parsed.ok) throw new CliError(`not valid JSON: ${parsed.error}`);
   const value = parsed.value;
@@ -128,7 +151,7 @@ function predictLine(line: string): Record<string, unknown> {
     );
   const model = resolveModelId(obj.model);
   if (obj.hardware === undefined) throw new CliError('missing "hardware"');
-  const hw = resolveHardwareValue(obj.hardware, obj.hardwareOverrides);
+  const { hw, predictor } = cachedHardware(cache, obj.hardware, obj.hardwareOverrides);
   const req = buildRequest(
     model.arch,
     {
@@ -140,7 +163,7 @@ function predictLine(line: string): Record<string, unknown> {
     },
     obj.allowPartialPatches === true,
   );
-  const pred = predictNetwork(createPredictor(hw.params), req);
+  const pred = predictNetwork(predictor, req);
   return {
     ...(obj.id !== undefined ? { id: obj.id } : {}),
     model: model.id,
@@ -153,11 +176,24 @@ function predictLine(line: string): Record<string, unknown> {
 
 function runJsonl(path: string, io: CliIo): number {
   const lines = io.readText(path).split(/\r?\n/);
+  const cache: HardwareCache = new Map();
+  // Output goes out in blocks of lines: one write per line was a measurable part of a large file.
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length > 0) io.out(pending.join(''));
+    pending = [];
+  };
   let failed = 0;
+  let written = 0;
   for (const line of lines) {
     if (line.trim() === '') continue;
+    // The first answer goes out at once (a reader sees progress), the rest in blocks.
+    if (pending.length >= 256 || (failed === 0 && written === 0 && pending.length === 1)) {
+      written += pending.length;
+      flush();
+    }
     try {
-      io.out(`${JSON.stringify(predictLine(line))}\n`);
+      pending.push(`${JSON.stringify(predictLine(line, cache))}\n`);
     } catch (e) {
       // One bad line gives one error line, whatever went wrong; the batch goes on.
       failed++;
@@ -165,9 +201,10 @@ function runJsonl(path: string, io: CliIo): number {
         e instanceof CliError
           ? e.message
           : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-      io.out(`${JSON.stringify({ error: capMessage(message) })}\n`);
+      pending.push(`${JSON.stringify({ error: capMessage(message) })}\n`);
     }
   }
+  flush();
   return failed > 0 ? 2 : 0;
 }
 
