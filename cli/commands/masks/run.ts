@@ -309,7 +309,11 @@ export const masksRunCommand = defineCommand({
     if (!model) throw new CliError('--model M.onnx is required');
     if (!images) throw new CliError('--images PATH is required (an image or a folder of images)');
     if (!out) throw new CliError('--out DIR is required (the folder of the dumps)');
-    const mb = positiveInt(args.values['max-model-mb'], '--max-model-mb');
+    const mbText = args.values['max-model-mb'];
+    const mb = mbText === undefined ? undefined : Number(mbText);
+    if (mb !== undefined && !(mb > 0 && Number.isFinite(mb))) {
+      throw new CliError(`--max-model-mb must be a positive number of megabytes, got '${mbText}'`);
+    }
     return runMasksRun(
       {
         model,

@@ -12,8 +12,10 @@ import {
   blockOffset,
   checkThresholdOffsets,
   dumpContentOf,
+  NO_OFFSETS,
   outputsToDump,
   parseLiveModel,
+  thresholdOffsetsSchema,
 } from '../../../core/live';
 import type { MaskDump } from '../../../core/maskfile';
 import { readMaskDump, writeMaskDump } from '../../../core/maskfile';
@@ -181,6 +183,17 @@ describe('threshold offsets', () => {
 
   it('zero offsets return the model decisions unchanged', () => {
     expect(applyThresholdOffsets(py, { global: 0, perBlock: { 'stage1/0': 0 } })).toBe(py);
+    expect(applyThresholdOffsets(py, NO_OFFSETS)).toBe(py);
+  });
+
+  it('offsets stored with a configuration parse with defaults and bounds', () => {
+    expect(thresholdOffsetsSchema.parse({})).toEqual({ global: 0, perBlock: {} });
+    expect(thresholdOffsetsSchema.parse({ perBlock: { 'stage2/0': -0.25 } })).toEqual({
+      global: 0,
+      perBlock: { 'stage2/0': -0.25 },
+    });
+    expect(thresholdOffsetsSchema.safeParse({ global: 'x' }).success).toBe(false);
+    expect(thresholdOffsetsSchema.safeParse({ global: 1e9 }).success).toBe(false);
   });
 
   it('checks offsets against the architecture', () => {
