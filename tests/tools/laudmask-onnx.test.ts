@@ -240,6 +240,21 @@ describe.skipIf(missing !== null)('exporter --onnx and laudnet masks run', () =>
     expect(existsSync(join(work, 'half', 'summary.npz'))).toBe(true);
   });
 
+  it('the exporter refuses flag combinations that make no sense', () => {
+    const fp16 = exporter([...MODEL, '--fp16', '--images', images, '--out', join(work, 'x')]);
+    expect(fp16.status).toBe(2);
+    expect(fp16.stderr).toContain('export.py: error: --fp16 and --check-images go with --onnx');
+    const nothing = exporter(MODEL);
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toContain(
+      'export.py: error: give --images (and --out) to write dumps, --onnx to write the model, or both',
+    );
+    const noOut = exporter([...MODEL, '--images', images]);
+    expect(noOut.stderr).toContain(
+      'export.py: error: --images needs --out (the folder of the dumps)',
+    );
+  });
+
   it('masks run refuses bad models with messages', () => {
     const model = readBytes(join(fixtures, 'tiny-mixed.onnx'));
     const write = (name: string, bytes: Uint8Array) => {
