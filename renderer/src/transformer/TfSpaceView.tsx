@@ -94,9 +94,8 @@ export function TfSpaceView() {
         <canvas ref={canvasRef} aria-label="Token grids of every block, stacked" />
       </div>
       <p className="hint">
-        Block 0 at the bottom; each layer shows the patches its block keeps (dropped ones cut out).
-        Faint layers skip both sub-blocks. Drag to orbit, scroll to zoom, click a layer to select
-        it.
+        Block 0 in front; each layer shows the patches its block keeps (dropped ones cut out). Faint
+        layers skip both sub-blocks. Drag to orbit, scroll to zoom, click a layer to select it.
       </p>
     </div>
   );

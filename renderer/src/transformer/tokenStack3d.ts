@@ -126,13 +126,13 @@ export class TokenStackEngine {
   }
 
   frameAll(): void {
-    const height = Math.max(1, this.planes.length - 1) * LAYER_GAP;
-    const center = new THREE.Vector3(0, height / 2, 0);
-    const radius = Math.hypot(LAYER_SIDE * 0.75, height / 2);
-    const distance = (radius / Math.sin(THREE.MathUtils.degToRad(this.camera.fov / 2))) * 0.95;
-    this.camera.position
-      .copy(center)
-      .addScaledVector(new THREE.Vector3(0.9, 0.55, 1.05).normalize(), distance);
+    const length = Math.max(1, this.planes.length - 1) * LAYER_GAP;
+    const center = new THREE.Vector3(length / 2, 0, 0);
+    const radius = Math.hypot(LAYER_SIDE / 2, length / 2);
+    const distance = (radius / Math.sin(THREE.MathUtils.degToRad(this.camera.fov / 2))) * 0.62;
+    // From the front-left and a little above, like the CNN 3D view: every layer is seen at an angle.
+    const direction = new THREE.Vector3(-0.62, 0.3, 0.72).normalize();
+    this.camera.position.copy(center).addScaledVector(direction, distance);
     this.controls.target.copy(center);
     this.controls.update();
     this.requestRender();
