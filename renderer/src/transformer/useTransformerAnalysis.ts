@@ -7,6 +7,10 @@ import { latestOnly } from '../worker/latestOnly';
 import { transformerWorker } from './tfClient';
 import type { TfUiConfig } from './tfConfig';
 
+/** What identifies the CNN being tuned (a custom architecture by its object). */
+const modelKey = (config: StudioConfig): unknown =>
+  config.model.kind === 'builtin' ? config.model.id : config.model.architecture;
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 interface Job {
@@ -48,8 +52,14 @@ export function useTransformerAnalysis(): void {
     );
     let lastTf: TfUiConfig | null = null;
     let lastHardware: StudioConfig['hardware'] | null = null;
+    const cnnModel = modelKey(store.getState().config);
     const update = () => {
       const { transformer: tf, config } = store.getState();
+      // Another CNN came in (a file opened, a command, undo): show it rather than the transformer.
+      if (tf && modelKey(config) !== cnnModel) {
+        store.getState().setTransformer(null);
+        return;
+      }
       if (!tf || (tf === lastTf && config.hardware === lastHardware)) return;
       lastTf = tf;
       lastHardware = config.hardware;
