@@ -60,18 +60,22 @@ export function headRateSteps(variant: T2tVariant): number[] {
   return steps;
 }
 
-/** The next double above a positive `x`. */
-function nextUp(x: number): number {
+/** The adjacent double of a positive `x` (`step` = +1 above, −1 below). */
+function adjacent(x: number, step: 1n | -1n): number {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
-  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  view.setBigUint64(0, view.getBigUint64(0) + step);
   return view.getFloat64(0);
 }
 
-/** Smallest double rate ≥ `start` (stepping up) for which `ok` holds; `ok` must be monotone. */
+/**
+ * Smallest double rate for which the monotone `ok` holds, searched from `start` (a few ulps away from the
+ * answer: the products below are within an ulp of exact).
+ */
 function smallestRate(start: number, ok: (r: number) => boolean): number {
   let r = start;
-  while (!ok(r)) r = nextUp(r);
+  while (ok(adjacent(r, -1n))) r = adjacent(r, -1n);
+  while (!ok(r)) r = adjacent(r, 1n);
   return r;
 }
 
@@ -81,7 +85,7 @@ export const MIN_TOKEN_RATE = smallestRate(1 / T2T_TOKENS, (t) => keptTokens(t) 
 /** The smallest head rate keeping one head and a non-empty projection (spec §9), ≈ 1/H. */
 export function minHeadRate(variant: T2tVariant): number {
   return smallestRate(
-    1 / variant.heads / 2,
+    1 / variant.heads,
     (h) => keptHeads(variant, h) >= 1 && reducedWidth(variant, h) >= 1,
   );
 }
