@@ -160,7 +160,7 @@ test.describe('dynamic transformer', () => {
     await studio.screenshot('transformer-3d-1024x700');
 
     // Export names no training flags, and back to a CNN restores its header.
-    await expect(page.getByTestId('tf-no-flags')).toContainText('no reference training flags');
+    await expect(page.getByTestId('tf-no-flags')).toContainText('No reference training flags');
     await studio.tuner.model.selectOption('resnet50');
     await expect(page.getByTestId('summary-ms-per-image')).toBeVisible();
     expect(studio.consoleErrors).toEqual([]);

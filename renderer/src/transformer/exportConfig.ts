@@ -1,46 +1,134 @@
 /**
- * The transformer configuration as the studio's JSON — the keys `predict --input` accepts (issue 18):
- * model, hardware, mode, the four rates (a number when every block has the same, else a dash-joined
- * per-block list, block 0 first), batchConvention, and the per-block switches as dash-joined 0/1.
+ * The transformer configuration as the studio's JSON (core `laudnet-studio-transformer-config`, the keys
+ * `predict --input` reads: a rate is a number when every block has the same, else a dash-joined list)
+ * and back. The rates a mode switches off are written as 1, as the official code requires.
  */
 import type { StudioConfig } from '../../../core/config/schema';
-import { toCoreConfig, uniformRate, type TfUiConfig } from './tfConfig';
+import {
+  parseTransformerDocument,
+  type TransformerRequest,
+} from '../../../core/config/transformer';
+import { exportTransformerConfig, type TransformerExport } from '../../../core/export/transformer';
+import {
+  hardwareOverridesSchema,
+  resolveHardware,
+  type HardwareParams,
+} from '../../../core/predictor/hardware';
+import { T2T_VARIANTS } from '../../../core/transformer';
+import { modeSwitches, toCoreConfig, uniformRate, type TfUiConfig } from './tfConfig';
 
-/** Why there are no training flags next to the export (issue 18). */
-export const NO_TRAINING_FLAGS_NOTE =
-  'There are no reference training flags for the transformer: the training code is AdaViT’s, outside the LAUDNet reference repository.';
-
-function rateValue(xs: readonly number[]): number | string {
+const compact = (xs: readonly number[]): number[] => {
   const u = uniformRate(xs);
-  return u !== null ? u : xs.join('-');
-}
+  return u !== null ? [u] : xs.slice();
+};
 
-/** The hardware as `predict --input` names it: a preset id, or the custom parameters. */
-function hardwareValue(hardware: StudioConfig['hardware']): unknown {
-  if (hardware.kind === 'custom') return hardware.params;
-  return Object.keys(hardware.overrides).length === 0
-    ? hardware.id
-    : { preset: hardware.id, ...hardware.overrides };
-}
-
-/** The JSON object of the configuration (the rates a switched-off paradigm parks are written as 1). */
-export function transformerConfigJson(
+/** The request of the tuner's configuration on the studio's hardware (the mode sets the switches). */
+export function transformerRequest(
   tf: TfUiConfig,
   hardware: StudioConfig['hardware'],
-): Record<string, unknown> {
+): TransformerRequest {
   const core = toCoreConfig(tf);
+  const overrides = hardware.kind === 'preset' ? hardware.overrides : {};
   return {
-    model: core.model,
-    hardware: hardwareValue(hardware),
-    mode: core.mode,
-    tokenRate: rateValue(core.tokenRate),
-    headRate: rateValue(core.headRate),
-    attnRate: rateValue(core.attnRate),
-    mlpRate: rateValue(core.mlpRate),
-    batchConvention: core.batchConvention,
+    config: {
+      model: core.model,
+      mode: core.mode,
+      batchConvention: core.batchConvention,
+      tokenRate: compact(core.tokenRate),
+      headRate: compact(core.headRate),
+      attnRate: compact(core.attnRate),
+      mlpRate: compact(core.mlpRate),
+    },
+    hardware: hardware.kind === 'preset' ? hardware.id : hardware.params,
+    hardwareOverrides: Object.keys(overrides).length > 0 ? overrides : undefined,
   };
 }
 
-export function transformerConfigText(tf: TfUiConfig, hardware: StudioConfig['hardware']): string {
-  return `${JSON.stringify(transformerConfigJson(tf, hardware), null, 2)}\n`;
+/** File name, JSON text and the no-training-flags note of the export. */
+export function transformerExport(
+  tf: TfUiConfig,
+  hardware: StudioConfig['hardware'],
+): TransformerExport {
+  return exportTransformerConfig(transformerRequest(tf, hardware));
+}
+
+export interface OpenedTransformer {
+  tf: TfUiConfig;
+  hardware: StudioConfig['hardware'];
+  /** What the tuner cannot show of the document (it still opens). */
+  warnings: string[];
+}
+
+/**
+ * Reads a transformer configuration document into the tuner. Never throws: a document the core refuses,
+ * a per-block list of the wrong length or unknown hardware comes back as an error naming what was found.
+ */
+export function openTransformerDocument(
+  text: string,
+  fileName: string,
+): { ok: true; value: OpenedTransformer } | { ok: false; error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `not JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  const doc = parseTransformerDocument(json);
+  if (!doc.ok) return doc;
+  const { config, hardware, hardwareOverrides } = doc.value;
+  const depth = T2T_VARIANTS[config.model].depth;
+  const lists = { tokenRate: [], headRate: [], attnRate: [], mlpRate: [] } as Record<
+    'tokenRate' | 'headRate' | 'attnRate' | 'mlpRate',
+    number[]
+  >;
+  for (const key of Object.keys(lists) as Array<keyof typeof lists>) {
+    const xs = config[key];
+    if (xs.length !== 1 && xs.length !== depth)
+      return {
+        ok: false,
+        error: `${key}: expected one rate or ${depth} (one per block of ${config.model}), found ${xs.length}`,
+      };
+    lists[key] = xs.length === 1 ? Array.from({ length: depth }, () => xs[0]!) : xs.slice();
+  }
+  let studioHardware: StudioConfig['hardware'];
+  try {
+    const overrides = hardwareOverridesSchema.parse(hardwareOverrides ?? {});
+    if (typeof hardware === 'string') {
+      resolveHardware(hardware, overrides);
+      studioHardware = { kind: 'preset', id: hardware, overrides };
+    } else {
+      const params: HardwareParams = resolveHardware(
+        hardware as Parameters<typeof resolveHardware>[0],
+        overrides,
+      );
+      studioHardware = { kind: 'custom', label: `Hardware of ${fileName}`.slice(0, 120), params };
+    }
+  } catch (err) {
+    return { ok: false, error: `hardware: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  const warnings: string[] = [];
+  const sw = modeSwitches(config.mode);
+  const differs = (list: boolean[] | undefined, on: boolean) =>
+    list !== undefined && list.some((x) => x !== on);
+  if (
+    differs(config.tokenSkip, sw.token) ||
+    differs(config.headSkip, sw.head) ||
+    differs(config.layerSkip, sw.layer)
+  )
+    warnings.push(
+      `${fileName} switches skipping per block; the tuner shows the "${config.mode}" mode's switches in every block, so its latency can differ from the file's.`,
+    );
+  return {
+    ok: true,
+    value: {
+      tf: {
+        model: config.model,
+        mode: config.mode,
+        batchConvention: config.batchConvention,
+        ...lists,
+      },
+      hardware: studioHardware,
+      warnings,
+    },
+  };
 }
