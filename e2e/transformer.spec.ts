@@ -165,6 +165,60 @@ test.describe('dynamic transformer', () => {
     await expect(page.getByTestId('summary-ms-per-image')).toBeVisible();
     expect(studio.consoleErrors).toEqual([]);
   });
+
+  test('combined mode in the dark theme: heads k of H, skipped sub-blocks in the strip and masks', async ({
+    studio,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await studio.open({ colorScheme: 'dark' });
+    await studio.tuner.model.selectOption('t2t_vit_19');
+    await page.getByTestId('tf-mode-combined').click();
+    await page.getByTestId('tf-token-rate-number').fill('0.7');
+    // Heads are offered as k of 7 only: Home → 1 of 7, two steps right → 3 of 7.
+    const heads = page.getByTestId('tf-head-rate');
+    await heads.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('tf-head-rate-value')).toHaveText('3 / 7');
+    await page.getByTestId('tf-attn-rate-number').fill('0.8');
+    await page.getByTestId('tf-mlp-rate-number').fill('0.8');
+    // Reference: combined, t = 0.7, h = 3/7, a = m = 0.8 in every block.
+    const expected = refMs('v100', 'combined', {
+      token_rate: '0.7',
+      head_rate: '0.42857142857142855',
+      attn_rate: '0.8',
+      mlp_rate: '0.8',
+    });
+    const perImage = page.getByTestId('tf-summary-ms-per-image');
+    await expect(perImage).toHaveText(`${expected.toFixed(4)} ms`);
+    close(await exact(perImage), expected);
+    await expect(page.getByTestId('tf-strip-block-0')).toHaveAttribute('data-heads-kept', '3');
+    await expect(page.getByTestId('tf-strip-block-0')).toHaveAttribute('data-tokens-kept', '137');
+
+    // Block 5 skips both sub-blocks: struck through in the strip, faded among the token masks.
+    await page.getByTestId('tf-block-5-attn').fill('0');
+    await page.getByTestId('tf-block-5-mlp').fill('0');
+    await expect(page.getByTestId('tf-strip-block-5').locator('.tf-sub.skipped')).toHaveCount(2);
+    await expect(page.getByTestId('tf-summary-ms-per-image')).not.toHaveText(
+      `${expected.toFixed(4)} ms`,
+    );
+    await page.getByRole('tab', { name: 'Token masks' }).click();
+    await expect(page.getByTestId('tf-thumb-5')).toHaveClass(/skipped/, { timeout: 30_000 });
+    await page.getByTestId('tf-thumb-5').click();
+    await expect(page.getByTestId('tf-mask-facts')).toContainText('skipped');
+    await expect(page.getByTestId('tf-mask-facts')).toContainText('3 of 7');
+    await studio.screenshot('transformer-masks-combined-dark-1440x900');
+    await studio.openView('hardware');
+    await expect(page.getByTestId('tf-hw-v100')).toHaveClass(/selected/);
+    await studio.screenshot('transformer-hardware-dark-1440x900');
+    await studio.openView('breakdown');
+    await expect(page.getByTestId('tf-block-parts')).toContainText('head policy');
+    await studio.screenshot('transformer-breakdown-dark-1440x900');
+    expect(studio.consoleErrors).toEqual([]);
+  });
 });
 
 interface CurveSet {

@@ -33,7 +33,7 @@ export function TfHardwareView() {
         exportName="transformer-hardware"
         context={context}
       >
-        <div className="tf-chart-box short" data-testid="tf-hardware-chart">
+        <div className="tf-chart-box auto" data-testid="tf-hardware-chart">
           <RatioChart rows={rows} currentId={currentId} />
         </div>
       </ChartCard>
@@ -57,7 +57,7 @@ export function TfHardwareView() {
                 className={r.id === currentId ? 'selected' : undefined}
               >
                 <td>
-                  {presetShortLabel(r.id)}
+                  {deviceName(r.id)}
                   {r.validated ? '' : <span className="hint"> · not validated</span>}
                 </td>
                 <td>{r.batchSize}</td>
@@ -80,7 +80,7 @@ export function TfHardwareView() {
   );
 }
 
-const MARGIN = { top: 12, right: 20, bottom: 28, left: 12 };
+const MARGIN = { top: 8, right: 24, bottom: 28, left: 8 };
 
 const RatioChart = memo(function RatioChart({
   rows,
@@ -89,33 +89,34 @@ const RatioChart = memo(function RatioChart({
   rows: TfHardwareRow[];
   currentId: string | null;
 }) {
-  const data = rows.map((r) => ({ id: r.id, name: presetShortLabel(r.id), ratio: r.ratio }));
-  const y = niceAxis(Math.max(1.05, ...rows.map((r) => r.ratio)), 5);
+  const data = rows.map((r) => ({ id: r.id, name: deviceName(r.id), ratio: r.ratio }));
+  const x = niceAxis(Math.max(1.05, ...rows.map((r) => r.ratio)), 6);
+  const height = rows.length * 24 + 56;
   return (
-    <ChartFrame heightPx={240}>
+    <ChartFrame heightPx={height}>
       {(width) => (
-        <BarChart width={width} height={240} data={data} margin={MARGIN}>
-          <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-          <XAxis
+        <BarChart width={width} height={height} data={data} margin={MARGIN} layout="vertical">
+          <CartesianGrid stroke={GRID_STROKE} horizontal={false} />
+          <YAxis
+            type="category"
             dataKey="name"
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}
-            tickLine={AXIS_LINE}
+            tickLine={false}
+            width={150}
             interval={0}
           />
-          <YAxis
-            domain={[0, y.top]}
-            ticks={y.ticks}
+          <XAxis
+            type="number"
+            domain={[0, x.top]}
+            ticks={x.ticks}
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
-            width={52}
             label={{
-              value: 'Ratio to static',
-              angle: -90,
-              position: 'insideLeft',
-              offset: 6,
-              dy: 44,
+              value: 'Latency ratio to static (dynamic / static)',
+              position: 'insideBottom',
+              offset: -16,
               style: AXIS_LABEL_STYLE,
             }}
           />
@@ -123,8 +124,8 @@ const RatioChart = memo(function RatioChart({
             {...TOOLTIP_PROPS}
             formatter={(v: unknown) => (typeof v === 'number' ? formatRatio3(v) : String(v))}
           />
-          <ReferenceLine y={1} stroke="var(--text-2)" strokeDasharray="6 4" />
-          <Bar dataKey="ratio" name="Ratio to static" isAnimationActive={false}>
+          <ReferenceLine x={1} stroke="var(--text-2)" strokeDasharray="6 4" />
+          <Bar dataKey="ratio" name="Ratio to static" isAnimationActive={false} barSize={14}>
             {data.map((d) => (
               <Cell key={d.id} fill={d.id === currentId ? 'var(--accent)' : 'var(--stage-2)'} />
             ))}
@@ -134,3 +135,8 @@ const RatioChart = memo(function RatioChart({
     </ChartFrame>
   );
 });
+
+/** "A100 SXM4 40 GB" — the preset's short name without its parenthetical note. */
+export function deviceName(id: string): string {
+  return presetShortLabel(id).replace(/\s*\(.*\)\s*$/, '');
+}

@@ -144,15 +144,9 @@ export function TfMasksView() {
                         label={`Block ${i}: ${m.kept} tokens`}
                       />
                       <span className="tf-thumb-caption">
-                        <strong>{i}</strong> {m.kept}
-                        {t.headsKept < heads ? ` · ${t.headsKept}h` : ''}
-                        {t.attn === 0
-                          ? ' · A✕'
-                          : t.attn < 1
-                            ? ` · A${Math.round(t.attn * 100)}%`
-                            : ''}
-                        {t.mlp === 0 ? ' · M✕' : t.mlp < 1 ? ` · M${Math.round(t.mlp * 100)}%` : ''}
+                        <strong>{i}</strong> · {m.kept} tokens
                       </span>
+                      <span className="tf-thumb-sub">{thumbDetail(t, heads)}</span>
                     </button>
                   </li>
                 );
@@ -169,6 +163,16 @@ export function TfMasksView() {
       </p>
     </div>
   );
+}
+
+/** "3/7h A80% M✕": what a block keeps besides its tokens ("all heads, both sub-blocks" when nothing). */
+function thumbDetail(t: { headsKept: number; attn: number; mlp: number }, heads: number): string {
+  const rate = (x: number) => (x === 0 ? '✕' : `${Math.round(x * 100)}%`);
+  const parts: string[] = [];
+  if (t.headsKept < heads) parts.push(`${t.headsKept}/${heads}h`);
+  if (t.attn < 1) parts.push(`A${rate(t.attn)}`);
+  if (t.mlp < 1) parts.push(`M${rate(t.mlp)}`);
+  return parts.length > 0 ? parts.join(' ') : 'all heads, A, M';
 }
 
 const execution = (rate: number) =>

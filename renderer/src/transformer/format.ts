@@ -3,7 +3,7 @@ export function formatMsPrecise(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   if (ms >= 100) return `${ms.toFixed(2)} ms`;
   if (ms >= 10) return `${ms.toFixed(3)} ms`;
-  if (ms >= 1) return `${ms.toFixed(4)} ms`;
+  if (ms >= 0.1) return `${ms.toFixed(4)} ms`;
   return `${(ms * 1000).toFixed(2)} µs`;
 }
 
