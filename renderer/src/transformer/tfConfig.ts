@@ -27,13 +27,6 @@ export const RATE_KEY = {
   mlp: 'mlpRate',
 } as const satisfies Record<Paradigm, keyof TransformerConfig>;
 
-export const PARADIGM_LABEL: Record<Paradigm, string> = {
-  token: 'Token keep rate',
-  head: 'Heads kept',
-  attn: 'Attention execution rate',
-  mlp: 'MLP execution rate',
-};
-
 export const MODE_LABEL: Record<TransformerMode, string> = {
   static: 'Static',
   token: 'Token',
@@ -89,10 +82,6 @@ export function variantLabel(id: T2tVariantId): string {
 
 export function depthOf(id: T2tVariantId): number {
   return T2T_VARIANTS[id].depth;
-}
-
-export function headsOf(id: T2tVariantId): number {
-  return T2T_VARIANTS[id].heads;
 }
 
 /** The static configuration of a variant, with the paper's default rates parked for when a mode is chosen. */
