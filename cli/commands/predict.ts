@@ -21,6 +21,16 @@ import {
   resolveModelFlags,
   resolveModelId,
 } from '../resolve';
+import {
+  TRANSFORMER_FLAGS,
+  checkFlagFamily,
+  formatTransformerPrediction,
+  isTransformerModel,
+  predictTransformerLine,
+  runTransformer,
+  transformerFigures,
+  transformerRequestFromFlags,
+} from '../transformer';
 
 const FLAGS: FlagSpecs = {
   ...MODEL_HARDWARE_FLAGS,
@@ -61,6 +71,7 @@ const FLAGS: FlagSpecs = {
     value: 'PATH',
     description: "JSONL configurations, one per line ('-' for stdin); prints one JSON line each",
   },
+  ...TRANSFORMER_FLAGS,
 };
 
 const JSONL_KEYS = [
@@ -78,12 +89,17 @@ const JSONL_KEYS = [
 
 const USAGE = `Usage:
   laudnet predict --model resnet101 --hardware v100 --mode spatial --granularity 4-4-2-1 --rate 0.5 [--json]
+  laudnet predict --model t2t_vit_19 --hardware v100 --mode token --token-rate 0.5 [--json]
   laudnet predict --input configs.jsonl
 
 Predicts the latency of a dynamic network on a device (per batch and per image), its static latency and the
 ratio. Settings the reference code cannot train (RegNet layer mode, G not dividing the bottleneck width) are
 still predicted, with a note (JSON: "trainable", "notTrainable"). JSONL lines hold ${JSONL_KEYS.map((k) => `"${k}"`).join(', ')}; a bad line prints {"error": …} and the
-others go on (exit status 2 if any line failed).`;
+others go on (exit status 2 if any line failed). A T2T-ViT line (model t2t_vit_7 … t2t_vit_24) holds "id", "model",
+"hardware", "hardwareOverrides", "mode" (static, token, head, block, combined), "tokenRate", "headRate", "attnRate",
+"mlpRate" (each a number or a dash-joined per-block list), "batchConvention" (in_shapes, in_predictor) and optional
+"tokenSkip", "headSkip", "layerSkip" (dash-joined 0/1 per block); it prints latencyS, staticLatencyS, ratio and the
+parts stemS, posEmbedS, blocksS, tailS.`;
 
 /**
  * What the reference code could not train in this request (the latency model still answers): the same
@@ -144,6 +160,11 @@ function predictLine(line: string, cache: HardwareCache): Record<string, unknown
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new CliError('each line must be a JSON object');
   const obj = value as Record<string, unknown>;
+  if (isTransformerModel(obj.model))
+    return predictTransformerLine(
+      obj,
+      (spec, overrides) => cachedHardware(cache, spec, overrides).hw,
+    );
   const unknown = Object.keys(obj).filter((k) => !JSONL_KEYS.includes(k));
   if (unknown.length > 0)
     throw new CliError(
@@ -215,6 +236,9 @@ export const predictCommand = defineCommand({
   run(args, io) {
     const input = stringFlag(args, 'input');
     if (input !== undefined) return runJsonl(input, io);
+    const transformer = isTransformerModel(stringFlag(args, 'model'));
+    checkFlagFamily(args, transformer, CNN_ONLY_FLAGS);
+    if (transformer) return predictTransformerFlags(args, io);
     const model = resolveModelFlags(args, io);
     const hw = resolveHardwareFlags(args, io);
     if (stringFlag(args, 'mode') === undefined)
@@ -257,3 +281,42 @@ export const predictCommand = defineCommand({
     return 0;
   },
 });
+
+const CNN_ONLY_FLAGS = [
+  'arch-file',
+  'granularity',
+  'channel-granularity',
+  'rate',
+  'channel-rate',
+  'allow-partial-patches',
+  'ops',
+];
+
+/** The one-configuration form for a T2T-ViT (`--model t2t_vit_19 --mode token --token-rate 0.5`). */
+function predictTransformerFlags(
+  args: Parameters<typeof resolveHardwareFlags>[0],
+  io: CliIo,
+): number {
+  const hw = resolveHardwareFlags(args, io);
+  const req = transformerRequestFromFlags(args, hw.id);
+  const pred = runTransformer(req.config, hw.params);
+  const c = req.config;
+  if (args.values.json) {
+    const out = {
+      model: c.model,
+      hardware: { id: hw.id, label: hw.label, validated: hw.validated, params: hw.params },
+      mode: c.mode,
+      batchConvention: c.batchConvention,
+      ...transformerFigures(pred),
+      shapeBatch: pred.shapeBatch,
+      predictorBatch: pred.predictorBatch,
+      staticParts: pred.staticParts,
+      blocks: pred.blocks,
+    };
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  const title = `${c.model} on ${hw.label} (batch ${pred.batchSize}, ${c.batchConvention}), ${c.mode}`;
+  io.out(formatTransformerPrediction(title, pred));
+  return 0;
+}

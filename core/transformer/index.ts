@@ -7,3 +7,4 @@ export * from './rates';
 export * from './block';
 export * from './stem';
 export * from './model';
+export * from './sweep';

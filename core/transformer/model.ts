@@ -71,22 +71,46 @@ interface Totals {
   blocks: TransformerBlockPrediction[];
 }
 
+/** Memo key of a block setting (the tuple of spec §7.1; rates as exact doubles). */
+function settingKey(s: BlockSetting): string {
+  return [
+    +s.tokenSkip,
+    s.tokenRate,
+    +s.headSkip,
+    s.headRate,
+    +s.layerSkip,
+    s.attnRate,
+    s.mlpRate,
+  ].join(',');
+}
+
+/**
+ * Stem, position embedding, tail and each distinct block are pure functions of (hardware, variant, b,
+ * setting): memoised in the predictor's plan table, keyed by hardware parameters (spec §11.10).
+ */
 function evaluate(
   p: Predictor,
   v: T2tVariant,
   b: number,
   settings: readonly BlockSetting[],
 ): Totals {
-  const stemS = stemLatency(p, v, b);
-  const posEmbedS = posEmbedLatency(p, v, b);
+  const prefix = `t2t:${v.id}:${b}`;
+  const stemS = p.memoPlan(`${prefix}:stem`, () => stemLatency(p, v, b));
+  const posEmbedS = p.memoPlan(`${prefix}:pos`, () => posEmbedLatency(p, v, b));
   let blocksS = 0;
   const blocks: TransformerBlockPrediction[] = [];
   settings.forEach((s, k) => {
-    const blk = blockLatency(p, v, b, k, s);
-    blocksS = blocksS + blk.totalS;
+    const memo = p.memoPlan(`${prefix}:blk:${settingKey(s)}`, () => blockLatency(p, v, b, 0, s));
+    const blk = {
+      ...memo,
+      index: k,
+      setting: { ...memo.setting },
+      parts: memo.parts.map((x) => ({ ...x })),
+    };
+    blocksS = blocksS + blk.totalS; // one by one from block 0, never N × one block (spec §8.2)
     blocks.push(blk);
   });
-  const tailS = tailLatency(p, v, b);
+  const tailS = p.memoPlan(`${prefix}:tail`, () => tailLatency(p, v, b));
   return {
     stemS,
     posEmbedS,
