@@ -219,7 +219,62 @@ test.describe('dynamic transformer', () => {
     await studio.screenshot('transformer-breakdown-dark-1440x900');
     expect(studio.consoleErrors).toEqual([]);
   });
+
+  for (const size of [
+    { width: 1024, height: 700 },
+    { width: 1440, height: 900 },
+  ]) {
+    test(`every transformer view at ${size.width}x${size.height}: nothing clipped`, async ({
+      studio,
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(size);
+      await studio.open();
+      await studio.tuner.model.selectOption('t2t_vit_24');
+      await page.getByTestId('tf-mode-combined').click();
+      await expect(page.getByTestId('tf-summary-ms-per-image')).not.toHaveText('—');
+      for (const tab of [
+        'Latency curves',
+        'Per-block breakdown',
+        'Hardware comparison',
+        'Token masks',
+        '3D view',
+      ]) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+        await page.waitForTimeout(400);
+        const clipped = await page.evaluate(() => {
+          const out: string[] = [];
+          const whole =
+            '.app-header .metric-label, .app-header .metric-value, .app-header .chip, .chart-card-title, .tf-strip-caption strong, .tf-proxy-badge, .tab, .tf-modes .btn, table.data th';
+          for (const el of document.querySelectorAll<HTMLElement>(whole)) {
+            if (el.offsetParent === null) continue;
+            if (el.scrollWidth > el.clientWidth + 1) out.push(`clipped: "${el.textContent ?? ''}"`);
+          }
+          if (document.documentElement.scrollWidth > window.innerWidth + 1)
+            out.push('page wider than the window');
+          const view = document.querySelector<HTMLElement>('#view-panel')!;
+          if (view.scrollWidth > view.clientWidth + 1) out.push('view scrolls sideways');
+          const strip = document.querySelector<HTMLElement>('.tf-strip-blocks')!;
+          if (strip.scrollWidth > strip.clientWidth + 1) out.push('strip wider than its dock');
+          return out;
+        });
+        expect(clipped, `${tab} at ${window_(size)}`).toEqual([]);
+        await studio.screenshot(
+          `transformer-t2t24-${tab.split(' ')[0]!.toLowerCase()}-${size.width}x${size.height}`,
+        );
+      }
+      // 24 blocks in the strip, each still a tile that can be clicked.
+      await expect(page.locator('[data-testid^="tf-strip-block-"]')).toHaveCount(24);
+      const box = await page.getByTestId('tf-strip-block-23').boundingBox();
+      expect(box!.width).toBeGreaterThan(14);
+      expect(studio.consoleErrors).toEqual([]);
+    });
+  }
 });
+
+const window_ = (s: { width: number; height: number }) => `${s.width}×${s.height}`;
 
 interface CurveSet {
   staticMsPerImage: number;

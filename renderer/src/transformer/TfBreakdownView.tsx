@@ -34,7 +34,11 @@ export function TfBreakdownView() {
   if (!p) return <p className="hint">Predicting…</p>;
   const legend: LegendItem[] = [
     ...GROUPS.map((g) => ({ label: GROUP_LABEL[g], color: GROUP_COLOR[g] })),
-    { label: 'Static block', color: 'var(--text-2)', swatch: 'dashed' as const },
+    {
+      label: `Static block (${formatMsPrecise(((p.blocks[0]?.staticS ?? 0) / p.batchSize) * 1000)})`,
+      color: 'var(--text-2)',
+      swatch: 'dashed' as const,
+    },
   ];
   return (
     <div className="tf-view tf-breakdown">
@@ -111,17 +115,7 @@ const BlocksChart = memo(function BlocksChart({ p }: { p: TransformerPrediction 
             formatter={(v: unknown) => (typeof v === 'number' ? formatMsPrecise(v) : String(v))}
             labelFormatter={(l: unknown) => `Block ${String(l)}`}
           />
-          <ReferenceLine
-            y={staticMs}
-            stroke="var(--text-2)"
-            strokeDasharray="6 4"
-            label={{
-              value: `static block ${formatMsPrecise(staticMs)}`,
-              position: 'insideTopRight',
-              fill: 'var(--text-2)',
-              fontSize: 11,
-            }}
-          />
+          <ReferenceLine y={staticMs} stroke="var(--text-2)" strokeDasharray="6 4" />
           {GROUPS.map((g) => (
             <Bar
               key={g}

@@ -38,39 +38,45 @@ export function TfHardwareView() {
         </div>
       </ChartCard>
       <section className="card tf-card" aria-label="Hardware table">
-        <table className="data" data-testid="tf-hardware-table">
-          <thead>
-            <tr>
-              <th>Device</th>
-              <th>Batch</th>
-              <th>Latency / image</th>
-              <th>Static / image</th>
-              <th>Ratio</th>
-              <th>Speed-up</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.id}
-                data-testid={`tf-hw-${r.id}`}
-                className={r.id === currentId ? 'selected' : undefined}
-              >
-                <td>
-                  {deviceName(r.id)}
-                  {r.validated ? '' : <span className="hint"> · not validated</span>}
-                </td>
-                <td>{r.batchSize}</td>
-                <td data-exact={String(r.msPerImage)}>{formatMsPrecise(r.msPerImage)}</td>
-                <td data-exact={String(r.staticMsPerImage)}>
-                  {formatMsPrecise(r.staticMsPerImage)}
-                </td>
-                <td>{formatRatio3(r.ratio)}</td>
-                <td>{(1 / r.ratio).toFixed(2)}×</td>
+        <div className="tf-table-scroll">
+          <table className="data tf-hw-table" data-testid="tf-hardware-table">
+            <thead>
+              <tr>
+                <th>Device</th>
+                <th>Batch</th>
+                <th>Latency / image</th>
+                <th>Static / image</th>
+                <th>Ratio</th>
+                <th>Speed-up</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr
+                  key={r.id}
+                  data-testid={`tf-hw-${r.id}`}
+                  className={r.id === currentId ? 'selected' : undefined}
+                >
+                  <td>
+                    {deviceName(r.id)}
+                    {r.validated ? (
+                      ''
+                    ) : (
+                      <span className="hint tf-not-validated"> not validated</span>
+                    )}
+                  </td>
+                  <td>{r.batchSize}</td>
+                  <td data-exact={String(r.msPerImage)}>{formatMsPrecise(r.msPerImage)}</td>
+                  <td data-exact={String(r.staticMsPerImage)}>
+                    {formatMsPrecise(r.staticMsPerImage)}
+                  </td>
+                  <td>{formatRatio3(r.ratio)}</td>
+                  <td>{(1 / r.ratio).toFixed(2)}×</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="hint">
           Per-image latency is the batch latency divided by the preset’s batch. Presets marked “not
           validated” come from spec sheets and were never compared with measurements.

@@ -88,37 +88,39 @@ export function TfMasksView() {
               Block {sel}
               <span className="hint"> · {src.label}</span>
             </h3>
-            <TokenCanvas
-              image={loaded.input}
-              mask={mask}
-              sizePx={300}
-              label={`Block ${sel}: ${mask.kept} of 197 tokens kept`}
-            />
-            <dl className="tf-facts" data-testid="tf-mask-facts">
-              <dt>Tokens kept</dt>
-              <dd data-testid="tf-mask-kept">
-                {mask.kept} of 197{' '}
-                <span className="hint">(class token + {Math.max(0, mask.kept - 1)} patches)</span>
-              </dd>
-              <dt>Class token</dt>
-              <dd>{mask.classToken ? 'kept' : 'dropped'}</dd>
-              <dt>Heads</dt>
-              <dd>
-                <span
-                  className="tf-head-dots"
-                  aria-label={`${tile.headsKept} of ${heads} heads kept`}
-                >
-                  {Array.from({ length: heads }, (_, h) => (
-                    <span key={h} className={h < tile.headsKept ? 'on' : 'off'} />
-                  ))}
-                </span>{' '}
-                {tile.headsKept} of {heads}
-              </dd>
-              <dt>Attention</dt>
-              <dd>{execution(tile.attn)}</dd>
-              <dt>MLP</dt>
-              <dd>{execution(tile.mlp)}</dd>
-            </dl>
+            <div className="tf-masks-pair">
+              <TokenCanvas
+                image={loaded.input}
+                mask={mask}
+                sizePx={300}
+                label={`Block ${sel}: ${mask.kept} of 197 tokens kept`}
+              />
+              <dl className="tf-facts" data-testid="tf-mask-facts">
+                <dt>Tokens kept</dt>
+                <dd data-testid="tf-mask-kept">
+                  {mask.kept} of 197{' '}
+                  <span className="hint">(class token + {Math.max(0, mask.kept - 1)} patches)</span>
+                </dd>
+                <dt>Class token</dt>
+                <dd>{mask.classToken ? 'kept' : 'dropped'}</dd>
+                <dt>Heads</dt>
+                <dd>
+                  <span
+                    className="tf-head-dots"
+                    aria-label={`${tile.headsKept} of ${heads} heads kept`}
+                  >
+                    {Array.from({ length: heads }, (_, h) => (
+                      <span key={h} className={h < tile.headsKept ? 'on' : 'off'} />
+                    ))}
+                  </span>{' '}
+                  {tile.headsKept} of {heads}
+                </dd>
+                <dt>Attention</dt>
+                <dd>{execution(tile.attn)}</dd>
+                <dt>MLP</dt>
+                <dd>{execution(tile.mlp)}</dd>
+              </dl>
+            </div>
           </section>
           <section className="card tf-card tf-masks-grid" aria-label="Every block">
             <h3 className="card-title">
