@@ -6,7 +6,8 @@ import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
 import { NetworkStrip } from './views/strip/NetworkStrip';
-import { VIEWS } from './views/registry';
+import { viewsFor } from './views/registry';
+import { TransformerStrip } from './transformer/TransformerStrip';
 import { useStudio } from './store';
 import { DARK_QUERY, resolvedTheme } from './theme';
 import { useAnalysis } from './worker/useAnalysis';
@@ -41,7 +42,9 @@ export function App() {
   const { activeView, analysisRevision } = useStudio(
     useShallow((s) => ({ activeView: s.activeView, analysisRevision: s.analysisRevision })),
   );
-  const view = VIEWS.find((v) => v.id === activeView) ?? VIEWS[0]!;
+  const transformer = useStudio((s) => s.transformer !== null);
+  const views = viewsFor(transformer);
+  const view = views.find((v) => v.id === activeView) ?? views[0]!;
   const View = view.component;
   return (
     // data-rendered-revision: every view on screen has rendered the analysis of this configuration revision
@@ -55,7 +58,7 @@ export function App() {
         <main className="main">
           <Notices />
           <div className="tabs" role="tablist" aria-label="Views">
-            {VIEWS.map((v) => (
+            {views.map((v) => (
               <button
                 key={v.id}
                 type="button"
@@ -77,7 +80,7 @@ export function App() {
           </div>
           <div className="strip-dock">
             <ErrorBoundary area="Network strip">
-              <NetworkStrip />
+              {transformer ? <TransformerStrip /> : <NetworkStrip />}
             </ErrorBoundary>
           </div>
         </main>

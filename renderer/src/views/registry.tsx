@@ -7,6 +7,7 @@ import { HardwareView } from './hardware/HardwareView';
 import { MasksView } from './masks/MasksView';
 import { SpaceView } from './space/SpaceView';
 import { SetView } from './set/SetView';
+import { TRANSFORMER_VIEW_COMPONENTS, TRANSFORMER_VIEW_LABELS } from '../transformer/views';
 
 export interface ViewEntry {
   id: ViewId;
@@ -24,3 +25,16 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'space', label: '3D view', component: SpaceView },
   { id: 'set', label: 'Image set', component: SetView },
 ];
+
+/**
+ * The views offered for the picked model: every view for a CNN; for a transformer (issue 18) the views
+ * with a transformer counterpart, showing it.
+ */
+export function viewsFor(transformer: boolean): readonly ViewEntry[] {
+  return transformer ? TRANSFORMER_VIEWS : VIEWS;
+}
+
+const TRANSFORMER_VIEWS: readonly ViewEntry[] = VIEWS.flatMap((v) => {
+  const component = TRANSFORMER_VIEW_COMPONENTS[v.id];
+  return component ? [{ ...v, label: TRANSFORMER_VIEW_LABELS[v.id] ?? v.label, component }] : [];
+});
