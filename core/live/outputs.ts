@@ -67,15 +67,20 @@ export function topFive(logits: ArrayLike<number>): { index: number[]; prob: num
   return { index, prob: index.map((i) => (exp[i] as number) / sum) };
 }
 
+const isOffsets = (v: OutputsToDumpOptions | ThresholdOffsets): v is ThresholdOffsets =>
+  'global' in v && 'perBlock' in v;
+
 /**
- * Maps the outputs of one `session.run` (batch 1) to a mask dump. Never throws: a missing or misshapen
- * output comes back as `{ ok: false, error }`.
+ * Maps the outputs of one `session.run` (batch 1) to a mask dump. The third argument is either the
+ * options or, for short, just the threshold offsets. Never throws: a missing or misshapen output comes
+ * back as `{ ok: false, error }`.
  */
 export function outputsToDump(
   meta: LiveModelMeta,
   outputs: Readonly<Record<string, LiveTensor>>,
-  opts: OutputsToDumpOptions = {},
+  options: OutputsToDumpOptions | ThresholdOffsets = {},
 ): OutputsToDumpResult {
+  const opts: OutputsToDumpOptions = isOffsets(options) ? { offsets: options } : options;
   const logits = outputs[meta.logitsName];
   if (!logits) return { ok: false, error: `The model returned no "${meta.logitsName}" output.` };
   const blocks: DumpBlock[] = [];

@@ -22,8 +22,8 @@ interface AxisCoefficients {
   first: Int32Array;
   count: Int32Array;
   ksize: number;
-  /** `outSize · ksize` fixed-point weights. */
-  weights: Float64Array;
+  /** `outSize · ksize` fixed-point weights (non-negative for the triangle filter). */
+  weights: Int32Array;
 }
 
 function triangle(x: number): number {
@@ -39,7 +39,7 @@ export function bilinearCoefficients(inSize: number, outSize: number): AxisCoeff
   const ksize = Math.ceil(support) * 2 + 1;
   const first = new Int32Array(outSize);
   const count = new Int32Array(outSize);
-  const weights = new Float64Array(outSize * ksize);
+  const weights = new Int32Array(outSize * ksize);
   const raw = new Float64Array(ksize);
   const inv = 1 / filterScale;
   for (let xx = 0; xx < outSize; xx++) {
@@ -67,8 +67,9 @@ export function bilinearCoefficients(inSize: number, outSize: number): AxisCoeff
   return { first, count, ksize, weights };
 }
 
+/** Sums stay below 255·2^22 + 2^21 < 2^31 (weights sum to 2^22), so int32 arithmetic is exact. */
 function clip8(sum: number): number {
-  const v = Math.floor(sum / ONE);
+  const v = sum >> PRECISION_BITS;
   return v < 0 ? 0 : v > 255 ? 255 : v;
 }
 
@@ -81,18 +82,20 @@ export interface ResizeWindow {
 }
 
 /**
- * Resizes interleaved 8-bit pixels (`channels` per pixel) to `outWidth × outHeight` like Pillow's
- * bilinear resize, returning only `window` of the result (default: all of it). Each output pixel depends
- * only on its own taps, so a window equals the same pixels of the full resize.
+ * Resizes interleaved 8-bit pixels to `outWidth × outHeight` like Pillow's bilinear resize, returning
+ * only `window` of the result (default: all of it) with `channels` values per pixel. Each output pixel
+ * depends only on its own taps, so a window equals the same pixels of the full resize. `srcStride` is the
+ * number of values per source pixel (4 for RGBA read as RGB: the extra channel is skipped).
  */
 export function pilBilinearResize(
-  src: ArrayLike<number>,
+  src: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
   channels: number,
   outWidth: number,
   outHeight: number,
   window: ResizeWindow = { x0: 0, y0: 0, width: outWidth, height: outHeight },
+  srcStride: number = channels,
 ): Uint8Array {
   const { x0, y0, width: ww, height: wh } = window;
   if (x0 < 0 || y0 < 0 || x0 + ww > outWidth || y0 + wh > outHeight) {
@@ -100,11 +103,14 @@ export function pilBilinearResize(
       `window ${ww}×${wh}+${x0}+${y0} is outside the ${outWidth}×${outHeight} output`,
     );
   }
-  const needH = outWidth !== width;
-  const needV = outHeight !== height;
-  const horiz = needH ? bilinearCoefficients(width, outWidth) : null;
-  const vert = needV ? bilinearCoefficients(height, outHeight) : null;
-  // Source rows the vertical pass reads for the window's rows (all of them when there is no vertical pass).
+  if (src.length < width * height * srcStride || srcStride < channels) {
+    throw new RangeError(
+      `${src.length} values for a ${width}×${height} image of ${srcStride} per pixel`,
+    );
+  }
+  const horiz = outWidth !== width ? bilinearCoefficients(width, outWidth) : null;
+  const vert = outHeight !== height ? bilinearCoefficients(height, outHeight) : null;
+  // Source rows the vertical pass reads for the window's rows (the window's own rows without one).
   let rowFirst = y0;
   let rowEnd = y0 + wh;
   if (vert) {
@@ -112,43 +118,47 @@ export function pilBilinearResize(
     rowEnd = (vert.first[y0 + wh - 1] as number) + (vert.count[y0 + wh - 1] as number);
   }
   const rows = rowEnd - rowFirst;
-  // Horizontal pass: rows [rowFirst, rowEnd) of the source, the window's columns.
-  const mid = new Uint8Array(rows * ww * channels);
+  const rowValues = ww * channels;
+  // Horizontal pass: rows [rowFirst, rowEnd) of the source, the window's columns, 8-bit result.
+  const mid = new Uint8Array(rows * rowValues);
   for (let r = 0; r < rows; r++) {
-    const srcRow = (rowFirst + r) * width * channels;
-    const dstRow = r * ww * channels;
+    const srcRow = (rowFirst + r) * width * srcStride;
+    const dstRow = r * rowValues;
     for (let x = 0; x < ww; x++) {
       const xx = x0 + x;
+      const dst = dstRow + x * channels;
       if (!horiz) {
         for (let c = 0; c < channels; c++)
-          mid[dstRow + x * channels + c] = src[srcRow + xx * channels + c] as number;
+          mid[dst + c] = src[srcRow + xx * srcStride + c] as number;
         continue;
       }
-      const f = horiz.first[xx] as number;
+      const base = srcRow + (horiz.first[xx] as number) * srcStride;
       const n = horiz.count[xx] as number;
       const k = xx * horiz.ksize;
       for (let c = 0; c < channels; c++) {
         let sum = HALF;
-        for (let t = 0; t < n; t++)
-          sum +=
-            (src[srcRow + (f + t) * channels + c] as number) * (horiz.weights[k + t] as number);
-        mid[dstRow + x * channels + c] = clip8(sum);
+        let at = base + c;
+        for (let t = 0; t < n; t++, at += srcStride) {
+          sum = (sum + (src[at] as number) * (horiz.weights[k + t] as number)) | 0;
+        }
+        mid[dst + c] = clip8(sum);
       }
     }
   }
   if (!vert) return mid;
-  const out = new Uint8Array(wh * ww * channels);
-  const stride = ww * channels;
+  const out = new Uint8Array(wh * rowValues);
   for (let y = 0; y < wh; y++) {
     const yy = y0 + y;
-    const f = (vert.first[yy] as number) - rowFirst;
+    const base = ((vert.first[yy] as number) - rowFirst) * rowValues;
     const n = vert.count[yy] as number;
     const k = yy * vert.ksize;
-    for (let i = 0; i < stride; i++) {
+    const dst = y * rowValues;
+    for (let i = 0; i < rowValues; i++) {
       let sum = HALF;
-      for (let t = 0; t < n; t++)
-        sum += (mid[(f + t) * stride + i] as number) * (vert.weights[k + t] as number);
-      out[y * stride + i] = clip8(sum);
+      let at = base + i;
+      for (let t = 0; t < n; t++, at += rowValues)
+        sum += (mid[at] as number) * (vert.weights[k + t] as number);
+      out[dst + i] = clip8(sum);
     }
   }
   return out;

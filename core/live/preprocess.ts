@@ -74,7 +74,7 @@ export function liveCropGeometry(
  * Throws a RangeError on a buffer that does not match the size (a programming error, not user input).
  */
 export function preprocessRgba(
-  rgba: ArrayLike<number>,
+  rgba: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
   preprocessing: LivePreprocessing = EXPORTER_PREPROCESSING,
@@ -86,14 +86,9 @@ export function preprocessRgba(
   }
   const crop = preprocessing.crop;
   const geometry = liveCropGeometry(width, height, preprocessing.resizeShorter, crop);
-  const rgb = new Uint8Array(width * height * 3);
-  for (let p = 0, q = 0; p < rgb.length; p += 3, q += 4) {
-    rgb[p] = rgba[q] as number;
-    rgb[p + 1] = rgba[q + 1] as number;
-    rgb[p + 2] = rgba[q + 2] as number;
-  }
+  // RGBA read as RGB (alpha skipped, as Pillow's convert('RGB') drops it).
   const pixels = pilBilinearResize(
-    rgb,
+    rgba,
     width,
     height,
     3,
@@ -105,6 +100,7 @@ export function preprocessRgba(
       width: crop,
       height: crop,
     },
+    4,
   );
   const plane = crop * crop;
   const input = new Float32Array(3 * plane);

@@ -94,7 +94,7 @@ describe.skipIf(missing !== null)('exporter --onnx and laudnet masks run', () =>
       '--check-images',
       images,
     ]);
-  }, 300_000);
+  }, 600_000);
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -195,7 +195,7 @@ describe.skipIf(missing !== null)('exporter --onnx and laudnet masks run', () =>
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toBe('');
     expect(again.stderr).toMatch(/0 exported, 2 kept, 0 failed/);
-  });
+  }, 300_000);
 
   it('builds the same model from the same seed; --fp16 stores half-size weights behind Cast nodes', () => {
     const second = exporter([...MODEL, '--seed', '0', '--onnx', join(work, 'again.onnx')]);
@@ -238,6 +238,21 @@ describe.skipIf(missing !== null)('exporter --onnx and laudnet masks run', () =>
     ]);
     expect(r.stderr).toMatch(/check against .*: 2 images, \d+ mask cells compared, \d+ differ/);
     expect(existsSync(join(work, 'half', 'summary.npz'))).toBe(true);
+  }, 600_000);
+
+  it('the exporter refuses flag combinations that make no sense', () => {
+    const fp16 = exporter([...MODEL, '--fp16', '--images', images, '--out', join(work, 'x')]);
+    expect(fp16.status).toBe(2);
+    expect(fp16.stderr).toContain('export.py: error: --fp16 and --check-images go with --onnx');
+    const nothing = exporter(MODEL);
+    expect(nothing.status).toBe(2);
+    expect(nothing.stderr).toContain(
+      'export.py: error: give --images (and --out) to write dumps, --onnx to write the model, or both',
+    );
+    const noOut = exporter([...MODEL, '--images', images]);
+    expect(noOut.stderr).toContain(
+      'export.py: error: --images needs --out (the folder of the dumps)',
+    );
   });
 
   it('masks run refuses bad models with messages', () => {
@@ -283,5 +298,5 @@ describe.skipIf(missing !== null)('exporter --onnx and laudnet masks run', () =>
       expect(r.stderr).toMatch(message);
     }
     expect(existsSync(join(work, 'bad'))).toBe(false);
-  });
+  }, 300_000);
 });

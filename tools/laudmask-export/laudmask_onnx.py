@@ -7,6 +7,7 @@ so one reader maps both; the configuration goes into the model's metadata as JSO
 """
 import json
 import os
+import warnings
 
 from laudmask_config import ExportError
 
@@ -233,7 +234,10 @@ def export_onnx(path, wrapper, example, names, metadata, fp16):
         raise ExportError("--onnx needs the onnx package for this Python (try: apt install python3-onnx)") from None
 
     buffer = io.BytesIO()
-    with torch.no_grad():
+    # Tracing warns that shapes become constants: by design here (the input size is fixed, spec §9).
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"torch\.onnx")
         torch.onnx.export(wrapper, (example,), buffer, input_names=[INPUT_NAME], output_names=names,
                           opset_version=OPSET, do_constant_folding=True)
     proto = onnx.load_from_string(buffer.getvalue())

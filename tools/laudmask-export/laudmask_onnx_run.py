@@ -6,6 +6,7 @@ module. When onnxruntime is importable the ONNX file itself is checked too; othe
 ``laudnet masks run --model M.onnx --images DIR --check DUMPS`` (onnxruntime in Node) does that part.
 """
 import sys
+import warnings
 
 from laudmask_config import ExportError
 from laudmask_onnx import (export_onnx, install_tracing_fixes, live_metadata, make_wrapper, output_names,
@@ -88,7 +89,8 @@ def check_images(model, capture, config, wrapper, plan, names, example, args, bl
     from laudmask_set import build_dump
 
     items, _ = list_images(args.check_images)
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", torch.jit.TracerWarning)
         traced = torch.jit.trace(wrapper, (example,), check_trace=False)
     ort = _onnxruntime_session(args.onnx)
     bad_images, cells, differing, worst_score, worst_logit = 0, 0, 0, 0.0, 0.0

@@ -181,6 +181,18 @@ describe('threshold offsets', () => {
     }
   });
 
+  it('outputsToDump applies offsets given as its third argument', () => {
+    const offsets = { global: -1, perBlock: {} };
+    const direct = outputsToDump(meta, sessionOutputs(py), offsets);
+    const viaOptions = outputsToDump(meta, sessionOutputs(py), { offsets });
+    if (!direct.ok || !viaOptions.ok) throw new Error('outputs refused');
+    const expected = applyThresholdOffsets(py, offsets);
+    expect(direct.dump.blocks.map((b) => b.grid?.data)).toEqual(
+      expected.blocks.map((b) => b.grid?.data),
+    );
+    expect(viaOptions.dump.blocks.map((b) => b.rates)).toEqual(expected.blocks.map((b) => b.rates));
+  });
+
   it('zero offsets return the model decisions unchanged', () => {
     expect(applyThresholdOffsets(py, { global: 0, perBlock: { 'stage1/0': 0 } })).toBe(py);
     expect(applyThresholdOffsets(py, NO_OFFSETS)).toBe(py);
