@@ -6,11 +6,13 @@ import { useStudio } from '../store';
 import { onImageOpened } from './imageHook';
 import { createLiveActions } from './liveActions';
 import { liveWorker } from './liveClient';
+import { installLiveTestHook } from './testHook';
 
 export const liveActions = createLiveActions({ backend: liveWorker, store: useStudio });
 
 onImageOpened(liveActions.imageOpened);
 liveActions.startOffsetSync();
+installLiveTestHook(useStudio);
 
 /** ONNX files are protobuf: field 1 (ir_version, a varint) comes first, i.e. byte 0x08. */
 export function looksLikeOnnx(name: string, bytes: Uint8Array): boolean {
