@@ -106,8 +106,3 @@ export function applyThresholdOffsets(dump: MaskDump, offsets: ThresholdOffsets)
   });
   return { ...dump, blocks };
 }
-
-/** Kept decision cells per block (spatial rate), in network order; null without a spatial mask. */
-export function keptFractions(dump: { blocks: readonly DumpBlock[] }): (number | null)[] {
-  return dump.blocks.map((b) => b.rates.spatial);
-}

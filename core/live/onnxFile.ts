@@ -106,7 +106,7 @@ export function readOnnxInfo(
     return {
       ok: false,
       code: 'too-large',
-      error: `The model is ${(bytes.length / 1048576).toFixed(1)} MB; models over ${(maxBytes / 1048576).toFixed(0)} MB are refused because they would not fit in memory here. Export it with --fp16 (half the size).`,
+      error: `The model is ${(bytes.length / 1048576).toFixed(1)} MB; models over ${(maxBytes / 1048576).toFixed(maxBytes < 10485760 ? 1 : 0)} MB are refused because they would not fit in memory here. Export it with --fp16 (half the size).`,
     };
   }
   const r = new Reader(bytes, 0, bytes.length);

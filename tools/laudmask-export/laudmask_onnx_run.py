@@ -130,7 +130,7 @@ def check_images(model, capture, config, wrapper, plan, names, example, args, bl
     where = "the traced graph" + (" and onnxruntime" if ort is not None else "")
     progress(f"check: {len(items)} images, {cells} mask cells compared ({where} vs PyTorch hooks): "
              f"{differing} differ; {bad_images} image runs with a difference; soft scores within "
-             f"{worst_score:.3g} (float16 dump); logits within {worst_logit:.3g} relative")
+             f"{worst_score:.3g} of the dump's float16 values; logits within {worst_logit:.3g} relative")
     if ort is None:
         progress("check: onnxruntime for Python is not installed, so the ONNX file itself was not run; "
                  "check it with: laudnet masks run --model M.onnx --images DIR --check DUMP_DIR")

@@ -29,8 +29,10 @@ import { DEFAULT_MAX_MODEL_BYTES } from '../../../core/live/onnxFile';
 import type { MaskDump } from '../../../core/maskfile';
 import { encodePngRgb, readMaskDump, writeMaskDump } from '../../../core/maskfile';
 import { createMaskSetBuilder, writeMaskSetSummary } from '../../../core/maskset';
-import type { CliIo } from '../../io';
+import type { FlagSpecs } from '../../args';
+import { defineCommand } from '../../command';
 import { CliError } from '../../errors';
+import type { CliIo } from '../../io';
 import { compareDumps } from './run-check';
 import type { ImageItem } from './run-images';
 import { decodeImageFile, dumpNames, listImages } from './run-images';
@@ -79,7 +81,7 @@ function readModel(path: string, maxBytes: number): { bytes: Uint8Array; meta: L
   }
   if (size > maxBytes) {
     throw new CliError(
-      `--model ${path}: the model is ${(size / 1048576).toFixed(1)} MB; models over ${(maxBytes / 1048576).toFixed(0)} MB are refused because they would not fit in memory here. Export it with --fp16 (half the size).`,
+      `--model ${path}: the model is ${(size / 1048576).toFixed(1)} MB; models over ${(maxBytes / 1048576).toFixed(maxBytes < 10485760 ? 1 : 0)} MB are refused because they would not fit in memory here. Export it with --fp16 (half the size).`,
     );
   }
   const bytes = new Uint8Array(readFileSync(path));
@@ -245,3 +247,83 @@ export async function runMasksRun(opts: MasksRunOptions, io: CliIo): Promise<num
     ? 2
     : 0;
 }
+
+const FLAGS = {
+  model: {
+    type: 'string',
+    value: 'M.onnx',
+    description: 'the model, exported with tools/laudmask-export --onnx',
+  },
+  images: {
+    type: 'string',
+    value: 'PATH',
+    description: 'an image, a folder, or an ImageFolder tree (PNG, JPEG)',
+  },
+  out: {
+    type: 'string',
+    value: 'DIR',
+    description: 'output folder of the dumps and summary.npz (created)',
+  },
+  check: {
+    type: 'string',
+    value: 'DIR',
+    description: 'compare every mask with the dumps of the same names in DIR, cell for cell',
+  },
+  threads: {
+    type: 'string',
+    value: 'N',
+    description: "onnxruntime threads (default: onnxruntime's choice)",
+  },
+  'max-model-mb': {
+    type: 'string',
+    value: 'MB',
+    description: 'largest model file accepted (default 1024)',
+  },
+} as const satisfies FlagSpecs;
+
+const USAGE = `Usage:
+  laudnet masks run --model M.onnx --images PATH --out DIR [--check DIR]
+
+Runs a LAUDNet ONNX model (exported with tools/laudmask-export/export.py --onnx) over images with
+onnxruntime, no Python needed, and writes what the Python exporter writes: one .laudmask.npz per image
+(the image's folder mirrored, <name>.laudmask.npz) and the set summary DIR/summary.npz. Images are
+preprocessed exactly as the exporter does (resize 256 with Pillow's bilinear filter, centre crop 224,
+ImageNet normalisation), so PNG images give the exporter's masks cell for cell; JPEG decoders differ by a
+level on some pixels, so a few cells of near-tie decisions may differ. A dump already in --out for the
+same model and image is kept. Unreadable images are reported and skipped (exit status 2).`;
+
+function positiveInt(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`${flag} must be a positive integer, got '${text}'`);
+  return n;
+}
+
+export const masksRunCommand = defineCommand({
+  name: 'run',
+  usage: USAGE,
+  flags: FLAGS,
+  async run(args, io) {
+    const { model, images, out, check } = args.values;
+    if (!model) throw new CliError('--model M.onnx is required');
+    if (!images) throw new CliError('--images PATH is required (an image or a folder of images)');
+    if (!out) throw new CliError('--out DIR is required (the folder of the dumps)');
+    const mbText = args.values['max-model-mb'];
+    const mb = mbText === undefined ? undefined : Number(mbText);
+    if (mb !== undefined && !(mb > 0 && Number.isFinite(mb))) {
+      throw new CliError(`--max-model-mb must be a positive number of megabytes, got '${mbText}'`);
+    }
+    return runMasksRun(
+      {
+        model,
+        images,
+        out,
+        check,
+        threads: positiveInt(args.values.threads, '--threads'),
+        maxModelBytes: mb === undefined ? undefined : mb * 1048576,
+      },
+      io,
+    );
+  },
+});
