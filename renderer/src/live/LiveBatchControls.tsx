@@ -37,6 +37,7 @@ export function LiveBatchControls() {
             type="button"
             className="btn"
             data-testid="live-batch-run"
+            title="Runs the model on every image of a folder; the set statistics (as the exporter's summary.npz) open in the image set view"
             onClick={() => void pickImageFolder().then((folder) => folder && liveBatch.run(folder))}
           >
             Run on a folder…
@@ -53,9 +54,6 @@ export function LiveBatchControls() {
           ) : null}
         </div>
       )}
-      <span className="hint">
-        Set statistics as the exporter&apos;s summary.npz, in the set view.
-      </span>
     </div>
   );
 }

@@ -39,6 +39,7 @@ export function LivePanel() {
               ? `${Math.round(timing.totalMs)} ms per image (model ${Math.round(timing.runMs)} ms)`
               : 'Open or drop an image'}
         </span>
+        <LiveBatchControls />
         <button
           type="button"
           className="btn"
@@ -48,10 +49,7 @@ export function LivePanel() {
           Close model
         </button>
       </div>
-      <div className="live-body">
-        <OffsetControls />
-        <LiveBatchControls />
-      </div>
+      <OffsetControls />
     </section>
   );
 }

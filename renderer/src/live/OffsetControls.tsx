@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../store';
 import { liveActions } from './appLive';
@@ -12,11 +13,13 @@ function OffsetSlider(props: {
   value: number;
   testId: string;
   onChange: (value: number) => void;
+  /** Shown in place of the label (the block picker). */
+  lead?: ReactNode;
 }) {
-  const { label, value, testId, onChange } = props;
+  const { label, value, testId, onChange, lead } = props;
   return (
-    <label className="live-offset">
-      <span className="live-offset-label">{label}</span>
+    <div className="live-offset">
+      {lead ?? <span className="live-offset-label">{label}</span>}
       <input
         type="range"
         min={-RANGE}
@@ -39,7 +42,7 @@ function OffsetSlider(props: {
           if (Number.isFinite(v)) onChange(v);
         }}
       />
-    </label>
+    </div>
   );
 }
 
@@ -74,37 +77,38 @@ export function OffsetControls() {
         onChange={(v) => liveActions.setOffset(null, v)}
       />
       {block ? (
-        <div className="live-offset-block">
-          <select
-            value={block.key}
-            aria-label="Block whose offset to change"
-            data-testid="live-offset-block-select"
-            onChange={(e) => {
-              const key = e.currentTarget.value;
-              const s = useStudio.getState();
-              const picked = blocks.find((b) => b.key === key);
-              if (picked) s.selectStage(picked.stage);
-              s.selectBlock(key);
-            }}
-          >
-            {scored.map((b) => (
-              <option key={b.key} value={b.key}>
-                {b.key}
-                {offsets.perBlock[b.key] ? ' •' : ''}
-              </option>
-            ))}
-          </select>
-          <OffsetSlider
-            label={block.key}
-            value={offsets.perBlock[block.key] ?? 0}
-            testId="live-offset-block"
-            onChange={(v) => liveActions.setOffset(block.key, v)}
-          />
-        </div>
+        <OffsetSlider
+          label={block.key}
+          value={offsets.perBlock[block.key] ?? 0}
+          testId="live-offset-block"
+          onChange={(v) => liveActions.setOffset(block.key, v)}
+          lead={
+            <select
+              className="live-offset-label"
+              value={block.key}
+              aria-label="Block whose offset to change"
+              data-testid="live-offset-block-select"
+              onChange={(e) => {
+                const key = e.currentTarget.value;
+                const s = useStudio.getState();
+                const picked = blocks.find((b) => b.key === key);
+                if (picked) s.selectStage(picked.stage);
+                s.selectBlock(key);
+              }}
+            >
+              {scored.map((b) => (
+                <option key={b.key} value={b.key}>
+                  {b.key}
+                  {offsets.perBlock[b.key] ? ' •' : ''}
+                </option>
+              ))}
+            </select>
+          }
+        />
       ) : null}
       <div className="live-offsets-foot">
         <span className="hint">
-          Kept where soft score ≥ offset (all blocks + block). Positive keeps less.
+          A cell is kept where its soft score ≥ all-blocks + block offset: positive keeps less.
         </span>
         <button
           type="button"

@@ -81,7 +81,8 @@ function megabytes(bytes: number): string {
 }
 
 /** The engine over one runtime. Opening a model replaces the session only once the new one works. */
-export function createLiveEngine(runtime: LiveRuntime) {
+export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: number } = {}) {
+  const maxBytes = options.maxBytes ?? MAX_LIVE_MODEL_BYTES;
   let current: { meta: LiveModelMeta; session: LiveSession; fetches: string[] } | null = null;
 
   async function open(
@@ -89,17 +90,17 @@ export function createLiveEngine(runtime: LiveRuntime) {
     bytes: Uint8Array,
     extraArchitectures: readonly ArchitectureSpec[] = [],
   ): Promise<OpenedLiveModel | LiveFailure> {
-    if (bytes.length > MAX_LIVE_MODEL_BYTES) {
+    if (bytes.length > maxBytes) {
       return {
         ok: false,
-        error: `${name} is too large for memory: ${megabytes(bytes.length)}, the app runs models of up to ${megabytes(MAX_LIVE_MODEL_BYTES)}.`,
+        error: `${name} is too large for memory: ${megabytes(bytes.length)}, the app runs models of up to ${megabytes(maxBytes)}.`,
       };
     }
     const architectures = [
       ...BUILTIN_ARCHITECTURES,
       ...extraArchitectures.filter((a) => !BUILTIN_ARCHITECTURES.some((b) => b.id === a.id)),
     ];
-    const parsed = parseLiveModel(bytes, { architectures, maxBytes: MAX_LIVE_MODEL_BYTES });
+    const parsed = parseLiveModel(bytes, { architectures, maxBytes });
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const { meta } = parsed;
     const t0 = performance.now();
