@@ -4,6 +4,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/studio';
 import { artifactsDir } from './support/studio';
+import { metadataOf, withMetadata } from '../tests/core/live/onnxBytes';
 
 /** Compiling onnxruntime's 14 MB wasm and creating a session takes seconds on a loaded CI machine. */
 const MODEL_TIMEOUT = 90_000;
@@ -175,5 +176,49 @@ test.describe('live masks from an ONNX model', () => {
     await page.keyboard.press('Control+z');
     await expect(studio.masks.keptCount).toHaveAttribute('data-kept', String(before));
     expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('bad models are refused with a message; the open model and its masks stay', async ({
+    studio,
+    page,
+  }) => {
+    await pickFile(page, 'mask-open-model', MODEL);
+    await expect(page.getByTestId('live-timing')).toContainText('ms per image', {
+      timeout: MODEL_TIMEOUT,
+    });
+    await expect(studio.masks.source).toHaveAttribute('data-source', 'live');
+    const model = readFileSync(MODEL);
+    const meta = metadataOf(model) as { input: { size: number; shape: number[] } };
+    meta.input.size = 320;
+    meta.input.shape = [1, 3, 320, 320];
+    const cases: { name: string; buffer: Buffer; says: string }[] = [
+      { name: 'photo.onnx', buffer: readFileSync(IMAGE), says: 'not an ONNX model' },
+      {
+        name: 'plain.onnx',
+        buffer: Buffer.from(withMetadata(model, {})),
+        says: 'no LAUDNet metadata (key "laudnet")',
+      },
+      {
+        name: 'other-size.onnx',
+        buffer: Buffer.from(withMetadata(model, { laudnet: JSON.stringify(meta) })),
+        says: '320',
+      },
+    ];
+    for (const c of cases) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('mask-open-model').click();
+      await (
+        await chooser
+      ).setFiles({ name: c.name, mimeType: 'application/octet-stream', buffer: c.buffer });
+      const notice = studio.errors.filter({ hasText: c.name });
+      await expect(notice).toContainText(`${c.name} could not be opened as a live model`);
+      await expect(notice).toContainText(c.says);
+      // Nothing open is lost: the model, its label and its masks stay.
+      await expect(page.getByTestId('live-model-name')).toHaveText('live: tiny-mixed.onnx');
+      await expect(studio.masks.source).toHaveAttribute('data-source', 'live');
+      if (c === cases[cases.length - 1]) break;
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+    }
+    await page.screenshot({ path: join(artifactsDir, 'live-bad-model.png') });
   });
 });
