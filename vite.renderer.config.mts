@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json')
  */
 const productionCsp = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -39,6 +39,15 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation (SharedArrayBuffer): lets onnxruntime-web run live masks with several
+ * threads. Same-origin resources only, so nothing the app loads is blocked by it.
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig(({ mode }) => ({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
@@ -46,8 +55,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), cspMeta()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
-  server: { port: 5173, strictPort: true },
-  preview: { port: 4173, strictPort: true },
+  server: { port: 5173, strictPort: true, headers: isolationHeaders },
+  preview: { port: 4173, strictPort: true, headers: isolationHeaders },
   build:
     mode === 'web'
       ? {

@@ -78,6 +78,13 @@ export const COMMANDS = [
     palette: true,
   },
   {
+    id: 'file.open-model',
+    label: 'Open ONNX model…',
+    category: 'file',
+    menu: { menu: 'file', group: 0 },
+    palette: true,
+  },
+  {
     id: 'file.save',
     label: 'Save',
     accelerator: 'CmdOrCtrl+S',
@@ -288,6 +295,7 @@ export const OPEN_COMMAND_FOR_KIND = {
   config: 'file.open-config',
   image: 'file.open-image',
   mask: 'file.open-mask',
+  model: 'file.open-model',
 } as const satisfies Record<string, CommandId>;
 
 const byId: ReadonlyMap<string, CommandDeclaration> = new Map(COMMANDS.map((c) => [c.id, c]));

@@ -20,6 +20,15 @@ const rate = z
   .min(0, 'must be between 0 and 1')
   .max(1, 'must be between 0 and 1');
 
+/** Largest threshold offset magnitude (as core/live's offsets accept). */
+export const MAX_THRESHOLD_OFFSET = 1000;
+
+const thresholdOffset = z
+  .number({ error: 'must be a number' })
+  .finite()
+  .min(-MAX_THRESHOLD_OFFSET, `must be at least -${MAX_THRESHOLD_OFFSET}`)
+  .max(MAX_THRESHOLD_OFFSET, `must be at most ${MAX_THRESHOLD_OFFSET}`);
+
 const positiveInt = z
   .number({ error: 'must be a positive integer' })
   .int('must be an integer')
@@ -85,6 +94,19 @@ export const studioConfigV1Schema = z.strictObject({
     z.string().regex(/^stage\d+\/\d+$/, 'block keys look like "stage1/0"'),
     rate,
   ),
+  /**
+   * Threshold offsets of a live (ONNX) model's what-if: a block keeps a cell when its soft score
+   * (keep − skip) is ≥ global + its own offset. Absent: no offsets (the model's own decisions).
+   */
+  thresholdOffsets: z
+    .strictObject({
+      global: thresholdOffset,
+      perBlock: z.record(
+        z.string().regex(/^stage\d+\/\d+$/, 'block keys look like "stage1/0"'),
+        thresholdOffset,
+      ),
+    })
+    .optional(),
 });
 
 /** A stage's dynamic setting. */

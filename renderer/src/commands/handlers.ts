@@ -12,7 +12,7 @@ export interface CommandHandler {
   enabled?: () => boolean;
 }
 
-async function openInView(kind: 'image' | 'mask', host: Host, payload?: OpenedFile) {
+async function openInView(kind: 'image' | 'mask' | 'model', host: Host, payload?: OpenedFile) {
   useStudio.getState().setActiveView('masks');
   // The masks view registers its handler when it mounts; give React a frame to mount it.
   await new Promise((r) => setTimeout(r, 0));
@@ -46,6 +46,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   },
   'file.open-image': { run: (host, payload) => openInView('image', host, payload) },
   'file.open-mask': { run: (host, payload) => openInView('mask', host, payload) },
+  'file.open-model': { run: (host, payload) => openInView('model', host, payload) },
   'file.save': { run: (host) => saveConfig(host, false) },
   'file.save-as': { run: (host) => saveConfig(host, true) },
   'export.config': { run: (host) => saveConfig(host, true) },

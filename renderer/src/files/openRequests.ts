@@ -1,7 +1,7 @@
 import type { OpenedFile } from '../host/types';
 
 /** Kinds of file that views other than the tuner open (images and mask dumps go to the masks view). */
-export type ViewFileKind = 'image' | 'mask';
+export type ViewFileKind = 'image' | 'mask' | 'model';
 
 type Handler = (file: OpenedFile | null) => void | Promise<void>;
 const handlers = new Map<ViewFileKind, Handler>();

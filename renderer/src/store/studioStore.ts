@@ -11,6 +11,7 @@ import { createUiSlice, type UiSlice } from './uiSlice';
 import { createCalibrationSlice, type CalibrationSlice } from './calibrationSlice';
 import { createSetSlice, type SetSlice } from './setSlice';
 import { createTransformerSlice, type TransformerSlice } from './transformerSlice';
+import { createLiveSlice, type LiveSlice } from '../live/liveSlice';
 
 export type StudioState = ConfigSlice &
   UiSlice &
@@ -18,7 +19,8 @@ export type StudioState = ConfigSlice &
   MasksSlice &
   CalibrationSlice &
   SetSlice &
-  TransformerSlice;
+  TransformerSlice &
+  LiveSlice;
 
 /** Builds a store of all slices (the app has one; tests build their own, each with its own history). */
 export function createStudioStore(initial = defaultConfig()) {
@@ -30,6 +32,7 @@ export function createStudioStore(initial = defaultConfig()) {
     ...createCalibrationSlice(...a),
     ...createSetSlice(...a),
     ...createTransformerSlice(...a),
+    ...createLiveSlice(...a),
   }));
 }
 

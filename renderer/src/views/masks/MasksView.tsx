@@ -15,6 +15,8 @@ import { OverlayCard } from './OverlayCard';
 import { PonderCard } from './PonderCard';
 import { useMaskPipeline } from './useMaskPipeline';
 import { useShownMasks } from './useShownMasks';
+import { liveActions, looksLikeOnnx } from '../../live/appLive';
+import { LivePanel } from '../../live/LivePanel';
 
 /** Registers the view as the receiver of "Open image…" / "Open mask dump…" commands while it is shown. */
 function useOpenHandlers() {
@@ -28,9 +30,14 @@ function useOpenHandlers() {
       const picked = file ?? (await host.openFile('mask'));
       if (picked) await maskActions.openDumpBytes(picked.name, picked.bytes);
     });
+    const offModel = registerOpenHandler('model', async (file) => {
+      const picked = file ?? (await host.openFile('model'));
+      if (picked) await liveActions.openModel(picked);
+    });
     return () => {
       offImage();
       offMask();
+      offModel();
     };
   }, [host]);
 }
@@ -57,7 +64,11 @@ function useDropZone() {
         if (!file || isConfig(file.name) || isSetDrop(e.dataTransfer)) return;
         e.preventDefault();
         e.stopPropagation();
-        void readFileBytes(file).then((opened) => maskActions.openFile(opened));
+        void readFileBytes(file).then((opened) =>
+          looksLikeOnnx(opened.name, opened.bytes)
+            ? liveActions.openModel(opened)
+            : maskActions.openFile(opened),
+        );
       },
     },
   };
@@ -78,6 +89,7 @@ export function MasksView() {
     >
       <MasksToolbar />
       <MaskSourceLabel />
+      <LivePanel />
       {masks ? (
         <>
           <div className={`masks-main${masks.stale ? ' stale' : ''}`} aria-busy={masks.stale}>

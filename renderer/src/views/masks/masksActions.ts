@@ -34,6 +34,8 @@ export interface MaskActionsDeps {
   store: StudioStore;
   /** Fetches a sample photo (default: `fetch`). */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** Told of every image shown, with its file's bytes (the live model runs it). */
+  onImageOpened?: (image: MaskImage, bytes: Uint8Array) => void;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -98,6 +100,7 @@ export function createMaskActions(deps: MaskActionsDeps) {
       cropBox: result.cropBox,
     };
     store.getState().setMaskImage(image);
+    deps.onImageOpened?.(image, bytes);
     return true;
   }
 
