@@ -13,9 +13,13 @@ import { capMessage, listWithRest, parseJsonText } from '../../core/config/jsonS
 import { CliError } from '../errors';
 import { formatPrediction } from '../format';
 import type { CliIo } from '../io';
+import { formatInputSize, nativeInputSize, stageOutputSize } from '../../core/arch';
 import {
   MODEL_HARDWARE_FLAGS,
+  atInputSize,
   buildRequest,
+  parseInputSizeValue,
+  partialPatchNotes,
   resolveHardwareFlags,
   resolveHardwareValue,
   resolveModelFlags,
@@ -85,6 +89,7 @@ const JSONL_KEYS = [
   'rate',
   'channelRate',
   'allowPartialPatches',
+  'inputSize',
 ];
 
 const USAGE = `Usage:
@@ -106,10 +111,16 @@ parts stemS, posEmbedS, blocksS, tailS.`;
  * rule as `export --format train-flags` and the app's stage cards.
  */
 export function requestTrainability(req: NetworkRequest) {
-  const problems = req.modes.flatMap((mode, i) =>
-    stageTrainability(req.arch, i, mode, req.channelGranularity[i] ?? 1),
-  );
-  return { trainable: problems.length === 0, notTrainable: problems.map((p) => p.message) };
+  const problems = req.modes
+    .flatMap((mode, i) => stageTrainability(req.arch, i, mode, req.channelGranularity[i] ?? 1))
+    .map((p) => p.message);
+  const size = nativeInputSize(req.arch);
+  if (size.height !== 224 || size.width !== 224)
+    problems.unshift(
+      `not trainable: the reference training code trains ImageNet classification at 224×224 only ` +
+        `(this is ${formatInputSize(size)})`,
+    );
+  return { trainable: problems.length === 0, notTrainable: problems };
 }
 
 /** The headline figures; a non-finite one is an error, never printed with exit 0. */
@@ -170,7 +181,10 @@ function predictLine(line: string, cache: HardwareCache): Record<string, unknown
     throw new CliError(
       `unknown key(s) ${listWithRest(unknown, 5, 'unknown keys')} (valid: ${JSONL_KEYS.join(', ')})`,
     );
-  const model = resolveModelId(obj.model);
+  const model = atInputSize(
+    resolveModelId(obj.model),
+    obj.inputSize === undefined ? undefined : parseInputSizeValue(obj.inputSize, 'inputSize'),
+  );
   if (obj.hardware === undefined) throw new CliError('missing "hardware"');
   const { hw, predictor } = cachedHardware(cache, obj.hardware, obj.hardwareOverrides);
   const req = buildRequest(
@@ -182,7 +196,7 @@ function predictLine(line: string, cache: HardwareCache): Record<string, unknown
       rate: obj.rate,
       channelRate: obj.channelRate,
     },
-    obj.allowPartialPatches === true,
+    obj.allowPartialPatches === true || model.offNative === true,
   );
   const pred = predictNetwork(predictor, req);
   return {
@@ -190,6 +204,7 @@ function predictLine(line: string, cache: HardwareCache): Record<string, unknown
     model: model.id,
     hardware: hw.id,
     mode: new Set(req.modes).size === 1 ? req.modes[0] : req.modes.join('-'),
+    ...(obj.inputSize !== undefined ? inputSizeFields(req) : {}),
     ...summary(pred),
     ...requestTrainability(req),
   };
@@ -254,13 +269,15 @@ export const predictCommand = defineCommand({
         rate: stringFlag(args, 'rate'),
         channelRate: stringFlag(args, 'channel-rate'),
       },
-      args.values['allow-partial-patches'] === true,
+      args.values['allow-partial-patches'] === true || model.offNative === true,
     );
     const pred = predictNetwork(createPredictor(hw.params), req);
     const headline = summary(pred);
+    const sized = stringFlag(args, 'input-size') !== undefined;
     if (args.values.json) {
       const out = {
         model: model.id,
+        ...(sized ? inputSizeFields(req) : {}),
         hardware: { id: hw.id, label: hw.label, validated: hw.validated, params: hw.params },
         modes: req.modes,
         granularity: req.granularity,
@@ -273,10 +290,12 @@ export const predictCommand = defineCommand({
       return 0;
     }
     const modes = [...new Set(req.modes)].join('/');
+    const inputText = sized ? `, input ${formatInputSize(nativeInputSize(model.arch))}` : '';
     const title =
-      `${model.arch.label} on ${hw.label} (batch ${pred.batchSize}), ${modes}` +
+      `${model.arch.label}${inputText} on ${hw.label} (batch ${pred.batchSize}), ${modes}` +
       `, granularity ${req.granularity.join('-')}, channel granularity ${req.channelGranularity.join('-')}`;
     io.out(formatPrediction(title, pred, args.values.ops === true));
+    for (const m of partialPatchNotes(req)) io.err(`note: ${m} (ceiling rule)\n`);
     for (const m of requestTrainability(req).notTrainable) io.err(`note: ${m}\n`);
     return 0;
   },
@@ -290,7 +309,17 @@ const CNN_ONLY_FLAGS = [
   'channel-rate',
   'allow-partial-patches',
   'ops',
+  'input-size',
 ];
+
+/** JSON fields of a sized prediction: the input, the stage maps and the partial-patch labels. */
+function inputSizeFields(req: NetworkRequest) {
+  return {
+    inputSize: formatInputSize(nativeInputSize(req.arch), true),
+    stageSizes: req.arch.stages.map((_, i) => formatInputSize(stageOutputSize(req.arch, i), true)),
+    partialPatches: partialPatchNotes(req),
+  };
+}
 
 /** The one-configuration form for a T2T-ViT (`--model t2t_vit_19 --mode token --token-rate 0.5`). */
 function predictTransformerFlags(

@@ -156,7 +156,9 @@ export const sweepCommand = defineCommand({
             ? { mode, granularity: baseG, channelGranularity: v }
             : { mode, granularity: v, channelGranularity: baseGc },
         );
-    if (args.values['allow-partial-patches'] !== true && mode !== 'layer' && mode !== 'static') {
+    // At another input size (--input-size) S may leave partial border patches, as in predict.
+    const partialOk = args.values['allow-partial-patches'] === true || model.offNative === true;
+    if (!partialOk && mode !== 'layer' && mode !== 'static') {
       for (const c of candidates)
         checkDivides(
           arch.stages.map((s) => s.outResolution),

@@ -247,6 +247,14 @@ export const COMMANDS = [
     palette: true,
   },
   {
+    id: 'view.show-compare',
+    label: 'Show compare',
+    accelerator: 'Alt+8',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
     id: 'view.close-dialog',
     label: 'Close dialog',
     category: 'view',
@@ -309,6 +317,7 @@ export const VIEW_COMMANDS = {
   masks: 'view.show-masks',
   space: 'view.show-space',
   set: 'view.show-set',
+  compare: 'view.show-compare',
 } as const satisfies Record<string, CommandId>;
 
 /** Narrows an arbitrary string (e.g. from IPC) to a declared command id. */

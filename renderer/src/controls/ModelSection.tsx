@@ -8,6 +8,7 @@ import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { setArchitecture } from '../store/configEdits';
 import { TransformerOptions, chooseTransformer } from '../transformer/TransformerOptions';
+import { InputSizeField, keepInputSize } from './InputSizeField';
 
 /** Model picker: the four built-in backbones, or an architecture JSON file of the same block family. */
 export function ModelSection() {
@@ -24,7 +25,8 @@ export function ModelSection() {
     if (wasTransformer && model.kind === 'builtin' && model.id === modelId) return;
     const arch = findBuiltinArchitecture(modelId);
     if (!arch) return;
-    useStudio.getState().editConfig((c) => setArchitecture(c, arch, true));
+    // The input size survives a change of backbone (detection users compare backbones at 800×1333).
+    useStudio.getState().editConfig((c) => keepInputSize(c, setArchitecture(c, arch, true)));
   };
 
   const openArchitecture = async () => {
@@ -77,6 +79,7 @@ export function ModelSection() {
           Open architecture JSON…
         </button>
       </div>
+      <InputSizeField />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { createCalibrationSlice, type CalibrationSlice } from './calibrationSlic
 import { createSetSlice, type SetSlice } from './setSlice';
 import { createTransformerSlice, type TransformerSlice } from './transformerSlice';
 import { createLiveSlice, type LiveSlice } from '../live/liveSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
 export type StudioState = ConfigSlice &
   UiSlice &
@@ -20,7 +21,8 @@ export type StudioState = ConfigSlice &
   CalibrationSlice &
   SetSlice &
   TransformerSlice &
-  LiveSlice;
+  LiveSlice &
+  CompareSlice;
 
 /** Builds a store of all slices (the app has one; tests build their own, each with its own history). */
 export function createStudioStore(initial = defaultConfig()) {
@@ -33,6 +35,7 @@ export function createStudioStore(initial = defaultConfig()) {
     ...createSetSlice(...a),
     ...createTransformerSlice(...a),
     ...createLiveSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

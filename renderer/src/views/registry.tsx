@@ -8,6 +8,7 @@ import { MasksView } from './masks/MasksView';
 import { SpaceView } from './space/SpaceView';
 import { SetView } from './set/SetView';
 import { TRANSFORMER_VIEW_COMPONENTS, TRANSFORMER_VIEW_LABELS } from '../transformer/views';
+import { CompareView } from './compare/CompareView';
 
 export interface ViewEntry {
   id: ViewId;
@@ -24,6 +25,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'masks', label: 'Masks over images', component: MasksView },
   { id: 'space', label: '3D view', component: SpaceView },
   { id: 'set', label: 'Image set', component: SetView },
+  { id: 'compare', label: 'Compare', component: CompareView },
 ];
 
 /**

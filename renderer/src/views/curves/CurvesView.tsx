@@ -83,7 +83,7 @@ export function CurvesView() {
       : 'Network latency vs activation rate';
   const subtitle =
     scope === 'stage' && spec
-      ? `${spec.blocks} blocks at ${spec.outResolution}×${spec.outResolution}; other stages as configured`
+      ? `${spec.blocks} blocks at ${spec.outResolution}×${spec.outWidth ?? spec.outResolution}; other stages as configured`
       : 'Every dynamic stage at the same rate';
 
   return (
@@ -101,7 +101,10 @@ export function CurvesView() {
                 selectStage(i);
               }}
             >
-              Stage {i + 1} · {s.outResolution}²
+              Stage {i + 1} ·{' '}
+              {s.outWidth === undefined
+                ? `${s.outResolution}²`
+                : `${s.outResolution}×${s.outWidth}`}
             </button>
           ))}
           <button
