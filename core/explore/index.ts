@@ -1,0 +1,8 @@
+/** Design-space explorer: enumerate stage settings × rates, evaluate from tables, Pareto fronts. */
+export * from './types';
+export * from './space';
+export * from './tables';
+export * from './evaluate';
+export * from './pareto';
+export * from './point';
+export * from './run';
