@@ -6,3 +6,7 @@ export * from './evaluate';
 export * from './pareto';
 export * from './point';
 export * from './run';
+export * from './csv';
+export * from './accuracyCsv';
+export * from './configRef';
+export * from './accuracy';
