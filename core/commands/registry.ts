@@ -240,6 +240,14 @@ export const COMMANDS = [
     palette: true,
   },
   {
+    id: 'view.show-explore',
+    label: 'Show design-space explorer',
+    accelerator: 'Alt+8',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
     id: 'view.close-dialog',
     label: 'Close dialog',
     category: 'view',
@@ -301,6 +309,7 @@ export const VIEW_COMMANDS = {
   masks: 'view.show-masks',
   space: 'view.show-space',
   set: 'view.show-set',
+  explore: 'view.show-explore',
 } as const satisfies Record<string, CommandId>;
 
 /** Narrows an arbitrary string (e.g. from IPC) to a declared command id. */

@@ -7,6 +7,7 @@ import { HardwareView } from './hardware/HardwareView';
 import { MasksView } from './masks/MasksView';
 import { SpaceView } from './space/SpaceView';
 import { SetView } from './set/SetView';
+import { ExploreView } from './explore/ExploreView';
 
 export interface ViewEntry {
   id: ViewId;
@@ -23,4 +24,5 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'masks', label: 'Masks over images', component: MasksView },
   { id: 'space', label: '3D view', component: SpaceView },
   { id: 'set', label: 'Image set', component: SetView },
+  { id: 'explore', label: 'Explore', component: ExploreView },
 ];
