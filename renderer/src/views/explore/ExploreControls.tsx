@@ -17,6 +17,11 @@ export interface ExploreControlsProps {
 const toggle = <T,>(list: readonly T[], v: T): T[] =>
   list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 
+/** "A100 SXM4 40 GB" without the validation note (the chip shows † and the full label on hover). */
+function chipLabel(id: string): string {
+  return presetShortLabel(id).replace(/\s*\(not validated[^)]*\)$/, '');
+}
+
 const MODE_LABEL: Record<ExploreMode, string> = {
   static: 'Static',
   spatial: 'Spatial',
@@ -53,7 +58,8 @@ export function ExploreControls(props: ExploreControlsProps) {
                     background: k >= 0 ? DEVICE_COLORS[k % DEVICE_COLORS.length] : undefined,
                   }}
                 />
-                {presetShortLabel(p.id)}
+                {chipLabel(p.id)}
+                {p.validated ? null : <span aria-hidden="true">†</span>}
               </button>
             );
           })}
@@ -114,6 +120,34 @@ export function ExploreControls(props: ExploreControlsProps) {
           />
           Trainable only
         </label>
+        <div className="explore-run">
+          {props.running ? (
+            <>
+              <div
+                className="explore-progress"
+                role="progressbar"
+                aria-label="Exploring"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={pct}
+              >
+                <div style={{ width: `${pct}%` }} />
+              </div>
+              <span className="explore-progress-text mono">
+                {props.progress
+                  ? `${props.progress.done.toLocaleString('en-US')} / ${props.progress.total.toLocaleString('en-US')}`
+                  : 'Starting…'}
+              </span>
+              <button type="button" className="btn" onClick={props.onCancel}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn primary" onClick={props.onRun}>
+              Explore
+            </button>
+          )}
+        </div>
       </div>
       <details className="explore-stages">
         <summary>Per-stage limits</summary>
@@ -176,34 +210,6 @@ export function ExploreControls(props: ExploreControlsProps) {
           </tbody>
         </table>
       </details>
-      <div className="explore-run">
-        {props.running ? (
-          <>
-            <div
-              className="explore-progress"
-              role="progressbar"
-              aria-label="Exploring"
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={pct}
-            >
-              <div style={{ width: `${pct}%` }} />
-            </div>
-            <span className="explore-progress-text mono">
-              {props.progress
-                ? `${props.progress.done.toLocaleString('en-US')} / ${props.progress.total.toLocaleString('en-US')}`
-                : 'Starting…'}
-            </span>
-            <button type="button" className="btn" onClick={props.onCancel}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <button type="button" className="btn primary" onClick={props.onRun}>
-            Explore
-          </button>
-        )}
-      </div>
     </section>
   );
 }

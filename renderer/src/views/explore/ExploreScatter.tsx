@@ -77,7 +77,7 @@ function rgb(hex: string): [number, number, number] {
 }
 
 export function ExploreScatter(props: ScatterProps) {
-  const { series, marks = [], height = 420 } = props;
+  const { series, marks = [], height = 400 } = props;
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const gridRef = useRef<{ idx: Int32Array; ser: Int8Array; cols: number } | null>(null);
@@ -137,7 +137,7 @@ export function ExploreScatter(props: ScatterProps) {
       for (let cell = 0; cell < counts.length; cell++) {
         const n = counts[cell]!;
         if (n === 0) continue;
-        const alpha = Math.min(0.75, 0.18 + 0.1 * Math.log2(n));
+        const alpha = Math.min(0.6, 0.14 + 0.08 * Math.log2(n));
         ctx.fillStyle = `rgba(${cr},${cg},${cb},${alpha})`;
         ctx.fillRect((cell % cols) * CELL, Math.floor(cell / cols) * CELL, CELL, CELL);
       }
