@@ -40,8 +40,46 @@ function slotsOf(space: ExploreSpace): number {
   return space.rateScope === 'global' ? space.rates.length : 1;
 }
 
-/** Latency tables of one device (per batch, seconds). */
-export function latencyTables(p: Predictor, space: ExploreSpace): StageTable[] {
+/**
+ * A share of the table work: entry (stage `i`, choice `c`) belongs to share
+ * `(offset of stage i + c) mod count`. Workers each build one share; {@link mergeTables} joins them.
+ */
+export interface TableShare {
+  index: number;
+  count: number;
+}
+
+/** Whether choice `c` of stage `i` is in `share` (every entry when there is no share). */
+export function inShare(space: ExploreSpace, share: TableShare | undefined, i: number, c: number) {
+  if (!share || share.count <= 1) return true;
+  let offset = 0;
+  for (let s = 0; s < i; s++) offset += space.choices[s]!.length;
+  return (offset + c) % share.count === share.index;
+}
+
+/** Joins tables built share by share: each entry is taken from the share that built it. */
+export function mergeTables(
+  space: ExploreSpace,
+  parts: readonly (readonly StageTable[])[],
+): StageTable[] {
+  const count = parts.length;
+  return parts[0]!.map((t, i) => {
+    const first = new Float64Array(t.first.length);
+    const other = new Float64Array(t.other.length);
+    for (let c = 0; c < space.choices[i]!.length; c++) {
+      const owner = parts.findIndex((_, k) => inShare(space, { index: k, count }, i, c));
+      const src = parts[owner]![i]!;
+      for (let r = 0; r < t.slots; r++) {
+        first[c * t.slots + r] = src.first[c * t.slots + r]!;
+        other[c * t.slots + r] = src.other[c * t.slots + r]!;
+      }
+    }
+    return { blocks: t.blocks, slots: t.slots, first, other };
+  });
+}
+
+/** Latency tables of one device (per batch, seconds); with `share`, only that share's entries. */
+export function latencyTables(p: Predictor, space: ExploreSpace, share?: TableShare): StageTable[] {
   const { arch } = space;
   const slots = slotsOf(space);
   return space.choices.map((choices, i) => {
@@ -51,6 +89,7 @@ export function latencyTables(p: Predictor, space: ExploreSpace): StageTable[] {
     const g0 = blockGeometry(arch, i, 0);
     const g1 = blockGeometry(arch, i, 1);
     choices.forEach((choice, c) => {
+      if (!inShare(space, share, i, c)) return;
       const o = choice.option;
       const s = requestGranularity(arch, i, o);
       const planFirst = planBlock(p, g0, o.mode, s, o.g || 1);
@@ -93,8 +132,8 @@ export interface FlopsTables {
   staticMacs: number;
 }
 
-/** MACs tables (independent of the device). */
-export function flopsTables(space: ExploreSpace): FlopsTables {
+/** MACs tables (independent of the device); with `share`, only that share's entries. */
+export function flopsTables(space: ExploreSpace, share?: TableShare): FlopsTables {
   const { arch } = space;
   const slots = slotsOf(space);
   const stages = space.choices.map((choices, i) => {
@@ -104,6 +143,7 @@ export function flopsTables(space: ExploreSpace): FlopsTables {
     const g0 = blockGeometry(arch, i, 0);
     const g1 = blockGeometry(arch, i, 1);
     choices.forEach((choice, c) => {
+      if (!inShare(space, share, i, c)) return;
       for (let r = 0; r < slots; r++) {
         const d = optionDynamics(arch, i, choice.option, choiceRate(space, choice, r));
         first[c * slots + r] = blockFlops(g0, d).dynamicMacs.total;

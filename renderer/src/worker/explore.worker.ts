@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /**
- * An explorer worker: builds the space's tables and evaluates its share of the configurations in
- * chunks, posting progress after each; the page cancels by terminating it. Its share's front goes back
- * with the figures, so the page merges fronts instead of sorting every point.
+ * An explorer worker. Phase 1 builds its share of the lookup tables; phase 2 evaluates its share of the
+ * configurations from the merged tables in chunks, posting progress after each (the page cancels by
+ * terminating it). The share's front goes back with the figures, so the page merges fronts instead of
+ * sorting every point.
  */
 import {
   buildSpace,
@@ -14,7 +15,7 @@ import {
 import { createPredictor } from '../../../core/predictor/context';
 import type { ExploreJob, ExploreWorkerMessage } from './exploreTypes';
 
-const CHUNK = 20_000;
+const CHUNK = 50_000;
 
 function post(message: ExploreWorkerMessage, transfer: Transferable[] = []): void {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(message, transfer);
@@ -25,16 +26,20 @@ function run(job: ExploreJob): void {
   const built = buildSpace(job.arch, job.spec);
   if (!built.ok) return post({ type: 'error', error: built.error });
   const space = built.value;
-  const flops = flopsTables(space);
-  const latency = job.devices.map((d) => latencyTables(createPredictor(d.params), space));
+  if (job.type === 'tables') {
+    const share = { index: job.share, count: job.count };
+    const flops = flopsTables(space, share);
+    const latency = job.devices.map((d) => latencyTables(createPredictor(d.params), space, share));
+    return post({ type: 'tables', flops, latency, workerMs: performance.now() - t0 });
+  }
   const n = job.end - job.start;
   const flopsRatio = new Float64Array(n);
-  const latencyS = job.devices.map(() => new Float64Array(n));
+  const latencyS = job.latency.map(() => new Float64Array(n));
   for (let a = job.start; a < job.end; a += CHUNK) {
     const b = Math.min(job.end, a + CHUNK);
     const from = a - job.start;
     const to = b - job.start;
-    evaluateRange(space, flops, latency, a, b, {
+    evaluateRange(space, job.flops, job.latency, a, b, {
       flopsRatio: flopsRatio.subarray(from, to),
       latencyS: latencyS.map((l) => l.subarray(from, to)),
     });

@@ -6,6 +6,7 @@
 import type { ArchitectureSpec } from '../../../core/arch';
 import {
   buildSpace,
+  mergeTables,
   paretoFront,
   type ExploreDevice,
   type ExploreSpace,
@@ -22,7 +23,7 @@ export interface ExploreOutcome {
   /** Per device, its batch size (ms per image = latencyS / batch · 1000). */
   batchSizes: number[];
   fronts: number[][];
-  /** Wall time from start to merged result, and the slowest worker's own time. */
+  /** Wall time from start to merged result, and the slowest worker's own time (both phases). */
   elapsedMs: number;
   workerMs: number;
   workers: number;
@@ -35,10 +36,35 @@ export interface ExploreRun {
   cancel(): void;
 }
 
-/** Smallest share worth a worker of its own. */
-const MIN_SHARE = 20_000;
+/**
+ * The workers, kept between runs: their predictor memo tables (the tile searches) stay warm, so the
+ * next exploration on the same backbone and devices skips most of the table work.
+ */
+let pool: Worker[] | null = null;
 
-/** Starts an exploration; `onProgress(done, total)` is called as the shares advance. */
+function workerPool(count: number): Worker[] {
+  if (!pool) pool = [];
+  while (pool.length < count)
+    pool.push(
+      new Worker(new URL('./explore.worker.ts', import.meta.url), {
+        type: 'module',
+        name: `explore-${pool.length + 1}`,
+      }),
+    );
+  return pool.slice(0, count);
+}
+
+/** Below this many configurations one worker does everything (starting a second costs more). */
+const SMALL_SPACE = 2_000;
+
+type Done = Extract<ExploreWorkerMessage, { type: 'done' }>;
+type Tables = Extract<ExploreWorkerMessage, { type: 'tables' }>;
+
+/**
+ * Starts an exploration; `onProgress(done, total)` is called as the shares advance (done = 0 while the
+ * tables are built). Phase 1: each worker builds a share of the lookup tables (the tile searches); the
+ * page merges them. Phase 2: each worker evaluates a contiguous share of the configurations.
+ */
 export function startExploration(
   arch: ArchitectureSpec,
   spec: ExploreSpec,
@@ -50,32 +76,69 @@ export function startExploration(
   if (!built.ok) return { promise: Promise.reject(new Error(built.error)), cancel: () => {} };
   const space = built.value;
   const cores = Math.max(1, Math.min(2, navigator.hardwareConcurrency || 2));
-  const count = Math.max(1, Math.min(cores, Math.ceil(space.size / MIN_SHARE)));
-  const workers: Worker[] = [];
+  const count = space.size < SMALL_SPACE ? 1 : cores;
+  const workers = workerPool(count);
   let settle: (v: ExploreOutcome | null) => void = () => {};
   let fail: (e: Error) => void = () => {};
   const promise = new Promise<ExploreOutcome | null>((resolve, reject) => {
     settle = resolve;
     fail = reject;
   });
-  const stop = () => workers.forEach((w) => w.terminate());
+  // A failure or a cancel ends the pool's workers (whatever they were doing); the next run starts new ones.
+  const stop = () => {
+    workers.forEach((w) => w.terminate());
+    if (pool?.includes(workers[0]!)) {
+      pool.forEach((w) => w.terminate());
+      pool = null;
+    }
+  };
   const done = new Array<number>(count).fill(0);
-  const results: Extract<ExploreWorkerMessage, { type: 'done' }>[] = [];
+  const tables: Tables[] = [];
+  const results: Done[] = [];
   const starts = Array.from({ length: count + 1 }, (_, i) => Math.round((space.size * i) / count));
+  let tablesIn = 0;
   let finished = 0;
-  for (let i = 0; i < count; i++) {
-    const worker = new Worker(new URL('./explore.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `explore-${i + 1}`,
+
+  const evaluate = () => {
+    const flops = {
+      ...tables[0]!.flops,
+      stages: mergeTables(
+        space,
+        tables.map((t) => t.flops.stages),
+      ),
+    };
+    const latency = devices.map((_, h) =>
+      mergeTables(
+        space,
+        tables.map((t) => t.latency[h]!),
+      ),
+    );
+    workers.forEach((w, i) => {
+      const job: ExploreJob = {
+        type: 'evaluate',
+        arch,
+        spec,
+        flops,
+        latency,
+        start: starts[i]!,
+        end: starts[i + 1]!,
+      };
+      w.postMessage(job);
     });
-    workers.push(worker);
+  };
+
+  for (let i = 0; i < count; i++) {
+    const worker = workers[i]!;
     worker.onerror = (e) => {
       stop();
       fail(new Error(e.message || 'the explorer worker failed to start'));
     };
     worker.onmessage = (e: MessageEvent<ExploreWorkerMessage>) => {
       const m = e.data;
-      if (m.type === 'progress') {
+      if (m.type === 'tables') {
+        tables[i] = m;
+        if (++tablesIn === count) evaluate();
+      } else if (m.type === 'progress') {
         done[i] = m.done;
         onProgress(
           done.reduce((a, b) => a + b, 0),
@@ -86,11 +149,10 @@ export function startExploration(
         fail(new Error(m.error));
       } else {
         results[i] = m;
-        worker.terminate();
-        if (++finished === count) settle(merge(space, devices, starts, results, t0));
+        if (++finished === count) settle(merge(space, devices, starts, tables, results, t0));
       }
     };
-    const job: ExploreJob = { arch, spec, devices, start: starts[i]!, end: starts[i + 1]! };
+    const job: ExploreJob = { type: 'tables', arch, spec, devices, share: i, count };
     worker.postMessage(job);
   }
   return {
@@ -106,7 +168,8 @@ function merge(
   space: ExploreSpace,
   devices: ExploreDevice[],
   starts: number[],
-  results: Extract<ExploreWorkerMessage, { type: 'done' }>[],
+  tables: Tables[],
+  results: Done[],
   t0: number,
 ): ExploreOutcome {
   const flopsRatio = new Float64Array(space.size);
@@ -131,7 +194,7 @@ function merge(
     batchSizes: devices.map((d) => d.params.batchSize),
     fronts,
     elapsedMs: performance.now() - t0,
-    workerMs: Math.max(...results.map((r) => r.workerMs)),
+    workerMs: Math.max(...results.map((r, i) => r.workerMs + tables[i]!.workerMs)),
     workers: results.length,
   };
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { findBuiltinArchitecture } from '../../../core/arch';
 import { defaultConfig, toNetworkRequest } from '../../../core/config';
 import type { StudioConfig } from '../../../core/config';
-import { explore, pointConfig, pointStages } from '../../../core/explore';
+import {
+  buildSpace,
+  explore,
+  flopsTables,
+  latencyTables,
+  mergeTables,
+  pointConfig,
+  pointStages,
+} from '../../../core/explore';
 import type { ExploreSpec } from '../../../core/explore';
 import { configFlops } from '../../../core/flops/config';
 import { createPredictor, predictNetwork, resolveHardware } from '../../../core/predictor';
@@ -177,6 +185,30 @@ describe('explore on a large space', () => {
     const finite = [...result.value.flopsRatio].filter(Number.isFinite);
     expect(finite).toEqual([1]);
     expect(result.value.fronts[0]).toEqual([0]);
+  });
+});
+
+describe('tables built in shares', () => {
+  it('merge into exactly the tables built at once', () => {
+    const built = buildSpace(arch, { ...SPEC, stages: undefined, rates: [0.3, 0.6] });
+    if (!built.ok) throw new Error(built.error);
+    const space = built.value;
+    const p = createPredictor(devices[0]!.params);
+    const whole = latencyTables(p, space);
+    const merged = mergeTables(space, [
+      latencyTables(p, space, { index: 0, count: 2 }),
+      latencyTables(p, space, { index: 1, count: 2 }),
+    ]);
+    expect(merged).toEqual(whole);
+    // Each share alone holds only its entries.
+    expect(latencyTables(p, space, { index: 1, count: 2 })).not.toEqual(whole);
+    const flopsWhole = flopsTables(space);
+    const flopsMerged = mergeTables(space, [
+      flopsTables(space, { index: 0, count: 3 }).stages,
+      flopsTables(space, { index: 1, count: 3 }).stages,
+      flopsTables(space, { index: 2, count: 3 }).stages,
+    ]);
+    expect(flopsMerged).toEqual(flopsWhole.stages);
   });
 });
 

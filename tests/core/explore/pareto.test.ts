@@ -45,6 +45,16 @@ describe('paretoFront', () => {
     }
   });
 
+  it('equals the O(n²) front on large sets (the bucket pre-filter path), with ties', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const n of [5000, 6000]) {
+      const cost = Array.from({ length: n }, () => Math.floor(rnd() * 3000) / 7);
+      const value = Array.from({ length: n }, (_, i) => Math.floor(rnd() * 40) + cost[i]! / 100);
+      expect([...paretoFront(cost, value)].sort((a, b) => a - b)).toEqual(bruteFront(cost, value));
+    }
+  });
+
   it('answers the two one-click questions from the front', () => {
     const cost = [1, 2, 3, 4];
     const value = [0.3, 0.5, 0.6, 0.9];

@@ -136,7 +136,7 @@ export function ExploreControls(props: ExploreControlsProps) {
               <span className="explore-progress-text mono">
                 {props.progress
                   ? `${props.progress.done.toLocaleString('en-US')} / ${props.progress.total.toLocaleString('en-US')}`
-                  : 'Starting…'}
+                  : 'Building lookup tables…'}
               </span>
               <button type="button" className="btn" onClick={props.onCancel}>
                 Cancel

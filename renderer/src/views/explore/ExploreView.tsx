@@ -151,7 +151,14 @@ export function ExploreView() {
             onAdopt={adopt}
             onMarks={setAnswerMarks}
           />
-          <section className="chart-card" aria-label="Design space scatter">
+          <section
+            className="chart-card"
+            aria-label="Design space scatter"
+            data-testid="explore-result"
+            data-configs={total}
+            data-elapsed-ms={outcome.elapsedMs.toFixed(1)}
+            data-worker-ms={outcome.workerMs.toFixed(1)}
+          >
             <div className="chart-card-head">
               <div className="chart-card-titles">
                 <h3 className="chart-card-title">Latency vs FLOPs kept</h3>
