@@ -15,6 +15,7 @@ export default defineConfig({
             'tests/tools/**/*.test.ts',
           ],
           environment: 'node',
+          globalSetup: ['tests/support/buildCli.ts'],
           testTimeout: 120_000,
         },
       },

@@ -1,8 +1,10 @@
 /**
- * Small, reusable command-line parsing: `--flag value`, `--flag=value`, boolean flags, positionals, and
- * value parsers for the project's list syntaxes (dash-joined per-stage lists, comma lists, ranges).
- * Every failure is a CliError whose message names the valid values.
+ * Command-line parsing for every `laudnet` command: flags are parsed by Node's own `util.parseArgs`
+ * (`--flag value`, `--flag=value`, booleans, `--` and positionals) behind `parseArgs` below, which turns
+ * its errors into CliErrors naming the valid options. Also the value parsers for the project's list
+ * syntaxes (dash-joined per-stage lists, comma lists, ranges).
  */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { CliError } from './errors';
 
 export interface FlagSpec {
@@ -10,55 +12,72 @@ export interface FlagSpec {
   /** Placeholder shown in help, e.g. 'ID' or 'LIST'. */
   value?: string;
   description: string;
+  /** One-letter alias, e.g. 'h' for -h. */
+  short?: string;
 }
 
 export type FlagSpecs = Record<string, FlagSpec>;
 
-export interface ParsedArgs {
+/** Flag values typed by their specs: strings for string flags, `true` for boolean flags that were given. */
+export type FlagValues<F extends FlagSpecs> = {
+  [K in keyof F]?: F[K]['type'] extends 'boolean'
+    ? boolean
+    : F[K]['type'] extends 'string'
+      ? string
+      : string | boolean;
+};
+
+export interface ParsedArgs<F extends FlagSpecs = FlagSpecs> {
   /** Flag values by name (without dashes); booleans are true when present. */
-  values: Record<string, string | boolean | undefined>;
+  values: FlagValues<F> & Record<string, string | boolean | undefined>;
   positionals: string[];
 }
 
-/** Parses argv against flag specs. Unknown flags and missing values are errors naming the valid flags. */
-export function parseArgs(argv: readonly string[], specs: FlagSpecs): ParsedArgs {
-  const values: ParsedArgs['values'] = {};
-  const positionals: string[] = [];
-  const known = (): string =>
-    Object.keys(specs)
-      .map((k) => `--${k}`)
-      .join(', ');
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    const spec = specs[name];
-    if (!spec) throw new CliError(`unknown option --${name} (valid: ${known()})`);
-    if (spec.type === 'boolean') {
-      if (eq !== -1) throw new CliError(`option --${name} takes no value`);
-      values[name] = true;
-      continue;
-    }
-    let value: string | undefined;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      i++;
-    }
-    if (value === undefined || (eq === -1 && value.startsWith('--'))) {
-      throw new CliError(`option --${name} needs a value${spec.value ? ` (${spec.value})` : ''}`);
-    }
-    values[name] = value;
+interface NodeParseError {
+  code?: string;
+  message: string;
+}
+
+/** Node's parse error → one sentence in the project's words (the option and what was expected). */
+function translate(e: NodeParseError, specs: FlagSpecs): CliError {
+  const known = Object.keys(specs)
+    .map((k) => `--${k}`)
+    .join(', ');
+  const option = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1] ?? '';
+  const name = option.replace(/^-+/, '');
+  const spec = specs[name];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new CliError(`unknown option ${option || '(unnamed)'} (valid: ${known})`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (spec?.type === 'boolean') return new CliError(`option --${name} takes no value`);
+      return new CliError(
+        `option --${name} needs a value${spec?.value ? ` (${spec.value})` : ''}` +
+          (e.message.includes('ambiguous')
+            ? ` (write a value that starts with '-' as --${name}=VALUE)`
+            : ''),
+      );
+    default:
+      return new CliError(e.message.split('\n')[0] ?? 'cannot read the options');
   }
-  return { values, positionals };
+}
+
+/** Parses argv against flag specs. Unknown flags and missing values are errors naming the valid flags. */
+export function parseArgs<F extends FlagSpecs>(argv: readonly string[], specs: F): ParsedArgs<F> {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const [name, spec] of Object.entries(specs))
+    options[name] = spec.short ? { type: spec.type, short: spec.short } : { type: spec.type };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = nodeParseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+  } catch (e) {
+    if (e instanceof Error) throw translate(e, specs);
+    throw e;
+  }
+  // util.parseArgs returns a null-prototype object; copy it so callers (and tests) see plain data.
+  const values: Record<string, string | boolean | undefined> = {};
+  for (const [k, v] of Object.entries(parsed.values)) values[k] = v;
+  return { values: values as ParsedArgs<F>['values'], positionals: parsed.positionals };
 }
 
 /** A string flag's value, or undefined. */
@@ -125,7 +144,11 @@ export function checkRate(r: number, what: string): void {
 /** Help text for a set of flags, one per line. */
 export function formatFlags(specs: FlagSpecs): string {
   const rows = Object.entries(specs).map(
-    ([name, s]) => [`--${name}${s.value ? ` ${s.value}` : ''}`, s.description] as const,
+    ([name, s]) =>
+      [
+        `${s.short ? `-${s.short}, ` : ''}--${name}${s.value ? ` ${s.value}` : ''}`,
+        s.description,
+      ] as const,
   );
   const width = Math.max(...rows.map(([l]) => l.length));
   return rows.map(([l, d]) => `  ${l.padEnd(width)}  ${d}`).join('\n');

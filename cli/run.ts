@@ -1,17 +1,17 @@
 /** Dispatches `laudnet <command> …` to the command table; maps failures to exit statuses. */
-import { HardwareError, PredictorInputError } from '../core/predictor';
-import { COMMANDS, findCommand } from './commands';
+import { HardwareError, PredictorInputError } from '../core/predictor/errors';
 import { capMessage } from '../core/config/jsonSyntax';
+import { formatCommandList } from './command';
+import { COMMANDS, findCommand } from './commands';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 
 function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'Usage: npm run --silent laudnet -- <command> [options]',
+    'Usage: laudnet <command> [options]   (from a clone: npm run --silent laudnet -- <command> …)',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...formatCommandList(COMMANDS),
     '',
     "Run 'laudnet <command> --help' (or 'laudnet help <command>') for its options.",
   ].join('\n');
@@ -27,19 +27,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.out(`${usage()}\n`);
     return name === undefined ? 2 : 0;
   }
-  if (name === 'help') {
-    const cmd = rest[0] === undefined ? undefined : findCommand(rest[0]);
-    io.out(`${cmd ? cmd.help : usage()}\n`);
-    return 0;
-  }
-  const cmd = findCommand(name);
-  if (!cmd) {
-    io.err(
-      `laudnet: unknown command '${name}' (valid: ${COMMANDS.map((c) => c.name).join(', ')})\n`,
-    );
-    return 2;
-  }
   try {
+    if (name === 'help') {
+      const entry = rest[0] === undefined ? undefined : findCommand(rest[0]);
+      io.out(`${entry ? (await entry.load()).help : usage()}\n`);
+      return 0;
+    }
+    const entry = findCommand(name);
+    if (!entry) {
+      io.err(
+        `laudnet: unknown command '${name}' (valid: ${COMMANDS.map((c) => c.name).join(', ')})\n`,
+      );
+      return 2;
+    }
+    const cmd = await entry.load();
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof CliError || e instanceof PredictorInputError || e instanceof HardwareError) {

@@ -10,8 +10,8 @@ interface CliGranularity {
 }
 
 function cliGranularity(args: string[]): CliGranularity {
-  const argv = ['tsx', 'cli/main.ts', 'granularity', '--json', ...args];
-  const res = spawnSync('npx', argv, { encoding: 'utf8', cwd: process.cwd() });
+  const argv = ['bin/laudnet.mjs', 'granularity', '--json', ...args];
+  const res = spawnSync(process.execPath, argv, { encoding: 'utf8', cwd: process.cwd() });
   if (res.status !== 0)
     throw new Error(`laudnet granularity failed (${res.status}): ${res.stderr}`);
   return JSON.parse(res.stdout) as CliGranularity;

@@ -74,7 +74,10 @@ if (want('e2e')) {
     '--mode',
     'web',
   ]);
+  // The e2e specs also run the CLI (bin/laudnet.mjs); build its bundle once so no worker rebuilds it.
+  const cliBuilt = run('build cli', 'node', ['scripts/build-cli.mjs']);
   if (!built) check('web build', false);
+  else if (!cliBuilt) check('cli build', false);
   else {
     const ok = run('playwright', 'npx', ['playwright', 'test']);
     if (existsSync(e2eJson)) {

@@ -7,8 +7,8 @@ import {
   type ErrorSummary,
 } from '../../core/calibrate';
 import { HARDWARE_PRESETS, HARDWARE_PRESET_IDS, type HardwarePreset } from '../../core/predictor';
-import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
-import type { CliCommand } from '../command';
+import { stringFlag, type FlagSpecs } from '../args';
+import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import { table } from '../format';
 
@@ -29,20 +29,16 @@ const FLAGS: FlagSpecs = {
     description: 'skip the refits on 10, 25 and 50 rows (faster)',
   },
   json: { type: 'boolean', description: 'print one JSON object instead of tables' },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet calibrate --measurements FILE.csv [--start h100] --out my-gpu.hardware.json [--json]
 
 Fits the effective hardware parameters of the latency model (clock, fp32 lanes per SM, DRAM bandwidth,
 L2 factor, latency-hiding depth, launch overhead) to measured operator latencies by log-ratio least
 squares (Levenberg–Marquardt). 20 % of the rows are held out (a fixed, deterministic split) and the
 error on them is reported, with errors per operator family before and after the fit and a learning curve.
-The written file is a hardware JSON object for 'predict --hardware-file'.
-
-Options:
-${formatFlags(FLAGS)}`;
+The written file is a hardware JSON object for 'predict --hardware-file'.`;
 
 /** A preset by id, or by an unambiguous prefix of one ('h100' → 'h100-sxm'). */
 function resolveStart(id: string): HardwarePreset {
@@ -121,18 +117,11 @@ function formatReport(r: CalibrationReport, start: string, source: string): stri
   return out.join('\n');
 }
 
-export const calibrateCommand: CliCommand = {
+export const calibrateCommand = defineCommand({
   name: 'calibrate',
-  summary: 'fit hardware parameters to latencies measured on your own device',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const path = stringFlag(args, 'measurements');
     if (path === undefined)
       throw new CliError('missing --measurements (a CSV written by tools/latency-bench/bench.py)');
@@ -175,4 +164,4 @@ export const calibrateCommand: CliCommand = {
       io.out(`\nWrote ${out} (use it with: laudnet predict --hardware-file ${out})\n`);
     return 0;
   },
-};
+});

@@ -11,8 +11,8 @@ import {
   reportToJson,
   reportToMarkdown,
 } from '../../core/export';
-import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
-import type { CliCommand } from '../command';
+import { stringFlag, type FlagSpecs } from '../args';
+import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import { CONFIG_FLAGS, configFromArgs } from './flops';
 
@@ -32,10 +32,9 @@ const FLAGS: FlagSpecs = {
     description:
       'import a training flag line, written --flags="…", instead of --config (with --config: fills the rest)',
   },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet export --config cfg.json --format train-flags|json|csv|md|report-json
   laudnet export --flags="--arch uni_resnet50 --dyn_mode spatial-spatial-spatial-spatial …" --format json
 
@@ -43,10 +42,7 @@ train-flags prints one line for the reference training script (warnings, e.g. st
 it refuses (exit 2) a configuration the reference code cannot train: RegNet in layer mode, or a channel
 group size G that does not divide the bottleneck width;
 json prints the configuration file; csv, md and report-json print the latency report (per block: mode, S/G,
-rate, FLOPs, static and dynamic latency, compute and memory parts) on the configuration's hardware.
-
-Options:
-${formatFlags(FLAGS)}`;
+rate, FLOPs, static and dynamic latency, compute and memory parts) on the configuration's hardware.`;
 
 /** Warns when the user gave an S for a layer stage: the flag line carries the stage resolution instead. */
 function layerGranularityWarnings(config: StudioConfig, givenS: boolean): string[] {
@@ -90,18 +86,11 @@ function render(
   }
 }
 
-export const exportCommand: CliCommand = {
+export const exportCommand = defineCommand({
   name: 'export',
-  summary: 'training-script flags, configuration JSON, or a latency report (CSV/JSON/Markdown)',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const format = stringFlag(args, 'format');
     if (format === undefined || !(FORMATS as readonly string[]).includes(format)) {
       throw new CliError(
@@ -124,4 +113,4 @@ export const exportCommand: CliCommand = {
     io.out(render(config, format as Format, warn, givenS));
     return 0;
   },
-};
+});

@@ -12,9 +12,9 @@ import {
 } from '../../core/config';
 import { configFlops, type NetworkFlops } from '../../core/flops';
 import type { HardwareParams } from '../../core/predictor';
-import { checkRate, formatFlags, parseArgs, parseNumber, stringFlag } from '../args';
+import { checkRate, parseNumber, stringFlag } from '../args';
 import type { FlagSpecs, ParsedArgs } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import { table } from '../format';
 import type { CliIo } from '../io';
@@ -138,10 +138,9 @@ export function configFromArgs(
 const FLAGS: FlagSpecs = {
   ...CONFIG_FLAGS,
   json: { type: 'boolean', description: 'print one JSON object instead of a table' },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet flops --model resnet50 [--mode spatial --granularity 4-4-2-1 --rate 0.5] [--json]
   laudnet flops --config cfg.json [--json]
 
@@ -150,10 +149,7 @@ code counts them: the dynamic model's own count (maskers, stem and head included
 total for the dense teacher. Their ratio is the training code's --target_rate. The torchvision-style static
 count (conv and linear weights only, the convention of published GFLOPs) is printed beside it for
 comparison. Spatial masks cost conv1 more than the rate: conv1 computes the 3×3 neighbourhood of every kept
-position; the conv1 overhead column shows by how much.
-
-Options:
-${formatFlags(FLAGS)}`;
+position; the conv1 overhead column shows by how much.`;
 
 const g = (macs: number) => macs / 1e9;
 
@@ -258,18 +254,11 @@ function formatText(config: StudioConfig, f: NetworkFlops): string {
   ].join('\n');
 }
 
-export const flopsCommand: CliCommand = {
+export const flopsCommand = defineCommand({
   name: 'flops',
-  summary: 'static and dynamic MACs per block and in total, and the FLOPs ratio (--target_rate)',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const config = configFromArgs(args, io);
     const f = configFlops(config);
     io.out(
@@ -279,4 +268,4 @@ export const flopsCommand: CliCommand = {
     );
     return 0;
   },
-};
+});

@@ -6,15 +6,13 @@
 import { autoGranularity, type GranularityResult, type GranularityRow } from '../../core/solvers';
 import {
   checkRate,
-  formatFlags,
-  parseArgs,
   parseNumber,
   parsePositiveInt,
   splitComma,
   stringFlag,
   type FlagSpecs,
 } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import { table } from '../format';
 import { CONFIG_FLAGS, configFromArgs } from './flops';
@@ -41,10 +39,9 @@ const FLAGS: FlagSpecs = {
     type: 'boolean',
     description: 'print one JSON object (rows, choices, matched, configuration)',
   },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet granularity --model resnet101 --hardware v100 --mode spatial --rate 0.5 [--json]
   laudnet granularity --config cfg.json [--mode channel] [--candidates 1,2,4,8] [--no-reference]
 
@@ -55,10 +52,7 @@ included) is predicted at the stage's rates; for a channel stage every G that di
 (relative) tie and go to the smaller S or G. Layer skipping and the other paradigm are shown as reference
 rows, never chosen. Paradigms are compared fairly in the matched-FLOPs table: each at the rate that gives
 the stage its current FLOPs ratio (as the reference training code counts FLOPs), and its latency there.
-Without --rate every stage keeps its own rates.
-
-Options:
-${formatFlags(FLAGS)}`;
+Without --rate every stage keeps its own rates.`;
 
 const letter = (mode: string) => (mode === 'channel' ? 'G' : 'S');
 
@@ -101,19 +95,11 @@ function textReport(res: GranularityResult): string {
   return `${parts.join('\n')}\n`;
 }
 
-export const granularityCommand: CliCommand = {
+export const granularityCommand = defineCommand({
   name: 'granularity',
-  summary:
-    'per-stage choice of S (or G) by predicted latency, with reference rows and a matched-FLOPs table',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const mode = stringFlag(args, 'mode');
     if (mode !== undefined && mode !== 'spatial' && mode !== 'channel')
       throw new CliError(`--mode: '${mode}' (valid: spatial, channel)`);
@@ -153,4 +139,4 @@ export const granularityCommand: CliCommand = {
     io.out(textReport(res));
     return 0;
   },
-};
+});

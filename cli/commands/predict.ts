@@ -5,9 +5,10 @@ import {
   predictNetwork,
   type NetworkPrediction,
   type NetworkRequest,
+  type Predictor,
 } from '../../core/predictor';
-import { formatFlags, parseArgs, stringFlag, type FlagSpecs } from '../args';
-import type { CliCommand } from '../command';
+import { stringFlag, type FlagSpecs } from '../args';
+import { defineCommand } from '../command';
 import { capMessage, listWithRest, parseJsonText } from '../../core/config/jsonSyntax';
 import { CliError } from '../errors';
 import { formatPrediction } from '../format';
@@ -20,6 +21,16 @@ import {
   resolveModelFlags,
   resolveModelId,
 } from '../resolve';
+import {
+  TRANSFORMER_FLAGS,
+  checkFlagFamily,
+  formatTransformerPrediction,
+  isTransformerModel,
+  predictTransformerLine,
+  runTransformer,
+  transformerFigures,
+  transformerRequestFromFlags,
+} from '../transformer';
 
 const FLAGS: FlagSpecs = {
   ...MODEL_HARDWARE_FLAGS,
@@ -60,7 +71,7 @@ const FLAGS: FlagSpecs = {
     value: 'PATH',
     description: "JSONL configurations, one per line ('-' for stdin); prints one JSON line each",
   },
-  help: { type: 'boolean', description: 'show this help' },
+  ...TRANSFORMER_FLAGS,
 };
 
 const JSONL_KEYS = [
@@ -76,17 +87,19 @@ const JSONL_KEYS = [
   'allowPartialPatches',
 ];
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet predict --model resnet101 --hardware v100 --mode spatial --granularity 4-4-2-1 --rate 0.5 [--json]
+  laudnet predict --model t2t_vit_19 --hardware v100 --mode token --token-rate 0.5 [--json]
   laudnet predict --input configs.jsonl
 
 Predicts the latency of a dynamic network on a device (per batch and per image), its static latency and the
 ratio. Settings the reference code cannot train (RegNet layer mode, G not dividing the bottleneck width) are
 still predicted, with a note (JSON: "trainable", "notTrainable"). JSONL lines hold ${JSONL_KEYS.map((k) => `"${k}"`).join(', ')}; a bad line prints {"error": …} and the
-others go on (exit status 2 if any line failed).
-
-Options:
-${formatFlags(FLAGS)}`;
+others go on (exit status 2 if any line failed). A T2T-ViT line (model t2t_vit_7 … t2t_vit_24) holds "id", "model",
+"hardware", "hardwareOverrides", "mode" (static, token, head, block, combined), "tokenRate", "headRate", "attnRate",
+"mlpRate" (each a number or a dash-joined per-block list), "batchConvention" (in_shapes, in_predictor) and optional
+"tokenSkip", "headSkip", "layerSkip" (dash-joined 0/1 per block); it prints latencyS, staticLatencyS, ratio and the
+parts stemS, posEmbedS, blocksS, tailS.`;
 
 /**
  * What the reference code could not train in this request (the latency model still answers): the same
@@ -117,14 +130,41 @@ function summary(pred: NetworkPrediction) {
   };
 }
 
+/**
+ * Hardware resolved once per distinct (hardware, overrides) of a JSONL file, with its predictor: a
+ * script's file usually names one or two devices, and validating them again per line cost more than
+ * a warm prediction.
+ */
+type HardwareCache = Map<
+  string,
+  { hw: ReturnType<typeof resolveHardwareValue>; predictor: Predictor }
+>;
+
+function cachedHardware(cache: HardwareCache, spec: unknown, overrides: unknown) {
+  const key = JSON.stringify([spec, overrides ?? null]);
+  let hit = cache.get(key);
+  if (!hit) {
+    const hw = resolveHardwareValue(spec, overrides);
+    hit = { hw, predictor: createPredictor(hw.params) };
+    if (cache.size >= 64) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 /** One JSONL line → its output object; throws CliError for a bad line. */
-function predictLine(line: string): Record<string, unknown> {
+function predictLine(line: string, cache: HardwareCache): Record<string, unknown> {
   const parsed = parseJsonText(line);
   if (!parsed.ok) throw new CliError(`not valid JSON: ${parsed.error}`);
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new CliError('each line must be a JSON object');
   const obj = value as Record<string, unknown>;
+  if (isTransformerModel(obj.model))
+    return predictTransformerLine(
+      obj,
+      (spec, overrides) => cachedHardware(cache, spec, overrides).hw,
+    );
   const unknown = Object.keys(obj).filter((k) => !JSONL_KEYS.includes(k));
   if (unknown.length > 0)
     throw new CliError(
@@ -132,7 +172,7 @@ function predictLine(line: string): Record<string, unknown> {
     );
   const model = resolveModelId(obj.model);
   if (obj.hardware === undefined) throw new CliError('missing "hardware"');
-  const hw = resolveHardwareValue(obj.hardware, obj.hardwareOverrides);
+  const { hw, predictor } = cachedHardware(cache, obj.hardware, obj.hardwareOverrides);
   const req = buildRequest(
     model.arch,
     {
@@ -144,7 +184,7 @@ function predictLine(line: string): Record<string, unknown> {
     },
     obj.allowPartialPatches === true,
   );
-  const pred = predictNetwork(createPredictor(hw.params), req);
+  const pred = predictNetwork(predictor, req);
   return {
     ...(obj.id !== undefined ? { id: obj.id } : {}),
     model: model.id,
@@ -157,11 +197,24 @@ function predictLine(line: string): Record<string, unknown> {
 
 function runJsonl(path: string, io: CliIo): number {
   const lines = io.readText(path).split(/\r?\n/);
+  const cache: HardwareCache = new Map();
+  // Output goes out in blocks of lines: one write per line was a measurable part of a large file.
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length > 0) io.out(pending.join(''));
+    pending = [];
+  };
   let failed = 0;
+  let written = 0;
   for (const line of lines) {
     if (line.trim() === '') continue;
+    // The first answer goes out at once (a reader sees progress), the rest in blocks.
+    if (pending.length >= 256 || (failed === 0 && written === 0 && pending.length === 1)) {
+      written += pending.length;
+      flush();
+    }
     try {
-      io.out(`${JSON.stringify(predictLine(line))}\n`);
+      pending.push(`${JSON.stringify(predictLine(line, cache))}\n`);
     } catch (e) {
       // One bad line gives one error line, whatever went wrong; the batch goes on.
       failed++;
@@ -169,26 +222,23 @@ function runJsonl(path: string, io: CliIo): number {
         e instanceof CliError
           ? e.message
           : `internal error: ${e instanceof Error ? e.message : String(e)}`;
-      io.out(`${JSON.stringify({ error: capMessage(message) })}\n`);
+      pending.push(`${JSON.stringify({ error: capMessage(message) })}\n`);
     }
   }
+  flush();
   return failed > 0 ? 2 : 0;
 }
 
-export const predictCommand: CliCommand = {
+export const predictCommand = defineCommand({
   name: 'predict',
-  summary: 'latency of one configuration, or of each line of a JSONL file',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const input = stringFlag(args, 'input');
     if (input !== undefined) return runJsonl(input, io);
+    const transformer = isTransformerModel(stringFlag(args, 'model'));
+    checkFlagFamily(args, transformer, CNN_ONLY_FLAGS);
+    if (transformer) return predictTransformerFlags(args, io);
     const model = resolveModelFlags(args, io);
     const hw = resolveHardwareFlags(args, io);
     if (stringFlag(args, 'mode') === undefined)
@@ -230,4 +280,43 @@ export const predictCommand: CliCommand = {
     for (const m of requestTrainability(req).notTrainable) io.err(`note: ${m}\n`);
     return 0;
   },
-};
+});
+
+const CNN_ONLY_FLAGS = [
+  'arch-file',
+  'granularity',
+  'channel-granularity',
+  'rate',
+  'channel-rate',
+  'allow-partial-patches',
+  'ops',
+];
+
+/** The one-configuration form for a T2T-ViT (`--model t2t_vit_19 --mode token --token-rate 0.5`). */
+function predictTransformerFlags(
+  args: Parameters<typeof resolveHardwareFlags>[0],
+  io: CliIo,
+): number {
+  const hw = resolveHardwareFlags(args, io);
+  const req = transformerRequestFromFlags(args, hw.id);
+  const pred = runTransformer(req.config, hw.params);
+  const c = req.config;
+  if (args.values.json) {
+    const out = {
+      model: c.model,
+      hardware: { id: hw.id, label: hw.label, validated: hw.validated, params: hw.params },
+      mode: c.mode,
+      batchConvention: c.batchConvention,
+      ...transformerFigures(pred),
+      shapeBatch: pred.shapeBatch,
+      predictorBatch: pred.predictorBatch,
+      staticParts: pred.staticParts,
+      blocks: pred.blocks,
+    };
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  const title = `${c.model} on ${hw.label} (batch ${pred.batchSize}, ${c.batchConvention}), ${c.mode}`;
+  io.out(formatTransformerPrediction(title, pred));
+  return 0;
+}

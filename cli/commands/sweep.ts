@@ -7,8 +7,6 @@ import {
 } from '../../core/predictor';
 import {
   checkRate,
-  formatFlags,
-  parseArgs,
   parseDashList,
   parseNumber,
   parsePositiveInt,
@@ -17,7 +15,7 @@ import {
   stringFlag,
   type FlagSpecs,
 } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import {
   MODEL_HARDWARE_FLAGS,
@@ -71,32 +69,21 @@ const FLAGS: FlagSpecs = {
     type: 'boolean',
     description: 'accept granularities that do not divide the feature size',
   },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet sweep --model resnet101 --hardware v100 --mode spatial --granularities 1,2,4,8 --stage 1 --rates 0:1:0.05
 
 Prints CSV with one row per (candidate, rate): stage,mode,granularity,channel_granularity,rate,latency_s,
 static_latency_s,ratio. With --stage the latency and static latency are those of that stage's blocks;
 without it, of the whole network (granularities are then per-stage lists such as 4-4-2-1, or one value
-for every stage).
+for every stage).`;
 
-Options:
-${formatFlags(FLAGS)}`;
-
-export const sweepCommand: CliCommand = {
+export const sweepCommand = defineCommand({
   name: 'sweep',
-  summary: 'latency-ratio curves versus activation rate, as CSV',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const model = resolveModelFlags(args, io);
     const hw = resolveHardwareFlags(args, io);
     const arch = model.arch;
@@ -195,7 +182,7 @@ export const sweepCommand: CliCommand = {
     io.out(`${lines.join('\n')}\n`);
     return 0;
   },
-};
+});
 
 /** A candidate: one number (for the stage, or every stage) or a dash-joined per-stage list. */
 function perStageCandidate(item: string, n: number, stage: number | null): number[] {

@@ -6,8 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { resolveBlockRates, serializeConfig, type StudioConfig } from '../../core/config';
 import { configFlops } from '../../core/flops';
 import { predictConfig, ratesForFlopsTarget, ratesForLatencyBudget } from '../../core/solvers';
-import { formatFlags, parseArgs, parseNumber, stringFlag, type FlagSpecs } from '../args';
-import type { CliCommand } from '../command';
+import { parseNumber, stringFlag, type FlagSpecs } from '../args';
+import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import { CONFIG_FLAGS, configFromArgs } from './flops';
 
@@ -30,10 +30,9 @@ const FLAGS: FlagSpecs = {
   },
   out: { type: 'string', value: 'PATH', description: 'write the tuned configuration file there' },
   json: { type: 'boolean', description: 'print one JSON object (with the tuned configuration)' },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet tune --model resnet50 --hardware v100 --target-flops 0.5
   laudnet tune --model resnet50 --hardware v100 --budget-ms 0.7 [--mode layer] [--json]
   laudnet tune --config cfg.json --budget-ms 0.7 --strategy proportional --out tuned.json
@@ -41,23 +40,13 @@ const HELP = `Usage:
 Solves the activation rates: for --target-flops the FLOPs ratio matches the target (within 1e-6); for
 --budget-ms the predicted latency is as close as possible under the budget (bisection on the latency model,
 then single blocks raised to use the remaining budget). Prints the rates, FLOPs ratio and latency.
-Exit status 3 when the target is out of reach (the closest reachable configuration is printed).
+Exit status 3 when the target is out of reach (the closest reachable configuration is printed).`;
 
-Options:
-${formatFlags(FLAGS)}`;
-
-export const tuneCommand: CliCommand = {
+export const tuneCommand = defineCommand({
   name: 'tune',
-  summary: 'rates for a FLOPs-ratio target or a latency budget (ms per image)',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const flopsText = stringFlag(args, 'target-flops');
     const budgetText = stringFlag(args, 'budget-ms');
     if ((flopsText === undefined) === (budgetText === undefined)) {
@@ -139,4 +128,4 @@ export const tuneCommand: CliCommand = {
     io.out(lines.join('\n'));
     return achievable ? 0 : 3;
   },
-};
+});

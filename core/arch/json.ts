@@ -3,6 +3,7 @@
  * field (zod) and then for consistency between stages (channels and resolutions must chain), so that the
  * FLOPs counter and the predictor can trust every architecture they receive.
  */
+import { groupDigits } from '../math/groupDigits';
 import { z } from 'zod';
 import { parseJsonText } from '../config/jsonSyntax';
 import { formatZodIssues } from './schemaErrors';
@@ -29,7 +30,7 @@ const count = (max: number, what: string) =>
     .number()
     .int()
     .positive()
-    .max(max, `must be at most ${max.toLocaleString('en-US')} (${what})`);
+    .max(max, `must be at most ${groupDigits(max)} (${what})`);
 const channels = count(ARCH_LIMITS.maxChannels, 'the widest real networks have about 7,400');
 
 const stemSchema = z.strictObject({
@@ -118,7 +119,7 @@ export function architectureProblems(arch: ArchitectureSpec, prefix = ''): strin
     if (mid > ARCH_LIMITS.maxInnerWidth) {
       problems.push(
         `${at(`${s}.outChannels`)}: the inner width ${stage.outChannels} ÷ bottleneckRatio ` +
-          `${arch.bottleneckRatio} is over ${ARCH_LIMITS.maxInnerWidth.toLocaleString('en-US')}`,
+          `${arch.bottleneckRatio} is over ${groupDigits(ARCH_LIMITS.maxInnerWidth)}`,
       );
     } else if (!Number.isInteger(mid)) {
       problems.push(

@@ -2,3 +2,8 @@
 export class PredictorInputError extends Error {
   override name = 'PredictorInputError';
 }
+
+/** Thrown for unknown presets and invalid hardware parameters; the message names what is valid. */
+export class HardwareError extends Error {
+  override name = 'HardwareError';
+}

@@ -3,6 +3,9 @@
  * devices from public spec sheets, and validation of user-supplied hardware.
  */
 import { z } from 'zod';
+import { HardwareError } from './errors';
+
+export { HardwareError };
 import { capMessage, listWithRest } from '../config/jsonSyntax';
 
 /** Constructor parameters of the reference GPU predictor, with units in the names. */
@@ -157,11 +160,6 @@ export const HARDWARE_PRESETS: readonly HardwarePreset[] = Object.freeze([
 
 /** Ids of all presets, in display order. */
 export const HARDWARE_PRESET_IDS: readonly string[] = HARDWARE_PRESETS.map((p) => p.id);
-
-/** Thrown for unknown presets and invalid hardware parameters; the message names what is valid. */
-export class HardwareError extends Error {
-  override name = 'HardwareError';
-}
 
 /**
  * A finite number within bounds taken from real devices with a wide margin (a Jetson Nano has 1

@@ -10,11 +10,11 @@ export interface CliPrediction {
 
 /** Runs `laudnet predict … --json` (the same core as the app) and returns its JSON. */
 export function cliPredict(args: Record<string, string>): CliPrediction {
-  const argv = ['tsx', 'cli/main.ts', 'predict', '--json'];
+  const argv = ['bin/laudnet.mjs', 'predict', '--json'];
   for (const [k, v] of Object.entries(args)) argv.push(`--${k}`, v);
-  const res = spawnSync('npx', argv, { encoding: 'utf8', cwd: process.cwd() });
+  const res = spawnSync(process.execPath, argv, { encoding: 'utf8', cwd: process.cwd() });
   if (res.status !== 0)
-    throw new Error(`laudnet ${argv.slice(2).join(' ')} failed (${res.status}): ${res.stderr}`);
+    throw new Error(`laudnet ${argv.slice(1).join(' ')} failed (${res.status}): ${res.stderr}`);
   return JSON.parse(res.stdout) as CliPrediction;
 }
 
@@ -31,11 +31,11 @@ export interface CliSweepRow {
 
 /** Runs `laudnet sweep` with the given flags (a separate process: the CLI, not the app's bundle). */
 export function cliSweep(args: Record<string, string>): CliSweepRow[] {
-  const argv = ['tsx', 'cli/main.ts', 'sweep'];
+  const argv = ['bin/laudnet.mjs', 'sweep'];
   for (const [k, v] of Object.entries(args)) argv.push(`--${k}`, v);
-  const res = spawnSync('npx', argv, { encoding: 'utf8', cwd: process.cwd() });
+  const res = spawnSync(process.execPath, argv, { encoding: 'utf8', cwd: process.cwd() });
   if (res.status !== 0)
-    throw new Error(`laudnet ${argv.slice(2).join(' ')} failed (${res.status}): ${res.stderr}`);
+    throw new Error(`laudnet ${argv.slice(1).join(' ')} failed (${res.status}): ${res.stderr}`);
   const [head, ...rows] = res.stdout.trim().split('\n');
   if (head !== 'stage,mode,granularity,channel_granularity,rate,latency_s,static_latency_s,ratio')
     throw new Error(`laudnet sweep printed an unexpected header: ${head}`);

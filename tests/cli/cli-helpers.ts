@@ -7,7 +7,8 @@ import { memoryIo } from '../../cli/io';
 import { runCli } from '../../cli/run';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsxCli = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
+/** The installed program (package.json "bin"); tests/support/buildCli.ts built its bundle before the tests. */
+const binCli = path.join(repoRoot, 'bin/laudnet.mjs');
 
 export interface CliRun {
   status: number | null;
@@ -17,7 +18,7 @@ export interface CliRun {
 
 /** `npm run --silent laudnet -- …args`, without npm's own start-up cost. */
 export function spawnCli(args: string[], input?: string): CliRun {
-  const res = spawnSync(process.execPath, [tsxCli, path.join(repoRoot, 'cli/main.ts'), ...args], {
+  const res = spawnSync(process.execPath, [binCli, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     input,

@@ -1,28 +1,25 @@
 /**
- * `laudnet masks <subcommand>`: commands over real mask dumps. To add a subcommand, write
- * cli/commands/masks/<name>.ts exporting a CliCommand (its `name` is the subcommand word) and add ONE
- * line to SUBCOMMANDS below; help and dispatch pick it up.
+ * `laudnet masks <subcommand>`: commands over real mask dumps. Each subcommand lives in
+ * cli/commands/masks/<name>.ts (built with `defineCommand`) and is loaded only when it runs. To add one,
+ * add ONE entry to SUBCOMMANDS below; help and dispatch pick it up.
  */
-import type { CliCommand } from '../../command';
+import { formatCommandList, type CliCommand, type CommandEntry } from '../../command';
 import { CliError } from '../../errors';
-import { masksPredictCommand } from './predict';
-import { masksStatsCommand } from './stats';
-import { summaryCommand } from './summary';
 
 // prettier-ignore
-const SUBCOMMANDS: readonly CliCommand[] = [
-  summaryCommand,
-  masksStatsCommand,
-  masksPredictCommand,
+const SUBCOMMANDS: readonly CommandEntry[] = [
+  { name: 'summary', summary: 'per-dump model, modes, granularities and per-block rates (spatial, conv1, conv2, …)', load: async () => (await import('./summary')).summaryCommand },
+  { name: 'stats', summary: 'per-block rate distributions over an image set (summary.npz or a folder of dumps)', load: async () => (await import('./stats')).masksStatsCommand },
+  { name: 'run', summary: "run a LAUDNet ONNX model over images: the exporter's dumps and set summary, no Python", load: async () => (await import('./run')).masksRunCommand },
+  { name: 'predict', summary: "latency at a set's mean rates and its spread over the images, on a device", load: async () => (await import('./predict')).masksPredictCommand },
 ];
 
 function usage(): string {
-  const width = Math.max(...SUBCOMMANDS.map((c) => c.name.length));
   return [
     'Usage: laudnet masks <subcommand> [options]',
     '',
     'Subcommands:',
-    ...SUBCOMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...formatCommandList(SUBCOMMANDS),
     '',
     "Run 'laudnet masks <subcommand> --help' for its options.",
   ].join('\n');
@@ -30,11 +27,10 @@ function usage(): string {
 
 export const masksCommand: CliCommand = {
   name: 'masks',
-  summary: 'real masks of a trained model: per-dump rates, image-set statistics and latency',
   get help() {
     return usage();
   },
-  run(argv, io) {
+  async run(argv, io) {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.out(`${usage()}\n`);
@@ -46,6 +42,6 @@ export const masksCommand: CliCommand = {
         `unknown subcommand '${name}' (valid: ${SUBCOMMANDS.map((c) => c.name).join(', ')})`,
       );
     }
-    return sub.run(rest, io);
+    return (await sub.load()).run(rest, io);
   },
 };

@@ -1,7 +1,7 @@
 /** `laudnet masks predict DIR|SUMMARY --hardware H`: latency of the masks a model really makes on a set. */
 import { maskSetLatency, maskSetMeanRates, meanRatesRequest } from '../../../core/maskset';
-import { formatFlags, parseArgs, type FlagSpecs } from '../../args';
-import type { CliCommand } from '../../command';
+import { type FlagSpecs } from '../../args';
+import { defineCommand } from '../../command';
 import { CliError } from '../../errors';
 import { MODEL_HARDWARE_FLAGS, resolveHardwareFlags } from '../../resolve';
 import { loadMaskSet } from './set-source';
@@ -14,10 +14,9 @@ const FLAGS: FlagSpecs = {
     Object.entries(MODEL_HARDWARE_FLAGS).filter(([name]) => HARDWARE_FLAGS.includes(name)),
   ),
   json: { type: 'boolean', description: 'print one JSON object instead of text' },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet masks predict DIR|SUMMARY --hardware v100 [--json]
 
 Predicted latency of the model on the device with every block at the set's mean rates (spatial rate,
@@ -25,21 +24,14 @@ layer keep probability, channel rate, and the channel rate of spatial+channel bl
 and the spread over images: each image predicted at its own per-block rates (p10 / p50 / p90).
 Latencies are per batch of the device's batch size, in seconds. DIR is the exporter's output folder (its
 summary.npz, or else every .laudmask.npz below it). Unreadable dumps are reported on stderr, the others
-used, and the exit status is then 2.
+used, and the exit status is then 2.`;
 
-Options:
-${formatFlags(FLAGS)}`;
-
-export const masksPredictCommand: CliCommand = {
+export const masksPredictCommand = defineCommand({
   name: 'predict',
-  summary: "latency at a set's mean rates and its spread over the images, on a device",
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
+  usage: USAGE,
+  flags: FLAGS,
+  positionals: 'any',
+  run(args, io) {
     if (args.positionals.length !== 1)
       throw new CliError(`expected one DIR or SUMMARY, got ${args.positionals.length} arguments`);
     const hw = resolveHardwareFlags(args, io);
@@ -94,4 +86,4 @@ export const masksPredictCommand: CliCommand = {
     }
     return reportProblems(set.problems, io, 'predict');
   },
-};
+});

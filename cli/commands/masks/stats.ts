@@ -1,28 +1,24 @@
 /** `laudnet masks stats DIR|SUMMARY`: per block the distribution of every rate over an image set. */
 import type { MaskSetSummary, Quantiles } from '../../../core/maskset';
 import { imageFlopsRatios, maskSetBlockStats, quantiles } from '../../../core/maskset';
-import { formatFlags, parseArgs, type FlagSpecs } from '../../args';
-import type { CliCommand } from '../../command';
+import { type FlagSpecs } from '../../args';
+import { defineCommand } from '../../command';
 import { CliError } from '../../errors';
 import type { CliIo } from '../../io';
 import { loadMaskSet } from './set-source';
 
 const FLAGS: FlagSpecs = {
   json: { type: 'boolean', description: 'print one JSON object instead of a table' },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet masks stats DIR|SUMMARY [--json]
 
 Per block of the network, the mean and the 10th/50th/90th percentiles over the images of the spatial,
 conv1, conv2 and channel rates and of the layer gates, and each image's FLOPs ratio from its own masks.
 DIR is the exporter's output folder (its summary.npz, or else every .laudmask.npz below it); SUMMARY a
 summary.npz. Dumps that cannot be read are reported one per line on stderr, the others are used, and the
-exit status is then 2.
-
-Options:
-${formatFlags(FLAGS)}`;
+exit status is then 2.`;
 
 function q(v: Quantiles | null) {
   return v && { mean: v.mean, p10: v.p10, p50: v.p50, p90: v.p90, count: v.count };
@@ -93,16 +89,12 @@ export function reportProblems(problems: readonly string[], io: CliIo, command: 
   return problems.length > 0 ? 2 : 0;
 }
 
-export const masksStatsCommand: CliCommand = {
+export const masksStatsCommand = defineCommand({
   name: 'stats',
-  summary: 'per-block rate distributions over an image set (summary.npz or a folder of dumps)',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
+  usage: USAGE,
+  flags: FLAGS,
+  positionals: 'any',
+  run(args, io) {
     if (args.positionals.length !== 1)
       throw new CliError(`expected one DIR or SUMMARY, got ${args.positionals.length} arguments`);
     const set = loadMaskSet(args.positionals[0]!);
@@ -113,4 +105,4 @@ export const masksStatsCommand: CliCommand = {
     );
     return reportProblems(set.problems, io, 'stats');
   },
-};
+});

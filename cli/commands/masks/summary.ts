@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import type { BlockRateRow, MaskDump } from '../../../core/maskfile';
 import { dumpBlockRates, hasChannelMask, readMaskDump } from '../../../core/maskfile';
-import { formatFlags, parseArgs } from '../../args';
+import {} from '../../args';
 import type { FlagSpecs } from '../../args';
-import type { CliCommand } from '../../command';
+import { defineCommand } from '../../command';
 import { CliError } from '../../errors';
 import { table } from '../../format';
 
@@ -18,20 +18,16 @@ const FLAGS: FlagSpecs = {
     description:
       'one JSON line per file: {file, model, modes, granularity, blocks} or {file, error}',
   },
-  help: { type: 'boolean', description: 'show this help' },
 };
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet masks summary FILE... [--json]
 
 Reads each .laudmask.npz dump and prints its model, stage modes, granularities (S per stage, the stage
 resolution for layer stages; G where stages skip channels) and per block the spatial rate (the gate in
 layer mode), the conv1 and conv2 mask densities, the channel rate and the layer gate, computed from the
 arrays. Rates that do not apply are null. Bad files get one message each; the others are still printed,
-and the exit status is 2.
-
-Options:
-${formatFlags(FLAGS)}`;
+and the exit status is 2.`;
 
 /** The `--json` line of one readable dump (field names fixed for scripts; fields may be added). */
 interface DumpSummaryJson {
@@ -105,16 +101,12 @@ function readDump(file: string): { ok: true; dump: MaskDump } | { ok: false; err
   return r.ok ? r : { ok: false, error: r.error };
 }
 
-export const summaryCommand: CliCommand = {
+export const summaryCommand = defineCommand({
   name: 'summary',
-  summary: 'per-dump model, modes, granularities and per-block rates (spatial, conv1, conv2, …)',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
+  usage: USAGE,
+  flags: FLAGS,
+  positionals: 'any',
+  run(args, io) {
     if (args.positionals.length === 0)
       throw new CliError('expected one or more .laudmask.npz files (FILE...)');
     const json = args.values.json === true;
@@ -133,4 +125,4 @@ export const summaryCommand: CliCommand = {
     }
     return bad > 0 ? 2 : 0;
   },
-};
+});
