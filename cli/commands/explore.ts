@@ -15,9 +15,9 @@ import {
   type PredictInput,
 } from '../../core/explore';
 import { createPredictor, predictNetwork } from '../../core/predictor';
-import { formatFlags, parseArgs, parseNumber, parseRates, splitComma, stringFlag } from '../args';
+import { parseNumber, parseRates, splitComma, stringFlag } from '../args';
 import type { FlagSpecs } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import type { CliIo } from '../io';
 import { resolveHardwareValue, resolveModelId } from '../resolve';
@@ -132,7 +132,7 @@ export function runExplore(o: ExploreOptions, io: CliIo): number {
   return 0;
 }
 
-const FLAGS: FlagSpecs = {
+const FLAGS = {
   model: { type: 'string', value: 'ID', description: 'built-in model (resnet50, …)' },
   hardware: { type: 'string', value: 'ID', description: 'hardware preset (v100, …)' },
   'budget-ms': {
@@ -164,19 +164,15 @@ const FLAGS: FlagSpecs = {
     type: 'boolean',
     description: 'print {"points": […]} (each config is a predict --input line)',
   },
-  help: { type: 'boolean', description: 'show this help' },
-};
+} satisfies FlagSpecs;
 
-const HELP = `Usage:
+const USAGE = `Usage:
   laudnet explore --model resnet50 --hardware v100 [--budget-ms 0.8 | --min-flops 60%] [--json]
 
 Enumerates every stage setting (static, spatial at each valid S, channel at each valid G, layer) times a
 rate grid, predicts latency and the FLOPs ratio (the training accounting) of each, and prints the Pareto
 set: no printed configuration is both slower and keeps fewer FLOPs than another. With --json, each
-point's "config" is a line \`laudnet predict --input\` accepts.
-
-Options:
-${formatFlags(FLAGS)}`;
+point's "config" is a line \`laudnet predict --input\` accepts.`;
 
 function parseModesList(text: string | undefined): ExploreMode[] {
   if (text === undefined) return [...EXPLORE_MODES];
@@ -187,18 +183,11 @@ function parseModesList(text: string | undefined): ExploreMode[] {
   });
 }
 
-export const exploreCommand: CliCommand = {
+export const exploreCommand = defineCommand({
   name: 'explore',
-  summary: 'Pareto set of the design space: fastest configurations for the FLOPs they keep',
-  help: HELP,
-  run(argv, io) {
-    const args = parseArgs(argv, FLAGS);
-    if (args.values.help) {
-      io.out(`${HELP}\n`);
-      return 0;
-    }
-    if (args.positionals.length > 0)
-      throw new CliError(`unexpected argument '${args.positionals[0]}'`);
+  usage: USAGE,
+  flags: FLAGS,
+  run(args, io) {
     const model = stringFlag(args, 'model');
     const hardware = stringFlag(args, 'hardware');
     if (model === undefined) throw new CliError('missing --model');
@@ -225,4 +214,4 @@ export const exploreCommand: CliCommand = {
       io,
     );
   },
-};
+});

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { exploreCommand } from '../../cli/commands/explore';
-import { memoryIo } from '../../cli/io';
 import { spawnCli } from './cli-helpers';
 
 interface Point {
@@ -10,12 +8,20 @@ interface Point {
   flopsRatio: number;
 }
 
+/** Runs `laudnet explore … --json` as a process and returns its points. */
 function exploreJson(args: string[]): Point[] {
-  const io = memoryIo();
-  const code = exploreCommand.run([...args, '--json'], io);
-  expect(code).toBe(0);
-  const parsed = JSON.parse(io.stdout) as { points: Point[] };
-  return parsed.points;
+  const res = spawnCli(['explore', ...args, '--json']);
+  expect(res.stderr).toBe('');
+  expect(res.status).toBe(0);
+  return (JSON.parse(res.stdout) as { points: Point[] }).points;
+}
+
+/** Runs `laudnet explore …` expecting a refusal: exit status 2 and the message on stderr. */
+function refused(args: string[]): string {
+  const res = spawnCli(['explore', ...args]);
+  expect(res.status).toBe(2);
+  expect(res.stdout).toBe('');
+  return res.stderr;
 }
 
 describe('laudnet explore', () => {
@@ -67,35 +73,38 @@ describe('laudnet explore', () => {
   });
 
   it('refuses bad limits with what it expected', () => {
-    const io = memoryIo();
-    expect(() =>
-      exploreCommand.run(['--model', 'resnet50', '--hardware', 'v100', '--min-flops', '60'], io),
-    ).toThrow("--min-flops: expected a FLOPs ratio in (0, 1] or a percentage like 60%, got '60'");
-    expect(() =>
-      exploreCommand.run(
-        ['--model', 'resnet50', '--hardware', 'v100', '--budget-ms', '1', '--min-flops', '0.5'],
-        io,
-      ),
-    ).toThrow('give --budget-ms or --min-flops, not both');
-    expect(() =>
-      exploreCommand.run(
-        ['--model', 'resnet50', '--hardware', 'v100', '--modes', 'spatial,both'],
-        io,
-      ),
-    ).toThrow("--modes: unknown mode 'both' (valid: static, spatial, channel, layer)");
-    expect(() =>
-      exploreCommand.run(
-        [
-          '--model',
-          'resnet50',
-          '--hardware',
-          'v100',
-          '--per-stage-rates',
-          '--rates',
-          '0.1:0.9:0.1',
-        ],
-        io,
-      ),
-    ).toThrow(/above the limit of 2,000,000/);
+    const base = ['--model', 'resnet50', '--hardware', 'v100'];
+    expect(refused([...base, '--min-flops', '60'])).toContain(
+      "--min-flops: expected a FLOPs ratio in (0, 1] or a percentage like 60%, got '60'",
+    );
+    expect(refused([...base, '--budget-ms', '1', '--min-flops', '0.5'])).toContain(
+      'give --budget-ms or --min-flops, not both',
+    );
+    expect(refused([...base, '--modes', 'spatial,both'])).toContain(
+      "--modes: unknown mode 'both' (valid: static, spatial, channel, layer)",
+    );
+    expect(refused([...base, '--per-stage-rates', '--rates', '0.1:0.9:0.1'])).toMatch(
+      /above the limit of 2,000,000/,
+    );
+    expect(refused(['--model', 'resnet50', '--hardware', 'k80'])).toMatch(/unknown hardware 'k80'/);
+  });
+
+  it('prints a readable table without --json', () => {
+    const res = spawnCli([
+      'explore',
+      '--model',
+      'resnet50',
+      '--hardware',
+      'v100',
+      '--budget-ms',
+      '0.5',
+      '--rates',
+      '0.3,0.5',
+    ]);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(
+      /^Pareto set of resnet50 on v100: \d+ of [\d,]+ configurations, at most 0.5 ms per image\n/,
+    );
+    expect(res.stdout).toContain('ms/image    FLOPs  configuration');
   });
 });
