@@ -240,9 +240,17 @@ export const COMMANDS = [
     palette: true,
   },
   {
+    id: 'view.show-compare',
+    label: 'Show compare',
+    accelerator: 'Alt+8',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
     id: 'view.show-explore',
     label: 'Show design-space explorer',
-    accelerator: 'Alt+8',
+    accelerator: 'Alt+9',
     category: 'view',
     menu: { menu: 'view', group: 2 },
     palette: true,
@@ -309,6 +317,7 @@ export const VIEW_COMMANDS = {
   masks: 'view.show-masks',
   space: 'view.show-space',
   set: 'view.show-set',
+  compare: 'view.show-compare',
   explore: 'view.show-explore',
 } as const satisfies Record<string, CommandId>;
 

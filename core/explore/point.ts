@@ -86,11 +86,14 @@ export interface PredictInput {
 /**
  * The `predict --input` line of a studio configuration on a built-in model and a preset device: the same
  * network request `toNetworkRequest` builds, so the prediction is the same.
- * @throws RangeError for a custom model or custom hardware (predict lines name presets).
+ * @throws RangeError for a custom model or custom hardware (predict lines name presets), or another input
+ * size than 224 (predict lines have no input-size key).
  */
 export function toPredictInput(config: StudioConfig): PredictInput {
   if (config.model.kind !== 'builtin' || config.hardware.kind !== 'preset')
     throw new RangeError('only built-in models on preset hardware have a predict --input line');
+  if (JSON.stringify(config.inputSize) !== '224')
+    throw new RangeError('predict --input lines describe the 224×224 input size');
   const arch = resolveArchitecture(config);
   const req = toNetworkRequest(config, arch);
   // predictNetwork runs static blocks at 1 whatever they are given, so one shared dynamic rate is exact.

@@ -7,6 +7,7 @@ import {
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { setArchitecture } from '../store/configEdits';
+import { InputSizeField, keepInputSize } from './InputSizeField';
 
 /** Model picker: the four built-in backbones, or an architecture JSON file of the same block family. */
 export function ModelSection() {
@@ -18,7 +19,8 @@ export function ModelSection() {
   const choose = (modelId: string) => {
     const arch = findBuiltinArchitecture(modelId);
     if (!arch) return;
-    useStudio.getState().editConfig((c) => setArchitecture(c, arch, true));
+    // The input size survives a change of backbone (detection users compare backbones at 800×1333).
+    useStudio.getState().editConfig((c) => keepInputSize(c, setArchitecture(c, arch, true)));
   };
 
   const openArchitecture = async () => {
@@ -70,6 +72,7 @@ export function ModelSection() {
           Open architecture JSON…
         </button>
       </div>
+      <InputSizeField />
     </section>
   );
 }

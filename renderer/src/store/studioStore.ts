@@ -10,13 +10,15 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createCalibrationSlice, type CalibrationSlice } from './calibrationSlice';
 import { createSetSlice, type SetSlice } from './setSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
 export type StudioState = ConfigSlice &
   UiSlice &
   ResultsSlice &
   MasksSlice &
   CalibrationSlice &
-  SetSlice;
+  SetSlice &
+  CompareSlice;
 
 /** Builds a store of all slices (the app has one; tests build their own, each with its own history). */
 export function createStudioStore(initial = defaultConfig()) {
@@ -27,6 +29,7 @@ export function createStudioStore(initial = defaultConfig()) {
     ...createMasksSlice(...a),
     ...createCalibrationSlice(...a),
     ...createSetSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

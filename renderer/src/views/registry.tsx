@@ -7,6 +7,7 @@ import { HardwareView } from './hardware/HardwareView';
 import { MasksView } from './masks/MasksView';
 import { SpaceView } from './space/SpaceView';
 import { SetView } from './set/SetView';
+import { CompareView } from './compare/CompareView';
 import { ExploreView } from './explore/ExploreView';
 
 export interface ViewEntry {
@@ -24,5 +25,6 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'masks', label: 'Masks over images', component: MasksView },
   { id: 'space', label: '3D view', component: SpaceView },
   { id: 'set', label: 'Image set', component: SetView },
+  { id: 'compare', label: 'Compare', component: CompareView },
   { id: 'explore', label: 'Explore', component: ExploreView },
 ];

@@ -13,6 +13,7 @@ export interface ExploreAnswersProps {
   form: ExploreForm;
   onForm: (f: ExploreForm) => void;
   onAdopt: (device: number, index: number) => void;
+  onPin: (device: number, index: number) => void;
   onMarks: (marks: ScatterMark[]) => void;
 }
 
@@ -32,6 +33,7 @@ export function ExploreAnswers({
   form,
   onForm,
   onAdopt,
+  onPin,
   onMarks,
 }: ExploreAnswersProps) {
   const minPct = parseValue(form.minFlopsPct);
@@ -102,6 +104,14 @@ export function ExploreAnswers({
         </span>
         <button type="button" className="btn small" onClick={() => onAdopt(a.device, a.index!)}>
           Adopt
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          title="Pin to compare"
+          onClick={() => onPin(a.device, a.index!)}
+        >
+          Pin
         </button>
       </li>
     );

@@ -47,7 +47,8 @@ export interface ScatterProps {
   height?: number;
   ariaLabel: string;
   tooltip: (series: number, index: number) => ReactNode;
-  onPick?: (series: number, index: number) => void;
+  /** Click on a point; `shift` is true for a Shift+click. */
+  onPick?: (series: number, index: number, shift: boolean) => void;
   testId?: string;
 }
 
@@ -207,7 +208,7 @@ export function ExploreScatter(props: ScatterProps) {
         aria-label={props.ariaLabel}
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
-        onClick={() => hover && props.onPick?.(hover.s, hover.i)}
+        onClick={(e) => hover && props.onPick?.(hover.s, hover.i, e.shiftKey)}
         style={{ cursor: hover && props.onPick ? 'pointer' : 'default' }}
       >
         <g transform={`translate(${M.left},${M.top})`}>

@@ -25,7 +25,7 @@ import '../../styles/explore.css';
 /** A key for "same model and input size" (a result for another backbone is not shown). */
 function modelKeyOf(config: StudioConfig): string {
   const id = config.model.kind === 'builtin' ? config.model.id : config.model.architecture.id;
-  return `${config.model.kind}:${id}@${config.inputSize}`;
+  return `${config.model.kind}:${id}@${JSON.stringify(config.inputSize)}`;
 }
 
 /** Milliseconds per image of every point, per device. */
@@ -109,8 +109,18 @@ export function ExploreView() {
 
   const [answerMarks, setAnswerMarks] = useState<ScatterMark[]>([]);
 
-  function adopt(h: number, k: number) {
+  function pin(h: number, k: number) {
     if (!outcome) return;
+    const s = useStudio.getState();
+    const label = `${pointSummary(outcome.space, k)} (${presetShortLabel(outcome.devices[h]!.id)})`;
+    const r = s.pinToCompare(adoptedConfig(outcome, h, k, s.config), label, 'explorer');
+    if (r.ok) s.notify('info', `Pinned to compare: ${label}.`);
+    else s.notify('error', r.error.charAt(0).toUpperCase() + r.error.slice(1));
+  }
+
+  function adopt(h: number, k: number, shift = false) {
+    if (!outcome) return;
+    if (shift) return pin(h, k);
     const s = useStudio.getState();
     s.replaceConfig(adoptedConfig(outcome, h, k, s.config));
     s.notify(
@@ -149,6 +159,7 @@ export function ExploreView() {
             form={form}
             onForm={setForm}
             onAdopt={adopt}
+            onPin={pin}
             onMarks={setAnswerMarks}
           />
           <section
