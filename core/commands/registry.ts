@@ -255,6 +255,14 @@ export const COMMANDS = [
     palette: true,
   },
   {
+    id: 'view.show-explore',
+    label: 'Show design-space explorer',
+    accelerator: 'Alt+9',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
     id: 'view.close-dialog',
     label: 'Close dialog',
     category: 'view',
@@ -318,6 +326,7 @@ export const VIEW_COMMANDS = {
   space: 'view.show-space',
   set: 'view.show-set',
   compare: 'view.show-compare',
+  explore: 'view.show-explore',
 } as const satisfies Record<string, CommandId>;
 
 /** Narrows an arbitrary string (e.g. from IPC) to a declared command id. */

@@ -4,7 +4,15 @@ import { pushNotice, type Notice, type NoticeOptions } from './notices';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 export type ViewId =
-  'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space' | 'set' | 'compare';
+  | 'curves'
+  | 'breakdown'
+  | 'theory'
+  | 'hardware'
+  | 'masks'
+  | 'space'
+  | 'set'
+  | 'compare'
+  | 'explore';
 export type CurveScope = 'stage' | 'network';
 
 export type { Notice, NoticeOptions } from './notices';

@@ -9,6 +9,7 @@ import { SpaceView } from './space/SpaceView';
 import { SetView } from './set/SetView';
 import { TRANSFORMER_VIEW_COMPONENTS, TRANSFORMER_VIEW_LABELS } from '../transformer/views';
 import { CompareView } from './compare/CompareView';
+import { ExploreView } from './explore/ExploreView';
 
 export interface ViewEntry {
   id: ViewId;
@@ -26,6 +27,7 @@ export const VIEWS: readonly ViewEntry[] = [
   { id: 'space', label: '3D view', component: SpaceView },
   { id: 'set', label: 'Image set', component: SetView },
   { id: 'compare', label: 'Compare', component: CompareView },
+  { id: 'explore', label: 'Explore', component: ExploreView },
 ];
 
 /**
