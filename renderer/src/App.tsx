@@ -17,6 +17,7 @@ import { Overlays } from './commands/OverlayHost';
 import { ViewLoading } from './components/ViewLoading';
 import { preloadDialogs } from './components/lazyDialogs';
 import { whenIdle } from './lazyChunk';
+import { masksWorker } from './worker/masksClient';
 import { useFileDrop } from './files/useFileDrop';
 
 /** Keeps <html data-theme> on the resolved theme, following OS changes while the preference is "system". */
@@ -45,6 +46,7 @@ function useIdlePreload() {
         for (const v of VIEWS)
           if (IDLE_PRELOAD.includes(v.id)) v.preload?.().catch(() => undefined);
         preloadDialogs();
+        masksWorker(); // its script compiles off the main thread, ready for the first image or dump
       });
     if (useStudio.getState().analysis) {
       start();

@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
@@ -15,6 +15,7 @@ import { OverlayCard } from './OverlayCard';
 import { PonderCard } from './PonderCard';
 import { useMaskPipeline } from './useMaskPipeline';
 import { useShownMasks } from './useShownMasks';
+import { useDrawnMark } from './useDrawnMark';
 
 /** Registers the view as the receiver of "Open image…" / "Open mask dump…" commands while it is shown. */
 function useOpenHandlers() {
@@ -70,8 +71,15 @@ export function MasksView() {
   const masks = useShownMasks();
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const drop = useDropZone();
+  const root = useRef<HTMLDivElement>(null);
+  useDrawnMark(
+    root,
+    masks,
+    useStudio((s) => s.maskImage?.id ?? null),
+  );
   return (
     <div
+      ref={root}
       className={`masks-view${drop.over ? ' drop-over' : ''}`}
       data-testid="masks-view"
       {...drop.handlers}
