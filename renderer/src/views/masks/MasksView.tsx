@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
@@ -69,19 +69,14 @@ export function MasksView() {
   useMaskPipeline(useStudio, masksWorker, maskActions);
   useOpenHandlers();
   const masks = useShownMasks();
+  const root = useDrawnMark(masks);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const drop = useDropZone();
-  const root = useRef<HTMLDivElement>(null);
-  useDrawnMark(
-    root,
-    masks,
-    useStudio((s) => s.maskImage?.id ?? null),
-  );
   return (
     <div
-      ref={root}
       className={`masks-view${drop.over ? ' drop-over' : ''}`}
       data-testid="masks-view"
+      ref={root}
       {...drop.handlers}
     >
       <MasksToolbar />
