@@ -48,6 +48,25 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * Named chunks for the big libraries, so that the first screen's chunks are easy to tell from the rest
+ * (e2e/bundle.spec.ts reads the manifest): three.js and the chart library load only with the views that
+ * use them (renderer/src/views/registry.tsx imports every view lazily).
+ */
+const codeSplitting = {
+  // In order: a module goes to the first group that matches, and a group takes the dependencies of its
+  // modules that no earlier group took (react stays out of the chart library's chunk).
+  groups: [
+    { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+    { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+    { name: 'three', test: /[\\/]node_modules[\\/]three[\\/]/ },
+    {
+      name: 'recharts',
+      test: /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|immer|reselect|react-redux|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
+    },
+  ],
+};
+
 export default defineConfig(({ mode }) => ({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
@@ -63,11 +82,14 @@ export default defineConfig(({ mode }) => ({
           outDir: resolve(import.meta.dirname, 'dist-web'),
           emptyOutDir: true,
           chunkSizeWarningLimit: 2000,
+          manifest: true,
+          rolldownOptions: { output: { codeSplitting } },
         }
       : {
           // Forge packs .vite/** only; with root = renderer/ its default folder would land inside renderer/.
           outDir: resolve(import.meta.dirname, '.vite/renderer/main_window'),
           emptyOutDir: true,
           chunkSizeWarningLimit: 2000,
+          rolldownOptions: { output: { codeSplitting } },
         },
 }));

@@ -17,6 +17,7 @@ import { useMaskPipeline } from './useMaskPipeline';
 import { useShownMasks } from './useShownMasks';
 import { liveActions, looksLikeOnnx } from '../../live/appLive';
 import { LivePanel } from '../../live/LivePanel';
+import { useDrawnMark } from './useDrawnMark';
 
 /** Registers the view as the receiver of "Open image…" / "Open mask dump…" commands while it is shown. */
 function useOpenHandlers() {
@@ -79,12 +80,14 @@ export function MasksView() {
   useMaskPipeline(useStudio, masksWorker, maskActions);
   useOpenHandlers();
   const masks = useShownMasks();
+  const root = useDrawnMark(masks);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const drop = useDropZone();
   return (
     <div
       className={`masks-view${drop.over ? ' drop-over' : ''}`}
       data-testid="masks-view"
+      ref={root}
       {...drop.handlers}
     >
       <MasksToolbar />
