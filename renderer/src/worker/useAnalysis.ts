@@ -22,7 +22,7 @@ export function analysisWorker(): Remote<AnalysisWorkerApi> {
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Curves depend on everything but the rates, so a rate drag re-uses them and only moves the marker. */
-function curvesKey(config: StudioConfig, scope: string, stage: number): string {
+export function curvesKey(config: StudioConfig, scope: string, stage: number): string {
   const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
   return JSON.stringify([
     rest,
@@ -52,13 +52,13 @@ export function useAnalysis(): void {
     const runCurves = latestOnly(
       (input: { config: StudioConfig; scope: 'stage' | 'network'; stage: number; key: string }) =>
         api.curves(input.config, input.scope, input.stage),
-      (curves) => store.getState().setCurves(curves),
+      (curves, input) => store.getState().setCurves(curves, input.config),
       (err) => store.getState().notify('error', `Latency curves failed: ${message(err)}`),
     );
     let lastHardwareConfig: StudioConfig | null = null;
     const runHardware = latestOnly(
       (config: StudioConfig) => api.hardwareRows(config),
-      (rows) => store.getState().setHardwareRows(rows),
+      (rows, config) => store.getState().setHardwareRows(rows, config),
       (err) => store.getState().notify('error', `Hardware comparison failed: ${message(err)}`),
     );
 

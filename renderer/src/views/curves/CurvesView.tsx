@@ -1,4 +1,6 @@
-import { memo, useMemo, type ReactElement } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useState, type ReactElement } from 'react';
+import { markDrawn } from '../../perf/probe';
+import { curvesKey } from '../../worker/useAnalysis';
 import {
   CartesianGrid,
   Line,
@@ -24,16 +26,26 @@ import { curvesToCsv, curvesToJson } from './curveData';
 
 /** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
 export function CurvesView() {
-  const { config, curves, analysis, analysisConfig, scope, stage } = useStudio(
+  const { config, curves, curvesConfig, analysis, analysisConfig, scope, stage } = useStudio(
     useShallow((s) => ({
       config: s.config,
       curves: s.curves,
+      curvesConfig: s.curvesConfig,
       analysis: s.analysis,
       analysisConfig: s.analysisConfig,
       scope: s.curveScope,
       stage: s.selectedStage,
     })),
   );
+  // Drawn: the marker shows the latest prediction, on curves of the same granularities and modes.
+  useLayoutEffect(() => {
+    if (
+      analysisConfig &&
+      curvesConfig &&
+      curvesKey(analysisConfig, scope, stage) === curvesKey(curvesConfig, scope, stage)
+    )
+      markDrawn('curves', analysisConfig);
+  }, [analysisConfig, curvesConfig, scope, stage]);
   const arch = useMemo(() => resolveArchitecture(config), [config]);
   // The marker comes with the prediction it shows (and the configuration that prediction is for), so
   // it never pairs a new rate with an old latency while the worker catches up.
@@ -42,7 +54,17 @@ export function CurvesView() {
     curves && curves.scope === scope && (scope === 'network' || curves.stage === stage)
       ? curves
       : null;
-  const series = fresh ? fresh.series.map((s) => withMarker(s, marker.point)) : [];
+  // A rate between two samples (typed in the number box) is merged into the drawn curve once it has
+  // settled, so that a change never re-renders recharts (it re-measures every line path); the dot moves
+  // at once and the curve passes through it a moment later.
+  const pointKey = marker.point ? `${marker.point.rate}|${marker.point.ratio}` : '';
+  const settledKey = useSettledKey(pointKey);
+  const exactKey = settledKey === pointKey ? pointKey : '';
+  const exactPoint = useMemo(() => pointOfKey(exactKey), [exactKey]);
+  const series = useMemo(
+    () => (fresh ? fresh.series.map((s) => withMarker(s, exactPoint)) : []),
+    [fresh, exactPoint],
+  );
   // Lines keep their element identity while the marker moves along samples of the current curve
   // (every 0.01), so React and recharts skip them; recharts re-measures every redrawn path.
   const lines = useMemo(
@@ -57,7 +79,15 @@ export function CurvesView() {
     offSample && lines
       ? lines.map((l, i) => (i === currentIndex ? curveLine(series[i]!, i) : l))
       : lines;
-  const maxRatio = Math.max(1.1, ...series.flatMap((s) => s.points.map((p) => p.ratio)));
+  const maxRatio = useMemo(
+    () => Math.max(1.1, ...series.flatMap((s) => s.points.map((p) => p.ratio))),
+    [series],
+  );
+  const curvesJson = useMemo(() => (fresh ? JSON.stringify(fresh) : undefined), [fresh]);
+  const currentJson = useMemo(
+    () => JSON.stringify(series.find((x) => x.current)?.points ?? []),
+    [series],
+  );
   // Axis props must keep their identity across renders: recharts treats a new array as new axis
   // settings and redraws (and re-measures) every line.
   const tickStep = niceStep(maxRatio);
@@ -156,8 +186,8 @@ export function CurvesView() {
           className="chart-box"
           data-testid="curves-chart"
           data-marker={marker.point ? JSON.stringify(marker.point) : undefined}
-          data-current-series={JSON.stringify(series.find((x) => x.current)?.points ?? [])}
-          data-curves={fresh ? JSON.stringify(fresh) : undefined}
+          data-current-series={currentJson}
+          data-curves={curvesJson}
         >
           {drawn ? (
             <CurvesChart lines={drawn} yDomain={yDomain} yTicks={yTicks} />
@@ -202,6 +232,27 @@ async function exportCurveData(
       `Could not export the curve data: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
+}
+
+/** How long a value must stay unchanged before {@link useSettledKey} reports it. */
+const SETTLE_MS = 150;
+
+/** The point of a `rate|ratio` key (numbers round-trip exactly through their shortest text). */
+function pointOfKey(key: string): { rate: number; ratio: number } | null {
+  if (!key) return null;
+  const [rate, ratio] = key.split('|').map(Number);
+  return { rate: rate!, ratio: ratio! };
+}
+
+/** `key` once it has stayed the same for {@link SETTLE_MS} (re-renders once then, never during a drag). */
+function useSettledKey(key: string): string {
+  const [settled, setSettled] = useState(key);
+  useEffect(() => {
+    if (key === settled) return;
+    const timer = setTimeout(() => setSettled(key), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [key, settled]);
+  return settled;
 }
 
 const CHART_MARGIN = { top: 12, right: 28, bottom: 28, left: 16 };

@@ -7,6 +7,7 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
+import { countSpaceRender } from '../../perf/probe';
 import { buildStageLabels, type StageLabels } from './labels';
 import { buildSpaceContent, type SpaceContent } from './scene';
 
@@ -36,6 +37,8 @@ export class SpaceEngine {
   private selected: string | null = null;
   private frame = 0;
   private pointerDown: { x: number; y: number } | null = null;
+  /** Called after every WebGL render (the view records what is on screen). */
+  onRendered: (() => void) | null = null;
 
   /** @throws Error when no WebGL context can be created. */
   constructor(
@@ -102,7 +105,7 @@ export class SpaceEngine {
   renderNow(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.renderer.render(this.scene, this.camera);
+    this.render();
   }
 
   dispose(): void {
@@ -139,9 +142,15 @@ export class SpaceEngine {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.renderer.render(this.scene, this.camera);
+      this.render();
     });
   };
+
+  private render(): void {
+    this.renderer.render(this.scene, this.camera);
+    countSpaceRender();
+    this.onRendered?.();
+  }
 
   private resize(): void {
     const host = this.canvas.parentElement ?? this.canvas;
