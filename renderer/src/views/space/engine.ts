@@ -33,6 +33,7 @@ export class SpaceEngine {
   private readonly resizeObserver: ResizeObserver;
   private content: SpaceContent | null = null;
   private labels: StageLabels | null = null;
+  private contentInput: Uint8ClampedArray | null = null;
   private framedFor = '';
   private selected: string | null = null;
   private frame = 0;
@@ -66,9 +67,18 @@ export class SpaceEngine {
     this.resize();
   }
 
-  /** Replaces the blocks (masks changed); the camera stays unless the network itself changed. */
+  /**
+   * Shows new masks. Masks of the same blocks over the same image (a rate drag) only re-upload the
+   * textures that changed; other blocks rebuild the scene. The camera stays unless the network changed.
+   * Either way the view is drawn once, in the next animation frame.
+   */
   setContent(blocks: readonly BlockMaskSet[], input: Uint8ClampedArray | null): void {
+    if (this.content && input === this.contentInput && this.content.update(blocks)) {
+      this.requestRender();
+      return;
+    }
     this.clearContent();
+    this.contentInput = input;
     this.content = buildSpaceContent(blocks, input);
     this.labels = buildStageLabels(this.content.stages);
     this.scene.add(this.content.group, this.labels.group);
