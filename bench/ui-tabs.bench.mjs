@@ -13,12 +13,12 @@ import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 const PORT = 4181;
 const CHANGES = Number(process.env.BENCH_TAB_CHANGES ?? 24);
 const WARMUP = 3;
-const VIEWPORTS = [
+const ALL_VIEWPORTS = [
   [1440, 900],
   [1280, 800],
 ];
 /** Tabs and the probe areas that must show the new configuration ('set' does not depend on rates). */
-const TABS = [
+const ALL_TABS = [
   { id: 'curves', label: 'Curves', areas: ['header', 'curves'], target: true },
   { id: 'breakdown', label: 'Breakdown', areas: ['header', 'breakdown'], target: true },
   { id: 'theory', label: 'Theory', areas: ['header', 'theory'], target: true },
@@ -27,6 +27,12 @@ const TABS = [
   { id: 'space', label: '3D (SwiftShader)', areas: ['header', 'space'], target: false },
   { id: 'set', label: 'Image set (empty)', areas: ['header'], target: false },
 ];
+// BENCH_TABS=curves,masks and BENCH_VIEWPORTS=1440 narrow a run while working on one view.
+const only = (name) => process.env[name]?.split(',').filter(Boolean) ?? null;
+const TABS = ALL_TABS.filter((t) => !only('BENCH_TABS') || only('BENCH_TABS').includes(t.id));
+const VIEWPORTS = ALL_VIEWPORTS.filter(
+  ([w]) => !only('BENCH_VIEWPORTS') || only('BENCH_VIEWPORTS').includes(String(w)),
+);
 
 const pct = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -48,7 +54,6 @@ function changeInPage({ value, areas, change, index }) {
   const probe = window.__laudnetProbe;
   const input = document.querySelector('[data-testid="global-rate-number"]');
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
   // A message posted from a frame callback runs after that frame is painted.
   const afterPaint = () =>
     new Promise((r) =>
@@ -65,12 +70,14 @@ function changeInPage({ value, areas, change, index }) {
       setter.call(input, String(value));
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
+    // Checked after each paint: the app applies worker results in frame callbacks, which may run after
+    // a check made in a frame callback of the same frame.
+    let t1 = performance.now();
     for (;;) {
+      t1 = await afterPaint();
       if (probe.isDrawn(...areas)) break;
-      await frame();
       if (performance.now() - t0 > 10000) throw new Error(`${areas.join('+')} not drawn in 10 s`);
     }
-    const t1 = await afterPaint();
     performance.mark(`laud-c${index}-e`);
     return t1 - t0;
   })();

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useState, type ReactElement } from 'react';
+import { memo, useLayoutEffect, useMemo, type ReactElement } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { curvesKey } from '../../worker/useAnalysis';
 import {
@@ -54,40 +54,28 @@ export function CurvesView() {
     curves && curves.scope === scope && (scope === 'network' || curves.stage === stage)
       ? curves
       : null;
-  // A rate between two samples (typed in the number box) is merged into the drawn curve once it has
-  // settled, so that a change never re-renders recharts (it re-measures every line path); the dot moves
-  // at once and the curve passes through it a moment later.
-  const pointKey = marker.point ? `${marker.point.rate}|${marker.point.ratio}` : '';
-  const settledKey = useSettledKey(pointKey);
-  const exactKey = settledKey === pointKey ? pointKey : '';
-  const exactPoint = useMemo(() => pointOfKey(exactKey), [exactKey]);
-  const series = useMemo(
-    () => (fresh ? fresh.series.map((s) => withMarker(s, exactPoint)) : []),
-    [fresh, exactPoint],
-  );
-  // Lines keep their element identity while the marker moves along samples of the current curve
-  // (every 0.01), so React and recharts skip them; recharts re-measures every redrawn path.
+  // recharts draws the sampled curves only (every 0.01), memoised: a rate change never re-renders it (it
+  // re-measures every line path). A rate between two samples (typed in the number box) lies on the
+  // model's curve, not on the chord between the samples: the marker layer bridges the drawn line through
+  // it (previous sample → marker → next sample), and `data-current-series` reports that drawn line.
+  const series = fresh ? fresh.series : [];
   const lines = useMemo(
     () => (fresh ? fresh.series.map((s, i) => curveLine(s, i)) : null),
     [fresh],
   );
   const currentIndex = series.findIndex((s) => s.current);
-  const offSample =
-    currentIndex >= 0 && fresh !== null && series[currentIndex] !== fresh.series[currentIndex];
-  // On a sample (the usual case) this is `lines` itself, so the chart below stays memoised.
-  const drawn =
-    offSample && lines
-      ? lines.map((l, i) => (i === currentIndex ? curveLine(series[i]!, i) : l))
-      : lines;
+  const current = series[currentIndex];
+  const drawnCurrent = current ? withMarker(current, marker.point) : undefined;
+  const bridge =
+    current && drawnCurrent !== current && marker.point
+      ? bridgeThrough(drawnCurrent!.points, marker.point, seriesColor(current, currentIndex))
+      : null;
   const maxRatio = useMemo(
-    () => Math.max(1.1, ...series.flatMap((s) => s.points.map((p) => p.ratio))),
-    [series],
+    () => Math.max(1.1, ...(fresh?.series ?? []).flatMap((s) => s.points.map((p) => p.ratio))),
+    [fresh],
   );
   const curvesJson = useMemo(() => (fresh ? JSON.stringify(fresh) : undefined), [fresh]);
-  const currentJson = useMemo(
-    () => JSON.stringify(series.find((x) => x.current)?.points ?? []),
-    [series],
-  );
+  const currentJson = JSON.stringify(drawnCurrent?.points ?? []);
   // Axis props must keep their identity across renders: recharts treats a new array as new axis
   // settings and redraws (and re-measures) every line.
   const tickStep = niceStep(maxRatio);
@@ -189,12 +177,14 @@ export function CurvesView() {
           data-current-series={currentJson}
           data-curves={curvesJson}
         >
-          {drawn ? (
-            <CurvesChart lines={drawn} yDomain={yDomain} yTicks={yTicks} />
+          {lines ? (
+            <CurvesChart lines={lines} yDomain={yDomain} yTicks={yTicks} />
           ) : (
             <p className="hint">Computing curves…</p>
           )}
-          {drawn && marker.point ? <MarkerLayer point={marker.point} yTop={yTop} /> : null}
+          {lines && marker.point ? (
+            <MarkerLayer point={marker.point} yTop={yTop} bridge={bridge} />
+          ) : null}
         </div>
       </ChartCard>
       <p className="hint">
@@ -234,25 +224,19 @@ async function exportCurveData(
   }
 }
 
-/** How long a value must stay unchanged before {@link useSettledKey} reports it. */
-const SETTLE_MS = 150;
-
-/** The point of a `rate|ratio` key (numbers round-trip exactly through their shortest text). */
-function pointOfKey(key: string): { rate: number; ratio: number } | null {
-  if (!key) return null;
-  const [rate, ratio] = key.split('|').map(Number);
-  return { rate: rate!, ratio: ratio! };
+/** The current curve's points either side of an off-sample marker, with the marker between them. */
+interface Bridge {
+  points: { rate: number; ratio: number }[];
+  color: string;
 }
 
-/** `key` once it has stayed the same for {@link SETTLE_MS} (re-renders once then, never during a drag). */
-function useSettledKey(key: string): string {
-  const [settled, setSettled] = useState(key);
-  useEffect(() => {
-    if (key === settled) return;
-    const timer = setTimeout(() => setSettled(key), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [key, settled]);
-  return settled;
+function bridgeThrough(
+  points: readonly { rate: number; ratio: number }[],
+  marker: { rate: number; ratio: number },
+  color: string,
+): Bridge {
+  const i = points.findIndex((p) => p.rate === marker.rate && p.ratio === marker.ratio);
+  return { points: points.slice(Math.max(0, i - 1), i + 2), color };
 }
 
 const CHART_MARGIN = { top: 12, right: 28, bottom: 28, left: 16 };
@@ -264,7 +248,15 @@ const X_AXIS_HEIGHT = 30;
  * sizes in percentages of the plot, so it needs no measuring and moves without re-rendering the chart;
  * it is an <svg>, so chart exports include it.
  */
-function MarkerLayer({ point, yTop }: { point: { rate: number; ratio: number }; yTop: number }) {
+function MarkerLayer({
+  point,
+  yTop,
+  bridge,
+}: {
+  point: { rate: number; ratio: number };
+  yTop: number;
+  bridge: Bridge | null;
+}) {
   const style = {
     left: CHART_MARGIN.left + Y_AXIS_WIDTH,
     top: CHART_MARGIN.top,
@@ -278,6 +270,19 @@ function MarkerLayer({ point, yTop }: { point: { rate: number; ratio: number }; 
       aria-hidden="true"
       data-testid="curves-marker-dot"
     >
+      {bridge ? (
+        <svg viewBox="0 0 1000 1000" preserveAspectRatio="none" width="100%" height="100%">
+          <polyline
+            points={bridge.points
+              .map((p) => `${p.rate * 1000},${(1 - p.ratio / yTop) * 1000}`)
+              .join(' ')}
+            fill="none"
+            stroke={bridge.color}
+            strokeWidth={3}
+            vectorEffect="non-scaling-stroke"
+          />
+        </svg>
+      ) : null}
       <circle
         cx={`${point.rate * 100}%`}
         cy={`${(1 - point.ratio / yTop) * 100}%`}
