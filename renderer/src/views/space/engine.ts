@@ -64,7 +64,9 @@ export class SpaceEngine {
     canvas.addEventListener('pointerup', this.onPointerUp);
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(canvas.parentElement ?? canvas);
-    this.resize();
+    // Sized now, drawn once with its content: the observer's first call and setContent follow.
+    this.resize(false);
+    this.requestRender();
   }
 
   /**
@@ -162,14 +164,15 @@ export class SpaceEngine {
     this.onRendered?.();
   }
 
-  private resize(): void {
+  /** Fits the drawing buffer to the canvas's box; renders at once (a resized buffer is blank). */
+  private resize(render = true): void {
     const host = this.canvas.parentElement ?? this.canvas;
     const width = Math.max(1, host.clientWidth);
     const height = Math.max(1, host.clientHeight);
     this.renderer.setSize(width, height, false);
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
-    this.renderNow();
+    if (render) this.renderNow();
   }
 
   private readonly onPointerDown = (e: PointerEvent) => {
