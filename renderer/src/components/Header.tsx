@@ -1,4 +1,6 @@
+import { useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { markDrawn } from '../perf/probe';
 import { useStudio } from '../store';
 import { BrandMark } from './BrandMark';
 import { formatMs, formatRatio, formatSeconds } from '../format';
@@ -8,16 +10,18 @@ import { variantLabel } from '../transformer/tfConfig';
 
 /** Title bar: what is being tuned (model, hardware) and the numbers that matter for it. */
 export function Header() {
-  const { config, analysis, past, future, theme, transformer } = useStudio(
+  const { config, analysis, analysisConfig, past, future, theme, transformer } = useStudio(
     useShallow((s) => ({
       transformer: s.transformer?.model ?? null,
       config: s.config,
       analysis: s.analysis,
+      analysisConfig: s.analysisConfig,
       past: s.past.length,
       future: s.future.length,
       theme: s.theme,
     })),
   );
+  useLayoutEffect(() => markDrawn('header', analysisConfig), [analysisConfig]);
   const { undo, redo, cycleTheme, setHelpOpen, setPaletteOpen } = useStudio.getState();
   const p = analysis?.prediction;
   const speedup = p ? p.staticLatencyS / p.latencyS : null;

@@ -2,6 +2,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
+import { markDrawn } from '../../perf/probe';
 import { registerOpenHandler } from '../../files/openRequests';
 import { useStudio } from '../../store';
 import { masksWorker } from '../../worker/masksClient';
@@ -83,6 +84,13 @@ export function MasksView() {
   const root = useDrawnMark(masks);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const drop = useDropZone();
+  // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
+  const drawnConfig = masks
+    ? masks.source === 'proxy'
+      ? masks.result.config
+      : useStudio.getState().config
+    : null;
+  useEffect(() => markDrawn('masks', drawnConfig), [drawnConfig, masks]);
   return (
     <div
       className={`masks-view${drop.over ? ' drop-over' : ''}`}
