@@ -22,7 +22,10 @@ const masks = lazyNamed(() => import('./masks/MasksView'), 'MasksView');
 const space = lazyNamed(() => import('./space/SpaceView'), 'SpaceView');
 const set = lazyNamed(() => import('./set/SetView'), 'SetView');
 const compare = lazyNamed(() => import('./compare/CompareView'), 'CompareView');
-const explore = lazyNamed(() => import('./explore/ExploreView'), 'ExploreView');
+const explore = lazyNamed<object, 'ExploreView'>(
+  () => import('./explore/ExploreView'),
+  'ExploreView',
+);
 
 /** The main area's views, in tab order (Alt+1… are the registry's `view.show-*` commands). */
 export const VIEWS: readonly ViewEntry[] = [
