@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json')
  */
 const productionCsp = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -39,6 +39,34 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation (SharedArrayBuffer): lets onnxruntime-web run live masks with several
+ * threads. Same-origin resources only, so nothing the app loads is blocked by it.
+ */
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/**
+ * Named chunks for the big libraries, so that the first screen's chunks are easy to tell from the rest
+ * (e2e/bundle.spec.ts reads the manifest): three.js and the chart library load only with the views that
+ * use them (renderer/src/views/registry.tsx imports every view lazily).
+ */
+const codeSplitting = {
+  // In order: a module goes to the first group that matches, and a group takes the dependencies of its
+  // modules that no earlier group took (react stays out of the chart library's chunk).
+  groups: [
+    { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+    { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+    { name: 'three', test: /[\\/]node_modules[\\/]three[\\/]/ },
+    {
+      name: 'recharts',
+      test: /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|immer|reselect|react-redux|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
+    },
+  ],
+};
+
 export default defineConfig(({ mode }) => ({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
@@ -46,19 +74,22 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), cspMeta()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   worker: { format: 'es' },
-  server: { port: 5173, strictPort: true },
-  preview: { port: 4173, strictPort: true },
+  server: { port: 5173, strictPort: true, headers: isolationHeaders },
+  preview: { port: 4173, strictPort: true, headers: isolationHeaders },
   build:
     mode === 'web'
       ? {
           outDir: resolve(import.meta.dirname, 'dist-web'),
           emptyOutDir: true,
           chunkSizeWarningLimit: 2000,
+          manifest: true,
+          rolldownOptions: { output: { codeSplitting } },
         }
       : {
           // Forge packs .vite/** only; with root = renderer/ its default folder would land inside renderer/.
           outDir: resolve(import.meta.dirname, '.vite/renderer/main_window'),
           emptyOutDir: true,
           chunkSizeWarningLimit: 2000,
+          rolldownOptions: { output: { codeSplitting } },
         },
 }));

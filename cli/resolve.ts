@@ -1,10 +1,17 @@
 /** Turns CLI/JSONL inputs (model, hardware, modes, granularities, rates) into core requests, validated. */
 import {
   BUILTIN_ARCHITECTURE_IDS,
+  architectureAtSize,
   findBuiltinArchitecture,
+  formatInputSize,
+  nativeInputSize,
   parseArchitectureJson,
+  partialPatchNote,
+  stageOutputSize,
   type ArchitectureSpec,
+  type InputSize,
 } from '../core/arch';
+import { parseInputSize } from '../core/arch/inputSize';
 import {
   HARDWARE_PRESET_IDS,
   HardwareError,
@@ -56,12 +63,66 @@ export const MODEL_HARDWARE_FLAGS: FlagSpecs = {
     description: 'override elements per memory transaction (1: the memory-concurrency variant)',
   },
   'batch-size': { type: 'string', value: 'N', description: 'override the batch size' },
+  'input-size': {
+    type: 'string',
+    value: 'HxW',
+    description:
+      'input size, height x width (e.g. 800x1333, 512x1024, 320): stage maps by conv arithmetic; ' +
+      'S may then leave partial border patches (the reference training code supports 224 only)',
+  },
 };
+
+/**
+ * Reads `--input-size` / a JSONL `inputSize` (height × width; "800x1333", 320, [800, 1333]).
+ * @throws CliError naming what was expected and what was found.
+ */
+export function parseInputSizeValue(value: unknown, what = '--input-size'): InputSize {
+  const parsed = parseInputSize(value);
+  if (!parsed.ok) throw new CliError(`${what}: ${parsed.error}`);
+  return parsed.size;
+}
+
+/**
+ * The model at an input size: unchanged without one; otherwise its stage maps recomputed, and
+ * `offNative` set (partial border patches are then accepted and labelled, see {@link partialPatchNotes}).
+ */
+export function atInputSize(model: ResolvedModel, size: InputSize | undefined): ResolvedModel {
+  if (!size) return model;
+  const native = nativeInputSize(model.arch);
+  const offNative = size.height !== native.height || size.width !== native.width;
+  try {
+    return {
+      id: model.id,
+      arch: architectureAtSize(model.arch, size),
+      offNative,
+      base: model.arch,
+    };
+  } catch (e) {
+    throw new CliError(`--input-size: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** One note per stage whose S leaves partial border patches ("stage 2 (100×167), S=4: …"). */
+export function partialPatchNotes(req: NetworkRequest): string[] {
+  const notes: string[] = [];
+  req.modes.forEach((mode, i) => {
+    if (mode !== 'spatial' && mode !== 'spatial+channel') return;
+    const size = stageOutputSize(req.arch, i);
+    const S = req.granularity[i]!;
+    const note = partialPatchNote(size, S);
+    if (note) notes.push(`stage ${i + 1} (${formatInputSize(size)}), S=${S}: ${note}`);
+  });
+  return notes;
+}
 
 /** A resolved model: its id for output, and the architecture. */
 export interface ResolvedModel {
   id: string;
   arch: ArchitectureSpec;
+  /** True when `--input-size` differs from the architecture's own size (see {@link atInputSize}). */
+  offNative?: boolean;
+  /** The architecture at its own size, when `--input-size` was given. */
+  base?: ArchitectureSpec;
 }
 
 /** Looks up a built-in model id; the message lists the valid ids. */
@@ -83,13 +144,19 @@ export function resolveModelFlags(args: ParsedArgs, io: CliIo): ResolvedModel {
   if (file !== undefined) {
     const parsed = parseArchitectureJson(io.readText(file));
     if (!parsed.ok) throw new CliError(`invalid architecture in '${file}':\n${parsed.error}`);
-    return { id: parsed.arch.id, arch: parsed.arch };
+    return atInputSize({ id: parsed.arch.id, arch: parsed.arch }, inputSizeFlag(args));
   }
   if (model === undefined)
     throw new CliError(
       `missing --model (valid: ${BUILTIN_ARCHITECTURE_IDS.join(', ')}) or --arch-file`,
     );
-  return resolveModelId(model);
+  return atInputSize(resolveModelId(model), inputSizeFlag(args));
+}
+
+/** `--input-size` when given. */
+export function inputSizeFlag(args: ParsedArgs): InputSize | undefined {
+  const text = stringFlag(args, 'input-size');
+  return text === undefined ? undefined : parseInputSizeValue(text);
 }
 
 /** Hardware from a preset id or a custom object, with overrides; HardwareError becomes a CliError. */

@@ -11,6 +11,7 @@ import {
   type StudioConfig,
 } from '../../core/config';
 import { configFlops, type NetworkFlops } from '../../core/flops';
+import { withInputSize } from '../../core/config/inputSize';
 import type { HardwareParams } from '../../core/predictor';
 import { checkRate, parseNumber, stringFlag } from '../args';
 import type { FlagSpecs, ParsedArgs } from '../args';
@@ -20,6 +21,7 @@ import { table } from '../format';
 import type { CliIo } from '../io';
 import {
   MODEL_HARDWARE_FLAGS,
+  inputSizeFlag,
   parseModes,
   parsePerStage,
   resolveHardwareFlags,
@@ -85,6 +87,14 @@ export function configFromArgs(
     const parsed = parseConfig(io.readText(path));
     if (!parsed.ok) throw new CliError(`invalid configuration in '${path}':\n${parsed.error}`);
     config = parsed.config;
+    const size = inputSizeFlag(args);
+    if (size) {
+      try {
+        config = withInputSize(config, size);
+      } catch (e) {
+        throw new CliError(`--input-size: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   } else {
     if (stringFlag(args, 'model') === undefined && stringFlag(args, 'arch-file') === undefined) {
       throw new CliError(
@@ -99,7 +109,12 @@ export function configFromArgs(
       throw new CliError('missing --hardware (a preset id, e.g. v100, tx2) or --hardware-file');
     }
     const model = resolveModelFlags(args, io);
-    config = configForArchitecture(model.arch, stringFlag(args, 'arch-file') === undefined);
+    config = configForArchitecture(
+      model.base ?? model.arch,
+      stringFlag(args, 'arch-file') === undefined,
+    );
+    const size = inputSizeFlag(args);
+    if (size) config = withInputSize(config, size); // size already checked by resolveModelFlags
   }
   const hardware = hardwareFromFlags(args, io);
   if (hardware) config = { ...config, hardware };

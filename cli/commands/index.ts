@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'granularity', summary: 'per-stage choice of S (or G) by predicted latency, with reference rows and a matched-FLOPs table', load: async () => (await import('./granularity')).granularityCommand },
   { name: 'masks', summary: 'real masks of a trained model: per-dump rates, image-set statistics and latency', load: async () => (await import('./masks')).masksCommand },
   { name: 'calibrate', summary: 'fit hardware parameters to latencies measured on your own device', load: async () => (await import('./calibrate')).calibrateCommand },
+  { name: 'explore', summary: 'Pareto set of the design space: fastest configurations for the FLOPs they keep', load: async () => (await import('./explore')).exploreCommand },
 ];
 
 /** The entry named `name`, or undefined. */

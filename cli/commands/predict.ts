@@ -13,14 +13,28 @@ import { capMessage, listWithRest, parseJsonText } from '../../core/config/jsonS
 import { CliError } from '../errors';
 import { formatPrediction } from '../format';
 import type { CliIo } from '../io';
+import { formatInputSize, nativeInputSize, stageOutputSize } from '../../core/arch';
 import {
   MODEL_HARDWARE_FLAGS,
+  atInputSize,
   buildRequest,
+  parseInputSizeValue,
+  partialPatchNotes,
   resolveHardwareFlags,
   resolveHardwareValue,
   resolveModelFlags,
   resolveModelId,
 } from '../resolve';
+import {
+  TRANSFORMER_FLAGS,
+  checkFlagFamily,
+  formatTransformerPrediction,
+  isTransformerModel,
+  predictTransformerLine,
+  runTransformer,
+  transformerFigures,
+  transformerRequestFromFlags,
+} from '../transformer';
 
 const FLAGS: FlagSpecs = {
   ...MODEL_HARDWARE_FLAGS,
@@ -61,6 +75,7 @@ const FLAGS: FlagSpecs = {
     value: 'PATH',
     description: "JSONL configurations, one per line ('-' for stdin); prints one JSON line each",
   },
+  ...TRANSFORMER_FLAGS,
 };
 
 const JSONL_KEYS = [
@@ -74,26 +89,38 @@ const JSONL_KEYS = [
   'rate',
   'channelRate',
   'allowPartialPatches',
+  'inputSize',
 ];
 
 const USAGE = `Usage:
   laudnet predict --model resnet101 --hardware v100 --mode spatial --granularity 4-4-2-1 --rate 0.5 [--json]
+  laudnet predict --model t2t_vit_19 --hardware v100 --mode token --token-rate 0.5 [--json]
   laudnet predict --input configs.jsonl
 
 Predicts the latency of a dynamic network on a device (per batch and per image), its static latency and the
 ratio. Settings the reference code cannot train (RegNet layer mode, G not dividing the bottleneck width) are
 still predicted, with a note (JSON: "trainable", "notTrainable"). JSONL lines hold ${JSONL_KEYS.map((k) => `"${k}"`).join(', ')}; a bad line prints {"error": …} and the
-others go on (exit status 2 if any line failed).`;
+others go on (exit status 2 if any line failed). A T2T-ViT line (model t2t_vit_7 … t2t_vit_24) holds "id", "model",
+"hardware", "hardwareOverrides", "mode" (static, token, head, block, combined), "tokenRate", "headRate", "attnRate",
+"mlpRate" (each a number or a dash-joined per-block list), "batchConvention" (in_shapes, in_predictor) and optional
+"tokenSkip", "headSkip", "layerSkip" (dash-joined 0/1 per block); it prints latencyS, staticLatencyS, ratio and the
+parts stemS, posEmbedS, blocksS, tailS.`;
 
 /**
  * What the reference code could not train in this request (the latency model still answers): the same
  * rule as `export --format train-flags` and the app's stage cards.
  */
 export function requestTrainability(req: NetworkRequest) {
-  const problems = req.modes.flatMap((mode, i) =>
-    stageTrainability(req.arch, i, mode, req.channelGranularity[i] ?? 1),
-  );
-  return { trainable: problems.length === 0, notTrainable: problems.map((p) => p.message) };
+  const problems = req.modes
+    .flatMap((mode, i) => stageTrainability(req.arch, i, mode, req.channelGranularity[i] ?? 1))
+    .map((p) => p.message);
+  const size = nativeInputSize(req.arch);
+  if (size.height !== 224 || size.width !== 224)
+    problems.unshift(
+      `not trainable: the reference training code trains ImageNet classification at 224×224 only ` +
+        `(this is ${formatInputSize(size)})`,
+    );
+  return { trainable: problems.length === 0, notTrainable: problems };
 }
 
 /** The headline figures; a non-finite one is an error, never printed with exit 0. */
@@ -144,12 +171,20 @@ function predictLine(line: string, cache: HardwareCache): Record<string, unknown
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new CliError('each line must be a JSON object');
   const obj = value as Record<string, unknown>;
+  if (isTransformerModel(obj.model))
+    return predictTransformerLine(
+      obj,
+      (spec, overrides) => cachedHardware(cache, spec, overrides).hw,
+    );
   const unknown = Object.keys(obj).filter((k) => !JSONL_KEYS.includes(k));
   if (unknown.length > 0)
     throw new CliError(
       `unknown key(s) ${listWithRest(unknown, 5, 'unknown keys')} (valid: ${JSONL_KEYS.join(', ')})`,
     );
-  const model = resolveModelId(obj.model);
+  const model = atInputSize(
+    resolveModelId(obj.model),
+    obj.inputSize === undefined ? undefined : parseInputSizeValue(obj.inputSize, 'inputSize'),
+  );
   if (obj.hardware === undefined) throw new CliError('missing "hardware"');
   const { hw, predictor } = cachedHardware(cache, obj.hardware, obj.hardwareOverrides);
   const req = buildRequest(
@@ -161,7 +196,7 @@ function predictLine(line: string, cache: HardwareCache): Record<string, unknown
       rate: obj.rate,
       channelRate: obj.channelRate,
     },
-    obj.allowPartialPatches === true,
+    obj.allowPartialPatches === true || model.offNative === true,
   );
   const pred = predictNetwork(predictor, req);
   return {
@@ -169,6 +204,7 @@ function predictLine(line: string, cache: HardwareCache): Record<string, unknown
     model: model.id,
     hardware: hw.id,
     mode: new Set(req.modes).size === 1 ? req.modes[0] : req.modes.join('-'),
+    ...(obj.inputSize !== undefined ? inputSizeFields(req) : {}),
     ...summary(pred),
     ...requestTrainability(req),
   };
@@ -215,6 +251,9 @@ export const predictCommand = defineCommand({
   run(args, io) {
     const input = stringFlag(args, 'input');
     if (input !== undefined) return runJsonl(input, io);
+    const transformer = isTransformerModel(stringFlag(args, 'model'));
+    checkFlagFamily(args, transformer, CNN_ONLY_FLAGS);
+    if (transformer) return predictTransformerFlags(args, io);
     const model = resolveModelFlags(args, io);
     const hw = resolveHardwareFlags(args, io);
     if (stringFlag(args, 'mode') === undefined)
@@ -230,13 +269,15 @@ export const predictCommand = defineCommand({
         rate: stringFlag(args, 'rate'),
         channelRate: stringFlag(args, 'channel-rate'),
       },
-      args.values['allow-partial-patches'] === true,
+      args.values['allow-partial-patches'] === true || model.offNative === true,
     );
     const pred = predictNetwork(createPredictor(hw.params), req);
     const headline = summary(pred);
+    const sized = stringFlag(args, 'input-size') !== undefined;
     if (args.values.json) {
       const out = {
         model: model.id,
+        ...(sized ? inputSizeFields(req) : {}),
         hardware: { id: hw.id, label: hw.label, validated: hw.validated, params: hw.params },
         modes: req.modes,
         granularity: req.granularity,
@@ -249,11 +290,62 @@ export const predictCommand = defineCommand({
       return 0;
     }
     const modes = [...new Set(req.modes)].join('/');
+    const inputText = sized ? `, input ${formatInputSize(nativeInputSize(model.arch))}` : '';
     const title =
-      `${model.arch.label} on ${hw.label} (batch ${pred.batchSize}), ${modes}` +
+      `${model.arch.label}${inputText} on ${hw.label} (batch ${pred.batchSize}), ${modes}` +
       `, granularity ${req.granularity.join('-')}, channel granularity ${req.channelGranularity.join('-')}`;
     io.out(formatPrediction(title, pred, args.values.ops === true));
+    for (const m of partialPatchNotes(req)) io.err(`note: ${m} (ceiling rule)\n`);
     for (const m of requestTrainability(req).notTrainable) io.err(`note: ${m}\n`);
     return 0;
   },
 });
+
+const CNN_ONLY_FLAGS = [
+  'arch-file',
+  'granularity',
+  'channel-granularity',
+  'rate',
+  'channel-rate',
+  'allow-partial-patches',
+  'ops',
+  'input-size',
+];
+
+/** JSON fields of a sized prediction: the input, the stage maps and the partial-patch labels. */
+function inputSizeFields(req: NetworkRequest) {
+  return {
+    inputSize: formatInputSize(nativeInputSize(req.arch), true),
+    stageSizes: req.arch.stages.map((_, i) => formatInputSize(stageOutputSize(req.arch, i), true)),
+    partialPatches: partialPatchNotes(req),
+  };
+}
+
+/** The one-configuration form for a T2T-ViT (`--model t2t_vit_19 --mode token --token-rate 0.5`). */
+function predictTransformerFlags(
+  args: Parameters<typeof resolveHardwareFlags>[0],
+  io: CliIo,
+): number {
+  const hw = resolveHardwareFlags(args, io);
+  const req = transformerRequestFromFlags(args, hw.id);
+  const pred = runTransformer(req.config, hw.params);
+  const c = req.config;
+  if (args.values.json) {
+    const out = {
+      model: c.model,
+      hardware: { id: hw.id, label: hw.label, validated: hw.validated, params: hw.params },
+      mode: c.mode,
+      batchConvention: c.batchConvention,
+      ...transformerFigures(pred),
+      shapeBatch: pred.shapeBatch,
+      predictorBatch: pred.predictorBatch,
+      staticParts: pred.staticParts,
+      blocks: pred.blocks,
+    };
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  const title = `${c.model} on ${hw.label} (batch ${pred.batchSize}, ${c.batchConvention}), ${c.mode}`;
+  io.out(formatTransformerPrediction(title, pred));
+  return 0;
+}

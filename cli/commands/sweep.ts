@@ -24,6 +24,13 @@ import {
   resolveHardwareFlags,
   resolveModelFlags,
 } from '../resolve';
+import {
+  TRANSFORMER_FLAGS,
+  TRANSFORMER_SWEEP_FLAG,
+  checkFlagFamily,
+  isTransformerModel,
+  runTransformerSweep,
+} from '../transformer';
 
 const FLAGS: FlagSpecs = {
   ...MODEL_HARDWARE_FLAGS,
@@ -69,6 +76,8 @@ const FLAGS: FlagSpecs = {
     type: 'boolean',
     description: 'accept granularities that do not divide the feature size',
   },
+  ...TRANSFORMER_FLAGS,
+  ...TRANSFORMER_SWEEP_FLAG,
 };
 
 const USAGE = `Usage:
@@ -77,13 +86,25 @@ const USAGE = `Usage:
 Prints CSV with one row per (candidate, rate): stage,mode,granularity,channel_granularity,rate,latency_s,
 static_latency_s,ratio. With --stage the latency and static latency are those of that stage's blocks;
 without it, of the whole network (granularities are then per-stage lists such as 4-4-2-1, or one value
-for every stage).`;
+for every stage).
+
+  laudnet sweep --model t2t_vit_19 --hardware v100 --mode token [--sweep token] [--rates 0.05:1:0.05]
+
+For a T2T-ViT (t2t_vit_7 … t2t_vit_24) one uniform rate moves (--sweep token | head | attn | mlp | block;
+default the mode's own; the other rates from --token-rate, --head-rate, --attn-rate, --mlp-rate) and each row
+holds the whole model: model,mode,batch_convention,swept,rate,tokens_kept,heads_kept,latency_s,
+static_latency_s,ratio,latency_ms_per_image,stem_s,pos_embed_s,blocks_s,tail_s. Default rates: tokens 0.05 to 1
+by 0.05, heads every k/H, execution rates 0 to 1 by 0.05; a rate the official code cannot evaluate (no token
+or head kept) is skipped with a note.`;
 
 export const sweepCommand = defineCommand({
   name: 'sweep',
   usage: USAGE,
   flags: FLAGS,
   run(args, io) {
+    const transformer = isTransformerModel(stringFlag(args, 'model'));
+    checkFlagFamily(args, transformer, CNN_ONLY_FLAGS);
+    if (transformer) return runTransformerSweep(args, io);
     const model = resolveModelFlags(args, io);
     const hw = resolveHardwareFlags(args, io);
     const arch = model.arch;
@@ -135,7 +156,9 @@ export const sweepCommand = defineCommand({
             ? { mode, granularity: baseG, channelGranularity: v }
             : { mode, granularity: v, channelGranularity: baseGc },
         );
-    if (args.values['allow-partial-patches'] !== true && mode !== 'layer' && mode !== 'static') {
+    // At another input size (--input-size) S may leave partial border patches, as in predict.
+    const partialOk = args.values['allow-partial-patches'] === true || model.offNative === true;
+    if (!partialOk && mode !== 'layer' && mode !== 'static') {
       for (const c of candidates)
         checkDivides(
           arch.stages.map((s) => s.outResolution),
@@ -183,6 +206,16 @@ export const sweepCommand = defineCommand({
     return 0;
   },
 });
+
+const CNN_ONLY_FLAGS = [
+  'arch-file',
+  'granularities',
+  'granularity',
+  'channel-granularity',
+  'stage',
+  'channel-rate',
+  'allow-partial-patches',
+];
 
 /** A candidate: one number (for the stage, or every stage) or a dash-joined per-stage list. */
 function perStageCandidate(item: string, n: number, stage: number | null): number[] {

@@ -10,6 +10,13 @@ import { parseNumber, stringFlag, type FlagSpecs } from '../args';
 import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import { CONFIG_FLAGS, configFromArgs } from './flops';
+import {
+  TRANSFORMER_FLAGS,
+  TRANSFORMER_SWEEP_FLAG,
+  checkFlagFamily,
+  isTransformerModel,
+  runTransformerTune,
+} from '../transformer';
 
 const FLAGS: FlagSpecs = {
   ...CONFIG_FLAGS,
@@ -30,6 +37,8 @@ const FLAGS: FlagSpecs = {
   },
   out: { type: 'string', value: 'PATH', description: 'write the tuned configuration file there' },
   json: { type: 'boolean', description: 'print one JSON object (with the tuned configuration)' },
+  ...TRANSFORMER_FLAGS,
+  ...TRANSFORMER_SWEEP_FLAG,
 };
 
 const USAGE = `Usage:
@@ -40,13 +49,30 @@ const USAGE = `Usage:
 Solves the activation rates: for --target-flops the FLOPs ratio matches the target (within 1e-6); for
 --budget-ms the predicted latency is as close as possible under the budget (bisection on the latency model,
 then single blocks raised to use the remaining budget). Prints the rates, FLOPs ratio and latency.
-Exit status 3 when the target is out of reach (the closest reachable configuration is printed).`;
+Exit status 3 when the target is out of reach (the closest reachable configuration is printed).
+
+  laudnet tune --model t2t_vit_19 --hardware v100 --mode token --budget-ms 1.5 [--sweep token] [--out t.json]
+
+For a T2T-ViT (t2t_vit_7 … t2t_vit_24) one uniform rate is tuned to the budget (--sweep token | head | attn |
+mlp | block; default the mode's own; the others from --token-rate, --head-rate, --attn-rate, --mlp-rate): the
+largest latency under the budget over every kept-token count or every k/H, or by bisection for the execution
+rates. --out writes the studio's transformer configuration (there are no reference training flags for it).`;
 
 export const tuneCommand = defineCommand({
   name: 'tune',
   usage: USAGE,
   flags: FLAGS,
   run(args, io) {
+    const transformer = isTransformerModel(stringFlag(args, 'model'));
+    checkFlagFamily(args, transformer, [
+      'config',
+      'arch-file',
+      'granularity',
+      'channel-granularity',
+      'rate',
+      'strategy',
+    ]);
+    if (transformer) return runTransformerTune(args, io);
     const flopsText = stringFlag(args, 'target-flops');
     const budgetText = stringFlag(args, 'budget-ms');
     if ((flopsText === undefined) === (budgetText === undefined)) {

@@ -46,11 +46,23 @@ export function blockGeometry(
     groups: stageGroups(arch, stage),
     inSize: stage.outResolution * stride,
     outSize: stage.outResolution,
+    inWidth: (stage.outWidth ?? stage.outResolution) * stride,
+    outWidth: stage.outWidth ?? stage.outResolution,
     stride,
     projection: first && (stride !== 1 || inChannels !== stage.outChannels),
     se: arch.se,
     squeezeChannels: arch.se ? roundHalfEven(arch.seRatio * inChannels) : 0,
   };
+}
+
+/** Input map of a block, height × width (conv1 resolution). */
+export function blockInSize(geo: BlockGeometry): { height: number; width: number } {
+  return { height: geo.inSize, width: geo.inWidth ?? geo.inSize };
+}
+
+/** Output map of a block, height × width (conv2/conv3 resolution). */
+export function blockOutSize(geo: BlockGeometry): { height: number; width: number } {
+  return { height: geo.outSize, width: geo.outWidth ?? geo.outSize };
 }
 
 /** All blocks of a network, stage by stage, block by block. */

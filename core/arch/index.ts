@@ -3,3 +3,4 @@ export * from './builtins';
 export * from './blocks';
 export * from './json';
 export * from './schemaErrors';
+export * from './inputSize';

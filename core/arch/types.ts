@@ -13,8 +13,10 @@ export interface StageSpec {
   blocks: number;
   /** Stride of the first block's 3×3 conv (and of its projection shortcut). */
   firstStride: number;
-  /** Output feature-map side (56, 28, 14, 7 for the shipped models at 224). */
+  /** Output feature-map side (56, 28, 14, 7 for the shipped models at 224); the height when not square. */
   outResolution: number;
+  /** Output width when the map is not square (inputs such as 800×1333); absent means `outResolution`. */
+  outWidth?: number;
 }
 
 /** Stem: the static layers before stage 1 (costed in FLOPs, not in the predictor — quirk Q18). */
@@ -37,8 +39,10 @@ export interface ArchitectureSpec {
   label: string;
   /** `--arch` value of the reference training script, when it has one. */
   trainingArch: string | null;
-  /** Network input side in pixels. */
+  /** Network input side in pixels; the height when the input is not square. */
   inputSize: number;
+  /** Input width when not square (e.g. 1333 for 800×1333); absent means `inputSize`. */
+  inputWidth?: number;
   /** Bottleneck ratio b: inner width m = outChannels / b. */
   bottleneckRatio: number;
   /** Group width of conv2 (RegNet); null means groups = 1 (ResNet). */
@@ -69,10 +73,14 @@ export interface BlockGeometry {
   midChannels: number;
   /** conv2 groups. */
   groups: number;
-  /** Input side (conv1 resolution). */
+  /** Input side (conv1 resolution); the height when the map is not square. */
   inSize: number;
-  /** Output side (conv2/conv3 resolution). */
+  /** Output side (conv2/conv3 resolution); the height when the map is not square. */
   outSize: number;
+  /** Input width; absent means `inSize` (square). */
+  inWidth?: number;
+  /** Output width; absent means `outSize` (square). */
+  outWidth?: number;
   stride: number;
   /** True when the shortcut is a 1×1 projection (shape change). */
   projection: boolean;

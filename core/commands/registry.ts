@@ -78,6 +78,13 @@ export const COMMANDS = [
     palette: true,
   },
   {
+    id: 'file.open-model',
+    label: 'Open ONNX model…',
+    category: 'file',
+    menu: { menu: 'file', group: 0 },
+    palette: true,
+  },
+  {
     id: 'file.save',
     label: 'Save',
     accelerator: 'CmdOrCtrl+S',
@@ -240,6 +247,22 @@ export const COMMANDS = [
     palette: true,
   },
   {
+    id: 'view.show-compare',
+    label: 'Show compare',
+    accelerator: 'Alt+8',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
+    id: 'view.show-explore',
+    label: 'Show design-space explorer',
+    accelerator: 'Alt+9',
+    category: 'view',
+    menu: { menu: 'view', group: 2 },
+    palette: true,
+  },
+  {
     id: 'view.close-dialog',
     label: 'Close dialog',
     category: 'view',
@@ -288,6 +311,7 @@ export const OPEN_COMMAND_FOR_KIND = {
   config: 'file.open-config',
   image: 'file.open-image',
   mask: 'file.open-mask',
+  model: 'file.open-model',
 } as const satisfies Record<string, CommandId>;
 
 const byId: ReadonlyMap<string, CommandDeclaration> = new Map(COMMANDS.map((c) => [c.id, c]));
@@ -301,6 +325,8 @@ export const VIEW_COMMANDS = {
   masks: 'view.show-masks',
   space: 'view.show-space',
   set: 'view.show-set',
+  compare: 'view.show-compare',
+  explore: 'view.show-explore',
 } as const satisfies Record<string, CommandId>;
 
 /** Narrows an arbitrary string (e.g. from IPC) to a declared command id. */

@@ -34,7 +34,7 @@ export function configForArchitecture(
     name: `${arch.label}, spatial`,
     notes: '',
     model: builtin ? { kind: 'builtin', id: arch.id } : { kind: 'custom', architecture: arch },
-    inputSize: arch.inputSize,
+    inputSize: arch.inputWidth === undefined ? arch.inputSize : [arch.inputSize, arch.inputWidth],
     hardware: { kind: 'preset', id: hardwareId, overrides: {} },
     targetRate: 0.5,
     stages: arch.stages.map((_, i) => defaultStageConfig(arch, i)),

@@ -6,3 +6,4 @@ export * from './validate';
 export * from './parse';
 export * from './request';
 export * from './trainability';
+export * from './transformer';

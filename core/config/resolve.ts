@@ -3,6 +3,7 @@
  * per-block rates (global → stage → block overrides), the hardware parameters and the FLOPs settings.
  */
 import { BUILTIN_ARCHITECTURE_IDS, findBuiltinArchitecture, stageMidChannels } from '../arch';
+import { architectureAtSize, nativeInputSize, type InputSize } from '../arch/inputSize';
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
 import type { BlockDynamics } from '../flops/block';
 import { resolveHardware } from '../predictor/hardware';
@@ -20,34 +21,45 @@ export function validChannelGroupSizes(m: number): number[] {
   return divisors(m);
 }
 
-/** Input-side multiple an architecture needs: the stem's downsampling times every stage stride. */
-export function inputSizeMultiple(arch: ArchitectureSpec): number {
-  const stem = arch.stem.stride * (arch.stem.maxPool ? 2 : 1);
-  return arch.stages.reduce((m, s) => m * s.firstStride, stem);
+/** A configuration's input size as height × width (the file stores a number when square). */
+export function configInputSize(config: Pick<StudioConfig, 'inputSize'>): InputSize {
+  const v = config.inputSize;
+  return typeof v === 'number' ? { height: v, width: v } : { height: v[0], width: v[1] };
+}
+
+/** The stored form of an input size: a number when square, `[height, width]` otherwise. */
+export function storedInputSize(size: InputSize): number | [number, number] {
+  return size.height === size.width ? size.height : [size.height, size.width];
 }
 
 /**
- * The architecture recomputed for another input side (stage resolutions follow the strides).
- * Returns the same object when the size is unchanged, so memo tables keyed by identity keep working.
- * @throws RangeError when `inputSize` is not a multiple of {@link inputSizeMultiple}.
+ * The architecture recomputed for another input size: stage feature sizes by conv arithmetic from the
+ * stem and strides (`featureSizes`), each side on its own. Returns the same object when the size is
+ * the architecture's own, so memo tables keyed by identity keep working and 224 results are unchanged.
+ * @throws RangeError when a side is outside 32 to 4096 pixels.
  */
 export function architectureAtInputSize(
   arch: ArchitectureSpec,
-  inputSize: number,
+  inputSize: number | readonly [number, number] | InputSize,
 ): ArchitectureSpec {
-  if (inputSize === arch.inputSize) return arch;
-  const multiple = inputSizeMultiple(arch);
-  if (!Number.isInteger(inputSize) || inputSize < multiple || inputSize % multiple !== 0) {
-    throw new RangeError(
-      `inputSize: ${inputSize} does not fit ${arch.label} (must be a multiple of ${multiple})`,
-    );
-  }
-  let side = inputSize / (arch.stem.stride * (arch.stem.maxPool ? 2 : 1));
-  const stages = arch.stages.map((s) => {
-    side = side / s.firstStride;
-    return { ...s, outResolution: side };
-  });
-  return { ...arch, inputSize, stages };
+  const size: InputSize =
+    typeof inputSize === 'number'
+      ? { height: inputSize, width: inputSize }
+      : 'height' in inputSize
+        ? inputSize
+        : { height: inputSize[0], width: inputSize[1] };
+  return architectureAtSize(arch, size);
+}
+
+/**
+ * True when the configuration runs the architecture at another size than it is defined at (detection
+ * and segmentation inputs): the reference training code only supports the architecture's own size, and
+ * spatial granularities that leave partial border patches are accepted (the predictor's ceiling rule).
+ */
+export function isOffNativeSize(arch: ArchitectureSpec, config: StudioConfig): boolean {
+  const native = nativeInputSize(arch);
+  const size = configInputSize(config);
+  return size.height !== native.height || size.width !== native.width;
 }
 
 /** The configuration's base architecture, before the input size is applied; undefined for an unknown id. */

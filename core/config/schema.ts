@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ARCH_LIMITS, architectureSchema } from '../arch/json';
+import { parseInputSize } from '../arch/inputSize';
 import { hardwareOverridesSchema, hardwareParamsSchema } from '../predictor/hardware';
 
 /** `format` field of every configuration file. */
@@ -20,10 +21,34 @@ const rate = z
   .min(0, 'must be between 0 and 1')
   .max(1, 'must be between 0 and 1');
 
+/** Largest threshold offset magnitude (as core/live's offsets accept). */
+export const MAX_THRESHOLD_OFFSET = 1000;
+
+const thresholdOffset = z
+  .number({ error: 'must be a number' })
+  .finite()
+  .min(-MAX_THRESHOLD_OFFSET, `must be at least -${MAX_THRESHOLD_OFFSET}`)
+  .max(MAX_THRESHOLD_OFFSET, `must be at most ${MAX_THRESHOLD_OFFSET}`);
+
 const positiveInt = z
   .number({ error: 'must be a positive integer' })
   .int('must be an integer')
   .positive();
+
+/**
+ * Input size, height × width: a number for a square input (as every file before non-square inputs),
+ * `[height, width]` otherwise. Also reads "800x1333", "800×1333" and `{height, width}`; always written in
+ * the canonical form (a number when square). Each side 32 to 4096 pixels.
+ */
+const inputSizeSchema = z.unknown().transform((value, ctx): number | [number, number] => {
+  const parsed = parseInputSize(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.error });
+    return z.NEVER;
+  }
+  const { height, width } = parsed.size;
+  return height === width ? height : [height, width];
+});
 
 /** One stage's dynamic setting. */
 export const stageConfigSchema = z.strictObject({
@@ -77,7 +102,8 @@ export const studioConfigV1Schema = z.strictObject({
   name: z.string().max(200),
   notes: z.string().max(100_000),
   model: modelSchema,
-  inputSize: positiveInt.max(4096),
+  /** Input size: a side (square) or [height, width]; read liberally ("800x1333", {height, width}). */
+  inputSize: inputSizeSchema,
   hardware: hardwareSchema,
   targetRate: rate,
   stages: z.array(stageConfigSchema).min(1).max(8),
@@ -85,6 +111,19 @@ export const studioConfigV1Schema = z.strictObject({
     z.string().regex(/^stage\d+\/\d+$/, 'block keys look like "stage1/0"'),
     rate,
   ),
+  /**
+   * Threshold offsets of a live (ONNX) model's what-if: a block keeps a cell when its soft score
+   * (keep − skip) is ≥ global + its own offset. Absent: no offsets (the model's own decisions).
+   */
+  thresholdOffsets: z
+    .strictObject({
+      global: thresholdOffset,
+      perBlock: z.record(
+        z.string().regex(/^stage\d+\/\d+$/, 'block keys look like "stage1/0"'),
+        thresholdOffset,
+      ),
+    })
+    .optional(),
 });
 
 /** A stage's dynamic setting. */

@@ -8,11 +8,12 @@ import { HARDWARE_PRESET_IDS, resolveHardware } from '../predictor/hardware';
 import {
   architectureAtInputSize,
   baseArchitecture,
-  inputSizeMultiple,
+  configInputSize,
+  isOffNativeSize,
   stageInnerWidth,
   validChannelGroupSizes,
-  validGranularities,
 } from './resolve';
+import { exactGranularities, formatInputSize, stageOutputSize } from '../arch/inputSize';
 import type { StudioConfig } from './schema';
 import { capMessage } from './jsonSyntax';
 
@@ -56,14 +57,8 @@ export function validateConfig(config: StudioConfig): string[] {
     const archProblems = architectureProblems(base, 'model.architecture');
     if (archProblems.length > 0) return [...problems, ...archProblems];
   }
-  const multiple = inputSizeMultiple(base);
-  if (config.inputSize % multiple !== 0) {
-    problems.push(
-      `inputSize: ${config.inputSize} does not fit ${base.label} (valid: multiples of ${multiple}, e.g. ${base.inputSize})`,
-    );
-    return problems;
-  }
-  const arch = architectureAtInputSize(base, config.inputSize);
+  const arch = architectureAtInputSize(base, configInputSize(config));
+  const partialOk = isOffNativeSize(base, config);
   if (config.stages.length !== arch.stages.length) {
     problems.push(
       `stages: has ${config.stages.length} entries, ${arch.label} has ${arch.stages.length} stages`,
@@ -73,11 +68,19 @@ export function validateConfig(config: StudioConfig): string[] {
     const spec = arch.stages[i];
     const m = stageInnerWidth(arch, i);
     if (!spec || m === undefined) return;
-    const sizes = validGranularities(spec.outResolution);
-    if (!sizes.includes(stage.spatialGranularity)) {
+    const out = stageOutputSize(arch, i);
+    const sizes = exactGranularities(out);
+    const S = stage.spatialGranularity;
+    const longer = Math.max(out.height, out.width);
+    if (partialOk ? S > longer : !sizes.includes(S)) {
+      // Off the architecture's own size (detection inputs) S may leave partial border patches.
+      const shown = out.height === out.width ? `${out.height}` : formatInputSize(out);
       problems.push(
-        `stages[${i}].spatialGranularity: ${stage.spatialGranularity} does not divide the stage resolution ` +
-          `${spec.outResolution} (valid: ${sizes.join(', ')})`,
+        partialOk
+          ? `stages[${i}].spatialGranularity: ${S} is larger than the stage map ${shown} ` +
+              `(valid: 1 to ${longer}; whole patches: ${sizes.join(', ')})`
+          : `stages[${i}].spatialGranularity: ${S} does not divide the stage resolution ` +
+              `${shown} (valid: ${sizes.join(', ')})`,
       );
     }
     // G up to m keeps the latency and FLOPs models defined (at least one group); whether the reference

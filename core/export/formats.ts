@@ -64,7 +64,7 @@ export function reportToMarkdown(report: LatencyReport): string {
   const out: string[] = [
     `# ${report.name || report.model.label}`,
     '',
-    `Model ${report.model.label}, input ${report.inputSize}×${report.inputSize}, hardware ${report.hardware.label} ` +
+    `Model ${report.model.label}, input ${typeof report.inputSize === 'number' ? `${report.inputSize}×${report.inputSize}` : report.inputSize.join('×')}, hardware ${report.hardware.label} ` +
       `(batch ${report.hardware.batchSize}).`,
     '',
     `Written by ${report.generator.app} ${report.generator.appVersion ?? '(version unknown)'}, ` +

@@ -1,3 +1,4 @@
 export * from './trainingFlags';
 export * from './report';
 export * from './formats';
+export * from './transformer';

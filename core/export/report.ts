@@ -51,7 +51,8 @@ export interface LatencyReport {
   model: { id: string; label: string };
   /** The hardware, with every parameter the prediction used (preset values plus overrides). */
   hardware: { label: string; batchSize: number; params: HardwareParams };
-  inputSize: number;
+  /** Height × width (the JSON keeps a number for a square input, as before). */
+  inputSize: number | [number, number];
   totals: {
     staticGMacs: number;
     dynamicGMacs: number;

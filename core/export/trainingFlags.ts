@@ -5,7 +5,8 @@
  */
 import { BUILTIN_ARCHITECTURES } from '../arch';
 import { configForArchitecture } from '../config/defaults';
-import { baseArchitecture, resolveArchitecture } from '../config/resolve';
+import { baseArchitecture, configInputSize, resolveArchitecture } from '../config/resolve';
+import { formatInputSize } from '../arch/inputSize';
 import type { ConfigStageMode, StudioConfig } from '../config/schema';
 import { stageTrainability, type TrainabilityProblem } from '../config/trainability';
 import { validateConfig } from '../config/validate';
@@ -46,7 +47,28 @@ export interface TrainingFlagsExport {
    * that write the line for training must refuse when this is not empty; the line is still built so that
    * reports can show what was asked.
    */
-  notTrainable: TrainabilityProblem[];
+  notTrainable: (TrainabilityProblem | InputSizeProblem)[];
+}
+
+/** The whole network cannot be trained by the reference code at this input size. */
+export interface InputSizeProblem {
+  stage: null;
+  rule: 'input-size';
+  reason: string;
+  message: string;
+}
+
+/**
+ * The reference training code trains ImageNet classification at 224×224 only (its data pipeline crops
+ * 224, and its FLOPs target is counted at 224): flags for another input size would train something else.
+ */
+export function inputSizeProblem(config: StudioConfig): InputSizeProblem | null {
+  const size = configInputSize(config);
+  if (size.height === 224 && size.width === 224) return null;
+  const reason =
+    `the reference training code trains ImageNet classification at 224×224 only; ` +
+    `this configuration is at ${formatInputSize(size)} (detection/segmentation sizes are predicted, not trainable with it)`;
+  return { stage: null, rule: 'input-size', reason, message: `not trainable: ${reason}` };
 }
 
 /** Formats the FLOPs ratio as written in `--target_rate`. */
@@ -69,10 +91,7 @@ export function exportTrainingFlags(config: StudioConfig): TrainingFlagsExport {
   }
   if (arch.stages.length !== 4)
     warnings.push(`the reference script expects 4 stages, ${arch.label} has ${arch.stages.length}`);
-  if (config.inputSize !== 224)
-    warnings.push(
-      `the reference script trains at 224×224, this configuration uses ${config.inputSize}`,
-    );
+  const sizeProblem = inputSizeProblem(config);
   const flops = configFlops(config, arch);
   config.stages.forEach((s, i) => {
     if (s.mode === 'static') {
@@ -114,9 +133,10 @@ export function exportTrainingFlags(config: StudioConfig): TrainingFlagsExport {
     flags,
     warnings,
     expressible: !config.stages.some((s) => s.mode === 'static'),
-    notTrainable: config.stages.flatMap((s, i) =>
-      stageTrainability(arch, i, s.mode, s.channelGroupSize),
-    ),
+    notTrainable: [
+      ...(sizeProblem ? [sizeProblem] : []),
+      ...config.stages.flatMap((s, i) => stageTrainability(arch, i, s.mode, s.channelGroupSize)),
+    ],
   };
 }
 

@@ -72,11 +72,11 @@ export interface BlockFlops {
   ratio: number;
 }
 
-/** Cells of a block's decision grid: `⌈H'/S⌉²` in spatial modes, one in layer mode. */
+/** Cells of a block's decision grid: `⌈H'/S⌉·⌈W'/S⌉` in spatial modes, one in layer mode. */
 export function decisionCells(block: BlockGeometry, d: BlockDynamics): number {
   if (d.mode === 'layer') return 1;
-  const side = Math.ceil(block.outSize / d.spatialGranularity);
-  return side * side;
+  const S = d.spatialGranularity;
+  return Math.ceil(block.outSize / S) * Math.ceil((block.outWidth ?? block.outSize) / S);
 }
 
 function hasSpatialMask(mode: DynamicMode): boolean {
@@ -105,7 +105,7 @@ export function maskerMacs(block: BlockGeometry, d: BlockDynamics): number {
     const groups = Math.floor(block.midChannels / d.channelGroupSize);
     const hidden = channelMaskerHidden(groups);
     macs +=
-      block.inChannels * block.inSize * block.inSize +
+      block.inChannels * block.inSize * (block.inWidth ?? block.inSize) +
       block.inChannels * hidden +
       hidden * 2 * groups;
   }
@@ -142,8 +142,8 @@ function conv2PerPixel(block: BlockGeometry): number {
 }
 
 function convMacs(block: BlockGeometry, dens: BlockDensities) {
-  const inPixels = block.inSize * block.inSize;
-  const outPixels = block.outSize * block.outSize;
+  const inPixels = block.inSize * (block.inWidth ?? block.inSize);
+  const outPixels = block.outSize * (block.outWidth ?? block.outSize);
   const m = block.midChannels;
   const rc = dens.channel;
   return {
@@ -166,7 +166,9 @@ export function seFcMacs(block: BlockGeometry): number {
 export function staticBlockMacs(block: BlockGeometry): BlockMacs {
   const c = convMacs(block, STATIC_DENSITIES);
   const m = block.midChannels;
-  const se = block.se ? m * block.outSize * block.outSize + seFcMacs(block) + m : 0;
+  const se = block.se
+    ? m * block.outSize * (block.outWidth ?? block.outSize) + seFcMacs(block) + m
+    : 0;
   const total = c.conv1 + c.conv2 + c.conv3 + c.projection + se;
   return { ...c, se, masker: 0, total };
 }
@@ -198,7 +200,7 @@ export function blockFlops(block: BlockGeometry, d: BlockDynamics): BlockFlops {
     block.inChannels *
     block.midChannels *
     block.inSize *
-    block.inSize *
+    (block.inWidth ?? block.inSize) *
     densities.channel *
     (densities.conv1 - densities.conv2);
   return {

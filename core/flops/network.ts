@@ -4,7 +4,7 @@
  * ratio is what the training loss compares with `--target_rate`. The torchvision-style static count
  * (conv and linear weights only) is kept as a second, labelled figure.
  */
-import { listBlocks, stemOutputSize } from '../arch';
+import { featureSizes, listBlocks, nativeInputSize, stemOutputSize } from '../arch';
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
 import { blockFlops, torchvisionBlockMacs } from './block';
 import type { BlockDynamics, BlockFlops } from './block';
@@ -15,18 +15,25 @@ export const IMAGE_CHANNELS = 3;
 /** Side of the max-pool window after a ResNet stem (3×3, stride 2). */
 const MAX_POOL_KERNEL = 3;
 
-/** MACs of the stem convolution alone ("same" padding, so the output side is input ÷ stride). */
+/** MACs of the stem convolution alone (padding ⌊k/2⌋: the output side is ⌈input ÷ stride⌉ per side). */
 export function stemConvMacs(arch: ArchitectureSpec): number {
-  const side = arch.inputSize / arch.stem.stride;
-  return IMAGE_CHANNELS * arch.stem.outChannels * arch.stem.kernel * arch.stem.kernel * side * side;
+  const out = featureSizes(arch, nativeInputSize(arch)).stemConv;
+  return (
+    IMAGE_CHANNELS *
+    arch.stem.outChannels *
+    arch.stem.kernel *
+    arch.stem.kernel *
+    out.height *
+    out.width
+  );
 }
 
 /** MACs of the stem as both reference counters see it: the conv, plus `k²` per max-pool output (ResNet). */
 export function stemMacs(arch: ArchitectureSpec): number {
   const conv = stemConvMacs(arch);
   if (!arch.stem.maxPool) return conv;
-  const side = arch.inputSize / arch.stem.stride / 2;
-  return conv + arch.stem.outChannels * side * side * MAX_POOL_KERNEL * MAX_POOL_KERNEL;
+  const out = featureSizes(arch, nativeInputSize(arch)).stem;
+  return conv + arch.stem.outChannels * out.height * out.width * MAX_POOL_KERNEL * MAX_POOL_KERNEL;
 }
 
 function lastStage(arch: ArchitectureSpec) {
@@ -43,7 +50,7 @@ export function headMacs(arch: ArchitectureSpec): number {
 export function staticHeadMacs(arch: ArchitectureSpec): number {
   const last = lastStage(arch);
   if (!last) return 0;
-  const pool = last.outChannels * last.outResolution * last.outResolution;
+  const pool = last.outChannels * last.outResolution * (last.outWidth ?? last.outResolution);
   return pool + last.outChannels * arch.numClasses + arch.numClasses;
 }
 

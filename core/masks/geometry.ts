@@ -17,6 +17,9 @@ export interface MaskBlockShape {
   inSize: number;
   outSize: number;
   stride: number;
+  /** Widths when the map is not square; absent means the sizes above. */
+  inWidth?: number;
+  outWidth?: number;
 }
 
 /** Rows and columns of the decision grid of an `height × width` map at granularity `S` (partial edge cells count). */
@@ -215,13 +218,23 @@ export function expectedConv1Density(
   if (rate <= 0) return 0;
   if (rate >= 1) return 1;
   const radius = Math.floor(kernel / 2);
-  const counts = readerCellCounts(shape.inSize, shape.outSize, shape.stride, granularity, radius);
+  const rows = readerCellCounts(shape.inSize, shape.outSize, shape.stride, granularity, radius);
+  const square = shape.inWidth === undefined || shape.inWidth === shape.inSize;
+  const cols = square
+    ? rows
+    : readerCellCounts(
+        shape.inWidth ?? shape.inSize,
+        shape.outWidth ?? shape.outSize,
+        shape.stride,
+        granularity,
+        radius,
+      );
   const skip = 1 - rate;
   let sum = 0;
-  for (const [ky, ny] of counts) {
-    for (const [kx, nx] of counts) {
+  for (const [ky, ny] of rows) {
+    for (const [kx, nx] of cols) {
       sum += ny * nx * (1 - Math.pow(skip, ky * kx));
     }
   }
-  return sum / (shape.inSize * shape.inSize);
+  return sum / (shape.inSize * (shape.inWidth ?? shape.inSize));
 }

@@ -61,7 +61,10 @@ function maskerReport(m: MaskerResult): OpReport {
   return report('masker+conv1', m, m.launches, 1, m.schedule);
 }
 
-/** Shapes of a block under the reference's names: cm = c_out ⫽ b, hd = h ⫽ down, s = squeeze width. */
+/**
+ * Shapes of a block under the reference's names: cm = c_out ⫽ b, hd = h ⫽ down, s = squeeze width; w and
+ * wd are the widths (the reference only ever passes w = h; its operators take both).
+ */
 function shapes(geo: BlockGeometry) {
   return {
     cin: geo.inChannels,
@@ -70,6 +73,9 @@ function shapes(geo: BlockGeometry) {
     groups: geo.groups,
     h: geo.inSize,
     hd: Math.floor(geo.inSize / geo.stride),
+    // Width: equal to h for square maps, so every square result is computed from the same numbers.
+    w: geo.inWidth ?? geo.inSize,
+    wd: Math.floor((geo.inWidth ?? geo.inSize) / geo.stride),
     stride: geo.stride,
     squeeze: geo.squeezeChannels, // [Q17] round-half-even(0.25 · c_in): the block *input* width
   };
@@ -80,7 +86,16 @@ function shortcut(p: Predictor, geo: BlockGeometry): OpReport | null {
   if (geo.stride !== 2) return null;
   return report(
     'shortcut',
-    simulateConv(p, geo.inChannels, geo.outChannels, geo.inSize, geo.inSize, 1, 1, 2),
+    simulateConv(
+      p,
+      geo.inChannels,
+      geo.outChannels,
+      geo.inSize,
+      geo.inWidth ?? geo.inSize,
+      1,
+      1,
+      2,
+    ),
     1,
   );
 }
@@ -93,16 +108,16 @@ function sumLatency(ops: readonly OpReport[]): number {
 
 /** Static block ops (spec §5.2), in summation order: conv1, conv2, conv3, add, shortcut, SE. */
 function staticOps(p: Predictor, geo: BlockGeometry): OpReport[] {
-  const { cin, cout, cm, groups, h, hd, stride, squeeze } = shapes(geo);
+  const { cin, cout, cm, groups, h, hd, w, wd, stride, squeeze } = shapes(geo);
   const ops = [
-    report('conv1', simulateConv(p, cin, cm, h, h, 1), 1),
-    report('conv2', simulateConv(p, cm, cm, h, h, 3, groups, stride), 1),
-    report('conv3', simulateConv(p, cm, cout, hd, hd, 1), 1),
-    report('add', simulateAdd(p, cout, hd, hd), 1),
+    report('conv1', simulateConv(p, cin, cm, h, w, 1), 1),
+    report('conv2', simulateConv(p, cm, cm, h, w, 3, groups, stride), 1),
+    report('conv3', simulateConv(p, cm, cout, hd, wd, 1), 1),
+    report('add', simulateAdd(p, cout, hd, wd), 1),
   ];
   const sc = shortcut(p, geo);
   if (sc) ops.push(sc);
-  if (geo.se) ops.push(report('se', simulateSe(p, cm, hd, hd, squeeze), 4)); // SE on cm channels at hd
+  if (geo.se) ops.push(report('se', simulateSe(p, cm, hd, wd, squeeze), 4)); // SE on cm channels at hd
   return ops;
 }
 
@@ -143,12 +158,12 @@ export function planBlock(
 
 /** Spatial block (spec §5.3): masker+conv1, conv2, conv3, scatter-add, shortcut, dynamic SE. */
 function spatialEvaluator(p: Predictor, geo: BlockGeometry, g: number) {
-  const { cin, cout, cm, groups, h, hd, stride, squeeze } = shapes(geo);
+  const { cin, cout, cm, groups, h, hd, w, wd, stride, squeeze } = shapes(geo);
   const masker = planMaskerConv1(p, {
     cin,
     cout: cm,
     h,
-    w: h,
+    w,
     granularity: g,
     testNoFuse: true,
     cDensity: 1,
@@ -162,7 +177,7 @@ function spatialEvaluator(p: Predictor, geo: BlockGeometry, g: number) {
     cin: cm,
     cout: cm,
     inh: h,
-    inw: h,
+    inw: w,
     ks: 3,
     groups,
     stride,
@@ -177,7 +192,7 @@ function spatialEvaluator(p: Predictor, geo: BlockGeometry, g: number) {
     cin: cm,
     cout,
     inh: hd,
-    inw: hd,
+    inw: wd,
     ks: 1,
     groups: 1,
     stride: 1,
@@ -188,9 +203,9 @@ function spatialEvaluator(p: Predictor, geo: BlockGeometry, g: number) {
     groupSize: 1,
     spatialMasker: true,
   });
-  const scatter = searchScatterAdd(p, cout, hd, hd, g);
+  const scatter = searchScatterAdd(p, cout, hd, wd, g);
   const sc = shortcut(p, geo);
-  const se = geo.se ? planDynamicSe(p, cm, hd, hd, squeeze, g) : null;
+  const se = geo.se ? planDynamicSe(p, cm, hd, wd, squeeze, g) : null;
   return (d: number): BlockEvaluation => {
     const m = evaluateMaskerConv1(p, masker, d);
     const ops: OpReport[] = [
@@ -207,13 +222,13 @@ function spatialEvaluator(p: Predictor, geo: BlockGeometry, g: number) {
 
 /** Layer-skipping block (spec §5.5): `(gate + shortcut) + (conv1 + conv2 + conv3 + add [+ SE]) · d`. */
 function layerEvaluator(p: Predictor, geo: BlockGeometry, sOps: readonly OpReport[]) {
-  const { cin, cm, h } = shapes(geo);
+  const { cin, cm, h, w } = shapes(geo);
   // [Q21] The gate is the fused masker kernel c_in → cm+1 with output density 0; g is irrelevant.
   const gatePlan = planMaskerConv1(p, {
     cin,
     cout: cm,
     h,
-    w: h,
+    w,
     granularity: geo.outSize,
     testNoFuse: false,
     cDensity: 0,
@@ -237,17 +252,17 @@ function layerEvaluator(p: Predictor, geo: BlockGeometry, sOps: readonly OpRepor
 
 /** Channel block (spec §5.4): conv1, channel masker, conv2, conv3, scatter-add (rate 1), shortcut, SE. */
 function channelEvaluator(p: Predictor, geo: BlockGeometry, g: number, gc: number) {
-  const { cin, cout, cm, groups, h, hd, stride, squeeze } = shapes(geo);
-  const cmp = simulateChannelMaskerPredictor(p, cin, h, h, gc, 2, 16);
+  const { cin, cout, cm, groups, h, hd, w, wd, stride, squeeze } = shapes(geo);
+  const cmp = simulateChannelMaskerPredictor(p, cin, h, w, gc, 2, 16);
   const masker = report('channel_masker', cmp, cmp.launches);
   const scatter = report(
     'scatter_add',
-    evaluateScatterAdd(p, searchScatterAdd(p, cout, hd, hd, g), 1),
+    evaluateScatterAdd(p, searchScatterAdd(p, cout, hd, wd, g), 1),
     1,
   ); // [Q20]
   const sc = shortcut(p, geo);
   const se = geo.se
-    ? report('se', evaluateDynamicSe(p, planDynamicSe(p, cm, hd, hd, squeeze, g), 1), 4)
+    ? report('se', evaluateDynamicSe(p, planDynamicSe(p, cm, hd, wd, squeeze, g), 1), 4)
     : null;
   // The channel-only convs are dense searches whose densities are the rate: memoised per rate.
   const byRate = new Map<number, BlockEvaluation>();
@@ -255,9 +270,9 @@ function channelEvaluator(p: Predictor, geo: BlockGeometry, g: number, gc: numbe
     let hit = byRate.get(c);
     if (!hit) {
       // [Q11] group size 1 whatever gc; [Q6] conv2 pays c·ρ(c²).
-      const conv1 = launched(p, searchConvTile(p, cm, cin, h, h, 1, 1, 1, 1, c, 1));
-      const conv2 = launched(p, searchConvTile(p, cm, cm, hd, hd, groups, stride, 3, c, c, 1));
-      const conv3 = launched(p, searchConvTile(p, cout, cm, hd, hd, 1, 1, 1, c, 1, 1));
+      const conv1 = launched(p, searchConvTile(p, cm, cin, h, w, 1, 1, 1, 1, c, 1));
+      const conv2 = launched(p, searchConvTile(p, cm, cm, hd, wd, groups, stride, 3, c, c, 1));
+      const conv3 = launched(p, searchConvTile(p, cout, cm, hd, wd, 1, 1, 1, c, 1, 1));
       const ops = [
         report('conv1', conv1, 1),
         masker,
@@ -283,12 +298,12 @@ function channelEvaluator(p: Predictor, geo: BlockGeometry, g: number, gc: numbe
  * plus the channel masker.
  */
 function spatialChannelEvaluator(p: Predictor, geo: BlockGeometry, g: number, gc: number) {
-  const { cin, cout, cm, groups, h, hd, stride, squeeze } = shapes(geo);
-  const cmp = simulateChannelMaskerPredictor(p, cin, h, h, gc, 2, 16);
+  const { cin, cout, cm, groups, h, hd, w, wd, stride, squeeze } = shapes(geo);
+  const cmp = simulateChannelMaskerPredictor(p, cin, h, w, gc, 2, 16);
   const masker = report('channel_masker', cmp, cmp.launches);
-  const scatter = searchScatterAdd(p, cout, hd, hd, g);
+  const scatter = searchScatterAdd(p, cout, hd, wd, g);
   const sc = shortcut(p, geo);
-  const se = geo.se ? planDynamicSe(p, cm, hd, hd, squeeze, g) : null;
+  const se = geo.se ? planDynamicSe(p, cm, hd, wd, squeeze, g) : null;
   const byChannelRate = new Map<number, ReturnType<typeof plansAt>>();
   function plansAt(c: number) {
     return {
@@ -297,7 +312,7 @@ function spatialChannelEvaluator(p: Predictor, geo: BlockGeometry, g: number, gc
         cin,
         cout: cm,
         h,
-        w: h,
+        w,
         granularity: g,
         testNoFuse: true,
         cDensity: c,
@@ -311,7 +326,7 @@ function spatialChannelEvaluator(p: Predictor, geo: BlockGeometry, g: number, gc
         cin: cm,
         cout: cm,
         inh: h,
-        inw: h,
+        inw: w,
         ks: 3,
         groups,
         stride,
@@ -326,7 +341,7 @@ function spatialChannelEvaluator(p: Predictor, geo: BlockGeometry, g: number, gc
         cin: cm,
         cout,
         inh: hd,
-        inw: hd,
+        inw: wd,
         ks: 1,
         groups: 1,
         stride: 1,

@@ -31,7 +31,7 @@ export interface NetworkPlan {
 function archKey(arch: ArchitectureSpec): string {
   let key = `${arch.bottleneckRatio}|${arch.groupWidth}|${arch.se}|${arch.seRatio}`;
   for (const s of arch.stages)
-    key += `|${s.inChannels},${s.outChannels},${s.blocks},${s.firstStride},${s.outResolution}`;
+    key += `|${s.inChannels},${s.outChannels},${s.blocks},${s.firstStride},${s.outResolution}${s.outWidth === undefined ? '' : `x${s.outWidth}`}`;
   return key;
 }
 

@@ -1,6 +1,6 @@
 /** Validation of network requests, with messages that name the valid values. */
 import type { ArchitectureSpec } from '../arch';
-import { divisors } from '../math/divisors';
+import { exactGranularities } from '../arch/inputSize';
 import { STAGE_MODES, type NetworkRequest, type StageMode } from './types';
 
 /** Options of {@link checkNetworkRequest}. */
@@ -76,14 +76,19 @@ export function checkNetworkRequest(req: NetworkRequest, opts: CheckOptions = {}
     const g = req.granularity[i]!;
     if (mode !== 'layer') {
       // Divisors are for messages only: built lazily (this runs on every evaluation).
-      const valid = (): number[] => divisors(stage.outResolution);
+      const width = stage.outWidth ?? stage.outResolution;
+      const valid = (): number[] => exactGranularities({ height: stage.outResolution, width });
       if (!Number.isInteger(g) || g < 1) {
         problems.push(
           `granularity of ${stageName(i)}: ${g} is not a positive integer (valid: ${valid().join(', ')})`,
         );
-      } else if (opts.requireDivisibleGranularity && stage.outResolution % g !== 0) {
+      } else if (
+        opts.requireDivisibleGranularity &&
+        (stage.outResolution % g !== 0 || width % g !== 0)
+      ) {
+        const size = width === stage.outResolution ? `${width}` : `${stage.outResolution}×${width}`;
         problems.push(
-          `granularity of ${stageName(i)}: ${g} does not divide the feature size ${stage.outResolution} (valid: ${valid().join(', ')})`,
+          `granularity of ${stageName(i)}: ${g} does not divide the feature size ${size} (valid: ${valid().join(', ')})`,
         );
       }
     }

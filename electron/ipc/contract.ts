@@ -19,8 +19,17 @@ export const MAX_SET_DEPTH = 4;
 /** Largest autosaved session; a session is a configuration plus UI state, far below this. */
 export const MAX_SESSION_BYTES = 16 * MiB;
 
-export const FILE_KINDS = ['config', 'image', 'mask', 'architecture', 'hardware'] as const;
-export const EXPORT_KINDS = ['config', 'csv', 'markdown', 'json', 'png', 'svg', 'text'] as const;
+export const FILE_KINDS = ['config', 'image', 'mask', 'architecture', 'hardware', 'model'] as const;
+export const EXPORT_KINDS = [
+  'config',
+  'csv',
+  'markdown',
+  'json',
+  'png',
+  'svg',
+  'text',
+  'npz',
+] as const;
 /** Documentation pages `shell:open-docs` may open; the renderer names a topic, never a URL. */
 export const DOC_TOPICS = ['paper', 'electron-security'] as const;
 export const LOG_LEVELS = ['info', 'warn', 'error'] as const;

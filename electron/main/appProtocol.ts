@@ -6,7 +6,7 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { mimeTypeFor, resolveAppUrl } from './lib/appUrl';
-import { APP_SCHEME, buildCsp } from './lib/security';
+import { APP_SCHEME, ISOLATION_HEADERS, buildCsp } from './lib/security';
 
 /** Must run before `app.ready`: a standard, secure scheme behaves like https for web APIs. */
 export function registerAppScheme(): void {
@@ -35,6 +35,7 @@ export function serveRenderer(rendererRoot: string, log: (message: string) => vo
           'Content-Type': mimeTypeFor(resolved.path),
           'Content-Security-Policy': csp,
           'X-Content-Type-Options': 'nosniff',
+          ...ISOLATION_HEADERS,
         },
       });
     } catch {

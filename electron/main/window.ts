@@ -3,7 +3,7 @@
  * (origins, CSP, navigation) lives in lib/security.ts.
  */
 import { BrowserWindow, nativeTheme, session, type WebContents } from 'electron';
-import { buildCsp, mayNavigate } from './lib/security';
+import { ISOLATION_HEADERS, buildCsp, mayNavigate } from './lib/security';
 
 export interface WindowOptions {
   preloadPath: string;
@@ -90,6 +90,7 @@ export function hardenSession(devServerUrl: string | undefined): void {
         ...details.responseHeaders,
         'Content-Security-Policy': [csp],
         'X-Content-Type-Options': ['nosniff'],
+        ...Object.fromEntries(Object.entries(ISOLATION_HEADERS).map(([k, v]) => [k, [v]])),
       },
     });
   });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -6,14 +6,19 @@ import { Header } from './components/Header';
 import { Notices } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
 import { NetworkStrip } from './views/strip/NetworkStrip';
-import { VIEWS } from './views/registry';
+import { IDLE_PRELOAD, VIEWS, viewsFor } from './views/registry';
+import { TransformerStrip } from './transformer/TransformerStrip';
 import { useStudio } from './store';
 import { DARK_QUERY, resolvedTheme } from './theme';
 import { useAnalysis } from './worker/useAnalysis';
 import { useSession } from './session/useSession';
 import { useShortcuts } from './commands/useShortcuts';
 import { useDesktopSync } from './commands/useDesktopSync';
-import { Overlays } from './commands/Overlays';
+import { Overlays } from './commands/OverlayHost';
+import { ViewLoading } from './components/ViewLoading';
+import { preloadDialogs } from './components/lazyDialogs';
+import { whenIdle } from './lazyChunk';
+import { masksWorker } from './worker/masksClient';
 import { useFileDrop } from './files/useFileDrop';
 
 /** Keeps <html data-theme> on the resolved theme, following OS changes while the preference is "system". */
@@ -31,8 +36,64 @@ function useThemeAttribute() {
   }, [theme]);
 }
 
+/**
+ * Once the first prediction is on screen and the main thread is idle, fetches the chunks a user is likely
+ * to need next (the 2D views, the masks view, the dialogs), so that opening them does not wait.
+ */
+function useIdlePreload() {
+  useEffect(() => {
+    const start = () =>
+      whenIdle(() => {
+        for (const v of VIEWS)
+          if (IDLE_PRELOAD.includes(v.id)) v.preload?.().catch(() => undefined);
+        preloadDialogs();
+        masksWorker(); // its script compiles off the main thread, ready for the first image or dump
+      });
+    if (useStudio.getState().analysis) {
+      start();
+      return;
+    }
+    const unsubscribe = useStudio.subscribe((s) => {
+      if (!s.analysis) return;
+      unsubscribe();
+      start();
+    });
+    return unsubscribe;
+  }, []);
+}
+
+/**
+ * False until the first prediction (or its error) is in: until then the view pane shows its loading state
+ * and no view chunk is fetched, so the header's first number never waits for chart code to load and
+ * compile. The curves the first view draws come after the prediction anyway.
+ */
+function useFirstResult(): boolean {
+  const settled = useStudio((s) => s.analysis !== null || s.status === 'error');
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    if (settled) {
+      // After the frame that paints the number: rAF runs before that paint, the timeout after it.
+      frame = requestAnimationFrame(() => {
+        timer = setTimeout(() => setReady(true), 0);
+      });
+    } else {
+      timer = setTimeout(() => setReady(true), 1500); // never hold a view back on a slow predictor
+    }
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [settled, ready]);
+  return ready;
+}
+
 export function App() {
   useThemeAttribute();
+  useIdlePreload();
+  const firstResult = useFirstResult();
   useAnalysis();
   useSession();
   useShortcuts();
@@ -41,7 +102,9 @@ export function App() {
   const { activeView, analysisRevision } = useStudio(
     useShallow((s) => ({ activeView: s.activeView, analysisRevision: s.analysisRevision })),
   );
-  const view = VIEWS.find((v) => v.id === activeView) ?? VIEWS[0]!;
+  const transformer = useStudio((s) => s.transformer !== null);
+  const views = viewsFor(transformer);
+  const view = views.find((v) => v.id === activeView) ?? views[0]!;
   const View = view.component;
   return (
     // data-rendered-revision: every view on screen has rendered the analysis of this configuration revision
@@ -55,7 +118,7 @@ export function App() {
         <main className="main">
           <Notices />
           <div className="tabs" role="tablist" aria-label="Views">
-            {VIEWS.map((v) => (
+            {views.map((v) => (
               <button
                 key={v.id}
                 type="button"
@@ -65,6 +128,8 @@ export function App() {
                 aria-controls="view-panel"
                 className="tab"
                 onClick={() => useStudio.getState().setActiveView(v.id)}
+                onPointerEnter={() => void v.preload?.().catch(() => undefined)}
+                onFocus={() => void v.preload?.().catch(() => undefined)}
               >
                 {v.label}
               </button>
@@ -72,12 +137,14 @@ export function App() {
           </div>
           <div className="view" role="tabpanel" id="view-panel" aria-labelledby={`tab-${view.id}`}>
             <ErrorBoundary area={view.label} key={view.id}>
-              <View />
+              <Suspense fallback={<ViewLoading label={view.label} />}>
+                {firstResult ? <View /> : <ViewLoading label={view.label} />}
+              </Suspense>
             </ErrorBoundary>
           </div>
           <div className="strip-dock">
             <ErrorBoundary area="Network strip">
-              <NetworkStrip />
+              {transformer ? <TransformerStrip /> : <NetworkStrip />}
             </ErrorBoundary>
           </div>
         </main>

@@ -9,6 +9,8 @@ import { HostContext } from './hostContext';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
+import './styles/loading.css';
+import { analysisWorker } from './worker/useAnalysis';
 
 declare const __APP_VERSION__: string;
 
@@ -22,6 +24,9 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html lacks #root');
 
 const host = pickHost();
+// Start the analysis worker now: its script loads and compiles while React renders the first screen,
+// so the first prediction is not queued behind the render.
+analysisWorker();
 
 createRoot(rootElement).render(
   <StrictMode>

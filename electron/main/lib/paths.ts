@@ -34,6 +34,7 @@ export const OPEN_FILTERS: Record<FileKind, DialogFilter[]> = {
   mask: [{ name: 'LAUDNet mask dump', extensions: ['laudmask.npz', 'npz'] }],
   architecture: [{ name: 'Architecture (JSON)', extensions: ['json'] }],
   hardware: [{ name: 'Hardware profile (JSON)', extensions: ['json'] }],
+  model: [{ name: 'LAUDNet model (ONNX)', extensions: ['onnx'] }],
 };
 
 /** Save-dialog filter and the extension a saved file gets when the user typed none. */
@@ -48,12 +49,14 @@ export const SAVE_FORMATS: Record<ExportKind, { filter: DialogFilter; extension:
   png: { filter: { name: 'PNG image', extensions: ['png'] }, extension: '.png' },
   svg: { filter: { name: 'SVG image', extensions: ['svg'] }, extension: '.svg' },
   text: { filter: { name: 'Text', extensions: ['txt'] }, extension: '.txt' },
+  npz: { filter: { name: 'Set summary (npz)', extensions: ['npz'] }, extension: '.npz' },
 };
 
 /** Associated extensions and the kind of document each opens as. */
 const ASSOCIATED: ReadonlyArray<[suffix: string, kind: FileKind]> = [
   ['.laudnet.json', 'config'],
   ['.laudmask.npz', 'mask'],
+  ['.onnx', 'model'],
 ];
 
 /** Kind of a file the OS asked us to open (file association, drag onto the dock), or null. */

@@ -46,7 +46,8 @@ export function mayNavigate(url: string, origins: readonly string[]): boolean {
 
 const PRODUCTION_CSP: Record<string, string[]> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  // WebAssembly compilation only (onnxruntime-web runs live masks); still no eval of JavaScript.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   // React sets style properties (allowed by CSP anyway); charting libraries inject <style> tags.
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
@@ -81,6 +82,15 @@ export function buildCsp(devServerUrl?: string): string {
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ');
 }
+
+/**
+ * Cross-origin isolation of the app's pages (SharedArrayBuffer, so onnxruntime-web may use threads).
+ * The page loads only its own bundle, so nothing it needs is blocked.
+ */
+export const ISOLATION_HEADERS: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
 
 /** The fixed allow-list for `shell.openExternal`: the renderer names a topic, main picks the URL. */
 export const DOCS_URLS: Readonly<Record<DocTopic, string>> = {

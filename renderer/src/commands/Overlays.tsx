@@ -6,19 +6,8 @@ import { paletteEntries, paletteText } from './paletteActions';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
-/** The help overlay (`?`) and the command palette (Ctrl/Cmd+K). */
-export function Overlays() {
-  const helpOpen = useStudio((s) => s.helpOpen);
-  const paletteOpen = useStudio((s) => s.paletteOpen);
-  return (
-    <>
-      {helpOpen ? <HelpOverlay /> : null}
-      {paletteOpen ? <CommandPalette /> : null}
-    </>
-  );
-}
-
-function HelpOverlay() {
+/** The help overlay (`?`): every keyboard shortcut, from the command registry. */
+export function HelpOverlay() {
   const close = () => useStudio.getState().setHelpOpen(false);
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -68,7 +57,8 @@ function HelpOverlay() {
   );
 }
 
-function CommandPalette() {
+/** The command palette (Ctrl/Cmd+K). */
+export function CommandPalette() {
   const host = useHost();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);

@@ -6,21 +6,34 @@ import { resolvedTheme } from '../theme';
 import { loadConfigFile, newConfig, openConfig, saveConfig } from '../files/configFiles';
 import { exportChart, exportReport } from '../files/exports';
 import { requestOpen } from '../files/openRequests';
+import { VIEWS } from '../views/registry';
+import { masksWorker } from '../worker/masksClient';
 
 export interface CommandHandler {
   run: (host: Host, payload?: OpenedFile) => void | Promise<void>;
   enabled?: () => boolean;
 }
 
-async function openInView(kind: 'image' | 'mask', host: Host, payload?: OpenedFile) {
-  useStudio.getState().setActiveView('masks');
-  // The masks view registers its handler when it mounts; give React a frame to mount it.
-  await new Promise((r) => setTimeout(r, 0));
-  const handled = await requestOpen(kind, payload ?? null);
+/** How long an open request waits for the masks view to mount (its code may still be loading). */
+const VIEW_MOUNT_WAIT_MS = 15_000;
+
+async function openInView(kind: 'image' | 'mask' | 'model', host: Host, payload?: OpenedFile) {
+  // The masks view's code and its worker load while the user picks the file.
+  void VIEWS.find((v) => v.id === 'masks')
+    ?.preload?.()
+    .catch(() => undefined);
+  masksWorker();
+  const file = payload ?? (await host.openFile(kind));
+  if (!file) return;
+  const s = useStudio.getState();
+  // The view opens with this file: it must not start decoding its default sample photo meanwhile.
+  if (!s.maskImage) s.setMaskLoading(true);
+  s.setActiveView('masks');
+  // The view registers its handler once its code has loaded and it has mounted.
+  const handled = await requestOpen(kind, file, VIEW_MOUNT_WAIT_MS);
   if (!handled) {
-    const file = payload ?? (await host.openFile(kind));
-    if (file)
-      useStudio.getState().notify('error', `The masks view is not available to open ${file.name}.`);
+    useStudio.getState().setMaskLoading(false);
+    useStudio.getState().notify('error', `The masks view is not available to open ${file.name}.`);
   }
 }
 
@@ -46,6 +59,7 @@ export const COMMAND_HANDLERS: Record<CommandId, CommandHandler> = {
   },
   'file.open-image': { run: (host, payload) => openInView('image', host, payload) },
   'file.open-mask': { run: (host, payload) => openInView('mask', host, payload) },
+  'file.open-model': { run: (host, payload) => openInView('model', host, payload) },
   'file.save': { run: (host) => saveConfig(host, false) },
   'file.save-as': { run: (host) => saveConfig(host, true) },
   'export.config': { run: (host) => saveConfig(host, true) },

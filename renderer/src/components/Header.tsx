@@ -1,20 +1,27 @@
+import { useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { markDrawn } from '../perf/probe';
 import { useStudio } from '../store';
 import { BrandMark } from './BrandMark';
 import { formatMs, formatRatio, formatSeconds } from '../format';
 import { modelLabel, hardwareLabel } from '../labels';
+import { TransformerSummary } from '../transformer/TransformerSummary';
+import { variantLabel } from '../transformer/tfConfig';
 
 /** Title bar: what is being tuned (model, hardware) and the numbers that matter for it. */
 export function Header() {
-  const { config, analysis, past, future, theme } = useStudio(
+  const { config, analysis, analysisConfig, past, future, theme, transformer } = useStudio(
     useShallow((s) => ({
+      transformer: s.transformer?.model ?? null,
       config: s.config,
       analysis: s.analysis,
+      analysisConfig: s.analysisConfig,
       past: s.past.length,
       future: s.future.length,
       theme: s.theme,
     })),
   );
+  useLayoutEffect(() => markDrawn('header', analysisConfig), [analysisConfig]);
   const { undo, redo, cycleTheme, setHelpOpen, setPaletteOpen } = useStudio.getState();
   const p = analysis?.prediction;
   const speedup = p ? p.staticLatencyS / p.latencyS : null;
@@ -26,14 +33,20 @@ export function Header() {
       </div>
       <div className="header-context" aria-label="Current model and hardware">
         <span className="chip" data-testid="header-model">
-          Model <strong>{modelLabel(config)}</strong>
+          Model <strong>{transformer ? variantLabel(transformer) : modelLabel(config)}</strong>
         </span>
         <span className="chip" data-testid="header-hardware">
           Hardware <strong>{hardwareLabel(config)}</strong>
           {p ? <span>· batch {p.batchSize}</span> : null}
         </span>
       </div>
-      <div className="summary" aria-label="Predicted performance" data-testid="summary">
+      {transformer ? <TransformerSummary /> : null}
+      <div
+        className="summary"
+        aria-label="Predicted performance"
+        data-testid="summary"
+        hidden={transformer !== null}
+      >
         <Metric
           label="Latency / image"
           testId="summary-ms-per-image"

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
+import { TransformerStatus } from '../transformer/TransformerStatus';
 
 /** Bottom bar: where the app runs, the predictor's state, and the document's state. */
 export function StatusBar() {
@@ -16,9 +17,11 @@ export function StatusBar() {
     })),
   );
   const dotClass = status === 'busy' ? 'busy' : status === 'error' ? 'error' : '';
+  const transformer = useStudio((s) => s.transformer !== null);
   return (
     <footer className="statusbar" role="status" aria-live="polite">
-      <span data-testid="status-predictor">
+      {transformer ? <TransformerStatus /> : null}
+      <span data-testid="status-predictor" hidden={transformer}>
         <span className={`status-dot ${dotClass}`} />
         {status === 'error'
           ? `Predictor error: ${computeError ?? 'unknown'}`
@@ -28,7 +31,7 @@ export function StatusBar() {
               ? `Predicted in ${lastComputeMs.toFixed(1)} ms`
               : 'Predictor starting…'}
       </span>
-      {analysis ? <span>{analysis.prediction.blocks.length} blocks</span> : null}
+      {analysis && !transformer ? <span>{analysis.prediction.blocks.length} blocks</span> : null}
       <span>Latency model: LAUDNet analytic predictor (exact port)</span>
       <span className="spacer" />
       <span data-testid="status-file">

@@ -3,16 +3,25 @@ import { HardwareSection } from './HardwareSection';
 import { ModelSection } from './ModelSection';
 import { StagesSection } from './StagesSection';
 import { TargetSection } from './TargetSection';
+import { TransformerControls } from '../transformer/TransformerControls';
+import { useStudio } from '../store';
 
 /** Left panel: everything the researcher tunes. */
 export function ControlsPanel() {
+  const transformer = useStudio((s) => s.transformer !== null);
   return (
     <aside className="sidebar" aria-label="Controls">
       <ModelSection />
       <HardwareSection />
-      <TargetSection />
-      <StagesSection />
-      <ExportSection />
+      {transformer ? (
+        <TransformerControls />
+      ) : (
+        <>
+          <TargetSection />
+          <StagesSection />
+          <ExportSection />
+        </>
+      )}
     </aside>
   );
 }

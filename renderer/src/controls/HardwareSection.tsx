@@ -1,10 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { HARDWARE_PRESETS } from '../../../core/predictor/hardware';
 import { resolveHardwareParams } from '../../../core/config/resolve';
 import { useStudio } from '../store';
 import { setHardwareParam, setHardwarePreset, setCustomHardware } from '../store/configEdits';
 import { HARDWARE_FIELDS, parseShown, shownValue, type HardwareField } from './hardwareFields';
-import { CalibrationDialog } from '../calibration/CalibrationDialog';
+import { CalibrationDialog } from '../components/lazyDialogs';
 import { calibratedLabel, findCalibratedPreset } from '../calibration/calibratedPresets';
 import { useCalibratedPresetsPersistence } from '../calibration/usePresetPersistence';
 
@@ -133,7 +133,11 @@ export function HardwareSection() {
         </div>
       </div>
       {calibrationOpen ? (
-        <CalibrationDialog onClose={() => useStudio.getState().setCalibrationOpen(false)} />
+        <Suspense fallback={<div className="overlay" role="presentation" />}>
+          <CalibrationDialog.component
+            onClose={() => useStudio.getState().setCalibrationOpen(false)}
+          />
+        </Suspense>
       ) : null}
       {editorOpen ? (
         <div className="hw-editor" data-testid="hardware-editor">

@@ -7,18 +7,26 @@ import {
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { setArchitecture } from '../store/configEdits';
+import { TransformerOptions, chooseTransformer } from '../transformer/TransformerOptions';
+import { InputSizeField, keepInputSize } from './InputSizeField';
 
 /** Model picker: the four built-in backbones, or an architecture JSON file of the same block family. */
 export function ModelSection() {
   const id = useId();
   const host = useHost();
   const model = useStudio((s) => s.config.model);
-  const value = model.kind === 'builtin' ? model.id : '__custom__';
+  const transformer = useStudio((s) => s.transformer?.model ?? null);
+  const value = transformer ?? (model.kind === 'builtin' ? model.id : '__custom__');
 
   const choose = (modelId: string) => {
+    const wasTransformer = useStudio.getState().transformer !== null;
+    if (chooseTransformer(modelId)) return;
+    // Back from a transformer to the CNN that was being tuned: keep its settings.
+    if (wasTransformer && model.kind === 'builtin' && model.id === modelId) return;
     const arch = findBuiltinArchitecture(modelId);
     if (!arch) return;
-    useStudio.getState().editConfig((c) => setArchitecture(c, arch, true));
+    // The input size survives a change of backbone (detection users compare backbones at 800×1333).
+    useStudio.getState().editConfig((c) => keepInputSize(c, setArchitecture(c, arch, true)));
   };
 
   const openArchitecture = async () => {
@@ -62,6 +70,7 @@ export function ModelSection() {
           {model.kind === 'custom' ? (
             <option value="__custom__">{model.architecture.label} (custom)</option>
           ) : null}
+          <TransformerOptions />
         </select>
       </div>
       <div className="field">
@@ -70,6 +79,7 @@ export function ModelSection() {
           Open architecture JSON…
         </button>
       </div>
+      <InputSizeField />
     </section>
   );
 }

@@ -1,10 +1,10 @@
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import { resolveArchitecture } from '../../../core/config/resolve';
 import { hardwareLabel } from '../labels';
 import { useStudio } from '../store';
 import { analysisWorker } from '../worker/useAnalysis';
 import type { GranularityChoice } from '../worker/types';
-import { GranularityDialog } from './GranularityDialog';
+import { GranularityDialog } from '../components/lazyDialogs';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -137,12 +137,14 @@ export function SolverButtons() {
         {busy ? `${busy}…` : 'Choose granularity (S or G by predicted latency)'}
       </button>
       {choice ? (
-        <GranularityDialog
-          result={choice.result}
-          resolutions={choice.resolutions}
-          hardware={choice.hardware}
-          onClose={() => setChoice(null)}
-        />
+        <Suspense fallback={<div className="overlay" role="presentation" />}>
+          <GranularityDialog.component
+            result={choice.result}
+            resolutions={choice.resolutions}
+            hardware={choice.hardware}
+            onClose={() => setChoice(null)}
+          />
+        </Suspense>
       ) : null}
     </div>
   );

@@ -2,11 +2,8 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { stageMidChannels } from '../../../core/arch';
 import type { ArchitectureSpec } from '../../../core/arch';
-import {
-  resolveArchitecture,
-  validChannelGroupSizes,
-  validGranularities,
-} from '../../../core/config/resolve';
+import { resolveArchitecture, validChannelGroupSizes } from '../../../core/config/resolve';
+import { granularityOptions, type GranularityOption } from '../../../core/config/inputSize';
 import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
 import { stageTrainability } from '../../../core/config/trainability';
 import { useStudio } from '../store';
@@ -43,6 +40,7 @@ export function StagesSection() {
           index={i}
           stage={stage}
           arch={arch}
+          options={granularityOptions(config, i)}
           targetRate={config.targetRate}
           selected={i === selectedStage}
         />
@@ -56,16 +54,22 @@ interface CardProps {
   index: number;
   stage: StageConfig;
   arch: ArchitectureSpec;
+  /** Spatial granularities at the configured input size (partial ones labelled). */
+  options: GranularityOption[];
   targetRate: number;
   selected: boolean;
 }
 
-function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
+function StageCard({ index, stage, arch, options, targetRate, selected }: CardProps) {
   const id = useId();
   const spec = arch.stages[index];
   if (!spec) return null;
   const m = stageMidChannels(arch, spec);
-  const sizes = validGranularities(spec.outResolution);
+  const outW = spec.outWidth ?? spec.outResolution;
+  const sizes = options.some((o) => o.S === stage.spatialGranularity)
+    ? options
+    : [...options, { S: stage.spatialGranularity, partial: 'partial border patches' }];
+  const partialNote = sizes.find((o) => o.S === stage.spatialGranularity)?.partial ?? null;
   const divisors = validChannelGroupSizes(m).filter((g) => g < m);
   // A loaded configuration may carry a G the reference code cannot build: keep it selectable, marked.
   const groups = divisors.includes(stage.channelGroupSize)
@@ -89,7 +93,7 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
         <span className="stage-swatch" />
         <strong>Stage {n}</strong>
         <span className="hint">
-          {spec.outResolution}×{spec.outResolution} · {spec.blocks} block
+          {spec.outResolution}×{outW} · {spec.blocks} block
           {spec.blocks === 1 ? '' : 's'} · m = {m}
         </span>
       </div>
@@ -123,15 +127,20 @@ function StageCard({ index, stage, arch, targetRate, selected }: CardProps) {
               edit((c) => setStageGranularity(c, index, Number(e.currentTarget.value)))
             }
           >
-            {sizes.map((s) => (
+            {sizes.map(({ S: s, partial }) => (
               <option key={s} value={s}>
-                {s === spec.outResolution
+                {s === spec.outResolution && s === outW
                   ? `${s} (whole map)`
-                  : `${s}×${s} → ${spec.outResolution / s}×${spec.outResolution / s} grid`}
+                  : `${s}×${s} → ${Math.ceil(spec.outResolution / s)}×${Math.ceil(outW / s)} grid${partial ? ' (partial)' : ''}`}
               </option>
             ))}
           </select>
         </div>
+      ) : null}
+      {spatial && partialNote ? (
+        <p className="hint" data-testid={`stage-${n}-partial`}>
+          S = {stage.spatialGranularity}: {partialNote} (the predictor&apos;s ceiling rule).
+        </p>
       ) : null}
       {channel ? (
         <div className="field">

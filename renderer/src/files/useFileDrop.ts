@@ -28,13 +28,14 @@ export function useFileDrop(): void {
       void readFileBytes(file).then((opened) => {
         const name = opened.name.toLowerCase();
         if (name.endsWith('.npz')) return runCommand('file.open-mask', host, opened);
+        if (name.endsWith('.onnx')) return runCommand('file.open-model', host, opened);
         if (/\.(png|jpe?g|webp)$/.test(name)) return runCommand('file.open-image', host, opened);
         if (name.endsWith('.json')) return runCommand('file.open-config', host, opened);
         useStudio
           .getState()
           .notify(
             'error',
-            `${opened.name}: unknown file type (expected .laudnet.json, .laudmask.npz or an image).`,
+            `${opened.name}: unknown file type (expected .laudnet.json, .laudmask.npz, .onnx or an image).`,
           );
       });
     };

@@ -17,6 +17,7 @@ export const FILE_ACCEPT: Record<FileKind, string> = {
   mask: '.npz,.laudmask.npz',
   architecture: '.json,application/json',
   hardware: '.json,application/json',
+  model: '.onnx',
 };
 
 const MIME: Record<ExportKind, string> = {
@@ -27,6 +28,7 @@ const MIME: Record<ExportKind, string> = {
   png: 'image/png',
   svg: 'image/svg+xml',
   text: 'text/plain',
+  npz: 'application/zip',
 };
 
 export const SESSION_STORAGE_KEY = 'laudnet-studio:session';

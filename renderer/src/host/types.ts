@@ -5,10 +5,10 @@
  */
 
 /** What kind of document a file dialog is for; decides filters and default names. */
-export type FileKind = 'config' | 'image' | 'mask' | 'architecture' | 'hardware';
+export type FileKind = 'config' | 'image' | 'mask' | 'architecture' | 'hardware' | 'model';
 
 /** An export target: decides the dialog filter and the MIME type of a download. */
-export type ExportKind = 'config' | 'csv' | 'markdown' | 'json' | 'png' | 'svg' | 'text';
+export type ExportKind = 'config' | 'csv' | 'markdown' | 'json' | 'png' | 'svg' | 'text' | 'npz';
 
 export interface OpenedFile {
   /** File name without folders (the path stays in main on desktop). */

@@ -10,7 +10,17 @@ export const SESSION_VERSION = 1;
 const uiSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch('system'),
   activeView: z
-    .enum(['curves', 'breakdown', 'theory', 'hardware', 'masks', 'space', 'set'])
+    .enum([
+      'curves',
+      'breakdown',
+      'theory',
+      'hardware',
+      'masks',
+      'space',
+      'set',
+      'compare',
+      'explore',
+    ])
     .catch('curves'),
   selectedStage: z.number().int().min(0).max(7).catch(0),
   curveScope: z.enum(['stage', 'network']).catch('stage'),

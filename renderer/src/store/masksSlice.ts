@@ -51,6 +51,8 @@ export interface OpenedDump extends MaskResult {
   weightsText?: string | null;
   checkpoint: string | null;
   warnings: string[];
+  /** Set when the masks come from the live (ONNX) model: its file name ("live: <file>" in the views). */
+  live?: string;
 }
 
 /** Proxy masks and the inputs they were computed for (views show them only while they match). */

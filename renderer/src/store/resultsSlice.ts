@@ -12,7 +12,11 @@ export interface ResultsSlice {
   /** The configuration the analysis describes (the live one may already be newer). */
   analysisConfig: StudioConfig | null;
   curves: CurveSet | null;
+  /** The configuration the curves were computed for (null: unknown, e.g. set by a test). */
+  curvesConfig: StudioConfig | null;
   hardwareRows: HardwareRow[] | null;
+  /** The configuration the hardware rows describe (null: unknown). */
+  hardwareRowsConfig: StudioConfig | null;
   status: ComputeStatus;
   computeError: string | null;
   /** Time of the last predictor round trip (worker), for the status bar. */
@@ -23,8 +27,8 @@ export interface ResultsSlice {
     revision: number,
     config: StudioConfig,
   ) => void;
-  setCurves: (curves: CurveSet) => void;
-  setHardwareRows: (rows: HardwareRow[]) => void;
+  setCurves: (curves: CurveSet, config?: StudioConfig) => void;
+  setHardwareRows: (rows: HardwareRow[], config?: StudioConfig) => void;
   setComputeStatus: (status: ComputeStatus, error?: string | null) => void;
 }
 
@@ -33,7 +37,9 @@ export const createResultsSlice: StateCreator<StudioState, [], [], ResultsSlice>
   analysisRevision: -1,
   analysisConfig: null,
   curves: null,
+  curvesConfig: null,
   hardwareRows: null,
+  hardwareRowsConfig: null,
   status: 'idle',
   computeError: null,
   lastComputeMs: null,
@@ -46,7 +52,8 @@ export const createResultsSlice: StateCreator<StudioState, [], [], ResultsSlice>
       status: 'idle',
       computeError: null,
     }),
-  setCurves: (curves) => set({ curves }),
-  setHardwareRows: (hardwareRows) => set({ hardwareRows }),
+  setCurves: (curves, config) => set({ curves, curvesConfig: config ?? null }),
+  setHardwareRows: (hardwareRows, config) =>
+    set({ hardwareRows, hardwareRowsConfig: config ?? null }),
   setComputeStatus: (status, computeError = null) => set({ status, computeError }),
 });

@@ -10,13 +10,19 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createUiSlice, type UiSlice } from './uiSlice';
 import { createCalibrationSlice, type CalibrationSlice } from './calibrationSlice';
 import { createSetSlice, type SetSlice } from './setSlice';
+import { createTransformerSlice, type TransformerSlice } from './transformerSlice';
+import { createLiveSlice, type LiveSlice } from '../live/liveSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
 export type StudioState = ConfigSlice &
   UiSlice &
   ResultsSlice &
   MasksSlice &
   CalibrationSlice &
-  SetSlice;
+  SetSlice &
+  TransformerSlice &
+  LiveSlice &
+  CompareSlice;
 
 /** Builds a store of all slices (the app has one; tests build their own, each with its own history). */
 export function createStudioStore(initial = defaultConfig()) {
@@ -27,6 +33,9 @@ export function createStudioStore(initial = defaultConfig()) {
     ...createMasksSlice(...a),
     ...createCalibrationSlice(...a),
     ...createSetSlice(...a),
+    ...createTransformerSlice(...a),
+    ...createLiveSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

@@ -3,7 +3,16 @@ import type { StudioState } from './studioStore';
 import { pushNotice, type Notice, type NoticeOptions } from './notices';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
-export type ViewId = 'curves' | 'breakdown' | 'theory' | 'hardware' | 'masks' | 'space' | 'set';
+export type ViewId =
+  | 'curves'
+  | 'breakdown'
+  | 'theory'
+  | 'hardware'
+  | 'masks'
+  | 'space'
+  | 'set'
+  | 'compare'
+  | 'explore';
 export type CurveScope = 'stage' | 'network';
 
 export type { Notice, NoticeOptions } from './notices';

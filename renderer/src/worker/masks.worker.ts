@@ -18,20 +18,34 @@ import {
 } from './masksCompute';
 import { decodeImageFile, decodePngPixels } from './masksImage';
 
-/** Saliency maps kept (the current image, and a few to come back to through undo or "use proxy"). */
+/** Images kept (the current one, and a few to come back to through undo or "use proxy"). */
 const CACHE_SIZE = 4;
-const saliencies = new Map<number, SaliencyMap>();
+interface KeptImage {
+  rgba: Uint8ClampedArray;
+  width: number;
+  height: number;
+  /** Computed on the first proxy-mask request: a dump's own masks never need it. */
+  saliency: SaliencyMap | null;
+}
+const images = new Map<number, KeptImage>();
 let nextImageId = 1;
 
 function remember(rgba: Uint8ClampedArray, width: number, height: number): number {
   const id = nextImageId++;
-  saliencies.set(id, saliencyOf(rgba, width, height));
-  while (saliencies.size > CACHE_SIZE) {
-    const oldest = saliencies.keys().next().value;
+  images.set(id, { rgba, width, height, saliency: null });
+  while (images.size > CACHE_SIZE) {
+    const oldest = images.keys().next().value;
     if (oldest === undefined) break;
-    saliencies.delete(oldest);
+    images.delete(oldest);
   }
   return id;
+}
+
+function saliencyFor(imageId: number): SaliencyMap | null {
+  const image = images.get(imageId);
+  if (!image) return null;
+  image.saliency ??= saliencyOf(image.rgba, image.width, image.height);
+  return image.saliency;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -56,7 +70,7 @@ export interface OpenedDumpMessage {
 export type WorkerFailure = { ok: false; error: string };
 
 const api = {
-  /** Decodes an image file; on success its saliency is ready for {@link api.proxyMasks}. */
+  /** Decodes an image file; on success {@link api.proxyMasks} can compute masks over it. */
   async openImage(bytes: Uint8Array): Promise<OpenedImageMessage | WorkerFailure> {
     const decoded = await decodeImageFile(bytes);
     if (!decoded.ok) return decoded;
@@ -79,9 +93,9 @@ const api = {
     imageId: number,
     config: StudioConfig,
   ): (MaskComputation & { ok: true }) | WorkerFailure {
-    const saliency = saliencies.get(imageId);
-    if (!saliency) return { ok: false, error: 'The image is no longer loaded; open it again.' };
     try {
+      const saliency = saliencyFor(imageId);
+      if (!saliency) return { ok: false, error: 'The image is no longer loaded; open it again.' };
       return { ok: true, ...proxyMasksFor(saliency, config) };
     } catch (err) {
       return { ok: false, error: message(err) };

@@ -3,26 +3,42 @@ import { useEffect } from 'react';
 import type { StudioConfig } from '../../../core/config/schema';
 import { useStudio } from '../store';
 import type { AnalysisWorkerApi } from './analysis.worker';
+import { applyInFrame } from './frameBatch';
 import { latestOnly } from './latestOnly';
 
 let remote: Remote<AnalysisWorkerApi> | null = null;
+let background: Remote<AnalysisWorkerApi> | null = null;
 
-/** The shared analysis worker (created on first use). */
+/**
+ * The analysis worker (created on first use): the prediction of the live configuration, and the solvers.
+ * Curves and the hardware comparison run in {@link backgroundWorker}, so a prediction never waits
+ * behind them (the first number on screen, and every rate change while curves are recomputed).
+ */
 export function analysisWorker(): Remote<AnalysisWorkerApi> {
-  if (!remote) {
-    const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+  remote ??= wrap<AnalysisWorkerApi>(
+    new Worker(new URL('./analysis.worker.ts', import.meta.url), {
       type: 'module',
       name: 'analysis',
-    });
-    remote = wrap<AnalysisWorkerApi>(worker);
-  }
+    }),
+  );
   return remote;
+}
+
+/** A second instance of the analysis worker for the slower jobs: curves and hardware rows. */
+function backgroundWorker(): Remote<AnalysisWorkerApi> {
+  background ??= wrap<AnalysisWorkerApi>(
+    new Worker(new URL('./analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'curves',
+    }),
+  );
+  return background;
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Curves depend on everything but the rates, so a rate drag re-uses them and only moves the marker. */
-function curvesKey(config: StudioConfig, scope: string, stage: number): string {
+export function curvesKey(config: StudioConfig, scope: string, stage: number): string {
   const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
   return JSON.stringify([
     rest,
@@ -40,25 +56,29 @@ export function useAnalysis(): void {
   useEffect(() => {
     const api = analysisWorker();
     const store = useStudio;
+    // Results reach the store at the next frame, together, so one React commit shows them all.
     const runAnalysis = latestOnly(
       (input: { config: StudioConfig; revision: number }) => api.analyze(input.config),
-      (analysis, input, ms) => {
-        if (store.getState().config === input.config)
-          store.getState().setAnalysis(analysis, ms, input.revision, input.config);
-      },
+      (analysis, input, ms) =>
+        applyInFrame('analysis', () => {
+          if (store.getState().config === input.config)
+            store.getState().setAnalysis(analysis, ms, input.revision, input.config);
+        }),
       (err) => store.getState().setComputeStatus('error', message(err)),
     );
     let lastCurvesKey = '';
     const runCurves = latestOnly(
       (input: { config: StudioConfig; scope: 'stage' | 'network'; stage: number; key: string }) =>
-        api.curves(input.config, input.scope, input.stage),
-      (curves) => store.getState().setCurves(curves),
+        backgroundWorker().curves(input.config, input.scope, input.stage),
+      (curves, input) =>
+        applyInFrame('curves', () => store.getState().setCurves(curves, input.config)),
       (err) => store.getState().notify('error', `Latency curves failed: ${message(err)}`),
     );
     let lastHardwareConfig: StudioConfig | null = null;
     const runHardware = latestOnly(
-      (config: StudioConfig) => api.hardwareRows(config),
-      (rows) => store.getState().setHardwareRows(rows),
+      (config: StudioConfig) => backgroundWorker().hardwareRows(config),
+      (rows, config) =>
+        applyInFrame('hardware', () => store.getState().setHardwareRows(rows, config)),
       (err) => store.getState().notify('error', `Hardware comparison failed: ${message(err)}`),
     );
 

@@ -52,12 +52,20 @@ describe('the command registry', () => {
       const words = c.label.replace('…', '').split(' ').slice(1);
       for (const w of words) {
         // Later words are lower case unless they are names or acronyms.
-        if (!['LAUDNet', 'Studio', 'JSON', 'CSV', 'PNG', 'SVG', 'Markdown', '3D'].includes(w)) {
+        if (
+          !['LAUDNet', 'Studio', 'JSON', 'CSV', 'PNG', 'SVG', 'Markdown', '3D', 'ONNX'].includes(w)
+        ) {
           expect(w, c.label).toBe(w.toLowerCase());
         }
       }
     }
-    const dialogs = ['file.open-config', 'file.open-image', 'file.open-mask', 'file.save-as'];
+    const dialogs = [
+      'file.open-config',
+      'file.open-image',
+      'file.open-mask',
+      'file.open-model',
+      'file.save-as',
+    ];
     for (const id of dialogs) expect(findCommand(id)?.label.endsWith('…'), id).toBe(true);
     expect(findCommand('file.save')?.label).toBe('Save');
   });

@@ -163,9 +163,47 @@ describe('parseConfig / serializeConfig', () => {
       '4 stages',
     );
     expectError(
-      withEdit((d) => (d.inputSize = 200)),
+      withEdit((d) => (d.inputSize = 20)),
       'inputSize',
-      'multiples of 32',
+      'outside 32 to 4096',
+    );
+    expectError(
+      withEdit((d) => (d.inputSize = '800y1333' as unknown as number)),
+      'inputSize',
+      '"HxW"',
+    );
+    expectError(
+      withEdit((d) => (d.inputSize = [800, 1333.5] as unknown as number)),
+      'inputSize',
+      'width: 1333.5 is not a whole number',
+    );
+  });
+
+  it('reads non-square input sizes liberally and writes [height, width]', () => {
+    for (const given of ['800x1333', '800 × 1333', [800, 1333], { height: 800, width: 1333 }]) {
+      const res = parseConfig(
+        withEdit((d) => {
+          d.inputSize = given;
+          d.stages[1]!.spatialGranularity = 4; // 100×167: partial border patches on the width
+        }),
+      );
+      expect(res.ok, JSON.stringify(given)).toBe(true);
+      if (!res.ok) continue;
+      expect(res.config.inputSize).toEqual([800, 1333]);
+      const again = parseConfig(serializeConfig(res.config));
+      expect(again.ok && again.config.inputSize).toEqual([800, 1333]);
+    }
+    // A square size given as a pair is stored as a number; any side works (conv arithmetic).
+    const square = parseConfig(withEdit((d) => (d.inputSize = '200x200' as unknown as number)));
+    expect(square.ok && square.config.inputSize).toBe(200);
+    // At a detection size S may leave partial patches, but not exceed the map (stage 4: 25×42).
+    expectError(
+      withEdit((d) => {
+        d.inputSize = [800, 1333];
+        d.stages[3]!.spatialGranularity = 43;
+      }),
+      'stages[3].spatialGranularity',
+      '25×42',
     );
   });
 

@@ -76,8 +76,11 @@ describe('hardenSession', () => {
     );
     expect(result.responseHeaders?.['Content-Type']).toEqual(['text/html']);
     expect(result.responseHeaders?.['Content-Security-Policy']?.[0]).toMatch(
-      /^default-src 'self'; script-src 'self';/,
+      /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/,
     );
+    // Cross-origin isolated, so onnxruntime-web may use threads.
+    expect(result.responseHeaders?.['Cross-Origin-Opener-Policy']).toEqual(['same-origin']);
+    expect(result.responseHeaders?.['Cross-Origin-Embedder-Policy']).toEqual(['require-corp']);
     expect(result.responseHeaders?.['X-Content-Type-Options']).toEqual(['nosniff']);
   });
 });
@@ -112,6 +115,7 @@ describe('app:// protocol', () => {
     expect(page?.status).toBe(200);
     expect(page?.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(page?.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    expect(page?.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
     expect(await page?.text()).toBe('<!doctype html><title>x</title>');
 
     const script = await handle?.({ url: 'app://studio/assets/app.js' });

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
+import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
 import { useStudio } from '../../store';
@@ -45,9 +46,15 @@ function UnitSwitch({ unit, onChange }: { unit: TimeUnit; onChange: (u: TimeUnit
 
 /** View 2: predicted time per block, static vs dynamic, by operator; a block's operator table. */
 export function BreakdownView() {
-  const { analysis, config, selectedBlock } = useStudio(
-    useShallow((s) => ({ analysis: s.analysis, config: s.config, selectedBlock: s.selectedBlock })),
+  const { analysis, analysisConfig, config, selectedBlock } = useStudio(
+    useShallow((s) => ({
+      analysis: s.analysis,
+      analysisConfig: s.analysisConfig,
+      config: s.config,
+      selectedBlock: s.selectedBlock,
+    })),
   );
+  useLayoutEffect(() => markDrawn('breakdown', analysisConfig), [analysisConfig]);
   const [unit, setUnit] = useState<TimeUnit>('image');
   const latencyMode = useMemo(() => latencyModeOf(config), [config]);
   const data = useMemo(

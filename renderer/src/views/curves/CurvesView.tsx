@@ -1,4 +1,6 @@
-import { memo, useMemo, type ReactElement } from 'react';
+import { memo, useLayoutEffect, useMemo, type ReactElement } from 'react';
+import { markDrawn } from '../../perf/probe';
+import { curvesKey } from '../../worker/useAnalysis';
 import {
   CartesianGrid,
   Line,
@@ -24,16 +26,26 @@ import { curvesToCsv, curvesToJson } from './curveData';
 
 /** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
 export function CurvesView() {
-  const { config, curves, analysis, analysisConfig, scope, stage } = useStudio(
+  const { config, curves, curvesConfig, analysis, analysisConfig, scope, stage } = useStudio(
     useShallow((s) => ({
       config: s.config,
       curves: s.curves,
+      curvesConfig: s.curvesConfig,
       analysis: s.analysis,
       analysisConfig: s.analysisConfig,
       scope: s.curveScope,
       stage: s.selectedStage,
     })),
   );
+  // Drawn: the marker shows the latest prediction, on curves of the same granularities and modes.
+  useLayoutEffect(() => {
+    if (
+      analysisConfig &&
+      curvesConfig &&
+      curvesKey(analysisConfig, scope, stage) === curvesKey(curvesConfig, scope, stage)
+    )
+      markDrawn('curves', analysisConfig);
+  }, [analysisConfig, curvesConfig, scope, stage]);
   const arch = useMemo(() => resolveArchitecture(config), [config]);
   // The marker comes with the prediction it shows (and the configuration that prediction is for), so
   // it never pairs a new rate with an old latency while the worker catches up.
@@ -42,22 +54,28 @@ export function CurvesView() {
     curves && curves.scope === scope && (scope === 'network' || curves.stage === stage)
       ? curves
       : null;
-  const series = fresh ? fresh.series.map((s) => withMarker(s, marker.point)) : [];
-  // Lines keep their element identity while the marker moves along samples of the current curve
-  // (every 0.01), so React and recharts skip them; recharts re-measures every redrawn path.
+  // recharts draws the sampled curves only (every 0.01), memoised: a rate change never re-renders it (it
+  // re-measures every line path). A rate between two samples (typed in the number box) lies on the
+  // model's curve, not on the chord between the samples: the marker layer bridges the drawn line through
+  // it (previous sample → marker → next sample), and `data-current-series` reports that drawn line.
+  const series = fresh ? fresh.series : [];
   const lines = useMemo(
     () => (fresh ? fresh.series.map((s, i) => curveLine(s, i)) : null),
     [fresh],
   );
   const currentIndex = series.findIndex((s) => s.current);
-  const offSample =
-    currentIndex >= 0 && fresh !== null && series[currentIndex] !== fresh.series[currentIndex];
-  // On a sample (the usual case) this is `lines` itself, so the chart below stays memoised.
-  const drawn =
-    offSample && lines
-      ? lines.map((l, i) => (i === currentIndex ? curveLine(series[i]!, i) : l))
-      : lines;
-  const maxRatio = Math.max(1.1, ...series.flatMap((s) => s.points.map((p) => p.ratio)));
+  const current = series[currentIndex];
+  const drawnCurrent = current ? withMarker(current, marker.point) : undefined;
+  const bridge =
+    current && drawnCurrent !== current && marker.point
+      ? bridgeThrough(drawnCurrent!.points, marker.point, seriesColor(current, currentIndex))
+      : null;
+  const maxRatio = useMemo(
+    () => Math.max(1.1, ...(fresh?.series ?? []).flatMap((s) => s.points.map((p) => p.ratio))),
+    [fresh],
+  );
+  const curvesJson = useMemo(() => (fresh ? JSON.stringify(fresh) : undefined), [fresh]);
+  const currentJson = JSON.stringify(drawnCurrent?.points ?? []);
   // Axis props must keep their identity across renders: recharts treats a new array as new axis
   // settings and redraws (and re-measures) every line.
   const tickStep = niceStep(maxRatio);
@@ -83,7 +101,7 @@ export function CurvesView() {
       : 'Network latency vs activation rate';
   const subtitle =
     scope === 'stage' && spec
-      ? `${spec.blocks} blocks at ${spec.outResolution}×${spec.outResolution}; other stages as configured`
+      ? `${spec.blocks} blocks at ${spec.outResolution}×${spec.outWidth ?? spec.outResolution}; other stages as configured`
       : 'Every dynamic stage at the same rate';
 
   return (
@@ -101,7 +119,10 @@ export function CurvesView() {
                 selectStage(i);
               }}
             >
-              Stage {i + 1} · {s.outResolution}²
+              Stage {i + 1} ·{' '}
+              {s.outWidth === undefined
+                ? `${s.outResolution}²`
+                : `${s.outResolution}×${s.outWidth}`}
             </button>
           ))}
           <button
@@ -156,15 +177,17 @@ export function CurvesView() {
           className="chart-box"
           data-testid="curves-chart"
           data-marker={marker.point ? JSON.stringify(marker.point) : undefined}
-          data-current-series={JSON.stringify(series.find((x) => x.current)?.points ?? [])}
-          data-curves={fresh ? JSON.stringify(fresh) : undefined}
+          data-current-series={currentJson}
+          data-curves={curvesJson}
         >
-          {drawn ? (
-            <CurvesChart lines={drawn} yDomain={yDomain} yTicks={yTicks} />
+          {lines ? (
+            <CurvesChart lines={lines} yDomain={yDomain} yTicks={yTicks} />
           ) : (
             <p className="hint">Computing curves…</p>
           )}
-          {drawn && marker.point ? <MarkerLayer point={marker.point} yTop={yTop} /> : null}
+          {lines && marker.point ? (
+            <MarkerLayer point={marker.point} yTop={yTop} bridge={bridge} />
+          ) : null}
         </div>
       </ChartCard>
       <p className="hint">
@@ -204,6 +227,21 @@ async function exportCurveData(
   }
 }
 
+/** The current curve's points either side of an off-sample marker, with the marker between them. */
+interface Bridge {
+  points: { rate: number; ratio: number }[];
+  color: string;
+}
+
+function bridgeThrough(
+  points: readonly { rate: number; ratio: number }[],
+  marker: { rate: number; ratio: number },
+  color: string,
+): Bridge {
+  const i = points.findIndex((p) => p.rate === marker.rate && p.ratio === marker.ratio);
+  return { points: points.slice(Math.max(0, i - 1), i + 2), color };
+}
+
 const CHART_MARGIN = { top: 12, right: 28, bottom: 28, left: 16 };
 const Y_AXIS_WIDTH = 56;
 const X_AXIS_HEIGHT = 30;
@@ -213,7 +251,15 @@ const X_AXIS_HEIGHT = 30;
  * sizes in percentages of the plot, so it needs no measuring and moves without re-rendering the chart;
  * it is an <svg>, so chart exports include it.
  */
-function MarkerLayer({ point, yTop }: { point: { rate: number; ratio: number }; yTop: number }) {
+function MarkerLayer({
+  point,
+  yTop,
+  bridge,
+}: {
+  point: { rate: number; ratio: number };
+  yTop: number;
+  bridge: Bridge | null;
+}) {
   const style = {
     left: CHART_MARGIN.left + Y_AXIS_WIDTH,
     top: CHART_MARGIN.top,
@@ -227,6 +273,19 @@ function MarkerLayer({ point, yTop }: { point: { rate: number; ratio: number }; 
       aria-hidden="true"
       data-testid="curves-marker-dot"
     >
+      {bridge ? (
+        <svg viewBox="0 0 1000 1000" preserveAspectRatio="none" width="100%" height="100%">
+          <polyline
+            points={bridge.points
+              .map((p) => `${p.rate * 1000},${(1 - p.ratio / yTop) * 1000}`)
+              .join(' ')}
+            fill="none"
+            stroke={bridge.color}
+            strokeWidth={3}
+            vectorEffect="non-scaling-stroke"
+          />
+        </svg>
+      ) : null}
       <circle
         cx={`${point.rate * 100}%`}
         cy={`${(1 - point.ratio / yTop) * 100}%`}

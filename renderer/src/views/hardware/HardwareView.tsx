@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
+import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
 import { formatMs, formatRatio } from '../../format';
@@ -27,9 +28,14 @@ function hardwareNote(kind: 'preset' | 'custom', overridden: boolean): string | 
 
 /** View 4: the same configuration on every hardware preset: latency ratio and ms per image. */
 export function HardwareView() {
-  const { rows, config } = useStudio(
-    useShallow((s) => ({ rows: s.hardwareRows, config: s.config })),
+  const { rows, rowsConfig, config } = useStudio(
+    useShallow((s) => ({
+      rows: s.hardwareRows,
+      rowsConfig: s.hardwareRowsConfig,
+      config: s.config,
+    })),
   );
+  useLayoutEffect(() => markDrawn('hardware', rowsConfig), [rowsConfig]);
   // Keyed by the preset id, not the configuration: a rate drag must not redraw the charts with old rows.
   const presetId = currentPresetId(config);
   const data = useMemo(() => (rows ? hardwareData(rows, presetId) : null), [rows, presetId]);

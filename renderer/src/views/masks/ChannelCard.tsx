@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
-import { channelStripRgba, pixelsCanvas, prepareCanvas } from './draw';
+import { blitPixels, channelStripRgba, prepareCanvas } from './draw';
 import { tileId } from './Filmstrip';
 import { groupCounts, type ShownMasks } from './selection';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
@@ -17,13 +17,8 @@ const Strip = memo(function Strip({ block, selected }: { block: BlockMaskSet; se
     const ctx = prepareCanvas(canvas, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
     if (!ctx) return;
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(
-      pixelsCanvas(channelStripRgba(channel, [0, 170, 100], [205, 210, 220]), channel.length, 1),
-      0,
-      0,
-      STRIP_WIDTH_PX,
-      STRIP_HEIGHT_PX,
-    );
+    const strip = channelStripRgba(channel, [0, 170, 100], [205, 210, 220]);
+    blitPixels(ctx, strip, channel.length, 1, 0, 0, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
     // Group boundaries, when groups are wide enough to tell apart.
     const step = STRIP_WIDTH_PX / channel.length;
     if (step >= 4) {

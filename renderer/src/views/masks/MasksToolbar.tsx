@@ -5,6 +5,7 @@ import { useStudio } from '../../store';
 import { maskActions } from './appActions';
 import { SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
+import { liveActions } from '../../live/appLive';
 import type { OpenedDump } from '../../store/masksSlice';
 
 /** The proxy's label as a sentence ("Proxy from image saliency — not a trained LAUDNet"). */
@@ -66,6 +67,17 @@ export function MasksToolbar() {
       >
         Open mask dump…
       </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="mask-open-model"
+        title="A trained LAUDNet exported with tools/laudmask-export --onnx: masks of every image, live"
+        onClick={() =>
+          void host.openFile('model').then((file) => file && liveActions.openModel(file))
+        }
+      >
+        Open ONNX model…
+      </button>
       {dumpActive ? (
         <button
           type="button"
@@ -82,7 +94,7 @@ export function MasksToolbar() {
         </span>
       ) : null}
       <span className="masks-toolbar-hint hint">
-        or drop a PNG, JPEG, WebP or .laudmask.npz here
+        or drop a PNG, JPEG, WebP, .laudmask.npz or .onnx here
       </span>
     </div>
   );
@@ -100,6 +112,21 @@ export function MaskSourceLabel() {
   const { dump, dumpActive } = useStudio(
     useShallow((s) => ({ dump: s.maskDump, dumpActive: dumpIsSource(s) })),
   );
+  if (dump?.live && dumpActive) {
+    return (
+      <div className="mask-source real" data-testid="mask-source" data-source="live">
+        <strong>
+          live: {dump.live} ({dump.archLabel}, {weightsLabel(dump)})
+        </strong>
+        <span className="hint">
+          {dump.weights === 'random-init'
+            ? 'Randomly initialised weights: these masks only test the pipeline.'
+            : 'Masks computed here by the ONNX model for this image.'}{' '}
+          Threshold offsets change them; rates and granularities do not.
+        </span>
+      </div>
+    );
+  }
   if (dump && dumpActive) {
     return (
       <div className="mask-source real" data-testid="mask-source" data-source="dump">

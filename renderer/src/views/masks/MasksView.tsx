@@ -2,6 +2,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
+import { markDrawn } from '../../perf/probe';
 import { registerOpenHandler } from '../../files/openRequests';
 import { useStudio } from '../../store';
 import { masksWorker } from '../../worker/masksClient';
@@ -15,6 +16,9 @@ import { OverlayCard } from './OverlayCard';
 import { PonderCard } from './PonderCard';
 import { useMaskPipeline } from './useMaskPipeline';
 import { useShownMasks } from './useShownMasks';
+import { liveActions, looksLikeOnnx } from '../../live/appLive';
+import { LivePanel } from '../../live/LivePanel';
+import { useDrawnMark } from './useDrawnMark';
 
 /** Registers the view as the receiver of "Open image…" / "Open mask dump…" commands while it is shown. */
 function useOpenHandlers() {
@@ -28,9 +32,14 @@ function useOpenHandlers() {
       const picked = file ?? (await host.openFile('mask'));
       if (picked) await maskActions.openDumpBytes(picked.name, picked.bytes);
     });
+    const offModel = registerOpenHandler('model', async (file) => {
+      const picked = file ?? (await host.openFile('model'));
+      if (picked) await liveActions.openModel(picked);
+    });
     return () => {
       offImage();
       offMask();
+      offModel();
     };
   }, [host]);
 }
@@ -57,7 +66,11 @@ function useDropZone() {
         if (!file || isConfig(file.name) || isSetDrop(e.dataTransfer)) return;
         e.preventDefault();
         e.stopPropagation();
-        void readFileBytes(file).then((opened) => maskActions.openFile(opened));
+        void readFileBytes(file).then((opened) =>
+          looksLikeOnnx(opened.name, opened.bytes)
+            ? liveActions.openModel(opened)
+            : maskActions.openFile(opened),
+        );
       },
     },
   };
@@ -68,16 +81,26 @@ export function MasksView() {
   useMaskPipeline(useStudio, masksWorker, maskActions);
   useOpenHandlers();
   const masks = useShownMasks();
+  const root = useDrawnMark(masks);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const drop = useDropZone();
+  // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
+  const drawnConfig = masks
+    ? masks.source === 'proxy'
+      ? masks.result.config
+      : useStudio.getState().config
+    : null;
+  useEffect(() => markDrawn('masks', drawnConfig), [drawnConfig, masks]);
   return (
     <div
       className={`masks-view${drop.over ? ' drop-over' : ''}`}
       data-testid="masks-view"
+      ref={root}
       {...drop.handlers}
     >
       <MasksToolbar />
       <MaskSourceLabel />
+      <LivePanel />
       {masks ? (
         <>
           <div className={`masks-main${masks.stale ? ' stale' : ''}`} aria-busy={masks.stale}>

@@ -5,6 +5,19 @@ import type { ShownMasks } from './selection';
 
 const SIDE_PX = 224;
 
+/** A grey copy of the network input at its own size. */
+function greyCopy(input: ImageBitmap): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = input.width;
+  canvas.height = input.height;
+  const ctx = canvas.getContext('2d');
+  if (ctx) {
+    ctx.filter = 'grayscale(1)';
+    ctx.drawImage(input, 0, 0);
+  }
+  return canvas;
+}
+
 /** The "ponder" map: per input pixel, how many blocks compute there. */
 export function PonderCard({ masks }: { masks: ShownMasks }) {
   const image = useStudio((s) => s.maskImage);
@@ -20,22 +33,23 @@ export function PonderCard({ masks }: { masks: ShownMasks }) {
     return ponder.counts.length ? sum / ponder.counts.length : 0;
   }, [ponder]);
 
+  // The photo in grey, filtered once per image (a canvas filter is slow, and a rate change redraws).
+  const grey = useMemo(() => (image ? greyCopy(image.input) : null), [image]);
+
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const ctx = prepareCanvas(canvas, SIDE_PX, SIDE_PX);
     if (!ctx) return;
-    if (image) {
+    if (grey) {
       // The photo faintly underneath, so hot spots can be matched to objects.
-      ctx.filter = 'grayscale(1)';
-      ctx.drawImage(image.input, 0, 0, SIDE_PX, SIDE_PX);
-      ctx.filter = 'none';
+      ctx.drawImage(grey, 0, 0, SIDE_PX, SIDE_PX);
     }
-    ctx.globalAlpha = image ? 0.82 : 1;
+    ctx.globalAlpha = grey ? 0.82 : 1;
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(heat, 0, 0, SIDE_PX, SIDE_PX);
     ctx.globalAlpha = 1;
-  }, [heat, image]);
+  }, [heat, grey]);
 
   return (
     <section className="card masks-side-card" aria-label="Ponder map">

@@ -44,8 +44,15 @@ export function rampCss(): string {
 export function ponderRgba(ponder: PonderMap, scaleMax: number, alpha = 255): Uint8ClampedArray {
   const out = new Uint8ClampedArray(ponder.side * ponder.side * 4);
   const scale = scaleMax > 0 ? scaleMax : 1;
+  // Counts are small integers: one ramp colour per count value, not per pixel.
+  const colours = new Map<number, Rgb>();
   for (let i = 0; i < ponder.counts.length; i++) {
-    const c = rampColour((ponder.counts[i] as number) / scale);
+    const count = ponder.counts[i] as number;
+    let c = colours.get(count);
+    if (!c) {
+      c = rampColour(count / scale);
+      colours.set(count, c);
+    }
     out[4 * i] = c[0];
     out[4 * i + 1] = c[1];
     out[4 * i + 2] = c[2];
@@ -103,6 +110,55 @@ export function pixelsCanvas(
   canvas
     .getContext('2d')
     ?.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+  return canvas;
+}
+
+let scratch: HTMLCanvasElement | null = null;
+
+/**
+ * Draws raw RGBA pixels (`width`×`height`) scaled into `ctx` at (dx, dy, dw, dh), through one shared
+ * scratch canvas: the filmstrip redraws dozens of tiles per rate change, and a new canvas per tile
+ * costs more than the drawing.
+ */
+export function blitPixels(
+  ctx: CanvasRenderingContext2D,
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+  dx: number,
+  dy: number,
+  dw: number,
+  dh: number,
+): void {
+  scratch ??= document.createElement('canvas');
+  if (scratch.width < width) scratch.width = width;
+  if (scratch.height < height) scratch.height = height;
+  const sctx = scratch.getContext('2d');
+  if (!sctx) return;
+  sctx.putImageData(new ImageData(rgba, width, height), 0, 0);
+  ctx.drawImage(scratch, 0, 0, width, height, dx, dy, dw, dh);
+}
+
+const scaledInputs = new WeakMap<ImageBitmap, Map<number, HTMLCanvasElement>>();
+
+/** The network input scaled once to `sidePx` (at the device pixel ratio), shared by every tile. */
+export function scaledInput(input: ImageBitmap, sidePx: number): HTMLCanvasElement {
+  let bySide = scaledInputs.get(input);
+  if (!bySide) {
+    bySide = new Map();
+    scaledInputs.set(input, bySide);
+  }
+  const ratio = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
+  const px = Math.round(sidePx * ratio);
+  let canvas = bySide.get(px);
+  if (!canvas) {
+    canvas = document.createElement('canvas');
+    canvas.width = px;
+    canvas.height = px;
+    const ctx = canvas.getContext('2d');
+    ctx?.drawImage(input, 0, 0, px, px);
+    bySide.set(px, canvas);
+  }
   return canvas;
 }
 

@@ -5,7 +5,7 @@
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import type { StudioState } from '../../store';
-import type { MaskResult } from '../../store/masksSlice';
+import type { MaskResult, ProxyMasks } from '../../store/masksSlice';
 
 /** Id of the configuration's model (built-in id or the custom architecture's id). */
 export function configModelId(config: StudioConfig): string {
@@ -22,7 +22,7 @@ export function dumpIsSource(state: Pick<StudioState, 'maskDump' | 'config'>): b
 
 export type ShownMasks =
   | { source: 'dump'; result: MaskResult; stale: false }
-  | { source: 'proxy'; result: MaskResult; stale: boolean };
+  | { source: 'proxy'; result: ProxyMasks; stale: boolean };
 
 /** The masks to draw now, or null before the first ones are computed for the current image. */
 export function shownMasks(

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { StudioConfig } from '../../../../core/config/schema';
+import { markDrawn } from '../../perf/probe';
 import { useStudio } from '../../store';
 import { masksWorker } from '../../worker/masksClient';
 import '../../styles/masks.css';
@@ -26,9 +28,12 @@ export function SpaceView() {
   const masks = useShownMasks();
   const image = useStudio((s) => s.maskImage);
   const blocks = masks?.result.blocks ?? null;
+  const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
   const shown = useShownBlock(blocks);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const engineRef = useRef<SpaceEngine | null>(null);
+  // The configuration whose masks the scene holds (proxy masks), for the benchmarks' probe.
+  const contentConfig = useRef<StudioConfig | null>(null);
   const [problem, setProblem] = useState<string | null>(() => webglProblem());
   const pixels = useMemo(() => (image ? bitmapPixels(image.input) : null), [image]);
 
@@ -51,6 +56,8 @@ export function SpaceView() {
       return;
     }
     engineRef.current = engine;
+    engine.onRendered = () =>
+      markDrawn('space', contentConfig.current ?? useStudio.getState().config);
     return () => {
       engineRef.current = null;
       engine.dispose();
@@ -58,8 +65,10 @@ export function SpaceView() {
   }, [problem]);
 
   useEffect(() => {
-    if (blocks) engineRef.current?.setContent(blocks, pixels);
-  }, [blocks, pixels, problem]);
+    if (!blocks) return;
+    contentConfig.current = proxyConfig;
+    engineRef.current?.setContent(blocks, pixels);
+  }, [blocks, proxyConfig, pixels, problem]);
 
   useEffect(() => {
     engineRef.current?.setSelected(shown?.key ?? null);

@@ -7,6 +7,7 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
+import { countSpaceRender } from '../../perf/probe';
 import { buildStageLabels, type StageLabels } from './labels';
 import { buildSpaceContent, type SpaceContent } from './scene';
 
@@ -32,10 +33,13 @@ export class SpaceEngine {
   private readonly resizeObserver: ResizeObserver;
   private content: SpaceContent | null = null;
   private labels: StageLabels | null = null;
+  private contentInput: Uint8ClampedArray | null = null;
   private framedFor = '';
   private selected: string | null = null;
   private frame = 0;
   private pointerDown: { x: number; y: number } | null = null;
+  /** Called after every WebGL render (the view records what is on screen). */
+  onRendered: (() => void) | null = null;
 
   /** @throws Error when no WebGL context can be created. */
   constructor(
@@ -60,12 +64,23 @@ export class SpaceEngine {
     canvas.addEventListener('pointerup', this.onPointerUp);
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(canvas.parentElement ?? canvas);
-    this.resize();
+    // Sized now, drawn once with its content: the observer's first call and setContent follow.
+    this.resize(false);
+    this.requestRender();
   }
 
-  /** Replaces the blocks (masks changed); the camera stays unless the network itself changed. */
+  /**
+   * Shows new masks. Masks of the same blocks over the same image (a rate drag) only re-upload the
+   * textures that changed; other blocks rebuild the scene. The camera stays unless the network changed.
+   * Either way the view is drawn once, in the next animation frame.
+   */
   setContent(blocks: readonly BlockMaskSet[], input: Uint8ClampedArray | null): void {
+    if (this.content && input === this.contentInput && this.content.update(blocks)) {
+      this.requestRender();
+      return;
+    }
     this.clearContent();
+    this.contentInput = input;
     this.content = buildSpaceContent(blocks, input);
     this.labels = buildStageLabels(this.content.stages);
     this.scene.add(this.content.group, this.labels.group);
@@ -102,7 +117,7 @@ export class SpaceEngine {
   renderNow(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.renderer.render(this.scene, this.camera);
+    this.render();
   }
 
   dispose(): void {
@@ -139,18 +154,25 @@ export class SpaceEngine {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.renderer.render(this.scene, this.camera);
+      this.render();
     });
   };
 
-  private resize(): void {
+  private render(): void {
+    this.renderer.render(this.scene, this.camera);
+    countSpaceRender();
+    this.onRendered?.();
+  }
+
+  /** Fits the drawing buffer to the canvas's box; renders at once (a resized buffer is blank). */
+  private resize(render = true): void {
     const host = this.canvas.parentElement ?? this.canvas;
     const width = Math.max(1, host.clientWidth);
     const height = Math.max(1, host.clientHeight);
     this.renderer.setSize(width, height, false);
     this.camera.aspect = width / height;
     this.camera.updateProjectionMatrix();
-    this.renderNow();
+    if (render) this.renderNow();
   }
 
   private readonly onPointerDown = (e: PointerEvent) => {

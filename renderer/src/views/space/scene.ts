@@ -58,6 +58,12 @@ export interface SpaceContent {
   pickables: THREE.Object3D[];
   /** Sphere that holds everything (camera framing). */
   bounds: THREE.Sphere;
+  /**
+   * Shows new masks of the same blocks in place: re-uploads only the textures whose mask changed and
+   * fades blocks that became skipped. Returns false (nothing changed) when the blocks differ in a way
+   * that needs a rebuild: other blocks, sizes, or a channel-slab stack that changed.
+   */
+  update: (blocks: readonly BlockMaskSet[]) => boolean;
   /** Moves the selection outline to a block (null hides it). */
   setSelected: (key: string | null) => void;
   /** Frees every geometry, material and texture this content created. */
@@ -67,6 +73,29 @@ export interface SpaceContent {
 /** Plane side of a block whose map is `outSize` wide, relative to the largest map: √ keeps stage 4 readable. */
 export function planeSide(outSize: number, largest: number): number {
   return MAX_PLANE * Math.sqrt(outSize / Math.max(1, largest));
+}
+
+/** What a block's scene objects were built from, to update them in place. */
+interface BlockParts {
+  block: BlockMaskSet;
+  outSize: number;
+  texture: THREE.DataTexture;
+  material: THREE.MeshBasicMaterial;
+  /** The slab stack drawn (channel masks), as text: a change needs new meshes. */
+  stack: string;
+}
+
+/** The slab stack a block is drawn as ('' for a single plane). */
+function slabSignature(block: BlockMaskSet, skipped: boolean): string {
+  return block.channel && !skipped ? channelSlabs(block.channel, MAX_SLABS).join(',') : '';
+}
+
+/** True when two masks hold the same decisions. */
+function sameMask(a: BlockMaskSet['conv2'], b: BlockMaskSet['conv2']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.data.length !== b.data.length) return false;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
+  return true;
 }
 
 function dataTexture(pixels: Uint8ClampedArray, side: number): THREE.DataTexture {
@@ -91,6 +120,7 @@ export function buildSpaceContent(
   const disposables: { dispose: () => void }[] = [];
   const pickables: THREE.Object3D[] = [];
   const visuals: BlockVisual[] = [];
+  const parts: BlockParts[] = [];
   const spans: StageSpan[] = [];
   const stageStart = new Map<number, number>();
   const largest = Math.max(
@@ -192,6 +222,13 @@ export function buildSpaceContent(
     }
     if (edgeMaterial) disposables.push(edgeMaterial);
     visuals.push({ key: block.key, x, side, skipped, slabs, meshes });
+    parts.push({
+      block,
+      outSize,
+      texture,
+      material: faceMaterial,
+      stack: slabSignature(block, skipped),
+    });
     const span = spans.find((st) => st.stage === block.stage);
     if (!span) spans.push({ stage: block.stage, x, side, outSize });
     else span.x = ((stageStart.get(block.stage) ?? x) + x) / 2;
@@ -223,6 +260,47 @@ export function buildSpaceContent(
     stages: spans,
     pickables,
     bounds,
+    update(next) {
+      if (next.length !== parts.length) return false;
+      const changed: number[] = [];
+      for (let i = 0; i < next.length; i++) {
+        const block = next[i]!;
+        const part = parts[i]!;
+        if (block === part.block) continue;
+        if (
+          block.key !== part.block.key ||
+          (block.conv2?.height ?? 0) !== (part.block.conv2?.height ?? 0)
+        )
+          return false;
+        if (slabSignature(block, blockSkipped(block)) !== part.stack) return false;
+        changed.push(i);
+      }
+      for (const i of changed) {
+        const block = next[i]!;
+        const part = parts[i]!;
+        const visual = visuals[i]!;
+        if (!sameMask(block.conv2, part.block.conv2)) {
+          const pixels = blockTexturePixels(
+            block,
+            part.outSize,
+            stageColour(block.stage),
+            imageAt(part.outSize),
+          );
+          (part.texture.image.data as Uint8Array).set(flipRows(pixels, part.outSize, part.outSize));
+          part.texture.needsUpdate = true;
+        }
+        const skipped = blockSkipped(block);
+        if (skipped !== visual.skipped) {
+          part.material.transparent = skipped;
+          part.material.opacity = skipped ? SKIPPED_OPACITY : 1;
+          part.material.depthWrite = !skipped;
+          part.material.needsUpdate = true;
+          visual.skipped = skipped;
+        }
+        part.block = block;
+      }
+      return true;
+    },
     setSelected(key) {
       const visual = key === null ? undefined : visuals.find((v) => v.key === key);
       outline.visible = visual !== undefined;

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
+import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
 import { useStudio } from '../../store';
@@ -55,9 +56,15 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
 
 /** View 3: FLOPs reduction against latency reduction, per block and for the network, with the reason. */
 export function TheoryView() {
-  const { analysis, config, selectedBlock } = useStudio(
-    useShallow((s) => ({ analysis: s.analysis, config: s.config, selectedBlock: s.selectedBlock })),
+  const { analysis, analysisConfig, config, selectedBlock } = useStudio(
+    useShallow((s) => ({
+      analysis: s.analysis,
+      analysisConfig: s.analysisConfig,
+      config: s.config,
+      selectedBlock: s.selectedBlock,
+    })),
   );
+  useLayoutEffect(() => markDrawn('theory', analysisConfig), [analysisConfig]);
   const latencyMode = useMemo(() => latencyModeOf(config), [config]);
   const theory = useMemo(() => (analysis ? theoryOf(analysis) : null), [analysis]);
   const explanation = useMemo(

@@ -1,0 +1,179 @@
+/**
+ * Start-up structure (issue 14): the first screen's JavaScript holds neither three.js nor the chart
+ * library, views and dialogs load on demand with a loading state, and a mask dump opened from another
+ * tab reaches the lazily loaded masks view without decoding the default sample first. Structure only:
+ * the timings are the benchmarks' (bench/ui-coldstart.bench.mjs, bench/ui-dump-open.bench.mjs).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Route } from '@playwright/test';
+import { test, expect } from './support/studio';
+
+interface ManifestChunk {
+  file: string;
+  name?: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+const manifest = JSON.parse(
+  readFileSync(join(process.cwd(), 'dist-web', '.vite', 'manifest.json'), 'utf8'),
+) as Record<string, ManifestChunk>;
+
+/** The chunks the page loads before any lazy import: the entry and its static imports, transitively. */
+function initialChunks(): ManifestChunk[] {
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry);
+  if (!entry) throw new Error('the manifest names no entry chunk');
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const dep of manifest[key]?.imports ?? []) visit(dep);
+  };
+  visit(entry);
+  return [...seen].map((k) => manifest[k]!);
+}
+
+const chunkFile = (name: string) => {
+  const chunk = Object.values(manifest).find((c) => c.name === name && c.file.endsWith('.js'));
+  if (!chunk) throw new Error(`the manifest has no ${name} chunk`);
+  return chunk.file;
+};
+
+/** Records the page's clock when the header first shows a latency number. */
+async function watchFirstNumber(page: Page) {
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="summary-ms-per-image"]')?.textContent;
+      if (text && text !== '—') {
+        (window as unknown as { __firstNumberAt: number }).__firstNumberAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** Holds back the responses of files matching `pattern` until `release()` is called. */
+async function holdBack(page: Page, pattern: RegExp) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route: Route) => {
+    await gate;
+    await route.continue();
+  });
+  return () => release();
+}
+
+test('the entry chunk and its imports hold neither three.js nor the charts; views and dialogs are lazy', () => {
+  const initial = initialChunks().map((c) => c.name ?? c.file);
+  expect(initial).not.toContain('three');
+  expect(initial).not.toContain('recharts');
+  for (const view of ['Curves', 'Breakdown', 'Theory', 'Hardware', 'Masks', 'Space', 'Set'])
+    expect(initial).not.toContain(`${view}View`);
+  const entry = Object.values(manifest).find((c) => c.isEntry)!;
+  const lazy = entry.dynamicImports ?? [];
+  for (const src of [
+    'src/views/curves/CurvesView.tsx',
+    'src/views/masks/MasksView.tsx',
+    'src/views/space/SpaceView.tsx',
+    'src/views/set/SetView.tsx',
+    'src/calibration/CalibrationDialog.tsx',
+    'src/controls/GranularityDialog.tsx',
+    'src/commands/Overlays.tsx',
+  ])
+    expect(lazy).toContain(src);
+  // three.js is reached only through the 3D view.
+  const space = manifest['src/views/space/SpaceView.tsx']!;
+  expect(space.imports?.map((k) => manifest[k]?.name)).toContain('three');
+});
+
+test('the first number is on screen before any chart or three.js code is requested', async ({
+  studio,
+  page,
+}) => {
+  await watchFirstNumber(page);
+  // A fresh context: empty storage, so the default configuration is predicted on the first load.
+  await page.goto('/');
+  await expect(studio.summary.msPerImage).not.toHaveText('—', { timeout: 30_000 });
+  const { firstAt, scripts } = await page.evaluate(() => ({
+    firstAt: (window as unknown as { __firstNumberAt: number }).__firstNumberAt,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('.js'))
+      .map((e) => ({ file: e.name.split('/').pop()!, start: e.startTime })),
+  }));
+  expect(firstAt).toBeGreaterThan(0);
+  const three = chunkFile('three').split('/').pop()!;
+  const recharts = chunkFile('recharts').split('/').pop()!;
+  const early = scripts.filter((s) => s.start < firstAt).map((s) => s.file);
+  expect(early).not.toContain(three);
+  expect(early).not.toContain(recharts);
+  // The curves view follows the number (its chart once the curves are computed).
+  await expect(page.getByRole('group', { name: 'Curve scope' })).toBeVisible();
+  await expect(page.getByTestId('view-loading')).toHaveCount(0);
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('a view whose code is loading shows a loading state in its pane, then the view', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  const release = await holdBack(page, /\/assets\/(SpaceView|three)-[^/]+\.js$/);
+  for (const size of [
+    { width: 1024, height: 700 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(size);
+    if (size.width === 1024) await studio.openView('space');
+    const loading = page.getByTestId('view-loading');
+    await expect(loading).toHaveText('Loading 3D view…');
+    // The pane keeps its place: the strip below the view does not move while the view loads.
+    await expect(loading).toBeVisible();
+    await studio.screenshot(`startup-view-loading-${size.width}x${size.height}`);
+  }
+  const stripBefore = await page.locator('.strip-dock').boundingBox();
+  release();
+  await expect(page.getByTestId('view-loading')).toHaveCount(0);
+  await expect(page.locator('.strip-dock')).toHaveCount(1);
+  expect(await page.locator('.strip-dock').boundingBox()).toEqual(stripBefore);
+  await studio.screenshot('startup-view-loaded-1440x900');
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('a dump opened from the curves tab reaches the masks view while its code loads, without the sample', async ({
+  studio,
+  page,
+}) => {
+  const samples: string[] = [];
+  page.on('request', (r) => {
+    if (/\/assets\/(dog|eagle|giraffe|horses|person)-[^/]+\.jpg$/.test(r.url()))
+      samples.push(r.url());
+  });
+  await studio.open();
+  const release = await holdBack(page, /\/assets\/MasksView-[^/]+\.js$/);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+Alt+KeyO');
+  await (
+    await chooser
+  ).setFiles(join(process.cwd(), 'e2e', 'fixtures', 'resnet50-spatial.laudmask.npz'));
+  await expect(page.getByRole('tab', { name: 'Masks over images' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByTestId('view-loading')).toHaveText('Loading masks over images…');
+  await page.waitForTimeout(300); // the open request waits for the view, it does not give up
+  release();
+  const view = page.getByTestId('masks-view');
+  await expect(view).toHaveAttribute('data-drawn-source', 'dump');
+  await expect(page.getByTestId('mask-overlay-title')).toContainText(
+    'resnet50-spatial.laudmask.npz',
+  );
+  await expect(page.locator('[data-testid^="mask-tile-rate-"]')).toHaveCount(16);
+  await expect(studio.errors).toHaveCount(0);
+  expect(samples).toEqual([]);
+  expect(studio.consoleErrors).toEqual([]);
+});

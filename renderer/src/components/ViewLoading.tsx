@@ -1,0 +1,15 @@
+/** "Latency curves" → "latency curves" inside a sentence; "3D view" stays as it is. */
+const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+
+/**
+ * What a view's pane shows while its code loads: a quiet line in the pane's place (the pane keeps its
+ * size, so nothing around it moves). It fades in after a moment, so a fast load shows no flash.
+ */
+export function ViewLoading({ label }: { label: string }) {
+  return (
+    <div className="view-loading" role="status" aria-live="polite" data-testid="view-loading">
+      <span className="view-loading-spinner" aria-hidden="true" />
+      Loading {inSentence(label)}…
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+/**
+ * The live model's actions: open an ONNX model (validated in the worker; a failure only adds a notice,
+ * whatever was open stays), run every image the mask views open, re-threshold on offset changes, and
+ * adopt the masks like a dump's: the masks slice shows them, their measured rates go into the
+ * configuration (so kept fraction and predicted latency follow), labelled "live: <model file>".
+ */
+import type { ArchitectureSpec } from '../../../core/arch';
+import type { StudioConfig } from '../../../core/config/schema';
+import type { ThresholdOffsets } from '../../../core/live';
+import type { OpenedFile } from '../host/types';
+import type { StudioStore } from '../store';
+import type { MaskImage } from '../store/masksSlice';
+import { configFromDump } from '../views/masks/adoptDump';
+import { latestOnly } from '../worker/latestOnly';
+import type { OpenedLiveModel, LiveFailure } from './engine';
+import type { LiveImageResult } from './live.worker';
+import type { LiveMasks } from './liveMasks';
+import type { LiveModelInfo } from './liveSlice';
+
+/** The worker calls the actions need (the comlink remote in the app, a fake or Node engine in tests). */
+export interface LiveBackend {
+  openModel(
+    name: string,
+    bytes: Uint8Array,
+    extraArchitectures: ArchitectureSpec[],
+  ): Promise<(OpenedLiveModel & { threads: number }) | LiveFailure>;
+  runImage(
+    name: string,
+    bytes: Uint8Array,
+    offsets: ThresholdOffsets,
+  ): Promise<LiveImageResult | LiveFailure>;
+  rethreshold(offsets: ThresholdOffsets): Promise<LiveMasks | LiveFailure>;
+}
+
+export interface LiveActionsDeps {
+  backend: () => LiveBackend;
+  store: StudioStore;
+}
+
+/** No offsets: the model's own decisions. */
+export const ZERO_OFFSETS: ThresholdOffsets = { global: 0, perBlock: {} };
+
+/** The offsets of a configuration (absent: none). */
+export function offsetsOf(config: StudioConfig): ThresholdOffsets {
+  return config.thresholdOffsets ?? ZERO_OFFSETS;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Same per-block rates and stage settings: adopting would change nothing. */
+function sameRates(a: StudioConfig, b: StudioConfig): boolean {
+  return (
+    JSON.stringify(a.blockRates) === JSON.stringify(b.blockRates) &&
+    JSON.stringify(a.stages) === JSON.stringify(b.stages) &&
+    JSON.stringify(a.model) === JSON.stringify(b.model)
+  );
+}
+
+/** `config` with `offsets` (the key left out when there are none, so plain configurations stay plain). */
+export function withOffsets(
+  config: StudioConfig,
+  offsets: ThresholdOffsets | undefined,
+): StudioConfig {
+  const { thresholdOffsets: _drop, ...rest } = config;
+  if (!offsets) return rest;
+  return {
+    ...rest,
+    thresholdOffsets: { global: offsets.global, perBlock: { ...offsets.perBlock } },
+  };
+}
+
+export type LiveActions = ReturnType<typeof createLiveActions>;
+
+/** The live actions, bound to a store and a worker backend. */
+export function createLiveActions(deps: LiveActionsDeps) {
+  const { store, backend } = deps;
+  /** The image shown last, with its file's bytes (what a newly opened model runs first). */
+  let lastImage: { image: MaskImage; bytes: Uint8Array } | null = null;
+  let modelGeneration = 0;
+
+  const notifyError = (text: string) => {
+    store.getState().notify('error', text);
+    return false;
+  };
+
+  /** Shows `masks` as the current image's, and their rates in the configuration. */
+  function adopt(masks: LiveMasks, image: MaskImage, model: LiveModelInfo, coalesce: boolean) {
+    const s = store.getState();
+    if (s.maskImage?.id !== image.id) return false;
+    const adopted = configFromDump(s.config, masks.arch, masks.patch);
+    if (!adopted.ok) return notifyError(`${model.fileName}: ${adopted.error}`);
+    const next = withOffsets(adopted.config, s.config.thresholdOffsets);
+    if (!sameRates(next, s.config)) {
+      if (coalesce) s.editConfig(() => next, 'live-offsets');
+      else s.replaceConfig(next);
+    }
+    s.setMaskDump(
+      {
+        fileName: model.fileName,
+        live: model.fileName,
+        archId: masks.archId,
+        archLabel: masks.archLabel,
+        weights: masks.weights,
+        weightsText: masks.weightsText,
+        checkpoint: masks.checkpoint,
+        warnings: masks.warnings,
+        blocks: masks.blocks,
+        ponder: masks.ponder,
+      },
+      image,
+    );
+    return true;
+  }
+
+  /** Runs the image through the open model (nothing happens without one). */
+  async function runImage(image: MaskImage, bytes: Uint8Array): Promise<boolean> {
+    const model = store.getState().liveModel;
+    if (!model) return false;
+    const generation = modelGeneration;
+    store.getState().setLiveBusy('image');
+    let result: LiveImageResult | LiveFailure;
+    try {
+      result = await backend().runImage(image.name, bytes, offsetsOf(store.getState().config));
+    } catch (err) {
+      result = { ok: false, error: message(err) };
+    }
+    const s = store.getState();
+    if (generation !== modelGeneration) return false;
+    s.setLiveBusy(null);
+    if (s.maskImage?.id !== image.id) return false;
+    if (!result.ok) return notifyError(`Live masks of ${image.name}: ${result.error}`);
+    s.setLiveTiming(result.timing);
+    const first = s.selectedBlock === null || s.maskDump?.live !== model.fileName;
+    const shown = adopt(result.masks, image, model, false);
+    if (shown && first) {
+      s.selectStage(0);
+      s.selectBlock(result.masks.blocks[0]?.key ?? null);
+    }
+    return shown;
+  }
+
+  /** The mask views opened an image: remember it and run it when a model is open. */
+  function imageOpened(image: MaskImage, bytes: Uint8Array): void {
+    lastImage = { image, bytes };
+    void runImage(image, bytes);
+  }
+
+  /** Opens an ONNX model; the current one (and everything else) stays when it cannot be opened. */
+  async function openModel(file: OpenedFile): Promise<boolean> {
+    const s = store.getState();
+    const { config } = s;
+    const custom = config.model.kind === 'custom' ? [config.model.architecture] : [];
+    s.setLiveBusy('model');
+    let opened: (OpenedLiveModel & { threads: number }) | LiveFailure;
+    try {
+      opened = await backend().openModel(file.name, file.bytes, custom);
+    } catch (err) {
+      opened = { ok: false, error: message(err) };
+    }
+    store.getState().setLiveBusy(null);
+    if (!opened.ok)
+      return notifyError(`${file.name} could not be opened as a live model: ${opened.error}`);
+    modelGeneration++;
+    const info: LiveModelInfo = {
+      fileName: file.name,
+      sizeBytes: file.bytes.length,
+      archId: opened.archId,
+      archLabel: opened.archLabel,
+      weightsText: opened.weightsText ?? (opened.weights === 'random-init' ? 'random-init' : ''),
+      randomInit: opened.weights === 'random-init',
+      blocks: opened.blocks,
+      createMs: opened.createMs,
+      threads: opened.threads,
+    };
+    const now = store.getState();
+    now.setLiveModel(info);
+    now.setLiveTiming(null);
+    now.notify(
+      'info',
+      `${file.name} is open: ${opened.archLabel}, session created in ${Math.round(opened.createMs)} ms. Every image opened now gets its live masks.${
+        info.randomInit
+          ? ' Its weights are randomly initialised: the masks only test the pipeline.'
+          : ''
+      }`,
+      { key: `live:${file.name}` },
+    );
+    const current = now.maskImage;
+    if (lastImage && current && lastImage.image.id === current.id)
+      await runImage(current, lastImage.bytes);
+    return true;
+  }
+
+  /** Closes the live model; the views go back to proxy masks. */
+  function closeModel(): void {
+    modelGeneration++;
+    const s = store.getState();
+    s.setLiveModel(null);
+    s.setLiveTiming(null);
+    s.setLiveBusy(null);
+    if (s.maskDump?.live) s.clearMaskDump();
+  }
+
+  const rethreshold = latestOnly(
+    (offsets: ThresholdOffsets) => backend().rethreshold(offsets),
+    (masks) => {
+      const s = store.getState();
+      const model = s.liveModel;
+      if (!masks.ok || !model || !s.maskImage || !s.maskDump?.live) {
+        if (!masks.ok) notifyError(`Live masks: ${masks.error}`);
+        return;
+      }
+      adopt(masks, s.maskImage, model, true);
+    },
+    (err) => notifyError(`Live masks: ${message(err)}`),
+  );
+
+  /** Re-thresholds the shown live masks whenever the configuration's offsets change. */
+  function startOffsetSync(): () => void {
+    return store.subscribe((state, prev) => {
+      if (state.config.thresholdOffsets === prev.config.thresholdOffsets) return;
+      if (!state.liveModel || !state.maskDump?.live) return;
+      rethreshold(offsetsOf(state.config));
+    });
+  }
+
+  /** Sets one block's offset (null key: the global one), as a coalesced undo step. */
+  function setOffset(key: string | null, value: number): void {
+    store.getState().editConfig((config) => {
+      const current = offsetsOf(config);
+      const next: ThresholdOffsets =
+        key === null
+          ? { global: value, perBlock: current.perBlock }
+          : { global: current.global, perBlock: { ...current.perBlock, [key]: value } };
+      if (key !== null && value === 0) {
+        const { [key]: _gone, ...rest } = next.perBlock;
+        return withOffsets(config, { global: next.global, perBlock: rest });
+      }
+      return withOffsets(config, next);
+    }, 'live-offsets');
+  }
+
+  /** Removes every offset (one undo step). */
+  function resetOffsets(): void {
+    store.getState().editConfig((config) => withOffsets(config, undefined));
+  }
+
+  return { openModel, imageOpened, runImage, closeModel, startOffsetSync, setOffset, resetOffsets };
+}

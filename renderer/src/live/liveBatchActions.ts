@@ -1,0 +1,144 @@
+/**
+ * Batch runs of the live model over a folder of images: the page reads one image at a time and the
+ * worker runs it and adds it to the set statistics, with progress and cancel. The finished summary
+ * (laudmask-set v1, what the exporter writes) opens in the set view and can be saved.
+ */
+import type { ThresholdOffsets } from '../../../core/live';
+import type { Host, OpenedFolder } from '../host/types';
+import type { StudioStore } from '../store';
+import type { LiveFailure } from './engine';
+import type { FolderImage, ImageFolder } from './imageFolder';
+import { offsetsOf } from './liveActions';
+
+export interface LiveBatchBackend {
+  beginBatch(offsets: ThresholdOffsets): Promise<void>;
+  addToBatch(path: string, bytes: Uint8Array, className: string | null): Promise<string | null>;
+  finishBatch(): Promise<{ ok: true; bytes: Uint8Array; images: number } | LiveFailure>;
+  cancelBatch(): Promise<void>;
+}
+
+export interface LiveBatchDeps {
+  backend: () => LiveBatchBackend;
+  store: StudioStore;
+  /** Shows a set (the set view's opener). */
+  showSet: (folder: OpenedFolder) => Promise<boolean>;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** A set folder holding only a summary held in memory (what the set view opens). */
+export function summaryFolder(name: string, bytes: Uint8Array): OpenedFolder {
+  return {
+    name,
+    files: [{ path: 'summary.npz', size: bytes.length }],
+    read: (path) =>
+      path === 'summary.npz'
+        ? Promise.resolve(bytes)
+        : Promise.reject(new Error(`${path} was not written by the live batch.`)),
+  };
+}
+
+export type LiveBatchActions = ReturnType<typeof createLiveBatchActions>;
+
+export function createLiveBatchActions(deps: LiveBatchDeps) {
+  const { store, backend } = deps;
+  let cancelled = false;
+  let running = false;
+  /** The last finished summary, for "Save set summary". */
+  let lastSummary: { name: string; bytes: Uint8Array } | null = null;
+
+  async function run(folder: ImageFolder): Promise<boolean> {
+    const s = store.getState();
+    const model = s.liveModel;
+    if (!model || running) return false;
+    if (folder.images.length === 0) {
+      s.notify(
+        'error',
+        `${folder.name} holds no images: expected PNG, JPEG or WebP files (in class folders or not).`,
+      );
+      return false;
+    }
+    running = true;
+    cancelled = false;
+    const total = folder.images.length;
+    const failures: string[] = [];
+    try {
+      await backend().beginBatch(offsetsOf(s.config));
+      let done = 0;
+      const progress = () =>
+        store.getState().setLiveBatch({ name: folder.name, done, total, failed: failures.length });
+      progress();
+      for (const image of folder.images) {
+        if (cancelled) break;
+        const problem = await runOne(image);
+        if (problem) failures.push(`${image.path}: ${problem}`);
+        done++;
+        progress();
+      }
+      if (cancelled) {
+        await backend().cancelBatch();
+        store
+          .getState()
+          .notify('info', `Batch over ${folder.name} cancelled after ${done} of ${total} images.`);
+        return false;
+      }
+      const result = await backend().finishBatch();
+      if (!result.ok) {
+        store.getState().notify('error', `Batch over ${folder.name}: ${result.error}`);
+        return false;
+      }
+      const name = `live: ${model.fileName} — ${folder.name}`;
+      lastSummary = { name, bytes: result.bytes };
+      if (failures.length > 0) {
+        const more = failures.length > 3 ? ` (and ${failures.length - 3} more)` : '';
+        store
+          .getState()
+          .notify(
+            'error',
+            `${failures.length} of ${total} images could not be run: ${failures.slice(0, 3).join('; ')}${more}.`,
+          );
+      }
+      return await deps.showSet(summaryFolder(name, result.bytes));
+    } catch (err) {
+      store.getState().notify('error', `Batch over ${folder.name} failed: ${message(err)}`);
+      return false;
+    } finally {
+      running = false;
+      store.getState().setLiveBatch(null);
+    }
+  }
+
+  async function runOne(image: FolderImage): Promise<string | null> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await image.read();
+    } catch (err) {
+      return `could not be read (${message(err)})`;
+    }
+    return backend().addToBatch(image.path, bytes, image.className);
+  }
+
+  function cancel(): void {
+    cancelled = true;
+  }
+
+  /** Saves the last batch's summary (`summary.npz`, laudmask-set v1). */
+  async function saveSummary(host: Host): Promise<boolean> {
+    if (!lastSummary) return false;
+    const saved = await host.saveFile({
+      kind: 'npz',
+      suggestedName: 'summary.npz',
+      data: lastSummary.bytes,
+    });
+    return saved !== null;
+  }
+
+  return {
+    run,
+    cancel,
+    saveSummary,
+    get hasSummary() {
+      return lastSummary !== null;
+    },
+  };
+}

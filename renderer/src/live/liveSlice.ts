@@ -1,0 +1,74 @@
+/**
+ * State of the live model: a trained LAUDNet opened as ONNX, run in the live worker on every image
+ * the mask views open. Its masks go into the masks slice like a dump's (`maskDump` with `live` set);
+ * this slice holds what is only the live model's: which one is open, timings, the batch's progress.
+ * The threshold offsets are part of the configuration (`config.thresholdOffsets`), so they are
+ * undoable and saved with it.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { StudioState } from '../store/studioStore';
+
+/** One block of the live model, as the offset controls list it. */
+export interface LiveBlockInfo {
+  key: string;
+  /** 0-based stage. */
+  stage: number;
+  /** True when the model outputs a soft score for the block (an offset applies to it). */
+  hasScore: boolean;
+}
+
+/** The open live model (the session itself stays in the worker). */
+export interface LiveModelInfo {
+  fileName: string;
+  sizeBytes: number;
+  archId: string;
+  archLabel: string;
+  /** The metadata's weights text ("random-init", a checkpoint name…). */
+  weightsText: string;
+  randomInit: boolean;
+  blocks: LiveBlockInfo[];
+  /** Session creation time in the worker, ms. */
+  createMs: number;
+  /** Threads onnxruntime-web runs with (1 without cross-origin isolation). */
+  threads: number;
+}
+
+/** Timings of the last image run, ms. */
+export interface LiveTiming {
+  decodeMs: number;
+  preprocessMs: number;
+  runMs: number;
+  masksMs: number;
+  totalMs: number;
+}
+
+/** Progress of a batch run over a folder of images. */
+export interface LiveBatchProgress {
+  name: string;
+  done: number;
+  total: number;
+  failed: number;
+}
+
+export interface LiveSlice {
+  liveModel: LiveModelInfo | null;
+  /** True while a model is being opened or an image run through it. */
+  liveBusy: 'model' | 'image' | null;
+  liveTiming: LiveTiming | null;
+  liveBatch: LiveBatchProgress | null;
+  setLiveModel: (model: LiveModelInfo | null) => void;
+  setLiveBusy: (busy: LiveSlice['liveBusy']) => void;
+  setLiveTiming: (timing: LiveTiming | null) => void;
+  setLiveBatch: (progress: LiveBatchProgress | null) => void;
+}
+
+export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (set) => ({
+  liveModel: null,
+  liveBusy: null,
+  liveTiming: null,
+  liveBatch: null,
+  setLiveModel: (liveModel) => set({ liveModel }),
+  setLiveBusy: (liveBusy) => set({ liveBusy }),
+  setLiveTiming: (liveTiming) => set({ liveTiming }),
+  setLiveBatch: (liveBatch) => set({ liveBatch }),
+});

@@ -1,0 +1,32 @@
+/**
+ * A read-only window on the shown live masks for end-to-end tests (`window.__laudnetLiveMasks()`):
+ * every block's decision grid, conv masks and channel groups as plain arrays, keyed like the dump's
+ * members (`stage1/0/spatial`). Null while no live masks are shown.
+ */
+import type { StudioStore } from '../store';
+
+export interface LiveMaskArrays {
+  /** The image the masks belong to. */
+  image: string;
+  masks: Record<string, number[]>;
+}
+
+/** The live masks of the store's current state as member name → values (null: none shown). */
+export function liveMaskArrays(store: StudioStore): LiveMaskArrays | null {
+  const { maskDump: dump, maskImage } = store.getState();
+  if (!dump?.live || !maskImage) return null;
+  const out: Record<string, number[]> = {};
+  for (const b of dump.blocks) {
+    if (b.grid) out[`${b.key}/spatial`] = Array.from(b.grid.data);
+    if (b.conv2) out[`${b.key}/conv2`] = Array.from(b.conv2.data);
+    if (b.conv1) out[`${b.key}/conv1`] = Array.from(b.conv1.data);
+    if (b.channel) out[`${b.key}/channel`] = Array.from(b.channel);
+  }
+  return { image: maskImage.name, masks: out };
+}
+
+/** Installs `window.__laudnetLiveMasks`. */
+export function installLiveTestHook(store: StudioStore): void {
+  (globalThis as { __laudnetLiveMasks?: () => LiveMaskArrays | null }).__laudnetLiveMasks = () =>
+    liveMaskArrays(store);
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { useStudio } from '../../store';
+import type { ShownMasks } from './selection';
+
+/**
+ * Records which masks are drawn, once the canvases of a commit have been painted into: a parent's passive
+ * effect runs after its children's, so by then the overlay and every filmstrip tile have drawn. Sets
+ * `data-drawn-source` / `data-drawn-image` on the view's root (the dump-open benchmark and the e2e tests
+ * wait for them) and a `laudnet:masks-drawn` performance mark. Returns the ref for the view's root.
+ */
+export function useDrawnMark(masks: ShownMasks | null): RefObject<HTMLDivElement | null> {
+  const root = useRef<HTMLDivElement>(null);
+  const imageId = useStudio((s) => s.maskImage?.id ?? null);
+  useEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    if (!masks || imageId === null) {
+      el.removeAttribute('data-drawn-source');
+      el.removeAttribute('data-drawn-image');
+      return;
+    }
+    el.setAttribute('data-drawn-source', masks.source);
+    el.setAttribute('data-drawn-image', String(imageId));
+    performance.mark('laudnet:masks-drawn', { detail: { source: masks.source, imageId } });
+  }, [masks, imageId]);
+  return root;
+}
