@@ -67,6 +67,7 @@ export default tseslint.config(
       'out/**',
       'dist/**',
       'dist-web/**',
+      'dist-cli/**',
       '.tsbuild/**',
       '.vite/**',
       'e2e/artifacts/**',
