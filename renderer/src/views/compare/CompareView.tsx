@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { formatInputSize } from '../../../../core/arch';
 import { parseConfig } from '../../../../core/config/parse';
+import { configInputSize } from '../../../../core/config/resolve';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
 import { useHost } from '../../hostContext';
 import type { Host } from '../../host/types';
@@ -117,7 +119,13 @@ export function CompareView() {
   const full = pins.length >= MAX_PINNED;
   const pinCurrent = () => {
     const { config, pinToCompare, notify } = useStudio.getState();
-    const res = pinToCompare(config, config.name || 'Current configuration', 'current');
+    const size = configInputSize(config);
+    const sized = size.height !== 224 || size.width !== 224 ? `, ${formatInputSize(size)}` : '';
+    const res = pinToCompare(
+      config,
+      `${config.name || 'Current configuration'}${sized}`,
+      'current',
+    );
     if (!res.ok) notify('error', res.error);
   };
   const legend: LegendItem[] = (columns ?? []).map((c, i) => ({
