@@ -8,6 +8,7 @@ test('compare: pinned configurations side by side at mixed input sizes, exported
   studio,
   page,
 }) => {
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await studio.open();
 
@@ -46,7 +47,7 @@ test('compare: pinned configurations side by side at mixed input sizes, exported
 
   // A saved configuration file: RegNetY-800MF, layer skipping, on a Jetson TX2.
   const file = defaultConfig('regnety008', 'tx2');
-  file.name = 'RegNet layer (file)';
+  file.name = 'RegNet channel (file)';
   file.stages = file.stages.map((s) => ({ ...s, mode: 'channel' }));
   const filePath = join(artifactsDir, 'compare-pin.laudnet.json');
   writeFileSync(filePath, serializeConfig(file));
@@ -91,9 +92,21 @@ test('compare: pinned configurations side by side at mixed input sizes, exported
   expect(svg).toContain('<svg');
   expect(svg).toContain('Latency (ms/image, log)');
 
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
+  const view = page.getByTestId('compare-view');
+  const scrollTo = (where: 'start' | 'end') =>
+    view.evaluate((el, block) => el.scrollIntoView({ block }), where);
+  await scrollTo('start');
   await studio.screenshot('compare-1440x900');
-  await page.locator('.compare-view').screenshot({ path: join(artifactsDir, 'compare-full.png') });
+  await page.getByTestId('compare-blocks').scrollIntoViewIfNeeded();
+  await studio.screenshot('compare-1440x900-blocks');
   await page.setViewportSize({ width: 1024, height: 700 });
+  await scrollTo('start');
   await studio.screenshot('compare-1024x700');
+  await page
+    .getByText('Latency on every hardware preset', { exact: true })
+    .scrollIntoViewIfNeeded();
+  await studio.screenshot('compare-1024x700-hardware');
   expect(studio.consoleErrors).toEqual([]);
 });

@@ -115,6 +115,7 @@ function CustomSize(props: CustomSizeProps) {
   return (
     <form
       className="field input-size-custom"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         props.onApply(Number(height), Number(width));

@@ -16,7 +16,30 @@ import { CURVE_RATES, presetColumns, type CompareColumn } from './compareData';
 export const pinColor = (i: number) => stageColor(i);
 
 const MARGIN = { top: 12, right: 24, bottom: 8, left: 8 };
-const tickMs = (v: number) => (v >= 10 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2));
+
+/**
+ * A log-scale domain around the positive values, widened to whole 1-2-5 steps, and its ticks: one
+ * configuration at 800×1333 costs 20× one at 224, so a linear axis would flatten the others.
+ */
+export function logAxis(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
+  const pos = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (pos.length === 0) return { domain: [0.1, 1], ticks: [0.1, 1] };
+  const steps: number[] = [];
+  const lo = Math.floor(Math.log10(Math.min(...pos)));
+  const hi = Math.ceil(Math.log10(Math.max(...pos)));
+  for (let e = lo; e <= hi; e++) for (const m of [1, 2, 5]) steps.push(m * 10 ** e);
+  const min = Math.min(...pos);
+  const max = Math.max(...pos);
+  const below = steps.filter((t) => t <= min);
+  const above = steps.filter((t) => t >= max);
+  const dLo = below[below.length - 1] ?? steps[0]!;
+  const dHi = above[0] ?? steps[steps.length - 1]!;
+  const inside = steps.filter((t) => t >= dLo && t <= dHi);
+  // Keep about six labels: drop the 2s and 5s when the range spans many decades.
+  const ticks = inside.length > 8 ? inside.filter((t) => /^1/.test(t.toPrecision(1))) : inside;
+  return { domain: [dLo, dHi], ticks };
+}
+const tickMs = (v: number) => (v >= 1 ? String(Math.round(v)) : String(Number(v.toPrecision(1))));
 const tooltipMs = (v: unknown) => (typeof v === 'number' ? formatMs(v) : String(v));
 
 /** ms per image against a uniform activation rate, one line per configuration. */
@@ -33,6 +56,7 @@ export const CompareCurvesChart = memo(function CompareCurvesChart({
     });
     return row;
   });
+  const axis = logAxis(columns.flatMap((c) => c.curve));
   return (
     <ChartFrame heightPx={300}>
       {(width) => (
@@ -56,13 +80,17 @@ export const CompareCurvesChart = memo(function CompareCurvesChart({
           />
           <YAxis
             type="number"
+            scale="log"
+            domain={axis.domain}
+            ticks={axis.ticks}
+            allowDataOverflow
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}
             tickLine={AXIS_LINE}
             tickFormatter={tickMs}
             width={64}
             label={{
-              value: 'Latency (ms/image)',
+              value: 'Latency (ms/image, log)',
               angle: -90,
               position: 'insideLeft',
               offset: 12,
@@ -107,6 +135,7 @@ export const CompareHardwareChart = memo(function CompareHardwareChart({
     return row;
   });
   const height = 320;
+  const axis = logAxis(columns.flatMap((c) => Object.values(c.perPreset)));
   return (
     <ChartFrame heightPx={height}>
       {(width) => (
@@ -124,7 +153,8 @@ export const CompareHardwareChart = memo(function CompareHardwareChart({
           />
           <YAxis
             scale="log"
-            domain={['auto', 'auto']}
+            domain={axis.domain}
+            ticks={axis.ticks}
             allowDataOverflow
             tick={AXIS_TICK}
             axisLine={AXIS_LINE}

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { formatInputSize } from '../../../../core/arch';
 import { parseConfig } from '../../../../core/config/parse';
+import { configInputSize } from '../../../../core/config/resolve';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
 import { useHost } from '../../hostContext';
 import type { Host } from '../../host/types';
@@ -117,13 +119,24 @@ export function CompareView() {
   const full = pins.length >= MAX_PINNED;
   const pinCurrent = () => {
     const { config, pinToCompare, notify } = useStudio.getState();
-    const res = pinToCompare(config, config.name || 'Current configuration', 'current');
+    const size = configInputSize(config);
+    const sized = size.height !== 224 || size.width !== 224 ? `, ${formatInputSize(size)}` : '';
+    const res = pinToCompare(
+      config,
+      `${config.name || 'Current configuration'}${sized}`,
+      'current',
+    );
     if (!res.ok) notify('error', res.error);
   };
+  // The label first; model and size only where the label does not already say them.
   const legend: LegendItem[] = (columns ?? []).map((c, i) => ({
-    label: `${c.label} (${c.model}, ${c.inputSize}, ${c.hardware})`,
+    label: `${c.label} (${[c.model, c.inputSize]
+      .filter((x) => !c.label.includes(x))
+      .concat(c.hardware)
+      .join(', ')})`,
     color: pinColor(i),
   }));
+  const count = (n: number) => `${n} configuration${n === 1 ? '' : 's'}`;
   const ready = columns !== null && columns.length > 0;
   return (
     <div className="view-stack compare-view" data-testid="compare-view">
@@ -199,7 +212,7 @@ export function CompareView() {
           <ChartCard
             title="Latency vs uniform rate"
             subtitle="Every stage at the same activation rate (stage and block overrides removed), each configuration on its own hardware."
-            context={`${columns.length} configurations`}
+            context={count(columns.length)}
             exportName="compare-curves"
             legend={<ChartLegend items={legend} label="Pinned configurations" />}
           >
@@ -208,7 +221,7 @@ export function CompareView() {
           <ChartCard
             title="Latency on every hardware preset"
             subtitle="Each preset at its own batch size; ms per image = batch latency ÷ batch size. † not validated against measurements."
-            context={`${columns.length} configurations`}
+            context={count(columns.length)}
             exportName="compare-hardware"
             legend={<ChartLegend items={legend} label="Pinned configurations" />}
           >

@@ -167,7 +167,7 @@ export function blockKeys(columns: readonly CompareColumn[]): string[] {
 export function presetColumns(): { id: string; label: string; validated: boolean }[] {
   return HARDWARE_PRESETS.map((p) => ({
     id: p.id,
-    label: presetShortLabel(p.id),
+    label: presetShortLabel(p.id).replace(/\s*\(.*\)$/, ''),
     validated: p.validated,
   }));
 }

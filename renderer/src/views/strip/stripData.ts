@@ -29,6 +29,8 @@ export interface StripBlock {
 export interface StripStage {
   stage: number;
   resolution: number;
+  /** Map width when it is not square (inputs such as 800×1333). */
+  width?: number;
   blocks: StripBlock[];
 }
 
@@ -38,6 +40,7 @@ export function stripData(config: StudioConfig, arch: ArchitectureSpec): StripSt
   const stages: StripStage[] = arch.stages.map((s, i) => ({
     stage: i,
     resolution: s.outResolution,
+    ...(s.outWidth !== undefined ? { width: s.outWidth } : {}),
     blocks: [],
   }));
   for (const geo of listBlocks(arch)) {
@@ -91,7 +94,8 @@ export function blockOpacity(d: BlockDynamics): number {
 export function stageCaption(stage: StripStage): string {
   const first = stage.blocks[0]?.dynamics;
   // Short enough for a 3-block stage at 1280 px; the full wording is in each block's label and title.
-  const res = `${stage.resolution}²`;
+  const res =
+    stage.width === undefined ? `${stage.resolution}²` : `${stage.resolution}×${stage.width}`;
   if (!first) return `Stage ${stage.stage + 1} · ${res}`;
   const setting =
     first.mode === 'spatial'
