@@ -72,7 +72,7 @@ function changeInPage({ value, areas, change, index }) {
     }
     // Checked after each paint: the app applies worker results in frame callbacks, which may run after
     // a check made in a frame callback of the same frame.
-    let t1 = performance.now();
+    let t1;
     for (;;) {
       t1 = await afterPaint();
       if (probe.isDrawn(...areas)) break;
