@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { GranularityResult, GranularityRow, MatchedFlopsRow } from '../../../core/solvers';
 import { useStudio } from '../store';
 
-interface Props {
+export interface GranularityDialogProps {
   result: GranularityResult;
   /** Stage map sides, for the stage headings. */
   resolutions: number[];
@@ -155,7 +155,7 @@ function MatchedTable({ rows }: { rows: MatchedFlopsRow[] }) {
  * predicted latency ratio, the lowest marked; reference rows for context; the paradigms at matched FLOPs.
  * "Apply" sets only the chosen S or G: it never changes a stage's mode.
  */
-export function GranularityDialog({ result, resolutions, hardware, onClose }: Props) {
+export function GranularityDialog({ result, resolutions, hardware, onClose }: GranularityDialogProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus({ preventScroll: true }), []);
   const stages = [...new Set(result.rows.map((r) => r.stage))];

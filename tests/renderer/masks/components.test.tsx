@@ -23,7 +23,7 @@ afterEach(() => {
 
 function proxyShown(config = stage1Config()) {
   const { blocks, ponder } = proxyMasksFor(rampSaliency(), config);
-  return { source: 'proxy' as const, stale: false, result: { blocks, ponder } };
+  return { source: 'proxy' as const, stale: false, result: { blocks, ponder, imageId: 1, config } };
 }
 
 describe('BlockStats', () => {

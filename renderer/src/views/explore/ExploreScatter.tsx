@@ -56,7 +56,11 @@ const M = { top: 14, right: 18, bottom: 46, left: 62 };
 const CELL = 3;
 const HIT_PX = 9;
 
-function extent(series: readonly ScatterSeries[], axis: 'x' | 'y', positive: boolean) {
+function extent(
+  series: readonly ScatterSeries[],
+  axis: 'x' | 'y',
+  positive: boolean,
+): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) {

@@ -135,7 +135,8 @@ export function blitPixels(
   if (scratch.height < height) scratch.height = height;
   const sctx = scratch.getContext('2d');
   if (!sctx) return;
-  sctx.putImageData(new ImageData(rgba, width, height), 0, 0);
+  // ImageData takes pixels over an ArrayBuffer (not a SharedArrayBuffer); ours always are.
+  sctx.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
   ctx.drawImage(scratch, 0, 0, width, height, dx, dy, dw, dh);
 }
 
