@@ -8,7 +8,6 @@ const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.
 export function ViewLoading({ label }: { label: string }) {
   return (
     <div className="view-loading" role="status" aria-live="polite" data-testid="view-loading">
-      <span className="view-loading-spinner" aria-hidden="true" />
       Loading {inSentence(label)}…
     </div>
   );
