@@ -80,7 +80,7 @@ function useFirstResult(): boolean {
         timer = setTimeout(() => setReady(true), 0);
       });
     } else {
-      timer = setTimeout(() => setReady(true), 1500); // never hold a view back on a slow predictor
+      timer = setTimeout(() => setReady(true), 4000); // never hold a view back long on a slow predictor
     }
     return () => {
       cancelAnimationFrame(frame);

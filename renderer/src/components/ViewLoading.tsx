@@ -7,8 +7,7 @@ const inSentence = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (c) => c.
  */
 export function ViewLoading({ label }: { label: string }) {
   return (
-    <div className="view-loading" role="status" aria-live="polite" data-testid="view-loading">
-      <span className="view-loading-spinner" aria-hidden="true" />
+    <div className="view-loading" aria-live="polite" aria-busy="true" data-testid="view-loading">
       Loading {inSentence(label)}…
     </div>
   );
