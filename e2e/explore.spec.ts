@@ -34,7 +34,9 @@ test.describe('design-space explorer', () => {
 
     // The fastest front point: hover shows its configuration, a click adopts it.
     // (Front dots of near-equal configurations overlap, so the pointer goes to the dot's centre.)
-    const box = (await scatter.locator('svg circle[r="3"]').first().boundingBox())!;
+    const dot = scatter.locator('svg circle[r="3"]').first();
+    await dot.scrollIntoViewIfNeeded();
+    const box = (await dot.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const tooltip = page.getByRole('tooltip');
     await expect(tooltip).toContainText('on the Pareto front');
@@ -51,6 +53,10 @@ test.describe('design-space explorer', () => {
     for (const [i, s] of stages.entries()) await expect(s.mode).toHaveValue(modesBefore[i]!);
     await studio.waitForPrediction();
     await expect(studio.summary.msPerImage).toHaveText(msBefore ?? '');
+
+    // Pin an answer to the compare view.
+    await page.getByRole('button', { name: 'Pin', exact: true }).first().click();
+    await expect(page.getByText(/^Pinned to compare: /)).toBeVisible();
 
     // Accuracy import: the CSV and the configuration file it names, chosen together.
     await page

@@ -26,11 +26,6 @@ export interface Exploration {
   fronts: number[][];
 }
 
-/** Milliseconds per image of a batch latency, computed as `predictNetwork` does. */
-export function msPerImage(latencyS: number, batchSize: number): number {
-  return (latencyS / batchSize) * 1000;
-}
-
 /**
  * Enumerates and evaluates the space of `arch` under `spec` on every device, and finds the fronts.
  * Returns the space's message when the spec is invalid or the space too large.

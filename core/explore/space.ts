@@ -20,6 +20,10 @@ import {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /** Valid values of a per-stage list, or the message naming the wrong ones and the valid ones. */
 function pick(
   wanted: readonly number[] | undefined,
@@ -38,7 +42,8 @@ function pick(
 
 /**
  * The stage options of stage `i` that the spec allows, in the order static, spatial (S ascending),
- * channel (G ascending), layer.
+ * channel (G ascending), layer. Spatial S are those that tile the stage's map exactly (both sides, for
+ * non-square inputs); partial border patches are left out of the space.
  */
 export function stageOptions(
   arch: ArchitectureSpec,
@@ -51,9 +56,10 @@ export function stageOptions(
   const modes = EXPLORE_MODES.filter(
     (m) => spec.modes.includes(m) && (c?.modes === undefined || c.modes.includes(m)),
   );
+  // S must tile both sides of the map (no partial border patches): the divisors of gcd(H, W).
   const sizes = pick(
     c?.granularities,
-    divisors(stage.outResolution),
+    divisors(gcd(stage.outResolution, stage.outWidth ?? stage.outResolution)),
     `stage ${i + 1} granularities`,
   );
   if (!sizes.ok) return sizes;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findBuiltinArchitecture } from '../../../core/arch';
-import { defaultConfig, toNetworkRequest } from '../../../core/config';
+import { defaultConfig, resolveArchitecture, toNetworkRequest } from '../../../core/config';
 import type { StudioConfig } from '../../../core/config';
 import {
   buildSpace,
@@ -185,6 +185,32 @@ describe('explore on a large space', () => {
     const finite = [...result.value.flopsRatio].filter(Number.isFinite);
     expect(finite).toEqual([1]);
     expect(result.value.fronts[0]).toEqual([0]);
+  });
+});
+
+describe('explore at another input size', () => {
+  it('offers only S that tile both sides of a non-square map', () => {
+    const base = {
+      ...defaultConfig('resnet50', 'v100'),
+      inputSize: [512, 768] as [number, number],
+    };
+    const archHW = resolveArchitecture(base);
+    // Stage 1 is 128×192: gcd 64, so S ∈ {1, 2, 4, 8, 16, 32, 64}.
+    const r = explore(
+      archHW,
+      {
+        modes: ['spatial'],
+        rates: [0.5],
+        rateScope: 'global',
+        trainableOnly: true,
+        stages: [{ granularities: [3] }],
+      },
+      [devices[0]!],
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: 'stage 1 granularities: 3 not valid (valid: 1, 2, 4, 8, 16, 32, 64)',
+    });
   });
 });
 

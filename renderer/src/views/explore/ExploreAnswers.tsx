@@ -91,28 +91,28 @@ export function ExploreAnswers({
       );
     return (
       <li key={a.device}>
-        <span
-          className="explore-chip-dot"
-          style={{ background: DEVICE_COLORS[a.device % DEVICE_COLORS.length] }}
-        />
-        <span className="explore-answer-device">{name}</span>
-        <span className="mono">
-          {fmtMs(ms[a.device]![a.index]!)} · {formatPercent(outcome.flopsRatio[a.index]!)}
-        </span>
-        <span className="explore-answer-config" title={pointSummary(outcome.space, a.index)}>
-          {pointSummary(outcome.space, a.index)}
-        </span>
-        <button type="button" className="btn small" onClick={() => onAdopt(a.device, a.index!)}>
-          Adopt
-        </button>
-        <button
-          type="button"
-          className="btn small"
-          title="Pin to compare"
-          onClick={() => onPin(a.device, a.index!)}
-        >
-          Pin
-        </button>
+        <div className="explore-answer-main">
+          <span
+            className="explore-chip-dot"
+            style={{ background: DEVICE_COLORS[a.device % DEVICE_COLORS.length] }}
+          />
+          <span className="explore-answer-device">{name}</span>
+          <span className="mono explore-answer-figures">
+            {fmtMs(ms[a.device]![a.index]!)} · {formatPercent(outcome.flopsRatio[a.index]!)}
+          </span>
+          <button type="button" className="btn small" onClick={() => onAdopt(a.device, a.index!)}>
+            Adopt
+          </button>
+          <button
+            type="button"
+            className="btn small"
+            title="Pin to compare"
+            onClick={() => onPin(a.device, a.index!)}
+          >
+            Pin
+          </button>
+        </div>
+        <div className="explore-answer-config">{pointSummary(outcome.space, a.index)}</div>
       </li>
     );
   };

@@ -100,7 +100,7 @@ export function ExploreScatter(props: ScatterProps) {
 
   const plotW = width - M.left - M.right;
   const plotH = height - M.top - M.bottom;
-  const { xs, ys } = useMemo(() => {
+  const { xs, ys } = useMemo((): { xs: Scale; ys: Scale } => {
     const [x0, x1] = extent(series, 'x', props.xLog === true);
     const [y0, y1] = extent(series, 'y', false);
     return {
@@ -330,5 +330,3 @@ function tooltipPosition(x: number, y: number, width: number): CSSProperties {
   const right = x > width - 300 ? width - x + 14 : undefined;
   return { left, right, top: Math.max(4, y - 10) };
 }
-
-export type { Scale };
