@@ -38,10 +38,14 @@ try {
     await page.getByTestId('mask-open-model').click();
     const t0 = Date.now();
     await (await chooser).setFiles(model.path);
-    await page.waitForFunction(() => window.__laudnetLiveStatus?.().image != null, null, {
-      timeout: 600_000,
-      polling: 20,
-    });
+    await page.waitForFunction(
+      () => (window.__laudnetLiveStatus?.().image ?? null) !== null,
+      null,
+      {
+        timeout: 600_000,
+        polling: 20,
+      },
+    );
     const firstMaskMs = Date.now() - t0;
     const first = await status();
     const wall = [];
