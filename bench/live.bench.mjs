@@ -51,6 +51,8 @@ try {
     const wall = [];
     const run = [];
     const total = [];
+    const decode = [];
+    const prep = [];
     for (let i = 0; i < IMAGES; i++) {
       const name = `photo-${i}.jpg`;
       const pick = page.waitForEvent('filechooser');
@@ -84,6 +86,8 @@ try {
       wall.push(elapsed);
       run.push(s.timing.runMs);
       total.push(s.timing.totalMs);
+      decode.push(s.timing.decodeMs);
+      prep.push(s.timing.preprocessMs);
     }
     const ratio = median(wall) / median(run);
     worst = Math.max(worst, ratio);
@@ -93,6 +97,9 @@ try {
     );
     console.log(
       `  per image (median of ${wall.length}): in-app ${ms(median(wall))}, worker ${ms(median(total))}, session.run ${ms(median(run))} → in-app / session.run = ${ratio.toFixed(2)}× (target ≤ 1.3×)`,
+    );
+    console.log(
+      `  worker breakdown (median): decode ${ms(median(decode))}, preprocessing ${ms(median(prep))}, session.run ${ms(median(run))}`,
     );
     await page.close();
   }
