@@ -69,8 +69,6 @@ export function withOffsets(
   };
 }
 
-export type LiveActions = ReturnType<typeof createLiveActions>;
-
 /** The live actions, bound to a store and a worker backend. */
 export function createLiveActions(deps: LiveActionsDeps) {
   const { store, backend } = deps;
