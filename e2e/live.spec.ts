@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -220,5 +221,31 @@ test.describe('live masks from an ONNX model', () => {
       await notice.getByRole('button', { name: 'Dismiss' }).click();
     }
     await page.screenshot({ path: join(artifactsDir, 'live-bad-model.png') });
+  });
+
+  test('a batch over a folder of images opens its set statistics in the set view', async ({
+    studio,
+    page,
+  }) => {
+    const folder = mkdtempSync(join(tmpdir(), 'live-batch-'));
+    mkdirSync(join(folder, 'photos'));
+    copyFileSync(IMAGE, join(folder, 'photos', 'a.png'));
+    copyFileSync(SAMPLE, join(folder, 'photos', 'b.jpg'));
+    writeFileSync(join(folder, 'photos', 'notes.txt'), 'not an image');
+    try {
+      await pickFile(page, 'mask-open-model', MODEL);
+      await expect(page.getByTestId('live-model-name')).toBeVisible({ timeout: MODEL_TIMEOUT });
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('live-batch-run').click();
+      await (await chooser).setFiles(join(folder, 'photos'));
+      const summary = page.getByTestId('set-summary');
+      await expect(summary).toContainText('2 images', { timeout: MODEL_TIMEOUT });
+      await expect(summary).toContainText('live: tiny-mixed.onnx');
+      await expect(page.getByTestId('set-view')).toBeVisible();
+      await page.screenshot({ path: join(artifactsDir, 'live-batch-set.png') });
+      expect(studio.consoleErrors).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

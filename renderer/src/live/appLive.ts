@@ -10,7 +10,7 @@ import { installLiveTestHook } from './testHook';
 
 export const liveActions = createLiveActions({ backend: liveWorker, store: useStudio });
 
-onImageOpened(liveActions.imageOpened);
+onImageOpened(liveActions.imageOpened, liveActions.imageOpening);
 liveActions.startOffsetSync();
 installLiveTestHook(useStudio);
 

@@ -217,5 +217,3 @@ export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: num
     },
   };
 }
-
-export type LiveEngine = ReturnType<typeof createLiveEngine>;

@@ -69,8 +69,6 @@ export function withOffsets(
   };
 }
 
-export type LiveActions = ReturnType<typeof createLiveActions>;
-
 /** The live actions, bound to a store and a worker backend. */
 export function createLiveActions(deps: LiveActionsDeps) {
   const { store, backend } = deps;
@@ -112,15 +110,25 @@ export function createLiveActions(deps: LiveActionsDeps) {
     return true;
   }
 
+  /** A run started as soon as the image's bytes arrived (overlapping the views' own decoding). */
+  let early: {
+    bytes: Uint8Array;
+    generation: number;
+    result: Promise<LiveImageResult | LiveFailure>;
+  } | null = null;
+
   /** Runs the image through the open model (nothing happens without one). */
   async function runImage(image: MaskImage, bytes: Uint8Array): Promise<boolean> {
     const model = store.getState().liveModel;
     if (!model) return false;
     const generation = modelGeneration;
     store.getState().setLiveBusy('image');
+    const started = early?.bytes === bytes && early.generation === generation ? early.result : null;
+    early = null;
     let result: LiveImageResult | LiveFailure;
     try {
-      result = await backend().runImage(image.name, bytes, offsetsOf(store.getState().config));
+      result = await (started ??
+        backend().runImage(image.name, bytes, offsetsOf(store.getState().config)));
     } catch (err) {
       result = { ok: false, error: message(err) };
     }
@@ -137,6 +145,15 @@ export function createLiveActions(deps: LiveActionsDeps) {
       s.selectBlock(result.masks.blocks[0]?.key ?? null);
     }
     return shown;
+  }
+
+  /** An image file is being opened: start its live run now (the result is adopted once it is shown). */
+  function imageOpening(name: string, bytes: Uint8Array): void {
+    if (!store.getState().liveModel) return;
+    const result = backend().runImage(name, bytes, offsetsOf(store.getState().config));
+    // A failure is reported when the image is shown (or dropped with it when another one is opened).
+    result.catch(() => undefined);
+    early = { bytes, generation: modelGeneration, result };
   }
 
   /** The mask views opened an image: remember it and run it when a model is open. */
@@ -244,5 +261,14 @@ export function createLiveActions(deps: LiveActionsDeps) {
     store.getState().editConfig((config) => withOffsets(config, undefined));
   }
 
-  return { openModel, imageOpened, runImage, closeModel, startOffsetSync, setOffset, resetOffsets };
+  return {
+    openModel,
+    imageOpening,
+    imageOpened,
+    runImage,
+    closeModel,
+    startOffsetSync,
+    setOffset,
+    resetOffsets,
+  };
 }

@@ -38,8 +38,6 @@ export function summaryFolder(name: string, bytes: Uint8Array): OpenedFolder {
   };
 }
 
-export type LiveBatchActions = ReturnType<typeof createLiveBatchActions>;
-
 export function createLiveBatchActions(deps: LiveBatchDeps) {
   const { store, backend } = deps;
   let cancelled = false;

@@ -25,8 +25,23 @@ export function liveMaskArrays(store: StudioStore): LiveMaskArrays | null {
   return { image: maskImage.name, masks: out };
 }
 
-/** Installs `window.__laudnetLiveMasks`. */
+/** What the bench reads: the image whose live masks are shown, and the last run's timings. */
+export function liveStatus(store: StudioStore) {
+  const { maskDump, maskImage, liveModel, liveTiming } = store.getState();
+  return {
+    image: maskDump?.live && maskImage ? maskImage.name : null,
+    createMs: liveModel?.createMs ?? null,
+    threads: liveModel?.threads ?? null,
+    timing: liveTiming,
+  };
+}
+
+/** Installs `window.__laudnetLiveMasks` and `window.__laudnetLiveStatus`. */
 export function installLiveTestHook(store: StudioStore): void {
-  (globalThis as { __laudnetLiveMasks?: () => LiveMaskArrays | null }).__laudnetLiveMasks = () =>
-    liveMaskArrays(store);
+  const hooks = globalThis as {
+    __laudnetLiveMasks?: () => LiveMaskArrays | null;
+    __laudnetLiveStatus?: () => ReturnType<typeof liveStatus>;
+  };
+  hooks.__laudnetLiveMasks = () => liveMaskArrays(store);
+  hooks.__laudnetLiveStatus = () => liveStatus(store);
 }

@@ -36,6 +36,8 @@ export interface MaskActionsDeps {
   fetchBytes?: (url: string) => Promise<Uint8Array>;
   /** Told of every image shown, with its file's bytes (the live model runs it). */
   onImageOpened?: (image: MaskImage, bytes: Uint8Array) => void;
+  /** Told of every image file as soon as its bytes arrive, before decoding. */
+  onImageOpening?: (name: string, bytes: Uint8Array) => void;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -84,6 +86,7 @@ export function createMaskActions(deps: MaskActionsDeps) {
     origin: 'sample' | 'file',
   ): Promise<boolean> {
     const request = begin();
+    deps.onImageOpening?.(name, bytes);
     let result: OpenedImageMessage | WorkerFailure;
     try {
       result = await backend().openImage(bytes);
