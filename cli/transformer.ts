@@ -107,6 +107,20 @@ export function checkFlagFamily(
   }
 }
 
+/**
+ * The hardware as a document records it: the preset id when the flags named a preset unchanged, else the
+ * full parameters (a hardware file, or --batch-size / --mem-concurrent-fp32 overrides).
+ */
+export function documentHardware(
+  args: ParsedArgs,
+  hw: { id: string; params: HardwareParams },
+): unknown {
+  const changed = ['hardware-file', 'batch-size', 'mem-concurrent-fp32'].some(
+    (f) => args.values[f] !== undefined,
+  );
+  return changed ? { ...hw.params } : hw.id;
+}
+
 /** A request from flags (`--model`, `--mode` and the transformer flags); hardware is resolved by the caller. */
 export function transformerRequestFromFlags(
   args: ParsedArgs,
@@ -264,7 +278,7 @@ export function sweptRateFromFlags(args: ParsedArgs, mode: TransformerConfig['mo
 /** `sweep` for a T2T-ViT: CSV, one row per rate the official code can evaluate; refused rates as notes. */
 export function runTransformerSweep(args: ParsedArgs, io: CliIo): number {
   const hw = resolveHardwareFlags(args, io);
-  const req = transformerRequestFromFlags(args, hw.id);
+  const req = transformerRequestFromFlags(args, documentHardware(args, hw));
   const c = req.config;
   const swept = sweptRateFromFlags(args, c.mode);
   const ratesText = stringFlag(args, 'rates');
@@ -324,7 +338,7 @@ export function runTransformerTune(args: ParsedArgs, io: CliIo): number {
   const budget = parseNumber(budgetText, '--budget-ms');
   if (!(budget > 0)) throw new CliError(`--budget-ms: ${budget} must be positive`);
   const hw = resolveHardwareFlags(args, io);
-  const req = transformerRequestFromFlags(args, hw.id);
+  const req = transformerRequestFromFlags(args, documentHardware(args, hw));
   const swept = sweptRateFromFlags(args, req.config.mode);
   let res;
   try {

@@ -15,6 +15,8 @@ import { stringFlag, type FlagSpecs } from '../args';
 import { defineCommand } from '../command';
 import { CliError } from '../errors';
 import { CONFIG_FLAGS, configFromArgs } from './flops';
+import { TRANSFORMER_FLAGS, checkFlagFamily, isTransformerModel } from '../transformer';
+import { runTransformerExport } from '../transformerExport';
 
 const FORMATS = ['train-flags', 'json', 'csv', 'md', 'report-json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -32,6 +34,7 @@ const FLAGS: FlagSpecs = {
     description:
       'import a training flag line, written --flags="…", instead of --config (with --config: fills the rest)',
   },
+  ...TRANSFORMER_FLAGS,
 };
 
 const USAGE = `Usage:
@@ -42,7 +45,13 @@ train-flags prints one line for the reference training script (warnings, e.g. st
 it refuses (exit 2) a configuration the reference code cannot train: RegNet in layer mode, or a channel
 group size G that does not divide the bottleneck width;
 json prints the configuration file; csv, md and report-json print the latency report (per block: mode, S/G,
-rate, FLOPs, static and dynamic latency, compute and memory parts) on the configuration's hardware.`;
+rate, FLOPs, static and dynamic latency, compute and memory parts) on the configuration's hardware.
+
+  laudnet export --model t2t_vit_19 --hardware v100 --mode token --token-rate 0.5 --format json
+
+For a T2T-ViT only json exists (the studio's laudnet-studio-transformer-config document): there are no
+reference training flags for the transformer (LAUD-T2T-ViT trains with AdaViT's code, outside the LAUDNet
+reference repository).`;
 
 /** Warns when the user gave an S for a layer stage: the flag line carries the stage resolution instead. */
 function layerGranularityWarnings(config: StudioConfig, givenS: boolean): string[] {
@@ -97,6 +106,16 @@ export const exportCommand = defineCommand({
         `${format === undefined ? 'missing --format' : `unknown format '${format}'`} (valid: ${FORMATS.join(', ')})`,
       );
     }
+    const transformer = isTransformerModel(stringFlag(args, 'model'));
+    checkFlagFamily(args, transformer, [
+      'config',
+      'flags',
+      'arch-file',
+      'granularity',
+      'channel-granularity',
+      'rate',
+    ]);
+    if (transformer) return runTransformerExport(args, io, format);
     const warn = (w: string) => io.err(`warning: ${w}\n`);
     const line = stringFlag(args, 'flags');
     let config: StudioConfig;

@@ -8,17 +8,20 @@ import { countMacs, countParams } from './counts';
 import { patchTokens } from './geometry';
 import type { T2tStemSpec, T2tVariant, T2tVariantId } from './types';
 
+/** Soft splits of the stem: kernel 7 stride 4, then twice kernel 3 stride 2 (T2T-ViT `T2T_module`). */
+const SOFT_SPLITS: T2tStemSpec['softSplits'] = [
+  { kernel: 7, stride: 4, padding: 2 },
+  { kernel: 3, stride: 2, padding: 1 },
+  { kernel: 3, stride: 2, padding: 1 },
+];
+
 /** The tokens-to-token stem shared by every variant (performer, 224 pixels). */
 export const T2T_STEM: T2tStemSpec = Object.freeze({
   imageSize: 224,
   inChannels: 3,
   tokenDim: 64,
   kernelRatio: 0.5,
-  softSplits: Object.freeze([
-    { kernel: 7, stride: 4, padding: 2 },
-    { kernel: 3, stride: 2, padding: 1 },
-    { kernel: 3, stride: 2, padding: 1 },
-  ]),
+  softSplits: SOFT_SPLITS,
 });
 
 interface VariantRow {

@@ -150,3 +150,56 @@ describe('tune --budget-ms for T2T-ViT', () => {
     expect(f.stderr).toMatch(/--target-flops is for CNN models/);
   });
 });
+
+describe('export for T2T-ViT', () => {
+  it('json prints the studio document with the note; train-flags is refused with it', async () => {
+    const r = await run([
+      'export',
+      '--model',
+      't2t_vit_19',
+      '--hardware',
+      'v100',
+      '--mode',
+      'token',
+      '--token-rate',
+      '0.5',
+      '--format',
+      'json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      format: 'laudnet-studio-transformer-config',
+      tokenRate: 0.5,
+      hardware: 'v100',
+    });
+    expect(r.stderr).toMatch(/note: No reference training flags exist for the transformer/);
+    const f = await run([
+      'export',
+      '--model',
+      't2t_vit_19',
+      '--hardware',
+      'v100',
+      '--mode',
+      'token',
+      '--format',
+      'train-flags',
+    ]);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/cannot write training flags: .*AdaViT/);
+    const bad = await run([
+      'export',
+      '--model',
+      't2t_vit_19',
+      '--hardware',
+      'v100',
+      '--mode',
+      'token',
+      '--token-rate',
+      '0',
+      '--format',
+      'json',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/valid range is/);
+  });
+});

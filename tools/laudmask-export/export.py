@@ -43,9 +43,14 @@ def _non_negative(text):
 def parse_args(argv):
     p = argparse.ArgumentParser(prog="export.py", description="Export LAUDNet masks as .laudmask.npz dumps.")
     p.add_argument("--repo", required=True, help="path to your LAUDNet checkout")
-    p.add_argument("--images", required=True,
+    p.add_argument("--images",
                    help="image file, flat folder, or ImageFolder tree (first-level folders = classes)")
-    p.add_argument("--out", required=True, help="output folder (created if missing)")
+    p.add_argument("--out", help="output folder of the dumps (created if missing; needed with --images)")
+    p.add_argument("--onnx", metavar="OUT.onnx",
+                   help="also write the model as ONNX with its masks as outputs (formulation spec §9)")
+    p.add_argument("--fp16", action="store_true", help="with --onnx: store the weights as float16")
+    p.add_argument("--check-images", metavar="DIR",
+                   help="with --onnx: report how the exported masks agree with the PyTorch hooks on these images")
     p.add_argument("--checkpoint", help="checkpoint with state_dict and hyper_set; omit to test the pipeline")
     p.add_argument("--arch", help="uni_resnet50, uni_resnet101, lad_regnet_y_400mf, ...")
     p.add_argument("--dyn-mode", help="per stage: spatial|channel|layer|both, e.g. spatial-spatial-spatial-spatial")
@@ -58,7 +63,14 @@ def parse_args(argv):
     p.add_argument("--workers", type=_non_negative, default=2,
                    help="DataLoader worker processes that read and preprocess images (default 2; 0 = none)")
     p.add_argument("--seed", type=int, default=0, help="seed of the random initialisation without --checkpoint")
-    return p.parse_args(argv)
+    args = p.parse_args(argv)
+    if not args.images and not args.onnx:
+        p.error("give --images (and --out) to write dumps, --onnx to write the model, or both")
+    if args.images and not args.out:
+        p.error("--images needs --out (the folder of the dumps)")
+    if (args.fp16 or args.check_images) and not args.onnx:
+        p.error("--fp16 and --check-images go with --onnx")
+    return args
 
 
 def import_models(repo):
@@ -124,7 +136,7 @@ def run(args):
     if args.checkpoint:
         state, hyper = load_checkpoint(args.checkpoint)
     config = resolve_config(args, hyper, warn)
-    items, class_names = list_images(args.images)
+    items, class_names = list_images(args.images) if args.images else ([], [])
     torch.manual_seed(args.seed)
     model = build_model(models, config)
     if state is not None:
@@ -144,8 +156,19 @@ def run(args):
     capture = MaskCapture(model)
     if capture.found["spatial"] == 0 and capture.found["channel"] == 0:
         raise ExportError(f"{config['arch']} has no Masker_spatial or Masker_channel_* modules: is it a LAUDNet model?")
-    os.makedirs(args.out, exist_ok=True)
-    failures = export_set(model, capture, config, items, class_names, args, weights)
+    failures = 0
+    if items:
+        os.makedirs(args.out, exist_ok=True)
+        failures = export_set(model, capture, config, items, class_names, args, weights)
+    if args.onnx:
+        from laudmask_onnx_run import write_onnx
+        from laudmask_set import model_block
+
+        check_items = list_images(args.check_images)[0] if args.check_images else []
+        disagreeing = write_onnx(model, capture, config, args, model_block(config, args, weights),
+                                 items or check_items)
+        if disagreeing:
+            raise ExportError(f"the exported masks differ from the PyTorch hooks on {disagreeing} image runs")
     capture.remove()
     if failures:
         raise ExportError(f"{failures} of {len(items)} images failed")

@@ -10,6 +10,7 @@ import { CliError } from '../../errors';
 const SUBCOMMANDS: readonly CommandEntry[] = [
   { name: 'summary', summary: 'per-dump model, modes, granularities and per-block rates (spatial, conv1, conv2, …)', load: async () => (await import('./summary')).summaryCommand },
   { name: 'stats', summary: 'per-block rate distributions over an image set (summary.npz or a folder of dumps)', load: async () => (await import('./stats')).masksStatsCommand },
+  { name: 'run', summary: "run a LAUDNet ONNX model over images: the exporter's dumps and set summary, no Python", load: async () => (await import('./run')).masksRunCommand },
   { name: 'predict', summary: "latency at a set's mean rates and its spread over the images, on a device", load: async () => (await import('./predict')).masksPredictCommand },
 ];
 

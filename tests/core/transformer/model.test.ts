@@ -8,6 +8,7 @@ import {
 import {
   BLOCK_PART_NAMES,
   blockLatency,
+  DECISION_PART_NAMES,
   predictTransformer,
   T2T_VARIANTS,
   type BlockSetting,
@@ -176,6 +177,16 @@ describe('spec quirks visible in the block', () => {
       expect(p.ratio, mode).toBeGreaterThan(1);
       expect(p.ratio, mode).toBeLessThan(1.01);
     }
+  });
+
+  it('[T12] combined at rate 1: the decision networks are the only extra parts', () => {
+    const p = predictTransformer(cfg({ mode: 'combined' }), resolveHardware('v100'));
+    const blk = p.blocks[0]!;
+    const decisions = blk.parts.filter((x) => DECISION_PART_NAMES.includes(x.name));
+    expect(decisions.map((x) => x.name)).toEqual(['layer policy', 'head policy', 'token selector']);
+    for (const d of decisions) expect(d.seconds).toBeGreaterThan(0);
+    const extra = decisions.reduce((a, x) => a + x.seconds, 0);
+    expect((blk.totalS - blk.staticS) / extra).toBeCloseTo(1, 9);
   });
 
   it('[T13] a = m = 0 leaves only the policies', () => {

@@ -86,7 +86,8 @@ class Block(nn.Module):
             self.channel_masker = Masker_channel_MLP(FEATURES, width // channel_granularity)
 
     def forward(self, x, temperature):
-        out_side = x.shape[-1] // self.stride
+        # int(): a fixed size, like the reference model's input_size-derived sizes (traceable to ONNX).
+        out_side = int(x.shape[-1]) // self.stride
         y = self.conv3(F.relu(self.conv2(F.relu(self.conv1(x)))))
         rates = {"conv3": y.new_ones(()), "conv2": y.new_ones(()), "conv1": y.new_ones(()), "channel": y.new_ones(())}
         if hasattr(self, "masker"):
