@@ -55,16 +55,6 @@ export function blockGeometry(
   };
 }
 
-/** Input map of a block, height × width (conv1 resolution). */
-export function blockInSize(geo: BlockGeometry): { height: number; width: number } {
-  return { height: geo.inSize, width: geo.inWidth ?? geo.inSize };
-}
-
-/** Output map of a block, height × width (conv2/conv3 resolution). */
-export function blockOutSize(geo: BlockGeometry): { height: number; width: number } {
-  return { height: geo.outSize, width: geo.outWidth ?? geo.outSize };
-}
-
 /** All blocks of a network, stage by stage, block by block. */
 export function listBlocks(arch: ArchitectureSpec): BlockGeometry[] {
   const out: BlockGeometry[] = [];

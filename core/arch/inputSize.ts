@@ -75,11 +75,6 @@ export function parseInputSize(value: unknown): InputSizeParse {
   return { ok: false, error: `${EXPECTED}, got ${shown(value)}` };
 }
 
-/** A square input size. */
-export function squareSize(side: number): InputSize {
-  return { height: side, width: side };
-}
-
 /** True for a square size. */
 export function isSquare(size: InputSize): boolean {
   return size.height === size.width;

@@ -155,7 +155,12 @@ function MatchedTable({ rows }: { rows: MatchedFlopsRow[] }) {
  * predicted latency ratio, the lowest marked; reference rows for context; the paradigms at matched FLOPs.
  * "Apply" sets only the chosen S or G: it never changes a stage's mode.
  */
-export function GranularityDialog({ result, resolutions, hardware, onClose }: GranularityDialogProps) {
+export function GranularityDialog({
+  result,
+  resolutions,
+  hardware,
+  onClose,
+}: GranularityDialogProps) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus({ preventScroll: true }), []);
   const stages = [...new Set(result.rows.map((r) => r.stage))];

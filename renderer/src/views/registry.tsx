@@ -63,5 +63,7 @@ export function viewsFor(transformer: boolean): readonly ViewEntry[] {
 
 const TRANSFORMER_VIEWS: readonly ViewEntry[] = VIEWS.flatMap((v) => {
   const component = TRANSFORMER_VIEW_COMPONENTS[v.id];
-  return component ? [{ id: v.id, label: TRANSFORMER_VIEW_LABELS[v.id] ?? v.label, component }] : [];
+  return component
+    ? [{ id: v.id, label: TRANSFORMER_VIEW_LABELS[v.id] ?? v.label, component }]
+    : [];
 });
