@@ -1,35 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/studio';
+import { unzip } from './support/zip';
 
 /** Playwright runs from the repository root (playwright.config.ts). */
 const root = process.cwd();
 const fixtures = join(root, 'e2e', 'fixtures');
 const DUMP = join(fixtures, 'resnet50-spatial.laudmask.npz');
-
-/** Members of a zip archive (stored or deflated), read here without the app's code. */
-function unzip(buffer: Buffer): Record<string, Uint8Array> {
-  let eocd = buffer.length - 22;
-  while (eocd >= 0 && buffer.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  const out: Record<string, Uint8Array> = {};
-  for (let i = 0; i < count; i++) {
-    const method = buffer.readUInt16LE(at + 10);
-    const size = buffer.readUInt32LE(at + 20);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const skip = nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    const local = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    const raw = buffer.subarray(start, start + size);
-    out[name] = new Uint8Array(method === 8 ? inflateRawSync(raw) : raw);
-    at += 46 + skip;
-  }
-  return out;
-}
 
 /** Reads a uint8 .npy member (header parsed here, independently of the app's reader). */
 function npyUint8(bytes: Uint8Array): { shape: number[]; data: Uint8Array } {
