@@ -6,7 +6,7 @@
 import { loadavg } from 'node:os';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
-const PORT = 4296;
+const PORT = Number(process.env.BENCH_PORT ?? 4296);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 console.log(

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 import { resnet50SizedModel, testModelPath } from './support/live-models.mjs';
 
-const PORT = 4224;
+const PORT = Number(process.env.BENCH_PORT ?? 4224);
 const IMAGES = Number(process.env.LIVE_BENCH_IMAGES ?? 6);
 const root = new URL('..', import.meta.url).pathname;
 const photo = readFileSync(join(root, 'assets', 'samples', 'horses.jpg'));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
-const PORT = 4193;
+const PORT = Number(process.env.BENCH_PORT ?? 4193);
 const RUNS = 7;
 const BUDGET_MS = 1000;
 const BUDGET_GZIP = 250_000;

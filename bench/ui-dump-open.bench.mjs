@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
-const PORT = 4194;
+const PORT = Number(process.env.BENCH_PORT ?? 4194);
 const OPENS = 9; // in one page, from the masks view
 const FRESH = 5; // fresh pages, from the start screen
 const BUDGET_MS = 300;

@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
-const PORT = 4189;
+const PORT = Number(process.env.BENCH_PORT ?? 4189);
 const IMAGES = 50_000;
 const RUNS = 5;
 const root = new URL('..', import.meta.url).pathname;

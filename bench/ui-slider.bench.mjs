@@ -4,7 +4,7 @@
 // render from one store state in one React commit), then the next animation frame (paint).
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const MOVES = 100;
 
 const app = await serveBuiltApp(PORT);

@@ -10,7 +10,7 @@
 import os from 'node:os';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
-const PORT = 4181;
+const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const CHANGES = Number(process.env.BENCH_TAB_CHANGES ?? 16);
 const WARMUP = 3;
 const ALL_VIEWPORTS = [
