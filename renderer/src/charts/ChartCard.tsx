@@ -26,11 +26,11 @@ export interface ChartCardProps {
 
 /** Model, hardware and batch of the current configuration, as chart titles name them. */
 export function useChartContext(): string {
-  const config = useStudio((s) => s.config);
+  // Labels, not the configuration: a rate change leaves them (and the chart titles) as they are.
+  const model = useStudio((s) => modelLabel(s.config));
+  const hardware = useStudio((s) => hardwareLabel(s.config));
   const batch = useStudio((s) => s.analysis?.prediction.batchSize);
-  return [modelLabel(config), hardwareLabel(config), batch ? `batch ${batch}` : null]
-    .filter(Boolean)
-    .join(' · ');
+  return [model, hardware, batch ? `batch ${batch}` : null].filter(Boolean).join(' · ');
 }
 
 type ExportFormat = 'png' | 'svg';

@@ -1,42 +1,50 @@
-import { useLayoutEffect } from 'react';
+import { memo, useLayoutEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { markDrawn } from '../perf/probe';
 import { useStudio } from '../store';
+import type { ThemePreference } from '../store/uiSlice';
 import { BrandMark } from './BrandMark';
 import { formatMs, formatRatio, formatSeconds } from '../format';
 import { modelLabel, hardwareLabel } from '../labels';
 import { TransformerSummary } from '../transformer/TransformerSummary';
 import { variantLabel } from '../transformer/tfConfig';
 
-/** Title bar: what is being tuned (model, hardware) and the numbers that matter for it. */
-export function Header() {
-  const { config, analysis, analysisConfig, past, future, theme, transformer } = useStudio(
+const BRAND = (
+  <div className="brand">
+    <BrandMark />
+    <span>LAUDNet Studio</span>
+  </div>
+);
+
+/**
+ * Title bar: what is being tuned (model, hardware) and the numbers that matter for it. It reads labels and
+ * results only, so a rate change re-renders it once, when the prediction of the new rate arrives.
+ */
+export const Header = memo(function Header() {
+  const { model, hardware, analysis, analysisConfig, past, future, theme, transformer } = useStudio(
     useShallow((s) => ({
       transformer: s.transformer?.model ?? null,
-      config: s.config,
+      model: modelLabel(s.config),
+      hardware: hardwareLabel(s.config),
       analysis: s.analysis,
       analysisConfig: s.analysisConfig,
-      past: s.past.length,
-      future: s.future.length,
+      past: s.past.length > 0,
+      future: s.future.length > 0,
       theme: s.theme,
     })),
   );
   useLayoutEffect(() => markDrawn('header', analysisConfig), [analysisConfig]);
-  const { undo, redo, cycleTheme, setHelpOpen, setPaletteOpen } = useStudio.getState();
   const p = analysis?.prediction;
   const speedup = p ? p.staticLatencyS / p.latencyS : null;
   return (
     <header className="app-header">
-      <div className="brand">
-        <BrandMark />
-        <span>LAUDNet Studio</span>
-      </div>
+      {BRAND}
       <div className="header-context" aria-label="Current model and hardware">
         <span className="chip" data-testid="header-model">
-          Model <strong>{transformer ? variantLabel(transformer) : modelLabel(config)}</strong>
+          Model <strong>{transformer ? variantLabel(transformer) : model}</strong>
         </span>
         <span className="chip" data-testid="header-hardware">
-          Hardware <strong>{hardwareLabel(config)}</strong>
+          Hardware <strong>{hardware}</strong>
           {p ? <span>· batch {p.batchSize}</span> : null}
         </span>
       </div>
@@ -77,60 +85,76 @@ export function Header() {
           }
         />
       </div>
-      <div className="header-actions">
-        <button
-          type="button"
-          className="btn icon"
-          onClick={undo}
-          disabled={past === 0}
-          aria-label="Undo"
-          title="Undo (Ctrl+Z)"
-        >
-          ↶
-        </button>
-        <button
-          type="button"
-          className="btn icon"
-          onClick={redo}
-          disabled={future === 0}
-          aria-label="Redo"
-          title="Redo (Ctrl+Shift+Z)"
-        >
-          ↷
-        </button>
-        <button
-          type="button"
-          className="btn icon"
-          onClick={cycleTheme}
-          aria-label={`Theme: ${theme}`}
-          title={`Theme: ${theme} (click to change)`}
-        >
-          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
-        </button>
-        <button
-          type="button"
-          className="btn icon"
-          onClick={() => setPaletteOpen(true)}
-          aria-label="Command palette"
-          title="Command palette (Ctrl+K)"
-        >
-          ⌘
-        </button>
-        <button
-          type="button"
-          className="btn icon"
-          onClick={() => setHelpOpen(true)}
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
-        >
-          ?
-        </button>
-      </div>
+      <HeaderActions past={past} future={future} theme={theme} />
     </header>
   );
-}
+});
 
-function Metric(props: {
+/** Undo, redo, theme, palette and help: re-rendered only when what they show changes. */
+const HeaderActions = memo(function HeaderActions({
+  past,
+  future,
+  theme,
+}: {
+  past: boolean;
+  future: boolean;
+  theme: ThemePreference;
+}) {
+  const { undo, redo, cycleTheme, setHelpOpen, setPaletteOpen } = useStudio.getState();
+  return (
+    <div className="header-actions">
+      <button
+        type="button"
+        className="btn icon"
+        onClick={undo}
+        disabled={!past}
+        aria-label="Undo"
+        title="Undo (Ctrl+Z)"
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="btn icon"
+        onClick={redo}
+        disabled={!future}
+        aria-label="Redo"
+        title="Redo (Ctrl+Shift+Z)"
+      >
+        ↷
+      </button>
+      <button
+        type="button"
+        className="btn icon"
+        onClick={cycleTheme}
+        aria-label={`Theme: ${theme}`}
+        title={`Theme: ${theme} (click to change)`}
+      >
+        {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+      </button>
+      <button
+        type="button"
+        className="btn icon"
+        onClick={() => setPaletteOpen(true)}
+        aria-label="Command palette"
+        title="Command palette (Ctrl+K)"
+      >
+        ⌘
+      </button>
+      <button
+        type="button"
+        className="btn icon"
+        onClick={() => setHelpOpen(true)}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
+    </div>
+  );
+});
+
+const Metric = memo(function Metric(props: {
   label: string;
   value: string;
   testId: string;
@@ -152,4 +176,4 @@ function Metric(props: {
       </span>
     </div>
   );
-}
+});

@@ -1,23 +1,24 @@
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { TransformerStatus } from '../transformer/TransformerStatus';
 
 /** Bottom bar: where the app runs, the predictor's state, and the document's state. */
-export function StatusBar() {
+export const StatusBar = memo(function StatusBar() {
   const host = useHost();
-  const { status, computeError, lastComputeMs, fileName, dirty, analysis } = useStudio(
+  const { status, computeError, lastComputeMs, fileName, dirty, blocks, transformer } = useStudio(
     useShallow((s) => ({
       status: s.status,
       computeError: s.computeError,
       lastComputeMs: s.lastComputeMs,
       fileName: s.fileName,
       dirty: s.dirty,
-      analysis: s.analysis,
+      blocks: s.analysis?.prediction.blocks.length ?? null,
+      transformer: s.transformer !== null,
     })),
   );
   const dotClass = status === 'busy' ? 'busy' : status === 'error' ? 'error' : '';
-  const transformer = useStudio((s) => s.transformer !== null);
   return (
     <footer className="statusbar" role="status" aria-live="polite">
       {transformer ? <TransformerStatus /> : null}
@@ -31,7 +32,7 @@ export function StatusBar() {
               ? `Predicted in ${lastComputeMs.toFixed(1)} ms`
               : 'Predictor starting…'}
       </span>
-      {analysis && !transformer ? <span>{analysis.prediction.blocks.length} blocks</span> : null}
+      {blocks !== null && !transformer ? <span>{blocks} blocks</span> : null}
       <span>Latency model: LAUDNet analytic predictor (exact port)</span>
       <span className="spacer" />
       <span data-testid="status-file">
@@ -41,4 +42,4 @@ export function StatusBar() {
       <span>{host.platform === 'desktop' ? 'Desktop' : 'Web build'}</span>
     </footer>
   );
-}
+});

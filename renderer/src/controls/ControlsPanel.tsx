@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { ExportSection } from './ExportSection';
 import { HardwareSection } from './HardwareSection';
 import { ModelSection } from './ModelSection';
@@ -6,8 +7,8 @@ import { TargetSection } from './TargetSection';
 import { TransformerControls } from '../transformer/TransformerControls';
 import { useStudio } from '../store';
 
-/** Left panel: everything the researcher tunes. */
-export function ControlsPanel() {
+/** Left panel: everything the researcher tunes (each section re-renders on what it shows only). */
+export const ControlsPanel = memo(function ControlsPanel() {
   const transformer = useStudio((s) => s.transformer !== null);
   return (
     <aside className="sidebar" aria-label="Controls">
@@ -24,4 +25,4 @@ export function ControlsPanel() {
       )}
     </aside>
   );
-}
+});

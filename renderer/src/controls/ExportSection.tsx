@@ -1,10 +1,10 @@
-import { Fragment, useId, useMemo } from 'react';
-import { exportTrainingFlags } from '../../../core/export/trainingFlags';
+import { Fragment, memo, useId, useMemo } from 'react';
 import { runCommand } from '../commands/handlers';
 import { copyTrainingFlags } from '../files/exports';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';
 import { setNotes } from '../store/configEdits';
+import { trainingFlagsText } from '../worker/analysisFlags';
 import { RecentFiles } from './RecentFiles';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -14,22 +14,13 @@ function flagPieces(line: string): string[] {
   return line.split(/ (?=--)/).filter(Boolean);
 }
 
+const NO_FLAGS = { line: '', warnings: [] };
+
 /** Files and exports: configuration, the training script's flags, latency reports. */
-export function ExportSection() {
+export const ExportSection = memo(function ExportSection() {
   const id = useId();
   const host = useHost();
-  const config = useStudio((s) => s.config);
-  const flags = useMemo(() => {
-    try {
-      const out = exportTrainingFlags(config);
-      return {
-        line: out.line,
-        warnings: [...out.notTrainable.map((p) => p.message), ...out.warnings],
-      };
-    } catch (err) {
-      return { line: '', warnings: [message(err)] };
-    }
-  }, [config]);
+  const notes = useStudio((s) => s.config.notes);
   const copy = () =>
     copyTrainingFlags(host).catch((err: unknown) =>
       useStudio.getState().notify('error', `Copy failed: ${message(err)}`),
@@ -61,22 +52,7 @@ export function ExportSection() {
       <div className="field-label hint" style={{ marginTop: 10 }}>
         Training flags (reference script)
       </div>
-      <div className="export-flags" data-testid="training-flags">
-        {/* One unbreakable piece per flag and its value: lines break only between flags. */}
-        {flagPieces(flags.line).map((piece, i) => (
-          <Fragment key={i}>
-            {i > 0 ? ' ' : null}
-            <span className="flag-piece">{piece}</span>
-          </Fragment>
-        ))}
-      </div>
-      {flags.warnings.length ? (
-        <ul className="hint warn-list">
-          {flags.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      ) : null}
+      <TrainingFlags />
       <div className="export-buttons">
         <button
           type="button"
@@ -128,12 +104,46 @@ export function ExportSection() {
         id={`${id}-notes`}
         rows={3}
         className="notes"
-        value={config.notes}
+        value={notes}
         onChange={(e) => {
           const text = e.currentTarget.value;
           useStudio.getState().editConfig((c) => setNotes(c, text), 'notes');
         }}
       />
     </section>
+  );
+});
+
+/**
+ * The training script's flags (they carry the rates): sent by the analysis worker with each prediction,
+ * so a rate change costs the main thread a text update only; computed here before the first prediction.
+ */
+function TrainingFlags() {
+  const fromWorker = useStudio((s) => s.analysis?.trainingFlags ?? null);
+  const pendingConfig = useStudio((s) => (s.analysis?.trainingFlags ? null : s.config));
+  const computed = useMemo(
+    () => (pendingConfig ? trainingFlagsText(pendingConfig) : null),
+    [pendingConfig],
+  );
+  const flags = fromWorker ?? computed ?? NO_FLAGS;
+  return (
+    <>
+      <div className="export-flags" data-testid="training-flags">
+        {/* One unbreakable piece per flag and its value: lines break only between flags. */}
+        {flagPieces(flags.line).map((piece, i) => (
+          <Fragment key={i}>
+            {i > 0 ? ' ' : null}
+            <span className="flag-piece">{piece}</span>
+          </Fragment>
+        ))}
+      </div>
+      {flags.warnings.length ? (
+        <ul className="hint warn-list">
+          {flags.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

@@ -1,7 +1,7 @@
-import { Suspense, useId, useMemo, useState } from 'react';
+import { Suspense, memo, useId, useState } from 'react';
 import { HARDWARE_PRESETS } from '../../../core/predictor/hardware';
-import { resolveHardwareParams } from '../../../core/config/resolve';
 import { useStudio } from '../store';
+import { hardwareParamsOf } from '../store/selectors';
 import { setHardwareParam, setHardwarePreset, setCustomHardware } from '../store/configEdits';
 import { HARDWARE_FIELDS, parseShown, shownValue, type HardwareField } from './hardwareFields';
 import { CalibrationDialog } from '../components/lazyDialogs';
@@ -9,26 +9,26 @@ import { calibratedLabel, findCalibratedPreset } from '../calibration/calibrated
 import { useCalibratedPresetsPersistence } from '../calibration/usePresetPersistence';
 
 /** Hardware picker with a batch-size box and an editor for every parameter of the latency model. */
-export function HardwareSection() {
+export const HardwareSection = memo(function HardwareSection() {
   const id = useId();
-  const config = useStudio((s) => s.config);
+  const hardware = useStudio((s) => s.config.hardware);
+  const params = useStudio((s) => hardwareParamsOf(s.config));
   const [editorOpen, setEditorOpen] = useState(false);
   const calibrated = useStudio((s) => s.calibratedPresets);
   const calibrationOpen = useStudio((s) => s.calibrationOpen);
   useCalibratedPresetsPersistence();
-  const params = useMemo(() => resolveHardwareParams(config), [config]);
   const fromCalibration =
-    config.hardware.kind === 'custom'
-      ? findCalibratedPreset(calibrated, config.hardware.label, config.hardware.params)
+    hardware.kind === 'custom'
+      ? findCalibratedPreset(calibrated, hardware.label, hardware.params)
       : undefined;
   const value =
-    config.hardware.kind === 'preset'
-      ? config.hardware.id
+    hardware.kind === 'preset'
+      ? hardware.id
       : fromCalibration
         ? `cal:${fromCalibration.id}`
         : '__custom__';
   const preset =
-    config.hardware.kind === 'preset' ? HARDWARE_PRESETS.find((p) => p.id === value) : undefined;
+    hardware.kind === 'preset' ? HARDWARE_PRESETS.find((p) => p.id === value) : undefined;
   const batchField = HARDWARE_FIELDS.find((f) => f.key === 'batchSize')!;
 
   return (
@@ -78,8 +78,8 @@ export function HardwareSection() {
               ))}
             </optgroup>
           ) : null}
-          {config.hardware.kind === 'custom' && !fromCalibration ? (
-            <option value="__custom__">{config.hardware.label || 'Custom'}</option>
+          {hardware.kind === 'custom' && !fromCalibration ? (
+            <option value="__custom__">{hardware.label || 'Custom'}</option>
           ) : null}
         </select>
       </div>
@@ -115,7 +115,7 @@ export function HardwareSection() {
           >
             Calibrate…
           </button>
-          {config.hardware.kind === 'preset' ? (
+          {hardware.kind === 'preset' ? (
             <button
               type="button"
               className="btn small"
@@ -165,7 +165,7 @@ export function HardwareSection() {
       ) : null}
     </section>
   );
-}
+});
 
 /** A number box for one parameter in its display unit; invalid text is shown, never applied. */
 function ParamInput({

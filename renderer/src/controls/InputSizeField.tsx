@@ -1,9 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { formatInputSize, parseInputSize, stageOutputSize } from '../../../core/arch';
 import { INPUT_SIZE_PRESETS, withInputSize } from '../../../core/config/inputSize';
-import { configInputSize, resolveArchitecture } from '../../../core/config/resolve';
+import { configInputSize } from '../../../core/config/resolve';
 import type { StudioConfig } from '../../../core/config/schema';
 import { useStudio } from '../store';
+import { architectureOrNull } from '../store/selectors';
 
 const CUSTOM = 'custom';
 
@@ -24,21 +25,19 @@ const key = (h: number, w: number) => `${h}x${w}`;
  */
 export function InputSizeField() {
   const id = useId();
-  const config = useStudio((s) => s.config);
-  const size = configInputSize(config);
+  const inputSize = useStudio((s) => s.config.inputSize);
+  const arch = useStudio((s) => architectureOrNull(s.config));
+  const size = configInputSize({ inputSize });
   const current = key(size.height, size.width);
   const preset = INPUT_SIZE_PRESETS.some((p) => key(p.size.height, p.size.width) === current);
   const [custom, setCustom] = useState(!preset);
   const [error, setError] = useState<string | null>(null);
 
-  const maps = useMemo(() => {
-    try {
-      const arch = resolveArchitecture(config);
-      return arch.stages.map((_, i) => formatInputSize(stageOutputSize(arch, i))).join(' · ');
-    } catch {
-      return '';
-    }
-  }, [config]);
+  const maps = useMemo(
+    () =>
+      arch ? arch.stages.map((_, i) => formatInputSize(stageOutputSize(arch, i))).join(' · ') : '',
+    [arch],
+  );
 
   const apply = (h: unknown, w: unknown) => {
     const parsed = parseInputSize([h, w]);

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import {
   BUILTIN_ARCHITECTURES,
   findBuiltinArchitecture,
@@ -11,7 +11,7 @@ import { TransformerOptions, chooseTransformer } from '../transformer/Transforme
 import { InputSizeField, keepInputSize } from './InputSizeField';
 
 /** Model picker: the four built-in backbones, or an architecture JSON file of the same block family. */
-export function ModelSection() {
+export const ModelSection = memo(function ModelSection() {
   const id = useId();
   const host = useHost();
   const model = useStudio((s) => s.config.model);
@@ -82,4 +82,4 @@ export function ModelSection() {
       <InputSizeField />
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { RecentFile } from '../host/types';
 import { useHost } from '../hostContext';
 import { runCommand } from '../commands/handlers';
@@ -6,7 +6,7 @@ import { OPEN_COMMAND_FOR_KIND } from '../../../core/commands';
 import { useStudio } from '../store';
 
 /** Recently opened files (desktop only: main keeps the list and the paths). */
-export function RecentFiles() {
+export const RecentFiles = memo(function RecentFiles() {
   const host = useHost();
   const [files, setFiles] = useState<RecentFile[] | null>(null);
   const fileName = useStudio((s) => s.fileName);
@@ -48,4 +48,4 @@ export function RecentFiles() {
       </ul>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { Suspense, useId, useState } from 'react';
+import { memo, Suspense, useId, useState } from 'react';
 import { resolveArchitecture } from '../../../core/config/resolve';
 import { hardwareLabel } from '../labels';
 import { useStudio } from '../store';
@@ -9,7 +9,7 @@ import { GranularityDialog } from '../components/lazyDialogs';
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The tuner's solvers: fit the rates to a FLOPs target or a latency budget, choose granularities. */
-export function SolverButtons() {
+export const SolverButtons = memo(function SolverButtons() {
   const id = useId();
   const [flopsTarget, setFlopsTarget] = useState('0.5');
   const [proportional, setProportional] = useState(false);
@@ -148,4 +148,4 @@ export function SolverButtons() {
       ) : null}
     </div>
   );
-}
+});

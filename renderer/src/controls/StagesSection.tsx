@@ -1,12 +1,13 @@
-import { useId, useMemo } from 'react';
+import { memo, useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { stageMidChannels } from '../../../core/arch';
 import type { ArchitectureSpec } from '../../../core/arch';
-import { resolveArchitecture, validChannelGroupSizes } from '../../../core/config/resolve';
-import { granularityOptions, type GranularityOption } from '../../../core/config/inputSize';
+import { validChannelGroupSizes } from '../../../core/config/resolve';
+import type { GranularityOption } from '../../../core/config/inputSize';
 import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
 import { stageTrainability } from '../../../core/config/trainability';
 import { useStudio } from '../store';
+import { architectureOf, granularityOptionsOf } from '../store/selectors';
 import {
   setStageChannelRate,
   setStageGranularity,
@@ -25,30 +26,38 @@ const MODE_LABEL: Record<ConfigStageMode, string> = {
   'spatial+channel': 'Spatial + channel',
 };
 
-/** Per-stage controls: mode, granularity S, group size G, rate; per-block rates in a table. */
-export function StagesSection() {
-  const { config, selectedStage } = useStudio(
-    useShallow((s) => ({ config: s.config, selectedStage: s.selectedStage })),
+/**
+ * Per-stage controls: mode, granularity S, group size G, rate; per-block rates in a table. A change of
+ * the global rate re-renders only the cards of the stages that follow it.
+ */
+export const StagesSection = memo(function StagesSection() {
+  const { stages, selectedStage, arch, options } = useStudio(
+    useShallow((s) => ({
+      stages: s.config.stages,
+      selectedStage: s.selectedStage,
+      arch: architectureOf(s.config),
+      options: granularityOptionsOf(s.config),
+    })),
   );
-  const arch = useMemo(() => resolveArchitecture(config), [config]);
   return (
     <section className="section" aria-label="Stages">
       <h2 className="section-title">Stages</h2>
-      {config.stages.map((stage, i) => (
+      {stages.map((stage, i) => (
         <StageCard
           key={i}
           index={i}
           stage={stage}
           arch={arch}
-          options={granularityOptions(config, i)}
-          targetRate={config.targetRate}
+          options={options[i] ?? NO_OPTIONS}
           selected={i === selectedStage}
         />
       ))}
       <BlockRatesTable arch={arch} />
     </section>
   );
-}
+});
+
+const NO_OPTIONS: GranularityOption[] = [];
 
 interface CardProps {
   index: number;
@@ -56,11 +65,10 @@ interface CardProps {
   arch: ArchitectureSpec;
   /** Spatial granularities at the configured input size (partial ones labelled). */
   options: GranularityOption[];
-  targetRate: number;
   selected: boolean;
 }
 
-function StageCard({ index, stage, arch, options, targetRate, selected }: CardProps) {
+const StageCard = memo(function StageCard({ index, stage, arch, options, selected }: CardProps) {
   const id = useId();
   const spec = arch.stages[index];
   if (!spec) return null;
@@ -77,7 +85,6 @@ function StageCard({ index, stage, arch, options, targetRate, selected }: CardPr
     : [...divisors, stage.channelGroupSize].sort((a, b) => a - b);
   const problems = stageTrainability(arch, index, stage.mode, stage.channelGroupSize);
   const edit = useStudio.getState().editConfig;
-  const rate = stage.rate ?? targetRate;
   const spatial = stage.mode === 'spatial' || stage.mode === 'spatial+channel';
   const channel = stage.mode === 'channel' || stage.mode === 'spatial+channel';
   const n = index + 1;
@@ -169,22 +176,44 @@ function StageCard({ index, stage, arch, options, targetRate, selected }: CardPr
         </p>
       ) : null}
       {stage.mode !== 'static' ? (
-        <RateSlider
-          label={
-            stage.mode === 'layer'
-              ? 'Execution rate'
-              : stage.mode === 'channel'
-                ? 'Channel rate'
-                : 'Activation rate'
-          }
-          value={rate}
-          note={stage.rate === null ? 'follows global' : undefined}
-          testId={`stage-${n}-rate`}
-          onChange={(v) => edit((c) => setStageRate(c, index, v), `stage-rate:${index}`)}
-        />
+        <StageRates index={index} stage={stage} />
       ) : (
         <p className="hint">Every block runs densely; no masker.</p>
       )}
+    </div>
+  );
+});
+
+/**
+ * The rate sliders of a dynamic stage: the only part of a card that a change of the global target
+ * re-renders (when the stage follows it).
+ */
+const StageRates = memo(function StageRates({
+  index,
+  stage,
+}: {
+  index: number;
+  stage: StageConfig;
+}) {
+  const target = useStudio((s) => s.config.targetRate);
+  const rate = stage.rate ?? target;
+  const edit = useStudio.getState().editConfig;
+  const n = index + 1;
+  return (
+    <>
+      <RateSlider
+        label={
+          stage.mode === 'layer'
+            ? 'Execution rate'
+            : stage.mode === 'channel'
+              ? 'Channel rate'
+              : 'Activation rate'
+        }
+        value={rate}
+        note={stage.rate === null ? 'follows global' : undefined}
+        testId={`stage-${n}-rate`}
+        onChange={(v) => edit((c) => setStageRate(c, index, v), `stage-rate:${index}`)}
+      />
       {stage.mode === 'spatial+channel' ? (
         <RateSlider
           label="Channel rate"
@@ -194,6 +223,6 @@ function StageCard({ index, stage, arch, options, targetRate, selected }: CardPr
           onChange={(v) => edit((c) => setStageChannelRate(c, index, v), `stage-crate:${index}`)}
         />
       ) : null}
-    </div>
+    </>
   );
-}
+});

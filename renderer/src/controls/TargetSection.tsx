@@ -1,11 +1,11 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useStudio } from '../store';
 import { setTargetRate } from '../store/configEdits';
 import { RateSlider } from './RateSlider';
 import { SolverButtons } from './SolverButtons';
 
 /** The global activation-rate target that drives every stage, and the solvers that set it for you. */
-export function TargetSection() {
+export const TargetSection = memo(function TargetSection() {
   const id = useId();
   const targetRate = useStudio((s) => s.config.targetRate);
   return (
@@ -22,4 +22,4 @@ export function TargetSection() {
       <SolverButtons />
     </section>
   );
-}
+});

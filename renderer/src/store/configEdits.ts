@@ -74,11 +74,15 @@ export function setTargetRate(config: StudioConfig, rate: number): StudioConfig 
   ) {
     return config;
   }
+  // Unchanged parts keep their identity, so views that read only them do not re-render.
+  const follow = config.stages.every((s) => s.rate === null);
   return {
     ...config,
     targetRate: rate,
-    stages: config.stages.map((s) => (s.rate === null ? s : { ...s, rate: null })),
-    blockRates: {},
+    stages: follow
+      ? config.stages
+      : config.stages.map((s) => (s.rate === null ? s : { ...s, rate: null })),
+    blockRates: Object.keys(config.blockRates).length === 0 ? config.blockRates : {},
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type NetworkPrediction,
   type NetworkRequest,
 } from '../../../core/predictor';
+import { trainingFlagsText } from './analysisFlags';
 import type { Analysis, HardwareRow } from './types';
 
 /** The predictor's request for a configuration (core's conversion, one place for the rules). */
@@ -31,7 +32,7 @@ export function requestFor(
   return toNetworkRequest(config, arch);
 }
 
-/** Prediction and FLOPs of the configuration. */
+/** Prediction, FLOPs and training flags of the configuration. */
 export function analyze(config: StudioConfig): Analysis {
   const t0 = performance.now();
   const arch = resolveArchitecture(config);
@@ -40,7 +41,14 @@ export function analyze(config: StudioConfig): Analysis {
     requestFor(config, arch),
   );
   const flops = networkFlops(arch, blockDynamicsOf(config, arch));
-  return { prediction, flops, flopsRatio: flops.flopsRatio, workerMs: performance.now() - t0 };
+  const trainingFlags = trainingFlagsText(config);
+  return {
+    prediction,
+    flops,
+    flopsRatio: flops.flopsRatio,
+    trainingFlags,
+    workerMs: performance.now() - t0,
+  };
 }
 
 /** Latency ratio (dynamic / static) of one stage of a prediction. */

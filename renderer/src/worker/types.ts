@@ -9,6 +9,14 @@ export interface Analysis {
   flopsRatio: number;
   /** Time spent in the worker, ms. */
   workerMs: number;
+  /** The training script's flags for the configuration (absent in results made by tests). */
+  trainingFlags?: TrainingFlagsText;
+}
+
+/** A configuration as the reference training script's flags, and what they cannot express. */
+export interface TrainingFlagsText {
+  line: string;
+  warnings: string[];
 }
 
 export type CurveMode = StageMode | 'config';

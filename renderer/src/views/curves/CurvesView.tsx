@@ -12,11 +12,11 @@ import {
   YAxis,
 } from 'recharts';
 import { useShallow } from 'zustand/react/shallow';
-import { resolveArchitecture } from '../../../../core/config/resolve';
 import { useStudio } from '../../store';
+import { architectureOf } from '../../store/selectors';
 import { ChartCard } from '../../charts/ChartCard';
 import { ChartLegend, type LegendItem } from '../../charts/ChartLegend';
-import { markerFor, withMarker } from './marker';
+import { markerFor, withMarker, type Marker } from './marker';
 import { seriesColor } from './palette';
 import type { CurveSeries, CurveSet } from '../../worker/types';
 import { useHost } from '../../hostContext';
@@ -26,9 +26,11 @@ import { curvesToCsv, curvesToJson } from './curveData';
 
 /** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
 export function CurvesView() {
-  const { config, curves, curvesConfig, analysis, analysisConfig, scope, stage } = useStudio(
+  // Results and what they are for only: a rate change re-renders the view once, when its prediction
+  // arrives (the marker moves), and the chart itself only when the curves change.
+  const { arch, curves, curvesConfig, analysis, analysisConfig, scope, stage } = useStudio(
     useShallow((s) => ({
-      config: s.config,
+      arch: architectureOf(s.config),
       curves: s.curves,
       curvesConfig: s.curvesConfig,
       analysis: s.analysis,
@@ -46,10 +48,11 @@ export function CurvesView() {
     )
       markDrawn('curves', analysisConfig);
   }, [analysisConfig, curvesConfig, scope, stage]);
-  const arch = useMemo(() => resolveArchitecture(config), [config]);
   // The marker comes with the prediction it shows (and the configuration that prediction is for), so
   // it never pairs a new rate with an old latency while the worker catches up.
-  const marker = markerFor(analysisConfig ?? config, analysis?.prediction ?? null, scope, stage);
+  const marker = analysisConfig
+    ? markerFor(analysisConfig, analysis?.prediction ?? null, scope, stage)
+    : NO_MARKER;
   const fresh =
     curves && curves.scope === scope && (scope === 'network' || curves.stage === stage)
       ? curves
@@ -82,13 +85,10 @@ export function CurvesView() {
   const yTop = Math.ceil(maxRatio / tickStep - 1e-9) * tickStep;
   const yTicks = useMemo(() => niceTicks(yTop, tickStep), [yTop, tickStep]);
   const yDomain = useMemo(() => [0, yTop] as [number, number], [yTop]);
-  const legend: LegendItem[] = series.map((s, i) => ({
-    label: s.current ? `${s.label} (current)` : s.label,
-    color: seriesColor(s, i),
-    swatch: s.mode === 'layer' || s.mode === 'channel' ? 'dashed' : 'line',
-  }));
-  legend.push({ label: 'Current setting', color: 'var(--accent)', swatch: 'dot' });
-  legend.push({ label: 'Static network (ratio 1)', color: 'var(--text-2)', swatch: 'dashed' });
+  const legend = useMemo(
+    () => (fresh ? <ChartLegend items={legendItems(fresh.series)} label="Curves" /> : null),
+    [fresh],
+  );
   const spec = arch.stages[stage];
   const { setCurveScope, selectStage } = useStudio.getState();
   const host = useHost();
@@ -147,7 +147,7 @@ export function CurvesView() {
         exportName={
           scope === 'stage' ? `latency-curves-stage${stage + 1}` : 'latency-curves-network'
         }
-        legend={fresh ? <ChartLegend items={legend} label="Curves" /> : null}
+        legend={legend}
         actions={
           <>
             <button
@@ -197,6 +197,20 @@ export function CurvesView() {
       </p>
     </div>
   );
+}
+
+const NO_MARKER: Marker = { point: null, note: null };
+
+/** The legend: one item per curve, then the current setting and the static network. */
+function legendItems(series: readonly CurveSeries[]): LegendItem[] {
+  const items: LegendItem[] = series.map((s, i) => ({
+    label: s.current ? `${s.label} (current)` : s.label,
+    color: seriesColor(s, i),
+    swatch: s.mode === 'layer' || s.mode === 'channel' ? 'dashed' : 'line',
+  }));
+  items.push({ label: 'Current setting', color: 'var(--accent)', swatch: 'dot' });
+  items.push({ label: 'Static network (ratio 1)', color: 'var(--text-2)', swatch: 'dashed' });
+  return items;
 }
 
 /** Saves every point of every curve (CSV or JSON) through the host. */

@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { resolveArchitecture } from '../../../../core/config/resolve';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
+import { architectureOrNull } from '../../store/selectors';
+import './strip.css';
 import { StripBlockButton } from './StripBlockButton';
 import { shownMasks } from '../masks/selection';
 import { stageCaption, stripData } from './stripData';
@@ -15,7 +16,7 @@ const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape']);
  * blocks fade with their rate, spatial blocks show a small mask, channel blocks their kept groups; the
  * selected block (shared with the other views) is outlined. One tab stop: arrow keys move the selection.
  */
-export function NetworkStrip() {
+export const NetworkStrip = memo(function NetworkStrip() {
   const { config, selectedBlock } = useStudio(
     useShallow((s) => ({ config: s.config, selectedBlock: s.selectedBlock })),
   );
@@ -37,13 +38,8 @@ export function NetworkStrip() {
     return map;
   }, [gatesKey]);
   const ref = useRef<HTMLDivElement>(null);
-  const arch = useMemo(() => {
-    try {
-      return resolveArchitecture(config);
-    } catch {
-      return null; // The controls show why the configuration does not resolve.
-    }
-  }, [config]);
+  // Null where the configuration does not resolve (the controls show why).
+  const arch = useStudio((s) => architectureOrNull(s.config));
   const stages = useMemo(() => (arch ? stripData(config, arch) : []), [arch, config]);
   const keys = useMemo(() => stages.flatMap((s) => s.blocks.map((b) => b.key)), [stages]);
   // Stable across selection changes, so the memoised block buttons skip re-rendering.
@@ -108,4 +104,4 @@ export function NetworkStrip() {
       ))}
     </div>
   );
-}
+});

@@ -2,34 +2,54 @@ import { memo, type KeyboardEvent } from 'react';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
 import { blockAriaLabel, formatRate } from './describe';
-import { blockOpacity, blockTitle, groupCells, maskCells, type StripBlock } from './stripData';
+import {
+  blockLook,
+  blockOpacity,
+  blockTitle,
+  groupCells,
+  keptCells,
+  maskCount,
+  type StripBlock,
+} from './stripData';
 
-/** A small mask picture: kept decision cells filled in the stage colour. */
-function MaskGrid({ block, color }: { block: StripBlock; color: string }) {
-  const { side, kept } = maskCells(block);
+/** A small mask picture: kept decision cells filled in the stage colour (re-drawn when the count changes). */
+const MaskGrid = memo(function MaskGrid({
+  blockKey,
+  side,
+  keptCount,
+  color,
+}: {
+  blockKey: string;
+  side: number;
+  keptCount: number;
+  color: string;
+}) {
+  const kept = keptCells(blockKey, side, keptCount);
   const cell = 16 / side;
+  // One path for the kept cells: a change of the count updates one attribute.
+  let d = '';
+  kept.forEach((on, i) => {
+    if (on)
+      d += `M${(i % side) * cell + 0.5} ${Math.floor(i / side) * cell + 0.5}h${cell - 1}v${cell - 1}h${1 - cell}z`;
+  });
   return (
     <svg className="strip-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
       <rect width="16" height="16" fill="var(--panel)" />
-      {kept.map((on, i) =>
-        on ? (
-          <rect
-            key={i}
-            x={(i % side) * cell + 0.5}
-            y={Math.floor(i / side) * cell + 0.5}
-            width={cell - 1}
-            height={cell - 1}
-            fill={color}
-          />
-        ) : null,
-      )}
+      <path d={d} fill={color} />
     </svg>
   );
-}
+});
 
 /** Kept channel groups: a row of cells filled up to the kept fraction. */
-function GroupBar({ block, color }: { block: StripBlock; color: string }) {
-  const { cells, keptFraction } = groupCells(block);
+const GroupBar = memo(function GroupBar({
+  cells,
+  keptFraction,
+  color,
+}: {
+  cells: number;
+  keptFraction: number;
+  color: string;
+}) {
   const cellW = 16 / cells;
   const filledW = 16 * keptFraction;
   return (
@@ -49,7 +69,7 @@ function GroupBar({ block, color }: { block: StripBlock; color: string }) {
       ))}
     </svg>
   );
-}
+});
 
 /** A layer gate of the masks shown for the current image: a filled tile (runs) or an empty one (skipped). */
 function GateTile({ on, color }: { on: boolean; color: string }) {
@@ -80,7 +100,24 @@ interface StripBlockButtonProps {
 }
 
 /** One block of the strip: stage colour, faded by the execution rate (layer), with its mask picture. */
-export const StripBlockButton = memo(function StripBlockButton({
+export const StripBlockButton = memo(StripBlockButtonImpl, sameShownBlock);
+
+/**
+ * Props equal for the screen: a new configuration builds new block objects, but a block whose drawing
+ * (rate text, picture, fill) is unchanged keeps its button (a stage rate change re-renders that stage only).
+ */
+function sameShownBlock(a: StripBlockButtonProps, b: StripBlockButtonProps): boolean {
+  return (
+    a.selected === b.selected &&
+    a.tabbable === b.tabbable &&
+    a.gate === b.gate &&
+    a.onSelect === b.onSelect &&
+    a.onKeyDown === b.onKeyDown &&
+    (a.block === b.block || blockLook(a.block) === blockLook(b.block))
+  );
+}
+
+function StripBlockButtonImpl({
   block,
   selected,
   tabbable,
@@ -92,6 +129,8 @@ export const StripBlockButton = memo(function StripBlockButton({
   const color = stageColor(block.stage);
   const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
   const channel = d.mode === 'channel' || d.mode === 'spatial+channel';
+  const mask = spatial ? maskCount(block) : null;
+  const groups = channel ? groupCells(block) : null;
   return (
     <button
       type="button"
@@ -117,11 +156,20 @@ export const StripBlockButton = memo(function StripBlockButton({
     >
       <span className="strip-block-fill" aria-hidden="true" />
       <span className="strip-block-body" aria-hidden="true">
-        {spatial ? <MaskGrid block={block} color={color} /> : null}
-        {channel ? <GroupBar block={block} color={color} /> : null}
+        {mask ? (
+          <MaskGrid
+            blockKey={block.key}
+            side={mask.side}
+            keptCount={mask.keptCount}
+            color={color}
+          />
+        ) : null}
+        {groups ? (
+          <GroupBar cells={groups.cells} keptFraction={groups.keptFraction} color={color} />
+        ) : null}
         {gate !== undefined ? <GateTile on={gate} color={color} /> : null}
         <span className="strip-rate">{d.mode === 'static' ? '—' : formatRate(d.rate)}</span>
       </span>
     </button>
   );
-});
+}

@@ -57,21 +57,32 @@ export function stripData(config: StudioConfig, arch: ArchitectureSpec): StripSt
   return stages;
 }
 
-/** Cells the strip draws for a spatial block: side (≤ MAX_GRID_SIDE) and which ones are kept. */
-export function maskCells(block: StripBlock): { side: number; kept: boolean[] } {
+/** Side (≤ MAX_GRID_SIDE) of a spatial block's picture and how many of its cells are kept. */
+export function maskCount(block: StripBlock): { side: number; keptCount: number } {
   const side = Math.min(block.gridSide, MAX_GRID_SIDE);
   const n = side * side;
-  const keptCount = Math.min(n, Math.round(block.dynamics.rate * n));
+  return { side, keptCount: Math.min(n, Math.round(block.dynamics.rate * n)) };
+}
+
+/** Which of the `side`² cells of block `key`'s picture are kept, `keptCount` of them. */
+export function keptCells(key: string, side: number, keptCount: number): boolean[] {
+  const n = side * side;
   // A fixed pseudo-random order per block, so the picture looks like a mask and does not flicker.
   let seed = 0;
-  for (const ch of block.key) seed = (seed * 131 + ch.charCodeAt(0)) >>> 0;
+  for (const ch of key) seed = (seed * 131 + ch.charCodeAt(0)) >>> 0;
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) =>
       (((a * 2654435761 + seed) >>> 0) % 1009) - (((b * 2654435761 + seed) >>> 0) % 1009) || a - b,
   );
   const kept = new Array<boolean>(n).fill(false);
   for (const i of order.slice(0, keptCount)) kept[i] = true;
-  return { side, kept };
+  return kept;
+}
+
+/** Cells the strip draws for a spatial block: side (≤ MAX_GRID_SIDE) and which ones are kept. */
+export function maskCells(block: StripBlock): { side: number; kept: boolean[] } {
+  const { side, keptCount } = maskCount(block);
+  return { side, kept: keptCells(block.key, side, keptCount) };
 }
 
 /** Channel-group cells: how many to draw and the kept fraction to fill (cells stand for ≥ 1 group each). */
@@ -83,6 +94,26 @@ export function groupCells(block: StripBlock): { cells: number; keptFraction: nu
     cells: Math.min(block.channelGroups, MAX_GROUP_CELLS),
     keptFraction: block.channelGroups > 0 ? keptGroups / block.channelGroups : 0,
   };
+}
+
+/**
+ * Everything a strip button draws for a block, as one string: two blocks with the same look need no
+ * re-render (the rate is shown with two decimals; the pictures change in steps).
+ */
+export function blockLook(block: StripBlock): string {
+  const d = block.dynamics;
+  const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
+  const channel = d.mode === 'channel' || d.mode === 'spatial+channel';
+  const mask = spatial ? maskCount(block) : null;
+  const groups = channel ? groupCells(block) : null;
+  return [
+    block.key,
+    block.stage,
+    describeDynamics(d),
+    blockOpacity(d),
+    mask ? `${mask.side}/${mask.keptCount}` : '',
+    groups ? `${groups.cells}/${groups.keptFraction}` : '',
+  ].join('|');
 }
 
 /** Opacity of a block's fill: layer-skipped blocks fade with their execution rate, others are solid. */
