@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../core/config/defaults';
+import { exportTrainingFlags } from '../../../core/export/trainingFlags';
 import { predictConfig } from '../../../core/solvers/predict';
 import { analyze, hardwareRows } from '../../../renderer/src/worker/analysis';
 import { setTargetRate } from '../../../renderer/src/store/configEdits';
@@ -12,6 +13,14 @@ describe('analysis worker functions', () => {
     expect(a.prediction.latencyS).toBe(predictConfig(c).latencyS);
     expect(a.flopsRatio).toBeGreaterThan(0.35);
     expect(a.flopsRatio).toBeLessThan(1);
+  });
+
+  it('analyze() sends the training flags of the configuration, its FLOPs ratio as --target_rate', () => {
+    const c = setTargetRate(defaultConfig('resnet50'), 0.35);
+    const a = analyze(c);
+    expect(a.trainingFlags!.line).toBe(exportTrainingFlags(c).line);
+    const target = /--target_rate (\S+)/.exec(a.trainingFlags!.line)![1]!;
+    expect(Number(target)).toBeCloseTo(a.flopsRatio, 6);
   });
 
   it('hardware rows cover every preset with its own batch size', () => {

@@ -4,7 +4,9 @@ import { defaultConfig } from '../../../../core/config/defaults';
 import type { StudioConfig } from '../../../../core/config/schema';
 import { formatMs } from '../../../../renderer/src/format';
 import { analyze } from '../../../../renderer/src/worker/analysis';
+import { setTargetRate } from '../../../../renderer/src/store/configEdits';
 import {
+  blockLook,
   blockOpacity,
   blockTitle,
   groupCells,
@@ -119,5 +121,13 @@ describe('strip pictures', () => {
         channelRate: 1,
       }),
     ).toBe(1);
+  });
+
+  it('a block looks the same for rates shown alike and differs when the text or picture changes', () => {
+    const base = defaultConfig('resnet50');
+    const look = (rate: number) => stripData(setTargetRate(base, rate), resnet50)[0]!.blocks[0]!;
+    expect(blockLook(look(0.501))).toBe(blockLook(look(0.5049)));
+    expect(blockLook(look(0.5))).not.toBe(blockLook(look(0.51)));
+    expect(blockLook(look(0.5))).toContain('rate 0.50');
   });
 });
