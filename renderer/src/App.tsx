@@ -1,5 +1,4 @@
 import { Suspense, useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Header } from './components/Header';
@@ -16,6 +15,7 @@ import { useShortcuts } from './commands/useShortcuts';
 import { useDesktopSync } from './commands/useDesktopSync';
 import { Overlays } from './commands/OverlayHost';
 import { ViewLoading } from './components/ViewLoading';
+import { RenderedRevision } from './perf/RenderedRevision';
 import { preloadDialogs } from './components/lazyDialogs';
 import { whenIdle } from './lazyChunk';
 import { masksWorker } from './worker/masksClient';
@@ -99,17 +99,16 @@ export function App() {
   useShortcuts();
   useFileDrop();
   useDesktopSync();
-  const { activeView, analysisRevision } = useStudio(
-    useShallow((s) => ({ activeView: s.activeView, analysisRevision: s.analysisRevision })),
-  );
+  const activeView = useStudio((s) => s.activeView);
   const transformer = useStudio((s) => s.transformer !== null);
   const views = viewsFor(transformer);
   const view = views.find((v) => v.id === activeView) ?? views[0]!;
   const View = view.component;
   return (
-    // data-rendered-revision: every view on screen has rendered the analysis of this configuration revision
-    // (one store state, one React commit); the slider benchmark waits for it.
-    <div className="app" data-rendered-revision={analysisRevision}>
+    // data-rendered-revision (set by RenderedRevision): every view on screen has rendered the analysis of
+    // this configuration revision; the slider benchmark waits for it.
+    <div className="app">
+      <RenderedRevision />
       <Header />
       <div className="app-body">
         <ErrorBoundary area="Controls">
