@@ -3,7 +3,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
 import { architectureOrNull } from '../../store/selectors';
-import './strip.css';
 import { StripBlockButton } from './StripBlockButton';
 import { shownMasks } from '../masks/selection';
 import { stageCaption, stripData } from './stripData';
