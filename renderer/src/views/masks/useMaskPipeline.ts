@@ -2,11 +2,26 @@ import { useEffect } from 'react';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { StudioStore } from '../../store';
 import { latestOnly } from '../../worker/latestOnly';
+import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type { MaskActions, MasksBackend } from './masksActions';
 import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Filmstrip tile and its channel strip, in CSS pixels (the worker draws them at the pixel ratio). */
+export const TILE_CSS_PX = 64;
+export const TILE_STRIP_CSS_PX = 7;
+
+/** The tile sizes the worker draws at, in device pixels. */
+export function atlasRequest(): MaskAtlasRequest {
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const ratio = Math.max(1, Math.min(3, dpr));
+  return {
+    tilePx: Math.round(TILE_CSS_PX * ratio),
+    tileStripPx: Math.round(TILE_STRIP_CSS_PX * ratio),
+  };
+}
 
 /**
  * Keeps proxy masks in step with the image and the configuration: opens the default sample when no
@@ -21,7 +36,7 @@ export function startMaskPipeline(
   let lastError: string | null = null;
   const run = latestOnly(
     (input: { imageId: number; config: StudioConfig }) =>
-      backend().proxyMasks(input.imageId, input.config),
+      backend().proxyMasks(input.imageId, input.config, atlasRequest()),
     (result, input) => {
       const s = store.getState();
       if (!result.ok) {
@@ -38,6 +53,7 @@ export function startMaskPipeline(
         config: input.config,
         blocks: result.blocks,
         ponder: result.ponder,
+        ...(result.atlas ? { atlas: result.atlas } : {}),
       });
     },
     (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
