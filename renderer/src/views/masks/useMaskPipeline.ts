@@ -1,13 +1,44 @@
 import { useEffect } from 'react';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { StudioStore } from '../../store';
-import { latestOnly } from '../../worker/latestOnly';
 import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type { MaskActions, MasksBackend } from './masksActions';
 import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Runs one computation at a time; while one runs, only the newest request waits (intermediate ones
+ * are dropped, never queued). Unlike the analysis's `latestOnly`, every result is shown even when a
+ * newer request waits: during a rate drag the masks follow the slider a computation behind, instead
+ * of staying put until the drag ends.
+ */
+export function followLatest<I, O>(
+  run: (input: I) => Promise<O>,
+  onResult: (output: O, input: I) => void,
+  onError: (error: unknown, input: I) => void,
+): (input: I) => void {
+  let busy = false;
+  let pending: { input: I } | null = null;
+  const pump = () => {
+    if (busy || !pending) return;
+    const { input } = pending;
+    pending = null;
+    busy = true;
+    run(input)
+      .then((out) => onResult(out, input))
+      .catch((err: unknown) => onError(err, input))
+      .finally(() => {
+        busy = false;
+        pump();
+      });
+  };
+  return (input) => {
+    pending = { input };
+    pump();
+  };
+}
 
 /** Filmstrip tile and its channel strip, in CSS pixels (the worker draws them at the pixel ratio). */
 export const TILE_CSS_PX = 64;
@@ -34,7 +65,7 @@ export function startMaskPipeline(
   actions: MaskActions,
 ): () => void {
   let lastError: string | null = null;
-  const run = latestOnly(
+  const run = followLatest(
     (input: { imageId: number; config: StudioConfig }) =>
       backend().proxyMasks(input.imageId, input.config, atlasRequest()),
     (result, input) => {
