@@ -63,11 +63,12 @@ export function startMaskPipeline(
   store: StudioStore,
   backend: () => MasksBackend,
   actions: MaskActions,
+  withAtlas = true,
 ): () => void {
   let lastError: string | null = null;
   const run = followLatest(
     (input: { imageId: number; config: StudioConfig }) =>
-      backend().proxyMasks(input.imageId, input.config, atlasRequest()),
+      backend().proxyMasks(input.imageId, input.config, withAtlas ? atlasRequest() : undefined),
     (result, input) => {
       const s = store.getState();
       if (!result.ok) {
@@ -94,7 +95,14 @@ export function startMaskPipeline(
     const s = store.getState();
     if (!s.maskImage || dumpIsSource(s)) return;
     if (requested && requested.imageId === s.maskImage.id && requested.config === s.config) return;
-    if (s.proxyMasks && s.proxyMasks.imageId === s.maskImage.id && s.proxyMasks.config === s.config)
+    const proxy = s.proxyMasks;
+    // Masks computed for the 3D view have no pictures: the 2D view asks for them again.
+    if (
+      proxy &&
+      proxy.imageId === s.maskImage.id &&
+      proxy.config === s.config &&
+      (proxy.atlas || !withAtlas)
+    )
       return;
     requested = { imageId: s.maskImage.id, config: s.config };
     run(requested);
@@ -116,11 +124,18 @@ export function startMaskPipeline(
   });
 }
 
-/** {@link startMaskPipeline} for the lifetime of a view. */
+/**
+ * {@link startMaskPipeline} for the lifetime of a view; `withAtlas`: the worker also draws the 2D
+ * views' pictures (the 3D view does not need them).
+ */
 export function useMaskPipeline(
   store: StudioStore,
   backend: () => MasksBackend,
   actions: MaskActions,
+  withAtlas = true,
 ): void {
-  useEffect(() => startMaskPipeline(store, backend, actions), [store, backend, actions]);
+  useEffect(
+    () => startMaskPipeline(store, backend, actions, withAtlas),
+    [store, backend, actions, withAtlas],
+  );
 }

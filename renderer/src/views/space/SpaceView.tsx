@@ -99,7 +99,7 @@ function SpaceHud() {
 
 /** "3D view": the network's feature maps as planes along its depth, textured with the masks. */
 export function SpaceView() {
-  useMaskPipeline(useStudio, masksWorker, maskActions);
+  useMaskPipeline(useStudio, masksWorker, maskActions, false);
   const image = useStudio((s) => s.maskImage);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const engineRef = useRef<SpaceEngine | null>(null);
