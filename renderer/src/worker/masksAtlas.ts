@@ -38,6 +38,8 @@ export interface MaskAtlasLayout {
   stripWidth: number;
   /** True when the tiles and the ponder map already have the photo underneath. */
   composited: boolean;
+  /** Mean of the ponder map's counts (blocks computing per position), for the card's summary. */
+  ponderMean: number;
 }
 
 /** The images (RGBA here; ImageBitmaps or canvases once on the page) and where things are in them. */
@@ -179,6 +181,12 @@ function ponderPixels(
   return heat;
 }
 
+function meanOf(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  return values.length ? sum / values.length : 0;
+}
+
 export interface MaskAtlasOptions {
   /** Tile side in device pixels (64 CSS pixels at the page's pixel ratio). */
   tilePx: number;
@@ -233,6 +241,7 @@ export function buildMaskAtlas(
     overlays: {},
     stripWidth,
     composited: photo !== null,
+    ponderMean: meanOf(ponder.counts),
   };
   let bx = 0;
   let sx = 0;

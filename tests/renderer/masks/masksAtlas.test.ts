@@ -81,6 +81,10 @@ describe('buildMaskAtlas', () => {
     const heat = ponderRgba(ponder, blocks.length);
     const i = (100 * 224 + 100) * 4;
     expect(pixel(atlas.ponder, 100, 100)[0]).toBeCloseTo(0.82 * heat[i]! + 0.18 * 100, -0.5);
+    // The card's summary: the mean number of blocks computing per position.
+    let total = 0;
+    for (const c of ponder.counts) total += c;
+    expect(atlas.layout.ponderMean).toBeCloseTo(total / (224 * 224), 9);
   });
 
   it('without a photo, leaves the tiles transparent where there is no mask (the view draws the photo)', () => {

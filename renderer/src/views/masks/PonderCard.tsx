@@ -23,11 +23,8 @@ export const PonderCard = memo(function PonderCard({ result, atlas }: MaskCardPr
   const image = useStudio((s) => s.maskImage);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { ponder, blocks } = result;
-  const meanCount = useMemo(() => {
-    let sum = 0;
-    for (let i = 0; i < ponder.counts.length; i++) sum += ponder.counts[i] as number;
-    return ponder.counts.length ? sum / ponder.counts.length : 0;
-  }, [ponder]);
+  // Summed in the worker (or once per dump): no loop over the map per rate change.
+  const meanCount = atlas.layout.ponderMean;
 
   // The photo in grey, filtered once per image (a canvas filter is slow), for maps drawn without it.
   const composited = atlas.layout.composited;
