@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { BlockMaskSet } from '../../../core/maskfile/types';
 import type { PonderMap } from '../../../core/maskfile/ponder';
 import type { StudioConfig } from '../../../core/config/schema';
+import type { MaskAtlas } from '../worker/masksAtlas';
 import type { StudioState } from './studioStore';
 
 /** Rectangle in image pixels. */
@@ -59,6 +60,8 @@ export interface OpenedDump extends MaskResult {
 export interface ProxyMasks extends MaskResult {
   imageId: number;
   config: StudioConfig;
+  /** The 2D views' pictures of these masks, drawn by the worker (absent: the page draws them). */
+  atlas?: MaskAtlas;
 }
 
 export type OverlayMode = 'binary' | 'score';

@@ -17,6 +17,13 @@ import {
   type OpenedDumpData,
 } from './masksCompute';
 import { decodeImageFile, decodePngPixels } from './masksImage';
+import {
+  buildMaskAtlas,
+  resizeSquare,
+  type MaskAtlas,
+  type MaskAtlasRequest,
+  type RgbaImage,
+} from './masksAtlas';
 
 /** Images kept (the current one, and a few to come back to through undo or "use proxy"). */
 const CACHE_SIZE = 4;
@@ -26,13 +33,15 @@ interface KeptImage {
   height: number;
   /** Computed on the first proxy-mask request: a dump's own masks never need it. */
   saliency: SaliencyMap | null;
+  /** The photo resized to the filmstrip's tile side (the side it was resized to). */
+  tilePhoto: { side: number; rgba: Uint8ClampedArray } | null;
 }
 const images = new Map<number, KeptImage>();
 let nextImageId = 1;
 
 function remember(rgba: Uint8ClampedArray, width: number, height: number): number {
   const id = nextImageId++;
-  images.set(id, { rgba, width, height, saliency: null });
+  images.set(id, { rgba, width, height, saliency: null, tilePhoto: null });
   while (images.size > CACHE_SIZE) {
     const oldest = images.keys().next().value;
     if (oldest === undefined) break;
@@ -47,6 +56,39 @@ function saliencyFor(imageId: number): SaliencyMap | null {
   image.saliency ??= saliencyOf(image.rgba, image.width, image.height);
   return image.saliency;
 }
+
+/** An ImageBitmap of raw pixels (created here, transferred to the page). */
+const bitmapOf = (image: RgbaImage) =>
+  createImageBitmap(
+    new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
+  );
+
+/** Every picture of the 2D mask views for these masks, over the image's photo, as ImageBitmaps. */
+async function atlasFor(
+  image: KeptImage,
+  computed: MaskComputation,
+  request: MaskAtlasRequest,
+): Promise<MaskAtlas<ImageBitmap>> {
+  if (image.tilePhoto?.side !== request.tilePx) {
+    const photo = { rgba: image.rgba, width: image.width, height: image.height };
+    image.tilePhoto = { side: request.tilePx, rgba: resizeSquare(photo, request.tilePx) };
+  }
+  const pixels = buildMaskAtlas(computed.blocks, computed.ponder, {
+    ...request,
+    photo: { rgba: image.rgba, width: image.width, height: image.height },
+    tilePhoto: image.tilePhoto.rgba,
+  });
+  const [tiles, overlays, strips, ponder] = await Promise.all([
+    bitmapOf(pixels.tiles),
+    bitmapOf(pixels.overlays),
+    pixels.strips ? bitmapOf(pixels.strips) : null,
+    bitmapOf(pixels.ponder),
+  ]);
+  return { layout: pixels.layout, tiles, overlays, strips, ponder };
+}
+
+/** Proxy masks as the page receives them: with their pictures when the page asked for them. */
+export type ProxyMasksMessage = MaskComputation & { ok: true; atlas?: MaskAtlas<ImageBitmap> };
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -88,15 +130,27 @@ const api = {
     return transfer(out, [input, original]);
   },
 
-  /** Proxy masks of `config` over image `imageId`. */
-  proxyMasks(
+  /**
+   * Proxy masks of `config` over image `imageId`; with `atlas`, also every picture the 2D views draw
+   * (see masksAtlas.ts), so that the page draws them without a pixel loop of its own.
+   */
+  async proxyMasks(
     imageId: number,
     config: StudioConfig,
-  ): (MaskComputation & { ok: true }) | WorkerFailure {
+    atlas?: MaskAtlasRequest,
+  ): Promise<ProxyMasksMessage | WorkerFailure> {
     try {
       const saliency = saliencyFor(imageId);
-      if (!saliency) return { ok: false, error: 'The image is no longer loaded; open it again.' };
-      return { ok: true, ...proxyMasksFor(saliency, config) };
+      const image = images.get(imageId);
+      if (!saliency || !image)
+        return { ok: false, error: 'The image is no longer loaded; open it again.' };
+      const computed = proxyMasksFor(saliency, config);
+      if (!atlas) return { ok: true, ...computed };
+      const pictures = await atlasFor(image, computed, atlas);
+      const out: ProxyMasksMessage = { ok: true, ...computed, atlas: pictures };
+      const bitmaps = [pictures.tiles, pictures.overlays, pictures.ponder];
+      if (pictures.strips) bitmaps.push(pictures.strips);
+      return transfer(out, bitmaps);
     } catch (err) {
       return { ok: false, error: message(err) };
     }

@@ -8,6 +8,8 @@ import { MaskSourceLabel } from '../../../renderer/src/views/masks/MasksToolbar'
 import { ChannelCard } from '../../../renderer/src/views/masks/ChannelCard';
 import { setStageMode, setStageRate } from '../../../renderer/src/store/configEdits';
 import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
+import { buildMaskAtlas } from '../../../renderer/src/worker/masksAtlas';
+import type { MaskCardProps } from '../../../renderer/src/views/masks/OverlayCard';
 import { rampSaliency, stage1Config } from './helpers';
 
 afterEach(() => {
@@ -24,6 +26,18 @@ afterEach(() => {
 function proxyShown(config = stage1Config()) {
   const { blocks, ponder } = proxyMasksFor(rampSaliency(), config);
   return { source: 'proxy' as const, stale: false, result: { blocks, ponder, imageId: 1, config } };
+}
+
+/** The cards' props for proxy masks (jsdom has no canvas: the atlas images are never drawn). */
+function cardProps(config = stage1Config()): MaskCardProps {
+  const { source, result } = proxyShown(config);
+  const { layout } = buildMaskAtlas(result.blocks, result.ponder, { tilePx: 64, tileStripPx: 7 });
+  const image = {} as CanvasImageSource;
+  return {
+    source,
+    result,
+    atlas: { layout, tiles: image, overlays: image, strips: image, ponder: image },
+  };
 }
 
 describe('BlockStats', () => {
@@ -53,7 +67,7 @@ describe('BlockStats', () => {
 
 describe('Filmstrip', () => {
   it('shows every block with its rate and selects a block (and its stage) on click', () => {
-    render(<Filmstrip masks={proxyShown()} />);
+    render(<Filmstrip {...cardProps()} />);
     expect(screen.getAllByRole('button')).toHaveLength(16);
     expect(screen.getByTestId('mask-tile-rate-stage1-0').textContent).toBe('50.0%');
     fireEvent.click(screen.getByTestId('mask-tile-stage3-4'));
@@ -67,13 +81,13 @@ describe('ChannelCard', () => {
   it('lists a strip per channel-masked block and a gate per layer-skipping block', () => {
     let config = setStageMode(stage1Config(), 1, 'channel');
     config = setStageMode(config, 3, 'layer');
-    render(<ChannelCard masks={proxyShown(config)} />);
+    render(<ChannelCard {...cardProps(config)} />);
     expect(screen.getAllByTestId(/^channel-strip-stage2-/)).toHaveLength(4);
     expect(screen.getAllByTestId(/^layer-gate-stage4-/)).toHaveLength(3);
   });
 
   it('explains how to get channel masks when no stage has them', () => {
-    render(<ChannelCard masks={proxyShown()} />);
+    render(<ChannelCard {...cardProps()} />);
     expect(screen.getByText(/No stage uses channel or layer skipping/)).toBeTruthy();
   });
 });

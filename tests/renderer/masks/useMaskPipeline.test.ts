@@ -7,7 +7,7 @@ import {
   createMaskActions,
   type MasksBackend,
 } from '../../../renderer/src/views/masks/masksActions';
-import { startMaskPipeline } from '../../../renderer/src/views/masks/useMaskPipeline';
+import { followLatest, startMaskPipeline } from '../../../renderer/src/views/masks/useMaskPipeline';
 import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
 import { rampSaliency } from './helpers';
 
@@ -109,5 +109,33 @@ describe('startMaskPipeline', () => {
     await flush();
     expect(store.getState().notices.filter((n) => n.kind === 'error')).toHaveLength(1);
     stop();
+  });
+});
+
+describe('followLatest', () => {
+  it('shows every finished result, runs one at a time and drops all but the newest waiting input', async () => {
+    const started: number[] = [];
+    const shown: number[] = [];
+    const finish: (() => void)[] = [];
+    const run = followLatest(
+      (n: number) => {
+        started.push(n);
+        return new Promise<number>((resolve) => finish.push(() => resolve(n * 10)));
+      },
+      (out) => shown.push(out),
+      () => undefined,
+    );
+    run(1);
+    run(2);
+    run(3);
+    expect(started).toEqual([1]);
+    finish[0]!();
+    await flush();
+    // 1's masks are shown although 3 is already waiting (a drag follows the slider); 2 never runs.
+    expect(shown).toEqual([10]);
+    expect(started).toEqual([1, 3]);
+    finish[1]!();
+    await flush();
+    expect(shown).toEqual([10, 30]);
   });
 });

@@ -1,24 +1,36 @@
 import { memo, useEffect, useRef } from 'react';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
-import { blitPixels, channelStripRgba, prepareCanvas } from './draw';
+import type { MaskAtlas } from '../../worker/masksAtlas';
+import { prepareCanvas } from './draw';
 import { tileId } from './Filmstrip';
-import { groupCounts, type ShownMasks } from './selection';
+import type { MaskCardProps } from './OverlayCard';
+import { groupCounts } from './selection';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
 
 const STRIP_WIDTH_PX = 384;
 const STRIP_HEIGHT_PX = 14;
 
-const Strip = memo(function Strip({ block, selected }: { block: BlockMaskSet; selected: boolean }) {
+const Strip = memo(function Strip({
+  block,
+  selected,
+  atlas,
+}: {
+  block: BlockMaskSet;
+  selected: boolean;
+  atlas: MaskAtlas;
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const channel = block.channel;
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || !channel) return;
+    const row = atlas.layout.index[block.key];
+    if (!canvas || !channel || !atlas.strips || row === undefined) return;
     const ctx = prepareCanvas(canvas, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
     if (!ctx) return;
     ctx.imageSmoothingEnabled = false;
-    const strip = channelStripRgba(channel, [0, 170, 100], [205, 210, 220]);
-    blitPixels(ctx, strip, channel.length, 1, 0, 0, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
+    // The block's row of the strips image: one pixel per group.
+    const groups = channel.length;
+    ctx.drawImage(atlas.strips, 0, row, groups, 1, 0, 0, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
     // Group boundaries, when groups are wide enough to tell apart.
     const step = STRIP_WIDTH_PX / channel.length;
     if (step >= 4) {
@@ -26,7 +38,7 @@ const Strip = memo(function Strip({ block, selected }: { block: BlockMaskSet; se
       for (let g = 1; g < channel.length; g++)
         ctx.fillRect(Math.round(g * step), 0, 1, STRIP_HEIGHT_PX);
     }
-  }, [channel]);
+  }, [channel, atlas, block.key]);
   const counts = groupCounts(block);
   if (!counts) return null;
   return (
@@ -49,8 +61,8 @@ const Strip = memo(function Strip({ block, selected }: { block: BlockMaskSet; se
 });
 
 /** Channel masks (a strip of groups per block) and layer gates (on/off per block), when the modes have them. */
-export function ChannelCard({ masks }: { masks: ShownMasks }) {
-  const { blocks } = masks.result;
+export const ChannelCard = memo(function ChannelCard({ result, atlas }: MaskCardProps) {
+  const { blocks } = result;
   const shown = useShownBlock(blocks);
   const channelBlocks = blocks.filter((b) => b.channel !== null);
   const layerBlocks = blocks.filter((b) => b.mode === 'layer');
@@ -77,7 +89,7 @@ export function ChannelCard({ masks }: { masks: ShownMasks }) {
           </h3>
           <ul className="channel-strips">
             {channelBlocks.map((b) => (
-              <Strip key={b.key} block={b} selected={shown?.key === b.key} />
+              <Strip key={b.key} block={b} selected={shown?.key === b.key} atlas={atlas} />
             ))}
           </ul>
         </>
@@ -110,4 +122,4 @@ export function ChannelCard({ masks }: { masks: ShownMasks }) {
       ) : null}
     </section>
   );
-}
+});

@@ -1,14 +1,13 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
-import { rasterizeOverlay } from '../../../../core/maskfile/overlay';
+import { memo, useEffect, useRef } from 'react';
 import { blockRateRow } from '../../../../core/maskfile/rates';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
-import { channelStripRgba, prepareCanvas, scaledInput } from './draw';
-import { blockSkipped, formatMaskRate, type ShownMasks } from './selection';
+import type { MaskAtlas } from '../../worker/masksAtlas';
+import { prepareCanvas, scaledInput } from './draw';
+import type { MaskCardProps } from './OverlayCard';
+import { blockSkipped, formatMaskRate } from './selection';
+import { TILE_CSS_PX as TILE_PX } from './useMaskPipeline';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
-
-const TILE_PX = 64;
-const STRIP_PX = 7;
 
 /** Test ids cannot hold "/" comfortably in CSS selectors: stage1/0 → stage1-0. */
 export const tileId = (key: string) => key.replace('/', '-');
@@ -22,45 +21,6 @@ function rateText(block: BlockMaskSet): string {
   return formatMaskRate(spatial ?? channel ?? 1);
 }
 
-/**
- * Every tile's overlay and channel strip in one canvas (tile i at x = i·TILE_PX, its strip, one pixel
- * per group, in row TILE_PX + i): one putImageData per change for the whole filmstrip instead of one or two per tile, each of
- * which makes the canvas synchronise with its last draw.
- */
-interface Atlas {
-  canvas: HTMLCanvasElement;
-  /** Column of each block's tile. */
-  index: Map<string, number>;
-}
-
-function buildAtlas(blocks: readonly BlockMaskSet[]): Atlas {
-  const groups = Math.max(0, ...blocks.map((b) => b.channel?.length ?? 0));
-  const width = Math.max(TILE_PX * Math.max(1, blocks.length), groups);
-  const height = TILE_PX + blocks.length;
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  const index = new Map<string, number>();
-  blocks.forEach((block, i) => {
-    index.set(block.key, i);
-    if (block.conv2) {
-      const tile = rasterizeOverlay(block, { sidePx: TILE_PX });
-      for (let y = 0; y < TILE_PX; y++)
-        rgba.set(
-          tile.subarray(y * TILE_PX * 4, (y + 1) * TILE_PX * 4),
-          (y * width + i * TILE_PX) * 4,
-        );
-    }
-    if (block.channel) {
-      const strip = channelStripRgba(block.channel, [0, 190, 110], [40, 40, 60]);
-      rgba.set(strip, (TILE_PX + i) * width * 4);
-    }
-  });
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext('2d')?.putImageData(new ImageData(rgba, width, height), 0, 0);
-  return { canvas, index };
-}
-
 const Tile = memo(function Tile({
   block,
   input,
@@ -70,7 +30,7 @@ const Tile = memo(function Tile({
   block: BlockMaskSet;
   input: ImageBitmap | null;
   selected: boolean;
-  atlas: Atlas;
+  atlas: MaskAtlas;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -78,27 +38,16 @@ const Tile = memo(function Tile({
     if (!canvas) return;
     const ctx = prepareCanvas(canvas, TILE_PX, TILE_PX);
     if (!ctx) return;
-    if (input) ctx.drawImage(scaledInput(input, TILE_PX), 0, 0, TILE_PX, TILE_PX);
+    const { layout } = atlas;
+    // The worker's tiles have the photo in them already; a dump's are drawn over it here.
+    if (input && !layout.composited)
+      ctx.drawImage(scaledInput(input, TILE_PX), 0, 0, TILE_PX, TILE_PX);
     ctx.imageSmoothingEnabled = false;
-    const i = atlas.index.get(block.key);
+    const i = layout.index[block.key];
     if (i === undefined) return;
-    const sx = i * TILE_PX;
-    // drawImage blends the overlay's alpha over the photo.
-    if (block.conv2) ctx.drawImage(atlas.canvas, sx, 0, TILE_PX, TILE_PX, 0, 0, TILE_PX, TILE_PX);
-    if (block.channel) {
-      const groups = block.channel.length;
-      ctx.drawImage(
-        atlas.canvas,
-        0,
-        TILE_PX + i,
-        groups,
-        1,
-        0,
-        TILE_PX - STRIP_PX,
-        TILE_PX,
-        STRIP_PX,
-      );
-    }
+    const side = layout.tilePx;
+    // One copy of the tile (overlay and channel strip): drawn at the device pixel ratio, so 1:1.
+    ctx.drawImage(atlas.tiles, i * side, 0, side, side, 0, 0, TILE_PX, TILE_PX);
   }, [block, input, atlas]);
   const skipped = blockSkipped(block);
   const rates = blockRateRow(block);
@@ -132,12 +81,11 @@ const Tile = memo(function Tile({
 });
 
 /** Small multiples of every block's mask, grouped by stage; click one to select it. */
-export function Filmstrip({ masks }: { masks: ShownMasks }) {
+export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProps) {
   const input = useStudio((s) => s.maskImage?.input ?? null);
-  const { blocks } = masks.result;
+  const { blocks } = result;
   const shown = useShownBlock(blocks);
   const stages = [...new Set(blocks.map((b) => b.stage))];
-  const atlas = useMemo(() => buildAtlas(blocks), [blocks]);
   return (
     <section className="card masks-filmstrip" aria-label="All blocks">
       <h3 className="card-title">
@@ -172,4 +120,4 @@ export function Filmstrip({ masks }: { masks: ShownMasks }) {
       </div>
     </section>
   );
-}
+});

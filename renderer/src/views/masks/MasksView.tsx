@@ -1,4 +1,5 @@
 import { useEffect, useState, type DragEvent } from 'react';
+import { useLate } from './useLate';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
@@ -19,6 +20,8 @@ import { useShownMasks } from './useShownMasks';
 import { liveActions, looksLikeOnnx } from '../../live/appLive';
 import { LivePanel } from '../../live/LivePanel';
 import { useDrawnMark } from './useDrawnMark';
+import { useMaskAtlas } from './useMaskAtlas';
+import { dumpIsSource } from './selection';
 
 /** Registers the view as the receiver of "Open image…" / "Open mask dump…" commands while it is shown. */
 function useOpenHandlers() {
@@ -81,16 +84,28 @@ export function MasksView() {
   useMaskPipeline(useStudio, masksWorker, maskActions);
   useOpenHandlers();
   const masks = useShownMasks();
-  const root = useDrawnMark(masks);
+  const atlas = useMaskAtlas(masks);
+  const source = masks?.source ?? null;
+  const result = masks?.result ?? null;
+  const root = useDrawnMark(source, result);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
+  const stale = useLate(masks?.stale ?? false);
   const drop = useDropZone();
   // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
-  const drawnConfig = masks
-    ? masks.source === 'proxy'
-      ? masks.result.config
-      : useStudio.getState().config
-    : null;
-  useEffect(() => markDrawn('masks', drawnConfig), [drawnConfig, masks]);
+  const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
+  useEffect(() => {
+    if (!result) return;
+    if (proxyConfig) {
+      markDrawn('masks', proxyConfig);
+      return;
+    }
+    // A dump's (or the live model's) masks do not depend on the rates: once drawn, they are what
+    // every configuration of that model shows, and a configuration change redraws nothing.
+    markDrawn('masks', useStudio.getState().config);
+    return useStudio.subscribe((s, prev) => {
+      if (s.config !== prev.config && dumpIsSource(s)) markDrawn('masks', s.config);
+    });
+  }, [result, proxyConfig]);
   return (
     <div
       className={`masks-view${drop.over ? ' drop-over' : ''}`}
@@ -101,17 +116,17 @@ export function MasksView() {
       <MasksToolbar />
       <MaskSourceLabel />
       <LivePanel />
-      {masks ? (
+      {masks && result && source && atlas ? (
         <>
-          <div className={`masks-main${masks.stale ? ' stale' : ''}`} aria-busy={masks.stale}>
-            <OverlayCard masks={masks} />
+          <div className={`masks-main${stale ? ' stale' : ''}`} aria-busy={stale}>
+            <OverlayCard result={result} source={source} atlas={atlas} />
             <div className="masks-side">
               <OriginalCard />
-              <PonderCard masks={masks} />
+              <PonderCard result={result} source={source} atlas={atlas} />
             </div>
           </div>
-          <Filmstrip masks={masks} />
-          <ChannelCard masks={masks} />
+          <Filmstrip result={result} source={source} atlas={atlas} />
+          <ChannelCard result={result} source={source} atlas={atlas} />
         </>
       ) : (
         <div className="masks-empty card" role="status">

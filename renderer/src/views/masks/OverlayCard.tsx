@@ -1,16 +1,21 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import {
-  DEFAULT_OVERLAY_COLOURS,
-  rasterizeOverlay,
-  type Rgba,
-} from '../../../../core/maskfile/overlay';
+import { DEFAULT_OVERLAY_COLOURS, type Rgba } from '../../../../core/maskfile/overlay';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
-import { drawGrid, pixelsCanvas, prepareCanvas } from './draw';
+import type { MaskResult } from '../../store/masksSlice';
+import type { MaskAtlas } from '../../worker/masksAtlas';
+import { drawGrid, prepareCanvas } from './draw';
 import { BlockStats } from './BlockStats';
 import { useShownBlock } from './useShownMasks';
 import type { ShownMasks } from './selection';
+
+/** What the cards draw: the shown masks and their pictures (see useMaskAtlas). */
+export interface MaskCardProps {
+  result: MaskResult;
+  source: ShownMasks['source'];
+  atlas: MaskAtlas;
+}
 
 /** Display side of the 224×224 input (2×, so each input pixel stays visible). */
 const SIDE_PX = 448;
@@ -35,7 +40,7 @@ function cellAt(block: BlockMaskSet, xFrac: number, yFrac: number) {
 }
 
 /** The network input with the selected block's mask over it, its grid, and the overlay controls. */
-export function OverlayCard({ masks }: { masks: ShownMasks }) {
+export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: MaskCardProps) {
   const image = useStudio((s) => s.maskImage);
   const { mode, opacity, showGrid } = useStudio(
     useShallow((s) => ({
@@ -44,13 +49,11 @@ export function OverlayCard({ masks }: { masks: ShownMasks }) {
       showGrid: s.showMaskGrid,
     })),
   );
-  const block = useShownBlock(masks.result.blocks);
+  const block = useShownBlock(result.blocks);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
-  const overlay = useMemo(
-    () => (block ? pixelsCanvas(rasterizeOverlay(block, { mode }), 224, 224) : null),
-    [block, mode],
-  );
+  // The block's overlay at its own resolution, in the atlas (drawn by the worker for proxy masks).
+  const rect = block ? (atlas.layout.overlays[block.key]?.[mode] ?? null) : null;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -59,17 +62,17 @@ export function OverlayCard({ masks }: { masks: ShownMasks }) {
     if (!ctx) return;
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(image.input, 0, 0, SIDE_PX, SIDE_PX);
-    if (overlay) {
-      // Nearest-neighbour so that cell edges stay sharp at 2×.
+    if (rect) {
+      // Nearest-neighbour so that cell edges stay sharp when blown up.
       ctx.imageSmoothingEnabled = false;
       ctx.globalAlpha = opacity;
-      ctx.drawImage(overlay, 0, 0, SIDE_PX, SIDE_PX);
+      ctx.drawImage(atlas.overlays, rect.x, rect.y, rect.side, rect.side, 0, 0, SIDE_PX, SIDE_PX);
       ctx.globalAlpha = 1;
     }
     if (block && showGrid && block.grid && hasGrid(block)) {
       drawGrid(ctx, 0, 0, SIDE_PX, block.grid.height, block.grid.width, 'rgb(255 255 255 / 0.45)');
     }
-  }, [image, overlay, opacity, showGrid, block]);
+  }, [image, atlas, rect, opacity, showGrid, block]);
 
   if (!block || !image) return null;
   const cell = hover ? cellAt(block, hover.x, hover.y) : null;
@@ -163,11 +166,11 @@ export function OverlayCard({ masks }: { masks: ShownMasks }) {
             }}
           />
           <span className="hint">
-            keep · keep − skip logit{masks.source === 'proxy' ? ' (proxy: saliency margin)' : ''}
+            keep · keep − skip logit{source === 'proxy' ? ' (proxy: saliency margin)' : ''}
           </span>
         </div>
       )}
       <BlockStats block={block} />
     </section>
   );
-}
+});

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useStudio } from '../../store';
-import { pixelsCanvas, ponderRgba, prepareCanvas, rampCss } from './draw';
-import type { ShownMasks } from './selection';
+import { prepareCanvas, rampCss } from './draw';
+import type { MaskCardProps } from './OverlayCard';
 
 const SIDE_PX = 224;
 
@@ -19,22 +19,19 @@ function greyCopy(input: ImageBitmap): HTMLCanvasElement {
 }
 
 /** The "ponder" map: per input pixel, how many blocks compute there. */
-export function PonderCard({ masks }: { masks: ShownMasks }) {
+export const PonderCard = memo(function PonderCard({ result, atlas }: MaskCardProps) {
   const image = useStudio((s) => s.maskImage);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const { ponder, blocks } = masks.result;
-  const heat = useMemo(
-    () => pixelsCanvas(ponderRgba(ponder, blocks.length), ponder.side, ponder.side),
-    [ponder, blocks.length],
-  );
-  const meanCount = useMemo(() => {
-    let sum = 0;
-    for (let i = 0; i < ponder.counts.length; i++) sum += ponder.counts[i] as number;
-    return ponder.counts.length ? sum / ponder.counts.length : 0;
-  }, [ponder]);
+  const { ponder, blocks } = result;
+  // Summed in the worker (or once per dump): no loop over the map per rate change.
+  const meanCount = atlas.layout.ponderMean;
 
-  // The photo in grey, filtered once per image (a canvas filter is slow, and a rate change redraws).
-  const grey = useMemo(() => (image ? greyCopy(image.input) : null), [image]);
+  // The photo in grey, filtered once per image (a canvas filter is slow), for maps drawn without it.
+  const composited = atlas.layout.composited;
+  const grey = useMemo(
+    () => (image && !composited ? greyCopy(image.input) : null),
+    [image, composited],
+  );
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -42,14 +39,14 @@ export function PonderCard({ masks }: { masks: ShownMasks }) {
     const ctx = prepareCanvas(canvas, SIDE_PX, SIDE_PX);
     if (!ctx) return;
     if (grey) {
-      // The photo faintly underneath, so hot spots can be matched to objects.
+      // The photo faintly underneath, so hot spots can be matched to objects (the worker's map has it).
       ctx.drawImage(grey, 0, 0, SIDE_PX, SIDE_PX);
     }
     ctx.globalAlpha = grey ? 0.82 : 1;
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(heat, 0, 0, SIDE_PX, SIDE_PX);
+    ctx.drawImage(atlas.ponder, 0, 0, SIDE_PX, SIDE_PX);
     ctx.globalAlpha = 1;
-  }, [heat, grey]);
+  }, [atlas, grey]);
 
   return (
     <section className="card masks-side-card" aria-label="Ponder map">
@@ -77,4 +74,4 @@ export function PonderCard({ masks }: { masks: ShownMasks }) {
       </p>
     </section>
   );
-}
+});

@@ -113,33 +113,6 @@ export function pixelsCanvas(
   return canvas;
 }
 
-let scratch: HTMLCanvasElement | null = null;
-
-/**
- * Draws raw RGBA pixels (`width`×`height`) scaled into `ctx` at (dx, dy, dw, dh), through one shared
- * scratch canvas: the filmstrip redraws dozens of tiles per rate change, and a new canvas per tile
- * costs more than the drawing.
- */
-export function blitPixels(
-  ctx: CanvasRenderingContext2D,
-  rgba: Uint8ClampedArray,
-  width: number,
-  height: number,
-  dx: number,
-  dy: number,
-  dw: number,
-  dh: number,
-): void {
-  scratch ??= document.createElement('canvas');
-  if (scratch.width < width) scratch.width = width;
-  if (scratch.height < height) scratch.height = height;
-  const sctx = scratch.getContext('2d');
-  if (!sctx) return;
-  // ImageData takes pixels over an ArrayBuffer (not a SharedArrayBuffer); ours always are.
-  sctx.putImageData(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
-  ctx.drawImage(scratch, 0, 0, width, height, dx, dy, dw, dh);
-}
-
 const scaledInputs = new WeakMap<ImageBitmap, Map<number, HTMLCanvasElement>>();
 
 /** The network input scaled once to `sidePx` (at the device pixel ratio), shared by every tile. */

@@ -7,10 +7,11 @@ import type { StudioConfig } from '../../../../core/config/schema';
 import type { OpenedFile } from '../../host/types';
 import type { StudioStore } from '../../store';
 import type { MaskImage } from '../../store/masksSlice';
-import type { MaskComputation } from '../../worker/masksCompute';
+import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type {
   OpenedDumpMessage,
   OpenedImageMessage,
+  ProxyMasksMessage,
   WorkerFailure,
 } from '../../worker/masks.worker';
 import { configFromDump } from './adoptDump';
@@ -26,7 +27,8 @@ export interface MasksBackend {
   proxyMasks(
     imageId: number,
     config: StudioConfig,
-  ): Promise<(MaskComputation & { ok: true }) | WorkerFailure>;
+    atlas?: MaskAtlasRequest,
+  ): Promise<ProxyMasksMessage | WorkerFailure>;
 }
 
 export interface MaskActionsDeps {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useStudio } from '../../store';
+import type { MaskResult } from '../../store/masksSlice';
 import type { ShownMasks } from './selection';
 
 /**
@@ -8,20 +9,23 @@ import type { ShownMasks } from './selection';
  * `data-drawn-source` / `data-drawn-image` on the view's root (the dump-open benchmark and the e2e tests
  * wait for them) and a `laudnet:masks-drawn` performance mark. Returns the ref for the view's root.
  */
-export function useDrawnMark(masks: ShownMasks | null): RefObject<HTMLDivElement | null> {
+export function useDrawnMark(
+  source: ShownMasks['source'] | null,
+  result: MaskResult | null,
+): RefObject<HTMLDivElement | null> {
   const root = useRef<HTMLDivElement>(null);
   const imageId = useStudio((s) => s.maskImage?.id ?? null);
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    if (!masks || imageId === null) {
+    if (!source || !result || imageId === null) {
       el.removeAttribute('data-drawn-source');
       el.removeAttribute('data-drawn-image');
       return;
     }
-    el.setAttribute('data-drawn-source', masks.source);
+    el.setAttribute('data-drawn-source', source);
     el.setAttribute('data-drawn-image', String(imageId));
-    performance.mark('laudnet:masks-drawn', { detail: { source: masks.source, imageId } });
-  }, [masks, imageId]);
+    performance.mark('laudnet:masks-drawn', { detail: { source, imageId } });
+  }, [source, result, imageId]);
   return root;
 }

@@ -1,12 +1,58 @@
 import { useEffect } from 'react';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { StudioStore } from '../../store';
-import { latestOnly } from '../../worker/latestOnly';
+import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type { MaskActions, MasksBackend } from './masksActions';
 import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Runs one computation at a time; while one runs, only the newest request waits (intermediate ones
+ * are dropped, never queued). Unlike the analysis's `latestOnly`, every result is shown even when a
+ * newer request waits: during a rate drag the masks follow the slider a computation behind, instead
+ * of staying put until the drag ends.
+ */
+export function followLatest<I, O>(
+  run: (input: I) => Promise<O>,
+  onResult: (output: O, input: I) => void,
+  onError: (error: unknown, input: I) => void,
+): (input: I) => void {
+  let busy = false;
+  let pending: { input: I } | null = null;
+  const pump = () => {
+    if (busy || !pending) return;
+    const { input } = pending;
+    pending = null;
+    busy = true;
+    run(input)
+      .then((out) => onResult(out, input))
+      .catch((err: unknown) => onError(err, input))
+      .finally(() => {
+        busy = false;
+        pump();
+      });
+  };
+  return (input) => {
+    pending = { input };
+    pump();
+  };
+}
+
+/** Filmstrip tile and its channel strip, in CSS pixels (the worker draws them at the pixel ratio). */
+export const TILE_CSS_PX = 64;
+export const TILE_STRIP_CSS_PX = 7;
+
+/** The tile sizes the worker draws at, in device pixels. */
+export function atlasRequest(): MaskAtlasRequest {
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
+  const ratio = Math.max(1, Math.min(3, dpr));
+  return {
+    tilePx: Math.round(TILE_CSS_PX * ratio),
+    tileStripPx: Math.round(TILE_STRIP_CSS_PX * ratio),
+  };
+}
 
 /**
  * Keeps proxy masks in step with the image and the configuration: opens the default sample when no
@@ -17,11 +63,12 @@ export function startMaskPipeline(
   store: StudioStore,
   backend: () => MasksBackend,
   actions: MaskActions,
+  withAtlas = true,
 ): () => void {
   let lastError: string | null = null;
-  const run = latestOnly(
+  const run = followLatest(
     (input: { imageId: number; config: StudioConfig }) =>
-      backend().proxyMasks(input.imageId, input.config),
+      backend().proxyMasks(input.imageId, input.config, withAtlas ? atlasRequest() : undefined),
     (result, input) => {
       const s = store.getState();
       if (!result.ok) {
@@ -38,6 +85,7 @@ export function startMaskPipeline(
         config: input.config,
         blocks: result.blocks,
         ponder: result.ponder,
+        ...(result.atlas ? { atlas: result.atlas } : {}),
       });
     },
     (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
@@ -47,7 +95,14 @@ export function startMaskPipeline(
     const s = store.getState();
     if (!s.maskImage || dumpIsSource(s)) return;
     if (requested && requested.imageId === s.maskImage.id && requested.config === s.config) return;
-    if (s.proxyMasks && s.proxyMasks.imageId === s.maskImage.id && s.proxyMasks.config === s.config)
+    const proxy = s.proxyMasks;
+    // Masks computed for the 3D view have no pictures: the 2D view asks for them again.
+    if (
+      proxy &&
+      proxy.imageId === s.maskImage.id &&
+      proxy.config === s.config &&
+      (proxy.atlas || !withAtlas)
+    )
       return;
     requested = { imageId: s.maskImage.id, config: s.config };
     run(requested);
@@ -69,11 +124,18 @@ export function startMaskPipeline(
   });
 }
 
-/** {@link startMaskPipeline} for the lifetime of a view. */
+/**
+ * {@link startMaskPipeline} for the lifetime of a view; `withAtlas`: the worker also draws the 2D
+ * views' pictures (the 3D view does not need them).
+ */
 export function useMaskPipeline(
   store: StudioStore,
   backend: () => MasksBackend,
   actions: MaskActions,
+  withAtlas = true,
 ): void {
-  useEffect(() => startMaskPipeline(store, backend, actions), [store, backend, actions]);
+  useEffect(
+    () => startMaskPipeline(store, backend, actions, withAtlas),
+    [store, backend, actions, withAtlas],
+  );
 }

@@ -2,21 +2,33 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
-import { shownBlock, shownMasks, type ShownMasks } from './selection';
+import { dumpIsSource, shownBlock, shownMasks, type ShownMasks } from './selection';
 
-/** The masks the views draw now (see {@link shownMasks}); re-renders only when they change. */
+/**
+ * The masks the views draw now (see {@link shownMasks}); re-renders only when they change. While a
+ * dump is the source, a configuration change (a rate drag) does not re-render at all: a dump's masks
+ * do not depend on the rates.
+ */
 export function useShownMasks(): ShownMasks | null {
-  const { maskDump, config, proxyMasks, maskImage } = useStudio(
-    useShallow((s) => ({
-      maskDump: s.maskDump,
-      config: s.config,
-      proxyMasks: s.proxyMasks,
-      maskImage: s.maskImage,
-    })),
+  const { dump, config, proxyMasks, maskImage } = useStudio(
+    useShallow((s) => {
+      const dumpShown = dumpIsSource(s);
+      return {
+        dump: dumpShown ? s.maskDump : null,
+        config: dumpShown ? null : s.config,
+        proxyMasks: dumpShown ? null : s.proxyMasks,
+        maskImage: s.maskImage,
+      };
+    }),
   );
   return useMemo(
-    () => shownMasks({ maskDump, config, proxyMasks, maskImage }),
-    [maskDump, config, proxyMasks, maskImage],
+    () =>
+      dump
+        ? { source: 'dump', result: dump, stale: false }
+        : config
+          ? shownMasks({ maskDump: null, config, proxyMasks, maskImage })
+          : null,
+    [dump, config, proxyMasks, maskImage],
   );
 }
 

@@ -1,12 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StudioConfig } from '../../../../core/config/schema';
+import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { markDrawn } from '../../perf/probe';
-import { useStudio } from '../../store';
+import { useStudio, type StudioState } from '../../store';
 import { masksWorker } from '../../worker/masksClient';
 import '../../styles/masks.css';
 import { maskActions } from '../masks/appActions';
 import { MaskSourceLabel } from '../masks/MasksToolbar';
-import { formatMaskRate, headlineRate, shownMasks } from '../masks/selection';
+import {
+  dumpIsSource,
+  formatMaskRate,
+  headlineRate,
+  shownBlock,
+  shownMasks,
+} from '../masks/selection';
 import { useMaskPipeline } from '../masks/useMaskPipeline';
 import { selectMaskBlock, useShownBlock, useShownMasks } from '../masks/useShownMasks';
 import { SpaceEngine, webglProblem } from './engine';
@@ -22,18 +29,80 @@ function bitmapPixels(bitmap: ImageBitmap): Uint8ClampedArray | null {
   return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
 }
 
+/**
+ * Keeps the engine's scene in step with the store without React: a rate change hands the new masks to
+ * the engine (which re-uploads only the textures whose mask changed and renders once, in the next
+ * animation frame); the canvas's host component does not re-render. Returns the unsubscribe function.
+ */
+function followMasks(
+  engine: SpaceEngine,
+  pixels: Uint8ClampedArray | null,
+  onContent: (config: StudioConfig | null) => void,
+): () => void {
+  let blocks: readonly BlockMaskSet[] | null = null;
+  let selected: string | null | undefined;
+  const apply = (state: StudioState) => {
+    const masks = shownMasks(state);
+    const next = masks?.result.blocks ?? null;
+    if (next && next !== blocks) {
+      blocks = next;
+      onContent(masks?.source === 'proxy' ? masks.result.config : null);
+      engine.setContent(next, pixels);
+    }
+    const key = blocks
+      ? (shownBlock(blocks, state.selectedStage, state.selectedBlock)?.key ?? null)
+      : null;
+    if (key !== selected) {
+      selected = key;
+      engine.setSelected(key);
+    }
+  };
+  apply(useStudio.getState());
+  return useStudio.subscribe((state, prev) => {
+    if (
+      state.proxyMasks !== prev.proxyMasks ||
+      state.maskDump !== prev.maskDump ||
+      state.maskImage !== prev.maskImage ||
+      state.config !== prev.config ||
+      state.selectedStage !== prev.selectedStage ||
+      state.selectedBlock !== prev.selectedBlock
+    )
+      apply(state);
+    // A dump's masks do not depend on the rates: what is on screen is already this configuration's.
+    if (state.config !== prev.config && blocks && dumpIsSource(state) && engine.hasRendered())
+      markDrawn('space', state.config);
+  });
+}
+
+/** The line over the canvas: the selected block and its rate (re-renders on its own). */
+function SpaceHud() {
+  const masks = useShownMasks();
+  const shown = useShownBlock(masks?.result.blocks ?? null);
+  const rate = shown ? headlineRate(shown) : null;
+  return (
+    <div className="space-hud" aria-live="polite">
+      {shown ? (
+        <span data-testid="space-selected" data-block={shown.key}>
+          Selected <strong>{shown.key}</strong>
+          {rate !== null ? ` · ${formatMaskRate(rate)}` : ' · dense'}
+        </span>
+      ) : (
+        <span>{masks ? '' : 'Computing masks…'}</span>
+      )}
+      <span>
+        Stages 1–4 left to right · each plane is a block&apos;s output map, bright where it computes
+      </span>
+      <span>Translucent: block skipped · slabs with gaps: skipped channel groups</span>
+    </div>
+  );
+}
+
 /** "3D view": the network's feature maps as planes along its depth, textured with the masks. */
 export function SpaceView() {
-  useMaskPipeline(useStudio, masksWorker, maskActions);
-  const masks = useShownMasks();
+  useMaskPipeline(useStudio, masksWorker, maskActions, false);
   const image = useStudio((s) => s.maskImage);
-  const blocks = masks?.result.blocks ?? null;
-  const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
-  const shown = useShownBlock(blocks);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const engineRef = useRef<SpaceEngine | null>(null);
-  // The configuration whose masks the scene holds (proxy masks), for the benchmarks' probe.
-  const contentConfig = useRef<StudioConfig | null>(null);
   const [problem, setProblem] = useState<string | null>(() => webglProblem());
   const pixels = useMemo(() => (image ? bitmapPixels(image.input) : null), [image]);
 
@@ -56,8 +125,6 @@ export function SpaceView() {
       return;
     }
     engineRef.current = engine;
-    engine.onRendered = () =>
-      markDrawn('space', contentConfig.current ?? useStudio.getState().config);
     return () => {
       engineRef.current = null;
       engine.dispose();
@@ -65,16 +132,20 @@ export function SpaceView() {
   }, [problem]);
 
   useEffect(() => {
-    if (!blocks) return;
-    contentConfig.current = proxyConfig;
-    engineRef.current?.setContent(blocks, pixels);
-  }, [blocks, proxyConfig, pixels, problem]);
+    const engine = engineRef.current;
+    if (!engine) return;
+    // The configuration whose masks the scene holds (proxy masks), for the benchmarks' probe.
+    let contentConfig: StudioConfig | null = null;
+    engine.onRendered = () => markDrawn('space', contentConfig ?? useStudio.getState().config);
+    const stop = followMasks(engine, pixels, (config) => {
+      contentConfig = config;
+    });
+    return () => {
+      stop();
+      engine.onRendered = null;
+    };
+  }, [pixels, problem]);
 
-  useEffect(() => {
-    engineRef.current?.setSelected(shown?.key ?? null);
-  }, [shown, blocks, problem]);
-
-  const rate = shown ? headlineRate(shown) : null;
   return (
     <div className="space-view" data-testid="space-view">
       <div className="space-toolbar">
@@ -102,21 +173,7 @@ export function SpaceView() {
             data-testid="space-canvas"
             aria-label="3D view of the network's masks"
           />
-          <div className="space-hud" aria-live="polite">
-            {shown ? (
-              <span data-testid="space-selected" data-block={shown.key}>
-                Selected <strong>{shown.key}</strong>
-                {rate !== null ? ` · ${formatMaskRate(rate)}` : ' · dense'}
-              </span>
-            ) : (
-              <span>{masks ? '' : 'Computing masks…'}</span>
-            )}
-            <span>
-              Stages 1–4 left to right · each plane is a block&apos;s output map, bright where it
-              computes
-            </span>
-            <span>Translucent: block skipped · slabs with gaps: skipped channel groups</span>
-          </div>
+          <SpaceHud />
         </div>
       )}
     </div>

@@ -38,6 +38,7 @@ export class SpaceEngine {
   private selected: string | null = null;
   private frame = 0;
   private pointerDown: { x: number; y: number } | null = null;
+  private renders = 0;
   /** Called after every WebGL render (the view records what is on screen). */
   onRendered: (() => void) | null = null;
 
@@ -158,8 +159,14 @@ export class SpaceEngine {
     });
   };
 
+  /** True once the scene has been drawn with content at least once. */
+  hasRendered(): boolean {
+    return this.renders > 0 && this.content !== null;
+  }
+
   private render(): void {
     this.renderer.render(this.scene, this.camera);
+    this.renders++;
     countSpaceRender();
     this.onRendered?.();
   }

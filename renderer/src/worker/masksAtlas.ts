@@ -1,0 +1,303 @@
+/**
+ * The pixels of the 2D mask views for one set of masks, built in one pass off the main thread (the
+ * masks worker turns them into ImageBitmaps; a dump's masks are built once on the page): every block's
+ * filmstrip tile, every block's overlay at its own resolution in both overlay modes, the channel strips
+ * and the ponder map. The view then only copies rectangles out of these images with `drawImage`, so a
+ * rate change costs no pixel loop on the main thread. Pure (no DOM), unit-tested in Node.
+ */
+import { rasterizeOverlay } from '../../../core/maskfile/overlay';
+import type { PonderMap } from '../../../core/maskfile/ponder';
+import type { BlockMaskSet } from '../../../core/maskfile/types';
+import { channelStripRgba, ponderRgba, type Rgb } from '../views/masks/draw';
+
+/** Raw RGBA pixels of one image. */
+export interface RgbaImage {
+  rgba: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+/** A square region of an atlas: top-left corner and side, in the atlas's pixels. */
+export interface AtlasRect {
+  x: number;
+  y: number;
+  side: number;
+}
+
+/** Where each block's pictures are in the atlases (keyed by block key). */
+export interface MaskAtlasLayout {
+  /** Side of one filmstrip tile in pixels (CSS side × device pixel ratio); tile i at x = i·tilePx. */
+  tilePx: number;
+  /** Rows of the channel strip at the bottom of a tile. */
+  tileStripPx: number;
+  /** Column of each block's tile; its channel strip is row i of the strips image. */
+  index: Record<string, number>;
+  /** Overlay rectangles per block and mode (null: the block has nothing to draw in that mode). */
+  overlays: Record<string, { binary: AtlasRect | null; score: AtlasRect | null }>;
+  /** Width of the channel strips image (the most groups of any block); 0 without channel masks. */
+  stripWidth: number;
+  /** True when the tiles and the ponder map already have the photo underneath. */
+  composited: boolean;
+  /** Mean of the ponder map's counts (blocks computing per position), for the card's summary. */
+  ponderMean: number;
+}
+
+/** The images (RGBA here; ImageBitmaps or canvases once on the page) and where things are in them. */
+export interface MaskAtlasPixels {
+  layout: MaskAtlasLayout;
+  tiles: RgbaImage;
+  overlays: RgbaImage;
+  strips: RgbaImage | null;
+  ponder: RgbaImage;
+}
+
+/** Channel strip colours of the filmstrip tiles and of the channel card. */
+export const TILE_STRIP_COLOURS: readonly [Rgb, Rgb] = [
+  [0, 190, 110],
+  [40, 40, 60],
+];
+export const CARD_STRIP_COLOURS: readonly [Rgb, Rgb] = [
+  [0, 170, 100],
+  [205, 210, 220],
+];
+
+/** Greatest common divisor and least common multiple of positive integers. */
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (a: number, b: number) => (a / gcd(a, b)) * b;
+
+/**
+ * Side at which a block's binary overlay is exact (every conv1/conv2 cell a whole number of pixels):
+ * the least common multiple of the two map sides, at most `maxSide`; null without a spatial mask.
+ */
+export function binaryOverlaySide(block: BlockMaskSet, maxSide = 224): number | null {
+  const conv2 = block.conv2;
+  if (!conv2) return null;
+  let side = Math.max(conv2.height, conv2.width);
+  if (block.conv1) side = lcm(side, Math.max(block.conv1.height, block.conv1.width));
+  return Math.min(maxSide, side);
+}
+
+/** Side at which a block's score heatmap is exact (one pixel per decision cell); null without scores. */
+export function scoreOverlaySide(block: BlockMaskSet): number | null {
+  const score = block.gridScore;
+  return score ? Math.max(1, score.height, score.width) : null;
+}
+
+/** Copies a `side`² RGBA square into an atlas row-by-row at (x, y). */
+function blit(atlas: RgbaImage, src: Uint8ClampedArray, side: number, x: number, y: number): void {
+  for (let r = 0; r < side; r++)
+    atlas.rgba.set(src.subarray(r * side * 4, (r + 1) * side * 4), ((y + r) * atlas.width + x) * 4);
+}
+
+/** `over` (straight alpha) blended onto the opaque `under`, in place: what `drawImage` does. */
+function blendOnto(under: Uint8ClampedArray, over: Uint8ClampedArray): void {
+  for (let i = 0; i < under.length; i += 4) {
+    const a = (over[i + 3] as number) / 255;
+    if (a === 0) continue;
+    for (let c = 0; c < 3; c++)
+      under[i + c] = (over[i + c] as number) * a + (under[i + c] as number) * (1 - a);
+  }
+}
+
+/** Box-filter resize of a square RGBA image to `toSide`² (the photo under the tiles). */
+export function resizeSquare(src: RgbaImage, toSide: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(toSide * toSide * 4);
+  for (let y = 0; y < toSide; y++) {
+    const y0 = Math.floor((y * src.height) / toSide);
+    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * src.height) / toSide));
+    for (let x = 0; x < toSide; x++) {
+      const x0 = Math.floor((x * src.width) / toSide);
+      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * src.width) / toSide));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let yy = y0; yy < y1; yy++) {
+        for (let xx = x0; xx < x1; xx++) {
+          const i = (yy * src.width + xx) * 4;
+          r += src.rgba[i] as number;
+          g += src.rgba[i + 1] as number;
+          b += src.rgba[i + 2] as number;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const o = (y * toSide + x) * 4;
+      out[o] = r / n;
+      out[o + 1] = g / n;
+      out[o + 2] = b / n;
+      out[o + 3] = 255;
+    }
+  }
+  return out;
+}
+
+/** A block's filmstrip tile: its overlay with the channel strip in the bottom rows (over `photo`). */
+function tilePixels(
+  block: BlockMaskSet,
+  tilePx: number,
+  stripPx: number,
+  photo: Uint8ClampedArray | null,
+): Uint8ClampedArray {
+  const over = block.conv2
+    ? rasterizeOverlay(block, { sidePx: tilePx })
+    : new Uint8ClampedArray(tilePx * tilePx * 4);
+  if (block.channel) {
+    const [keep, skip] = TILE_STRIP_COLOURS;
+    const groups = block.channel;
+    for (let x = 0; x < tilePx; x++) {
+      const c = groups[Math.min(groups.length - 1, Math.floor((x * groups.length) / tilePx))]
+        ? keep
+        : skip;
+      for (let y = tilePx - stripPx; y < tilePx; y++) {
+        const o = (y * tilePx + x) * 4;
+        over[o] = c[0];
+        over[o + 1] = c[1];
+        over[o + 2] = c[2];
+        over[o + 3] = 255;
+      }
+    }
+  }
+  if (!photo) return over;
+  const out = new Uint8ClampedArray(photo);
+  blendOnto(out, over);
+  return out;
+}
+
+/** The ponder heat over a grey copy of the photo (18 % photo, 82 % heat, as the card used to draw). */
+function ponderPixels(
+  ponder: PonderMap,
+  blocks: number,
+  photo: RgbaImage | null,
+): Uint8ClampedArray {
+  const heat = ponderRgba(ponder, blocks);
+  if (!photo) return heat;
+  const grey = resizeSquare(photo, ponder.side);
+  for (let i = 0; i < heat.length; i += 4) {
+    const l =
+      0.2126 * (grey[i] as number) +
+      0.7152 * (grey[i + 1] as number) +
+      0.0722 * (grey[i + 2] as number);
+    for (let c = 0; c < 3; c++) heat[i + c] = 0.82 * (heat[i + c] as number) + 0.18 * l;
+  }
+  return heat;
+}
+
+function meanOf(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  return values.length ? sum / values.length : 0;
+}
+
+export interface MaskAtlasOptions {
+  /** Tile side in device pixels (64 CSS pixels at the page's pixel ratio). */
+  tilePx: number;
+  /** Channel-strip rows at the bottom of a tile, in device pixels. */
+  tileStripPx: number;
+  /** The network input: when given, tiles and ponder map are composited over it. */
+  photo?: RgbaImage | null;
+  /** The photo already resized to `tilePx` (a cache of the caller's), else it is resized here. */
+  tilePhoto?: Uint8ClampedArray | null;
+}
+
+/** Builds every picture of the 2D mask views for `blocks` (see the module comment). */
+export function buildMaskAtlas(
+  blocks: readonly BlockMaskSet[],
+  ponder: PonderMap,
+  opts: MaskAtlasOptions,
+): MaskAtlasPixels {
+  const { tilePx, tileStripPx } = opts;
+  const photo = opts.photo ?? null;
+  const tilePhoto = photo ? (opts.tilePhoto ?? resizeSquare(photo, tilePx)) : null;
+  const n = Math.max(1, blocks.length);
+  const tiles: RgbaImage = {
+    rgba: new Uint8ClampedArray(n * tilePx * tilePx * 4),
+    width: n * tilePx,
+    height: tilePx,
+  };
+  // Overlays: binary ones in the first band, score ones in the second, left to right.
+  const binarySides = blocks.map((b) => binaryOverlaySide(b));
+  const scoreSides = blocks.map((b) => scoreOverlaySide(b));
+  const sum = (xs: (number | null)[]) => xs.reduce<number>((a, s) => a + (s ?? 0), 0);
+  const band = (xs: (number | null)[]) => Math.max(0, ...xs.map((s) => s ?? 0));
+  const binaryBand = band(binarySides);
+  const overlays: RgbaImage = {
+    width: Math.max(1, sum(binarySides), sum(scoreSides)),
+    height: Math.max(1, binaryBand + band(scoreSides)),
+    rgba: new Uint8ClampedArray(0),
+  };
+  overlays.rgba = new Uint8ClampedArray(overlays.width * overlays.height * 4);
+  const stripWidth = Math.max(0, ...blocks.map((b) => b.channel?.length ?? 0));
+  const strips: RgbaImage | null =
+    stripWidth > 0
+      ? {
+          rgba: new Uint8ClampedArray(stripWidth * blocks.length * 4),
+          width: stripWidth,
+          height: blocks.length,
+        }
+      : null;
+  const layout: MaskAtlasLayout = {
+    tilePx,
+    tileStripPx,
+    index: {},
+    overlays: {},
+    stripWidth,
+    composited: photo !== null,
+    ponderMean: meanOf(ponder.counts),
+  };
+  let bx = 0;
+  let sx = 0;
+  blocks.forEach((block, i) => {
+    layout.index[block.key] = i;
+    blit(tiles, tilePixels(block, tilePx, tileStripPx, tilePhoto), tilePx, i * tilePx, 0);
+    const bSide = binarySides[i] ?? null;
+    const sSide = scoreSides[i] ?? null;
+    let binary: AtlasRect | null = null;
+    let score: AtlasRect | null = null;
+    if (bSide !== null) {
+      blit(overlays, rasterizeOverlay(block, { sidePx: bSide }), bSide, bx, 0);
+      binary = { x: bx, y: 0, side: bSide };
+      bx += bSide;
+    }
+    if (sSide !== null) {
+      blit(
+        overlays,
+        rasterizeOverlay(block, { sidePx: sSide, mode: 'score' }),
+        sSide,
+        sx,
+        binaryBand,
+      );
+      score = { x: sx, y: binaryBand, side: sSide };
+      sx += sSide;
+    }
+    layout.overlays[block.key] = { binary, score };
+    if (strips && block.channel) {
+      const [keep, skip] = CARD_STRIP_COLOURS;
+      strips.rgba.set(channelStripRgba(block.channel, keep, skip), i * stripWidth * 4);
+    }
+  });
+  return {
+    layout,
+    tiles,
+    overlays,
+    strips,
+    ponder: {
+      rgba: ponderPixels(ponder, blocks.length, photo),
+      width: ponder.side,
+      height: ponder.side,
+    },
+  };
+}
+
+/** The atlases as images the page can draw from (ImageBitmaps from the worker, canvases otherwise). */
+export interface MaskAtlas<Image = CanvasImageSource> {
+  layout: MaskAtlasLayout;
+  tiles: Image;
+  overlays: Image;
+  strips: Image | null;
+  ponder: Image;
+}
+
+/** What the worker is told about the filmstrip's tiles (device pixels). */
+export interface MaskAtlasRequest {
+  tilePx: number;
+  tileStripPx: number;
+}
