@@ -190,3 +190,41 @@ test('a dump opened from the curves tab reaches the masks view while its code lo
   expect(samples).toEqual([]);
   expect(studio.consoleErrors).toEqual([]);
 });
+
+test('a saved session is restored before the first render: its tab and its number are the first shown', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  await studio.tuner.model.selectOption('resnet101');
+  await studio.tuner.hardware.selectOption('3090');
+  await studio.openView('breakdown');
+  await studio.waitForPrediction();
+  const restored = await studio.summary.msPerImage.textContent();
+  expect(restored).toMatch(/\d/);
+  // Autosave is debounced; the page flushes it when hidden, and reload hides it.
+  await page.waitForTimeout(600);
+  // Every number the header shows from the reload on, and the tab selected when the first one shows.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    const w = window as unknown as { __numbers: string[]; __tabAtFirst?: string };
+    w.__numbers = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="summary-ms-per-image"]')?.textContent;
+      if (!text || text === '—' || seen.at(-1) === text) return;
+      seen.push(text);
+      w.__tabAtFirst ??= document.querySelector('[role="tab"][aria-selected="true"]')?.id;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.reload();
+  await expect(studio.summary.msPerImage).toHaveText(restored!);
+  await expect(studio.tuner.model).toHaveValue('resnet101');
+  const { numbers, tab } = await page.evaluate(() => {
+    const w = window as unknown as { __numbers: string[]; __tabAtFirst?: string };
+    return { numbers: w.__numbers, tab: w.__tabAtFirst };
+  });
+  // No default configuration's number first (ResNet-50 on the V100), no jump from the Curves tab.
+  expect(numbers).toEqual([restored]);
+  expect(tab).toBe('tab-breakdown');
+  expect(studio.consoleErrors).toEqual([]);
+});

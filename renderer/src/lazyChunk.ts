@@ -34,7 +34,9 @@ export function lazyNamed<P extends object, K extends string>(
     );
     return pending;
   };
-  const Lazy = lazy(() => preload().then((m) => ({ default: m[name] })));
+  const Lazy: ComponentType<P> = lazy<ComponentType<P>>(() =>
+    preload().then((m) => ({ default: m[name] })),
+  );
   // Chosen once per mount: switching from the lazy wrapper to the loaded component would remount it.
   const Part: FunctionComponent<P> = (props) => {
     const [direct] = useState(() => loaded);
