@@ -114,7 +114,10 @@ function report(title, times) {
   return { med, p95 };
 }
 
-const app = await serveBuiltApp(PORT);
+// BENCH_URL: measure an app served elsewhere (e.g. another build, for a before/after run).
+const app = process.env.BENCH_URL
+  ? { url: process.env.BENCH_URL, stop: () => {} }
+  : await serveBuiltApp(PORT);
 try {
   const browser = await launchChromium();
   const viewport = { width: 1440, height: 900 };

@@ -1,5 +1,7 @@
+import './boot'; // first: starts the analysis worker (a separate first script in the built page)
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { createBrowserHost } from './host/browserHost';
@@ -10,9 +12,20 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/loading.css';
+import { restoreSession } from './session/useSession';
+import { useStudio } from './store';
 import { analysisWorker } from './worker/useAnalysis';
 
 declare const __APP_VERSION__: string;
+
+/** How long the first render waits for the saved session (desktop: a file read in the main process). */
+const SESSION_WAIT_MS = 1000;
+/**
+ * How long the first render waits for the first prediction: the worker, started by the page's first
+ * script and warmed up while the page loaded, usually answers within a few ms, and then the first frame
+ * already shows the number; a slower answer is not waited for (it lands in the frame after it arrives).
+ */
+const FIRST_RESULT_WAIT_MS = 120;
 
 /** Desktop when the preload exposed its API, the browser host otherwise. */
 function pickHost(): Host {
@@ -20,20 +33,55 @@ function pickHost(): Host {
   return api ? createElectronHost(api) : createBrowserHost(__APP_VERSION__);
 }
 
+performance.mark('laudnet:main');
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html lacks #root');
 
 const host = pickHost();
-// Start the analysis worker now: its script loads and compiles while React renders the first screen,
-// so the first prediction is not queued behind the render.
-analysisWorker();
+const root = createRoot(rootElement);
+let rendered = false;
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <ErrorBoundary area="LAUDNet Studio" fullPage onError={(m) => host.log?.('error', m)}>
-      <HostContext.Provider value={host}>
-        <App />
-      </HostContext.Provider>
-    </ErrorBoundary>
-  </StrictMode>,
-);
+/**
+ * Asks the worker for the prediction of the configuration as it is now (after the session restore) and
+ * puts it in the store unless a newer configuration or result came first. After the first render the
+ * update is flushed at once, so the number reaches the next frame. useAnalysis asks again on mount (the
+ * answer is then warm and identical) and reports a failure.
+ */
+function primeFirstAnalysis(): Promise<void> {
+  const { config, revision } = useStudio.getState();
+  const t0 = performance.now();
+  return analysisWorker()
+    .analyze(config)
+    .then(
+      (analysis) => {
+        const apply = () => {
+          const s = useStudio.getState();
+          if (s.analysis === null && s.config === config)
+            s.setAnalysis(analysis, performance.now() - t0, revision, config);
+        };
+        if (rendered) flushSync(apply);
+        else apply();
+      },
+      () => undefined,
+    );
+}
+
+const within = (work: Promise<void>, ms: number) =>
+  Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+
+function render() {
+  rendered = true;
+  root.render(
+    <StrictMode>
+      <ErrorBoundary area="LAUDNet Studio" fullPage onError={(m) => host.log?.('error', m)}>
+        <HostContext.Provider value={host}>
+          <App />
+        </HostContext.Provider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+void within(restoreSession(host), SESSION_WAIT_MS)
+  .then(() => within(primeFirstAnalysis(), FIRST_RESULT_WAIT_MS))
+  .then(render);

@@ -7,7 +7,7 @@ import { loadConfigFile, newConfig, openConfig, saveConfig } from '../files/conf
 import { exportChart, exportReport } from '../files/exports';
 import { requestOpen } from '../files/openRequests';
 import { VIEWS } from '../views/registry';
-import { masksWorker } from '../worker/masksClient';
+import { masksWorker, readDumpEarly } from '../worker/masksClient';
 
 export interface CommandHandler {
   run: (host: Host, payload?: OpenedFile) => void | Promise<void>;
@@ -26,6 +26,9 @@ async function openInView(kind: 'image' | 'mask' | 'model', host: Host, payload?
   const file = payload ?? (await host.openFile(kind));
   if (!file) return;
   const s = useStudio.getState();
+  // A dump is read in the worker while the view mounts (the view's request takes this read).
+  const { model } = s.config;
+  readDumpEarly(file.bytes, model.kind === 'custom' ? [model.architecture] : []);
   // The view opens with this file: it must not start decoding its default sample photo meanwhile.
   if (!s.maskImage) s.setMaskLoading(true);
   s.setActiveView('masks');

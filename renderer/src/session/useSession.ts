@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { Host } from '../host/types';
 import { useHost } from '../hostContext';
 import { useStudio, type StudioState } from '../store';
 import { parseSession, serializeSession } from './sessionFile';
@@ -19,9 +20,57 @@ function snapshot(s: StudioState): string {
   });
 }
 
+let restoring: Promise<void> | null = null;
+
 /**
- * Restores the autosaved session on start and autosaves it (debounced, flushed when the page is hidden
- * or closed). A damaged session is reported, never silently replaced: its text is kept by the host.
+ * Restores the autosaved session into the store, once per page: main.tsx starts it before the first
+ * render and the first prediction, so both show the restored configuration, tab and theme (no jump from
+ * the defaults). A damaged session is reported and kept aside by the host; the defaults stay.
+ */
+export function restoreSession(host: Host): Promise<void> {
+  restoring ??= host
+    .loadSession()
+    .then((text) => {
+      if (!text) return;
+      const parsed = parseSession(text);
+      if (parsed.ok) {
+        const { session } = parsed;
+        useStudio.setState({
+          config: session.config,
+          fileName: session.fileName,
+          dirty: session.dirty,
+          past: [],
+          future: [],
+          theme: session.ui.theme,
+          activeView: session.ui.activeView,
+          selectedStage: Math.min(session.ui.selectedStage, session.config.stages.length - 1),
+          curveScope: session.ui.curveScope,
+        });
+        return;
+      }
+      useStudio
+        .getState()
+        .notify(
+          'error',
+          `Could not restore the previous session (${parsed.error}). It was kept aside; the default configuration is shown.`,
+        );
+      return host.keepDamagedSession?.(text);
+    })
+    .catch((err: unknown) => {
+      useStudio
+        .getState()
+        .notify(
+          'error',
+          `Could not read the saved session: ${err instanceof Error ? err.message : String(err)}`,
+        );
+    });
+  return restoring;
+}
+
+/**
+ * Autosaves the session (debounced, flushed when the page is hidden or closed), from the moment it is
+ * restored ({@link restoreSession}; started here too where main.tsx did not): a damaged session is never
+ * overwritten before it is kept aside.
  */
 export function useSession(): void {
   const host = useHost();
@@ -49,48 +98,11 @@ export function useSession(): void {
       timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
     };
 
-    host
-      .loadSession()
-      .then((text) => {
-        if (disposed) return;
-        if (text) {
-          const parsed = parseSession(text);
-          if (parsed.ok) {
-            const { session } = parsed;
-            useStudio.setState({
-              config: session.config,
-              fileName: session.fileName,
-              dirty: session.dirty,
-              past: [],
-              future: [],
-              theme: session.ui.theme,
-              activeView: session.ui.activeView,
-              selectedStage: Math.min(session.ui.selectedStage, session.config.stages.length - 1),
-              curveScope: session.ui.curveScope,
-            });
-          } else {
-            useStudio
-              .getState()
-              .notify(
-                'error',
-                `Could not restore the previous session (${parsed.error}). It was kept aside; the default configuration is shown.`,
-              );
-            return host.keepDamagedSession?.(text);
-          }
-        }
-      })
-      .catch((err: unknown) => {
-        useStudio
-          .getState()
-          .notify(
-            'error',
-            `Could not read the saved session: ${err instanceof Error ? err.message : String(err)}`,
-          );
-      })
-      .finally(() => {
-        restored = true;
-        lastSaved = snapshot(useStudio.getState());
-      });
+    void restoreSession(host).then(() => {
+      if (disposed) return;
+      restored = true;
+      lastSaved = snapshot(useStudio.getState());
+    });
 
     const unsubscribe = useStudio.subscribe((state, prev) => {
       if (

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
+import { defaultConfig } from '../../../core/config/defaults';
 import type { StudioConfig } from '../../../core/config/schema';
 import {
   autoGranularity,
@@ -27,3 +28,14 @@ const api = {
 export type AnalysisWorkerApi = typeof api;
 
 expose(api);
+
+// Warm-up of the page's worker (started by its first script while the page loads): predicting the
+// default configuration compiles the predictor and fills its memoised tile searches, so the first
+// prediction the page asks for (the default configuration on a fresh start) is answered at once.
+if (self.name === 'analysis') {
+  try {
+    analyze(defaultConfig());
+  } catch {
+    // Nothing to report: the page's own requests report their errors.
+  }
+}

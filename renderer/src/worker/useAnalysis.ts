@@ -1,6 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import { useEffect } from 'react';
 import type { StudioConfig } from '../../../core/config/schema';
+import { analysisWorkerInstance } from '../boot';
 import { useStudio } from '../store';
 import type { AnalysisWorkerApi } from './analysis.worker';
 import { applyInFrame } from './frameBatch';
@@ -15,12 +16,7 @@ let background: Remote<AnalysisWorkerApi> | null = null;
  * behind them (the first number on screen, and every rate change while curves are recomputed).
  */
 export function analysisWorker(): Remote<AnalysisWorkerApi> {
-  remote ??= wrap<AnalysisWorkerApi>(
-    new Worker(new URL('./analysis.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'analysis',
-    }),
-  );
+  remote ??= wrap<AnalysisWorkerApi>(analysisWorkerInstance()); // started by the page's first script
   return remote;
 }
 
