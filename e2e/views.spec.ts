@@ -63,8 +63,8 @@ test.describe('analysis views', () => {
     // Keyboard: the strip is one tab stop and arrows move the shared selection.
     await page.keyboard.press('ArrowRight');
     await expect(studio.breakdown.blockSelect).toHaveValue('stage3/3');
-    await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
-    await expectNoOverlap(page.locator('.recharts-yAxis-tick-labels text'));
+    await expectNoOverlap(page.locator('.svg-axis-x .svg-tick-label'));
+    await expectNoOverlap(page.locator('.svg-axis-y .svg-tick-label'));
     expect(studio.consoleErrors).toEqual([]);
   });
 
@@ -103,7 +103,7 @@ test.describe('analysis views', () => {
     await studio.openView('theory');
     await expect(studio.theory.explanation).toContainText(/^FLOPs −\d+ %, latency [−+]\d+ %: /);
     await expect(studio.theory.dots).toHaveCount(33 + 1);
-    await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
+    await expectNoOverlap(page.locator('.svg-axis-x .svg-tick-label'));
     expect(studio.consoleErrors).toEqual([]);
   });
 
@@ -118,7 +118,7 @@ test.describe('analysis views', () => {
     await studio.tuner.hardware.selectOption('3090');
     await studio.waitForPrediction();
     await expect(studio.hardware.currentRow).toContainText('RTX 3090');
-    await expectNoOverlap(page.locator('.hw-charts .recharts-yAxis-tick-labels text'));
+    await expectNoOverlap(page.locator('.hw-charts .svg-axis-y .svg-tick-label'));
     expect(studio.consoleErrors).toEqual([]);
   });
 });

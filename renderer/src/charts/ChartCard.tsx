@@ -22,6 +22,8 @@ export interface ChartCardProps {
    * configuration's model, hardware and batch ("ResNet-50 · V100 · batch 128").
    */
   context?: string;
+  /** Extra classes of the card's section (e.g. containment for charts that redraw often). */
+  className?: string;
 }
 
 /** Model, hardware and batch of the current configuration, as chart titles name them. */
@@ -44,6 +46,7 @@ export function ChartCard({
   exportName,
   legend,
   context,
+  className,
 }: ChartCardProps) {
   const defaultContext = useChartContext();
   const shownContext = context ?? defaultContext;
@@ -81,7 +84,10 @@ export function ChartCard({
   }
 
   return (
-    <section className="card chart-card" aria-labelledby={titleId}>
+    <section
+      className={className ? `card chart-card ${className}` : 'card chart-card'}
+      aria-labelledby={titleId}
+    >
       <header className="chart-card-head">
         <div className="chart-card-titles">
           <div className="chart-card-title-row">

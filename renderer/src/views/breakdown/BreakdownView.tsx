@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
@@ -24,6 +24,10 @@ function legendItems(data: BreakdownData): LegendItem[] {
   );
   return items;
 }
+
+const BreakdownLegend = memo(function BreakdownLegend({ items }: { items: LegendItem[] }) {
+  return <ChartLegend items={items} label="Breakdown legend" />;
+});
 
 function UnitSwitch({ unit, onChange }: { unit: TimeUnit; onChange: (u: TimeUnit) => void }) {
   return (
@@ -61,6 +65,12 @@ export function BreakdownView() {
     () => (analysis ? breakdownData(analysis.prediction, latencyMode, unit) : null),
     [analysis, latencyMode, unit],
   );
+  // The legend lists the operators present: it changes with the model or mode, not with a rate.
+  const legendKey = data
+    ? `${data.ops.join(' ')}|${data.series.some((s) => s.part === 'overhead')}`
+    : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the legend shows
+  const legend = useMemo(() => (data ? legendItems(data) : []), [legendKey]);
   if (!analysis || !data) return <Predicting />;
   const prediction = analysis.prediction;
   const selectBlock = useStudio.getState().selectBlock;
@@ -74,8 +84,9 @@ export function BreakdownView() {
             : 'compute and memory overlap, the larger is shown'
         }.`}
         exportName="per-block-breakdown"
+        className="chart-card-contained"
         actions={<UnitSwitch unit={unit} onChange={setUnit} />}
-        legend={<ChartLegend items={legendItems(data)} label="Breakdown legend" />}
+        legend={<BreakdownLegend items={legend} />}
       >
         <BreakdownChart
           data={data}

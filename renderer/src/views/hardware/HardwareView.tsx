@@ -67,6 +67,7 @@ export function HardwareView() {
         subtitle="Each preset at its own batch size (128 on discrete GPUs, 1 on Jetson boards); ms per image = batch latency ÷ batch size."
         context={`${modelLabel(config)} · every preset at its own batch`}
         exportName="hardware-comparison"
+        className="chart-card-contained"
         legend={<ChartLegend items={LEGEND} label="Hardware comparison legend" />}
       >
         <div className="hw-charts">

@@ -91,6 +91,7 @@ export function TheoryView() {
           title="Theory vs practice"
           subtitle="Change vs the static network (negative: cheaper); above the diagonal, latency gains less than FLOPs."
           exportName="theory-vs-practice"
+          className="chart-card-contained"
           legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
         >
           <TheoryChart
