@@ -28,11 +28,13 @@ export interface ChartCardProps {
 
 /** Model, hardware and batch of the current configuration, as chart titles name them. */
 export function useChartContext(): string {
-  const config = useStudio((s) => s.config);
-  const batch = useStudio((s) => s.analysis?.prediction.batchSize);
-  return [modelLabel(config), hardwareLabel(config), batch ? `batch ${batch}` : null]
-    .filter(Boolean)
-    .join(' · ');
+  // One string from the store: a rate change leaves it equal, so the card does not re-render for it.
+  return useStudio((s) => {
+    const batch = s.analysis?.prediction.batchSize;
+    return [modelLabel(s.config), hardwareLabel(s.config), batch ? `batch ${batch}` : null]
+      .filter(Boolean)
+      .join(' · ');
+  });
 }
 
 type ExportFormat = 'png' | 'svg';

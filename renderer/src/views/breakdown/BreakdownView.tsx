@@ -50,17 +50,18 @@ function UnitSwitch({ unit, onChange }: { unit: TimeUnit; onChange: (u: TimeUnit
 
 /** View 2: predicted time per block, static vs dynamic, by operator; a block's operator table. */
 export function BreakdownView() {
-  const { analysis, analysisConfig, config, selectedBlock } = useStudio(
+  // The hardware, not the whole configuration: a rate change re-renders the view once, with its results.
+  const { analysis, analysisConfig, hardware, selectedBlock } = useStudio(
     useShallow((s) => ({
       analysis: s.analysis,
       analysisConfig: s.analysisConfig,
-      config: s.config,
+      hardware: s.config.hardware,
       selectedBlock: s.selectedBlock,
     })),
   );
   useLayoutEffect(() => markDrawn('breakdown', analysisConfig), [analysisConfig]);
   const [unit, setUnit] = useState<TimeUnit>('image');
-  const latencyMode = useMemo(() => latencyModeOf(config), [config]);
+  const latencyMode = useMemo(() => latencyModeOf(hardware), [hardware]);
   const data = useMemo(
     () => (analysis ? breakdownData(analysis.prediction, latencyMode, unit) : null),
     [analysis, latencyMode, unit],

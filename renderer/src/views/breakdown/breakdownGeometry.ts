@@ -3,8 +3,14 @@
  * path per stacked series (every block's segment of that series in one path). Pure and memoised on the
  * data, so a rate change costs a few dozen path strings rather than hundreds of elements.
  */
-import { bandScale, linearScale, niceTicks, rectPath } from '../../charts/svg';
-import type { BandScale, ContinuousScale } from '../../charts/svg';
+import { rectPath } from '../../charts/svg/pointer';
+import {
+  bandScale,
+  linearScale,
+  type BandScale,
+  type ContinuousScale,
+} from '../../charts/svg/scale';
+import { niceTicks } from '../../charts/svg/ticks';
 import type { BreakdownData, BreakdownSeries } from './breakdownData';
 
 export const BREAKDOWN_CHART_HEIGHT_PX = 310;

@@ -2,7 +2,7 @@
  * Geometry of the theory-vs-practice scatter: one square domain for both axes (so that y = x is the
  * diagonal), its ticks, and each point's position, for a measured width.
  */
-import { linearScale, type ContinuousScale } from '../../charts/svg';
+import { linearScale, type ContinuousScale } from '../../charts/svg/scale';
 import type { Theory, TheoryPoint } from './theoryData';
 
 export const THEORY_CHART_HEIGHT_PX = 340;
