@@ -64,7 +64,7 @@ const BlockTicks = memo(function BlockTicks({
   right: number;
   at: number;
 }) {
-  const blocks = ticks.split(' ').map((t) => {
+  const blocks = (ticks ? ticks.split(' ') : []).map((t) => {
     const [stage, index] = t.split('/').map(Number);
     return { tick: t, stage: stage! - 1, index: index! };
   });
