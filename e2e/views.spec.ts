@@ -107,6 +107,30 @@ test.describe('analysis views', () => {
     expect(studio.consoleErrors).toEqual([]);
   });
 
+  test('chart tooltips: a bar, a dot and a preset show their numbers on hover; a click selects', async ({
+    studio,
+    page,
+  }) => {
+    await studio.openView('breakdown');
+    const bars = page.getByTestId('breakdown-chart').locator('svg');
+    const box = (await bars.boundingBox())!;
+    // Block 10 of 33 (stage 3), halfway up the plot.
+    await page.mouse.move(box.x + 72 + ((box.width - 84) * 10.5) / 33, box.y + 150);
+    await expect(page.getByRole('tooltip')).toContainText(/^Block stage3\/\d+Dynamic/);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(studio.breakdown.blockSelect).toHaveValue(/^stage3\//);
+    await studio.openView('theory');
+    const dot = page.getByTestId('theory-chart').locator('circle.theory-point').first();
+    await dot.hover({ force: true });
+    await expect(page.getByRole('tooltip')).toContainText(/^Block stage1\/0.*FLOPs [−+]\d/);
+    await studio.openView('hardware');
+    const ratio = page.getByTestId('hardware-ratio-chart').locator('rect.hw-bar').first();
+    await ratio.hover({ force: true });
+    await expect(page.getByRole('tooltip')).toContainText('V100 (current)');
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
   test('hardware comparison: every preset, the current one marked, unvalidated ones flagged', async ({
     studio,
     page,
