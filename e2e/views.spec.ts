@@ -63,8 +63,8 @@ test.describe('analysis views', () => {
     // Keyboard: the strip is one tab stop and arrows move the shared selection.
     await page.keyboard.press('ArrowRight');
     await expect(studio.breakdown.blockSelect).toHaveValue('stage3/3');
-    await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
-    await expectNoOverlap(page.locator('.recharts-yAxis-tick-labels text'));
+    await expectNoOverlap(page.locator('.svg-axis-x .svg-tick-label'));
+    await expectNoOverlap(page.locator('.svg-axis-y .svg-tick-label'));
     expect(studio.consoleErrors).toEqual([]);
   });
 
@@ -103,7 +103,31 @@ test.describe('analysis views', () => {
     await studio.openView('theory');
     await expect(studio.theory.explanation).toContainText(/^FLOPs −\d+ %, latency [−+]\d+ %: /);
     await expect(studio.theory.dots).toHaveCount(33 + 1);
-    await expectNoOverlap(page.locator('.recharts-xAxis-tick-labels text'));
+    await expectNoOverlap(page.locator('.svg-axis-x .svg-tick-label'));
+    expect(studio.consoleErrors).toEqual([]);
+  });
+
+  test('chart tooltips: a bar, a dot and a preset show their numbers on hover; a click selects', async ({
+    studio,
+    page,
+  }) => {
+    await studio.openView('breakdown');
+    const bars = page.getByTestId('breakdown-chart').locator('svg');
+    const box = (await bars.boundingBox())!;
+    // Block 10 of 33 (stage 3), halfway up the plot.
+    await page.mouse.move(box.x + 72 + ((box.width - 84) * 10.5) / 33, box.y + 150);
+    await expect(page.getByRole('tooltip')).toContainText(/^Block stage3\/\d+Dynamic/);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(studio.breakdown.blockSelect).toHaveValue(/^stage3\//);
+    await studio.openView('theory');
+    const dot = page.getByTestId('theory-chart').locator('circle.theory-point').first();
+    await dot.hover({ force: true });
+    await expect(page.getByRole('tooltip')).toContainText(/^Block stage1\/0.*FLOPs [−+]\d/);
+    await studio.openView('hardware');
+    const ratio = page.getByTestId('hardware-ratio-chart').locator('rect.hw-bar').first();
+    await ratio.hover({ force: true });
+    await expect(page.getByRole('tooltip')).toContainText('V100 (current)');
     expect(studio.consoleErrors).toEqual([]);
   });
 
@@ -118,7 +142,7 @@ test.describe('analysis views', () => {
     await studio.tuner.hardware.selectOption('3090');
     await studio.waitForPrediction();
     await expect(studio.hardware.currentRow).toContainText('RTX 3090');
-    await expectNoOverlap(page.locator('.hw-charts .recharts-yAxis-tick-labels text'));
+    await expectNoOverlap(page.locator('.hw-charts .svg-axis-y .svg-tick-label'));
     expect(studio.consoleErrors).toEqual([]);
   });
 });

@@ -136,7 +136,7 @@ export class TheoryView {
 
   constructor(page: Page) {
     this.explanation = page.getByTestId('theory-explanation');
-    this.dots = page.locator('.recharts-scatter-symbol');
+    this.dots = page.getByTestId('theory-chart').locator('.theory-point');
   }
 }
 

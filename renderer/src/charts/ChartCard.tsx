@@ -22,15 +22,19 @@ export interface ChartCardProps {
    * configuration's model, hardware and batch ("ResNet-50 · V100 · batch 128").
    */
   context?: string;
+  /** Extra classes of the card's section (e.g. containment for charts that redraw often). */
+  className?: string;
 }
 
 /** Model, hardware and batch of the current configuration, as chart titles name them. */
 export function useChartContext(): string {
-  // Labels, not the configuration: a rate change leaves them (and the chart titles) as they are.
-  const model = useStudio((s) => modelLabel(s.config));
-  const hardware = useStudio((s) => hardwareLabel(s.config));
-  const batch = useStudio((s) => s.analysis?.prediction.batchSize);
-  return [model, hardware, batch ? `batch ${batch}` : null].filter(Boolean).join(' · ');
+  // One string from the store: a rate change leaves it equal, so the card does not re-render for it.
+  return useStudio((s) => {
+    const batch = s.analysis?.prediction.batchSize;
+    return [modelLabel(s.config), hardwareLabel(s.config), batch ? `batch ${batch}` : null]
+      .filter(Boolean)
+      .join(' · ');
+  });
 }
 
 type ExportFormat = 'png' | 'svg';
@@ -44,6 +48,7 @@ export function ChartCard({
   exportName,
   legend,
   context,
+  className,
 }: ChartCardProps) {
   const defaultContext = useChartContext();
   const shownContext = context ?? defaultContext;
@@ -81,7 +86,10 @@ export function ChartCard({
   }
 
   return (
-    <section className="card chart-card" aria-labelledby={titleId}>
+    <section
+      className={className ? `card chart-card ${className}` : 'card chart-card'}
+      aria-labelledby={titleId}
+    >
       <header className="chart-card-head">
         <div className="chart-card-titles">
           <div className="chart-card-title-row">

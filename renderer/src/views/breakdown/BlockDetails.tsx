@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { formatMs, formatRatio } from '../../format';
 import type { Analysis } from '../../worker/types';
 import { describeDynamics } from '../strip/describe';
@@ -12,6 +12,34 @@ interface BlockDetailsProps {
   onSelect: (key: string | null) => void;
 }
 
+/** The block picker; its 33+ options re-render only when the network's blocks change. */
+const BlockPicker = memo(function BlockPicker({
+  id,
+  keys,
+  value,
+  onSelect,
+}: {
+  id: string;
+  keys: string;
+  value: string;
+  onSelect: (key: string | null) => void;
+}) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => onSelect(e.target.value === '' ? null : e.target.value)}
+    >
+      <option value="">Choose a block…</option>
+      {(keys ? keys.split(' ') : []).map((k) => (
+        <option key={k} value={k}>
+          {k}
+        </option>
+      ))}
+    </select>
+  );
+});
+
 /** The selected block: a picker (the keyboard path to the chart's selection) and its operator tables. */
 export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDetailsProps) {
   const selectId = useId();
@@ -19,6 +47,8 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
   const block = prediction.blocks.find((b) => b.key === selectedKey);
   const blockFlops = flops.blocks.find((b) => b.key === selectedKey);
   const ms = (s: number) => formatMs(toUnitMs(s, unit, prediction.batchSize));
+  // The picker's options change with the network, not with a rate: compare them as one string.
+  const blockKeys = prediction.blocks.map((b) => b.key).join(' ');
   return (
     <section
       className="card block-details"
@@ -29,18 +59,12 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
         <label htmlFor={selectId} className="card-title">
           Operators of block
         </label>
-        <select
+        <BlockPicker
           id={selectId}
+          keys={blockKeys}
           value={block ? block.key : ''}
-          onChange={(e) => onSelect(e.target.value === '' ? null : e.target.value)}
-        >
-          <option value="">Choose a block…</option>
-          {prediction.blocks.map((b) => (
-            <option key={b.key} value={b.key}>
-              {b.key}
-            </option>
-          ))}
-        </select>
+          onSelect={onSelect}
+        />
         {block ? (
           <p className="block-summary" data-testid="block-summary">
             {blockFlops ? (

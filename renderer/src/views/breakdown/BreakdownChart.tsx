@@ -1,30 +1,10 @@
-import { memo, useId } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ReferenceArea,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type BarShapeProps,
-} from 'recharts';
-import {
-  AXIS_LABEL_STYLE,
-  AXIS_LINE,
-  AXIS_TICK,
-  ChartFrame,
-  GRID_STROKE,
-  TOOLTIP_PROPS,
-  stageColor,
-} from '../../charts';
-import { formatMs } from '../../format';
-import type { BreakdownData, BreakdownRow, BreakdownSeries, TimeUnit } from './breakdownData';
+import { memo, useId, useMemo, useState } from 'react';
+import { stageColor } from '../../charts';
+import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
+import type { BreakdownData, TimeUnit } from './breakdownData';
+import { breakdownGeometry, formatTimeTick, type SeriesPath } from './breakdownGeometry';
+import { BreakdownTooltip } from './BreakdownTooltip';
 import { opInfo } from './ops';
-
-export const BREAKDOWN_CHART_HEIGHT_PX = 310;
-const Y_AXIS_PX = 58;
-const MARGIN = { top: 8, right: 12, bottom: 16, left: 14 };
 
 interface BreakdownChartProps {
   data: BreakdownData;
@@ -39,150 +19,123 @@ function hatchId(prefix: string, op: string): string {
   return `${prefix}-hatch-${op.replace(/[^a-z0-9]/gi, '_')}`;
 }
 
-interface TickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { index?: number };
-  rows: BreakdownRow[];
-  /** Width of one block's band, px (the stage name starts at the band's left edge). */
-  bandPx: number;
-}
-
-/**
- * Block tick: the index inside its stage in the stage colour, and under a stage's first block the stage
- * name. Short upright labels stay legible and apart even with ResNet-101's 33 blocks at 1280 px.
- */
-function BlockTick({ x = 0, y = 0, payload, rows, bandPx }: TickProps) {
-  const row = rows[payload?.index ?? -1];
-  if (!row) return <g />;
-  const cx = Number(x);
-  const top = Number(y);
-  const color = stageColor(row.stage);
-  return (
-    <g>
-      <text x={cx} y={top + 10} fontSize={10.5} textAnchor="middle" fill={color}>
-        {row.index}
-      </text>
-      {row.index === 0 ? (
-        <text
-          x={cx - bandPx / 2 + 1}
-          y={top + 25}
-          fontSize={11}
-          fontWeight={600}
-          textAnchor="start"
-          fill={color}
-        >
-          {`Stage ${row.stage + 1}`}
-        </text>
-      ) : null}
-    </g>
-  );
-}
-
-interface TipProps {
-  active?: boolean;
-  payload?: ReadonlyArray<{ payload?: unknown }>;
-  data: BreakdownData;
-}
-
-/** Tooltip: the block's totals, then its dynamic operators (largest first). */
-function BreakdownTooltip({ active, payload, data }: TipProps) {
-  const row = payload?.[0]?.payload as BreakdownRow | undefined;
-  if (!active || !row) return null;
-  const byOp = new Map<string, number>();
-  for (const s of data.series) {
-    if (s.side !== 'dynamic') continue;
-    const name = s.op === null ? 'Launch overhead' : opInfo(s.op).label;
-    byOp.set(name, (byOp.get(name) ?? 0) + Number(row[s.dataKey] ?? 0));
-  }
-  const ops = [...byOp].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
-  const ratio = row.staticMs > 0 ? row.dynamicMs / row.staticMs : NaN;
-  return (
-    <div className="chart-tooltip" style={TOOLTIP_PROPS.contentStyle}>
-      <div className="chart-tooltip-title">Block {row.key}</div>
-      <div>
-        Dynamic <strong className="mono">{formatMs(row.dynamicMs)}</strong> · static{' '}
-        <span className="mono">{formatMs(row.staticMs)}</span> · ratio{' '}
-        <span className="mono">{Number.isFinite(ratio) ? ratio.toFixed(3) : '—'}</span>
-      </div>
-      <table className="chart-tooltip-table">
-        <tbody>
-          {ops.map(([name, v]) => (
-            <tr key={name}>
-              <td>{name}</td>
-              <td className="mono">{formatMs(v)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="hint">Click to see the block&apos;s operators</div>
-    </div>
-  );
-}
-
-interface SegmentedBarProps {
-  x?: number;
-  y?: number;
-  width?: number;
-  height?: number;
-  payload?: unknown;
-  series: BreakdownSeries[];
-  prefix: string;
-  muted: boolean;
-}
-
-/**
- * One whole bar (a block's static or dynamic time) drawn as its stacked segments. Two recharts bars with
- * this shape replace dozens of stacked series: recharts re-renders every series on each update, which made
- * the chart cost over a second per slider move on ResNet-101.
- */
-function SegmentedBar({
-  x = 0,
-  y = 0,
-  width = 0,
-  height = 0,
-  payload,
-  series,
+/** Hatch patterns of the operators (they change only when the set of operators does). */
+const HatchPatterns = memo(function HatchPatterns({
+  ops,
   prefix,
-  muted,
-}: SegmentedBarProps) {
-  const row = payload as BreakdownRow | undefined;
-  if (!row || height <= 0 || width <= 0) return <g />;
-  const values = series.map((s) => Number(row[s.dataKey] ?? 0));
-  const total = values.reduce((a, b) => a + b, 0);
-  if (total <= 0) return <g />;
-  // Segment tops, bottom-up: each segment sits on the ones below it.
-  const rects: { s: BreakdownSeries; top: number; h: number }[] = [];
-  let bottom = y + height;
-  series.forEach((s, i) => {
-    const h = (height * values[i]!) / total;
-    if (h <= 0) return;
-    bottom -= h;
-    rects.push({ s, top: bottom, h });
-  });
+}: {
+  ops: string;
+  prefix: string;
+}) {
   return (
-    <g className="breakdown-bar">
-      {rects.map(({ s, top, h }) => (
-        <rect
-          key={s.dataKey}
-          x={x}
-          y={top}
-          width={width}
-          height={h}
+    <defs>
+      {ops
+        .split(' ')
+        .filter(Boolean)
+        .map((op) => (
+          <pattern
+            key={op}
+            id={hatchId(prefix, op)}
+            width="5"
+            height="5"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="5" height="5" fill={opInfo(op).color} fillOpacity={0.28} />
+            <line x1="0" y1="0" x2="0" y2="5" stroke={opInfo(op).color} strokeWidth={2.4} />
+          </pattern>
+        ))}
+    </defs>
+  );
+});
+
+/**
+ * Block ticks: the index inside its stage in the stage colour, and under a stage's first block the
+ * stage name. Depends only on the blocks ("1/0 1/1 2/0 …") and the band, not on the numbers.
+ */
+const BlockTicks = memo(function BlockTicks({
+  ticks,
+  left,
+  right,
+  at,
+}: {
+  ticks: string;
+  left: number;
+  right: number;
+  at: number;
+}) {
+  const blocks = (ticks ? ticks.split(' ') : []).map((t) => {
+    const [stage, index] = t.split('/').map(Number);
+    return { tick: t, stage: stage! - 1, index: index! };
+  });
+  const step = (right - left) / Math.max(1, blocks.length);
+  return (
+    <Axis
+      side="bottom"
+      at={at}
+      extent={[left, right]}
+      tickSize={0}
+      ticks={blocks.map((b, i) => ({
+        key: b.tick,
+        pos: left + step * (i + 0.5),
+        label: String(b.index),
+      }))}
+      title="Block (index within stage)"
+      titleAt={at + 54}
+      renderLabel={(t, y) => {
+        const b = blocks.find((x) => x.tick === t.key)!;
+        const color = stageColor(b.stage);
+        return (
+          <>
+            <text
+              className="svg-tick-label"
+              x={t.pos}
+              y={y + 9}
+              textAnchor="middle"
+              style={{ fill: color, fontSize: 10.5 }}
+            >
+              {t.label}
+            </text>
+            {b.index === 0 ? (
+              <text
+                className="svg-tick-label"
+                x={t.pos - step / 2 + 1}
+                y={y + 24}
+                textAnchor="start"
+                style={{ fill: color, fontWeight: 600 }}
+              >
+                {`Stage ${b.stage + 1}`}
+              </text>
+            ) : null}
+          </>
+        );
+      }}
+    />
+  );
+});
+
+/** The stacked segments: one path per series, static ones muted, memory hatched. */
+const SeriesPaths = memo(function SeriesPaths({
+  paths,
+  prefix,
+}: {
+  paths: readonly SeriesPath[];
+  prefix: string;
+}) {
+  return (
+    <g className="breakdown-bars">
+      {paths.map(({ key, series: s, d }) => (
+        <path
+          key={key}
+          className={`breakdown-series breakdown-${s.side}`}
+          data-series={key}
+          d={d}
           fill={s.part === 'memory' && s.op !== null ? `url(#${hatchId(prefix, s.op)})` : s.color}
-          fillOpacity={muted ? 0.45 : s.part === 'unsplit' ? 0.75 : 1}
+          fillOpacity={s.side === 'static' ? 0.45 : s.part === 'unsplit' ? 0.75 : 1}
         />
       ))}
     </g>
   );
-}
-
-const shapeBox = (p: BarShapeProps) => ({
-  x: p.x,
-  y: p.y,
-  width: p.width,
-  height: p.height,
-  payload: p.payload as unknown,
 });
 
 /** Stacked bars per block: static (muted, left) and dynamic (right), by operator; memory hatched. */
@@ -194,118 +147,81 @@ export const BreakdownChart = memo(function BreakdownChart({
   onSelect,
 }: BreakdownChartProps) {
   const prefix = useId().replace(/[^a-z0-9]/gi, '');
-  const selected = data.rows.find((r) => r.key === selectedKey);
+  const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
+  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
+  const g = useMemo(() => breakdownGeometry(data, widthPx), [data, widthPx]);
+  const ticks = useMemo(() => data.rows.map((r) => r.tick).join(' '), [data]);
+  const ops = useMemo(() => data.ops.join(' '), [data]);
   const unitLabel = unit === 'image' ? 'ms per image' : `ms per batch of ${batchSize}`;
-  const staticSeries = data.series.filter((s) => s.side === 'static');
-  const dynamicSeries = data.series.filter((s) => s.side === 'dynamic');
+  const { plot, band } = g;
+  const selectedIndex = data.rows.findIndex((r) => r.key === selectedKey);
+  const hovered = hover ? data.rows[hover.index] : undefined;
+  const yTicks = g.yTicks.map((v) => ({ key: v, pos: g.y(v), label: formatTimeTick(v) }));
+  const stepRect = (i: number) => ({
+    x: band.start(i) - band.step * 0.18,
+    y: plot.top,
+    width: band.step,
+    height: plot.bottom - plot.top,
+  });
   return (
-    <ChartFrame heightPx={BREAKDOWN_CHART_HEIGHT_PX}>
-      {(widthPx) => {
-        const bandPx =
-          (widthPx - Y_AXIS_PX - MARGIN.left - MARGIN.right) / Math.max(1, data.rows.length);
-        return (
-          <BarChart
-            width={widthPx}
-            height={BREAKDOWN_CHART_HEIGHT_PX}
-            data={data.rows}
-            margin={MARGIN}
-            barGap={1}
-            barCategoryGap="18%"
-            style={{ cursor: 'pointer' }}
-            accessibilityLayer
-            onClick={(state) => {
-              const i = Number(state.activeTooltipIndex);
-              const row = Number.isInteger(i) ? data.rows[i] : undefined;
-              if (row) onSelect(row.key);
-            }}
-          >
-            <defs>
-              {data.ops.map((op) => (
-                <pattern
-                  key={op}
-                  id={hatchId(prefix, op)}
-                  width="5"
-                  height="5"
-                  patternUnits="userSpaceOnUse"
-                  patternTransform="rotate(45)"
-                >
-                  <rect width="5" height="5" fill={opInfo(op).color} fillOpacity={0.28} />
-                  <line x1="0" y1="0" x2="0" y2="5" stroke={opInfo(op).color} strokeWidth={2.4} />
-                </pattern>
-              ))}
-            </defs>
-            <CartesianGrid vertical={false} stroke={GRID_STROKE} />
-            {selected ? (
-              <ReferenceArea
-                x1={selected.tick}
-                x2={selected.tick}
-                fill="var(--accent)"
-                fillOpacity={0.1}
-                stroke="var(--accent)"
-                strokeOpacity={0.6}
-                ifOverflow="visible"
-              />
-            ) : null}
-            <XAxis
-              dataKey="tick"
-              interval={0}
-              tickLine={false}
-              axisLine={AXIS_LINE}
-              height={44}
-              tick={<BlockTick rows={data.rows} bandPx={bandPx} />}
-              label={{
-                value: 'Block (index within stage)',
-                position: 'insideBottom',
-                offset: -6,
-                style: AXIS_LABEL_STYLE,
-              }}
-            />
-            <YAxis
-              tick={AXIS_TICK}
-              axisLine={AXIS_LINE}
-              tickLine={AXIS_LINE}
-              width={Y_AXIS_PX}
-              tickFormatter={(v: number) =>
-                v === 0 ? '0' : v < 0.01 ? v.toExponential(0) : String(+v.toPrecision(3))
-              }
-              label={{
-                value: `Time (${unitLabel})`,
-                angle: -90,
-                position: 'insideLeft',
-                offset: 0,
-                dy: 60,
-                style: AXIS_LABEL_STYLE,
-              }}
-            />
-            <Tooltip
-              {...TOOLTIP_PROPS}
-              cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }}
-              content={<BreakdownTooltip data={data} />}
-            />
-            <Bar
-              dataKey="staticMs"
-              name="Static"
-              isAnimationActive={false}
-              shape={(p: BarShapeProps) => (
-                <SegmentedBar {...shapeBox(p)} series={staticSeries} prefix={prefix} muted />
-              )}
-            />
-            <Bar
-              dataKey="dynamicMs"
-              name="Dynamic"
-              isAnimationActive={false}
-              shape={(p: BarShapeProps) => (
-                <SegmentedBar
-                  {...shapeBox(p)}
-                  series={dynamicSeries}
-                  prefix={prefix}
-                  muted={false}
-                />
-              )}
-            />
-          </BarChart>
-        );
-      }}
-    </ChartFrame>
+    <div
+      ref={ref}
+      className="svg-chart"
+      style={{ height: g.heightPx }}
+      data-testid="breakdown-chart"
+    >
+      <svg
+        width={g.widthPx}
+        height={g.heightPx}
+        role="img"
+        aria-label="Stacked bars of predicted time per block, static and dynamic"
+        style={{ cursor: 'pointer' }}
+        onPointerMove={(e) => {
+          const p = localPoint(e);
+          const inside = p.y >= plot.top && p.y <= plot.bottom;
+          const index = inside ? band.indexAt(p.x) : -1;
+          setHover(index < 0 ? null : { index, ...p });
+        }}
+        onPointerLeave={() => setHover(null)}
+        onClick={(e) => {
+          const index = band.indexAt(localPoint(e).x);
+          const row = data.rows[index];
+          if (row) onSelect(row.key);
+        }}
+      >
+        <HatchPatterns ops={ops} prefix={prefix} />
+        <GridLines
+          direction="horizontal"
+          positions={yTicks.map((t) => t.pos)}
+          extent={[plot.left, plot.right]}
+        />
+        {hover ? <rect className="svg-cursor" {...stepRect(hover.index)} /> : null}
+        {selectedIndex >= 0 ? (
+          <rect
+            className="breakdown-selected"
+            {...stepRect(selectedIndex)}
+            fill="var(--accent)"
+            fillOpacity={0.1}
+            stroke="var(--accent)"
+            strokeOpacity={0.6}
+          />
+        ) : null}
+        <SeriesPaths paths={g.paths} prefix={prefix} />
+        <BlockTicks ticks={ticks} left={plot.left} right={plot.right} at={plot.bottom} />
+        <Axis
+          side="left"
+          at={plot.left}
+          extent={[plot.top, plot.bottom]}
+          ticks={yTicks}
+          title={`Time (${unitLabel})`}
+          titleAt={24}
+        />
+      </svg>
+      {hover && hovered ? (
+        <SvgTooltip x={hover.x} y={hover.y} widthPx={g.widthPx} heightPx={g.heightPx}>
+          <BreakdownTooltip row={hovered} data={data} />
+        </SvgTooltip>
+      ) : null}
+    </div>
   );
 });

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
@@ -25,6 +25,10 @@ function legendItems(data: BreakdownData): LegendItem[] {
   return items;
 }
 
+const BreakdownLegend = memo(function BreakdownLegend({ items }: { items: LegendItem[] }) {
+  return <ChartLegend items={items} label="Breakdown legend" />;
+});
+
 function UnitSwitch({ unit, onChange }: { unit: TimeUnit; onChange: (u: TimeUnit) => void }) {
   return (
     <div className="segmented" role="radiogroup" aria-label="Time unit">
@@ -46,21 +50,28 @@ function UnitSwitch({ unit, onChange }: { unit: TimeUnit; onChange: (u: TimeUnit
 
 /** View 2: predicted time per block, static vs dynamic, by operator; a block's operator table. */
 export function BreakdownView() {
-  const { analysis, analysisConfig, config, selectedBlock } = useStudio(
+  // The hardware, not the whole configuration: a rate change re-renders the view once, with its results.
+  const { analysis, analysisConfig, hardware, selectedBlock } = useStudio(
     useShallow((s) => ({
       analysis: s.analysis,
       analysisConfig: s.analysisConfig,
-      config: s.config,
+      hardware: s.config.hardware,
       selectedBlock: s.selectedBlock,
     })),
   );
   useLayoutEffect(() => markDrawn('breakdown', analysisConfig), [analysisConfig]);
   const [unit, setUnit] = useState<TimeUnit>('image');
-  const latencyMode = useMemo(() => latencyModeOf(config), [config]);
+  const latencyMode = useMemo(() => latencyModeOf(hardware), [hardware]);
   const data = useMemo(
     () => (analysis ? breakdownData(analysis.prediction, latencyMode, unit) : null),
     [analysis, latencyMode, unit],
   );
+  // The legend lists the operators present: it changes with the model or mode, not with a rate.
+  const legendKey = data
+    ? `${data.ops.join(' ')}|${data.series.some((s) => s.part === 'overhead')}`
+    : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the legend shows
+  const legend = useMemo(() => (data ? legendItems(data) : []), [legendKey]);
   if (!analysis || !data) return <Predicting />;
   const prediction = analysis.prediction;
   const selectBlock = useStudio.getState().selectBlock;
@@ -74,8 +85,9 @@ export function BreakdownView() {
             : 'compute and memory overlap, the larger is shown'
         }.`}
         exportName="per-block-breakdown"
+        className="chart-card-contained"
         actions={<UnitSwitch unit={unit} onChange={setUnit} />}
-        legend={<ChartLegend items={legendItems(data)} label="Breakdown legend" />}
+        legend={<BreakdownLegend items={legend} />}
       >
         <BreakdownChart
           data={data}

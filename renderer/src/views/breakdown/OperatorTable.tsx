@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { OpReport } from '../../../../core/predictor';
 import { formatMs } from '../../format';
 import { toUnitMs, type TimeUnit } from './breakdownData';
@@ -15,7 +16,35 @@ interface OperatorTableProps {
  * the tile its search chose, the masker schedule (fused or not) and the kernel launches. A "Runs" column
  * appears for layer skipping, whose operators run only a fraction of the time.
  */
-export function OperatorTable({ caption, ops, unit, batchSize }: OperatorTableProps) {
+export const OperatorTable = memo(
+  OperatorTableRows,
+  (a, b) =>
+    a.caption === b.caption &&
+    a.unit === b.unit &&
+    a.batchSize === b.batchSize &&
+    sameOps(a.ops, b.ops),
+);
+
+/** True when two operator lists would draw the same table (a new analysis often leaves a block as it was). */
+function sameOps(a: readonly OpReport[], b: readonly OpReport[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    return (
+      x.op === y.op &&
+      x.latencyS === y.latencyS &&
+      x.computeS === y.computeS &&
+      x.memoryS === y.memoryS &&
+      x.executionRate === y.executionRate &&
+      x.schedule === y.schedule &&
+      x.launches === y.launches &&
+      formatTile(x.tile) === formatTile(y.tile)
+    );
+  });
+}
+
+function OperatorTableRows({ caption, ops, unit, batchSize }: OperatorTableProps) {
   const ms = (s: number | null) => (s === null ? '—' : formatMs(toUnitMs(s, unit, batchSize)));
   const skipping = ops.some((o) => o.executionRate !== 1);
   const totalS = ops.reduce((sum, o) => sum + expectedOpTimeS(o), 0);

@@ -54,8 +54,40 @@ const PART_LABEL: Record<Exclude<BarPart, 'overhead'>, string> = {
   unsplit: 'not split',
 };
 
+type SplitPart = Exclude<BarPart, 'overhead'>;
+
+/** Keys per side and operator, built once: a rate change rebuilds hundreds of segments with them. */
+const KEYS: Record<BarSide, Map<string, Record<SplitPart, string>>> = {
+  static: new Map(),
+  dynamic: new Map(),
+};
+
 function seriesKey(side: BarSide, op: string | null, part: BarPart): string {
-  return op === null ? `${side}|overhead` : `${side}|${op}|${part}`;
+  if (op === null || part === 'overhead') return `${side}|overhead`;
+  let keys = KEYS[side].get(op);
+  if (!keys) {
+    keys = {
+      compute: `${side}|${op}|compute`,
+      memory: `${side}|${op}|memory`,
+      unsplit: `${side}|${op}|unsplit`,
+    };
+    KEYS[side].set(op, keys);
+  }
+  return keys[part];
+}
+
+function addPart(
+  row: BreakdownRow,
+  side: BarSide,
+  op: string,
+  part: SplitPart,
+  v: number,
+  used: Set<string>,
+): void {
+  if (v <= 0) return;
+  const k = seriesKey(side, op, part);
+  row[k] = ((row[k] as number | undefined) ?? 0) + v;
+  used.add(k);
 }
 
 function addParts(
@@ -69,13 +101,9 @@ function addParts(
   let overheadS = 0;
   for (const op of ops) {
     const parts: OpTimeParts = splitOpTime(op, latencyMode);
-    for (const part of ['compute', 'memory', 'unsplit'] as const) {
-      const v = parts[`${part}S`];
-      if (v <= 0) continue;
-      const k = seriesKey(side, op.op, part);
-      row[k] = ((row[k] as number | undefined) ?? 0) + v * scale;
-      used.add(k);
-    }
+    addPart(row, side, op.op, 'compute', parts.computeS * scale, used);
+    addPart(row, side, op.op, 'memory', parts.memoryS * scale, used);
+    addPart(row, side, op.op, 'unsplit', parts.unsplitS * scale, used);
     overheadS += parts.overheadS;
   }
   if (overheadS > 0) {

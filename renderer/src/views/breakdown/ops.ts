@@ -2,9 +2,9 @@
  * Display names, colours and order of the predictor's operators (`OpReport.op`), and the split of an
  * operator's time into compute, memory and launch overhead for the stacked bars.
  */
-import { resolveHardwareParams } from '../../../../core/config/resolve';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { OpReport } from '../../../../core/predictor';
+import { resolveHardware } from '../../../../core/predictor/hardware';
 
 interface OpInfo {
   label: string;
@@ -97,10 +97,17 @@ export function formatTile(tile: OpReport['tile']): string {
   return `${tile.c}×${tile.h}×${tile.w}, ${tile.nTiles} tile${tile.nTiles === 1 ? '' : 's'}${npp}`;
 }
 
-/** How the configuration's hardware combines compute and memory ('add' when its parameters are invalid). */
-export function latencyModeOf(config: StudioConfig): 'add' | 'max' {
+/**
+ * How the configuration's hardware combines compute and memory ('add' when its parameters are invalid).
+ * Takes the hardware alone, so views can select it and skip rate changes.
+ */
+export function latencyModeOf(hardware: StudioConfig['hardware']): 'add' | 'max' {
   try {
-    return resolveHardwareParams(config).latencyMode;
+    const params =
+      hardware.kind === 'custom'
+        ? resolveHardware(hardware.params)
+        : resolveHardware(hardware.id, hardware.overrides);
+    return params.latencyMode;
   } catch {
     return 'add';
   }

@@ -1,70 +1,35 @@
-import { memo } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import {
-  AXIS_LABEL_STYLE,
-  AXIS_LINE,
-  AXIS_TICK,
-  ChartFrame,
-  GRID_STROKE,
-  TOOLTIP_PROPS,
-} from '../../charts';
+  Axis,
+  GridLines,
+  SvgTooltip,
+  bandScale,
+  decadeTicks,
+  linearScale,
+  localPoint,
+  logScale,
+  ticksWithin,
+  useMeasuredWidth,
+  type BandScale,
+  type ContinuousScale,
+} from '../../charts/svg';
 import { formatMs } from '../../format';
-import { logTicks, type HardwareDatum } from './hardwareData';
+import type { HardwareDatum } from './hardwareData';
 
 const ROW_PX = 27;
-const Y_AXIS_PX = 138;
+/** Room for the preset names left of the plot, px. */
+const PLOT_LEFT_PX = 142;
+const PLOT_TOP_PX = 18;
+/** Tick labels and the axis title under the plot, px. */
+const PLOT_BOTTOM_GAP_PX = 54;
 
 export function hardwareChartHeightPx(rows: number): number {
   return rows * ROW_PX + 68;
 }
 
-interface TickProps {
-  x?: number | string;
-  y?: number | string;
-  payload?: { index?: number };
-  rows: HardwareDatum[];
-}
-
-/** Preset name; the current one in bold accent, unvalidated ones with a dagger. */
-function PresetTick({ x = 0, y = 0, payload, rows }: TickProps) {
-  const row = rows[payload?.index ?? -1];
-  if (!row) return <g />;
+function HardwareTooltip({ row }: { row: HardwareDatum }) {
   return (
-    <text
-      x={Number(x)}
-      y={Number(y)}
-      dy={4}
-      textAnchor="end"
-      fontSize={11}
-      fontWeight={row.current ? 700 : 400}
-      fill={row.current ? 'var(--accent)' : 'var(--text-2)'}
-    >
-      {`${row.shortLabel}${row.validated ? '' : ' †'}`}
-    </text>
-  );
-}
-
-function HardwareTooltip({
-  active,
-  payload,
-}: {
-  active?: boolean;
-  payload?: ReadonlyArray<{ payload?: unknown }>;
-}) {
-  const row = payload?.[0]?.payload as HardwareDatum | undefined;
-  if (!active || !row) return null;
-  return (
-    <div className="chart-tooltip" style={TOOLTIP_PROPS.contentStyle}>
+    <>
       <div className="chart-tooltip-title">
         {row.shortLabel}
         {row.current ? ' (current)' : ''}
@@ -79,152 +44,238 @@ function HardwareTooltip({
       </div>
       <div>Batch size {row.batchSize}</div>
       {row.validated ? null : <div className="hint">Not validated against measurements</div>}
-    </div>
+    </>
   );
 }
 
 const barColor = (r: HardwareDatum) => (r.current ? 'var(--accent)' : 'var(--hw-bar)');
 
+interface Plot {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+interface PresetBarsProps {
+  rows: HardwareDatum[];
+  testId: string;
+  label: string;
+  rightGapPx: number;
+  /** The x scale and its ticks for the plot's horizontal extent. */
+  xAxis: (range: [number, number]) => {
+    x: ContinuousScale;
+    ticks: { value: number; label: string }[];
+  };
+  title: string;
+  /** The bars (and anything drawn over them) of every row. */
+  children: (x: ContinuousScale, band: BandScale, plot: Plot) => ReactNode;
+}
+
+/** Horizontal bars, one band per preset: names on the left, an x axis with its title, hover tooltip. */
+function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }: PresetBarsProps) {
+  const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
+  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
+  const heightPx = hardwareChartHeightPx(rows.length);
+  const plot: Plot = {
+    left: PLOT_LEFT_PX,
+    right: Math.max(PLOT_LEFT_PX + 1, widthPx - rightGapPx),
+    top: PLOT_TOP_PX,
+    bottom: heightPx - PLOT_BOTTOM_GAP_PX,
+  };
+  const band = bandScale(rows.length, [plot.top, plot.bottom]);
+  const { x, ticks } = xAxis([plot.left, plot.right]);
+  const xTicks = ticks.map((t) => ({ key: t.value, pos: x(t.value), label: t.label }));
+  const yTicks = rows.map((r, i) => ({
+    key: r.id,
+    pos: band.center(i),
+    label: `${r.shortLabel}${r.validated ? '' : ' †'}`,
+  }));
+  const hovered = hover ? rows[hover.index] : undefined;
+  return (
+    <div ref={ref} className="svg-chart" style={{ height: heightPx }} data-testid={testId}>
+      <svg
+        width={widthPx}
+        height={heightPx}
+        role="img"
+        aria-label={label}
+        onPointerMove={(e) => {
+          const p = localPoint(e);
+          const inside = p.x >= plot.left && p.x <= plot.right;
+          const index = inside ? band.indexAt(p.y) : -1;
+          setHover(index < 0 ? null : { index, ...p });
+        }}
+        onPointerLeave={() => setHover(null)}
+      >
+        <GridLines
+          direction="vertical"
+          positions={xTicks.map((t) => t.pos)}
+          extent={[plot.top, plot.bottom]}
+        />
+        {hover ? (
+          <rect
+            className="svg-cursor"
+            x={plot.left}
+            y={band.start(hover.index)}
+            width={plot.right - plot.left}
+            height={band.step}
+          />
+        ) : null}
+        {children(x, band, plot)}
+        <Axis
+          side="bottom"
+          at={plot.bottom}
+          extent={[plot.left, plot.right]}
+          ticks={xTicks}
+          title={title}
+          titleAt={heightPx - 8}
+        />
+        <Axis
+          side="left"
+          at={plot.left}
+          extent={[plot.top, plot.bottom]}
+          ticks={yTicks}
+          tickSize={0}
+          renderLabel={(t, labelX) => {
+            const row = rows.find((r) => r.id === t.key)!;
+            return (
+              <text
+                className={`svg-tick-label${row.current ? ' hw-current' : ''}`}
+                x={labelX - 2}
+                y={t.pos}
+                dy="0.32em"
+                textAnchor="end"
+              >
+                {t.label}
+              </text>
+            );
+          }}
+        />
+      </svg>
+      {hover && hovered ? (
+        <SvgTooltip x={hover.x} y={hover.y} widthPx={widthPx} heightPx={heightPx}>
+          <HardwareTooltip row={hovered} />
+        </SvgTooltip>
+      ) : null}
+    </div>
+  );
+}
+
 /** Horizontal bars of the latency ratio per preset, with the static line at 1. */
 export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDatum[] }) {
-  const heightPx = hardwareChartHeightPx(rows.length);
-  const maxRatio = Math.max(1.1, ...rows.map((r) => r.ratio));
+  const maxX = Math.ceil(Math.max(1.1, ...rows.map((r) => r.ratio)) * 5) / 5;
+  const xAxis = useMemo(
+    () => (range: [number, number]) => ({
+      x: linearScale([0, maxX], range),
+      ticks: ticksWithin(0, maxX, 5).map((v) => ({ value: v, label: String(v) })),
+    }),
+    [maxX],
+  );
   return (
-    <ChartFrame heightPx={heightPx}>
-      {(widthPx) => (
-        <BarChart
-          width={widthPx}
-          height={heightPx}
-          data={rows}
-          layout="vertical"
-          margin={{ top: 18, right: 48, bottom: 24, left: 4 }}
-        >
-          <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-          <XAxis
-            type="number"
-            domain={[0, Math.ceil(maxRatio * 5) / 5]}
-            tick={AXIS_TICK}
-            axisLine={AXIS_LINE}
-            tickLine={AXIS_LINE}
-            label={{
-              value: 'Latency ratio, dynamic / static (lower is faster)',
-              position: 'insideBottom',
-              offset: -14,
-              style: AXIS_LABEL_STYLE,
-            }}
-          />
-          <YAxis
-            type="category"
-            dataKey="shortLabel"
-            width={Y_AXIS_PX}
-            interval={0}
-            tickLine={false}
-            axisLine={AXIS_LINE}
-            tick={<PresetTick rows={rows} />}
-          />
-          <Tooltip
-            {...TOOLTIP_PROPS}
-            cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }}
-            content={<HardwareTooltip />}
-          />
-          <ReferenceLine
-            x={1}
+    <PresetBars
+      rows={rows}
+      testId="hardware-ratio-chart"
+      label="Latency ratio, dynamic over static, per hardware preset"
+      rightGapPx={48}
+      xAxis={xAxis}
+      title="Latency ratio, dynamic / static (lower is faster)"
+    >
+      {(x, band, plot) => (
+        <>
+          <g className="hw-bars">
+            {rows.map((r, i) => (
+              <g key={r.id}>
+                <rect
+                  className="hw-bar"
+                  x={x(0)}
+                  y={band.center(i) - 7.5}
+                  width={Math.max(0, x(r.ratio) - x(0))}
+                  height={15}
+                  fill={barColor(r)}
+                  fillOpacity={r.validated ? 1 : 0.5}
+                  stroke={r.validated ? 'none' : barColor(r)}
+                  strokeDasharray="3 2"
+                />
+                <text className="svg-bar-label" x={x(r.ratio) + 5} y={band.center(i)} dy="0.32em">
+                  {r.ratio.toFixed(3)}
+                </text>
+              </g>
+            ))}
+          </g>
+          <line
+            x1={x(1)}
+            x2={x(1)}
+            y1={plot.top}
+            y2={plot.bottom}
             stroke="var(--bad)"
             strokeDasharray="4 3"
-            label={{ value: 'static', position: 'top', fill: 'var(--bad)', fontSize: 10.5 }}
           />
-          <Bar dataKey="ratio" name="Latency ratio" isAnimationActive={false} barSize={15}>
-            {rows.map((r) => (
-              <Cell
-                key={r.id}
-                fill={barColor(r)}
-                fillOpacity={r.validated ? 1 : 0.5}
-                stroke={r.validated ? 'none' : barColor(r)}
-                strokeDasharray="3 2"
-              />
-            ))}
-            <LabelList
-              dataKey="ratio"
-              position="right"
-              fontSize={10.5}
-              fill="var(--text-2)"
-              formatter={(v: unknown) => Number(v).toFixed(3)}
-            />
-          </Bar>
-        </BarChart>
+          <text
+            className="svg-bar-label"
+            x={x(1)}
+            y={plot.top - 5}
+            textAnchor="middle"
+            style={{ fill: 'var(--bad)' }}
+          >
+            static
+          </text>
+        </>
       )}
-    </ChartFrame>
+    </PresetBars>
   );
 });
 
 /** Horizontal bars of ms per image, static and dynamic, on a log axis (Jetson boards are 50× slower). */
 export const MsPerImageChart = memo(function MsPerImageChart({ rows }: { rows: HardwareDatum[] }) {
-  const heightPx = hardwareChartHeightPx(rows.length);
-  const { domain, ticks } = logTicks(rows.flatMap((r) => [r.msPerImage, r.staticMsPerImage]));
+  const [lo, hi] = decadeTicks(rows.flatMap((r) => [r.msPerImage, r.staticMsPerImage])).domain;
+  const xAxis = useMemo(
+    () => (range: [number, number]) => ({
+      x: logScale([lo, hi], range),
+      ticks: decadeTicks([lo, hi]).ticks.map((v) => ({ value: v, label: String(v) })),
+    }),
+    [lo, hi],
+  );
   return (
-    <ChartFrame heightPx={heightPx}>
-      {(widthPx) => (
-        <BarChart
-          width={widthPx}
-          height={heightPx}
-          data={rows}
-          layout="vertical"
-          barGap={1}
-          margin={{ top: 18, right: 64, bottom: 24, left: 4 }}
-        >
-          <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
-          <XAxis
-            type="number"
-            scale="log"
-            domain={domain}
-            ticks={ticks}
-            allowDataOverflow
-            tick={AXIS_TICK}
-            axisLine={AXIS_LINE}
-            tickLine={AXIS_LINE}
-            tickFormatter={(v: number) => String(v)}
-            label={{
-              value: 'Latency per image (ms, log scale)',
-              position: 'insideBottom',
-              offset: -14,
-              style: AXIS_LABEL_STYLE,
-            }}
-          />
-          <YAxis
-            type="category"
-            dataKey="shortLabel"
-            width={Y_AXIS_PX}
-            interval={0}
-            tickLine={false}
-            axisLine={AXIS_LINE}
-            tick={<PresetTick rows={rows} />}
-          />
-          <Tooltip
-            {...TOOLTIP_PROPS}
-            cursor={{ fill: 'var(--panel-2)', fillOpacity: 0.7 }}
-            content={<HardwareTooltip />}
-          />
-          <Bar
-            dataKey="staticMsPerImage"
-            name="Static"
-            isAnimationActive={false}
-            barSize={8}
-            fill="var(--hw-static)"
-          />
-          <Bar dataKey="msPerImage" name="Dynamic" isAnimationActive={false} barSize={8}>
-            {rows.map((r) => (
-              <Cell key={r.id} fill={barColor(r)} fillOpacity={r.validated ? 1 : 0.5} />
-            ))}
-            <LabelList
-              dataKey="msPerImage"
-              position="right"
-              fontSize={10.5}
-              fill="var(--text-2)"
-              formatter={(v: unknown) => formatMs(Number(v))}
-            />
-          </Bar>
-        </BarChart>
+    <PresetBars
+      rows={rows}
+      testId="hardware-ms-chart"
+      label="Latency per image, static and dynamic, per hardware preset (log scale)"
+      rightGapPx={64}
+      xAxis={xAxis}
+      title="Latency per image (ms, log scale)"
+    >
+      {(x, band) => (
+        <g className="hw-bars">
+          {rows.map((r, i) => {
+            const c = band.center(i);
+            const x0 = x(lo);
+            return (
+              <g key={r.id}>
+                <rect
+                  className="hw-bar-static"
+                  x={x0}
+                  y={c - 8.5}
+                  width={Math.max(0, x(r.staticMsPerImage) - x0)}
+                  height={8}
+                  fill="var(--hw-static)"
+                />
+                <rect
+                  className="hw-bar"
+                  x={x0}
+                  y={c + 0.5}
+                  width={Math.max(0, x(r.msPerImage) - x0)}
+                  height={8}
+                  fill={barColor(r)}
+                  fillOpacity={r.validated ? 1 : 0.5}
+                />
+                <text className="svg-bar-label" x={x(r.msPerImage) + 5} y={c + 4.5} dy="0.32em">
+                  {formatMs(r.msPerImage)}
+                </text>
+              </g>
+            );
+          })}
+        </g>
       )}
-    </ChartFrame>
+    </PresetBars>
   );
 });

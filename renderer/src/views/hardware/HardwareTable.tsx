@@ -4,7 +4,7 @@ import type { HardwareDatum } from './hardwareData';
 /** The comparison as numbers, one row per preset; the current one highlighted. */
 export function HardwareTable({ rows }: { rows: HardwareDatum[] }) {
   return (
-    <section className="card" aria-label="Hardware comparison table">
+    <section className="card hw-table-card" aria-label="Hardware comparison table">
       <table className="data hw-table" data-testid="hardware-table">
         <thead>
           <tr>

@@ -28,28 +28,31 @@ function hardwareNote(kind: 'preset' | 'custom', overridden: boolean): string | 
 
 /** View 4: the same configuration on every hardware preset: latency ratio and ms per image. */
 export function HardwareView() {
-  const { rows, rowsConfig, config } = useStudio(
+  // What the view shows of the configuration, not the configuration itself: a rate change re-renders
+  // the view once, when its rows arrive.
+  const { rows, rowsConfig, hardware, model, presetId } = useStudio(
     useShallow((s) => ({
       rows: s.hardwareRows,
       rowsConfig: s.hardwareRowsConfig,
-      config: s.config,
+      hardware: s.config.hardware,
+      model: modelLabel(s.config),
+      presetId: currentPresetId(s.config),
     })),
   );
   useLayoutEffect(() => markDrawn('hardware', rowsConfig), [rowsConfig]);
   // Keyed by the preset id, not the configuration: a rate drag must not redraw the charts with old rows.
-  const presetId = currentPresetId(config);
   const data = useMemo(() => (rows ? hardwareData(rows, presetId) : null), [rows, presetId]);
   if (!data) return <Predicting what="Comparing hardware presets…" />;
   const note = hardwareNote(
-    config.hardware.kind,
-    config.hardware.kind === 'preset' && Object.keys(config.hardware.overrides).length > 0,
+    hardware.kind,
+    hardware.kind === 'preset' && Object.keys(hardware.overrides).length > 0,
   );
   const current = data.find((r) => r.current);
   const best = data.reduce((a, b) => (b.ratio < a.ratio ? b : a), data[0]!);
   return (
     <div className="view-stack" data-testid="hardware-view">
       <p className="explain">
-        {modelLabel(config)} with this configuration is fastest relative to static on{' '}
+        {model} with this configuration is fastest relative to static on{' '}
         <strong>{best.shortLabel}</strong> (ratio{' '}
         <span className="mono">{formatRatio(best.ratio)}</span>)
         {current ? (
@@ -65,8 +68,9 @@ export function HardwareView() {
       <ChartCard
         title="Hardware comparison"
         subtitle="Each preset at its own batch size (128 on discrete GPUs, 1 on Jetson boards); ms per image = batch latency ÷ batch size."
-        context={`${modelLabel(config)} · every preset at its own batch`}
+        context={`${model} · every preset at its own batch`}
         exportName="hardware-comparison"
+        className="chart-card-contained"
         legend={<ChartLegend items={LEGEND} label="Hardware comparison legend" />}
       >
         <div className="hw-charts">

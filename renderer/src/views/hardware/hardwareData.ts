@@ -36,14 +36,3 @@ export function hardwareData(
     speedup: r.staticLatencyS / r.latencyS,
   }));
 }
-
-/** Powers of ten spanning `values` (for the log-scale ms axis); at least two ticks. */
-export function logTicks(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  if (positive.length === 0) return { domain: [0.1, 1], ticks: [0.1, 1] };
-  const loExp = Math.floor(Math.log10(Math.min(...positive)));
-  const hiExp = Math.max(loExp + 1, Math.ceil(Math.log10(Math.max(...positive))));
-  const ticks: number[] = [];
-  for (let e = loExp; e <= hiExp; e++) ticks.push(Number(`1e${e}`));
-  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
-}

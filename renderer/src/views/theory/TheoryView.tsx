@@ -56,16 +56,17 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
 
 /** View 3: FLOPs reduction against latency reduction, per block and for the network, with the reason. */
 export function TheoryView() {
-  const { analysis, analysisConfig, config, selectedBlock } = useStudio(
+  // The hardware, not the whole configuration: a rate change re-renders the view once, with its results.
+  const { analysis, analysisConfig, hardware, selectedBlock } = useStudio(
     useShallow((s) => ({
       analysis: s.analysis,
       analysisConfig: s.analysisConfig,
-      config: s.config,
+      hardware: s.config.hardware,
       selectedBlock: s.selectedBlock,
     })),
   );
   useLayoutEffect(() => markDrawn('theory', analysisConfig), [analysisConfig]);
-  const latencyMode = useMemo(() => latencyModeOf(config), [config]);
+  const latencyMode = useMemo(() => latencyModeOf(hardware), [hardware]);
   const theory = useMemo(() => (analysis ? theoryOf(analysis) : null), [analysis]);
   const explanation = useMemo(
     () => (analysis ? explainGap(analysis, latencyMode) : ''),
@@ -91,6 +92,7 @@ export function TheoryView() {
           title="Theory vs practice"
           subtitle="Change vs the static network (negative: cheaper); above the diagonal, latency gains less than FLOPs."
           exportName="theory-vs-practice"
+          className="chart-card-contained"
           legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
         >
           <TheoryChart

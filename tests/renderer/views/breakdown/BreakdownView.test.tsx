@@ -5,6 +5,7 @@ import { formatMs } from '../../../../renderer/src/format';
 import { useStudio } from '../../../../renderer/src/store';
 import { BreakdownView } from '../../../../renderer/src/views/breakdown/BreakdownView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
+import { axisTicks, pathRects, type PathRect } from '../svgHelpers';
 
 describe('BreakdownView', () => {
   beforeEach(resetStudio);
@@ -21,7 +22,7 @@ describe('BreakdownView', () => {
     const card = screen.getByRole('region', { name: 'Per-block breakdown' });
     expect(card).toBeTruthy();
     // 16 ResNet-50 blocks (3-4-6-3): an index tick each, the stage name under each stage's first block.
-    const ticks = Array.from(container.querySelectorAll('.recharts-xAxis-tick-labels text')).map(
+    const ticks = Array.from(container.querySelectorAll('.svg-axis-x .svg-tick-label')).map(
       (t) => t.textContent,
     );
     expect(ticks).toEqual([
@@ -46,24 +47,39 @@ describe('BreakdownView', () => {
       '1',
       '2',
     ]);
-    // Two stacked bars per block (static, dynamic).
-    const bars = Array.from(container.querySelectorAll('.breakdown-bar'));
-    expect(bars.length).toBe(32);
-    const barHeight = (bar: Element) =>
-      Array.from(bar.querySelectorAll('rect')).reduce(
-        (sum, r) => sum + Number(r.getAttribute('height')),
-        0,
-      );
-    const [staticBars, dynamicBars] = [bars.slice(0, 16), bars.slice(16)];
+    // Pixels per ms from the y axis' first and last tick labels (values and positions as drawn).
+    const yTicks = axisTicks(container, 'y');
+    const [first, last] = [yTicks[0]!, yTicks[yTicks.length - 1]!];
+    const pxPerMs = (first.pos - last.pos) / (Number(last.text) - Number(first.text));
+    expect(pxPerMs).toBeGreaterThan(0);
+    // Each side's segments, grouped per bar by their left edge (blocks left to right).
+    const bars = (side: 'static' | 'dynamic') => {
+      const byX = new Map<number, PathRect[]>();
+      for (const path of container.querySelectorAll(`path.breakdown-${side}`)) {
+        for (const r of pathRects(path.getAttribute('d')!)) {
+          byX.set(r.x, [...(byX.get(r.x) ?? []), r]);
+        }
+      }
+      return [...byX].sort((a, b) => a[0] - b[0]).map(([, rects]) => rects);
+    };
+    const [staticBars, dynamicBars] = [bars('static'), bars('dynamic')];
+    expect(staticBars.length).toBe(16);
+    expect(dynamicBars.length).toBe(16);
+    const height = (rects: PathRect[]) => rects.reduce((sum, r) => sum + r.height, 0);
     analysis.prediction.blocks.forEach((b, i) => {
-      // Drawn heights keep the predictor's dynamic/static ratio of each block.
-      expect(barHeight(dynamicBars[i]!) / barHeight(staticBars[i]!)).toBeCloseTo(
-        b.latencyS / b.staticLatencyS,
-        3,
-      );
+      // Drawn heights are the predicted ms per image on the axis' scale (paths keep 0.01 px).
+      const perImageMs = (s: number) => (s * 1000) / analysis.prediction.batchSize;
+      const drawn = [height(staticBars[i]!), height(dynamicBars[i]!)];
+      expect(Math.abs(drawn[0]! - perImageMs(b.staticLatencyS) * pxPerMs)).toBeLessThan(0.05);
+      expect(Math.abs(drawn[1]! - perImageMs(b.latencyS) * pxPerMs)).toBeLessThan(0.05);
+      // Segments of a bar touch: each starts where the one below it ends.
+      const sorted = [...dynamicBars[i]!].sort((p, q) => q.y - p.y);
+      sorted.slice(1).forEach((r, k) => expect(r.y + r.height).toBeCloseTo(sorted[k]!.y, 1));
+      // The static bar is left of the dynamic one, in the same band.
+      expect(staticBars[i]![0]!.x).toBeLessThan(dynamicBars[i]![0]!.x);
     });
     // Several segments per bar: operators, split into compute and memory.
-    expect(dynamicBars[4]!.querySelectorAll('rect').length).toBeGreaterThanOrEqual(8);
+    expect(dynamicBars[4]!.length).toBeGreaterThanOrEqual(8);
     const legend = within(screen.getByRole('list', { name: 'Breakdown legend' }));
     for (const label of ['Masker + conv1', 'conv2 (3×3)', 'Scatter-add', 'Memory (hatched)']) {
       expect(legend.getByText(label)).toBeTruthy();

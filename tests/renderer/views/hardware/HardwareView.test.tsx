@@ -5,6 +5,7 @@ import { HARDWARE_PRESETS } from '../../../../core/predictor';
 import { useStudio } from '../../../../renderer/src/store';
 import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
+import { axisTicks } from '../svgHelpers';
 
 describe('HardwareView', () => {
   beforeEach(resetStudio);
@@ -31,9 +32,28 @@ describe('HardwareView', () => {
     const unvalidated = HARDWARE_PRESETS.filter((p) => !p.validated).length;
     expect(table.getAllByText('not validated').length).toBe(unvalidated);
     // Both charts have one category per preset; unvalidated presets carry a dagger.
-    const ticks = Array.from(container.querySelectorAll('.recharts-yAxis-tick-labels text'));
+    const ticks = Array.from(container.querySelectorAll('.svg-axis-y .svg-tick-label'));
     expect(ticks.length).toBe(2 * HARDWARE_PRESETS.length);
     expect(ticks.filter((t) => t.textContent?.endsWith('†')).length).toBe(2 * unvalidated);
+    expect(
+      ticks.filter((t) => t.classList.contains('hw-current')).map((t) => t.textContent),
+    ).toEqual(['Jetson TX2', 'Jetson TX2']);
+    // Ratio bars: lengths in proportion to the ratios, from the axis' zero; each labelled.
+    const ratioChart = screen.getByTestId('hardware-ratio-chart');
+    const bars = Array.from(ratioChart.querySelectorAll('rect.hw-bar'));
+    expect(bars.length).toBe(rows.length);
+    const zero = axisTicks(ratioChart, 'x').find((t) => t.text === '0')!.pos;
+    const one = axisTicks(ratioChart, 'x').find((t) => t.text === '1')!.pos;
+    bars.forEach((bar, i) => {
+      expect(Number(bar.getAttribute('x'))).toBeCloseTo(zero, 9);
+      expect(Number(bar.getAttribute('width'))).toBeCloseTo(rows[i]!.ratio * (one - zero), 6);
+    });
+    expect(ratioChart.textContent).toContain(tx2.ratio.toFixed(3));
+    // The ms chart's axis is logarithmic: decades equally spaced.
+    const ms = axisTicks(screen.getByTestId('hardware-ms-chart'), 'x');
+    expect(ms.length).toBeGreaterThanOrEqual(3);
+    expect(ms[2]!.pos - ms[1]!.pos).toBeCloseTo(ms[1]!.pos - ms[0]!.pos, 6);
+    expect(Number(ms[1]!.text) / Number(ms[0]!.text)).toBe(10);
     expect(screen.getByText('Latency per image (ms, log scale)')).toBeTruthy();
     expect(screen.getByText('Latency ratio, dynamic / static (lower is faster)')).toBeTruthy();
   });

@@ -4,7 +4,6 @@ import { HARDWARE_PRESETS } from '../../../../core/predictor';
 import {
   currentPresetId,
   hardwareData,
-  logTicks,
   shortHardwareLabel,
 } from '../../../../renderer/src/views/hardware/hardwareData';
 import { hardwareRows } from '../../../../renderer/src/worker/analysis';
@@ -16,16 +15,6 @@ describe('shortHardwareLabel', () => {
       'RTX 4090',
     );
     expect(shortHardwareLabel('NVIDIA Jetson TX2')).toBe('Jetson TX2');
-  });
-});
-
-describe('logTicks', () => {
-  it('spans the values with powers of ten', () => {
-    expect(logTicks([0.35, 1.4, 54])).toEqual({ domain: [0.1, 100], ticks: [0.1, 1, 10, 100] });
-  });
-
-  it('gives at least two ticks and ignores non-positive values', () => {
-    expect(logTicks([2, 0, -1])).toEqual({ domain: [1, 10], ticks: [1, 10] });
   });
 });
 

@@ -1,0 +1,102 @@
+/**
+ * Geometry of the theory-vs-practice scatter: one square domain for both axes (so that y = x is the
+ * diagonal), its ticks, and each point's position, for a measured width.
+ */
+import { linearScale, type ContinuousScale } from '../../charts/svg/scale';
+import type { Theory, TheoryPoint } from './theoryData';
+
+export const THEORY_CHART_HEIGHT_PX = 340;
+const PLOT_LEFT_PX = 72;
+const PLOT_RIGHT_GAP_PX = 20;
+const PLOT_TOP_PX = 10;
+const PLOT_BOTTOM_GAP_PX = 50;
+
+/** One square domain for both axes (in %), so that y = x is the diagonal and 0 is always shown. */
+export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
+  const values = points.flatMap((p) => [-p.flopsReduction * 100, -p.latencyReduction * 100]);
+  const lo = Math.floor(Math.min(-10, ...values) / 10) * 10;
+  const hi = Math.ceil(Math.max(0, ...values) / 10) * 10;
+  return [lo, hi];
+}
+
+/** Ticks of the shared domain: every 10, 20 or 25 points depending on its span. */
+export function domainTicks([lo, hi]: readonly [number, number]): number[] {
+  const span = hi - lo;
+  const step = span > 120 ? 25 : span > 60 ? 20 : 10;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(v);
+  return out;
+}
+
+/** A plotted point: its changes in percent (negative: cheaper) and its position, px. */
+export interface PlacedPoint {
+  point: TheoryPoint;
+  /** FLOPs change, %. */
+  xPct: number;
+  /** Latency change, %. */
+  yPct: number;
+  cx: number;
+  cy: number;
+}
+
+export interface TheoryGeometry {
+  widthPx: number;
+  heightPx: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  domain: [number, number];
+  ticks: number[];
+  x: ContinuousScale;
+  y: ContinuousScale;
+  /** Blocks in stage order (drawn in this order), then the network. */
+  blocks: PlacedPoint[];
+  network: PlacedPoint;
+}
+
+export function theoryGeometry(theory: Theory, widthPx: number): TheoryGeometry {
+  const heightPx = THEORY_CHART_HEIGHT_PX;
+  const plot = {
+    left: PLOT_LEFT_PX,
+    right: Math.max(PLOT_LEFT_PX + 1, widthPx - PLOT_RIGHT_GAP_PX),
+    top: PLOT_TOP_PX,
+    bottom: heightPx - PLOT_BOTTOM_GAP_PX,
+  };
+  const domain = sharedDomain([...theory.blocks, theory.network]);
+  const x = linearScale(domain, [plot.left, plot.right]);
+  const y = linearScale(domain, [plot.bottom, plot.top]);
+  const place = (point: TheoryPoint): PlacedPoint => {
+    const xPct = -point.flopsReduction * 100;
+    const yPct = -point.latencyReduction * 100;
+    return { point, xPct, yPct, cx: x(xPct), cy: y(yPct) };
+  };
+  const blocks = [...theory.blocks].sort((a, b) => a.stage - b.stage).map(place);
+  return {
+    widthPx,
+    heightPx,
+    plot,
+    domain,
+    ticks: domainTicks(domain),
+    x,
+    y,
+    blocks,
+    network: place(theory.network),
+  };
+}
+
+/** The point nearest to (px, py) within `radiusPx`, or null. */
+export function nearestPoint(
+  points: readonly PlacedPoint[],
+  px: number,
+  py: number,
+  radiusPx: number,
+): PlacedPoint | null {
+  let best: PlacedPoint | null = null;
+  let bestD = radiusPx * radiusPx;
+  for (const p of points) {
+    const d = (p.cx - px) ** 2 + (p.cy - py) ** 2;
+    if (d <= bestD) {
+      best = p;
+      bestD = d;
+    }
+  }
+  return best;
+}
