@@ -121,7 +121,8 @@ export function resizeCropRgbaToRgb(
     acc.fill(HALF, 0, rowValues);
     for (let t = 0, k = yy * ksize; t < n; t++, k++, base += rowValues) {
       const w = weights[k] as number;
-      for (let i = 0; i < rowValues; i++) acc[i] += (mid[base + i] as number) * w;
+      for (let i = 0; i < rowValues; i++)
+        acc[i] = (acc[i] as number) + (mid[base + i] as number) * w;
     }
     const dst = y * rowValues;
     for (let i = 0; i < rowValues; i++) out[dst + i] = clip8(acc[i] as number);

@@ -40,6 +40,17 @@ export interface LiveTiming {
   runMs: number;
   masksMs: number;
   totalMs: number;
+  /** True when the mask views showed the live worker's decode (no second decode). */
+  sharedDecode: boolean;
+}
+
+/** Timing of the last finished batch: wall time from start to the summary, session run time. */
+export interface LiveBatchTiming {
+  /** Images run (failed ones not counted). */
+  images: number;
+  wallMs: number;
+  /** Sum of the images' session.run times (null: not reported). */
+  runMs: number | null;
 }
 
 /** Progress of a batch run over a folder of images. */
@@ -56,10 +67,12 @@ export interface LiveSlice {
   liveBusy: 'model' | 'image' | null;
   liveTiming: LiveTiming | null;
   liveBatch: LiveBatchProgress | null;
+  liveBatchTiming: LiveBatchTiming | null;
   setLiveModel: (model: LiveModelInfo | null) => void;
   setLiveBusy: (busy: LiveSlice['liveBusy']) => void;
   setLiveTiming: (timing: LiveTiming | null) => void;
   setLiveBatch: (progress: LiveBatchProgress | null) => void;
+  setLiveBatchTiming: (timing: LiveBatchTiming | null) => void;
 }
 
 export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (set) => ({
@@ -67,8 +80,10 @@ export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (se
   liveBusy: null,
   liveTiming: null,
   liveBatch: null,
+  liveBatchTiming: null,
   setLiveModel: (liveModel) => set({ liveModel }),
   setLiveBusy: (liveBusy) => set({ liveBusy }),
   setLiveTiming: (liveTiming) => set({ liveTiming }),
   setLiveBatch: (liveBatch) => set({ liveBatch }),
+  setLiveBatchTiming: (liveBatchTiming) => set({ liveBatchTiming }),
 });
