@@ -16,6 +16,7 @@ import {
   type PreparedImage,
 } from './engine';
 import type { LiveImageView } from './imageHook';
+import type { LiveBatchTimes } from './liveSlice';
 import { liveMasksOf, type LiveMasks } from './liveMasks';
 import { decodeImagePixels } from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
@@ -27,8 +28,12 @@ let base: MaskDump | null = null;
 let batch: LiveBatch | null = null;
 /** The batch's last image in flight (the next one is added to the set after it). */
 let batchTurn: Promise<void> = Promise.resolve();
-/** Session run time of the batch so far, ms. */
-let batchRunMs = 0;
+/** Where the batch's time went so far (sums over its images, ms). */
+let batchTimes = emptyBatchTimes();
+
+function emptyBatchTimes(): LiveBatchTimes {
+  return { decodeMs: 0, preprocessMs: 0, runMs: 0, masksMs: 0, addMs: 0 };
+}
 /** Session runs one at a time (an image opened during a batch waits for the batch's current run). */
 let runQueue: Promise<unknown> = Promise.resolve();
 
@@ -160,7 +165,7 @@ const api = {
   /** Starts a batch (any unfinished one is dropped). */
   beginBatch(offsets: ThresholdOffsets): void {
     batch = createLiveBatch(offsets);
-    batchRunMs = 0;
+    batchTimes = emptyBatchTimes();
   },
 
   /**
@@ -179,7 +184,9 @@ const api = {
     let done = () => {};
     batchTurn = new Promise<void>((resolve) => (done = resolve));
     try {
+      const t0 = performance.now();
       const decoded = await decodeImagePixels(bytes);
+      batchTimes.decodeMs += performance.now() - t0;
       const prepared = decoded.ok
         ? engine.prepare(decoded.pixels.rgba, decoded.pixels.width, decoded.pixels.height, path)
         : decoded;
@@ -187,20 +194,26 @@ const api = {
       if ('ok' in prepared) return prepared.error;
       const run = await serial(() => engine.runPrepared(prepared));
       if ('ok' in run) return run.error;
-      batchRunMs += run.runMs;
-      return current.add(path, engine.withOffsets(run.dump, current.offsets), className);
+      const t1 = performance.now();
+      const problem = current.add(path, engine.withOffsets(run.dump, current.offsets), className);
+      batchTimes.preprocessMs += run.preprocessMs;
+      batchTimes.runMs += run.runMs;
+      batchTimes.masksMs += run.masksMs;
+      batchTimes.addMs += performance.now() - t1;
+      return problem;
     } finally {
       done();
     }
   },
 
   /** The set summary of the batch (`summary.npz`, laudmask-set v1), or a failure. */
-  finishBatch(): { ok: true; bytes: Uint8Array; images: number; runMs: number } | LiveFailure {
+  finishBatch():
+    { ok: true; bytes: Uint8Array; images: number; times: LiveBatchTimes } | LiveFailure {
     const current = batch;
     batch = null;
     if (!current) return { ok: false, error: 'No batch is running.' };
     const finished = current.finish();
-    return finished.ok ? { ...finished, runMs: batchRunMs } : finished;
+    return finished.ok ? { ...finished, times: batchTimes } : finished;
   },
 
   cancelBatch(): void {

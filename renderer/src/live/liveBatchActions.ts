@@ -9,12 +9,13 @@ import type { StudioStore } from '../store';
 import type { LiveFailure } from './engine';
 import type { FolderImage, ImageFolder } from './imageFolder';
 import { offsetsOf } from './liveActions';
+import type { LiveBatchTimes } from './liveSlice';
 
 export interface LiveBatchBackend {
   beginBatch(offsets: ThresholdOffsets): Promise<void>;
   addToBatch(path: string, bytes: Uint8Array, className: string | null): Promise<string | null>;
   finishBatch(): Promise<
-    { ok: true; bytes: Uint8Array; images: number; runMs?: number } | LiveFailure
+    { ok: true; bytes: Uint8Array; images: number; times?: LiveBatchTimes } | LiveFailure
   >;
   cancelBatch(): Promise<void>;
 }
@@ -100,7 +101,7 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
       store.getState().setLiveBatchTiming({
         images: done - failures.length,
         wallMs,
-        runMs: result.runMs ?? null,
+        times: result.times ?? null,
       });
       const name = `live: ${model.fileName} — ${folder.name}`;
       lastSummary = { name, bytes: result.bytes };

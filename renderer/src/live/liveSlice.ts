@@ -44,13 +44,24 @@ export interface LiveTiming {
   sharedDecode: boolean;
 }
 
-/** Timing of the last finished batch: wall time from start to the summary, session run time. */
+/** Where a batch's time went in the worker: sums over its images, ms. */
+export interface LiveBatchTimes {
+  decodeMs: number;
+  preprocessMs: number;
+  runMs: number;
+  /** Outputs mapped to masks. */
+  masksMs: number;
+  /** Masks added to the set statistics. */
+  addMs: number;
+}
+
+/** Timing of the last finished batch: wall time from start to the last image's masks, worker sums. */
 export interface LiveBatchTiming {
   /** Images run (failed ones not counted). */
   images: number;
   wallMs: number;
-  /** Sum of the images' session.run times (null: not reported). */
-  runMs: number | null;
+  /** Null when the worker did not report them. */
+  times: LiveBatchTimes | null;
 }
 
 /** Progress of a batch run over a folder of images. */
