@@ -42,10 +42,12 @@ export interface LiveActionsDeps {
 }
 
 /**
- * A model whose last session.run took less than this (ms) shows each image with its masks at once
- * (decoded once, by the live worker); a slower one shows the image first.
+ * A model whose last session.run took less than this (ms) shows each image with its masks at once,
+ * decoded once (by the live worker): the view waits for the masks instead of showing the image first
+ * with proxy masks that are replaced a moment later (and the masks worker neither decodes it again nor
+ * computes proxy masks beside the run). A slower model's image is shown first.
  */
-export const QUICK_RUN_MS = 500;
+export const QUICK_RUN_MS = 2000;
 
 /** No offsets: the model's own decisions. */
 export const ZERO_OFFSETS: ThresholdOffsets = { global: 0, perBlock: {} };
