@@ -86,6 +86,17 @@ test.describe('live masks from an ONNX model', () => {
       .toBe('image.png');
     const shown = (await liveMasks(page))?.masks;
     expect(shown).toBeDefined();
+    // The model already ran the sample image, so it counts as quick: the mask views showed the live
+    // worker's decode of the image (its Pillow-exact crop) instead of decoding it again.
+    const timing = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __laudnetLiveStatus: () => { timing: { sharedDecode: boolean } | null };
+          }
+        ).__laudnetLiveStatus().timing,
+    );
+    expect(timing?.sharedDecode).toBe(true);
     const names = Object.keys(expected);
     // Every mask kind the exporter wrote: 16 blocks, decision grids, conv masks, channel groups.
     expect(names.filter((n) => n.endsWith('/spatial')).length).toBeGreaterThanOrEqual(12);

@@ -6,7 +6,36 @@
  */
 import { roundHalfEven } from '../arch';
 import type { LivePreprocessing } from './metadata';
-import { pilBilinearResize } from './pilResize';
+import { resizeCropRgbaToRgb } from './cropResize';
+
+/** The crop's RGB values, kept between images. */
+let rgbScratch = new Uint8Array(0);
+
+/** Per channel, the normalised float32 value of each 8-bit value (the exporter's arithmetic). */
+const tableCache = new Map<string, [Float32Array, Float32Array, Float32Array]>();
+
+function normalisationTables(p: LivePreprocessing): [Float32Array, Float32Array, Float32Array] {
+  const key = JSON.stringify([p.scale, p.mean, p.std]);
+  const cached = tableCache.get(key);
+  if (cached) return cached;
+  const scale = Math.fround(p.scale);
+  const exactScale = p.scale === 1 / 255;
+  const table = (c: number) => {
+    const mean = Math.fround(p.mean[c] as number);
+    const std = Math.fround(p.std[c] as number);
+    const out = new Float32Array(256);
+    for (let v = 0; v < 256; v++) {
+      // numpy: float32(v) / 255.0 (one float32 division), then (x − mean) / std in float32.
+      const x = exactScale ? Math.fround(v / 255) : Math.fround(v * scale);
+      out[v] = Math.fround(Math.fround(x - mean) / std);
+    }
+    return out;
+  };
+  const tables: [Float32Array, Float32Array, Float32Array] = [table(0), table(1), table(2)];
+  if (tableCache.size > 8) tableCache.clear();
+  tableCache.set(key, tables);
+  return tables;
+}
 
 /** The exporter's recipe (also the default of live metadata). */
 export const EXPORTER_PREPROCESSING: LivePreprocessing = {
@@ -86,38 +115,33 @@ export function preprocessRgba(
   }
   const crop = preprocessing.crop;
   const geometry = liveCropGeometry(width, height, preprocessing.resizeShorter, crop);
-  // RGBA read as RGB (alpha skipped, as Pillow's convert('RGB') drops it).
-  const pixels = pilBilinearResize(
+  const plane = crop * crop;
+  if (rgbScratch.length !== plane * 3) rgbScratch = new Uint8Array(plane * 3);
+  // RGBA read as RGB (alpha skipped, as Pillow's convert('RGB') drops it); only the crop is computed.
+  const pixels = resizeCropRgbaToRgb(
     rgba,
     width,
     height,
-    3,
     geometry.resizedWidth,
     geometry.resizedHeight,
-    {
-      x0: geometry.left,
-      y0: geometry.top,
-      width: crop,
-      height: crop,
-    },
-    4,
+    { x0: geometry.left, y0: geometry.top, width: crop, height: crop },
+    rgbScratch,
   );
-  const plane = crop * crop;
   const input = new Float32Array(3 * plane);
   const cropRgba = new Uint8ClampedArray(plane * 4);
-  const scale = Math.fround(preprocessing.scale);
-  const exactScale = preprocessing.scale === 1 / 255;
-  for (let c = 0; c < 3; c++) {
-    const mean = Math.fround(preprocessing.mean[c] as number);
-    const std = Math.fround(preprocessing.std[c] as number);
-    for (let i = 0; i < plane; i++) {
-      const v = pixels[i * 3 + c] as number;
-      // numpy: float32(v) / 255.0 (one float32 division), then (x − mean) / std in float32.
-      const x = exactScale ? Math.fround(v / 255) : Math.fround(v * scale);
-      input[c * plane + i] = Math.fround(Math.fround(x - mean) / std);
-      cropRgba[i * 4 + c] = v;
-    }
+  const [lut0, lut1, lut2] = normalisationTables(preprocessing);
+  const plane2 = 2 * plane;
+  for (let i = 0, at = 0, px = 0; i < plane; i++, at += 3, px += 4) {
+    const r = pixels[at] as number;
+    const g = pixels[at + 1] as number;
+    const b = pixels[at + 2] as number;
+    input[i] = lut0[r] as number;
+    input[plane + i] = lut1[g] as number;
+    input[plane2 + i] = lut2[b] as number;
+    cropRgba[px] = r;
+    cropRgba[px + 1] = g;
+    cropRgba[px + 2] = b;
+    cropRgba[px + 3] = 255;
   }
-  for (let i = 0; i < plane; i++) cropRgba[i * 4 + 3] = 255;
   return { input, cropRgba, geometry };
 }

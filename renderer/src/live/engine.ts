@@ -14,6 +14,7 @@ import {
   parseLiveModel,
   preprocessRgba,
   type LiveModelMeta,
+  type PreprocessedImage,
   type LiveTensor,
   type ThresholdOffsets,
 } from '../../../core/live';
@@ -64,6 +65,20 @@ export interface LiveRun {
   masksMs: number;
 }
 
+/** The session of an open model. */
+interface OpenModel {
+  meta: LiveModelMeta;
+  session: LiveSession;
+  fetches: string[];
+}
+
+/** An image preprocessed for one open model, ready to run. */
+export interface PreparedImage extends PreprocessedImage {
+  name: string;
+  model: OpenModel;
+  preprocessMs: number;
+}
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** True for the errors a runtime throws when it cannot get the memory a model needs. */
@@ -83,7 +98,7 @@ function megabytes(bytes: number): string {
 /** The engine over one runtime. Opening a model replaces the session only once the new one works. */
 export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: number } = {}) {
   const maxBytes = options.maxBytes ?? MAX_LIVE_MODEL_BYTES;
-  let current: { meta: LiveModelMeta; session: LiveSession; fetches: string[] } | null = null;
+  let current: OpenModel | null = null;
 
   async function open(
     name: string,
@@ -150,22 +165,31 @@ export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: num
     return preprocessRgba(rgba, width, height, current.meta.preprocessing);
   }
 
-  /** Runs the open model on RGBA pixels; the dump carries the model's own decisions. */
-  async function run(
+  /**
+   * Preprocesses RGBA pixels for the open model (the part of a run that can go ahead while the session
+   * runs another image).
+   */
+  function prepare(
     rgba: Uint8ClampedArray,
     width: number,
     height: number,
     name: string,
-  ): Promise<LiveRun | LiveFailure> {
+  ): PreparedImage | LiveFailure {
     const model = current;
     if (!model) return { ok: false, error: 'No live model is open.' };
     const t0 = performance.now();
-    let prepared: ReturnType<typeof preprocessRgba>;
     try {
-      prepared = preprocessRgba(rgba, width, height, model.meta.preprocessing);
+      const prepared = preprocessRgba(rgba, width, height, model.meta.preprocessing);
+      return { ...prepared, name, model, preprocessMs: performance.now() - t0 };
     } catch (err) {
       return { ok: false, error: `${name} could not be preprocessed: ${message(err)}` };
     }
+  }
+
+  /** Runs a prepared image; the dump carries the model's own decisions. */
+  async function runPrepared(prepared: PreparedImage): Promise<LiveRun | LiveFailure> {
+    const { model, name } = prepared;
+    if (model !== current) return { ok: false, error: `${name}: the live model was replaced.` };
     const t1 = performance.now();
     let outputs: Record<string, LiveTensor>;
     try {
@@ -189,10 +213,22 @@ export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: num
     if (!mapped.ok) return mapped;
     return {
       dump: mapped.dump,
-      preprocessMs: t1 - t0,
+      preprocessMs: prepared.preprocessMs,
       runMs: t2 - t1,
       masksMs: performance.now() - t2,
     };
+  }
+
+  /** Runs the open model on RGBA pixels; the dump carries the model's own decisions. */
+  async function run(
+    rgba: Uint8ClampedArray,
+    width: number,
+    height: number,
+    name: string,
+  ): Promise<LiveRun | LiveFailure> {
+    const prepared = prepare(rgba, width, height, name);
+    if ('ok' in prepared) return prepared;
+    return runPrepared(prepared);
   }
 
   /** The dump with its decisions re-thresholded (no rerun: soft scores are in the dump). */
@@ -209,6 +245,8 @@ export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: num
   return {
     open,
     run,
+    prepare,
+    runPrepared,
     preprocess,
     withOffsets,
     close,

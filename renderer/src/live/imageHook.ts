@@ -4,14 +4,32 @@
  */
 import type { MaskImage } from '../store/masksSlice';
 
-type Listener = (image: MaskImage, bytes: Uint8Array) => void;
-type StartListener = (name: string, bytes: Uint8Array) => void;
+/**
+ * An image decoded by the live worker, for the mask views (so they need not decode it again): the
+ * network's own input (the Pillow-exact centre crop) as a bitmap and as RGBA pixels, and a preview.
+ */
+export interface LiveImageView {
+  input: ImageBitmap;
+  /** `size × size × 4` RGBA values of `input`. */
+  rgba: Uint8ClampedArray;
+  size: number;
+  original: ImageBitmap;
+  origWidth: number;
+  origHeight: number;
+  /** The crop in original pixels. */
+  cropBox: { x: number; y: number; width: number; height: number };
+}
+
+type Listener = (image: MaskImage, bytes: Uint8Array) => boolean;
+type StartListener = (name: string, bytes: Uint8Array) => Promise<LiveImageView | null> | undefined;
 let listener: Listener | null = null;
 let startListener: StartListener | null = null;
 
 /**
  * Sets the listeners (the live actions): `starting` as soon as an image file's bytes arrive (so the
- * live run overlaps the view's own decoding), `opened` once it is shown. Returns a remover.
+ * live run overlaps the view's own decoding; for a quick model it returns a promise of the image as
+ * the live worker decoded it, which the view shows instead of decoding it again, with its masks),
+ * `opened` when it is to be shown (true: shown with its live masks). Returns a remover.
  */
 export function onImageOpened(next: Listener, starting?: StartListener): () => void {
   listener = next;
@@ -22,12 +40,15 @@ export function onImageOpened(next: Listener, starting?: StartListener): () => v
   };
 }
 
-/** Tells the listener that an image file is being opened (before it is decoded). */
-export function notifyImageOpening(name: string, bytes: Uint8Array): void {
-  startListener?.(name, bytes);
+/** Tells the listener that an image file is being opened (before it is decoded); never rejects. */
+export function notifyImageOpening(
+  name: string,
+  bytes: Uint8Array,
+): Promise<LiveImageView | null> | undefined {
+  return startListener?.(name, bytes);
 }
 
-/** Tells the listener, if any, that `image` (read from `bytes`) is now shown. */
-export function notifyImageOpened(image: MaskImage, bytes: Uint8Array): void {
-  listener?.(image, bytes);
+/** Tells the listener, if any, that `image` (read from `bytes`) is to be shown; true: it showed it. */
+export function notifyImageOpened(image: MaskImage, bytes: Uint8Array): boolean {
+  return listener?.(image, bytes) ?? false;
 }

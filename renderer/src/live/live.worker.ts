@@ -5,11 +5,18 @@
  * The model's own decisions of the current image stay here, so a threshold offset is a re-threshold of
  * soft scores, not a new run. Batches over a folder accumulate the set statistics here too.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import type { ArchitectureSpec } from '../../../core/arch';
 import type { ThresholdOffsets } from '../../../core/live';
 import type { MaskDump } from '../../../core/maskfile/types';
-import { createLiveEngine, type LiveFailure, type OpenedLiveModel } from './engine';
+import {
+  createLiveEngine,
+  type LiveFailure,
+  type OpenedLiveModel,
+  type PreparedImage,
+} from './engine';
+import type { LiveImageView } from './imageHook';
+import type { LiveBatchTimes } from './liveSlice';
 import { liveMasksOf, type LiveMasks } from './liveMasks';
 import { decodeImagePixels } from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
@@ -19,6 +26,43 @@ const engine = createLiveEngine(ortRuntime);
 /** The current image's dump with the model's own decisions (offsets apply to it). */
 let base: MaskDump | null = null;
 let batch: LiveBatch | null = null;
+/** The batch's last image in flight (the next one is added to the set after it). */
+let batchTurn: Promise<void> = Promise.resolve();
+/** Where the batch's time went so far (sums over its images, ms). */
+let batchTimes = emptyBatchTimes();
+
+function emptyBatchTimes(): LiveBatchTimes {
+  return { decodeMs: 0, preprocessMs: 0, runMs: 0, masksMs: 0, addMs: 0 };
+}
+/** Session runs one at a time (an image opened during a batch waits for the batch's current run). */
+let runQueue: Promise<unknown> = Promise.resolve();
+
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const next = runQueue.then(task, task);
+  runQueue = next.catch(() => undefined);
+  return next;
+}
+
+/** The mask views' preview size (as their own decoder makes it). */
+const PREVIEW_MAX_SIDE = 640;
+
+/** The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. */
+async function viewOf(prepared: PreparedImage, original: ImageBitmap): Promise<LiveImageView> {
+  const side = Math.round(Math.sqrt(prepared.cropRgba.length / 4));
+  const input = await createImageBitmap(
+    new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
+  );
+  const [x0, y0, x1, y1] = prepared.geometry.cropBox;
+  return {
+    input,
+    original,
+    rgba: prepared.cropRgba,
+    size: side,
+    origWidth: prepared.geometry.origWidth,
+    origHeight: prepared.geometry.origHeight,
+    cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+  };
+}
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -29,12 +73,16 @@ export interface LiveImageTiming {
   runMs: number;
   masksMs: number;
   totalMs: number;
+  /** True when the mask views were given this decode (they did not decode the image again). */
+  sharedDecode: boolean;
 }
 
 export interface LiveImageResult {
   ok: true;
   masks: LiveMasks;
   timing: LiveImageTiming;
+  /** The decoded image for the mask views, when asked for (they then need not decode it again). */
+  view: LiveImageView | null;
 }
 
 const api = {
@@ -58,34 +106,50 @@ const api = {
     }
   },
 
-  /** Decodes, preprocesses and runs one image; the masks carry `offsets`. */
+  /**
+   * Decodes, preprocesses and runs one image; the masks carry `offsets`. With `withView`, the result
+   * also carries the decoded image for the mask views (the network's input and a preview, transferred).
+   */
   async runImage(
     name: string,
     bytes: Uint8Array,
     offsets: ThresholdOffsets,
+    withView = false,
   ): Promise<LiveImageResult | LiveFailure> {
     const t0 = performance.now();
-    const decoded = await decodeImagePixels(bytes);
+    const decoded = await decodeImagePixels(bytes, withView ? PREVIEW_MAX_SIDE : undefined);
     if (!decoded.ok) return decoded;
     const t1 = performance.now();
-    const { rgba, width, height } = decoded.pixels;
-    const run = await engine.run(rgba, width, height, name);
-    if ('ok' in run) return run;
+    const { rgba, width, height, preview } = decoded.pixels;
+    const prepared = engine.prepare(rgba, width, height, name);
+    if ('ok' in prepared) {
+      preview?.close();
+      return prepared;
+    }
+    const run = await serial(() => engine.runPrepared(prepared));
+    if ('ok' in run) {
+      preview?.close();
+      return run;
+    }
     base = run.dump;
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
+    const view = preview ? await viewOf(prepared, preview) : null;
     const t3 = performance.now();
-    return {
+    const result: LiveImageResult = {
       ok: true,
       masks,
+      view,
       timing: {
         decodeMs: t1 - t0,
         preprocessMs: run.preprocessMs,
         runMs: run.runMs,
         masksMs: run.masksMs + (t3 - t2),
         totalMs: t3 - t0,
+        sharedDecode: view !== null,
       },
     };
+    return view ? transfer(result, [view.input, view.original, view.rgba.buffer]) : result;
   },
 
   /** The current image's masks with other offsets (no rerun). */
@@ -101,9 +165,14 @@ const api = {
   /** Starts a batch (any unfinished one is dropped). */
   beginBatch(offsets: ThresholdOffsets): void {
     batch = createLiveBatch(offsets);
+    batchTimes = emptyBatchTimes();
   },
 
-  /** Runs one image of the batch; a message when it failed (the batch goes on). */
+  /**
+   * Runs one image of the batch; a message when it failed (the batch goes on). The page may send the
+   * next image before this one is done: its decoding and preprocessing go ahead while the session runs
+   * this one, and images are added to the set in the order they were sent.
+   */
   async addToBatch(
     path: string,
     bytes: Uint8Array,
@@ -111,20 +180,40 @@ const api = {
   ): Promise<string | null> {
     const current = batch;
     if (!current) return 'No batch is running.';
-    const decoded = await decodeImagePixels(bytes);
-    if (!decoded.ok) return decoded.error;
-    const { rgba, width, height } = decoded.pixels;
-    const run = await engine.run(rgba, width, height, path);
-    if ('ok' in run) return run.error;
-    return current.add(path, engine.withOffsets(run.dump, current.offsets), className);
+    const previous = batchTurn;
+    let done = () => {};
+    batchTurn = new Promise<void>((resolve) => (done = resolve));
+    try {
+      const t0 = performance.now();
+      const decoded = await decodeImagePixels(bytes);
+      batchTimes.decodeMs += performance.now() - t0;
+      const prepared = decoded.ok
+        ? engine.prepare(decoded.pixels.rgba, decoded.pixels.width, decoded.pixels.height, path)
+        : decoded;
+      await previous;
+      if ('ok' in prepared) return prepared.error;
+      const run = await serial(() => engine.runPrepared(prepared));
+      if ('ok' in run) return run.error;
+      const t1 = performance.now();
+      const problem = current.add(path, engine.withOffsets(run.dump, current.offsets), className);
+      batchTimes.preprocessMs += run.preprocessMs;
+      batchTimes.runMs += run.runMs;
+      batchTimes.masksMs += run.masksMs;
+      batchTimes.addMs += performance.now() - t1;
+      return problem;
+    } finally {
+      done();
+    }
   },
 
   /** The set summary of the batch (`summary.npz`, laudmask-set v1), or a failure. */
-  finishBatch(): { ok: true; bytes: Uint8Array; images: number } | LiveFailure {
+  finishBatch():
+    { ok: true; bytes: Uint8Array; images: number; times: LiveBatchTimes } | LiveFailure {
     const current = batch;
     batch = null;
     if (!current) return { ok: false, error: 'No batch is running.' };
-    return current.finish();
+    const finished = current.finish();
+    return finished.ok ? { ...finished, times: batchTimes } : finished;
   },
 
   cancelBatch(): void {

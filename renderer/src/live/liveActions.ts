@@ -13,6 +13,7 @@ import type { MaskImage } from '../store/masksSlice';
 import { configFromDump } from '../views/masks/adoptDump';
 import { latestOnly } from '../worker/latestOnly';
 import type { OpenedLiveModel, LiveFailure } from './engine';
+import type { LiveImageView } from './imageHook';
 import type { LiveImageResult } from './live.worker';
 import type { LiveMasks } from './liveMasks';
 import type { LiveModelInfo } from './liveSlice';
@@ -28,6 +29,7 @@ export interface LiveBackend {
     name: string,
     bytes: Uint8Array,
     offsets: ThresholdOffsets,
+    withView?: boolean,
   ): Promise<LiveImageResult | LiveFailure>;
   rethreshold(offsets: ThresholdOffsets): Promise<LiveMasks | LiveFailure>;
 }
@@ -35,7 +37,17 @@ export interface LiveBackend {
 export interface LiveActionsDeps {
   backend: () => LiveBackend;
   store: StudioStore;
+  /** A quick model's session.run time, ms (default {@link QUICK_RUN_MS}). */
+  quickRunMs?: number;
 }
+
+/**
+ * A model whose last session.run took less than this (ms) shows each image with its masks at once,
+ * decoded once (by the live worker): the view waits for the masks instead of showing the image first
+ * with proxy masks that are replaced a moment later (and the masks worker neither decodes it again nor
+ * computes proxy masks beside the run). A slower model's image is shown first.
+ */
+export const QUICK_RUN_MS = 2000;
 
 /** No offsets: the model's own decisions. */
 export const ZERO_OFFSETS: ThresholdOffsets = { global: 0, perBlock: {} };
@@ -72,6 +84,7 @@ export function withOffsets(
 /** The live actions, bound to a store and a worker backend. */
 export function createLiveActions(deps: LiveActionsDeps) {
   const { store, backend } = deps;
+  const quickRunMs = deps.quickRunMs ?? QUICK_RUN_MS;
   /** The image shown last, with its file's bytes (what a newly opened model runs first). */
   let lastImage: { image: MaskImage; bytes: Uint8Array } | null = null;
   let modelGeneration = 0;
@@ -81,10 +94,19 @@ export function createLiveActions(deps: LiveActionsDeps) {
     return false;
   };
 
-  /** Shows `masks` as the current image's, and their rates in the configuration. */
-  function adopt(masks: LiveMasks, image: MaskImage, model: LiveModelInfo, coalesce: boolean) {
+  /**
+   * Shows `masks` as `image`'s, and their rates in the configuration. `showing`: the image is not shown
+   * yet (it is shown here, with its masks, in one store update).
+   */
+  function adopt(
+    masks: LiveMasks,
+    image: MaskImage,
+    model: LiveModelInfo,
+    coalesce: boolean,
+    showing = false,
+  ) {
     const s = store.getState();
-    if (s.maskImage?.id !== image.id) return false;
+    if (!showing && s.maskImage?.id !== image.id) return false;
     const adopted = configFromDump(s.config, masks.arch, masks.patch);
     if (!adopted.ok) return notifyError(`${model.fileName}: ${adopted.error}`);
     const next = withOffsets(adopted.config, s.config.thresholdOffsets);
@@ -115,7 +137,29 @@ export function createLiveActions(deps: LiveActionsDeps) {
     bytes: Uint8Array;
     generation: number;
     result: Promise<LiveImageResult | LiveFailure>;
+    /** The result once it has arrived. */
+    settled: LiveImageResult | LiveFailure | null;
   } | null = null;
+
+  /** Shows a run's result (or its failure); true when its masks are shown. */
+  function show(
+    image: MaskImage,
+    model: LiveModelInfo,
+    result: LiveImageResult | LiveFailure,
+    showing: boolean,
+  ): boolean {
+    const s = store.getState();
+    s.setLiveBusy(null);
+    if (!result.ok) return notifyError(`Live masks of ${image.name}: ${result.error}`);
+    s.setLiveTiming(result.timing);
+    const first = s.selectedBlock === null || s.maskDump?.live !== model.fileName;
+    const shown = adopt(result.masks, image, model, false, showing);
+    if (shown && first) {
+      s.selectStage(0);
+      s.selectBlock(result.masks.blocks[0]?.key ?? null);
+    }
+    return shown;
+  }
 
   /** Runs the image through the open model (nothing happens without one). */
   async function runImage(image: MaskImage, bytes: Uint8Array): Promise<boolean> {
@@ -132,34 +176,68 @@ export function createLiveActions(deps: LiveActionsDeps) {
     } catch (err) {
       result = { ok: false, error: message(err) };
     }
-    const s = store.getState();
     if (generation !== modelGeneration) return false;
-    s.setLiveBusy(null);
-    if (s.maskImage?.id !== image.id) return false;
-    if (!result.ok) return notifyError(`Live masks of ${image.name}: ${result.error}`);
-    s.setLiveTiming(result.timing);
-    const first = s.selectedBlock === null || s.maskDump?.live !== model.fileName;
-    const shown = adopt(result.masks, image, model, false);
-    if (shown && first) {
-      s.selectStage(0);
-      s.selectBlock(result.masks.blocks[0]?.key ?? null);
+    if (store.getState().maskImage?.id !== image.id) {
+      store.getState().setLiveBusy(null);
+      return false;
     }
-    return shown;
+    return show(image, model, result, false);
   }
 
-  /** An image file is being opened: start its live run now (the result is adopted once it is shown). */
-  function imageOpening(name: string, bytes: Uint8Array): void {
-    if (!store.getState().liveModel) return;
-    const result = backend().runImage(name, bytes, offsetsOf(store.getState().config));
+  /**
+   * An image file is being opened: start its live run now. When the model's last image took less than
+   * {@link QUICK_RUN_MS} to run, the returned promise (never rejecting) gives the view the image as the live
+   * worker decoded it (null when that failed): the view shows it with its masks in one update, without
+   * decoding it again. A slow model's image is decoded and shown by the view first, its masks later.
+   */
+  function imageOpening(
+    name: string,
+    bytes: Uint8Array,
+  ): Promise<LiveImageView | null> | undefined {
+    const s = store.getState();
+    if (!s.liveModel) return undefined;
+    const quick = s.liveTiming !== null && s.liveTiming.runMs < quickRunMs;
+    const result = backend().runImage(name, bytes, offsetsOf(s.config), quick);
+    const entry: NonNullable<typeof early> = {
+      bytes,
+      generation: modelGeneration,
+      result,
+      settled: null,
+    };
+    early = entry;
     // A failure is reported when the image is shown (or dropped with it when another one is opened).
-    result.catch(() => undefined);
-    early = { bytes, generation: modelGeneration, result };
+    const arrived = result.then(
+      (value) => {
+        entry.settled = value;
+        return value.ok ? value.view : null;
+      },
+      (err: unknown) => {
+        entry.settled = { ok: false, error: message(err) };
+        return null;
+      },
+    );
+    return quick ? arrived : undefined;
   }
 
-  /** The mask views opened an image: remember it and run it when a model is open. */
-  function imageOpened(image: MaskImage, bytes: Uint8Array): void {
+  /**
+   * The mask views are showing an image: remember it and run it when a model is open. True when its
+   * live masks had already arrived and were shown with it (the view then does not show it itself).
+   */
+  function imageOpened(image: MaskImage, bytes: Uint8Array): boolean {
     lastImage = { image, bytes };
+    const model = store.getState().liveModel;
+    const ready = early;
+    if (
+      model &&
+      ready?.bytes === bytes &&
+      ready.generation === modelGeneration &&
+      ready.settled?.ok === true
+    ) {
+      early = null;
+      return show(image, model, ready.settled, true);
+    }
     void runImage(image, bytes);
+    return false;
   }
 
   /** Opens an ONNX model; the current one (and everything else) stays when it cannot be opened. */

@@ -9,11 +9,14 @@ import type { StudioStore } from '../store';
 import type { LiveFailure } from './engine';
 import type { FolderImage, ImageFolder } from './imageFolder';
 import { offsetsOf } from './liveActions';
+import type { LiveBatchTimes } from './liveSlice';
 
 export interface LiveBatchBackend {
   beginBatch(offsets: ThresholdOffsets): Promise<void>;
   addToBatch(path: string, bytes: Uint8Array, className: string | null): Promise<string | null>;
-  finishBatch(): Promise<{ ok: true; bytes: Uint8Array; images: number } | LiveFailure>;
+  finishBatch(): Promise<
+    { ok: true; bytes: Uint8Array; images: number; times?: LiveBatchTimes } | LiveFailure
+  >;
   cancelBatch(): Promise<void>;
 }
 
@@ -66,13 +69,23 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
       const progress = () =>
         store.getState().setLiveBatch({ name: folder.name, done, total, failed: failures.length });
       progress();
-      for (const image of folder.images) {
-        if (cancelled) break;
-        const problem = await runOne(image);
-        if (problem) failures.push(`${image.path}: ${problem}`);
+      const started = performance.now();
+      // Two images in flight: the next one is read, decoded and preprocessed while this one runs.
+      let pending: { image: FolderImage; result: Promise<string | null> } | null = null;
+      const settle = async (entry: NonNullable<typeof pending>) => {
+        const problem = await entry.result;
+        if (problem) failures.push(`${entry.image.path}: ${problem}`);
         done++;
         progress();
+      };
+      for (const image of folder.images) {
+        if (cancelled) break;
+        const next = { image, result: runOne(image) };
+        if (pending) await settle(pending);
+        pending = next;
       }
+      if (pending) await settle(pending);
+      const wallMs = performance.now() - started;
       if (cancelled) {
         await backend().cancelBatch();
         store
@@ -85,6 +98,11 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
         store.getState().notify('error', `Batch over ${folder.name}: ${result.error}`);
         return false;
       }
+      store.getState().setLiveBatchTiming({
+        images: done - failures.length,
+        wallMs,
+        times: result.times ?? null,
+      });
       const name = `live: ${model.fileName} — ${folder.name}`;
       lastSummary = { name, bytes: result.bytes };
       if (failures.length > 0) {
@@ -106,14 +124,30 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
     }
   }
 
-  async function runOne(image: FolderImage): Promise<string | null> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await image.read();
-    } catch (err) {
-      return `could not be read (${message(err)})`;
-    }
-    return backend().addToBatch(image.path, bytes, image.className);
+  /** The previous image's hand-over to the worker (images reach it in folder order). */
+  let sent: Promise<void> = Promise.resolve();
+
+  function runOne(image: FolderImage): Promise<string | null> {
+    const previous = sent;
+    let posted = () => {};
+    sent = new Promise<void>((resolve) => (posted = resolve));
+    return (async () => {
+      try {
+        let bytes: Uint8Array;
+        try {
+          bytes = await image.read();
+        } catch (err) {
+          return `could not be read (${message(err)})`;
+        }
+        await previous;
+        // The call is posted now (comlink posts synchronously), before the next image's.
+        const result = backend().addToBatch(image.path, bytes, image.className);
+        posted();
+        return await result;
+      } finally {
+        posted();
+      }
+    })();
   }
 
   function cancel(): void {

@@ -40,6 +40,28 @@ export interface LiveTiming {
   runMs: number;
   masksMs: number;
   totalMs: number;
+  /** True when the mask views showed the live worker's decode (no second decode). */
+  sharedDecode: boolean;
+}
+
+/** Where a batch's time went in the worker: sums over its images, ms. */
+export interface LiveBatchTimes {
+  decodeMs: number;
+  preprocessMs: number;
+  runMs: number;
+  /** Outputs mapped to masks. */
+  masksMs: number;
+  /** Masks added to the set statistics. */
+  addMs: number;
+}
+
+/** Timing of the last finished batch: wall time from start to the last image's masks, worker sums. */
+export interface LiveBatchTiming {
+  /** Images run (failed ones not counted). */
+  images: number;
+  wallMs: number;
+  /** Null when the worker did not report them. */
+  times: LiveBatchTimes | null;
 }
 
 /** Progress of a batch run over a folder of images. */
@@ -56,10 +78,12 @@ export interface LiveSlice {
   liveBusy: 'model' | 'image' | null;
   liveTiming: LiveTiming | null;
   liveBatch: LiveBatchProgress | null;
+  liveBatchTiming: LiveBatchTiming | null;
   setLiveModel: (model: LiveModelInfo | null) => void;
   setLiveBusy: (busy: LiveSlice['liveBusy']) => void;
   setLiveTiming: (timing: LiveTiming | null) => void;
   setLiveBatch: (progress: LiveBatchProgress | null) => void;
+  setLiveBatchTiming: (timing: LiveBatchTiming | null) => void;
 }
 
 export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (set) => ({
@@ -67,8 +91,10 @@ export const createLiveSlice: StateCreator<StudioState, [], [], LiveSlice> = (se
   liveBusy: null,
   liveTiming: null,
   liveBatch: null,
+  liveBatchTiming: null,
   setLiveModel: (liveModel) => set({ liveModel }),
   setLiveBusy: (liveBusy) => set({ liveBusy }),
   setLiveTiming: (liveTiming) => set({ liveTiming }),
   setLiveBatch: (liveBatch) => set({ liveBatch }),
+  setLiveBatchTiming: (liveBatchTiming) => set({ liveBatchTiming }),
 });

@@ -27,12 +27,13 @@ export function liveMaskArrays(store: StudioStore): LiveMaskArrays | null {
 
 /** What the bench reads: the image whose live masks are shown, and the last run's timings. */
 export function liveStatus(store: StudioStore) {
-  const { maskDump, maskImage, liveModel, liveTiming } = store.getState();
+  const { maskDump, maskImage, liveModel, liveTiming, liveBatchTiming } = store.getState();
   return {
     image: maskDump?.live && maskImage ? maskImage.name : null,
     createMs: liveModel?.createMs ?? null,
     threads: liveModel?.threads ?? null,
     timing: liveTiming,
+    batch: liveBatchTiming,
   };
 }
 

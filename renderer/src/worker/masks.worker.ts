@@ -130,6 +130,11 @@ const api = {
     return transfer(out, [input, original]);
   },
 
+  /** Keeps pixels decoded elsewhere (the live worker's network input) like an opened image's. */
+  registerImage(rgba: Uint8ClampedArray, width: number, height: number): number {
+    return remember(rgba, width, height);
+  },
+
   /**
    * Proxy masks of `config` over image `imageId`; with `atlas`, also every picture the 2D views draw
    * (see masksAtlas.ts), so that the page draws them without a pixel loop of its own.

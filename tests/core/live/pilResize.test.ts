@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORTER_PREPROCESSING, pilBilinearResize, preprocessRgba } from '../../../core/live';
+import { resizeCropRgbaToRgb } from '../../../core/live/cropResize';
 import { encodePngRgb } from '../../../core/maskfile';
 
 const PYTHON = '/usr/bin/python3';
@@ -62,6 +63,16 @@ function pillowResize(src: Uint8Array, w: number, h: number, ow: number, oh: num
   return new Uint8Array(readFileSync(outPath));
 }
 
+/** RGB as RGBA with a varying alpha (which the resize must ignore). */
+function toRgba(rgb: Uint8Array, pixels: number): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(pixels * 4);
+  for (let p = 0; p < pixels; p++) {
+    out.set(rgb.subarray(p * 3, p * 3 + 3), p * 4);
+    out[p * 4 + 3] = (p * 53) & 255;
+  }
+  return out;
+}
+
 const differing = (a: Uint8Array, b: Uint8Array) => {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) n++;
@@ -87,6 +98,26 @@ describe.skipIf(missing !== null)('pilBilinearResize equals Pillow', () => {
     const got = pilBilinearResize(src, w, h, 3, ow, oh);
     expect(got.length).toBe(expected.length);
     expect(differing(got, expected)).toBe(0);
+    // The fast path (RGBA in, alpha ignored) gives the same pixels, whole and as a window.
+    const rgba = toRgba(src, w * h);
+    const fast = resizeCropRgbaToRgb(rgba, w, h, ow, oh, { x0: 0, y0: 0, width: ow, height: oh });
+    expect(differing(fast, expected)).toBe(0);
+    const win = {
+      x0: Math.floor(ow / 3),
+      y0: Math.floor(oh / 4),
+      width: Math.ceil(ow / 2),
+      height: Math.ceil(oh / 2),
+    };
+    const part = resizeCropRgbaToRgb(rgba, w, h, ow, oh, win);
+    let off = 0;
+    for (let y = 0; y < win.height; y++) {
+      const at = ((y + win.y0) * ow + win.x0) * 3;
+      off += differing(
+        part.subarray(y * win.width * 3, (y + 1) * win.width * 3),
+        expected.subarray(at, at + win.width * 3),
+      );
+    }
+    expect(off).toBe(0);
   });
 
   it('a window equals the same pixels of the full resize', () => {

@@ -29,6 +29,19 @@ export interface MasksBackend {
     config: StudioConfig,
     atlas?: MaskAtlasRequest,
   ): Promise<ProxyMasksMessage | WorkerFailure>;
+  /** Keeps pixels decoded elsewhere (the live worker's) like an opened image's; returns its id. */
+  registerImage?(rgba: Uint8ClampedArray, width: number, height: number): Promise<number>;
+}
+
+/** An image another worker decoded (the live model's input and a preview), shown without decoding. */
+export interface DecodedImageView {
+  input: ImageBitmap;
+  rgba: Uint8ClampedArray;
+  size: number;
+  original: ImageBitmap;
+  origWidth: number;
+  origHeight: number;
+  cropBox: OpenedImageMessage['cropBox'];
 }
 
 export interface MaskActionsDeps {
@@ -36,10 +49,19 @@ export interface MaskActionsDeps {
   store: StudioStore;
   /** Fetches a sample photo (default: `fetch`). */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
-  /** Told of every image shown, with its file's bytes (the live model runs it). */
-  onImageOpened?: (image: MaskImage, bytes: Uint8Array) => void;
-  /** Told of every image file as soon as its bytes arrive, before decoding. */
-  onImageOpening?: (name: string, bytes: Uint8Array) => void;
+  /**
+   * Told of every image to show, with its file's bytes (the live model runs it). Returns true when it
+   * has shown the image itself (with its live masks, in one store update); else the image is shown here.
+   */
+  onImageOpened?: (image: MaskImage, bytes: Uint8Array) => boolean | void;
+  /**
+   * Told of every image file as soon as its bytes arrive, before decoding. A returned promise gives
+   * the image already decoded (a quick live model's run; null: decode it here), shown with its masks.
+   */
+  onImageOpening?: (
+    name: string,
+    bytes: Uint8Array,
+  ) => Promise<DecodedImageView | null> | undefined;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -88,10 +110,23 @@ export function createMaskActions(deps: MaskActionsDeps) {
     origin: 'sample' | 'file',
   ): Promise<boolean> {
     const request = begin();
-    deps.onImageOpening?.(name, bytes);
+    const decoded = deps.onImageOpening?.(name, bytes);
     let result: OpenedImageMessage | WorkerFailure;
     try {
-      result = await backend().openImage(bytes);
+      const view = decoded ? await decoded : null;
+      const worker = backend();
+      result =
+        view && worker.registerImage
+          ? {
+              ok: true,
+              imageId: await worker.registerImage(view.rgba, view.size, view.size),
+              input: view.input,
+              original: view.original,
+              origWidth: view.origWidth,
+              origHeight: view.origHeight,
+              cropBox: view.cropBox,
+            }
+          : await worker.openImage(bytes);
     } catch (err) {
       return fail(request, `${name} could not be opened: ${message(err)}`);
     }
@@ -107,8 +142,7 @@ export function createMaskActions(deps: MaskActionsDeps) {
       origHeight: result.origHeight,
       cropBox: result.cropBox,
     };
-    store.getState().setMaskImage(image);
-    deps.onImageOpened?.(image, bytes);
+    if (deps.onImageOpened?.(image, bytes) !== true) store.getState().setMaskImage(image);
     return true;
   }
 

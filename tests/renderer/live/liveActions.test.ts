@@ -1,0 +1,207 @@
+/**
+ * The hand-over from a live run to the mask views: the live engine over onnxruntime-web in Node behind
+ * a worker-like backend, the real mask and live actions and the real store. A quick model's image is
+ * decoded once (by the live side; the masks worker only keeps its pixels) and shown with its masks in
+ * one store update; the first image of a model, and any image whose live run failed, is decoded and
+ * shown by the mask views as before.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-web';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePng, readMaskDump } from '../../../core/maskfile';
+import { computePonderMap } from '../../../core/maskfile/ponder';
+import { createStudioStore } from '../../../renderer/src/store';
+import { createLiveEngine, type LiveRuntime } from '../../../renderer/src/live/engine';
+import { createLiveActions, type LiveBackend } from '../../../renderer/src/live/liveActions';
+import { liveMasksOf } from '../../../renderer/src/live/liveMasks';
+import {
+  createMaskActions,
+  type MasksBackend,
+} from '../../../renderer/src/views/masks/masksActions';
+
+const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'onnx');
+const read = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
+ort.env.wasm.numThreads = 1;
+
+const runtime: LiveRuntime = {
+  async createSession(bytes) {
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
+    return {
+      inputNames: session.inputNames,
+      outputNames: session.outputNames,
+      async run(feeds, fetches) {
+        const out = await session.run(feeds as Record<string, ort.Tensor>, [...fetches]);
+        return Object.fromEntries(
+          Object.entries(out).map(([k, t]) => [
+            k,
+            { data: t.data as ArrayLike<number>, dims: t.dims },
+          ]),
+        );
+      },
+      release: () => session.release(),
+    };
+  },
+  tensor: (data, dims) => new ort.Tensor('float32', data, [...dims]),
+};
+
+const bitmap = (width: number, height: number) =>
+  ({ width, height, close() {} }) as unknown as ImageBitmap;
+
+/** The live worker's calls over the engine in Node (PNG decoding instead of the browser's). */
+function nodeLiveBackend(): LiveBackend & { views: number } {
+  const engine = createLiveEngine(runtime);
+  const backend = {
+    views: 0,
+    async openModel(name: string, bytes: Uint8Array) {
+      const opened = await engine.open(name, bytes);
+      return opened.ok ? { ...opened, threads: 1 } : opened;
+    },
+    async runImage(
+      name: string,
+      bytes: Uint8Array,
+      offsets = { global: 0, perBlock: {} },
+      withView = false,
+    ) {
+      const png = decodePng(bytes);
+      if (!png.ok) return { ok: false as const, error: png.error };
+      const prepared = engine.prepare(png.rgba, png.width, png.height, name);
+      if ('ok' in prepared) return prepared;
+      const run = await engine.runPrepared(prepared);
+      if ('ok' in run) return run;
+      if (withView) backend.views++;
+      const [x0, y0, x1, y1] = prepared.geometry.cropBox;
+      return {
+        ok: true as const,
+        masks: liveMasksOf(engine.withOffsets(run.dump, offsets)),
+        view: withView
+          ? {
+              input: bitmap(224, 224),
+              rgba: prepared.cropRgba,
+              size: 224,
+              original: bitmap(png.width, png.height),
+              origWidth: png.width,
+              origHeight: png.height,
+              cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+            }
+          : null,
+        timing: {
+          decodeMs: 0,
+          preprocessMs: run.preprocessMs,
+          runMs: run.runMs,
+          masksMs: run.masksMs,
+          totalMs: run.runMs,
+          sharedDecode: withView,
+        },
+      };
+    },
+    rethreshold: () => Promise.resolve({ ok: false as const, error: 'not used here' }),
+  };
+  return backend;
+}
+
+/** The masks worker's calls, counting decodes and registrations. */
+function countingMasksBackend() {
+  let id = 1;
+  const calls = { decoded: 0, registered: [] as number[] };
+  const backend: MasksBackend = {
+    openImage: () => {
+      calls.decoded++;
+      return Promise.resolve({
+        ok: true,
+        imageId: id++,
+        input: bitmap(224, 224),
+        original: bitmap(300, 257),
+        origWidth: 300,
+        origHeight: 257,
+        cropBox: { x: 0, y: 0, width: 257, height: 257 },
+      });
+    },
+    openDump: () => Promise.resolve({ ok: false, error: 'not used here' }),
+    proxyMasks: () =>
+      Promise.resolve({ ok: true, blocks: [], ponder: computePonderMap([]), elapsedMs: 0 }),
+    registerImage: (rgba, width, height) => {
+      calls.registered.push(rgba.length, width, height);
+      return Promise.resolve(id++);
+    },
+  };
+  return { backend, calls };
+}
+
+function setUp() {
+  const store = createStudioStore();
+  const live = nodeLiveBackend();
+  // Every run counts as quick here (a loaded machine's first run may not be).
+  const liveActions = createLiveActions({ backend: () => live, store, quickRunMs: Infinity });
+  const masks = countingMasksBackend();
+  const maskActions = createMaskActions({
+    backend: () => masks.backend,
+    store,
+    onImageOpening: liveActions.imageOpening,
+    onImageOpened: liveActions.imageOpened,
+  });
+  // Every state the views could render: the image shown and whether live masks go with it.
+  const states: { image: string | null; live: boolean }[] = [];
+  store.subscribe((s, prev) => {
+    if (s.maskImage !== prev.maskImage || s.maskDump !== prev.maskDump)
+      states.push({ image: s.maskImage?.name ?? null, live: s.maskDump?.live !== undefined });
+  });
+  return { store, live, liveActions, maskActions, masks, states };
+}
+
+const file = (name: string) => ({ name, bytes: read(name) });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('live masks reach the mask views', () => {
+  const pythonGrids = new Map<string, number[]>();
+  beforeAll(() => {
+    const dump = readMaskDump(read('tiny-mixed.laudmask.npz'));
+    if (!dump.ok) throw new Error(dump.error);
+    for (const b of dump.dump.blocks) if (b.grid) pythonGrids.set(b.key, Array.from(b.grid.data));
+  });
+
+  it('a quick model: the image is decoded once and shown with its masks in one update', async () => {
+    const { store, live, liveActions, maskActions, masks, states } = setUp();
+    expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
+    const png = read('image.png');
+    // The model's first image: no run time known yet, the mask views decode it and show it first.
+    expect(await maskActions.openImageBytes('first.png', png, 'file')).toBe(true);
+    await expect.poll(() => store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
+    expect(masks.calls.decoded).toBe(1);
+    expect(states.slice(-2)).toEqual([
+      { image: 'first.png', live: false },
+      { image: 'first.png', live: true },
+    ]);
+    expect(store.getState().liveTiming?.sharedDecode).toBe(false);
+
+    states.length = 0;
+    expect(await maskActions.openImageBytes('image.png', png, 'file')).toBe(true);
+    expect(masks.calls.decoded).toBe(1); // not decoded again by the masks worker
+    expect(live.views).toBe(1);
+    expect(masks.calls.registered).toEqual([224 * 224 * 4, 224, 224]);
+    expect(states).toEqual([{ image: 'image.png', live: true }]);
+    const s = store.getState();
+    expect(s.liveTiming?.sharedDecode).toBe(true);
+    expect(s.maskImage).toMatchObject({ name: 'image.png', origWidth: 300, origHeight: 257 });
+    // The masks are the model's, cell for cell the Python exporter's.
+    for (const b of s.maskDump?.blocks ?? [])
+      if (b.grid) expect(Array.from(b.grid.data), b.key).toEqual(pythonGrids.get(b.key));
+    expect(pythonGrids.size).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a live run that fails leaves the image to the mask views, with a message', async () => {
+    const { store, liveActions, maskActions, masks } = setUp();
+    expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
+    expect(await maskActions.openImageBytes('a.png', read('image.png'), 'file')).toBe(true);
+    await expect.poll(() => store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
+    // Not a PNG the Node backend can decode: the live side has no image to give.
+    const bad = Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3);
+    expect(await maskActions.openImageBytes('broken.jpg', bad, 'file')).toBe(true);
+    await settle();
+    expect(masks.calls.decoded).toBe(2);
+    const s = store.getState();
+    expect(s.maskImage?.name).toBe('broken.jpg');
+    expect(s.maskDump).toBeNull();
+    expect(s.notices.at(-1)?.text).toMatch(/^Live masks of broken\.jpg: /);
+  }, 60_000);
+});
