@@ -81,9 +81,16 @@ async function waitForFirstNumber(page) {
 
 async function openDump(page, file, trigger) {
   await page.evaluate(armClock);
-  const chooser = page.waitForEvent('filechooser');
-  await trigger();
-  await (await chooser).setFiles(file);
+  // On a loaded machine a key press can land before the page handles keys: trigger again until the
+  // picker opens (the clock starts at the file input's change event, so retries do not count).
+  let chooser = null;
+  for (let attempt = 0; attempt < 5 && !chooser; attempt++) {
+    const next = page.waitForEvent('filechooser', { timeout: 8_000 });
+    await trigger();
+    chooser = await next.catch(() => null);
+  }
+  if (!chooser) throw new Error('the file picker never opened');
+  await chooser.setFiles(file);
   const ms = await page.evaluate(() => window.__dumpOpen);
   phases.push(ms.phases);
   const tiles = await page.locator('[data-testid^="mask-tile-rate-"]').count();
