@@ -58,6 +58,45 @@ function liveMasks(page: Page) {
   });
 }
 
+/** The live worker's timing of the shown masks (null before any). */
+function liveTiming(page: Page) {
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __laudnetLiveStatus: () => {
+            timing: { sharedDecode: boolean; totalMs: number } | null;
+          };
+        }
+      ).__laudnetLiveStatus().timing,
+  );
+}
+
+/** Every mask the Python exporter wrote for the fixture image equals the shown one, cell for cell. */
+function expectPythonMasks(shown: Record<string, number[]> | undefined) {
+  const expected = dumpMasks(MODEL_DUMP);
+  expect(shown).toBeDefined();
+  const names = Object.keys(expected);
+  // Every mask kind the exporter wrote: 16 blocks, decision grids, conv masks, channel groups.
+  expect(names.filter((n) => n.endsWith('/spatial')).length).toBeGreaterThanOrEqual(12);
+  expect(names.some((n) => n.endsWith('/channel'))).toBe(true);
+  let cells = 0;
+  let kept = 0;
+  for (const name of names) {
+    const want = expected[name]!;
+    const got = shown?.[name];
+    expect(got, name).toBeDefined();
+    expect(got!.length, name).toBe(want.length);
+    const differing = want.filter((v, i) => (v ? 1 : 0) !== got![i]).length;
+    expect(differing, `${name}: cells that differ from the Python dump`).toBe(0);
+    cells += want.length;
+    kept += want.filter(Boolean).length;
+  }
+  // Mixed masks: a comparison of all-ones against all-ones would prove nothing.
+  expect(kept).toBeGreaterThan(0);
+  expect(kept).toBeLessThan(cells);
+}
+
 test.describe('live masks from an ONNX model', () => {
   test.beforeEach(async ({ studio }) => {
     await studio.open();
@@ -80,42 +119,22 @@ test.describe('live masks from an ONNX model', () => {
     await expect(studio.masks.source).toHaveAttribute('data-source', 'live');
     await expect(studio.masks.source).toContainText('live: tiny-mixed.onnx');
 
-    const expected = dumpMasks(MODEL_DUMP);
     await expect
       .poll(async () => (await liveMasks(page))?.image, { timeout: MODEL_TIMEOUT })
       .toBe('image.png');
-    const shown = (await liveMasks(page))?.masks;
-    expect(shown).toBeDefined();
-    // The model already ran the sample image, so it counts as quick: the mask views showed the live
-    // worker's decode of the image (its Pillow-exact crop) instead of decoding it again.
-    const timing = await page.evaluate(
-      () =>
-        (
-          window as unknown as {
-            __laudnetLiveStatus: () => { timing: { sharedDecode: boolean } | null };
-          }
-        ).__laudnetLiveStatus().timing,
-    );
-    expect(timing?.sharedDecode).toBe(true);
-    const names = Object.keys(expected);
-    // Every mask kind the exporter wrote: 16 blocks, decision grids, conv masks, channel groups.
-    expect(names.filter((n) => n.endsWith('/spatial')).length).toBeGreaterThanOrEqual(12);
-    expect(names.some((n) => n.endsWith('/channel'))).toBe(true);
-    let cells = 0;
-    let kept = 0;
-    for (const name of names) {
-      const want = expected[name]!;
-      const got = shown?.[name];
-      expect(got, name).toBeDefined();
-      expect(got!.length, name).toBe(want.length);
-      const differing = want.filter((v, i) => (v ? 1 : 0) !== got![i]).length;
-      expect(differing, `${name}: cells that differ from the Python dump`).toBe(0);
-      cells += want.length;
-      kept += want.filter(Boolean).length;
-    }
-    // Mixed masks: a comparison of all-ones against all-ones would prove nothing.
-    expect(kept).toBeGreaterThan(0);
-    expect(kept).toBeLessThan(cells);
+    expectPythonMasks((await liveMasks(page))?.masks);
+
+    // Opened again, the model is warm and quick: the mask views show the live worker's decode (its
+    // Pillow-exact crop) with the masks, without decoding the image a second time. Same masks.
+    const first = await liveTiming(page);
+    await pickFile(page, 'mask-open-image', IMAGE);
+    await expect
+      .poll(async () => (await liveTiming(page))?.totalMs, { timeout: MODEL_TIMEOUT })
+      .not.toBe(first?.totalMs);
+    expect((await liveTiming(page))?.sharedDecode).toBe(true);
+    expect((await liveMasks(page))?.image).toBe('image.png');
+    expectPythonMasks((await liveMasks(page))?.masks);
+
     expect(studio.consoleErrors).toEqual([]);
   });
 
