@@ -29,9 +29,10 @@ const setAttr = (el: Element, name: string, value: string) => {
  * Writes a block's rate into its tile (text, data attributes, accessible name, skipped look), touching
  * only what changed: a rate change then costs no React render of the tiles.
  */
-function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockMaskSet) {
+function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockMaskSet): boolean {
   const text = rateText(block);
-  if (rateEl.textContent !== text) rateEl.textContent = text;
+  const before = rateEl.textContent ?? '';
+  if (before !== text) rateEl.textContent = text;
   const rates = blockRateRow(block);
   const str = (v: number | string | null | undefined) => (v ?? '') + '';
   setAttr(rateEl, 'data-rate', str(rates.spatialRate ?? rates.channelRate));
@@ -43,6 +44,25 @@ function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockM
   setAttr(button, 'aria-label', `Block ${block.key}, ${text}`);
   const skipped = blockSkipped(block);
   if (button.classList.contains('skipped') !== skipped) button.classList.toggle('skipped', skipped);
+  // The rate is set in tabular monospace digits: a tile changes width only when its text's length does.
+  return before.length !== text.length;
+}
+
+/** Where the tiles' pictures sit in the strip (CSS pixels), measured after a change of layout only. */
+interface Placement {
+  width: number;
+  height: number;
+  at: Map<string, { x: number; y: number }>;
+}
+
+function measure(host: HTMLElement, slots: Map<string, HTMLElement>): Placement {
+  const box = host.getBoundingClientRect();
+  const at = new Map<string, { x: number; y: number }>();
+  for (const [key, slot] of slots) {
+    const r = slot.getBoundingClientRect();
+    at.set(key, { x: Math.round(r.left - box.left), y: Math.round(r.top - box.top) });
+  }
+  return { width: Math.ceil(box.width), height: Math.ceil(box.height), at };
 }
 
 /**
@@ -51,30 +71,26 @@ function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockM
  */
 function drawStrip(
   canvas: HTMLCanvasElement,
-  slots: Map<string, HTMLElement>,
+  placement: Placement,
   blocks: readonly BlockMaskSet[],
   atlas: MaskAtlas,
   input: ImageBitmap | null,
 ) {
-  const host = canvas.parentElement;
-  if (!host) return;
-  const box = host.getBoundingClientRect();
-  const width = Math.ceil(box.width);
-  const height = Math.ceil(box.height);
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${height}px`;
+  const { width, height } = placement;
+  const w = `${width}px`;
+  const h = `${height}px`;
+  if (canvas.style.width !== w) canvas.style.width = w;
+  if (canvas.style.height !== h) canvas.style.height = h;
   const ctx = prepareCanvas(canvas, width, height);
   if (!ctx) return;
   const { layout } = atlas;
   const side = layout.tilePx;
   const photo = input && !layout.composited ? scaledInput(input, TILE_PX) : null;
   for (const block of blocks) {
-    const slot = slots.get(block.key);
+    const place = placement.at.get(block.key);
     const i = layout.index[block.key];
-    if (!slot) continue;
-    const r = slot.getBoundingClientRect();
-    const x = Math.round(r.left - box.left);
-    const y = Math.round(r.top - box.top);
+    if (!place) continue;
+    const { x, y } = place;
     ctx.save();
     ctx.beginPath();
     if (typeof ctx.roundRect === 'function') ctx.roundRect(x, y, TILE_PX, TILE_PX, 3);
@@ -194,16 +210,26 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
   // What the resize observer redraws and a click selects from (written after each commit).
   const latest = useRef({ blocks, atlas, input });
 
+  // The last measured placement of the tiles; null when they may have moved since.
+  const placement = useRef<Placement | null>(null);
+  // Other blocks: other tiles, measured again.
+  useEffect(() => {
+    placement.current = null;
+  }, [shape]);
+
   useEffect(() => {
     latest.current = { blocks, atlas, input };
     // Tiles first (their text sets the tiles' widths), then the canvas, drawn where the tiles now are.
     for (const block of blocks) {
       const button = refs.buttons.get(block.key);
       const rateEl = refs.rates.get(block.key);
-      if (button && rateEl) writeTile(button, rateEl, block);
+      if (button && rateEl && writeTile(button, rateEl, block)) placement.current = null;
     }
     const canvas = canvasRef.current;
-    if (canvas) drawStrip(canvas, refs.slots, blocks, atlas, input);
+    const host = canvas?.parentElement;
+    if (!canvas || !host) return;
+    placement.current ??= measure(host, refs.slots);
+    drawStrip(canvas, placement.current, blocks, atlas, input);
   }, [blocks, atlas, input, shape, refs]);
 
   // The tiles move when the card is resized (wrapping): redraw then.
@@ -215,7 +241,8 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     const observer = new ResizeObserver(() => {
       if (first) return void (first = false);
       const { blocks: b, atlas: a, input: p } = latest.current;
-      drawStrip(canvas, refs.slots, b, a, p);
+      placement.current = measure(host, refs.slots);
+      drawStrip(canvas, placement.current, b, a, p);
     });
     observer.observe(host);
     return () => observer.disconnect();
