@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { blockRateRow } from '../../../../core/maskfile/rates';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
@@ -21,63 +21,178 @@ function rateText(block: BlockMaskSet): string {
   return formatMaskRate(spatial ?? channel ?? 1);
 }
 
-const Tile = memo(function Tile({
-  block,
-  input,
-  selected,
-  atlas,
-}: {
-  block: BlockMaskSet;
-  input: ImageBitmap | null;
-  selected: boolean;
-  atlas: MaskAtlas;
-}) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const ctx = prepareCanvas(canvas, TILE_PX, TILE_PX);
-    if (!ctx) return;
-    const { layout } = atlas;
-    // The worker's tiles have the photo in them already; a dump's are drawn over it here.
-    if (input && !layout.composited)
-      ctx.drawImage(scaledInput(input, TILE_PX), 0, 0, TILE_PX, TILE_PX);
-    ctx.imageSmoothingEnabled = false;
-    const i = layout.index[block.key];
-    if (i === undefined) return;
-    const side = layout.tilePx;
-    // One copy of the tile (overlay and channel strip): drawn at the device pixel ratio, so 1:1.
-    ctx.drawImage(atlas.tiles, i * side, 0, side, side, 0, 0, TILE_PX, TILE_PX);
-  }, [block, input, atlas]);
-  const skipped = blockSkipped(block);
+const setAttr = (el: Element, name: string, value: string) => {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+};
+
+/**
+ * Writes a block's rate into its tile (text, data attributes, accessible name, skipped look), touching
+ * only what changed: a rate change then costs no React render of the tiles.
+ */
+function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockMaskSet): boolean {
+  const text = rateText(block);
+  const before = rateEl.textContent ?? '';
+  if (before !== text) rateEl.textContent = text;
   const rates = blockRateRow(block);
-  const rate = rates.spatialRate ?? rates.channelRate;
-  const id = tileId(block.key);
-  return (
-    <button
-      type="button"
-      className={`mask-tile${selected ? ' selected' : ''}${skipped ? ' skipped' : ''}`}
-      aria-pressed={selected}
-      aria-label={`Block ${block.key}, ${rateText(block)}`}
-      data-testid={`mask-tile-${id}`}
-      onClick={() => selectMaskBlock(block)}
+  const str = (v: number | string | null | undefined) => (v ?? '') + '';
+  setAttr(rateEl, 'data-rate', str(rates.spatialRate ?? rates.channelRate));
+  setAttr(rateEl, 'data-spatial-rate', str(rates.spatialRate));
+  setAttr(rateEl, 'data-channel-rate', str(rates.channelRate));
+  setAttr(rateEl, 'data-conv1-rate', str(rates.conv1Rate));
+  setAttr(rateEl, 'data-conv2-rate', str(rates.conv2Rate));
+  setAttr(rateEl, 'data-gate', str(rates.gate));
+  setAttr(button, 'aria-label', `Block ${block.key}, ${text}`);
+  const skipped = blockSkipped(block);
+  if (button.classList.contains('skipped') !== skipped) button.classList.toggle('skipped', skipped);
+  // The rate is set in tabular monospace digits: a tile changes width only when its text's length does.
+  return before.length !== text.length;
+}
+
+/** Where the tiles' pictures sit in the strip (CSS pixels), measured after a change of layout only. */
+interface Placement {
+  width: number;
+  height: number;
+  at: Map<string, { x: number; y: number }>;
+}
+
+function measure(host: HTMLElement, slots: Map<string, HTMLElement>): Placement {
+  const box = host.getBoundingClientRect();
+  const at = new Map<string, { x: number; y: number }>();
+  for (const [key, slot] of slots) {
+    const r = slot.getBoundingClientRect();
+    at.set(key, { x: Math.round(r.left - box.left), y: Math.round(r.top - box.top) });
+  }
+  return { width: Math.ceil(box.width), height: Math.ceil(box.height), at };
+}
+
+/**
+ * Draws every tile into the strip's one canvas, at the place of its tile's picture slot (one compositing
+ * layer for the whole strip instead of one per tile).
+ */
+function drawStrip(
+  canvas: HTMLCanvasElement,
+  placement: Placement,
+  blocks: readonly BlockMaskSet[],
+  atlas: MaskAtlas,
+  input: ImageBitmap | null,
+) {
+  const { width, height } = placement;
+  const w = `${width}px`;
+  const h = `${height}px`;
+  if (canvas.style.width !== w) canvas.style.width = w;
+  if (canvas.style.height !== h) canvas.style.height = h;
+  const ctx = prepareCanvas(canvas, width, height);
+  if (!ctx) return;
+  const { layout } = atlas;
+  const side = layout.tilePx;
+  const photo = input && !layout.composited ? scaledInput(input, TILE_PX) : null;
+  for (const block of blocks) {
+    const place = placement.at.get(block.key);
+    const i = layout.index[block.key];
+    if (!place) continue;
+    const { x, y } = place;
+    ctx.save();
+    ctx.beginPath();
+    if (typeof ctx.roundRect === 'function') ctx.roundRect(x, y, TILE_PX, TILE_PX, 3);
+    else ctx.rect(x, y, TILE_PX, TILE_PX);
+    ctx.clip();
+    if (blockSkipped(block)) ctx.globalAlpha = 0.45;
+    // The worker's tiles have the photo in them already; a dump's are drawn over it here.
+    if (photo) ctx.drawImage(photo, x, y, TILE_PX, TILE_PX);
+    ctx.imageSmoothingEnabled = false;
+    // One copy of the tile (overlay and channel strip): drawn at the device pixel ratio, so 1:1.
+    if (i !== undefined)
+      ctx.drawImage(atlas.tiles, i * side, 0, side, side, x, y, TILE_PX, TILE_PX);
+    ctx.restore();
+  }
+}
+
+interface StripShape {
+  stages: { stage: number; keys: string[] }[];
+}
+
+/** The strip's structure (stages and block keys), which a rate change leaves alone. */
+function useShape(blocks: readonly BlockMaskSet[]): StripShape {
+  const signature = blocks.map((b) => `${b.stage}:${b.key}`).join(',');
+  return useMemo(() => {
+    const stages: StripShape['stages'] = [];
+    for (const entry of signature.split(',')) {
+      if (!entry) continue;
+      const [stage, key] = entry.split(':') as [string, string];
+      const n = Number(stage);
+      let group = stages.find((s) => s.stage === n);
+      if (!group) stages.push((group = { stage: n, keys: [] }));
+      group.keys.push(key);
+    }
+    return { stages };
+  }, [signature]);
+}
+
+interface TileRefs {
+  buttons: Map<string, HTMLButtonElement>;
+  rates: Map<string, HTMLElement>;
+  slots: Map<string, HTMLElement>;
+}
+
+const keep =
+  <T extends HTMLElement>(map: Map<string, T>, key: string) =>
+  (el: T | null) => {
+    if (el) map.set(key, el);
+    else map.delete(key);
+  };
+
+/**
+ * The tiles' DOM: buttons (selection, focus, accessible names, test ids) over the strip's canvas. Renders
+ * only when the blocks or the selection change; the rates are written into it by `writeTile`.
+ */
+const StripTiles = memo(function StripTiles({
+  shape,
+  selectedKey,
+  refs,
+  onSelect,
+}: {
+  shape: StripShape;
+  selectedKey: string | null;
+  refs: TileRefs;
+  onSelect: (key: string) => void;
+}) {
+  return shape.stages.map(({ stage, keys }) => (
+    <div
+      key={stage}
+      className="filmstrip-stage"
+      style={{ ['--stage-color' as string]: `var(--stage-${(stage % 4) + 1})` }}
     >
-      <canvas ref={canvasRef} style={{ width: TILE_PX, height: TILE_PX }} />
-      <span className="mask-tile-key">{block.key.replace('stage', 'S')}</span>
-      <span
-        className="mask-tile-rate"
-        data-testid={`mask-tile-rate-${id}`}
-        data-rate={rate ?? ''}
-        data-spatial-rate={rates.spatialRate ?? ''}
-        data-channel-rate={rates.channelRate ?? ''}
-        data-conv1-rate={rates.conv1Rate ?? ''}
-        data-conv2-rate={rates.conv2Rate ?? ''}
-        data-gate={rates.gate ?? ''}
-      >
-        {rateText(block)}
-      </span>
-    </button>
-  );
+      <div className="filmstrip-stage-label">Stage {stage + 1}</div>
+      <div className="filmstrip-tiles">
+        {keys.map((key) => {
+          const selected = selectedKey === key;
+          return (
+            <button
+              key={key}
+              ref={keep(refs.buttons, key)}
+              type="button"
+              className={`mask-tile${selected ? ' selected' : ''}`}
+              aria-pressed={selected}
+              data-testid={`mask-tile-${tileId(key)}`}
+              onClick={() => onSelect(key)}
+            >
+              <span
+                ref={keep(refs.slots, key)}
+                className="mask-tile-pic"
+                style={{ width: TILE_PX, height: TILE_PX }}
+              />
+              <span className="mask-tile-key">{key.replace('stage', 'S')}</span>
+              <span
+                ref={keep(refs.rates, key)}
+                className="mask-tile-rate"
+                data-testid={`mask-tile-rate-${tileId(key)}`}
+              />
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  ));
 });
 
 /** Small multiples of every block's mask, grouped by stage; click one to select it. */
@@ -85,7 +200,59 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
   const input = useStudio((s) => s.maskImage?.input ?? null);
   const { blocks } = result;
   const shown = useShownBlock(blocks);
-  const stages = [...new Set(blocks.map((b) => b.stage))];
+  const shape = useShape(blocks);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [refs] = useState<TileRefs>(() => ({
+    buttons: new Map(),
+    rates: new Map(),
+    slots: new Map(),
+  }));
+  // What the resize observer redraws and a click selects from (written after each commit).
+  const latest = useRef({ blocks, atlas, input });
+
+  // The last measured placement of the tiles; null when they may have moved since.
+  const placement = useRef<Placement | null>(null);
+  // Other blocks: other tiles, measured again.
+  useEffect(() => {
+    placement.current = null;
+  }, [shape]);
+
+  useEffect(() => {
+    latest.current = { blocks, atlas, input };
+    // Tiles first (their text sets the tiles' widths), then the canvas, drawn where the tiles now are.
+    for (const block of blocks) {
+      const button = refs.buttons.get(block.key);
+      const rateEl = refs.rates.get(block.key);
+      if (button && rateEl && writeTile(button, rateEl, block)) placement.current = null;
+    }
+    const canvas = canvasRef.current;
+    const host = canvas?.parentElement;
+    if (!canvas || !host) return;
+    placement.current ??= measure(host, refs.slots);
+    drawStrip(canvas, placement.current, blocks, atlas, input);
+  }, [blocks, atlas, input, shape, refs]);
+
+  // The tiles move when the card is resized (wrapping): redraw then.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const host = canvas?.parentElement;
+    if (!canvas || !host || typeof ResizeObserver === 'undefined') return;
+    let first = true;
+    const observer = new ResizeObserver(() => {
+      if (first) return void (first = false);
+      const { blocks: b, atlas: a, input: p } = latest.current;
+      placement.current = measure(host, refs.slots);
+      drawStrip(canvas, placement.current, b, a, p);
+    });
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, [refs]);
+
+  const onSelect = useCallback((key: string) => {
+    const block = latest.current.blocks.find((b) => b.key === key);
+    if (block) selectMaskBlock(block);
+  }, []);
+
   return (
     <section className="card masks-filmstrip" aria-label="All blocks">
       <h3 className="card-title">
@@ -95,28 +262,13 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
         </span>
       </h3>
       <div className="filmstrip-stages">
-        {stages.map((stage) => (
-          <div
-            key={stage}
-            className="filmstrip-stage"
-            style={{ ['--stage-color' as string]: `var(--stage-${(stage % 4) + 1})` }}
-          >
-            <div className="filmstrip-stage-label">Stage {stage + 1}</div>
-            <div className="filmstrip-tiles">
-              {blocks
-                .filter((b) => b.stage === stage)
-                .map((b) => (
-                  <Tile
-                    key={b.key}
-                    block={b}
-                    input={input}
-                    selected={shown?.key === b.key}
-                    atlas={atlas}
-                  />
-                ))}
-            </div>
-          </div>
-        ))}
+        <StripTiles
+          shape={shape}
+          selectedKey={shown?.key ?? null}
+          refs={refs}
+          onSelect={onSelect}
+        />
+        <canvas ref={canvasRef} className="filmstrip-canvas" aria-hidden="true" />
       </div>
     </section>
   );
