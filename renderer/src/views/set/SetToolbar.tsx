@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Host } from '../../host/types';
 import { useStudio } from '../../store';
 import type { SetProgress } from '../../store/setSlice';
@@ -26,7 +27,7 @@ interface ToolbarProps {
 }
 
 /** Open buttons, what is open, progress, and "Use the set's rates". */
-export function SetToolbar({ host, overview, progress }: ToolbarProps) {
+export const SetToolbar = memo(function SetToolbar({ host, overview, progress }: ToolbarProps) {
   return (
     <div className="set-toolbar" role="toolbar" aria-label="Image set">
       {host.openFolder ? (
@@ -84,4 +85,4 @@ export function SetToolbar({ host, overview, progress }: ToolbarProps) {
       ) : null}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { memo, useEffect, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, type LegendItem } from '../../charts';
 import { folderFromDrop, folderFromFiles } from '../../host/browserFolder';
@@ -135,8 +135,11 @@ function useSetDrop() {
   };
 }
 
-/** "Image set": what a trained model does over a whole validation set. */
-export function SetView() {
+/**
+ * "Image set": what a trained model does over a whole validation set. Memoised, and reading only the set
+ * and its progress: a rate change (a new analysis) renders nothing here.
+ */
+export const SetView = memo(function SetView() {
   const host = useHost();
   const { imageSet, progress } = useStudio(
     useShallow((s) => ({ imageSet: s.imageSet, progress: s.setProgress })),
@@ -165,4 +168,4 @@ export function SetView() {
       )}
     </div>
   );
-}
+});

@@ -6,6 +6,7 @@ import { architectureOrNull } from '../../store/selectors';
 import { StripBlockButton } from './StripBlockButton';
 import { shownMasks } from '../masks/selection';
 import { stageCaption, stripData } from './stripData';
+import { useStripCanvas } from './useStripCanvas';
 import '../../styles/views.css';
 
 const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape']);
@@ -37,6 +38,7 @@ export const NetworkStrip = memo(function NetworkStrip() {
     return map;
   }, [gatesKey]);
   const ref = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   // Null where the configuration does not resolve (the controls show why).
   const arch = useStudio((s) => architectureOrNull(s.config));
   const stages = useMemo(() => (arch ? stripData(config, arch) : []), [arch, config]);
@@ -65,6 +67,7 @@ export const NetworkStrip = memo(function NetworkStrip() {
     },
     [keys],
   );
+  useStripCanvas(ref, canvasRef, { stages, selected: selectedBlock, gates });
   if (!arch || keys.length === 0) {
     return <p className="view-empty strip-empty">No network to show.</p>;
   }
@@ -101,6 +104,8 @@ export const NetworkStrip = memo(function NetworkStrip() {
           </div>
         </div>
       ))}
+      {/* The block pictures and rates, drawn over the buttons (see useStripCanvas). */}
+      <canvas className="strip-canvas" ref={canvasRef} aria-hidden="true" />
     </div>
   );
 });

@@ -1,93 +1,8 @@
 import { memo, type KeyboardEvent } from 'react';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
-import { blockAriaLabel, formatRate } from './describe';
-import {
-  blockLook,
-  blockOpacity,
-  blockTitle,
-  groupCells,
-  keptCells,
-  maskCount,
-  type StripBlock,
-} from './stripData';
-
-/** A small mask picture: kept decision cells filled in the stage colour (re-drawn when the count changes). */
-const MaskGrid = memo(function MaskGrid({
-  blockKey,
-  side,
-  keptCount,
-  color,
-}: {
-  blockKey: string;
-  side: number;
-  keptCount: number;
-  color: string;
-}) {
-  const kept = keptCells(blockKey, side, keptCount);
-  const cell = 16 / side;
-  // One path for the kept cells: a change of the count updates one attribute.
-  let d = '';
-  kept.forEach((on, i) => {
-    if (on)
-      d += `M${(i % side) * cell + 0.5} ${Math.floor(i / side) * cell + 0.5}h${cell - 1}v${cell - 1}h${1 - cell}z`;
-  });
-  return (
-    <svg className="strip-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-      <rect width="16" height="16" fill="var(--panel)" />
-      <path d={d} fill={color} />
-    </svg>
-  );
-});
-
-/** Kept channel groups: a row of cells filled up to the kept fraction. */
-const GroupBar = memo(function GroupBar({
-  cells,
-  keptFraction,
-  color,
-}: {
-  cells: number;
-  keptFraction: number;
-  color: string;
-}) {
-  const cellW = 16 / cells;
-  const filledW = 16 * keptFraction;
-  return (
-    <svg className="strip-icon" width="16" height="6" viewBox="0 0 16 6" aria-hidden="true">
-      <rect width="16" height="6" fill="var(--panel)" />
-      <rect width={filledW} height="6" fill={color} />
-      {Array.from({ length: cells - 1 }, (_, i) => (
-        <line
-          key={i}
-          x1={(i + 1) * cellW}
-          y1="0"
-          x2={(i + 1) * cellW}
-          y2="6"
-          stroke="var(--panel-2)"
-          strokeWidth="0.8"
-        />
-      ))}
-    </svg>
-  );
-});
-
-/** A layer gate of the masks shown for the current image: a filled tile (runs) or an empty one (skipped). */
-function GateTile({ on, color }: { on: boolean; color: string }) {
-  return (
-    <svg className="strip-icon" width="16" height="8" viewBox="0 0 16 8" aria-hidden="true">
-      <rect
-        x="0.75"
-        y="0.75"
-        width="14.5"
-        height="6.5"
-        rx="1.5"
-        fill={on ? color : 'var(--panel)'}
-        stroke={color}
-        strokeWidth="1.5"
-      />
-    </svg>
-  );
-}
+import { blockAriaLabel } from './describe';
+import { blockLook, blockOpacity, blockTitle, type StripBlock } from './stripData';
 
 interface StripBlockButtonProps {
   block: StripBlock;
@@ -99,7 +14,10 @@ interface StripBlockButtonProps {
   onKeyDown: (e: KeyboardEvent<HTMLButtonElement>, key: string) => void;
 }
 
-/** One block of the strip: stage colour, faded by the execution rate (layer), with its mask picture. */
+/**
+ * One block of the strip: stage colour, faded by the execution rate (layer). Its pictures and rate text
+ * are drawn by the strip's canvas over it (stripPlan), so a rate change updates no layout here.
+ */
 export const StripBlockButton = memo(StripBlockButtonImpl, sameShownBlock);
 
 /**
@@ -127,10 +45,6 @@ function StripBlockButtonImpl({
 }: StripBlockButtonProps) {
   const d = block.dynamics;
   const color = stageColor(block.stage);
-  const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
-  const channel = d.mode === 'channel' || d.mode === 'spatial+channel';
-  const mask = spatial ? maskCount(block) : null;
-  const groups = channel ? groupCells(block) : null;
   return (
     <button
       type="button"
@@ -155,21 +69,6 @@ function StripBlockButtonImpl({
       }}
     >
       <span className="strip-block-fill" aria-hidden="true" />
-      <span className="strip-block-body" aria-hidden="true">
-        {mask ? (
-          <MaskGrid
-            blockKey={block.key}
-            side={mask.side}
-            keptCount={mask.keptCount}
-            color={color}
-          />
-        ) : null}
-        {groups ? (
-          <GroupBar cells={groups.cells} keptFraction={groups.keptFraction} color={color} />
-        ) : null}
-        {gate !== undefined ? <GateTile on={gate} color={color} /> : null}
-        <span className="strip-rate">{d.mode === 'static' ? '—' : formatRate(d.rate)}</span>
-      </span>
     </button>
   );
 }

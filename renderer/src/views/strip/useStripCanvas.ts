@@ -1,0 +1,193 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import type { StripStage } from './stripData';
+import { stripDrawPlan, type BlockBox, type DrawOp, type StripColors } from './stripPlan';
+
+/** Theme colours from the strip's computed style (read once per theme change). */
+function readColors(el: HTMLElement): StripColors {
+  const style = getComputedStyle(el);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    panel: v('--panel', '#fff'),
+    panel2: v('--panel-2', '#eee'),
+    text: v('--text', '#111'),
+    text2: v('--text-2', '#555'),
+    stages: [1, 2, 3, 4].map((i) => v(`--stage-${i}`, '#888')),
+    mono: v('--mono', 'monospace'),
+  };
+}
+
+/** Button boxes relative to the strip (a layout read: only after a resize or a new set of blocks). */
+function measure(strip: HTMLElement): Map<string, BlockBox> {
+  const origin = strip.getBoundingClientRect();
+  const boxes = new Map<string, BlockBox>();
+  for (const b of strip.querySelectorAll<HTMLElement>('[data-block-key]')) {
+    const r = b.getBoundingClientRect();
+    boxes.set(b.dataset.blockKey!, {
+      x: r.left - origin.left,
+      y: r.top - origin.top,
+      w: r.width,
+      h: r.height,
+    });
+  }
+  return boxes;
+}
+
+function paint(ctx: CanvasRenderingContext2D, ops: readonly DrawOp[]): void {
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const op of ops) {
+    if (op.kind === 'clip') {
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(op.x, op.y, op.w, op.h);
+      ctx.clip();
+      continue;
+    }
+    if (op.kind === 'unclip') {
+      ctx.restore();
+      continue;
+    }
+    ctx.globalAlpha = op.kind === 'rect' ? (op.alpha ?? 1) : 1;
+    if (op.kind === 'text') {
+      ctx.font = op.font;
+      ctx.fillStyle = op.color;
+      ctx.fillText(op.text, op.x, op.y);
+      continue;
+    }
+    ctx.beginPath();
+    if (op.radius) ctx.roundRect(op.x, op.y, op.w, op.h, op.radius);
+    else ctx.rect(op.x, op.y, op.w, op.h);
+    if (op.fill) {
+      ctx.fillStyle = op.fill;
+      ctx.fill();
+    }
+    if (op.stroke) {
+      ctx.strokeStyle = op.stroke;
+      ctx.lineWidth = op.lineWidth ?? 1;
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+interface Drawn {
+  stages: StripStage[];
+  selected: string | null;
+  gates: ReadonlyMap<string, boolean>;
+}
+
+/** Paints at most once per animation frame from cached boxes and colours. */
+class StripPainter {
+  drawn: Drawn | null = null;
+  boxes: Map<string, BlockBox> | null = null;
+  colors: StripColors | null = null;
+  frame = 0;
+
+  constructor(
+    private readonly stripRef: RefObject<HTMLDivElement | null>,
+    private readonly canvasRef: RefObject<HTMLCanvasElement | null>,
+  ) {}
+
+  update(drawn: Drawn, remeasure: boolean): void {
+    this.drawn = drawn;
+    if (remeasure) this.boxes = null;
+    this.schedule();
+  }
+
+  resized = (): void => {
+    this.boxes = null;
+    this.schedule();
+  };
+
+  themed = (): void => {
+    this.colors = null;
+    this.schedule();
+  };
+
+  stop(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.paintNow();
+    });
+  }
+
+  private paintNow(): void {
+    const strip = this.stripRef.current;
+    const canvas = this.canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!strip || !canvas || !ctx || !this.drawn) return;
+    if (!this.boxes) {
+      this.boxes = measure(strip);
+      const dpr = window.devicePixelRatio || 1;
+      const w = strip.clientWidth;
+      const h = strip.clientHeight;
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+      canvas.width = Math.round(w * dpr);
+      canvas.height = Math.round(h * dpr);
+    }
+    this.colors ??= readColors(strip);
+    const dpr = canvas.width / Math.max(1, strip.clientWidth);
+    const boxes = this.boxes;
+    const { stages, selected, gates } = this.drawn;
+    const plan = stripDrawPlan(
+      stages.flatMap((st) =>
+        st.blocks.flatMap((block) => {
+          const box = boxes.get(block.key);
+          return box
+            ? [{ block, box, selected: block.key === selected, gate: gates.get(block.key) }]
+            : [];
+        }),
+      ),
+      this.colors,
+    );
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    paint(ctx, plan);
+  }
+}
+
+/**
+ * Draws the strip's pictures and rates on one canvas over the buttons, once per animation frame at
+ * most. A rate change repaints the canvas from cached button boxes and theme colours: no DOM change
+ * in the strip, no layout read. Boxes are re-measured after a resize or for new blocks, colours after a
+ * theme change.
+ */
+export function useStripCanvas(
+  stripRef: RefObject<HTMLDivElement | null>,
+  canvasRef: RefObject<HTMLCanvasElement | null>,
+  drawn: Drawn,
+): void {
+  const [painter] = useState(() => new StripPainter(stripRef, canvasRef));
+  const { stages, selected, gates } = drawn;
+  // Another model (other blocks): measure again. Any change of what is drawn: repaint.
+  const keys = stages.map((st) => st.blocks.map((b) => b.key).join(',')).join(';');
+  const lastKeys = useRef('');
+  useEffect(() => {
+    const remeasure = lastKeys.current !== keys;
+    lastKeys.current = keys;
+    painter.update({ stages, selected, gates }, remeasure);
+  }, [painter, keys, stages, selected, gates]);
+
+  useEffect(() => {
+    const strip = stripRef.current;
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(painter.resized);
+    if (strip) ro?.observe(strip);
+    const mo = new MutationObserver(painter.themed);
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    window.addEventListener('resize', painter.resized);
+    return () => {
+      ro?.disconnect();
+      mo.disconnect();
+      window.removeEventListener('resize', painter.resized);
+      painter.stop();
+    };
+  }, [stripRef, painter, keys]);
+}
