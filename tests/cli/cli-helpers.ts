@@ -10,6 +10,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /** The installed program (package.json "bin"); tests/support/buildCli.ts built its bundle before the tests. */
 const binCli = path.join(repoRoot, 'bin/laudnet.mjs');
 
+/** Arguments of `command` for T2T-ViT-19 on the V100 preset, then `flags`. */
+export function t2t19OnV100(command: string, ...flags: string[]): string[] {
+  return [command, '--model', 't2t_vit_19', '--hardware', 'v100', ...flags];
+}
+
 export interface CliRun {
   status: number | null;
   stdout: string;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModelVectors, VALUE_COLUMNS } from '../core/transformer/vectors';
-import { repoRoot, run } from './cli-helpers';
+import { repoRoot, run, t2t19OnV100 } from './cli-helpers';
 
 const vectors = loadModelVectors();
 
@@ -68,15 +68,7 @@ describe('predict --input with T2T-ViT lines (as a process)', () => {
 
 describe('predict for T2T-ViT with flags', () => {
   it('prints the parts and every block', async () => {
-    const r = await run([
-      'predict',
-      '--model',
-      't2t_vit_19',
-      '--hardware',
-      'v100',
-      '--mode',
-      'static',
-    ]);
+    const r = await run(t2t19OnV100('predict', '--mode', 'static'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2.2036 ms per image');
     expect(r.stdout).toMatch(/stem\s+0\.1732/);
@@ -108,43 +100,13 @@ describe('predict for T2T-ViT with flags', () => {
   });
 
   it('refuses what the official code cannot evaluate, naming the valid range (exit 2)', async () => {
-    const r = await run([
-      'predict',
-      '--model',
-      't2t_vit_19',
-      '--hardware',
-      'v100',
-      '--mode',
-      'token',
-      '--token-rate',
-      '0.004',
-    ]);
+    const r = await run(t2t19OnV100('predict', '--mode', 'token', '--token-rate', '0.004'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/keeps trunc\(197·t\) = 0 tokens; the valid range is 0\.00507614/);
-    const off = await run([
-      'predict',
-      '--model',
-      't2t_vit_19',
-      '--hardware',
-      'v100',
-      '--mode',
-      'token',
-      '--head-rate',
-      '0.5',
-    ]);
+    const off = await run(t2t19OnV100('predict', '--mode', 'token', '--head-rate', '0.5'));
     expect(off.code).toBe(2);
     expect(off.stderr).toMatch(/head skipping is off/);
-    const cnnFlag = await run([
-      'predict',
-      '--model',
-      't2t_vit_19',
-      '--hardware',
-      'v100',
-      '--mode',
-      'token',
-      '--rate',
-      '0.5',
-    ]);
+    const cnnFlag = await run(t2t19OnV100('predict', '--mode', 'token', '--rate', '0.5'));
     expect(cnnFlag.code).toBe(2);
     expect(cnnFlag.stderr).toMatch(/--rate is for CNN models/);
     const tFlag = await run([
