@@ -7,17 +7,19 @@ import { TransformerStatus } from '../transformer/TransformerStatus';
 /** Bottom bar: where the app runs, the predictor's state, and the document's state. */
 export const StatusBar = memo(function StatusBar() {
   const host = useHost();
-  const { status, computeError, lastComputeMs, fileName, dirty, blocks, transformer } = useStudio(
-    useShallow((s) => ({
-      status: s.status,
-      computeError: s.computeError,
-      lastComputeMs: s.lastComputeMs,
-      fileName: s.fileName,
-      dirty: s.dirty,
-      blocks: s.analysis?.prediction.blocks.length ?? null,
-      transformer: s.transformer !== null,
-    })),
-  );
+  const { status, computeError, lastComputeMs, source, fileName, dirty, blocks, transformer } =
+    useStudio(
+      useShallow((s) => ({
+        status: s.status,
+        computeError: s.computeError,
+        lastComputeMs: s.lastComputeMs,
+        source: s.analysisSource,
+        fileName: s.fileName,
+        dirty: s.dirty,
+        blocks: s.analysis?.prediction.blocks.length ?? null,
+        transformer: s.transformer !== null,
+      })),
+    );
   const dotClass = status === 'busy' ? 'busy' : status === 'error' ? 'error' : '';
   return (
     <footer className="statusbar" role="status" aria-live="polite">
@@ -29,7 +31,7 @@ export const StatusBar = memo(function StatusBar() {
           : status === 'busy'
             ? 'Predicting…'
             : lastComputeMs !== null
-              ? `Predicted in ${lastComputeMs.toFixed(1)} ms`
+              ? `Predicted in ${lastComputeMs.toFixed(1)} ms ${source === 'main' ? 'on the main thread' : 'by the worker'}`
               : 'Predictor starting…'}
       </span>
       {blocks !== null && !transformer ? <span>{blocks} blocks</span> : null}

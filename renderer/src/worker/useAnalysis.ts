@@ -6,6 +6,7 @@ import { useStudio } from '../store';
 import type { AnalysisWorkerApi } from './analysis.worker';
 import { applyInFrame } from './frameBatch';
 import { latestOnly } from './latestOnly';
+import { createMainThreadAnalyzer } from './mainThreadAnalysis';
 
 let remote: Remote<AnalysisWorkerApi> | null = null;
 let background: Remote<AnalysisWorkerApi> | null = null;
@@ -33,6 +34,14 @@ function backgroundWorker(): Remote<AnalysisWorkerApi> {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** The page's main-thread analyzer: which shapes are warm here (see mainThreadAnalysis.ts). */
+const mainThread = createMainThreadAnalyzer();
+
+/** A prediction from the worker shows "Predicting…" only when it takes longer than this, ms. */
+const BUSY_DELAY_MS = 150;
+/** A cold shape warms up on the main thread once the configuration has not changed for this long, ms. */
+const WARM_UP_QUIET_MS = 300;
+
 /** Curves depend on everything but the rates, so a rate drag re-uses them and only moves the marker. */
 export function curvesKey(config: StudioConfig, scope: string, stage: number): string {
   const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
@@ -45,20 +54,50 @@ export function curvesKey(config: StudioConfig, scope: string, stage: number): s
 }
 
 /**
- * Keeps the store's analysis, curves and hardware rows in step with the configuration, computing them in
- * the worker. Only the newest configuration is computed; results of superseded ones are dropped.
+ * Keeps the store's analysis, curves and hardware rows in step with the configuration. The analysis is
+ * computed on the main thread, in the store update that changes the configuration, where that is cheap
+ * (mainThreadAnalysis.ts), and in the worker otherwise; curves and hardware rows always in a worker. Only
+ * the newest configuration is computed; results of superseded ones are dropped.
  */
 export function useAnalysis(): void {
   useEffect(() => {
     const api = analysisWorker();
     const store = useStudio;
-    // Results reach the store at the next frame, together, so one React commit shows them all.
+    store.getState().setMainThreadCompute(mainThread.now);
+    let busyTimer: ReturnType<typeof setTimeout> | undefined;
+    let lastChangeAt = performance.now();
+    let warmUpScheduled = false;
+    // Warms the live configuration's shape up on the main thread when the user has paused: its first
+    // computation there is cold (tens to hundreds of ms), so it never runs during a drag.
+    const scheduleWarmUp = () => {
+      if (warmUpScheduled) return;
+      warmUpScheduled = true;
+      const attempt = () => {
+        const quietFor = performance.now() - lastChangeAt;
+        if (quietFor < WARM_UP_QUIET_MS) {
+          setTimeout(attempt, WARM_UP_QUIET_MS - quietFor);
+          return;
+        }
+        const run = () => {
+          warmUpScheduled = false;
+          if (performance.now() - lastChangeAt < WARM_UP_QUIET_MS) return scheduleWarmUp();
+          const config = store.getState().config;
+          if (mainThread.needsWarmUp(config)) mainThread.warm(config);
+        };
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+        else run();
+      };
+      setTimeout(attempt, WARM_UP_QUIET_MS);
+    };
+    // Worker results reach the store at the next frame, together, so one React commit shows them all.
     const runAnalysis = latestOnly(
       (input: { config: StudioConfig; revision: number }) => api.analyze(input.config),
       (analysis, input, ms) =>
         applyInFrame('analysis', () => {
-          if (store.getState().config === input.config)
-            store.getState().setAnalysis(analysis, ms, input.revision, input.config);
+          const s = store.getState();
+          // Not for a newer configuration, nor again for one the main thread has computed since.
+          if (s.config === input.config && s.analysisConfig !== input.config)
+            s.setAnalysis(analysis, ms, input.revision, input.config, 'worker');
         }),
       (err) => store.getState().setComputeStatus('error', message(err)),
     );
@@ -80,8 +119,20 @@ export function useAnalysis(): void {
 
     const update = () => {
       const s = store.getState();
-      if (s.status !== 'busy') s.setComputeStatus('busy');
-      runAnalysis({ config: s.config, revision: s.revision });
+      lastChangeAt = performance.now();
+      clearTimeout(busyTimer);
+      if (s.analysisConfig !== s.config) {
+        // Not computed on the main thread with the change: the worker computes it. "Predicting…" shows
+        // only if the answer is slow, so a quick answer changes the status bar once, not twice.
+        const config = s.config;
+        busyTimer = setTimeout(() => {
+          const now = store.getState();
+          if (now.config === config && now.analysisConfig !== config && now.status === 'idle')
+            now.setComputeStatus('busy');
+        }, BUSY_DELAY_MS);
+        runAnalysis({ config, revision: s.revision });
+      }
+      if (mainThread.needsWarmUp(s.config)) scheduleWarmUp();
       const key = curvesKey(s.config, s.curveScope, s.selectedStage);
       if (key !== lastCurvesKey) {
         lastCurvesKey = key;
@@ -93,7 +144,7 @@ export function useAnalysis(): void {
       }
     };
     update();
-    return store.subscribe((state, prev) => {
+    const unsubscribe = store.subscribe((state, prev) => {
       if (
         state.config !== prev.config ||
         state.curveScope !== prev.curveScope ||
@@ -109,5 +160,10 @@ export function useAnalysis(): void {
         update();
       }
     });
+    return () => {
+      unsubscribe();
+      clearTimeout(busyTimer);
+      store.getState().setMainThreadCompute(null);
+    };
   }, []);
 }
