@@ -109,7 +109,12 @@ export function App() {
     // this configuration revision; the slider benchmark waits for it.
     <div className="app">
       <RenderedRevision />
-      <Header />
+      {/* Slots: the header, the view and the status bar are block children of these, not grid or flex
+          items, so their containment makes each a relayout boundary (Chromium never lays out a grid or
+          flex item on its own): a changed number lays out its own region only. */}
+      <div className="region-slot">
+        <Header />
+      </div>
       <div className="app-body">
         <ErrorBoundary area="Controls">
           <ControlsPanel />
@@ -134,12 +139,19 @@ export function App() {
               </button>
             ))}
           </div>
-          <div className="view" role="tabpanel" id="view-panel" aria-labelledby={`tab-${view.id}`}>
-            <ErrorBoundary area={view.label} key={view.id}>
-              <Suspense fallback={<ViewLoading label={view.label} />}>
-                {firstResult ? <View /> : <ViewLoading label={view.label} />}
-              </Suspense>
-            </ErrorBoundary>
+          <div className="region-slot view-slot">
+            <div
+              className="view"
+              role="tabpanel"
+              id="view-panel"
+              aria-labelledby={`tab-${view.id}`}
+            >
+              <ErrorBoundary area={view.label} key={view.id}>
+                <Suspense fallback={<ViewLoading label={view.label} />}>
+                  {firstResult ? <View /> : <ViewLoading label={view.label} />}
+                </Suspense>
+              </ErrorBoundary>
+            </div>
           </div>
           <div className="strip-dock">
             <ErrorBoundary area="Network strip">
@@ -148,7 +160,9 @@ export function App() {
           </div>
         </main>
       </div>
-      <StatusBar />
+      <div className="region-slot">
+        <StatusBar />
+      </div>
       <Overlays />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId, useLayoutEffect, useRef, type RefObject } from 'react';
 
 interface Props {
   label: string;
@@ -10,43 +10,129 @@ interface Props {
   disabled?: boolean | undefined;
 }
 
-/** An activation-rate control: a range slider and a number box bound to the same value (0…1). */
+const clamp = (x: number) => Math.min(1, Math.max(0, x));
+
+/** The number box's text for a rate (four decimals at most). */
+const boxText = (value: number) => String(Number(value.toFixed(4)));
+
+/**
+ * Writes `value` into the two inputs where they show something else. The number box keeps what the
+ * user typed while it means the same number ("0.50" for 0.5), as a controlled React input would.
+ */
+function showValue(
+  range: HTMLInputElement | null,
+  box: HTMLInputElement | null,
+  value: number,
+): void {
+  if (range && range.value !== String(value)) range.value = String(value);
+  if (box && (box.value === '' || Number(box.value) !== Number(value.toFixed(4))))
+    box.value = boxText(value);
+}
+
+/**
+ * An activation-rate control: a range slider and a number box bound to the same value (0…1).
+ * A new value is written into the two inputs directly: React re-renders neither input on a rate change
+ * (it would rewrite their name, type and value attributes each time), so a drag touches only the thumb
+ * and the number.
+ */
 export function RateSlider({ label, value, onChange, note, testId, disabled }: Props) {
   const id = useId();
-  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  const rangeRef = useRef<HTMLInputElement>(null);
+  const boxRef = useRef<HTMLInputElement>(null);
+  const latest = useRef({ value, onChange });
+  useLayoutEffect(() => {
+    latest.current = { value, onChange };
+    showValue(rangeRef.current, boxRef.current, value);
+  }, [value, onChange]);
   return (
     <div className="rate-slider">
       <label htmlFor={id} className="field-label">
         {label}
         {note ? <span className="hint"> · {note}</span> : null}
       </label>
-      <div className="rate-slider-row">
-        <input
-          id={id}
-          type="range"
-          min={0}
-          max={1}
-          step={0.01}
-          value={value}
-          disabled={disabled}
-          data-testid={testId}
-          onChange={(e) => onChange(clamp(Number(e.currentTarget.value)))}
-        />
-        <input
-          type="number"
-          min={0}
-          max={1}
-          step={0.01}
-          value={Number(value.toFixed(4))}
-          disabled={disabled}
-          aria-label={`${label} (number)`}
-          data-testid={testId ? `${testId}-number` : undefined}
-          onChange={(e) => {
-            const v = Number(e.currentTarget.value);
-            if (e.currentTarget.value !== '' && Number.isFinite(v)) onChange(clamp(v));
-          }}
-        />
-      </div>
+      <RateInputs
+        id={id}
+        label={label}
+        testId={testId}
+        disabled={disabled}
+        initial={value}
+        latest={latest}
+        rangeRef={rangeRef}
+        boxRef={boxRef}
+      />
     </div>
   );
+}
+
+/**
+ * The two inputs, uncontrolled: rendered again only when their label, test id or disabled state changes.
+ * After each input event the value the store kept is shown again (a clamped or refused entry snaps back,
+ * as with a controlled input).
+ */
+const RateInputs = memo(function RateInputs({
+  id,
+  label,
+  testId,
+  disabled,
+  initial,
+  latest,
+  rangeRef,
+  boxRef,
+}: {
+  id: string;
+  label: string;
+  testId: string | undefined;
+  disabled: boolean | undefined;
+  /** The value at mount (later values are written by the slider's layout effect). */
+  initial: number;
+  latest: RefObject<{ value: number; onChange: (value: number) => void }>;
+  rangeRef: RefObject<HTMLInputElement | null>;
+  boxRef: RefObject<HTMLInputElement | null>;
+}) {
+  // After React has committed the change (or found nothing to change), show what the store kept.
+  const resync = () =>
+    queueMicrotask(() => showValue(rangeRef.current, boxRef.current, latest.current.value));
+  return (
+    <div className="rate-slider-row">
+      <input
+        ref={rangeRef}
+        id={id}
+        type="range"
+        min={0}
+        max={1}
+        step={0.01}
+        defaultValue={initial}
+        disabled={disabled}
+        data-testid={testId}
+        onChange={(e) => {
+          latest.current.onChange(clamp(Number(e.currentTarget.value)));
+          resync();
+        }}
+      />
+      <input
+        ref={boxRef}
+        type="number"
+        min={0}
+        max={1}
+        step={0.01}
+        defaultValue={boxText(initial)}
+        disabled={disabled}
+        aria-label={`${label} (number)`}
+        data-testid={testId ? `${testId}-number` : undefined}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (e.currentTarget.value !== '' && Number.isFinite(v)) latest.current.onChange(clamp(v));
+          resync();
+        }}
+      />
+    </div>
+  );
+}, sameInputs);
+
+/** `initial` only matters at mount; the refs never change. */
+function sameInputs(
+  a: { id: string; label: string; testId: string | undefined; disabled: boolean | undefined },
+  b: { id: string; label: string; testId: string | undefined; disabled: boolean | undefined },
+): boolean {
+  return a.id === b.id && a.label === b.label && a.testId === b.testId && a.disabled === b.disabled;
 }

@@ -7,7 +7,8 @@
  *   computed yet: its tile searches are cold (tens to hundreds of ms); the worker answers and the main
  *   thread warms the shape up when the page is idle ({@link MainThreadAnalyzer.warm});
  * - stages in a channel mode: their tile searches depend on the rate itself, so every new rate is cold;
- * - a shape whose calls turned out slow (two in a row over the limit, or one far over it), for a while;
+ * - a shape whose calls turned out slow, for a while: the fastest of its last three calls over the
+ *   limit (a busy machine delays some calls, an expensive shape every one), or one call far over it;
  * - a configuration the predictor rejects (the worker reports the error the usual way).
  */
 import type { StudioConfig } from '../../../core/config/schema';
@@ -33,7 +34,7 @@ export interface MainThreadAnalyzer {
 export interface MainThreadOptions {
   analyze?: (config: StudioConfig) => Analysis;
   clock?: () => number;
-  /** A call over this is slow; two slow calls in a row send the shape to the worker, ms. */
+  /** A shape whose last three calls all took longer than this goes to the worker, ms. */
   limitMs?: number;
   /** How long a slow shape stays with the worker before the main thread tries it again, ms. */
   retryAfterMs?: number;
@@ -41,15 +42,17 @@ export interface MainThreadOptions {
 
 /** Default limit per call: a warm ResNet-101 takes about 0.3 ms; a frame has 16.7. */
 export const MAIN_THREAD_LIMIT_MS = 4;
-/** One call this many times the limit is slow enough on its own. */
-const FAR_OVER = 4;
+/** One call this many times the limit is slow enough on its own (a cold search, not a busy machine). */
+const FAR_OVER = 25;
+/** Calls whose fastest decides (wall time: a loaded machine delays single calls). */
+const WINDOW = 3;
 const RETRY_AFTER_MS = 10_000;
 /** Shapes remembered; beyond this the table starts again (a shape then warms up again). */
 const SHAPE_LIMIT = 64;
 
 interface ShapeState {
-  /** The last call was over the limit. */
-  lastSlow: boolean;
+  /** Durations of the last calls, ms (at most WINDOW). */
+  recent: number[];
   /** The worker computes this shape until this time (clock ms); 0: the main thread does. */
   workerUntil: number;
 }
@@ -105,13 +108,15 @@ export function createMainThreadAnalyzer(options: MainThreadOptions = {}): MainT
         return null; // the worker computes it again and reports the error
       }
       const ms = clock() - t0;
-      const slow = ms > limit;
-      if ((slow && state.lastSlow) || ms > FAR_OVER * limit) {
+      state.recent.push(ms);
+      if (state.recent.length > WINDOW) state.recent.shift();
+      state.workerUntil = 0;
+      if (
+        ms > FAR_OVER * limit ||
+        (state.recent.length === WINDOW && Math.min(...state.recent) > limit)
+      ) {
         state.workerUntil = clock() + retryAfter;
-        state.lastSlow = false;
-      } else {
-        state.workerUntil = 0;
-        state.lastSlow = slow;
+        state.recent = [];
       }
       return { analysis, ms };
     },
@@ -124,7 +129,7 @@ export function createMainThreadAnalyzer(options: MainThreadOptions = {}): MainT
         return; // not computable here: stays with the worker
       }
       if (shapes.size >= SHAPE_LIMIT) shapes.clear();
-      shapes.set(shapeKey(config), { lastSlow: false, workerUntil: 0 });
+      shapes.set(shapeKey(config), { recent: [], workerUntil: 0 });
     },
   };
 }

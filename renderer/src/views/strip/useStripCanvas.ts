@@ -32,10 +32,31 @@ function measure(strip: HTMLElement): Map<string, BlockBox> {
   return boxes;
 }
 
+/** A plain filled rectangle (no stroke, no rounding): runs of these with one fill become one path. */
+function plainFill(op: DrawOp): op is Extract<DrawOp, { kind: 'rect' }> & { fill: string } {
+  return op.kind === 'rect' && !op.stroke && !op.radius && op.fill !== undefined;
+}
+
+/**
+ * Paints the plan. Consecutive plain rectangles of one fill and alpha (a mask picture's kept cells) are
+ * filled as one path, and font, colour and alpha are assigned only when they change: the canvas parses
+ * each assigned font and colour string, and a rate change repaints every block.
+ */
 function paint(ctx: CanvasRenderingContext2D, ops: readonly DrawOp[]): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (const op of ops) {
+  let font = '';
+  let fillStyle = '';
+  let alpha = 1;
+  ctx.globalAlpha = 1;
+  const setFill = (color: string) => {
+    if (color !== fillStyle) ctx.fillStyle = fillStyle = color;
+  };
+  const setAlpha = (a: number) => {
+    if (a !== alpha) ctx.globalAlpha = alpha = a;
+  };
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
     if (op.kind === 'clip') {
       ctx.save();
       ctx.beginPath();
@@ -44,21 +65,37 @@ function paint(ctx: CanvasRenderingContext2D, ops: readonly DrawOp[]): void {
       continue;
     }
     if (op.kind === 'unclip') {
-      ctx.restore();
+      ctx.restore(); // restores the font, colour and alpha of the save: assign them again
+      font = '';
+      fillStyle = '';
+      alpha = ctx.globalAlpha;
       continue;
     }
-    ctx.globalAlpha = op.kind === 'rect' ? (op.alpha ?? 1) : 1;
     if (op.kind === 'text') {
-      ctx.font = op.font;
-      ctx.fillStyle = op.color;
+      setAlpha(1);
+      if (op.font !== font) ctx.font = font = op.font;
+      setFill(op.color);
       ctx.fillText(op.text, op.x, op.y);
       continue;
     }
+    setAlpha(op.alpha ?? 1);
     ctx.beginPath();
+    if (plainFill(op)) {
+      ctx.rect(op.x, op.y, op.w, op.h);
+      // Following rectangles of the same fill and alpha join this path.
+      for (let next = ops[i + 1]; next && plainFill(next); next = ops[i + 1]) {
+        if (next.fill !== op.fill || (next.alpha ?? 1) !== (op.alpha ?? 1)) break;
+        ctx.rect(next.x, next.y, next.w, next.h);
+        i++;
+      }
+      setFill(op.fill);
+      ctx.fill();
+      continue;
+    }
     if (op.radius) ctx.roundRect(op.x, op.y, op.w, op.h, op.radius);
     else ctx.rect(op.x, op.y, op.w, op.h);
     if (op.fill) {
-      ctx.fillStyle = op.fill;
+      setFill(op.fill);
       ctx.fill();
     }
     if (op.stroke) {
