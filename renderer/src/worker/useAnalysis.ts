@@ -7,6 +7,7 @@ import type { AnalysisWorkerApi } from './analysis.worker';
 import { applyInFrame } from './frameBatch';
 import { latestOnly } from './latestOnly';
 import { createMainThreadAnalyzer } from './mainThreadAnalysis';
+import { applyWorkerAnalysis } from './applyAnalysis';
 
 let remote: Remote<AnalysisWorkerApi> | null = null;
 let background: Remote<AnalysisWorkerApi> | null = null;
@@ -93,12 +94,7 @@ export function useAnalysis(): void {
     const runAnalysis = latestOnly(
       (input: { config: StudioConfig; revision: number }) => api.analyze(input.config),
       (analysis, input, ms) =>
-        applyInFrame('analysis', () => {
-          const s = store.getState();
-          // Not for a newer configuration, nor again for one the main thread has computed since.
-          if (s.config === input.config && s.analysisConfig !== input.config)
-            s.setAnalysis(analysis, ms, input.revision, input.config, 'worker');
-        }),
+        applyInFrame('analysis', () => void applyWorkerAnalysis(store, analysis, input, ms)),
       (err) => store.getState().setComputeStatus('error', message(err)),
     );
     let lastCurvesKey = '';
