@@ -32,6 +32,32 @@ function measure(strip: HTMLElement): Map<string, BlockBox> {
   return boxes;
 }
 
+/** Width of monospace text relative to its size (a generous estimate, for the clip test only). */
+const MONO_ADVANCE = 0.65;
+
+/**
+ * True when everything drawn between the clip at `start` and its unclip lies inside the clip (strokes
+ * and estimated text extents included), so clipping would cut nothing.
+ */
+export function fitsInside(ops: readonly DrawOp[], start: number, clip: BlockBox): boolean {
+  const inside = (x: number, y: number, w: number, h: number) =>
+    x >= clip.x && y >= clip.y && x + w <= clip.x + clip.w && y + h <= clip.y + clip.h;
+  for (let j = start + 1; j < ops.length; j++) {
+    const op = ops[j]!;
+    if (op.kind === 'unclip') return true;
+    if (op.kind === 'clip') return false;
+    if (op.kind === 'rect') {
+      const m = op.stroke ? (op.lineWidth ?? 1) / 2 : 0;
+      if (!inside(op.x - m, op.y - m, op.w + 2 * m, op.h + 2 * m)) return false;
+    } else {
+      const size = Number(/([\d.]+)px/.exec(op.font)?.[1] ?? NaN);
+      const w = op.text.length * size * MONO_ADVANCE;
+      if (!(size > 0) || !inside(op.x - w / 2, op.y - size / 2, w, size)) return false;
+    }
+  }
+  return false;
+}
+
 /** A plain filled rectangle (no stroke, no rounding): runs of these with one fill become one path. */
 function plainFill(op: DrawOp): op is Extract<DrawOp, { kind: 'rect' }> & { fill: string } {
   return op.kind === 'rect' && !op.stroke && !op.radius && op.fill !== undefined;
@@ -55,9 +81,14 @@ function paint(ctx: CanvasRenderingContext2D, ops: readonly DrawOp[]): void {
   const setAlpha = (a: number) => {
     if (a !== alpha) ctx.globalAlpha = alpha = a;
   };
+  // Per open clip: whether it was applied (a clip that would cut nothing is skipped, with its save).
+  const clips: boolean[] = [];
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     if (op.kind === 'clip') {
+      const needed = !fitsInside(ops, i, op);
+      clips.push(needed);
+      if (!needed) continue;
       ctx.save();
       ctx.beginPath();
       ctx.rect(op.x, op.y, op.w, op.h);
@@ -65,6 +96,7 @@ function paint(ctx: CanvasRenderingContext2D, ops: readonly DrawOp[]): void {
       continue;
     }
     if (op.kind === 'unclip') {
+      if (!clips.pop()) continue;
       ctx.restore(); // restores the font, colour and alpha of the save: assign them again
       font = '';
       fillStyle = '';
