@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { FixedText } from '../../charts/svg';
 import { formatMs, formatRatio } from '../../format';
 import type { Analysis } from '../../worker/types';
 import { describeDynamics } from '../strip/describe';
@@ -73,18 +74,21 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
               <span>{block.mode}</span>
             )}
             <span>
-              dynamic <strong className="mono">{ms(block.latencyS)}</strong>
+              dynamic{' '}
+              <strong>
+                <FixedText mono text={ms(block.latencyS)} />
+              </strong>
             </span>
             <span>
-              static <span className="mono">{ms(block.staticLatencyS)}</span>
+              static <FixedText mono text={ms(block.staticLatencyS)} />
             </span>
             <span>
               latency ratio{' '}
-              <span className="mono">{formatRatio(block.latencyS / block.staticLatencyS)}</span>
+              <FixedText mono text={formatRatio(block.latencyS / block.staticLatencyS)} />
             </span>
             {blockFlops ? (
               <span>
-                FLOPs ratio <span className="mono">{formatRatio(blockFlops.ratio)}</span>
+                FLOPs ratio <FixedText mono text={formatRatio(blockFlops.ratio)} />
               </span>
             ) : null}
           </p>

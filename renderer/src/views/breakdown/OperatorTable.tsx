@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { OpReport } from '../../../../core/predictor';
+import { FixedText } from '../../charts/svg';
 import { formatMs } from '../../format';
 import { toUnitMs, type TimeUnit } from './breakdownData';
 import { expectedOpTimeS, formatTile, opInfo } from './ops';
@@ -75,9 +76,15 @@ function OperatorTableRows({ caption, ops, unit, batchSize }: OperatorTableProps
               />
               {opInfo(op.op).label}
             </th>
-            <td>{ms(op.latencyS)}</td>
-            <td>{ms(op.computeS)}</td>
-            <td>{ms(op.memoryS)}</td>
+            <td>
+              <FixedText text={ms(op.latencyS)} />
+            </td>
+            <td>
+              <FixedText text={ms(op.computeS)} />
+            </td>
+            <td>
+              <FixedText text={ms(op.memoryS)} />
+            </td>
             {skipping ? <td>{`${Math.round(op.executionRate * 100)} %`}</td> : null}
             <td className="op-tile">{formatTile(op.tile)}</td>
             <td>{op.schedule ?? '—'}</td>
@@ -88,7 +95,9 @@ function OperatorTableRows({ caption, ops, unit, batchSize }: OperatorTableProps
       <tfoot>
         <tr>
           <th scope="row">{skipping ? 'Expected total' : 'Total'}</th>
-          <td>{ms(totalS)}</td>
+          <td>
+            <FixedText text={ms(totalS)} />
+          </td>
           <td colSpan={skipping ? 5 : 4} />
           <td>{launches}</td>
         </tr>

@@ -1,7 +1,8 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
+import { FixedText } from '../../charts/svg';
 import { useStudio } from '../../store';
 import { latencyModeOf } from '../breakdown/ops';
 import { explainGap, theoryOf, type StageTheory } from './theoryData';
@@ -11,6 +12,40 @@ import '../../styles/views.css';
 
 /** A reduction (1 − ratio) shown as the signed change the whole view uses. */
 const asChange = (reduction: number) => formatChange(-reduction);
+
+/** Signed percentages in a sentence ("−23 %", "+4.5 %", "45 %"): the parts that change with a rate. */
+const NUMBER = /([−+]?\d+(?:\.\d+)? %)/;
+
+/**
+ * A sentence whose numbers sit in fixed boxes, so that a rate change lays out only them (the sentence
+ * itself re-wraps only when its words or the length of a number change).
+ */
+export const Sentence = memo(function Sentence({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(NUMBER)
+        .map((part, i) => (i % 2 === 1 ? <FixedText key={i} mono text={part} /> : part))}
+    </>
+  );
+});
+
+/** The legend lists the stages; it changes with the model, not with a rate. */
+const TheoryLegend = memo(function TheoryLegend({ stages }: { stages: string }) {
+  const items: LegendItem[] = [
+    ...stages
+      .split(' ')
+      .map(Number)
+      .map((s) => ({
+        label: `Stage ${s + 1} blocks`,
+        color: stageColor(s),
+        swatch: 'dot' as const,
+      })),
+    { label: 'Network', color: 'var(--text)', swatch: 'diamond' },
+    { label: 'y = x (latency follows FLOPs)', color: 'var(--text-3)', swatch: 'dashed' },
+  ];
+  return <ChartLegend items={items} label="Theory vs practice legend" />;
+});
 
 function StageTable({ stages }: { stages: StageTheory[] }) {
   return (
@@ -41,10 +76,14 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
                 Stage {s.stage + 1}
                 <span className="stage-mode">{s.modes.join(', ')}</span>
               </th>
-              <td>{asChange(s.flopsReduction)}</td>
-              <td>{asChange(s.latencyReduction)}</td>
+              <td>
+                <FixedText text={asChange(s.flopsReduction)} />
+              </td>
+              <td>
+                <FixedText text={asChange(s.latencyReduction)} />
+              </td>
               <td className={gap > 0.02 ? 'bad' : gap < -0.02 ? 'good' : ''}>
-                {formatPoints(gap)}
+                <FixedText text={formatPoints(gap)} />
               </td>
             </tr>
           );
@@ -73,19 +112,10 @@ export function TheoryView() {
     [analysis, latencyMode],
   );
   if (!analysis || !theory) return <Predicting />;
-  const legend: LegendItem[] = [
-    ...theory.stages.map((s) => ({
-      label: `Stage ${s.stage + 1} blocks`,
-      color: stageColor(s.stage),
-      swatch: 'dot' as const,
-    })),
-    { label: 'Network', color: 'var(--text)', swatch: 'diamond' },
-    { label: 'y = x (latency follows FLOPs)', color: 'var(--text-3)', swatch: 'dashed' },
-  ];
   return (
     <div className="view-stack" data-testid="theory-view">
       <p className="explain" data-testid="theory-explanation">
-        {explanation}
+        <Sentence text={explanation} />
       </p>
       <div className="theory-grid">
         <ChartCard
@@ -93,7 +123,7 @@ export function TheoryView() {
           subtitle="Change vs the static network (negative: cheaper); above the diagonal, latency gains less than FLOPs."
           exportName="theory-vs-practice"
           className="chart-card-contained"
-          legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
+          legend={<TheoryLegend stages={theory.stages.map((s) => s.stage).join(' ')} />}
         >
           <TheoryChart
             theory={theory}
@@ -106,9 +136,9 @@ export function TheoryView() {
           <StageTable stages={theory.stages} />
           <p className="hint">
             Gap: latency change minus FLOPs change, in points (positive: latency gains less).
-            Network: FLOPs {asChange(theory.network.flopsReduction)}, latency{' '}
-            {asChange(theory.network.latencyReduction)}. FLOPs include the stem and head, which the
-            latency model does not cost.
+            Network: FLOPs <FixedText mono text={asChange(theory.network.flopsReduction)} />,
+            latency <FixedText mono text={asChange(theory.network.latencyReduction)} />. FLOPs
+            include the stem and head, which the latency model does not cost.
           </p>
         </section>
       </div>
