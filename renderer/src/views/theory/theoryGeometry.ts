@@ -19,6 +19,22 @@ export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
   return [lo, hi];
 }
 
+/**
+ * The domain to draw after a change: the one drawn before while it still holds every point and they
+ * span at least half of it, so that axes, ticks and gridlines stay put while rates move; otherwise the
+ * points' own domain.
+ */
+export function keepDomain(
+  drawn: readonly [number, number] | null,
+  needed: readonly [number, number],
+): [number, number] {
+  const [lo, hi] = needed;
+  if (!drawn || lo < drawn[0] || hi > drawn[1] || hi - lo < 0.5 * (drawn[1] - drawn[0])) {
+    return [lo, hi];
+  }
+  return [drawn[0], drawn[1]];
+}
+
 /** Ticks of the shared domain: every 10, 20 or 25 points depending on its span. */
 export function domainTicks([lo, hi]: readonly [number, number]): number[] {
   const span = hi - lo;
@@ -52,7 +68,12 @@ export interface TheoryGeometry {
   network: PlacedPoint;
 }
 
-export function theoryGeometry(theory: Theory, widthPx: number): TheoryGeometry {
+/** `domain`: the one to draw (see {@link keepDomain}); by default the points' own. */
+export function theoryGeometry(
+  theory: Theory,
+  widthPx: number,
+  domain: [number, number] = sharedDomain([...theory.blocks, theory.network]),
+): TheoryGeometry {
   const heightPx = THEORY_CHART_HEIGHT_PX;
   const plot = {
     left: PLOT_LEFT_PX,
@@ -60,7 +81,6 @@ export function theoryGeometry(theory: Theory, widthPx: number): TheoryGeometry 
     top: PLOT_TOP_PX,
     bottom: heightPx - PLOT_BOTTOM_GAP_PX,
   };
-  const domain = sharedDomain([...theory.blocks, theory.network]);
   const x = linearScale(domain, [plot.left, plot.right]);
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const place = (point: TheoryPoint): PlacedPoint => {
