@@ -55,10 +55,10 @@ export const TheoryChart = memo(function TheoryChart({
 }: TheoryChartProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const [hover, setHover] = useState<{ key: string; x: number; y: number } | null>(null);
-  // The drawn domain changes only when the points leave it or shrink to under half of it: a rate
-  // change moves the points, not the axes (derived state from the previous render).
+  // The drawn domain changes only when a point leaves it or the points shrink to under half of it: a
+  // rate change moves the points, not the axes (derived state from the previous render).
   const needed = useMemo(() => sharedDomain([...theory.blocks, theory.network]), [theory]);
-  const [drawn, setDrawn] = useState<[number, number]>(needed);
+  const [drawn, setDrawn] = useState<[number, number]>(() => keepDomain(null, needed));
   const domain = keepDomain(drawn, needed);
   if (domain[0] !== drawn[0] || domain[1] !== drawn[1]) setDrawn(domain);
   const [lo, hi] = domain;

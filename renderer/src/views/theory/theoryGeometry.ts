@@ -19,20 +19,27 @@ export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
   return [lo, hi];
 }
 
+/** Headroom added on a side the points outgrow, in %, so that a drag does not move the axes at once. */
+const DOMAIN_PAD = 10;
+
 /**
- * The domain to draw after a change: the one drawn before while it still holds every point and they
- * span at least half of it, so that axes, ticks and gridlines stay put while rates move; otherwise the
- * points' own domain.
+ * The domain to draw after a change, so that axes, ticks and gridlines stay put while rates move: the
+ * one drawn before while it holds every point; stretched (with {@link DOMAIN_PAD} of headroom) on a side
+ * a point leaves; the points' own, padded, when there is none yet or they would span under half of it.
  */
 export function keepDomain(
   drawn: readonly [number, number] | null,
   needed: readonly [number, number],
 ): [number, number] {
   const [lo, hi] = needed;
-  if (!drawn || lo < drawn[0] || hi > drawn[1] || hi - lo < 0.5 * (drawn[1] - drawn[0])) {
-    return [lo, hi];
-  }
-  return [drawn[0], drawn[1]];
+  const padded: [number, number] = [lo - DOMAIN_PAD, hi + DOMAIN_PAD];
+  if (!drawn) return padded;
+  const next: [number, number] = [
+    lo < drawn[0] ? padded[0] : drawn[0],
+    hi > drawn[1] ? padded[1] : drawn[1],
+  ];
+  if (hi - lo < 0.5 * (next[1] - next[0])) return padded;
+  return next;
 }
 
 /** Ticks of the shared domain: every 10, 20 or 25 points depending on its span. */
