@@ -6,7 +6,6 @@
  * directly (they carry no styles).
  */
 export { Axis } from './Axis';
-export { FixedText } from './FixedText';
 export { GridLines } from './Grid';
 export { localPoint } from './pointer';
 export { bandScale, linearScale, logScale, type BandScale, type ContinuousScale } from './scale';

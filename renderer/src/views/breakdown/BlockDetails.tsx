@@ -1,5 +1,4 @@
 import { memo, useId } from 'react';
-import { FixedText } from '../../charts/svg';
 import { formatMs, formatRatio } from '../../format';
 import type { Analysis } from '../../worker/types';
 import { describeDynamics } from '../strip/describe';
@@ -74,21 +73,18 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
               <span>{block.mode}</span>
             )}
             <span>
-              dynamic{' '}
-              <strong>
-                <FixedText mono text={ms(block.latencyS)} />
-              </strong>
+              dynamic <strong className="mono">{ms(block.latencyS)}</strong>
             </span>
             <span>
-              static <FixedText mono text={ms(block.staticLatencyS)} />
+              static <span className="mono">{ms(block.staticLatencyS)}</span>
             </span>
             <span>
               latency ratio{' '}
-              <FixedText mono text={formatRatio(block.latencyS / block.staticLatencyS)} />
+              <span className="mono">{formatRatio(block.latencyS / block.staticLatencyS)}</span>
             </span>
             {blockFlops ? (
               <span>
-                FLOPs ratio <FixedText mono text={formatRatio(blockFlops.ratio)} />
+                FLOPs ratio <span className="mono">{formatRatio(blockFlops.ratio)}</span>
               </span>
             ) : null}
           </p>

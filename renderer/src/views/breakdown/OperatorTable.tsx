@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import type { OpReport } from '../../../../core/predictor';
-import { FixedText } from '../../charts/svg';
 import { formatMs } from '../../format';
 import { toUnitMs, type TimeUnit } from './breakdownData';
 import { expectedOpTimeS, formatTile, opInfo } from './ops';
@@ -76,15 +75,9 @@ function OperatorTableRows({ caption, ops, unit, batchSize }: OperatorTableProps
               />
               {opInfo(op.op).label}
             </th>
-            <td>
-              <FixedText text={ms(op.latencyS)} />
-            </td>
-            <td>
-              <FixedText text={ms(op.computeS)} />
-            </td>
-            <td>
-              <FixedText text={ms(op.memoryS)} />
-            </td>
+            <td>{ms(op.latencyS)}</td>
+            <td>{ms(op.computeS)}</td>
+            <td>{ms(op.memoryS)}</td>
             {skipping ? <td>{`${Math.round(op.executionRate * 100)} %`}</td> : null}
             <td className="op-tile">{formatTile(op.tile)}</td>
             <td>{op.schedule ?? '—'}</td>
@@ -95,9 +88,7 @@ function OperatorTableRows({ caption, ops, unit, batchSize }: OperatorTableProps
       <tfoot>
         <tr>
           <th scope="row">{skipping ? 'Expected total' : 'Total'}</th>
-          <td>
-            <FixedText text={ms(totalS)} />
-          </td>
+          <td>{ms(totalS)}</td>
           <td colSpan={skipping ? 5 : 4} />
           <td>{launches}</td>
         </tr>

@@ -1,11 +1,10 @@
 import { memo } from 'react';
-import { FixedText } from '../../charts/svg';
 import { formatMs, formatRatio } from '../../format';
 import type { HardwareDatum } from './hardwareData';
 
 /**
- * The comparison as numbers, one row per preset; the current one highlighted. The numbers sit in fixed
- * boxes, so a rate change lays out neither the table nor the page.
+ * The comparison as numbers, one row per preset; the current one highlighted (re-rendered only with
+ * new rows).
  */
 export const HardwareTable = memo(function HardwareTable({ rows }: { rows: HardwareDatum[] }) {
   return (
@@ -35,18 +34,10 @@ export const HardwareTable = memo(function HardwareTable({ rows }: { rows: Hardw
               </th>
               <td className={r.validated ? '' : 'warn'}>{r.validated ? 'yes' : 'not validated'}</td>
               <td>{r.batchSize}</td>
-              <td>
-                <FixedText text={formatMs(r.msPerImage)} />
-              </td>
-              <td>
-                <FixedText text={formatMs(r.staticMsPerImage)} />
-              </td>
-              <td>
-                <FixedText text={formatRatio(r.ratio)} />
-              </td>
-              <td className={r.speedup >= 1 ? 'good' : 'bad'}>
-                <FixedText text={`${r.speedup.toFixed(2)}×`} />
-              </td>
+              <td>{formatMs(r.msPerImage)}</td>
+              <td>{formatMs(r.staticMsPerImage)}</td>
+              <td>{formatRatio(r.ratio)}</td>
+              <td className={r.speedup >= 1 ? 'good' : 'bad'}>{`${r.speedup.toFixed(2)}×`}</td>
             </tr>
           ))}
         </tbody>

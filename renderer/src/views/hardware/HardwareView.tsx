@@ -2,7 +2,6 @@ import { useLayoutEffect, useMemo } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
-import { FixedText } from '../../charts/svg';
 import { formatMs, formatRatio } from '../../format';
 import { modelLabel } from '../../labels';
 import { useStudio } from '../../store';
@@ -54,12 +53,13 @@ export function HardwareView() {
     <div className="view-stack" data-testid="hardware-view">
       <p className="explain">
         {model} with this configuration is fastest relative to static on{' '}
-        <strong>{best.shortLabel}</strong> (ratio <FixedText mono text={formatRatio(best.ratio)} />)
+        <strong>{best.shortLabel}</strong> (ratio{' '}
+        <span className="mono">{formatRatio(best.ratio)}</span>)
         {current ? (
           <>
             ; on the current {current.shortLabel} the ratio is{' '}
-            <FixedText mono text={formatRatio(current.ratio)} />,{' '}
-            <FixedText mono text={formatMs(current.msPerImage)} /> per image
+            <span className="mono">{formatRatio(current.ratio)}</span>,{' '}
+            <span className="mono">{formatMs(current.msPerImage)}</span> per image
           </>
         ) : null}
         .

@@ -2,7 +2,6 @@ import { memo, useLayoutEffect, useMemo } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
-import { FixedText } from '../../charts/svg';
 import { useStudio } from '../../store';
 import { latencyModeOf } from '../breakdown/ops';
 import { explainGap, theoryOf, type StageTheory } from './theoryData';
@@ -12,23 +11,6 @@ import '../../styles/views.css';
 
 /** A reduction (1 − ratio) shown as the signed change the whole view uses. */
 const asChange = (reduction: number) => formatChange(-reduction);
-
-/** Signed percentages in a sentence ("−23 %", "+4.5 %", "45 %"): the parts that change with a rate. */
-const NUMBER = /([−+]?\d+(?:\.\d+)? %)/;
-
-/**
- * A sentence whose numbers sit in fixed boxes, so that a rate change lays out only them (the sentence
- * itself re-wraps only when its words or the length of a number change).
- */
-export const Sentence = memo(function Sentence({ text }: { text: string }) {
-  return (
-    <>
-      {text
-        .split(NUMBER)
-        .map((part, i) => (i % 2 === 1 ? <FixedText key={i} mono text={part} /> : part))}
-    </>
-  );
-});
 
 /** The legend lists the stages; it changes with the model, not with a rate. */
 const TheoryLegend = memo(function TheoryLegend({ stages }: { stages: string }) {
@@ -76,14 +58,10 @@ function StageTable({ stages }: { stages: StageTheory[] }) {
                 Stage {s.stage + 1}
                 <span className="stage-mode">{s.modes.join(', ')}</span>
               </th>
-              <td>
-                <FixedText text={asChange(s.flopsReduction)} />
-              </td>
-              <td>
-                <FixedText text={asChange(s.latencyReduction)} />
-              </td>
+              <td>{asChange(s.flopsReduction)}</td>
+              <td>{asChange(s.latencyReduction)}</td>
               <td className={gap > 0.02 ? 'bad' : gap < -0.02 ? 'good' : ''}>
-                <FixedText text={formatPoints(gap)} />
+                {formatPoints(gap)}
               </td>
             </tr>
           );
@@ -115,7 +93,7 @@ export function TheoryView() {
   return (
     <div className="view-stack" data-testid="theory-view">
       <p className="explain" data-testid="theory-explanation">
-        <Sentence text={explanation} />
+        {explanation}
       </p>
       <div className="theory-grid">
         <ChartCard
@@ -136,9 +114,9 @@ export function TheoryView() {
           <StageTable stages={theory.stages} />
           <p className="hint">
             Gap: latency change minus FLOPs change, in points (positive: latency gains less).
-            Network: FLOPs <FixedText mono text={asChange(theory.network.flopsReduction)} />,
-            latency <FixedText mono text={asChange(theory.network.latencyReduction)} />. FLOPs
-            include the stem and head, which the latency model does not cost.
+            Network: FLOPs {asChange(theory.network.flopsReduction)}, latency{' '}
+            {asChange(theory.network.latencyReduction)}. FLOPs include the stem and head, which the
+            latency model does not cost.
           </p>
         </section>
       </div>
