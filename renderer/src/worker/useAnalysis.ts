@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import type { StudioConfig } from '../../../core/config/schema';
 import { analysisWorkerInstance } from '../boot';
 import { useStudio } from '../store';
+import { hardwareRowsOnMain } from '../views/hardware/rowsOnMain';
 import type { AnalysisWorkerApi } from './analysis.worker';
 import { applyInFrame } from './frameBatch';
 import { latestOnly } from './latestOnly';
@@ -106,10 +107,15 @@ export function useAnalysis(): void {
       (err) => store.getState().notify('error', `Latency curves failed: ${message(err)}`),
     );
     let lastHardwareConfig: StudioConfig | null = null;
+    // Rows computed on the main thread for a later change supersede the worker's older ones.
+    let hardwareSeq = 0;
+    let mainRowsSeq = -1;
     const runHardware = latestOnly(
-      (config: StudioConfig) => backgroundWorker().hardwareRows(config),
-      (rows, config) =>
-        applyInFrame('hardware', () => store.getState().setHardwareRows(rows, config)),
+      (job: { config: StudioConfig; seq: number }) => backgroundWorker().hardwareRows(job.config),
+      (rows, job) =>
+        applyInFrame('hardware', () => {
+          if (job.seq > mainRowsSeq) store.getState().setHardwareRows(rows, job.config);
+        }),
       (err) => store.getState().notify('error', `Hardware comparison failed: ${message(err)}`),
     );
 
@@ -136,7 +142,13 @@ export function useAnalysis(): void {
       }
       if (s.activeView === 'hardware' && lastHardwareConfig !== s.config) {
         lastHardwareConfig = s.config;
-        runHardware(s.config);
+        // On the main thread when warm and cheap, so the rows land in the header's frame.
+        const seq = ++hardwareSeq;
+        const rows = hardwareRowsOnMain(s.config);
+        if (rows) {
+          mainRowsSeq = seq;
+          s.setHardwareRows(rows, s.config);
+        } else runHardware({ config: s.config, seq });
       }
     };
     update();

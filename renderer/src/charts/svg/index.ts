@@ -9,6 +9,7 @@ export { Axis } from './Axis';
 export { GridLines } from './Grid';
 export { localPoint } from './pointer';
 export { bandScale, linearScale, logScale, type BandScale, type ContinuousScale } from './scale';
+export { keepMax } from './keepMax';
 export { decadeTicks, ticksWithin } from './ticks';
 export { SvgTooltip } from './Tooltip';
 export { useMeasuredWidth } from './useMeasuredWidth';

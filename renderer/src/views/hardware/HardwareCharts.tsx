@@ -5,6 +5,7 @@ import {
   SvgTooltip,
   bandScale,
   decadeTicks,
+  keepMax,
   linearScale,
   localPoint,
   logScale,
@@ -163,7 +164,11 @@ function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }:
 
 /** Horizontal bars of the latency ratio per preset, with the static line at 1. */
 export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDatum[] }) {
-  const maxX = Math.ceil(Math.max(1.1, ...rows.map((r) => r.ratio)) * 5) / 5;
+  // One step of headroom (0.2) over the largest ratio, kept while the bars fit (derived state).
+  const needed = (Math.ceil(Math.max(1.1, ...rows.map((r) => r.ratio)) * 5) + 1) / 5;
+  const [drawnMax, setDrawnMax] = useState(needed);
+  const maxX = keepMax(drawnMax, needed);
+  if (maxX !== drawnMax) setDrawnMax(maxX);
   const xAxis = useMemo(
     () => (range: [number, number]) => ({
       x: linearScale([0, maxX], range),

@@ -1,8 +1,12 @@
+import { memo } from 'react';
 import { formatMs, formatRatio } from '../../format';
 import type { HardwareDatum } from './hardwareData';
 
-/** The comparison as numbers, one row per preset; the current one highlighted. */
-export function HardwareTable({ rows }: { rows: HardwareDatum[] }) {
+/**
+ * The comparison as numbers, one row per preset; the current one highlighted (re-rendered only with
+ * new rows).
+ */
+export const HardwareTable = memo(function HardwareTable({ rows }: { rows: HardwareDatum[] }) {
   return (
     <section className="card hw-table-card" aria-label="Hardware comparison table">
       <table className="data hw-table" data-testid="hardware-table">
@@ -40,4 +44,4 @@ export function HardwareTable({ rows }: { rows: HardwareDatum[] }) {
       </table>
     </section>
   );
-}
+});

@@ -4,7 +4,13 @@ import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../..
 import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
 import type { Theory } from './theoryData';
-import { nearestPoint, theoryGeometry, type PlacedPoint } from './theoryGeometry';
+import {
+  keepDomain,
+  nearestPoint,
+  sharedDomain,
+  theoryGeometry,
+  type PlacedPoint,
+} from './theoryGeometry';
 
 /** Axis ticks in the view's convention: "−20 %", "+10 %", "0 %". */
 const formatTick = (v: number) => formatChange(v / 100, 0);
@@ -49,9 +55,16 @@ export const TheoryChart = memo(function TheoryChart({
 }: TheoryChartProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const [hover, setHover] = useState<{ key: string; x: number; y: number } | null>(null);
-  const g = useMemo(() => theoryGeometry(theory, widthPx), [theory, widthPx]);
+  // The drawn domain changes only when a point leaves it or the points shrink to under half of it: a
+  // rate change moves the points, not the axes (derived state from the previous render).
+  const needed = useMemo(() => sharedDomain([...theory.blocks, theory.network]), [theory]);
+  const [drawn, setDrawn] = useState<[number, number]>(() => keepDomain(null, needed));
+  const domain = keepDomain(drawn, needed);
+  if (domain[0] !== drawn[0] || domain[1] !== drawn[1]) setDrawn(domain);
+  const [lo, hi] = domain;
+  const g = useMemo(() => theoryGeometry(theory, widthPx, [lo, hi]), [theory, widthPx, lo, hi]);
   const all = useMemo(() => [...g.blocks, g.network], [g]);
-  const { plot, domain, x, y } = g;
+  const { plot, x, y } = g;
   const xTicks = g.ticks.map((v) => ({ key: v, pos: x(v), label: formatTick(v) }));
   const yTicks = g.ticks.map((v) => ({ key: v, pos: y(v), label: formatTick(v) }));
   const hovered = hover ? all.find((p) => p.point.key === hover.key) : undefined;

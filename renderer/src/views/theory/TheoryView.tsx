@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
@@ -11,6 +11,23 @@ import '../../styles/views.css';
 
 /** A reduction (1 − ratio) shown as the signed change the whole view uses. */
 const asChange = (reduction: number) => formatChange(-reduction);
+
+/** The legend lists the stages; it changes with the model, not with a rate. */
+const TheoryLegend = memo(function TheoryLegend({ stages }: { stages: string }) {
+  const items: LegendItem[] = [
+    ...stages
+      .split(' ')
+      .map(Number)
+      .map((s) => ({
+        label: `Stage ${s + 1} blocks`,
+        color: stageColor(s),
+        swatch: 'dot' as const,
+      })),
+    { label: 'Network', color: 'var(--text)', swatch: 'diamond' },
+    { label: 'y = x (latency follows FLOPs)', color: 'var(--text-3)', swatch: 'dashed' },
+  ];
+  return <ChartLegend items={items} label="Theory vs practice legend" />;
+});
 
 function StageTable({ stages }: { stages: StageTheory[] }) {
   return (
@@ -73,15 +90,6 @@ export function TheoryView() {
     [analysis, latencyMode],
   );
   if (!analysis || !theory) return <Predicting />;
-  const legend: LegendItem[] = [
-    ...theory.stages.map((s) => ({
-      label: `Stage ${s.stage + 1} blocks`,
-      color: stageColor(s.stage),
-      swatch: 'dot' as const,
-    })),
-    { label: 'Network', color: 'var(--text)', swatch: 'diamond' },
-    { label: 'y = x (latency follows FLOPs)', color: 'var(--text-3)', swatch: 'dashed' },
-  ];
   return (
     <div className="view-stack" data-testid="theory-view">
       <p className="explain" data-testid="theory-explanation">
@@ -93,7 +101,7 @@ export function TheoryView() {
           subtitle="Change vs the static network (negative: cheaper); above the diagonal, latency gains less than FLOPs."
           exportName="theory-vs-practice"
           className="chart-card-contained"
-          legend={<ChartLegend items={legend} label="Theory vs practice legend" />}
+          legend={<TheoryLegend stages={theory.stages.map((s) => s.stage).join(' ')} />}
         >
           <TheoryChart
             theory={theory}

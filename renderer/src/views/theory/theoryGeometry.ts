@@ -19,6 +19,29 @@ export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
   return [lo, hi];
 }
 
+/** Headroom added on a side the points outgrow, in %, so that a drag does not move the axes at once. */
+const DOMAIN_PAD = 10;
+
+/**
+ * The domain to draw after a change, so that axes, ticks and gridlines stay put while rates move: the
+ * one drawn before while it holds every point; stretched (with {@link DOMAIN_PAD} of headroom) on a side
+ * a point leaves; the points' own, padded, when there is none yet or they would span under half of it.
+ */
+export function keepDomain(
+  drawn: readonly [number, number] | null,
+  needed: readonly [number, number],
+): [number, number] {
+  const [lo, hi] = needed;
+  const padded: [number, number] = [lo - DOMAIN_PAD, hi + DOMAIN_PAD];
+  if (!drawn) return padded;
+  const next: [number, number] = [
+    lo < drawn[0] ? padded[0] : drawn[0],
+    hi > drawn[1] ? padded[1] : drawn[1],
+  ];
+  if (hi - lo < 0.5 * (next[1] - next[0])) return padded;
+  return next;
+}
+
 /** Ticks of the shared domain: every 10, 20 or 25 points depending on its span. */
 export function domainTicks([lo, hi]: readonly [number, number]): number[] {
   const span = hi - lo;
@@ -52,7 +75,12 @@ export interface TheoryGeometry {
   network: PlacedPoint;
 }
 
-export function theoryGeometry(theory: Theory, widthPx: number): TheoryGeometry {
+/** `domain`: the one to draw (see {@link keepDomain}); by default the points' own. */
+export function theoryGeometry(
+  theory: Theory,
+  widthPx: number,
+  domain: [number, number] = sharedDomain([...theory.blocks, theory.network]),
+): TheoryGeometry {
   const heightPx = THEORY_CHART_HEIGHT_PX;
   const plot = {
     left: PLOT_LEFT_PX,
@@ -60,7 +88,6 @@ export function theoryGeometry(theory: Theory, widthPx: number): TheoryGeometry 
     top: PLOT_TOP_PX,
     bottom: heightPx - PLOT_BOTTOM_GAP_PX,
   };
-  const domain = sharedDomain([...theory.blocks, theory.network]);
   const x = linearScale(domain, [plot.left, plot.right]);
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const place = (point: TheoryPoint): PlacedPoint => {
