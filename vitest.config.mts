@@ -10,6 +10,7 @@ export default defineConfig({
           include: [
             'tests/core/**/*.test.ts',
             'tests/cli/**/*.test.ts',
+            'tests/bin/**/*.test.ts',
             'tests/electron/**/*.test.ts',
             'tests/lint/**/*.test.ts',
             'tests/tools/**/*.test.ts',

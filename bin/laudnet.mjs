@@ -2,35 +2,31 @@
 // `laudnet`: runs the bundled CLI (dist-cli/, built by `npm run build:cli` and on `npm install`). In a
 // clone, a bundle older than any of its sources is rebuilt first (about half a second, once), so an edit
 // is never run stale; LAUDNET_SKIP_STALE_CHECK=1 skips that check.
+// This file runs before every command, so it stays lean: one builtin (node:fs), no thrown errors on the
+// common path, and the bundle imported by a relative specifier.
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-const root = join(import.meta.dirname, '..');
-const bundle = join(root, 'dist-cli', 'laudnet.mjs');
+const root = `${import.meta.dirname}/..`;
+const bundle = `${root}/dist-cli/laudnet.mjs`;
 
-function mtime(path) {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return null;
-  }
-}
+/** Modification time in ms, or null when the path does not exist. */
+const mtime = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? null;
 
-/** True when the bundle is missing or a source it was built from changed (or vanished) since. */
+/** True when the bundle is missing or a source it was built from changed since. */
 function stale() {
   const built = mtime(bundle);
   if (built === null) return true;
   if (process.env.LAUDNET_SKIP_STALE_CHECK === '1') return false;
   let inputs;
   try {
-    inputs = JSON.parse(readFileSync(join(root, 'dist-cli', 'inputs.json'), 'utf8'));
+    inputs = JSON.parse(readFileSync(`${root}/dist-cli/inputs.json`, 'utf8'));
   } catch {
     return true;
   }
+  if (!Array.isArray(inputs)) return true;
   for (const file of inputs) {
-    const t = mtime(join(root, file));
     // A source gone from an installed copy (no cli/ or core/ shipped) is not a reason to rebuild.
+    const t = typeof file === 'string' ? mtime(`${root}/${file}`) : null;
     if (t !== null && t > built) return true;
   }
   return false;
@@ -39,7 +35,7 @@ function stale() {
 if (stale()) {
   let buildCli;
   try {
-    ({ buildCli } = await import(pathToFileURL(join(root, 'scripts', 'build-cli.mjs')).href));
+    ({ buildCli } = await import('../scripts/build-cli.mjs'));
   } catch {
     buildCli = null;
   }
@@ -49,4 +45,4 @@ if (stale()) {
     process.exit(1);
   }
 }
-await import(pathToFileURL(bundle).href);
+await import('../dist-cli/laudnet.mjs');
