@@ -83,20 +83,47 @@ export function scoreOverlaySide(block: BlockMaskSet): number | null {
   return score ? Math.max(1, score.height, score.width) : null;
 }
 
-/** Copies a `side`² RGBA square into an atlas row-by-row at (x, y). */
+/** Copies a `side`² RGBA square into an atlas at (x, y), a 32-bit word per pixel. */
 function blit(atlas: RgbaImage, src: Uint8ClampedArray, side: number, x: number, y: number): void {
-  for (let r = 0; r < side; r++)
-    atlas.rgba.set(src.subarray(r * side * 4, (r + 1) * side * 4), ((y + r) * atlas.width + x) * 4);
+  const to = new Uint32Array(atlas.rgba.buffer, atlas.rgba.byteOffset, atlas.rgba.length >> 2);
+  const from = new Uint32Array(src.buffer, src.byteOffset, side * side);
+  for (let r = 0; r < side; r++) {
+    const o = (y + r) * atlas.width + x;
+    const i = r * side;
+    for (let c = 0; c < side; c++) to[o + c] = from[i + c] as number;
+  }
 }
 
 /** `over` (straight alpha) blended onto the opaque `under`, in place: what `drawImage` does. */
 function blendOnto(under: Uint8ClampedArray, over: Uint8ClampedArray): void {
   for (let i = 0; i < under.length; i += 4) {
-    const a = (over[i + 3] as number) / 255;
-    if (a === 0) continue;
-    for (let c = 0; c < 3; c++)
-      under[i + c] = (over[i + c] as number) * a + (under[i + c] as number) * (1 - a);
+    const alpha = over[i + 3] as number;
+    if (alpha === 0) continue;
+    const a = alpha / 255;
+    const b = 1 - a;
+    under[i] = (over[i] as number) * a + (under[i] as number) * b;
+    under[i + 1] = (over[i + 1] as number) * a + (under[i + 1] as number) * b;
+    under[i + 2] = (over[i + 2] as number) * a + (under[i + 2] as number) * b;
   }
+}
+
+/**
+ * The share of the photo in the ponder map: 18 % of its luminance per pixel, at the map's side. It
+ * depends on the photo only, so the worker keeps it with the image instead of computing it per change.
+ */
+export function ponderShade(photo: RgbaImage, side: number): Float32Array {
+  const grey =
+    photo.width === side && photo.height === side ? photo.rgba : resizeSquare(photo, side);
+  const out = new Float32Array(side * side);
+  for (let i = 0; i < out.length; i++) {
+    const o = 4 * i;
+    out[i] =
+      0.18 *
+      (0.2126 * (grey[o] as number) +
+        0.7152 * (grey[o + 1] as number) +
+        0.0722 * (grey[o + 2] as number));
+  }
+  return out;
 }
 
 /** Box-filter resize of a square RGBA image to `toSide`² (the photo under the tiles). */
@@ -166,17 +193,16 @@ function tilePixels(
 function ponderPixels(
   ponder: PonderMap,
   blocks: number,
-  photo: RgbaImage | null,
+  shade: Float32Array | null,
 ): Uint8ClampedArray {
   const heat = ponderRgba(ponder, blocks);
-  if (!photo) return heat;
-  const grey = resizeSquare(photo, ponder.side);
-  for (let i = 0; i < heat.length; i += 4) {
-    const l =
-      0.2126 * (grey[i] as number) +
-      0.7152 * (grey[i + 1] as number) +
-      0.0722 * (grey[i + 2] as number);
-    for (let c = 0; c < 3; c++) heat[i + c] = 0.82 * (heat[i + c] as number) + 0.18 * l;
+  if (!shade) return heat;
+  for (let i = 0; i < shade.length; i++) {
+    const o = 4 * i;
+    const l = shade[i] as number;
+    heat[o] = 0.82 * (heat[o] as number) + l;
+    heat[o + 1] = 0.82 * (heat[o + 1] as number) + l;
+    heat[o + 2] = 0.82 * (heat[o + 2] as number) + l;
   }
   return heat;
 }
@@ -196,6 +222,8 @@ export interface MaskAtlasOptions {
   photo?: RgbaImage | null;
   /** The photo already resized to `tilePx` (a cache of the caller's), else it is resized here. */
   tilePhoto?: Uint8ClampedArray | null;
+  /** `ponderShade(photo, ponder.side)` (a cache of the caller's), else it is computed here. */
+  ponderShade?: Float32Array | null;
 }
 
 /** Builds every picture of the 2D mask views for `blocks` (see the module comment). */
@@ -280,7 +308,11 @@ export function buildMaskAtlas(
     overlays,
     strips,
     ponder: {
-      rgba: ponderPixels(ponder, blocks.length, photo),
+      rgba: ponderPixels(
+        ponder,
+        blocks.length,
+        photo ? (opts.ponderShade ?? ponderShade(photo, ponder.side)) : null,
+      ),
       width: ponder.side,
       height: ponder.side,
     },
