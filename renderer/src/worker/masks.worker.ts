@@ -61,26 +61,11 @@ function saliencyFor(imageId: number): SaliencyMap | null {
   return image.saliency;
 }
 
-/** One OffscreenCanvas per picture size, reused: putImageData + transferToImageBitmap is synchronous. */
-const canvases = new Map<string, OffscreenCanvasRenderingContext2D | null>();
-
 /** An ImageBitmap of raw pixels (created here, transferred to the page). */
-function bitmapOf(image: RgbaImage): ImageBitmap | Promise<ImageBitmap> {
-  const data = new ImageData(
-    image.rgba as Uint8ClampedArray<ArrayBuffer>,
-    image.width,
-    image.height,
+const bitmapOf = (image: RgbaImage) =>
+  createImageBitmap(
+    new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
   );
-  const key = `${image.width}x${image.height}`;
-  let ctx = canvases.get(key);
-  if (ctx === undefined && typeof OffscreenCanvas !== 'undefined') {
-    ctx = new OffscreenCanvas(image.width, image.height).getContext('2d');
-    canvases.set(key, ctx);
-  }
-  if (!ctx) return createImageBitmap(data);
-  ctx.putImageData(data, 0, 0);
-  return ctx.canvas.transferToImageBitmap();
-}
 
 /** Every picture of the 2D mask views for these masks, over the image's photo, as ImageBitmaps. */
 async function atlasFor(

@@ -94,16 +94,36 @@ function blit(atlas: RgbaImage, src: Uint8ClampedArray, side: number, x: number,
   }
 }
 
-/** `over` (straight alpha) blended onto the opaque `under`, in place: what `drawImage` does. */
-function blendOnto(under: Uint8ClampedArray, over: Uint8ClampedArray): void {
-  for (let i = 0; i < under.length; i += 4) {
-    const alpha = over[i + 3] as number;
-    if (alpha === 0) continue;
-    const a = alpha / 255;
-    const b = 1 - a;
-    under[i] = (over[i] as number) * a + (under[i] as number) * b;
-    under[i + 1] = (over[i + 1] as number) * a + (under[i + 1] as number) * b;
-    under[i + 2] = (over[i + 2] as number) * a + (under[i + 2] as number) * b;
+/**
+ * `over` (straight alpha, a `side`² square) blended onto the opaque `under` (same side) and written into
+ * the atlas at (x, 0): what `drawImage` of the overlay over the photo does.
+ */
+function blendInto(
+  atlas: RgbaImage,
+  x: number,
+  side: number,
+  under: Uint8ClampedArray,
+  over: Uint8ClampedArray,
+): void {
+  const to = atlas.rgba;
+  for (let r = 0; r < side; r++) {
+    let o = (r * atlas.width + x) * 4;
+    let i = r * side * 4;
+    for (let c = 0; c < side; c++, o += 4, i += 4) {
+      const alpha = over[i + 3] as number;
+      if (alpha === 0) {
+        to[o] = under[i] as number;
+        to[o + 1] = under[i + 1] as number;
+        to[o + 2] = under[i + 2] as number;
+      } else {
+        const a = alpha / 255;
+        const b = 1 - a;
+        to[o] = (over[i] as number) * a + (under[i] as number) * b;
+        to[o + 1] = (over[i + 1] as number) * a + (under[i + 1] as number) * b;
+        to[o + 2] = (over[i + 2] as number) * a + (under[i + 2] as number) * b;
+      }
+      to[o + 3] = under[i + 3] as number;
+    }
   }
 }
 
@@ -157,13 +177,18 @@ export function resizeSquare(src: RgbaImage, toSide: number): Uint8ClampedArray 
   return out;
 }
 
-/** A block's filmstrip tile: its overlay with the channel strip in the bottom rows (over `photo`). */
-function tilePixels(
+/**
+ * Draws a block's filmstrip tile into the atlas at (x, 0): its overlay with the channel strip in the
+ * bottom rows, over `photo` when given.
+ */
+function drawTile(
+  tiles: RgbaImage,
+  x: number,
   block: BlockMaskSet,
   tilePx: number,
   stripPx: number,
   photo: Uint8ClampedArray | null,
-): Uint8ClampedArray {
+): void {
   const over = block.conv2
     ? rasterizeOverlay(block, { sidePx: tilePx })
     : new Uint8ClampedArray(tilePx * tilePx * 4);
@@ -183,10 +208,8 @@ function tilePixels(
       }
     }
   }
-  if (!photo) return over;
-  const out = new Uint8ClampedArray(photo);
-  blendOnto(out, over);
-  return out;
+  if (photo) blendInto(tiles, x, tilePx, photo, over);
+  else blit(tiles, over, tilePx, x, 0);
 }
 
 /** The ponder heat over a grey copy of the photo (18 % photo, 82 % heat, as the card used to draw). */
@@ -275,7 +298,7 @@ export function buildMaskAtlas(
   let sx = 0;
   blocks.forEach((block, i) => {
     layout.index[block.key] = i;
-    blit(tiles, tilePixels(block, tilePx, tileStripPx, tilePhoto), tilePx, i * tilePx, 0);
+    drawTile(tiles, i * tilePx, block, tilePx, tileStripPx, tilePhoto);
     const bSide = binarySides[i] ?? null;
     const sSide = scoreSides[i] ?? null;
     let binary: AtlasRect | null = null;

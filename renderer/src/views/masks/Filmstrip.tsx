@@ -33,6 +33,8 @@ function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockM
   const text = rateText(block);
   const before = rateEl.textContent ?? '';
   if (before !== text) rateEl.textContent = text;
+  // The box is as wide as its (monospace) text, and contains its layout (masks.css).
+  if (before.length !== text.length) rateEl.style.setProperty('--rate-chars', String(text.length));
   const rates = blockRateRow(block);
   const str = (v: number | string | null | undefined) => (v ?? '') + '';
   setAttr(rateEl, 'data-rate', str(rates.spatialRate ?? rates.channelRate));

@@ -1,5 +1,5 @@
-import { useEffect, useState, type DragEvent } from 'react';
-import { useLate } from './useLate';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useLateMasks } from './useLate';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
@@ -89,7 +89,8 @@ export function MasksView() {
   const result = masks?.result ?? null;
   const root = useDrawnMark(source, result);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
-  const stale = useLate(masks?.stale ?? false);
+  const main = useRef<HTMLDivElement>(null);
+  useLateMasks(useStudio, main);
   const drop = useDropZone();
   // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
   const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
@@ -118,7 +119,7 @@ export function MasksView() {
       <LivePanel />
       {masks && result && source && atlas ? (
         <>
-          <div className={`masks-main${stale ? ' stale' : ''}`} aria-busy={stale}>
+          <div className="masks-main" ref={main}>
             <OverlayCard result={result} source={source} atlas={atlas} />
             <div className="masks-side">
               <OriginalCard />
