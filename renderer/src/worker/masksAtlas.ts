@@ -36,7 +36,10 @@ export interface MaskAtlasLayout {
   overlays: Record<string, { binary: AtlasRect | null; score: AtlasRect | null }>;
   /** Width of the channel strips image (the most groups of any block); 0 without channel masks. */
   stripWidth: number;
-  /** True when the tiles and the ponder map already have the photo underneath. */
+  /**
+   * True when the tiles and the ponder map already have the photo underneath (and the tiles their
+   * rounded corners, see `TILE_CORNER_CSS_PX`).
+   */
   composited: boolean;
   /** Mean of the ponder map's counts (blocks computing per position), for the card's summary. */
   ponderMean: number;
@@ -208,8 +211,34 @@ function drawTile(
       }
     }
   }
-  if (photo) blendInto(tiles, x, tilePx, photo, over);
-  else blit(tiles, over, tilePx, x, 0);
+  if (photo) {
+    blendInto(tiles, x, tilePx, photo, over);
+    clearCorners(tiles, x, tilePx, Math.round((TILE_CORNER_CSS_PX * tilePx) / 64));
+  } else blit(tiles, over, tilePx, x, 0);
+}
+
+/** Corner radius of a filmstrip tile's picture, in CSS pixels of a 64-pixel tile. */
+export const TILE_CORNER_CSS_PX = 3;
+
+/**
+ * Makes the pixels outside a rounded corner of `radius` transparent, in the `side`² square at (x, 0):
+ * a composited tile is then drawn as it is, without a clip per tile on the page.
+ */
+function clearCorners(atlas: RgbaImage, x: number, side: number, radius: number): void {
+  for (let y = 0; y < radius; y++) {
+    for (let c = 0; c < radius; c++) {
+      const dx = c + 0.5 - radius;
+      const dy = y + 0.5 - radius;
+      if (dx * dx + dy * dy <= radius * radius) continue;
+      for (const [px, py] of [
+        [c, y],
+        [side - 1 - c, y],
+        [c, side - 1 - y],
+        [side - 1 - c, side - 1 - y],
+      ] as const)
+        atlas.rgba[(py * atlas.width + x + px) * 4 + 3] = 0;
+    }
+  }
 }
 
 /** The ponder heat over a grey copy of the photo (18 % photo, 82 % heat, as the card used to draw). */
