@@ -31,7 +31,7 @@ export function watchLateMasks(
       timer = setTimeout(() => mark(shownMasks(store.getState())?.stale ?? false), delayMs);
     }
   };
-  el.setAttribute('aria-busy', 'false');
+  if (el.getAttribute('aria-busy') === null) el.setAttribute('aria-busy', 'false');
   update();
   const off = store.subscribe((s, prev) => {
     if (
