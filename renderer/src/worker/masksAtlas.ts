@@ -108,24 +108,27 @@ function blendInto(
   under: Uint8ClampedArray,
   over: Uint8ClampedArray,
 ): void {
-  const to = atlas.rgba;
+  // Whole pixels as 32-bit words; the blend in 8-bit fixed point (within one level of the float blend).
+  const to = new Uint32Array(atlas.rgba.buffer, atlas.rgba.byteOffset, atlas.rgba.length >> 2);
+  const from = new Uint32Array(under.buffer, under.byteOffset, side * side);
+  const out = atlas.rgba;
   for (let r = 0; r < side; r++) {
-    let o = (r * atlas.width + x) * 4;
-    let i = r * side * 4;
-    for (let c = 0; c < side; c++, o += 4, i += 4) {
+    const row = r * atlas.width + x;
+    const src = r * side;
+    for (let c = 0; c < side; c++) {
+      const i = (src + c) * 4;
       const alpha = over[i + 3] as number;
       if (alpha === 0) {
-        to[o] = under[i] as number;
-        to[o + 1] = under[i + 1] as number;
-        to[o + 2] = under[i + 2] as number;
-      } else {
-        const a = alpha / 255;
-        const b = 1 - a;
-        to[o] = (over[i] as number) * a + (under[i] as number) * b;
-        to[o + 1] = (over[i + 1] as number) * a + (under[i + 1] as number) * b;
-        to[o + 2] = (over[i + 2] as number) * a + (under[i + 2] as number) * b;
+        to[row + c] = from[src + c] as number;
+        continue;
       }
-      to[o + 3] = under[i + 3] as number;
+      const o = (row + c) * 4;
+      const a = alpha + (alpha >> 7); // 0…256
+      const b = 256 - a;
+      out[o] = ((over[i] as number) * a + (under[i] as number) * b + 128) >> 8;
+      out[o + 1] = ((over[i + 1] as number) * a + (under[i + 1] as number) * b + 128) >> 8;
+      out[o + 2] = ((over[i + 2] as number) * a + (under[i + 2] as number) * b + 128) >> 8;
+      out[o + 3] = under[i + 3] as number;
     }
   }
 }
