@@ -39,10 +39,20 @@ function pack(c: Rgba): number {
     : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
 }
 
-/** Index lookup from output pixel to a map of `size` cells along one axis. */
+const axisLookups = new Map<number, Int32Array>();
+
+/**
+ * Index lookup from output pixel to a map of `size` cells along one axis (kept: a network has a few
+ * sides and sizes, and the filmstrip asks for the same ones at every rate change). Read-only.
+ */
 function axisLookup(side: number, size: number): Int32Array {
-  const out = new Int32Array(side);
-  for (let x = 0; x < side; x++) out[x] = Math.min(size - 1, Math.floor((x * size) / side));
+  const key = side * 65536 + size;
+  let out = axisLookups.get(key);
+  if (!out) {
+    out = new Int32Array(side);
+    for (let x = 0; x < side; x++) out[x] = Math.min(size - 1, Math.floor((x * size) / side));
+    if (axisLookups.size < 256) axisLookups.set(key, out);
+  }
   return out;
 }
 

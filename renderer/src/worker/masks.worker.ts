@@ -17,8 +17,10 @@ import {
   type OpenedDumpData,
 } from './masksCompute';
 import { decodeImageFile, decodePngPixels } from './masksImage';
+import { packMasks } from './masksPack';
 import {
   buildMaskAtlas,
+  ponderShade,
   resizeSquare,
   type MaskAtlas,
   type MaskAtlasRequest,
@@ -35,13 +37,15 @@ interface KeptImage {
   saliency: SaliencyMap | null;
   /** The photo resized to the filmstrip's tile side (the side it was resized to). */
   tilePhoto: { side: number; rgba: Uint8ClampedArray } | null;
+  /** The photo's share of the ponder map (see `ponderShade`), at the map's side. */
+  shade: { side: number; values: Float32Array } | null;
 }
 const images = new Map<number, KeptImage>();
 let nextImageId = 1;
 
 function remember(rgba: Uint8ClampedArray, width: number, height: number): number {
   const id = nextImageId++;
-  images.set(id, { rgba, width, height, saliency: null, tilePhoto: null });
+  images.set(id, { rgba, width, height, saliency: null, tilePhoto: null, shade: null });
   while (images.size > CACHE_SIZE) {
     const oldest = images.keys().next().value;
     if (oldest === undefined) break;
@@ -69,14 +73,16 @@ async function atlasFor(
   computed: MaskComputation,
   request: MaskAtlasRequest,
 ): Promise<MaskAtlas<ImageBitmap>> {
-  if (image.tilePhoto?.side !== request.tilePx) {
-    const photo = { rgba: image.rgba, width: image.width, height: image.height };
+  const photo = { rgba: image.rgba, width: image.width, height: image.height };
+  if (image.tilePhoto?.side !== request.tilePx)
     image.tilePhoto = { side: request.tilePx, rgba: resizeSquare(photo, request.tilePx) };
-  }
+  const side = computed.ponder.side;
+  if (image.shade?.side !== side) image.shade = { side, values: ponderShade(photo, side) };
   const pixels = buildMaskAtlas(computed.blocks, computed.ponder, {
     ...request,
-    photo: { rgba: image.rgba, width: image.width, height: image.height },
+    photo,
     tilePhoto: image.tilePhoto.rgba,
+    ponderShade: image.shade.values,
   });
   const [tiles, overlays, strips, ponder] = await Promise.all([
     bitmapOf(pixels.tiles),
@@ -150,12 +156,22 @@ const api = {
       if (!saliency || !image)
         return { ok: false, error: 'The image is no longer loaded; open it again.' };
       const computed = proxyMasksFor(saliency, config);
-      if (!atlas) return { ok: true, ...computed };
-      const pictures = await atlasFor(image, computed, atlas);
-      const out: ProxyMasksMessage = { ok: true, ...computed, atlas: pictures };
-      const bitmaps = [pictures.tiles, pictures.overlays, pictures.ponder];
-      if (pictures.strips) bitmaps.push(pictures.strips);
-      return transfer(out, bitmaps);
+      const pictures = atlas ? await atlasFor(image, computed, atlas) : null;
+      // Every mask array in one transferred buffer (see masksPack.ts).
+      const packed = packMasks(computed.blocks, computed.ponder);
+      const out: ProxyMasksMessage = {
+        ok: true,
+        elapsedMs: computed.elapsedMs,
+        blocks: packed.blocks,
+        ponder: packed.ponder,
+      };
+      const transferred: Transferable[] = [packed.buffer];
+      if (pictures) {
+        out.atlas = pictures;
+        transferred.push(pictures.tiles, pictures.overlays, pictures.ponder);
+        if (pictures.strips) transferred.push(pictures.strips);
+      }
+      return transfer(out, transferred);
     } catch (err) {
       return { ok: false, error: message(err) };
     }

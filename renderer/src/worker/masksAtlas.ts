@@ -36,7 +36,10 @@ export interface MaskAtlasLayout {
   overlays: Record<string, { binary: AtlasRect | null; score: AtlasRect | null }>;
   /** Width of the channel strips image (the most groups of any block); 0 without channel masks. */
   stripWidth: number;
-  /** True when the tiles and the ponder map already have the photo underneath. */
+  /**
+   * True when the tiles and the ponder map already have the photo underneath (and the tiles their
+   * rounded corners, see `TILE_CORNER_CSS_PX`).
+   */
   composited: boolean;
   /** Mean of the ponder map's counts (blocks computing per position), for the card's summary. */
   ponderMean: number;
@@ -83,20 +86,70 @@ export function scoreOverlaySide(block: BlockMaskSet): number | null {
   return score ? Math.max(1, score.height, score.width) : null;
 }
 
-/** Copies a `side`² RGBA square into an atlas row-by-row at (x, y). */
+/** Copies a `side`² RGBA square into an atlas at (x, y), a 32-bit word per pixel. */
 function blit(atlas: RgbaImage, src: Uint8ClampedArray, side: number, x: number, y: number): void {
-  for (let r = 0; r < side; r++)
-    atlas.rgba.set(src.subarray(r * side * 4, (r + 1) * side * 4), ((y + r) * atlas.width + x) * 4);
+  const to = new Uint32Array(atlas.rgba.buffer, atlas.rgba.byteOffset, atlas.rgba.length >> 2);
+  const from = new Uint32Array(src.buffer, src.byteOffset, side * side);
+  for (let r = 0; r < side; r++) {
+    const o = (y + r) * atlas.width + x;
+    const i = r * side;
+    for (let c = 0; c < side; c++) to[o + c] = from[i + c] as number;
+  }
 }
 
-/** `over` (straight alpha) blended onto the opaque `under`, in place: what `drawImage` does. */
-function blendOnto(under: Uint8ClampedArray, over: Uint8ClampedArray): void {
-  for (let i = 0; i < under.length; i += 4) {
-    const a = (over[i + 3] as number) / 255;
-    if (a === 0) continue;
-    for (let c = 0; c < 3; c++)
-      under[i + c] = (over[i + c] as number) * a + (under[i + c] as number) * (1 - a);
+/**
+ * `over` (straight alpha, a `side`² square) blended onto the opaque `under` (same side) and written into
+ * the atlas at (x, 0): what `drawImage` of the overlay over the photo does.
+ */
+function blendInto(
+  atlas: RgbaImage,
+  x: number,
+  side: number,
+  under: Uint8ClampedArray,
+  over: Uint8ClampedArray,
+): void {
+  // Whole pixels as 32-bit words; the blend in 8-bit fixed point (within one level of the float blend).
+  const to = new Uint32Array(atlas.rgba.buffer, atlas.rgba.byteOffset, atlas.rgba.length >> 2);
+  const from = new Uint32Array(under.buffer, under.byteOffset, side * side);
+  const out = atlas.rgba;
+  for (let r = 0; r < side; r++) {
+    const row = r * atlas.width + x;
+    const src = r * side;
+    for (let c = 0; c < side; c++) {
+      const i = (src + c) * 4;
+      const alpha = over[i + 3] as number;
+      if (alpha === 0) {
+        to[row + c] = from[src + c] as number;
+        continue;
+      }
+      const o = (row + c) * 4;
+      const a = alpha + (alpha >> 7); // 0…256
+      const b = 256 - a;
+      out[o] = ((over[i] as number) * a + (under[i] as number) * b + 128) >> 8;
+      out[o + 1] = ((over[i + 1] as number) * a + (under[i + 1] as number) * b + 128) >> 8;
+      out[o + 2] = ((over[i + 2] as number) * a + (under[i + 2] as number) * b + 128) >> 8;
+      out[o + 3] = under[i + 3] as number;
+    }
   }
+}
+
+/**
+ * The share of the photo in the ponder map: 18 % of its luminance per pixel, at the map's side. It
+ * depends on the photo only, so the worker keeps it with the image instead of computing it per change.
+ */
+export function ponderShade(photo: RgbaImage, side: number): Float32Array {
+  const grey =
+    photo.width === side && photo.height === side ? photo.rgba : resizeSquare(photo, side);
+  const out = new Float32Array(side * side);
+  for (let i = 0; i < out.length; i++) {
+    const o = 4 * i;
+    out[i] =
+      0.18 *
+      (0.2126 * (grey[o] as number) +
+        0.7152 * (grey[o + 1] as number) +
+        0.0722 * (grey[o + 2] as number));
+  }
+  return out;
 }
 
 /** Box-filter resize of a square RGBA image to `toSide`² (the photo under the tiles). */
@@ -130,13 +183,18 @@ export function resizeSquare(src: RgbaImage, toSide: number): Uint8ClampedArray 
   return out;
 }
 
-/** A block's filmstrip tile: its overlay with the channel strip in the bottom rows (over `photo`). */
-function tilePixels(
+/**
+ * Draws a block's filmstrip tile into the atlas at (x, 0): its overlay with the channel strip in the
+ * bottom rows, over `photo` when given.
+ */
+function drawTile(
+  tiles: RgbaImage,
+  x: number,
   block: BlockMaskSet,
   tilePx: number,
   stripPx: number,
   photo: Uint8ClampedArray | null,
-): Uint8ClampedArray {
+): void {
   const over = block.conv2
     ? rasterizeOverlay(block, { sidePx: tilePx })
     : new Uint8ClampedArray(tilePx * tilePx * 4);
@@ -156,27 +214,50 @@ function tilePixels(
       }
     }
   }
-  if (!photo) return over;
-  const out = new Uint8ClampedArray(photo);
-  blendOnto(out, over);
-  return out;
+  if (photo) {
+    blendInto(tiles, x, tilePx, photo, over);
+    clearCorners(tiles, x, tilePx, Math.round((TILE_CORNER_CSS_PX * tilePx) / 64));
+  } else blit(tiles, over, tilePx, x, 0);
+}
+
+/** Corner radius of a filmstrip tile's picture, in CSS pixels of a 64-pixel tile. */
+export const TILE_CORNER_CSS_PX = 3;
+
+/**
+ * Makes the pixels outside a rounded corner of `radius` transparent, in the `side`² square at (x, 0):
+ * a composited tile is then drawn as it is, without a clip per tile on the page.
+ */
+function clearCorners(atlas: RgbaImage, x: number, side: number, radius: number): void {
+  for (let y = 0; y < radius; y++) {
+    for (let c = 0; c < radius; c++) {
+      const dx = c + 0.5 - radius;
+      const dy = y + 0.5 - radius;
+      if (dx * dx + dy * dy <= radius * radius) continue;
+      for (const [px, py] of [
+        [c, y],
+        [side - 1 - c, y],
+        [c, side - 1 - y],
+        [side - 1 - c, side - 1 - y],
+      ] as const)
+        atlas.rgba[(py * atlas.width + x + px) * 4 + 3] = 0;
+    }
+  }
 }
 
 /** The ponder heat over a grey copy of the photo (18 % photo, 82 % heat, as the card used to draw). */
 function ponderPixels(
   ponder: PonderMap,
   blocks: number,
-  photo: RgbaImage | null,
+  shade: Float32Array | null,
 ): Uint8ClampedArray {
   const heat = ponderRgba(ponder, blocks);
-  if (!photo) return heat;
-  const grey = resizeSquare(photo, ponder.side);
-  for (let i = 0; i < heat.length; i += 4) {
-    const l =
-      0.2126 * (grey[i] as number) +
-      0.7152 * (grey[i + 1] as number) +
-      0.0722 * (grey[i + 2] as number);
-    for (let c = 0; c < 3; c++) heat[i + c] = 0.82 * (heat[i + c] as number) + 0.18 * l;
+  if (!shade) return heat;
+  for (let i = 0; i < shade.length; i++) {
+    const o = 4 * i;
+    const l = shade[i] as number;
+    heat[o] = 0.82 * (heat[o] as number) + l;
+    heat[o + 1] = 0.82 * (heat[o + 1] as number) + l;
+    heat[o + 2] = 0.82 * (heat[o + 2] as number) + l;
   }
   return heat;
 }
@@ -196,6 +277,8 @@ export interface MaskAtlasOptions {
   photo?: RgbaImage | null;
   /** The photo already resized to `tilePx` (a cache of the caller's), else it is resized here. */
   tilePhoto?: Uint8ClampedArray | null;
+  /** `ponderShade(photo, ponder.side)` (a cache of the caller's), else it is computed here. */
+  ponderShade?: Float32Array | null;
 }
 
 /** Builds every picture of the 2D mask views for `blocks` (see the module comment). */
@@ -247,7 +330,7 @@ export function buildMaskAtlas(
   let sx = 0;
   blocks.forEach((block, i) => {
     layout.index[block.key] = i;
-    blit(tiles, tilePixels(block, tilePx, tileStripPx, tilePhoto), tilePx, i * tilePx, 0);
+    drawTile(tiles, i * tilePx, block, tilePx, tileStripPx, tilePhoto);
     const bSide = binarySides[i] ?? null;
     const sSide = scoreSides[i] ?? null;
     let binary: AtlasRect | null = null;
@@ -280,7 +363,11 @@ export function buildMaskAtlas(
     overlays,
     strips,
     ponder: {
-      rgba: ponderPixels(ponder, blocks.length, photo),
+      rgba: ponderPixels(
+        ponder,
+        blocks.length,
+        photo ? (opts.ponderShade ?? ponderShade(photo, ponder.side)) : null,
+      ),
       width: ponder.side,
       height: ponder.side,
     },

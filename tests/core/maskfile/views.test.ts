@@ -38,6 +38,21 @@ describe('computePonderMap', () => {
     expect(map.maxCount).toBe(3);
     expect(map.blocks).toBe(4);
   });
+
+  it('adds blocks of the same mask size together and spreads each size once', () => {
+    // Two 2×2 masks (top-left; top row), one 1×1 mask that keeps, and a 2-group 2×2 mask whose
+    // groups keep the bottom-left and the bottom-right: any group counts.
+    const a = block({ conv2: plane(2, [1, 0, 0, 0]) });
+    const b = block({ conv2: plane(2, [1, 1, 0, 0]) });
+    const whole = block({ conv2: plane(1, [1]) });
+    const grouped = block({
+      conv2: { groups: 2, height: 2, width: 2, data: Uint8Array.from([0, 0, 1, 0, 0, 0, 0, 1]) },
+    });
+    const map = computePonderMap([a, whole, b, grouped], 4);
+    // Quadrants: top-left 1 + 1 + 1 = 3, top-right 1 + 1 = 2, bottom-left 1 + 1 = 2, bottom-right 2.
+    expect(Array.from(map.counts)).toEqual([3, 3, 2, 2, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(map.maxCount).toBe(3);
+  });
 });
 
 describe('rasterizeOverlay', () => {

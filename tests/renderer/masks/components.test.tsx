@@ -75,6 +75,21 @@ describe('Filmstrip', () => {
     expect(useStudio.getState().selectedStage).toBe(2);
     expect(screen.getByTestId('mask-tile-stage3-4').getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('writes a new rate into the same text node and sizes its box to the text', () => {
+    const { rerender } = render(<Filmstrip {...cardProps()} />);
+    const rate = screen.getByTestId('mask-tile-rate-stage1-0');
+    const node = rate.firstChild;
+    expect(rate.style.getPropertyValue('--rate-chars')).toBe('5');
+    // 49 and 196 of the 14×14 = 196 cells.
+    rerender(<Filmstrip {...cardProps(stage1Config({ rate: 0.25 }))} />);
+    expect(rate.textContent).toBe('25.0%');
+    expect(rate.firstChild).toBe(node);
+    rerender(<Filmstrip {...cardProps(stage1Config({ rate: 1 }))} />);
+    expect(rate.textContent).toBe('100.0%');
+    expect(rate.firstChild).toBe(node);
+    expect(rate.style.getPropertyValue('--rate-chars')).toBe('6');
+  });
 });
 
 describe('ChannelCard', () => {

@@ -75,6 +75,25 @@ describe('buildMaskAtlas', () => {
     expect(kept[1]).toBeCloseTo(kg * a + 100 * (1 - a), -0.5);
     expect(kept[2]).toBeCloseTo(kb * a + 100 * (1 - a), -0.5);
     expect(kept[3]).toBe(255);
+    // Rounded corners (radius 3 px): only the outermost corner pixel of each tile lies outside the
+    // circle of radius 3 around (3, 3) — (0.5, 0.5) is 2.5·√2 ≈ 3.54 away, (1.5, 0.5) ≈ 2.92.
+    for (const [x, y] of [
+      [0, 0],
+      [63, 0],
+      [0, 63],
+      [63, 63],
+      [64, 0],
+      [127, 63],
+    ] as const)
+      expect(pixel(atlas.tiles, x, y)[3], `${x},${y}`).toBe(0);
+    for (const [x, y] of [
+      [1, 0],
+      [0, 1],
+      [62, 0],
+      [65, 0],
+      [1, 63],
+    ] as const)
+      expect(pixel(atlas.tiles, x, y)[3], `${x},${y}`).toBe(255);
     const [sr, , , sa] = DEFAULT_OVERLAY_COLOURS.skip;
     expect(pixel(atlas.tiles, 2, 2)[0]).toBeCloseTo(sr * (sa / 255) + 100 * (1 - sa / 255), -0.5);
     // Ponder: 82 % heat over 18 % grey photo.

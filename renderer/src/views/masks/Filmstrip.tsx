@@ -32,7 +32,15 @@ const setAttr = (el: Element, name: string, value: string) => {
 function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockMaskSet): boolean {
   const text = rateText(block);
   const before = rateEl.textContent ?? '';
-  if (before !== text) rateEl.textContent = text;
+  if (before !== text) {
+    // The text node's data, not `textContent` (which would replace the node: new layout objects).
+    const node = rateEl.firstChild;
+    if (node && node.nodeType === Node.TEXT_NODE && node === rateEl.lastChild)
+      (node as Text).data = text;
+    else rateEl.textContent = text;
+  }
+  // The box is as wide as its (monospace) text, and contains its layout (masks.css).
+  if (before.length !== text.length) rateEl.style.setProperty('--rate-chars', String(text.length));
   const rates = blockRateRow(block);
   const str = (v: number | string | null | undefined) => (v ?? '') + '';
   setAttr(rateEl, 'data-rate', str(rates.spatialRate ?? rates.channelRate));
@@ -67,7 +75,8 @@ function measure(host: HTMLElement, slots: Map<string, HTMLElement>): Placement 
 
 /**
  * Draws every tile into the strip's one canvas, at the place of its tile's picture slot (one compositing
- * layer for the whole strip instead of one per tile).
+ * layer for the whole strip instead of one per tile). `redraw`: the tiles are where they were at the
+ * last draw, so only their squares are cleared and drawn again (not the whole canvas).
  */
 function drawStrip(
   canvas: HTMLCanvasElement,
@@ -75,13 +84,17 @@ function drawStrip(
   blocks: readonly BlockMaskSet[],
   atlas: MaskAtlas,
   input: ImageBitmap | null,
+  redraw = false,
 ) {
   const { width, height } = placement;
   const w = `${width}px`;
   const h = `${height}px`;
   if (canvas.style.width !== w) canvas.style.width = w;
   if (canvas.style.height !== h) canvas.style.height = h;
-  const ctx = prepareCanvas(canvas, width, height);
+  const ratio = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
+  const sized =
+    canvas.width === Math.round(width * ratio) && canvas.height === Math.round(height * ratio);
+  const ctx = redraw && sized ? canvas.getContext('2d') : prepareCanvas(canvas, width, height);
   if (!ctx) return;
   const { layout } = atlas;
   const side = layout.tilePx;
@@ -91,20 +104,32 @@ function drawStrip(
     const i = layout.index[block.key];
     if (!place) continue;
     const { x, y } = place;
+    if (redraw) ctx.clearRect(x, y, TILE_PX, TILE_PX);
+    ctx.globalAlpha = blockSkipped(block) ? 0.45 : 1;
+    ctx.imageSmoothingEnabled = false;
+    if (layout.composited) {
+      // The worker's tiles have the photo and their rounded corners in them: one copy each.
+      if (i !== undefined)
+        ctx.drawImage(atlas.tiles, i * side, 0, side, side, x, y, TILE_PX, TILE_PX);
+      continue;
+    }
     ctx.save();
     ctx.beginPath();
     if (typeof ctx.roundRect === 'function') ctx.roundRect(x, y, TILE_PX, TILE_PX, 3);
     else ctx.rect(x, y, TILE_PX, TILE_PX);
     ctx.clip();
-    if (blockSkipped(block)) ctx.globalAlpha = 0.45;
-    // The worker's tiles have the photo in them already; a dump's are drawn over it here.
-    if (photo) ctx.drawImage(photo, x, y, TILE_PX, TILE_PX);
-    ctx.imageSmoothingEnabled = false;
+    // A dump's tiles are drawn over the photo here.
+    if (photo) {
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(photo, x, y, TILE_PX, TILE_PX);
+      ctx.imageSmoothingEnabled = false;
+    }
     // One copy of the tile (overlay and channel strip): drawn at the device pixel ratio, so 1:1.
     if (i !== undefined)
       ctx.drawImage(atlas.tiles, i * side, 0, side, side, x, y, TILE_PX, TILE_PX);
     ctx.restore();
   }
+  ctx.globalAlpha = 1;
 }
 
 interface StripShape {
@@ -228,8 +253,9 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     const canvas = canvasRef.current;
     const host = canvas?.parentElement;
     if (!canvas || !host) return;
+    const same = placement.current !== null;
     placement.current ??= measure(host, refs.slots);
-    drawStrip(canvas, placement.current, blocks, atlas, input);
+    drawStrip(canvas, placement.current, blocks, atlas, input, same);
   }, [blocks, atlas, input, shape, refs]);
 
   // The tiles move when the card is resized (wrapping): redraw then.

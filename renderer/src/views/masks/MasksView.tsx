@@ -1,5 +1,5 @@
-import { useEffect, useState, type DragEvent } from 'react';
-import { useLate } from './useLate';
+import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useLateMasks } from './useLate';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
 import { useHost } from '../../hostContext';
@@ -22,6 +22,12 @@ import { LivePanel } from '../../live/LivePanel';
 import { useDrawnMark } from './useDrawnMark';
 import { useMaskAtlas } from './useMaskAtlas';
 import { dumpIsSource } from './selection';
+
+// Parts that read the store themselves: new masks (every rate change) do not re-render them.
+const Toolbar = memo(MasksToolbar);
+const SourceLabel = memo(MaskSourceLabel);
+const Live = memo(LivePanel);
+const Original = memo(OriginalCard);
 
 /** Registers the view as the receiver of "Open image…" / "Open mask dump…" commands while it is shown. */
 function useOpenHandlers() {
@@ -89,7 +95,8 @@ export function MasksView() {
   const result = masks?.result ?? null;
   const root = useDrawnMark(source, result);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
-  const stale = useLate(masks?.stale ?? false);
+  const main = useRef<HTMLDivElement>(null);
+  useLateMasks(useStudio, main);
   const drop = useDropZone();
   // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
   const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
@@ -113,15 +120,15 @@ export function MasksView() {
       ref={root}
       {...drop.handlers}
     >
-      <MasksToolbar />
-      <MaskSourceLabel />
-      <LivePanel />
+      <Toolbar />
+      <SourceLabel />
+      <Live />
       {masks && result && source && atlas ? (
         <>
-          <div className={`masks-main${stale ? ' stale' : ''}`} aria-busy={stale}>
+          <div className="masks-main" ref={main}>
             <OverlayCard result={result} source={source} atlas={atlas} />
             <div className="masks-side">
-              <OriginalCard />
+              <Original />
               <PonderCard result={result} source={source} atlas={atlas} />
             </div>
           </div>

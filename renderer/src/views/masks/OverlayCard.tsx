@@ -50,29 +50,46 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
     })),
   );
   const block = useShownBlock(result.blocks);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const photoRef = useRef<HTMLCanvasElement>(null);
+  const maskRef = useRef<HTMLCanvasElement>(null);
+  const gridRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
   // The block's overlay at its own resolution, in the atlas (drawn by the worker for proxy masks).
   const rect = block ? (atlas.layout.overlays[block.key]?.[mode] ?? null) : null;
+  const gridRows = block && showGrid && hasGrid(block) ? (block.grid?.height ?? 0) : 0;
+  const gridCols = block && showGrid && hasGrid(block) ? (block.grid?.width ?? 0) : 0;
 
+  // Three layers, each drawn only when what it shows changes: the photo (per image), the mask at its
+  // own resolution, blown up by CSS without smoothing (per change: a few thousand pixels, not 448²),
+  // and the grid (per grid size).
   useEffect(() => {
-    const canvas = canvasRef.current;
+    const canvas = photoRef.current;
     if (!canvas || !image) return;
     const ctx = prepareCanvas(canvas, SIDE_PX, SIDE_PX);
     if (!ctx) return;
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(image.input, 0, 0, SIDE_PX, SIDE_PX);
-    if (rect) {
-      // Nearest-neighbour so that cell edges stay sharp when blown up.
-      ctx.imageSmoothingEnabled = false;
-      ctx.globalAlpha = opacity;
-      ctx.drawImage(atlas.overlays, rect.x, rect.y, rect.side, rect.side, 0, 0, SIDE_PX, SIDE_PX);
-      ctx.globalAlpha = 1;
-    }
-    if (block && showGrid && block.grid && hasGrid(block)) {
-      drawGrid(ctx, 0, 0, SIDE_PX, block.grid.height, block.grid.width, 'rgb(255 255 255 / 0.45)');
-    }
-  }, [image, atlas, rect, opacity, showGrid, block]);
+  }, [image]);
+
+  useEffect(() => {
+    const canvas = maskRef.current;
+    if (!canvas) return;
+    const side = rect?.side ?? 1;
+    if (canvas.width !== side) canvas.width = side;
+    if (canvas.height !== side) canvas.height = side;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.clearRect(0, 0, side, side);
+    if (rect) ctx.drawImage(atlas.overlays, rect.x, rect.y, side, side, 0, 0, side, side);
+  }, [atlas, rect]);
+
+  useEffect(() => {
+    const canvas = gridRef.current;
+    if (!canvas) return;
+    const ctx = prepareCanvas(canvas, SIDE_PX, SIDE_PX);
+    if (!ctx || gridRows === 0 || gridCols === 0) return;
+    drawGrid(ctx, 0, 0, SIDE_PX, gridRows, gridCols, 'rgb(255 255 255 / 0.45)');
+  }, [gridRows, gridCols]);
 
   if (!block || !image) return null;
   const cell = hover ? cellAt(block, hover.x, hover.y) : null;
@@ -83,8 +100,7 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
         Block {block.key}
         <span className="hint">{image.name} · 224×224 network input</span>
       </h3>
-      <canvas
-        ref={canvasRef}
+      <div
         className="masks-overlay-canvas"
         style={{ width: SIDE_PX, height: SIDE_PX }}
         data-testid="mask-overlay"
@@ -96,7 +112,15 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
           setHover({ x: (e.clientX - r.left) / r.width, y: (e.clientY - r.top) / r.height });
         }}
         onMouseLeave={() => setHover(null)}
-      />
+      >
+        <canvas ref={photoRef} style={{ width: SIDE_PX, height: SIDE_PX }} />
+        <canvas
+          ref={maskRef}
+          className="masks-overlay-mask"
+          style={{ width: SIDE_PX, height: SIDE_PX, opacity }}
+        />
+        <canvas ref={gridRef} style={{ width: SIDE_PX, height: SIDE_PX }} />
+      </div>
       <div className="masks-readout hint" aria-live="off">
         {cell
           ? `Cell row ${cell.row + 1}, column ${cell.col + 1}: ${cell.kept ? 'kept' : 'skipped'}${

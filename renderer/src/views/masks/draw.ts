@@ -44,19 +44,18 @@ export function rampCss(): string {
 export function ponderRgba(ponder: PonderMap, scaleMax: number, alpha = 255): Uint8ClampedArray {
   const out = new Uint8ClampedArray(ponder.side * ponder.side * 4);
   const scale = scaleMax > 0 ? scaleMax : 1;
-  // Counts are small integers: one ramp colour per count value, not per pixel.
-  const colours = new Map<number, Rgb>();
-  for (let i = 0; i < ponder.counts.length; i++) {
-    const count = ponder.counts[i] as number;
-    let c = colours.get(count);
-    if (!c) {
-      c = rampColour(count / scale);
-      colours.set(count, c);
-    }
-    out[4 * i] = c[0];
-    out[4 * i + 1] = c[1];
-    out[4 * i + 2] = c[2];
-    out[4 * i + 3] = alpha;
+  // Counts are small integers: one ramp colour per count value (a lookup table), not per pixel.
+  const colours: (Rgb | undefined)[] = new Array<Rgb | undefined>(ponder.maxCount + 1);
+  const { counts } = ponder;
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i] as number;
+    let c = colours[count];
+    if (!c) colours[count] = c = rampColour(count / scale);
+    const o = 4 * i;
+    out[o] = c[0];
+    out[o + 1] = c[1];
+    out[o + 2] = c[2];
+    out[o + 3] = alpha;
   }
   return out;
 }

@@ -1,21 +1,56 @@
-import { useEffect, useState } from 'react';
+import { useEffect, type RefObject } from 'react';
+import type { StudioStore } from '../../store';
+import { shownMasks } from './selection';
 
 /** How long masks may be out of date before the view says so (a drag's updates take less). */
 export const LATE_AFTER_MS = 250;
 
 /**
- * `flag`, but true only once it has stayed true for `delayMs`: the masks view dims its cards while new
- * masks are computed, and a quick update (most rate changes) should not repaint the cards twice.
+ * Dims the element (class `stale`, `aria-busy`) once the shown proxy masks have stayed behind the
+ * configuration for `delayMs`: a quick update (most rate changes) repaints no dimming. Written to the
+ * element directly from a store subscription, so a rate change re-renders nothing here.
  */
-export function useLate(flag: boolean, delayMs = LATE_AFTER_MS): boolean {
-  const [late, setLate] = useState(false);
+export function watchLateMasks(
+  store: StudioStore,
+  el: HTMLElement,
+  delayMs = LATE_AFTER_MS,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const mark = (late: boolean) => {
+    if (el.classList.contains('stale') === late) return;
+    el.classList.toggle('stale', late);
+    el.setAttribute('aria-busy', String(late));
+  };
+  const update = () => {
+    const stale = shownMasks(store.getState())?.stale ?? false;
+    if (!stale) {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      mark(false);
+    } else if (timer === null) {
+      timer = setTimeout(() => mark(shownMasks(store.getState())?.stale ?? false), delayMs);
+    }
+  };
+  if (el.getAttribute('aria-busy') === null) el.setAttribute('aria-busy', 'false');
+  update();
+  const off = store.subscribe((s, prev) => {
+    if (
+      s.config !== prev.config ||
+      s.proxyMasks !== prev.proxyMasks ||
+      s.maskDump !== prev.maskDump
+    )
+      update();
+  });
+  return () => {
+    off();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+/** {@link watchLateMasks} on the element of `ref` while it is mounted. */
+export function useLateMasks(store: StudioStore, ref: RefObject<HTMLElement | null>): void {
   useEffect(() => {
-    if (!flag) return;
-    const timer = setTimeout(() => setLate(true), delayMs);
-    return () => {
-      clearTimeout(timer);
-      setLate(false);
-    };
-  }, [flag, delayMs]);
-  return flag && late;
+    const el = ref.current;
+    return el ? watchLateMasks(store, el) : undefined;
+  });
 }

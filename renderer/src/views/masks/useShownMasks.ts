@@ -2,34 +2,34 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
-import { dumpIsSource, shownBlock, shownMasks, type ShownMasks } from './selection';
+import { configModelId, dumpIsSource, shownBlock, type ShownMasks } from './selection';
 
 /**
- * The masks the views draw now (see {@link shownMasks}); re-renders only when they change. While a
- * dump is the source, a configuration change (a rate drag) does not re-render at all: a dump's masks
- * do not depend on the rates.
+ * The masks the views draw now (see {@link shownMasks}); re-renders only when they change, not on a
+ * configuration change alone: a rate change re-renders when its masks arrive, and while a dump is the
+ * source (its masks do not depend on the rates) not at all. `stale` is therefore always false here; the
+ * masks view dims late masks itself (see useLate.ts).
  */
 export function useShownMasks(): ShownMasks | null {
-  const { dump, config, proxyMasks, maskImage } = useStudio(
+  const { dump, modelId, proxyMasks, maskImage } = useStudio(
     useShallow((s) => {
       const dumpShown = dumpIsSource(s);
       return {
         dump: dumpShown ? s.maskDump : null,
-        config: dumpShown ? null : s.config,
+        modelId: dumpShown ? null : configModelId(s.config),
         proxyMasks: dumpShown ? null : s.proxyMasks,
         maskImage: s.maskImage,
       };
     }),
   );
-  return useMemo(
-    () =>
-      dump
-        ? { source: 'dump', result: dump, stale: false }
-        : config
-          ? shownMasks({ maskDump: null, config, proxyMasks, maskImage })
-          : null,
-    [dump, config, proxyMasks, maskImage],
-  );
+  return useMemo((): ShownMasks | null => {
+    if (dump) return { source: 'dump', result: dump, stale: false };
+    if (modelId === null || !proxyMasks || !maskImage || proxyMasks.imageId !== maskImage.id)
+      return null;
+    // Masks of a configuration with another model would not line up with the blocks: wait for new ones.
+    if (configModelId(proxyMasks.config) !== modelId) return null;
+    return { source: 'proxy', result: proxyMasks, stale: false };
+  }, [dump, modelId, proxyMasks, maskImage]);
 }
 
 /** The block the detail views show (see {@link shownBlock}). */
