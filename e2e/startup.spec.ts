@@ -103,6 +103,13 @@ test('the first number is on screen before any chart or three.js code is request
   page,
 }) => {
   await watchFirstNumber(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   // A fresh context: empty storage, so the default configuration is predicted on the first load.
   await page.goto('/');
   await expect(studio.summary.msPerImage).not.toHaveText('—', { timeout: 30_000 });
@@ -119,6 +126,20 @@ test('the first number is on screen before any chart or three.js code is request
   const early = scripts.filter((s) => s.start < firstAt).map((s) => s.file);
   expect(early).not.toContain(three);
   expect(early).not.toContain(recharts);
+  // The analysis worker was started by the page's first (inline) script, which the CSP admits by its
+  // hash, and adopted by the application: no second analysis worker of that name.
+  const boot = await page.evaluate(() => {
+    const w = window as unknown as {
+      __laudnetBootWorkers?: { analysis?: unknown };
+      __cspViolations: string[];
+    };
+    return {
+      started: w.__laudnetBootWorkers?.analysis instanceof Worker,
+      // zod probes once whether it may compile parsers with `new Function` (refused, as intended).
+      violations: w.__cspViolations.filter((v) => v !== 'script-src eval'),
+    };
+  });
+  expect(boot).toEqual({ started: true, violations: [] });
   // The curves view follows the number (its chart once the curves are computed).
   await expect(page.getByRole('group', { name: 'Curve scope' })).toBeVisible();
   await expect(page.getByTestId('view-loading')).toHaveCount(0);
