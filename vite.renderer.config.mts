@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { SESSION_STORAGE_KEY } from './renderer/src/session/storageKey';
 
 const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as {
   version: string;
@@ -82,9 +83,13 @@ function bootScript(mode: string): Plugin {
         if (inline) {
           const worker = files.find((c) => /(^|\/)analysis\.worker-[^/]*\.js$/.test(c.fileName));
           if (!worker) throw new Error('the build has no analysis worker script');
+          // The saved session's text goes to the worker's warm-up (renderer/src/session/storageKey.ts);
+          // reading it here also opens the page's storage while the main thread waits for its chunks.
           const code =
-            `globalThis.${BOOT_GLOBAL}={analysis:new Worker(` +
-            `${JSON.stringify(`./${worker.fileName}`)},{type:"module",name:"analysis"})};`;
+            `{const w=new Worker(${JSON.stringify(`./${worker.fileName}`)},{type:"module",name:"analysis"});` +
+            `let s=null;globalThis.${BOOT_GLOBAL}={analysis:w};` +
+            `try{s=localStorage.getItem(${JSON.stringify(SESSION_STORAGE_KEY)})}catch(e){}` +
+            `w.postMessage({laudnetWarmUp:s})}`;
           const hash = createHash('sha256').update(code).digest('base64');
           const withHash = html.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`);
           if (withHash === html) throw new Error('the CSP meta tag has no script-src to extend');

@@ -6,6 +6,8 @@
  * while the page loads, so the first prediction is answered at once.
  */
 
+import type { WarmUpMessage } from './session/storageKey';
+
 /** Set by the web build's inline first script (the name is also in vite.renderer.config.mts). */
 declare global {
   var __laudnetBootWorkers: { analysis?: Worker } | undefined;
@@ -15,12 +17,18 @@ let worker: Worker | null = null;
 
 /** The analysis worker (the prediction of the live configuration, the solvers), created on first call. */
 export function analysisWorkerInstance(): Worker {
-  worker ??=
-    globalThis.__laudnetBootWorkers?.analysis ??
-    new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), {
+  if (worker) return worker;
+  const early = globalThis.__laudnetBootWorkers?.analysis;
+  if (early) worker = early;
+  else {
+    worker = new Worker(new URL('./worker/analysis.worker.ts', import.meta.url), {
       type: 'module',
       name: 'analysis',
     });
+    // Where no early script read the saved session (desktop, dev server): the default configuration.
+    const warmUp: WarmUpMessage = { laudnetWarmUp: null };
+    worker.postMessage(warmUp);
+  }
   return worker;
 }
 
