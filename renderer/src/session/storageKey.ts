@@ -15,6 +15,6 @@ export interface WarmUpMessage {
 /** True for a {@link WarmUpMessage} (the worker's other messages are comlink's). */
 export function isWarmUpMessage(data: unknown): data is WarmUpMessage {
   if (typeof data !== 'object' || data === null || !('laudnetWarmUp' in data)) return false;
-  const text = (data as { laudnetWarmUp: unknown }).laudnetWarmUp;
+  const text: unknown = data.laudnetWarmUp;
   return text === null || typeof text === 'string';
 }
