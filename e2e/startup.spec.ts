@@ -103,6 +103,13 @@ test('the first number is on screen before any chart or three.js code is request
   page,
 }) => {
   await watchFirstNumber(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   // A fresh context: empty storage, so the default configuration is predicted on the first load.
   await page.goto('/');
   await expect(studio.summary.msPerImage).not.toHaveText('—', { timeout: 30_000 });
@@ -119,6 +126,20 @@ test('the first number is on screen before any chart or three.js code is request
   const early = scripts.filter((s) => s.start < firstAt).map((s) => s.file);
   expect(early).not.toContain(three);
   expect(early).not.toContain(recharts);
+  // The analysis worker was started by the page's first (inline) script, which the CSP admits by its
+  // hash, and adopted by the application: no second analysis worker of that name.
+  const boot = await page.evaluate(() => {
+    const w = window as unknown as {
+      __laudnetBootWorkers?: { analysis?: unknown };
+      __cspViolations: string[];
+    };
+    return {
+      started: w.__laudnetBootWorkers?.analysis instanceof Worker,
+      // zod probes once whether it may compile parsers with `new Function` (refused, as intended).
+      violations: w.__cspViolations.filter((v) => v !== 'script-src eval'),
+    };
+  });
+  expect(boot).toEqual({ started: true, violations: [] });
   // The curves view follows the number (its chart once the curves are computed).
   await expect(page.getByRole('group', { name: 'Curve scope' })).toBeVisible();
   await expect(page.getByTestId('view-loading')).toHaveCount(0);
@@ -161,8 +182,10 @@ test('a dump opened from the curves tab reaches the masks view while its code lo
     if (/\/assets\/(dog|eagle|giraffe|horses|person)-[^/]+\.jpg$/.test(r.url()))
       samples.push(r.url());
   });
-  await studio.open();
+  // Held from the start: the page prefetches the masks view's chunk once idle after the first number,
+  // which can be before studio.open() returns.
   const release = await holdBack(page, /\/assets\/MasksView-[^/]+\.js$/);
+  await studio.open();
   // On a loaded machine the shortcut can land before the page handles keys; press again until the
   // picker opens (the assertions below are unchanged).
   let chooser: FileChooser | null = null;
@@ -226,5 +249,41 @@ test('a saved session is restored before the first render: its tab and its numbe
   // No default configuration's number first (ResNet-50 on the V100), no jump from the Curves tab.
   expect(numbers).toEqual([restored]);
   expect(tab).toBe('tab-breakdown');
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('a damaged saved session gives a clear message at start-up and the defaults are predicted', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  // Written before the page's scripts run on the reload (the page autosaves its own session as it goes).
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('damaged-written')) return;
+    sessionStorage.setItem('damaged-written', '1');
+    localStorage.setItem(
+      'laudnet-studio:session',
+      JSON.stringify({
+        format: 'laudnet-studio-session',
+        version: 1,
+        savedAt: '2026-01-01T00:00:00.000Z',
+        fileName: null,
+        dirty: false,
+        config: { format: 'laudnet-studio-config', version: 1, targetRate: 7 },
+        ui: { theme: 'system', activeView: 'breakdown', selectedStage: 0, curveScope: 'stage' },
+      }),
+    );
+  });
+  await page.reload();
+  await expect(studio.errors).toHaveCount(1);
+  await expect(studio.errors.first()).toContainText('Could not restore the previous session');
+  await expect(studio.errors.first()).toContainText('the saved configuration is invalid');
+  // The defaults, on the default tab: the analysis worker's warm-up read the same damaged text.
+  await expect(studio.summary.msPerImage).toHaveText(/\d/);
+  await expect(studio.tuner.model).toHaveValue('resnet50');
+  await expect(page.getByRole('tab', { name: 'Latency curves' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   expect(studio.consoleErrors).toEqual([]);
 });

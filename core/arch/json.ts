@@ -7,6 +7,7 @@ import { groupDigits } from '../math/groupDigits';
 import { z } from 'zod';
 import { parseJsonText } from '../config/jsonSyntax';
 import { formatZodIssues } from './schemaErrors';
+import { lazily } from '../config/schemaLazy';
 import type { ArchitectureSpec } from './types';
 
 /**
@@ -31,49 +32,56 @@ const count = (max: number, what: string) =>
     .int()
     .positive()
     .max(max, `must be at most ${groupDigits(max)} (${what})`);
-const channels = count(ARCH_LIMITS.maxChannels, 'the widest real networks have about 7,400');
+const channels = () => count(ARCH_LIMITS.maxChannels, 'the widest real networks have about 7,400');
 
-const stemSchema = z.strictObject({
-  kind: z.enum(['resnet', 'regnet']),
-  outChannels: channels,
-  kernel: z.number().int().positive().max(15),
-  stride: z.number().int().positive().max(4),
-  maxPool: z.boolean(),
-});
+const stemSchema = () =>
+  z.strictObject({
+    kind: z.enum(['resnet', 'regnet']),
+    outChannels: channels(),
+    kernel: z.number().int().positive().max(15),
+    stride: z.number().int().positive().max(4),
+    maxPool: z.boolean(),
+  });
 
-const stageSchema = z.strictObject({
-  inChannels: channels,
-  outChannels: channels,
-  blocks: z.number().int().min(1).max(64),
-  firstStride: z.number().refine((v) => [1, 2].includes(v), 'must be 1 or 2'),
-  outResolution: count(ARCH_LIMITS.maxResolution, 'the largest input size'),
-});
+const stageSchema = () =>
+  z.strictObject({
+    inChannels: channels(),
+    outChannels: channels(),
+    blocks: z.number().int().min(1).max(64),
+    firstStride: z.number().refine((v) => [1, 2].includes(v), 'must be 1 or 2'),
+    outResolution: count(ARCH_LIMITS.maxResolution, 'the largest input size'),
+  });
 
-/** Field-level schema of an architecture (consistency between stages is checked separately). */
-export const architectureSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
-      'letters, digits, "_", "." or "-" (1 to 64 characters)',
-    ),
-  label: z.string().min(1).max(120),
-  trainingArch: z.string().min(1).nullable(),
-  inputSize: z.number().int().min(8).max(4096),
-  bottleneckRatio: z
-    .number()
-    .min(ARCH_LIMITS.minBottleneckRatio, 'must be at least 1/64 (real networks use 1/6 to 4)')
-    .max(ARCH_LIMITS.maxBottleneckRatio, 'must be at most 64 (real networks use 1/6 to 4)'),
-  groupWidth: count(ARCH_LIMITS.maxInnerWidth, 'the largest inner width').nullable(),
-  se: z.boolean(),
-  seRatio: z
-    .number()
-    .min(ARCH_LIMITS.minSeRatio, 'must be at least 1/1024 (RegNet uses 0.25)')
-    .max(1, 'must be at most 1'),
-  stem: stemSchema,
-  numClasses: count(ARCH_LIMITS.maxClasses, 'ImageNet-21k has 21,841'),
-  stages: z.array(stageSchema).min(1).max(8),
-});
+/**
+ * Field-level schema of an architecture (consistency between stages is checked separately), built on
+ * first use.
+ */
+export const architectureSchema = lazily(() =>
+  z.strictObject({
+    id: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
+        'letters, digits, "_", "." or "-" (1 to 64 characters)',
+      ),
+    label: z.string().min(1).max(120),
+    trainingArch: z.string().min(1).nullable(),
+    inputSize: z.number().int().min(8).max(4096),
+    bottleneckRatio: z
+      .number()
+      .min(ARCH_LIMITS.minBottleneckRatio, 'must be at least 1/64 (real networks use 1/6 to 4)')
+      .max(ARCH_LIMITS.maxBottleneckRatio, 'must be at most 64 (real networks use 1/6 to 4)'),
+    groupWidth: count(ARCH_LIMITS.maxInnerWidth, 'the largest inner width').nullable(),
+    se: z.boolean(),
+    seRatio: z
+      .number()
+      .min(ARCH_LIMITS.minSeRatio, 'must be at least 1/1024 (RegNet uses 0.25)')
+      .max(1, 'must be at most 1'),
+    stem: stemSchema(),
+    numClasses: count(ARCH_LIMITS.maxClasses, 'ImageNet-21k has 21,841'),
+    stages: z.array(stageSchema()).min(1).max(8),
+  }),
+);
 
 /** Result of parsing an architecture: the spec, or one message per problem naming the field. */
 export type ArchitectureParseResult =
@@ -149,7 +157,7 @@ export function parseArchitectureJson(input: unknown): ArchitectureParseResult {
     if (!parsed.ok) return { ok: false, error: `not valid JSON: ${parsed.error}` };
     value = parsed.value;
   }
-  const parsed = architectureSchema.safeParse(value, { reportInput: true });
+  const parsed = architectureSchema().safeParse(value, { reportInput: true });
   if (!parsed.success) return { ok: false, error: formatZodIssues(parsed.error) };
   const arch: ArchitectureSpec = parsed.data;
   const problems = architectureProblems(arch);

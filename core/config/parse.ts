@@ -28,7 +28,7 @@ export function parseConfig(input: unknown): ConfigParseResult {
   }
   const migrated = migrateConfig(doc);
   if (!migrated.ok) return migrated;
-  const parsed = studioConfigV1Schema.safeParse(migrated.value, { reportInput: true });
+  const parsed = studioConfigV1Schema().safeParse(migrated.value, { reportInput: true });
   if (!parsed.success) return { ok: false, error: formatZodIssues(parsed.error) };
   const problems = validateConfig(parsed.data);
   if (problems.length > 0) return { ok: false, error: joinProblems(problems) };
@@ -52,7 +52,7 @@ function compareBlockKeys(a: string, b: string): number {
 
 /** Canonical form: the schema's key order everywhere, block rates in network order. */
 export function canonicalConfig(config: StudioConfig): StudioConfig {
-  const parsed = studioConfigV1Schema.safeParse(config);
+  const parsed = studioConfigV1Schema().safeParse(config);
   const base = parsed.success ? parsed.data : config;
   const blockRates: Record<string, number> = {};
   for (const key of Object.keys(base.blockRates).sort(compareBlockKeys)) {

@@ -128,7 +128,7 @@ export function resetPredictorCaches(): void {
  * @throws HardwareError when a parameter is invalid (non-positive, non-finite…).
  */
 export function createPredictor(hw: HardwareParams): Predictor {
-  const parsed = hardwareParamsSchema.safeParse(hw);
+  const parsed = hardwareParamsSchema().safeParse(hw);
   if (!parsed.success) {
     throw new HardwareError(
       `invalid hardware: ${parsed.error.issues.map((i) => i.message).join('; ')}`,

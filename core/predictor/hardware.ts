@@ -7,6 +7,7 @@ import { HardwareError } from './errors';
 
 export { HardwareError };
 import { capMessage, listWithRest } from '../config/jsonSyntax';
+import { lazily } from '../config/schemaLazy';
 
 /** Constructor parameters of the reference GPU predictor, with units in the names. */
 export interface HardwareParams {
@@ -192,39 +193,46 @@ export const HARDWARE_LIMITS = {
 const field = (key: keyof typeof HARDWARE_LIMITS, what: string = key, why = '') =>
   within(what, HARDWARE_LIMITS[key][0], HARDWARE_LIMITS[key][1], why);
 
-/** Full hardware parameters: every number finite and within {@link HARDWARE_LIMITS}, batch an integer. */
-export const hardwareParamsSchema = z.strictObject({
-  nPes: field('nPes', 'nPes (number of SMs)'),
-  peFp32s: field('peFp32s', 'peFp32s (fp32 lanes per SM)'),
-  frequencyHz: field('frequencyHz', 'frequencyHz', ' (1 MHz to 100 GHz)'),
-  memBandwidthBytesPerS: field(
-    'memBandwidthBytesPerS',
-    'memBandwidthBytesPerS',
-    ' (1 MB/s to 1 PB/s)',
-  ),
-  fp32Cycles: field('fp32Cycles'),
-  memConcurrentFp32: field('memConcurrentFp32'),
-  memoryEfficiency: field('memoryEfficiency'),
-  l2SpeedFrac: field('l2SpeedFrac'),
-  latencyMode: z.enum(['add', 'max'], { error: "latencyMode must be 'add' or 'max'" }),
-  batchSize: field('batchSize').refine(Number.isInteger, 'batchSize must be an integer'),
-  launchTimeS: field('launchTimeS', 'launchTimeS', ' seconds'),
-});
+/**
+ * Full hardware parameters: every number finite and within {@link HARDWARE_LIMITS}, batch an integer
+ * (built on first use, like every schema here).
+ */
+export const hardwareParamsSchema = lazily(() =>
+  z.strictObject({
+    nPes: field('nPes', 'nPes (number of SMs)'),
+    peFp32s: field('peFp32s', 'peFp32s (fp32 lanes per SM)'),
+    frequencyHz: field('frequencyHz', 'frequencyHz', ' (1 MHz to 100 GHz)'),
+    memBandwidthBytesPerS: field(
+      'memBandwidthBytesPerS',
+      'memBandwidthBytesPerS',
+      ' (1 MB/s to 1 PB/s)',
+    ),
+    fp32Cycles: field('fp32Cycles'),
+    memConcurrentFp32: field('memConcurrentFp32'),
+    memoryEfficiency: field('memoryEfficiency'),
+    l2SpeedFrac: field('l2SpeedFrac'),
+    latencyMode: z.enum(['add', 'max'], { error: "latencyMode must be 'add' or 'max'" }),
+    batchSize: field('batchSize').refine(Number.isInteger, 'batchSize must be an integer'),
+    launchTimeS: field('launchTimeS', 'launchTimeS', ' seconds'),
+  }),
+);
 
 /** Partial parameters (overrides, or a custom device on top of the defaults), same rules per field. */
-export const hardwareOverridesSchema = hardwareParamsSchema.partial();
+export const hardwareOverridesSchema = lazily(() => hardwareParamsSchema().partial());
 
 /** A custom-hardware JSON object: optional `preset` to start from, then parameter overrides. */
-export const customHardwareSchema = hardwareOverridesSchema.extend({
-  preset: z.string().optional(),
-});
+export const customHardwareSchema = lazily(() =>
+  hardwareOverridesSchema().extend({
+    preset: z.string().optional(),
+  }),
+);
 
 /** The issues as one line: at most 4 named, unknown keys shortened, the whole capped. */
 function formatIssues(error: z.ZodError): string {
   const parts = error.issues.slice(0, 4).map((i) => {
     if (i.code === 'unrecognized_keys') {
       const keys = listWithRest(i.keys, 5, 'unknown keys');
-      return `unknown field(s) ${keys} (valid: ${Object.keys(hardwareParamsSchema.shape).join(', ')}, preset)`;
+      return `unknown field(s) ${keys} (valid: ${Object.keys(hardwareParamsSchema().shape).join(', ')}, preset)`;
     }
     return capMessage(i.message, 200);
   });
@@ -265,7 +273,7 @@ export function resolveHardware(
     if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
       throw new HardwareError('custom hardware must be a JSON object');
     }
-    const parsed = customHardwareSchema.safeParse(spec);
+    const parsed = customHardwareSchema().safeParse(spec);
     if (!parsed.success) throw new HardwareError(`invalid hardware: ${formatIssues(parsed.error)}`);
     const { preset, ...rest } = parsed.data;
     base =
@@ -274,7 +282,7 @@ export function resolveHardware(
         : { ...HARDWARE_DEFAULTS, ...rest };
   }
   if (overrides !== undefined) {
-    const parsed = hardwareOverridesSchema.safeParse(overrides);
+    const parsed = hardwareOverridesSchema().safeParse(overrides);
     if (!parsed.success)
       throw new HardwareError(`invalid hardware override: ${formatIssues(parsed.error)}`);
     base = { ...base, ...parsed.data };
@@ -287,7 +295,7 @@ export function resolveHardware(
       `custom hardware needs ${missing.join(', ')} (or a "preset" to start from)`,
     );
   }
-  const full = hardwareParamsSchema.safeParse(base);
+  const full = hardwareParamsSchema().safeParse(base);
   if (!full.success) throw new HardwareError(`invalid hardware: ${formatIssues(full.error)}`);
   return full.data;
 }

@@ -71,6 +71,9 @@ const within = (work: Promise<void>, ms: number) =>
 
 function render() {
   rendered = true;
+  performance.mark(
+    useStudio.getState().analysis ? 'laudnet:render' : 'laudnet:render-without-number',
+  );
   root.render(
     <StrictMode>
       <ErrorBoundary area="LAUDNet Studio" fullPage onError={(m) => host.log?.('error', m)}>

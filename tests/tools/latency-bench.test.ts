@@ -114,7 +114,7 @@ describe.skipIf(missing !== null)('latency-bench on cpu, then calibrate end to e
     expect(res.learningCurve.map((l) => l.trainRows).slice(0, 3)).toEqual([10, 25, 50]);
     const written = JSON.parse(readFileSync(out, 'utf8')) as unknown;
     expect(written).toEqual(res.hardware);
-    expect(hardwareParamsSchema.safeParse(written).success).toBe(true);
+    expect(hardwareParamsSchema().safeParse(written).success).toBe(true);
     expect(res.hardware.batchSize).toBe(2);
     const pred = spawnCli([
       'predict',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { versionedFormat } from '../../../core/persist/versionedFormat';
+import { lazily } from '../../../core/config/schemaLazy';
 import { hardwareParamsSchema, type HardwareParams } from '../../../core/predictor/hardware';
 
 /** A saved calibration: fitted parameters plus where they came from. */
@@ -23,32 +24,36 @@ export interface CalibratedPreset {
 /** User-data key under which the presets are stored (host.saveUserData / localStorage). */
 export const CALIBRATED_PRESETS_KEY = 'calibrated-presets';
 
-const presetSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  source: z.string(),
-  savedAt: z.string(),
-  params: hardwareParamsSchema,
-  heldOutMedianErrorPct: z.number(),
-  heldOutWithin10Pct: z.number(),
-  rows: z.number(),
-});
+const presetSchema = () =>
+  z.object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    source: z.string(),
+    savedAt: z.string(),
+    params: hardwareParamsSchema(),
+    heldOutMedianErrorPct: z.number(),
+    heldOutWithin10Pct: z.number(),
+    rows: z.number(),
+  });
 
 const CALIBRATED_PRESETS_FORMAT = 'laudnet-calibrated-presets';
 const CALIBRATED_PRESETS_VERSION = 1;
 
-const presetsV1 = z.object({
-  format: z.literal(CALIBRATED_PRESETS_FORMAT),
-  version: z.literal(CALIBRATED_PRESETS_VERSION),
-  presets: z.array(presetSchema),
-});
+const presetsV1 = () =>
+  z.object({
+    format: z.literal(CALIBRATED_PRESETS_FORMAT),
+    version: z.literal(CALIBRATED_PRESETS_VERSION),
+    presets: z.array(presetSchema()),
+  });
 
-/** The stored presets' versions (only version 1 so far). */
-const calibratedPresetsFormat = versionedFormat({
-  label: 'saved calibrated presets',
-  format: CALIBRATED_PRESETS_FORMAT,
-  current: { version: CALIBRATED_PRESETS_VERSION, schema: presetsV1 },
-});
+/** The stored presets' versions (only version 1 so far), built on first use. */
+const calibratedPresetsFormat = lazily(() =>
+  versionedFormat({
+    label: 'saved calibrated presets',
+    format: CALIBRATED_PRESETS_FORMAT,
+    current: { version: CALIBRATED_PRESETS_VERSION, schema: presetsV1() },
+  }),
+);
 
 /** Serialises the presets in the versioned storage format. */
 export function serializeCalibratedPresets(presets: readonly CalibratedPreset[]): string {
@@ -63,7 +68,7 @@ export function serializeCalibratedPresets(presets: readonly CalibratedPreset[])
 export function parseCalibratedPresets(
   text: string,
 ): { ok: true; presets: CalibratedPreset[] } | { ok: false; error: string } {
-  const parsed = calibratedPresetsFormat.parse(text);
+  const parsed = calibratedPresetsFormat().parse(text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   return { ok: true, presets: parsed.value.presets };
 }

@@ -1,4 +1,5 @@
 import { pickSet } from './browserFolder';
+import { SESSION_STORAGE_KEY } from '../session/storageKey';
 import type {
   AppInfo,
   DocTopic,
@@ -31,7 +32,7 @@ const MIME: Record<ExportKind, string> = {
   npz: 'application/zip',
 };
 
-export const SESSION_STORAGE_KEY = 'laudnet-studio:session';
+export { SESSION_STORAGE_KEY } from '../session/storageKey';
 /** Prefix of user-data keys in local storage (calibrated presets, …). */
 const USER_DATA_PREFIX = 'laudnet-studio:user:';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazily } from '../../../core/config/schemaLazy';
 import { versionedFormat } from '../../../core/persist/versionedFormat';
 import { parseConfig, serializeConfig } from '../../../core/config/parse';
 import type { StudioConfig } from '../../../core/config/schema';
@@ -7,43 +8,47 @@ import type { StudioConfig } from '../../../core/config/schema';
 export const SESSION_FORMAT = 'laudnet-studio-session';
 export const SESSION_VERSION = 1;
 
-const uiSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark']).catch('system'),
-  activeView: z
-    .enum([
-      'curves',
-      'breakdown',
-      'theory',
-      'hardware',
-      'masks',
-      'space',
-      'set',
-      'compare',
-      'explore',
-    ])
-    .catch('curves'),
-  selectedStage: z.number().int().min(0).max(7).catch(0),
-  curveScope: z.enum(['stage', 'network']).catch('stage'),
-});
+const uiSchema = () =>
+  z.object({
+    theme: z.enum(['system', 'light', 'dark']).catch('system'),
+    activeView: z
+      .enum([
+        'curves',
+        'breakdown',
+        'theory',
+        'hardware',
+        'masks',
+        'space',
+        'set',
+        'compare',
+        'explore',
+      ])
+      .catch('curves'),
+    selectedStage: z.number().int().min(0).max(7).catch(0),
+    curveScope: z.enum(['stage', 'network']).catch('stage'),
+  });
 
-const sessionV1 = z.object({
-  format: z.literal(SESSION_FORMAT),
-  version: z.literal(SESSION_VERSION),
-  savedAt: z.string(),
-  fileName: z.string().nullable(),
-  dirty: z.boolean(),
-  config: z.unknown(),
-  ui: uiSchema,
-});
+const sessionV1 = () =>
+  z.object({
+    format: z.literal(SESSION_FORMAT),
+    version: z.literal(SESSION_VERSION),
+    savedAt: z.string(),
+    fileName: z.string().nullable(),
+    dirty: z.boolean(),
+    config: z.unknown(),
+    ui: uiSchema(),
+  });
 
-/** The session file's versions (only version 1 so far). */
-const sessionFormat = versionedFormat({
-  label: 'saved session',
-  format: SESSION_FORMAT,
-  current: { version: SESSION_VERSION, schema: sessionV1 },
-});
+/** The session file's versions (only version 1 so far), built on first use (not on a fresh start). */
+const sessionFormat = lazily(() =>
+  versionedFormat({
+    label: 'saved session',
+    format: SESSION_FORMAT,
+    current: { version: SESSION_VERSION, schema: sessionV1() },
+  }),
+);
 
-export type SessionUi = z.infer<typeof uiSchema>;
+export type SessionUi = z.infer<ReturnType<typeof uiSchema>>;
 
 export interface Session {
   config: StudioConfig;
@@ -68,7 +73,7 @@ export function serializeSession(session: Session): string {
 export function parseSession(
   text: string,
 ): { ok: true; session: Session } | { ok: false; error: string } {
-  const parsed = sessionFormat.parse(text);
+  const parsed = sessionFormat().parse(text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const config = parseConfig(parsed.value.config);
   if (!config.ok)

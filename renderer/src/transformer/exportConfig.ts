@@ -92,7 +92,7 @@ export function openTransformerDocument(
   }
   let studioHardware: StudioConfig['hardware'];
   try {
-    const overrides = hardwareOverridesSchema.parse(hardwareOverrides ?? {});
+    const overrides = hardwareOverridesSchema().parse(hardwareOverrides ?? {});
     if (typeof hardware === 'string') {
       resolveHardware(hardware, overrides);
       studioHardware = { kind: 'preset', id: hardware, overrides };

@@ -8,6 +8,8 @@ import {
   ratesForLatencyBudget,
   type RateStrategy,
 } from '../../../core/solvers';
+import { parseSession } from '../session/sessionFile';
+import { isWarmUpMessage } from '../session/storageKey';
 import { analyze, hardwareRows } from './analysis';
 import { curves } from './curves';
 import type { GranularityChoice } from './types';
@@ -29,13 +31,31 @@ export type AnalysisWorkerApi = typeof api;
 
 expose(api);
 
-// Warm-up of the page's worker (started by its first script while the page loads): predicting the
-// default configuration compiles the predictor and fills its memoised tile searches, so the first
-// prediction the page asks for (the default configuration on a fresh start) is answered at once.
-if (self.name === 'analysis') {
-  try {
-    analyze(defaultConfig());
-  } catch {
-    // Nothing to report: the page's own requests report their errors.
+/**
+ * The configuration the page will ask for first: the saved session's, read by the page's first script
+ * (the text it posted, parsed here off the main thread), or the default configuration.
+ */
+function firstConfig(sessionText: string | null): StudioConfig {
+  if (sessionText) {
+    const parsed = parseSession(sessionText);
+    if (parsed.ok) return parsed.session.config;
   }
+  return defaultConfig();
+}
+
+// Warm-up of the page's worker (started by its first script while the page loads): predicting the
+// configuration the page will ask for first compiles the predictor and fills its memoised tile
+// searches, so the first prediction is answered at once. A damaged session warms up on the defaults
+// (the page reports it).
+if (self.name === 'analysis') {
+  const onWarmUp = (ev: MessageEvent<unknown>) => {
+    if (!isWarmUpMessage(ev.data)) return;
+    self.removeEventListener('message', onWarmUp);
+    try {
+      analyze(firstConfig(ev.data.laudnetWarmUp));
+    } catch {
+      // Nothing to report: the page's own requests report their errors.
+    }
+  };
+  self.addEventListener('message', onWarmUp);
 }

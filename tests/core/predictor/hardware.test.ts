@@ -84,7 +84,7 @@ describe('hardware presets (spec §1.3)', () => {
       expect(p.validated).toBe(false);
       expect(p.source.length).toBeGreaterThan(10);
       expect(p.label).toMatch(/not validated/);
-      expect(hardwareParamsSchema.safeParse(p.params).success).toBe(true);
+      expect(hardwareParamsSchema().safeParse(p.params).success).toBe(true);
     }
     expect(HARDWARE_PRESETS.filter((p) => p.validated).map((p) => p.id)).toEqual([
       'v100',
