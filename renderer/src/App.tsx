@@ -117,7 +117,13 @@ export function App() {
       </div>
       <div className="app-body">
         <ErrorBoundary area="Controls">
-          <ControlsPanel />
+          {/* The controls and the strip join the frame after the first number: the first frame shows
+              the number sooner, and the empty panel keeps its place so nothing moves. */}
+          {firstResult ? (
+            <ControlsPanel />
+          ) : (
+            <aside className="sidebar" aria-label="Controls" aria-busy="true" />
+          )}
         </ErrorBoundary>
         <main className="main">
           <Notices />
@@ -155,7 +161,13 @@ export function App() {
           </div>
           <div className="strip-dock">
             <ErrorBoundary area="Network strip">
-              {transformer ? <TransformerStrip /> : <NetworkStrip />}
+              {!firstResult ? (
+                <div className="strip-pending" aria-hidden="true" />
+              ) : transformer ? (
+                <TransformerStrip />
+              ) : (
+                <NetworkStrip />
+              )}
             </ErrorBoundary>
           </div>
         </main>
