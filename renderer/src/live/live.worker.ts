@@ -18,13 +18,23 @@ import {
 import type { LiveImageView } from './imageHook';
 import type { LiveBatchTimes } from './liveSlice';
 import { liveMasksOf, type LiveMasks } from './liveMasks';
-import { decodeImagePixels } from './liveImage';
+import { decodeImagePixels, previewOf } from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
 import { createLiveBatch, type LiveBatch } from './liveBatch';
+import {
+  buildMaskAtlas,
+  resizeSquare,
+  type MaskAtlas,
+  type MaskAtlasRequest,
+  type RgbaImage,
+} from '../worker/masksAtlas';
 
 const engine = createLiveEngine(ortRuntime);
 /** The current image's dump with the model's own decisions (offsets apply to it). */
 let base: MaskDump | null = null;
+/** The current image's network input (the photo under the atlas's tiles) and its tile-sized copy. */
+let basePhoto: RgbaImage | null = null;
+let baseTilePhoto: { side: number; rgba: Uint8ClampedArray } | null = null;
 let batch: LiveBatch | null = null;
 /** The batch's last image in flight (the next one is added to the set after it). */
 let batchTurn: Promise<void> = Promise.resolve();
@@ -46,9 +56,12 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 /** The mask views' preview size (as their own decoder makes it). */
 const PREVIEW_MAX_SIDE = 640;
 
+/** Side of a prepared image's square crop. */
+const cropSide = (prepared: PreparedImage) => Math.round(Math.sqrt(prepared.cropRgba.length / 4));
+
 /** The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. */
 async function viewOf(prepared: PreparedImage, original: ImageBitmap): Promise<LiveImageView> {
-  const side = Math.round(Math.sqrt(prepared.cropRgba.length / 4));
+  const side = cropSide(prepared);
   const input = await createImageBitmap(
     new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
   );
@@ -66,6 +79,41 @@ async function viewOf(prepared: PreparedImage, original: ImageBitmap): Promise<L
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** An ImageBitmap of raw pixels (created here, transferred to the page). */
+const bitmapOf = (image: RgbaImage) =>
+  createImageBitmap(
+    new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
+  );
+
+/**
+ * Every picture the 2D mask views draw of `masks`, over the current image (as the masks worker draws
+ * proxy masks' pictures), so that the page builds none of them on its thread.
+ */
+async function atlasOf(
+  masks: LiveMasks,
+  request: MaskAtlasRequest,
+): Promise<MaskAtlas<ImageBitmap>> {
+  const photo = basePhoto;
+  if (photo && baseTilePhoto?.side !== request.tilePx)
+    baseTilePhoto = { side: request.tilePx, rgba: resizeSquare(photo, request.tilePx) };
+  const pixels = buildMaskAtlas(masks.blocks, masks.ponder, {
+    ...request,
+    photo,
+    tilePhoto: photo ? (baseTilePhoto?.rgba ?? null) : null,
+  });
+  const [tiles, overlays, strips, ponder] = await Promise.all([
+    bitmapOf(pixels.tiles),
+    bitmapOf(pixels.overlays),
+    pixels.strips ? bitmapOf(pixels.strips) : null,
+    bitmapOf(pixels.ponder),
+  ]);
+  return { layout: pixels.layout, tiles, overlays, strips, ponder };
+}
+
+/** The bitmaps of an atlas (to transfer them). */
+const atlasBitmaps = (atlas: MaskAtlas<ImageBitmap> | undefined): ImageBitmap[] =>
+  atlas ? [atlas.tiles, atlas.overlays, atlas.ponder, ...(atlas.strips ? [atlas.strips] : [])] : [];
+
 /** Timings of one image, ms. */
 export interface LiveImageTiming {
   decodeMs: number;
@@ -75,6 +123,7 @@ export interface LiveImageTiming {
   totalMs: number;
   /** True when the mask views were given this decode (they did not decode the image again). */
   sharedDecode: boolean;
+  decoder: 'image-decoder' | 'image-bitmap';
 }
 
 export interface LiveImageResult {
@@ -115,26 +164,30 @@ const api = {
     bytes: Uint8Array,
     offsets: ThresholdOffsets,
     withView = false,
+    atlas?: MaskAtlasRequest,
   ): Promise<LiveImageResult | LiveFailure> {
     const t0 = performance.now();
-    const decoded = await decodeImagePixels(bytes, withView ? PREVIEW_MAX_SIDE : undefined);
+    const decoded = await decodeImagePixels(bytes);
     if (!decoded.ok) return decoded;
     const t1 = performance.now();
-    const { rgba, width, height, preview } = decoded.pixels;
-    const prepared = engine.prepare(rgba, width, height, name);
-    if ('ok' in prepared) {
-      preview?.close();
-      return prepared;
-    }
+    const pixels = decoded.pixels;
+    const prepared = engine.prepare(pixels.rgba, pixels.width, pixels.height, name);
+    if ('ok' in prepared) return prepared;
+    // The preview is resized off this thread while the session runs.
+    const preview = withView ? previewOf(pixels, PREVIEW_MAX_SIDE) : null;
     const run = await serial(() => engine.runPrepared(prepared));
     if ('ok' in run) {
-      preview?.close();
+      void preview?.then((b) => b.close());
       return run;
     }
     base = run.dump;
+    const side = cropSide(prepared);
+    basePhoto = { rgba: prepared.cropRgba.slice(), width: side, height: side };
+    baseTilePhoto = null;
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
-    const view = preview ? await viewOf(prepared, preview) : null;
+    if (atlas) masks.atlas = await atlasOf(masks, atlas);
+    const view = preview ? await viewOf(prepared, await preview) : null;
     const t3 = performance.now();
     const result: LiveImageResult = {
       ok: true,
@@ -147,16 +200,26 @@ const api = {
         masksMs: run.masksMs + (t3 - t2),
         totalMs: t3 - t0,
         sharedDecode: view !== null,
+        decoder: pixels.decoder,
       },
     };
-    return view ? transfer(result, [view.input, view.original, view.rgba.buffer]) : result;
+    const bitmaps = atlasBitmaps(masks.atlas);
+    return transfer(
+      result,
+      view ? [...bitmaps, view.input, view.original, view.rgba.buffer] : bitmaps,
+    );
   },
 
-  /** The current image's masks with other offsets (no rerun). */
-  rethreshold(offsets: ThresholdOffsets): LiveMasks | LiveFailure {
+  /** The current image's masks with other offsets (no rerun), with their pictures when asked. */
+  async rethreshold(
+    offsets: ThresholdOffsets,
+    atlas?: MaskAtlasRequest,
+  ): Promise<LiveMasks | LiveFailure> {
     if (!base) return { ok: false, error: 'No image has been run through the live model yet.' };
     try {
-      return liveMasksOf(engine.withOffsets(base, offsets));
+      const masks = liveMasksOf(engine.withOffsets(base, offsets));
+      if (atlas) masks.atlas = await atlasOf(masks, atlas);
+      return transfer(masks, atlasBitmaps(masks.atlas));
     } catch (err) {
       return { ok: false, error: message(err) };
     }

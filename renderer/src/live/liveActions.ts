@@ -11,12 +11,15 @@ import type { OpenedFile } from '../host/types';
 import type { StudioStore } from '../store';
 import type { MaskImage } from '../store/masksSlice';
 import { configFromDump } from '../views/masks/adoptDump';
+import { atlasRequest } from '../views/masks/useMaskPipeline';
+import type { MaskAtlasRequest } from '../worker/masksAtlas';
 import { latestOnly } from '../worker/latestOnly';
 import type { OpenedLiveModel, LiveFailure } from './engine';
 import type { LiveImageView } from './imageHook';
 import type { LiveImageResult } from './live.worker';
 import type { LiveMasks } from './liveMasks';
 import type { LiveModelInfo } from './liveSlice';
+import { rememberAtlas } from './preparedAtlas';
 
 /** The worker calls the actions need (the comlink remote in the app, a fake or Node engine in tests). */
 export interface LiveBackend {
@@ -30,8 +33,12 @@ export interface LiveBackend {
     bytes: Uint8Array,
     offsets: ThresholdOffsets,
     withView?: boolean,
+    atlas?: MaskAtlasRequest,
   ): Promise<LiveImageResult | LiveFailure>;
-  rethreshold(offsets: ThresholdOffsets): Promise<LiveMasks | LiveFailure>;
+  rethreshold(
+    offsets: ThresholdOffsets,
+    atlas?: MaskAtlasRequest,
+  ): Promise<LiveMasks | LiveFailure>;
 }
 
 export interface LiveActionsDeps {
@@ -109,6 +116,8 @@ export function createLiveActions(deps: LiveActionsDeps) {
     if (!showing && s.maskImage?.id !== image.id) return false;
     const adopted = configFromDump(s.config, masks.arch, masks.patch);
     if (!adopted.ok) return notifyError(`${model.fileName}: ${adopted.error}`);
+    // The worker drew the views' pictures of these masks: the views copy from them.
+    if (masks.atlas) rememberAtlas(masks.blocks, masks.atlas);
     const next = withOffsets(adopted.config, s.config.thresholdOffsets);
     if (!sameRates(next, s.config)) {
       if (coalesce) s.editConfig(() => next, 'live-offsets');
@@ -172,7 +181,13 @@ export function createLiveActions(deps: LiveActionsDeps) {
     let result: LiveImageResult | LiveFailure;
     try {
       result = await (started ??
-        backend().runImage(image.name, bytes, offsetsOf(store.getState().config)));
+        backend().runImage(
+          image.name,
+          bytes,
+          offsetsOf(store.getState().config),
+          false,
+          atlasRequest(),
+        ));
     } catch (err) {
       result = { ok: false, error: message(err) };
     }
@@ -197,7 +212,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const s = store.getState();
     if (!s.liveModel) return undefined;
     const quick = s.liveTiming !== null && s.liveTiming.runMs < quickRunMs;
-    const result = backend().runImage(name, bytes, offsetsOf(s.config), quick);
+    const result = backend().runImage(name, bytes, offsetsOf(s.config), quick, atlasRequest());
     const entry: NonNullable<typeof early> = {
       bytes,
       generation: modelGeneration,
@@ -296,7 +311,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
   }
 
   const rethreshold = latestOnly(
-    (offsets: ThresholdOffsets) => backend().rethreshold(offsets),
+    (offsets: ThresholdOffsets) => backend().rethreshold(offsets, atlasRequest()),
     (masks) => {
       const s = store.getState();
       const model = s.liveModel;
