@@ -156,14 +156,17 @@ const api = {
   },
 
   /**
-   * Decodes, preprocesses and runs one image; the masks carry `offsets`. With `withView`, the result
-   * also carries the decoded image for the mask views (the network's input and a preview, transferred).
+   * Decodes, preprocesses and runs one image; the masks carry `offsets`. `withView` asks for the decoded
+   * image for the mask views (the network's input and a preview, transferred), so that they need not
+   * decode it again: `true` puts it in the result (image and masks are shown together), a callback
+   * gets it as soon as the image is preprocessed, before the run (a slow model's image is shown first).
+   * With `atlas`, the masks come with the views' pictures of them.
    */
   async runImage(
     name: string,
     bytes: Uint8Array,
     offsets: ThresholdOffsets,
-    withView = false,
+    withView: boolean | ((view: LiveImageView) => unknown) = false,
     atlas?: MaskAtlasRequest,
   ): Promise<LiveImageResult | LiveFailure> {
     const t0 = performance.now();
@@ -173,21 +176,27 @@ const api = {
     const pixels = decoded.pixels;
     const prepared = engine.prepare(pixels.rgba, pixels.width, pixels.height, name);
     if ('ok' in prepared) return prepared;
+    const side = cropSide(prepared);
+    // Kept for the atlas (the crop's own buffer goes to the page with the view).
+    const photo: RgbaImage = { rgba: prepared.cropRgba.slice(), width: side, height: side };
     // The preview is resized off this thread while the session runs.
     const preview = withView ? previewOf(pixels, PREVIEW_MAX_SIDE) : null;
+    if (typeof withView === 'function' && preview) {
+      const early = await viewOf(prepared, await preview);
+      void withView(transfer(early, [early.input, early.original, early.rgba.buffer]));
+    }
     const run = await serial(() => engine.runPrepared(prepared));
     if ('ok' in run) {
-      void preview?.then((b) => b.close());
+      if (withView === true) void preview?.then((b) => b.close());
       return run;
     }
     base = run.dump;
-    const side = cropSide(prepared);
-    basePhoto = { rgba: prepared.cropRgba.slice(), width: side, height: side };
+    basePhoto = photo;
     baseTilePhoto = null;
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
     if (atlas) masks.atlas = await atlasOf(masks, atlas);
-    const view = preview ? await viewOf(prepared, await preview) : null;
+    const view = withView === true && preview ? await viewOf(prepared, await preview) : null;
     const t3 = performance.now();
     const result: LiveImageResult = {
       ok: true,
@@ -199,7 +208,7 @@ const api = {
         runMs: run.runMs,
         masksMs: run.masksMs + (t3 - t2),
         totalMs: t3 - t0,
-        sharedDecode: view !== null,
+        sharedDecode: withView !== false,
         decoder: pixels.decoder,
       },
     };
