@@ -18,7 +18,7 @@ import {
 import type { LiveImageView } from './imageHook';
 import type { LiveBatchTimes } from './liveSlice';
 import { liveMasksOf, type LiveMasks } from './liveMasks';
-import { decodeImagePixels, previewOf } from './liveImage';
+import { decodeImagePixels, previewOf, type DecodedPixels } from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
 import { createLiveBatch, type LiveBatch } from './liveBatch';
 import {
@@ -59,14 +59,19 @@ const PREVIEW_MAX_SIDE = 640;
 /** Side of a prepared image's square crop. */
 const cropSide = (prepared: PreparedImage) => Math.round(Math.sqrt(prepared.cropRgba.length / 4));
 
-/** The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. */
-async function viewOf(prepared: PreparedImage, original: ImageBitmap): Promise<LiveImageView> {
+/**
+ * The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. Both
+ * bitmaps are made off this thread, started at once (they are ready by the time the run is done).
+ */
+function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveImageView> {
   const side = cropSide(prepared);
-  const input = await createImageBitmap(
-    new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
-  );
   const [x0, y0, x1, y1] = prepared.geometry.cropBox;
-  return {
+  return Promise.all([
+    createImageBitmap(
+      new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
+    ),
+    previewOf(pixels, PREVIEW_MAX_SIDE),
+  ]).then(([input, original]) => ({
     input,
     original,
     rgba: prepared.cropRgba,
@@ -74,7 +79,7 @@ async function viewOf(prepared: PreparedImage, original: ImageBitmap): Promise<L
     origWidth: prepared.geometry.origWidth,
     origHeight: prepared.geometry.origHeight,
     cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
-  };
+  }));
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -179,15 +184,19 @@ const api = {
     const side = cropSide(prepared);
     // Kept for the atlas (the crop's own buffer goes to the page with the view).
     const photo: RgbaImage = { rgba: prepared.cropRgba.slice(), width: side, height: side };
-    // The preview is resized off this thread while the session runs.
-    const preview = withView ? previewOf(pixels, PREVIEW_MAX_SIDE) : null;
-    if (typeof withView === 'function' && preview) {
-      const early = await viewOf(prepared, await preview);
+    // The views' bitmaps are made off this thread while the session runs.
+    const shown = withView ? viewOf(prepared, pixels) : null;
+    if (typeof withView === 'function' && shown) {
+      const early = await shown;
       void withView(transfer(early, [early.input, early.original, early.rgba.buffer]));
     }
     const run = await serial(() => engine.runPrepared(prepared));
     if ('ok' in run) {
-      if (withView === true) void preview?.then((b) => b.close());
+      if (withView === true)
+        void shown?.then((v) => {
+          v.input.close();
+          v.original.close();
+        });
       return run;
     }
     base = run.dump;
@@ -196,7 +205,7 @@ const api = {
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
     if (atlas) masks.atlas = await atlasOf(masks, atlas);
-    const view = withView === true && preview ? await viewOf(prepared, await preview) : null;
+    const view = withView === true && shown ? await shown : null;
     const t3 = performance.now();
     const result: LiveImageResult = {
       ok: true,
