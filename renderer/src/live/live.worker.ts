@@ -18,13 +18,23 @@ import {
 import type { LiveImageView } from './imageHook';
 import type { LiveBatchTimes } from './liveSlice';
 import { liveMasksOf, type LiveMasks } from './liveMasks';
-import { decodeImagePixels } from './liveImage';
+import { decodeImagePixels, previewOf, type DecodedPixels } from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
 import { createLiveBatch, type LiveBatch } from './liveBatch';
+import {
+  buildMaskAtlas,
+  resizeSquare,
+  type MaskAtlas,
+  type MaskAtlasRequest,
+  type RgbaImage,
+} from '../worker/masksAtlas';
 
 const engine = createLiveEngine(ortRuntime);
 /** The current image's dump with the model's own decisions (offsets apply to it). */
 let base: MaskDump | null = null;
+/** The current image's network input (the photo under the atlas's tiles) and its tile-sized copy. */
+let basePhoto: RgbaImage | null = null;
+let baseTilePhoto: { side: number; rgba: Uint8ClampedArray } | null = null;
 let batch: LiveBatch | null = null;
 /** The batch's last image in flight (the next one is added to the set after it). */
 let batchTurn: Promise<void> = Promise.resolve();
@@ -46,14 +56,22 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 /** The mask views' preview size (as their own decoder makes it). */
 const PREVIEW_MAX_SIDE = 640;
 
-/** The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. */
-async function viewOf(prepared: PreparedImage, original: ImageBitmap): Promise<LiveImageView> {
-  const side = Math.round(Math.sqrt(prepared.cropRgba.length / 4));
-  const input = await createImageBitmap(
-    new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
-  );
+/** Side of a prepared image's square crop. */
+const cropSide = (prepared: PreparedImage) => Math.round(Math.sqrt(prepared.cropRgba.length / 4));
+
+/**
+ * The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. Both
+ * bitmaps are made off this thread, started at once (they are ready by the time the run is done).
+ */
+function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveImageView> {
+  const side = cropSide(prepared);
   const [x0, y0, x1, y1] = prepared.geometry.cropBox;
-  return {
+  return Promise.all([
+    createImageBitmap(
+      new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
+    ),
+    previewOf(pixels, PREVIEW_MAX_SIDE),
+  ]).then(([input, original]) => ({
     input,
     original,
     rgba: prepared.cropRgba,
@@ -61,10 +79,45 @@ async function viewOf(prepared: PreparedImage, original: ImageBitmap): Promise<L
     origWidth: prepared.geometry.origWidth,
     origHeight: prepared.geometry.origHeight,
     cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
-  };
+  }));
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** An ImageBitmap of raw pixels (created here, transferred to the page). */
+const bitmapOf = (image: RgbaImage) =>
+  createImageBitmap(
+    new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
+  );
+
+/**
+ * Every picture the 2D mask views draw of `masks`, over the current image (as the masks worker draws
+ * proxy masks' pictures), so that the page builds none of them on its thread.
+ */
+async function atlasOf(
+  masks: LiveMasks,
+  request: MaskAtlasRequest,
+): Promise<MaskAtlas<ImageBitmap>> {
+  const photo = basePhoto;
+  if (photo && baseTilePhoto?.side !== request.tilePx)
+    baseTilePhoto = { side: request.tilePx, rgba: resizeSquare(photo, request.tilePx) };
+  const pixels = buildMaskAtlas(masks.blocks, masks.ponder, {
+    ...request,
+    photo,
+    tilePhoto: photo ? (baseTilePhoto?.rgba ?? null) : null,
+  });
+  const [tiles, overlays, strips, ponder] = await Promise.all([
+    bitmapOf(pixels.tiles),
+    bitmapOf(pixels.overlays),
+    pixels.strips ? bitmapOf(pixels.strips) : null,
+    bitmapOf(pixels.ponder),
+  ]);
+  return { layout: pixels.layout, tiles, overlays, strips, ponder };
+}
+
+/** The bitmaps of an atlas (to transfer them). */
+const atlasBitmaps = (atlas: MaskAtlas<ImageBitmap> | undefined): ImageBitmap[] =>
+  atlas ? [atlas.tiles, atlas.overlays, atlas.ponder, ...(atlas.strips ? [atlas.strips] : [])] : [];
 
 /** Timings of one image, ms. */
 export interface LiveImageTiming {
@@ -75,6 +128,7 @@ export interface LiveImageTiming {
   totalMs: number;
   /** True when the mask views were given this decode (they did not decode the image again). */
   sharedDecode: boolean;
+  decoder: 'image-decoder' | 'image-bitmap';
 }
 
 export interface LiveImageResult {
@@ -107,34 +161,51 @@ const api = {
   },
 
   /**
-   * Decodes, preprocesses and runs one image; the masks carry `offsets`. With `withView`, the result
-   * also carries the decoded image for the mask views (the network's input and a preview, transferred).
+   * Decodes, preprocesses and runs one image; the masks carry `offsets`. `withView` asks for the decoded
+   * image for the mask views (the network's input and a preview, transferred), so that they need not
+   * decode it again: `true` puts it in the result (image and masks are shown together), a callback
+   * gets it as soon as the image is preprocessed, before the run (a slow model's image is shown first).
+   * With `atlas`, the masks come with the views' pictures of them.
    */
   async runImage(
     name: string,
     bytes: Uint8Array,
     offsets: ThresholdOffsets,
-    withView = false,
+    withView: boolean | ((view: LiveImageView) => unknown) = false,
+    atlas?: MaskAtlasRequest,
   ): Promise<LiveImageResult | LiveFailure> {
     const t0 = performance.now();
-    const decoded = await decodeImagePixels(bytes, withView ? PREVIEW_MAX_SIDE : undefined);
+    const decoded = await decodeImagePixels(bytes);
     if (!decoded.ok) return decoded;
     const t1 = performance.now();
-    const { rgba, width, height, preview } = decoded.pixels;
-    const prepared = engine.prepare(rgba, width, height, name);
-    if ('ok' in prepared) {
-      preview?.close();
-      return prepared;
+    const pixels = decoded.pixels;
+    const prepared = engine.prepare(pixels.rgba, pixels.width, pixels.height, name);
+    if ('ok' in prepared) return prepared;
+    const side = cropSide(prepared);
+    // Kept for the atlas (the crop's own buffer goes to the page with the view).
+    const photo: RgbaImage = { rgba: prepared.cropRgba.slice(), width: side, height: side };
+    // The views' bitmaps are made off this thread while the session runs.
+    const shown = withView ? viewOf(prepared, pixels) : null;
+    if (typeof withView === 'function' && shown) {
+      const early = await shown;
+      void withView(transfer(early, [early.input, early.original, early.rgba.buffer]));
     }
     const run = await serial(() => engine.runPrepared(prepared));
     if ('ok' in run) {
-      preview?.close();
+      if (withView === true)
+        void shown?.then((v) => {
+          v.input.close();
+          v.original.close();
+        });
       return run;
     }
     base = run.dump;
+    basePhoto = photo;
+    baseTilePhoto = null;
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
-    const view = preview ? await viewOf(prepared, preview) : null;
+    if (atlas) masks.atlas = await atlasOf(masks, atlas);
+    const view = withView === true && shown ? await shown : null;
     const t3 = performance.now();
     const result: LiveImageResult = {
       ok: true,
@@ -146,17 +217,27 @@ const api = {
         runMs: run.runMs,
         masksMs: run.masksMs + (t3 - t2),
         totalMs: t3 - t0,
-        sharedDecode: view !== null,
+        sharedDecode: withView !== false,
+        decoder: pixels.decoder,
       },
     };
-    return view ? transfer(result, [view.input, view.original, view.rgba.buffer]) : result;
+    const bitmaps = atlasBitmaps(masks.atlas);
+    return transfer(
+      result,
+      view ? [...bitmaps, view.input, view.original, view.rgba.buffer] : bitmaps,
+    );
   },
 
-  /** The current image's masks with other offsets (no rerun). */
-  rethreshold(offsets: ThresholdOffsets): LiveMasks | LiveFailure {
+  /** The current image's masks with other offsets (no rerun), with their pictures when asked. */
+  async rethreshold(
+    offsets: ThresholdOffsets,
+    atlas?: MaskAtlasRequest,
+  ): Promise<LiveMasks | LiveFailure> {
     if (!base) return { ok: false, error: 'No image has been run through the live model yet.' };
     try {
-      return liveMasksOf(engine.withOffsets(base, offsets));
+      const masks = liveMasksOf(engine.withOffsets(base, offsets));
+      if (atlas) masks.atlas = await atlasOf(masks, atlas);
+      return transfer(masks, atlasBitmaps(masks.atlas));
     } catch (err) {
       return { ok: false, error: message(err) };
     }

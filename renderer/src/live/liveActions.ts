@@ -4,6 +4,7 @@
  * adopt the masks like a dump's: the masks slice shows them, their measured rates go into the
  * configuration (so kept fraction and predicted latency follow), labelled "live: <model file>".
  */
+import { proxy } from 'comlink';
 import type { ArchitectureSpec } from '../../../core/arch';
 import type { StudioConfig } from '../../../core/config/schema';
 import type { ThresholdOffsets } from '../../../core/live';
@@ -11,12 +12,15 @@ import type { OpenedFile } from '../host/types';
 import type { StudioStore } from '../store';
 import type { MaskImage } from '../store/masksSlice';
 import { configFromDump } from '../views/masks/adoptDump';
+import { atlasRequest } from '../views/masks/useMaskPipeline';
+import type { MaskAtlasRequest } from '../worker/masksAtlas';
 import { latestOnly } from '../worker/latestOnly';
 import type { OpenedLiveModel, LiveFailure } from './engine';
 import type { LiveImageView } from './imageHook';
 import type { LiveImageResult } from './live.worker';
 import type { LiveMasks } from './liveMasks';
 import type { LiveModelInfo } from './liveSlice';
+import { rememberAtlas } from './preparedAtlas';
 
 /** The worker calls the actions need (the comlink remote in the app, a fake or Node engine in tests). */
 export interface LiveBackend {
@@ -29,9 +33,13 @@ export interface LiveBackend {
     name: string,
     bytes: Uint8Array,
     offsets: ThresholdOffsets,
-    withView?: boolean,
+    withView?: boolean | ((view: LiveImageView) => unknown),
+    atlas?: MaskAtlasRequest,
   ): Promise<LiveImageResult | LiveFailure>;
-  rethreshold(offsets: ThresholdOffsets): Promise<LiveMasks | LiveFailure>;
+  rethreshold(
+    offsets: ThresholdOffsets,
+    atlas?: MaskAtlasRequest,
+  ): Promise<LiveMasks | LiveFailure>;
 }
 
 export interface LiveActionsDeps {
@@ -109,6 +117,8 @@ export function createLiveActions(deps: LiveActionsDeps) {
     if (!showing && s.maskImage?.id !== image.id) return false;
     const adopted = configFromDump(s.config, masks.arch, masks.patch);
     if (!adopted.ok) return notifyError(`${model.fileName}: ${adopted.error}`);
+    // The worker drew the views' pictures of these masks: the views copy from them.
+    if (masks.atlas) rememberAtlas(masks.blocks, masks.atlas);
     const next = withOffsets(adopted.config, s.config.thresholdOffsets);
     if (!sameRates(next, s.config)) {
       if (coalesce) s.editConfig(() => next, 'live-offsets');
@@ -172,7 +182,13 @@ export function createLiveActions(deps: LiveActionsDeps) {
     let result: LiveImageResult | LiveFailure;
     try {
       result = await (started ??
-        backend().runImage(image.name, bytes, offsetsOf(store.getState().config)));
+        backend().runImage(
+          image.name,
+          bytes,
+          offsetsOf(store.getState().config),
+          false,
+          atlasRequest(),
+        ));
     } catch (err) {
       result = { ok: false, error: message(err) };
     }
@@ -185,10 +201,12 @@ export function createLiveActions(deps: LiveActionsDeps) {
   }
 
   /**
-   * An image file is being opened: start its live run now. When the model's last image took less than
-   * {@link QUICK_RUN_MS} to run, the returned promise (never rejecting) gives the view the image as the live
-   * worker decoded it (null when that failed): the view shows it with its masks in one update, without
-   * decoding it again. A slow model's image is decoded and shown by the view first, its masks later.
+   * An image file is being opened: start its live run now. The returned promise (never rejecting)
+   * gives the view the image as the live worker decoded it (null when that failed), so that the view
+   * does not decode it again. When the model's last image took less than {@link QUICK_RUN_MS} to run,
+   * it arrives with the masks and the view shows both in one update; a slower model's image arrives
+   * before its run (the view shows it first, its masks later), unless the worker is busy with another
+   * image (then the view decodes it: undefined).
    */
   function imageOpening(
     name: string,
@@ -197,7 +215,18 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const s = store.getState();
     if (!s.liveModel) return undefined;
     const quick = s.liveTiming !== null && s.liveTiming.runMs < quickRunMs;
-    const result = backend().runImage(name, bytes, offsetsOf(s.config), quick);
+    // While the worker runs another image, a slow model's image would wait for that run to be
+    // decoded there: the views decode it themselves at once.
+    const handsOver = quick || s.liveBusy === null;
+    let handOver: (view: LiveImageView | null) => void = () => {};
+    const handedOver = new Promise<LiveImageView | null>((resolve) => (handOver = resolve));
+    const result = backend().runImage(
+      name,
+      bytes,
+      offsetsOf(s.config),
+      quick ? true : handsOver ? proxy((view: LiveImageView) => handOver(view)) : false,
+      atlasRequest(),
+    );
     const entry: NonNullable<typeof early> = {
       bytes,
       generation: modelGeneration,
@@ -209,14 +238,17 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const arrived = result.then(
       (value) => {
         entry.settled = value;
+        // A failed decode or preprocessing hands nothing over: the view decodes the image itself.
+        handOver(null);
         return value.ok ? value.view : null;
       },
       (err: unknown) => {
         entry.settled = { ok: false, error: message(err) };
+        handOver(null);
         return null;
       },
     );
-    return quick ? arrived : undefined;
+    return quick ? arrived : handsOver ? handedOver : undefined;
   }
 
   /**
@@ -296,7 +328,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
   }
 
   const rethreshold = latestOnly(
-    (offsets: ThresholdOffsets) => backend().rethreshold(offsets),
+    (offsets: ThresholdOffsets) => backend().rethreshold(offsets, atlasRequest()),
     (masks) => {
       const s = store.getState();
       const model = s.liveModel;

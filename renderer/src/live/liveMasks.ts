@@ -6,6 +6,7 @@ import type { ArchitectureSpec } from '../../../core/arch';
 import { dumpToConfigPatch, type DumpConfigPatch } from '../../../core/maskfile/config';
 import { computePonderMap, type PonderMap } from '../../../core/maskfile/ponder';
 import type { BlockMaskSet, MaskDump } from '../../../core/maskfile/types';
+import type { MaskAtlas } from '../worker/masksAtlas';
 
 export interface LiveMasks {
   ok: true;
@@ -23,6 +24,8 @@ export interface LiveMasks {
   cropBox: [number, number, number, number] | null;
   /** Top-1 class index of the logits (-1 unknown). */
   top1: number;
+  /** The 2D views' pictures of these masks, drawn in the worker (absent: the page draws them). */
+  atlas?: MaskAtlas<ImageBitmap>;
 }
 
 /** The page's copy of a live dump. */

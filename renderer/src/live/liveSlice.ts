@@ -42,6 +42,8 @@ export interface LiveTiming {
   totalMs: number;
   /** True when the mask views showed the live worker's decode (no second decode). */
   sharedDecode: boolean;
+  /** Which decoder gave the pixels: WebCodecs' `ImageDecoder` or `createImageBitmap` + canvas. */
+  decoder?: 'image-decoder' | 'image-bitmap';
 }
 
 /** Where a batch's time went in the worker: sums over its images, ms. */

@@ -37,12 +37,52 @@ export function liveStatus(store: StudioStore) {
   };
 }
 
-/** Installs `window.__laudnetLiveMasks` and `window.__laudnetLiveStatus`. */
+/** The shown image as the views got it: the network input's RGB values and the preview's size. */
+export interface LiveInputPixels {
+  image: string;
+  /** Side of the square network input. */
+  side: number;
+  /** Its RGB values, row by row (alpha left out). */
+  rgb: number[];
+  origWidth: number;
+  origHeight: number;
+  /** Size of the preview of the original (null: none). */
+  original: { width: number; height: number } | null;
+}
+
+/** The network input of the shown image, read back from its bitmap (null: no image shown). */
+export function liveInputPixels(store: StudioStore): LiveInputPixels | null {
+  const image = store.getState().maskImage;
+  if (!image) return null;
+  const side = image.input.width;
+  const ctx = new OffscreenCanvas(side, image.input.height).getContext('2d');
+  if (!ctx) return null;
+  ctx.drawImage(image.input, 0, 0);
+  const rgba = ctx.getImageData(0, 0, side, image.input.height).data;
+  const rgb: number[] = [];
+  for (let i = 0; i < rgba.length; i += 4)
+    rgb.push(rgba[i] ?? 0, rgba[i + 1] ?? 0, rgba[i + 2] ?? 0);
+  const original = image.original
+    ? { width: image.original.width, height: image.original.height }
+    : null;
+  return {
+    image: image.name,
+    side,
+    rgb,
+    origWidth: image.origWidth,
+    origHeight: image.origHeight,
+    original,
+  };
+}
+
+/** Installs `window.__laudnetLiveMasks`, `__laudnetLiveStatus` and `__laudnetLiveInput`. */
 export function installLiveTestHook(store: StudioStore): void {
   const hooks = globalThis as {
     __laudnetLiveMasks?: () => LiveMaskArrays | null;
     __laudnetLiveStatus?: () => ReturnType<typeof liveStatus>;
+    __laudnetLiveInput?: () => LiveInputPixels | null;
   };
   hooks.__laudnetLiveMasks = () => liveMaskArrays(store);
   hooks.__laudnetLiveStatus = () => liveStatus(store);
+  hooks.__laudnetLiveInput = () => liveInputPixels(store);
 }

@@ -2,7 +2,7 @@
  * Image decoding for the masks worker (browser APIs: createImageBitmap, OffscreenCanvas). Checks the
  * header first so that a non-image or a 50-megapixel photo is refused before any pixel is decoded.
  */
-import { checkImageFile } from '../../../core/saliency/imageHeader';
+import { decodeImagePixels } from '../live/liveImage';
 import { preprocessGeometry, type Box } from '../../../core/saliency/preprocess';
 
 /** Longest side of the original's preview (the crop-box view never shows it larger). */
@@ -30,20 +30,15 @@ function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
 
 /** Decodes a PNG, JPEG or WebP file and applies the network's preprocessing (resize 256, crop 224). */
 export async function decodeImageFile(bytes: Uint8Array): Promise<DecodeImageResult> {
-  const info = checkImageFile(bytes);
-  if (!info.ok) return { ok: false, error: info.error };
-  let bitmap: ImageBitmap;
+  // Pillow's pixels, as the live model sees them (no EXIF rotation, no colour management): every
+  // image is shown on the network's own grid, whichever worker decoded it.
+  const decoded = await decodeImagePixels(bytes);
+  if (!decoded.ok) return decoded;
+  const { rgba, width, height } = decoded.pixels;
+  const bitmap = await createImageBitmap(
+    new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height),
+  );
   try {
-    const blob = new Blob([bytes.slice()], { type: `image/${info.type}` });
-    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
-  } catch {
-    return {
-      ok: false,
-      error: `The ${info.type.toUpperCase()} image could not be decoded: the file is truncated or corrupt.`,
-    };
-  }
-  try {
-    // EXIF orientation may swap the sides, so the geometry follows the decoded bitmap, not the header.
     const geometry = preprocessGeometry(bitmap.width, bitmap.height);
     const size = geometry.cropSize;
     const canvas = new OffscreenCanvas(size, size);

@@ -15,6 +15,7 @@ import { createStudioStore } from '../../../renderer/src/store';
 import { createLiveEngine, type LiveRuntime } from '../../../renderer/src/live/engine';
 import { createLiveActions, type LiveBackend } from '../../../renderer/src/live/liveActions';
 import { liveMasksOf } from '../../../renderer/src/live/liveMasks';
+import type { LiveImageView } from '../../../renderer/src/live/imageHook';
 import {
   createMaskActions,
   type MasksBackend,
@@ -61,37 +62,41 @@ function nodeLiveBackend(): LiveBackend & { views: number } {
       name: string,
       bytes: Uint8Array,
       offsets = { global: 0, perBlock: {} },
-      withView = false,
+      withView: boolean | ((view: LiveImageView) => unknown) = false,
     ) {
       const png = decodePng(bytes);
       if (!png.ok) return { ok: false as const, error: png.error };
       const prepared = engine.prepare(png.rgba, png.width, png.height, name);
       if ('ok' in prepared) return prepared;
+      const [x0, y0, x1, y1] = prepared.geometry.cropBox;
+      const view: LiveImageView | null = withView
+        ? {
+            input: bitmap(224, 224),
+            rgba: prepared.cropRgba,
+            size: 224,
+            original: bitmap(png.width, png.height),
+            origWidth: png.width,
+            origHeight: png.height,
+            cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+          }
+        : null;
+      if (view) backend.views++;
+      // A callback gets the view before the run (a slow model's image is shown first).
+      if (typeof withView === 'function' && view) withView(view);
       const run = await engine.runPrepared(prepared);
       if ('ok' in run) return run;
-      if (withView) backend.views++;
-      const [x0, y0, x1, y1] = prepared.geometry.cropBox;
       return {
         ok: true as const,
         masks: liveMasksOf(engine.withOffsets(run.dump, offsets)),
-        view: withView
-          ? {
-              input: bitmap(224, 224),
-              rgba: prepared.cropRgba,
-              size: 224,
-              original: bitmap(png.width, png.height),
-              origWidth: png.width,
-              origHeight: png.height,
-              cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
-            }
-          : null,
+        view: withView === true ? view : null,
         timing: {
           decodeMs: 0,
           preprocessMs: run.preprocessMs,
           runMs: run.runMs,
           masksMs: run.masksMs,
           totalMs: run.runMs,
-          sharedDecode: withView,
+          sharedDecode: withView !== false,
+          decoder: 'image-bitmap' as const,
         },
       };
     },
@@ -160,25 +165,27 @@ describe('live masks reach the mask views', () => {
     for (const b of dump.dump.blocks) if (b.grid) pythonGrids.set(b.key, Array.from(b.grid.data));
   });
 
-  it('a quick model: the image is decoded once and shown with its masks in one update', async () => {
+  it('the image is decoded once, by the live worker; a quick model shows it with its masks in one update', async () => {
     const { store, live, liveActions, maskActions, masks, states } = setUp();
     expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
     const png = read('image.png');
-    // The model's first image: no run time known yet, the mask views decode it and show it first.
+    // The model's first image: no run time known yet, so it is not quick: the live worker hands its
+    // decode over before the run (the image is shown first, its masks after), not decoded twice.
     expect(await maskActions.openImageBytes('first.png', png, 'file')).toBe(true);
     await expect.poll(() => store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
-    expect(masks.calls.decoded).toBe(1);
+    expect(masks.calls.decoded).toBe(0);
+    expect(live.views).toBe(1);
     expect(states.slice(-2)).toEqual([
       { image: 'first.png', live: false },
       { image: 'first.png', live: true },
     ]);
-    expect(store.getState().liveTiming?.sharedDecode).toBe(false);
+    expect(store.getState().liveTiming?.sharedDecode).toBe(true);
 
     states.length = 0;
     expect(await maskActions.openImageBytes('image.png', png, 'file')).toBe(true);
-    expect(masks.calls.decoded).toBe(1); // not decoded again by the masks worker
-    expect(live.views).toBe(1);
-    expect(masks.calls.registered).toEqual([224 * 224 * 4, 224, 224]);
+    expect(masks.calls.decoded).toBe(0); // never decoded by the masks worker
+    expect(live.views).toBe(2);
+    expect(masks.calls.registered).toEqual([224 * 224 * 4, 224, 224, 224 * 224 * 4, 224, 224]);
     expect(states).toEqual([{ image: 'image.png', live: true }]);
     const s = store.getState();
     expect(s.liveTiming?.sharedDecode).toBe(true);
@@ -198,7 +205,8 @@ describe('live masks reach the mask views', () => {
     const bad = Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3);
     expect(await maskActions.openImageBytes('broken.jpg', bad, 'file')).toBe(true);
     await settle();
-    expect(masks.calls.decoded).toBe(2);
+    // a.png came decoded from the live worker; broken.jpg, which it could not decode, the views tried.
+    expect(masks.calls.decoded).toBe(1);
     const s = store.getState();
     expect(s.maskImage?.name).toBe('broken.jpg');
     expect(s.maskDump).toBeNull();

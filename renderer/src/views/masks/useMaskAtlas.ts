@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { preparedAtlasOf } from '../../live/preparedAtlas';
 import { buildMaskAtlas, type MaskAtlas, type RgbaImage } from '../../worker/masksAtlas';
 import { pixelsCanvas } from './draw';
 import type { ShownMasks } from './selection';
@@ -13,7 +14,12 @@ const canvasOf = (image: RgbaImage) => pixelsCanvas(image.rgba, image.width, ima
  */
 export function useMaskAtlas(masks: ShownMasks | null): MaskAtlas | null {
   const result = masks?.result ?? null;
-  const drawn = masks?.source === 'proxy' ? masks.result.atlas : undefined;
+  const drawn =
+    masks?.source === 'proxy'
+      ? masks.result.atlas
+      : masks
+        ? preparedAtlasOf(masks.result.blocks)
+        : undefined;
   return useMemo(() => {
     if (!result) return null;
     if (drawn) return drawn;
