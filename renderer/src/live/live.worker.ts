@@ -28,6 +28,7 @@ import {
   type MaskAtlasRequest,
   type RgbaImage,
 } from '../worker/masksAtlas';
+import { bitmapOf } from '../worker/bitmapOf';
 
 const engine = createLiveEngine(ortRuntime);
 /** The current image's dump with the model's own decisions (offsets apply to it). */
@@ -83,12 +84,6 @@ function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveIma
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-/** An ImageBitmap of raw pixels (created here, transferred to the page). */
-const bitmapOf = (image: RgbaImage) =>
-  createImageBitmap(
-    new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
-  );
 
 /**
  * Every picture the 2D mask views draw of `masks`, over the current image (as the masks worker draws

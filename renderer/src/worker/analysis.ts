@@ -63,22 +63,41 @@ export function stageRatio(p: NetworkPrediction, stage: number): number {
   return dyn / stat;
 }
 
+/** One preset's row of the hardware comparison, from its prediction. */
+export function hardwareRow(
+  preset: (typeof HARDWARE_PRESETS)[number],
+  pred: NetworkPrediction,
+): HardwareRow {
+  return {
+    id: preset.id,
+    label: preset.label,
+    validated: preset.validated,
+    batchSize: pred.batchSize,
+    latencyS: pred.latencyS,
+    staticLatencyS: pred.staticLatencyS,
+    ratio: pred.ratio,
+    msPerImage: pred.latencyMsPerImage,
+    staticMsPerImage: pred.staticMsPerImage,
+  };
+}
+
 /** The configuration on every hardware preset (batch size and parameters of each preset). */
 export function hardwareRows(config: StudioConfig): HardwareRow[] {
   const arch = resolveArchitecture(config);
   const req = requestFor(config, arch);
-  return HARDWARE_PRESETS.map((preset) => {
-    const pred = predictNetwork(createPredictor(resolveHardware(preset.id)), req);
-    return {
-      id: preset.id,
-      label: preset.label,
-      validated: preset.validated,
-      batchSize: pred.batchSize,
-      latencyS: pred.latencyS,
-      staticLatencyS: pred.staticLatencyS,
-      ratio: pred.ratio,
-      msPerImage: pred.latencyMsPerImage,
-      staticMsPerImage: pred.staticMsPerImage,
-    };
-  });
+  return HARDWARE_PRESETS.map((preset) =>
+    hardwareRow(preset, predictNetwork(createPredictor(resolveHardware(preset.id)), req)),
+  );
+}
+
+/**
+ * The configuration without its rates, as a string: what curves and the predictor's memo tables depend
+ * on (model, input size, hardware, stage modes and granularities), so a rate change keeps the same key.
+ */
+export function familyKey(config: StudioConfig): string {
+  const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
+  return JSON.stringify([
+    rest,
+    stages.map((s) => [s.mode, s.spatialGranularity, s.channelGroupSize]),
+  ]);
 }

@@ -24,8 +24,8 @@ import {
   resizeSquare,
   type MaskAtlas,
   type MaskAtlasRequest,
-  type RgbaImage,
 } from './masksAtlas';
+import { bitmapOf } from './bitmapOf';
 
 /** Images kept (the current one, and a few to come back to through undo or "use proxy"). */
 const CACHE_SIZE = 4;
@@ -60,12 +60,6 @@ function saliencyFor(imageId: number): SaliencyMap | null {
   image.saliency ??= saliencyOf(image.rgba, image.width, image.height);
   return image.saliency;
 }
-
-/** An ImageBitmap of raw pixels (created here, transferred to the page). */
-const bitmapOf = (image: RgbaImage) =>
-  createImageBitmap(
-    new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
-  );
 
 /** Every picture of the 2D mask views for these masks, over the image's photo, as ImageBitmaps. */
 async function atlasFor(

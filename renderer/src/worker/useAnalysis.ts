@@ -7,6 +7,7 @@ import { hardwareRowsOnMain } from '../views/hardware/rowsOnMain';
 import type { AnalysisWorkerApi } from './analysis.worker';
 import { applyInFrame } from './frameBatch';
 import { latestOnly } from './latestOnly';
+import { familyKey } from './analysis';
 import { createMainThreadAnalyzer } from './mainThreadAnalysis';
 import { applyWorkerAnalysis } from './applyAnalysis';
 
@@ -46,13 +47,7 @@ const WARM_UP_QUIET_MS = 300;
 
 /** Curves depend on everything but the rates, so a rate drag re-uses them and only moves the marker. */
 export function curvesKey(config: StudioConfig, scope: string, stage: number): string {
-  const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
-  return JSON.stringify([
-    rest,
-    stages.map((s) => [s.mode, s.spatialGranularity, s.channelGroupSize]),
-    scope,
-    stage,
-  ]);
+  return JSON.stringify([familyKey(config), scope, stage]);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type NetworkRequest,
   type Predictor,
 } from '../../../../core/predictor';
+import { familyKey, hardwareRow } from '../../worker/analysis';
 import type { HardwareRow } from '../../worker/types';
 
 /** Main-thread time one change may spend on the rows before it hands them to the worker, ms. */
@@ -37,27 +38,7 @@ function presetPredictors(): Predictor[] {
 /** The row of preset `i` for a request (the same fields as the analysis worker's rows). */
 export function presetRow(i: number, req: NetworkRequest): HardwareRow {
   const preset = HARDWARE_PRESETS[i]!;
-  const pred = predictNetwork(presetPredictors()[i]!, req);
-  return {
-    id: preset.id,
-    label: preset.label,
-    validated: preset.validated,
-    batchSize: pred.batchSize,
-    latencyS: pred.latencyS,
-    staticLatencyS: pred.staticLatencyS,
-    ratio: pred.ratio,
-    msPerImage: pred.latencyMsPerImage,
-    staticMsPerImage: pred.staticMsPerImage,
-  };
-}
-
-/** What the memo tables depend on: the configuration without its rates. */
-export function familyKey(config: StudioConfig): string {
-  const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
-  return JSON.stringify([
-    rest,
-    stages.map((s) => [s.mode, s.spatialGranularity, s.channelGroupSize]),
-  ]);
+  return hardwareRow(preset, predictNetwork(presetPredictors()[i]!, req));
 }
 
 const warmFamilies = new Set<string>();

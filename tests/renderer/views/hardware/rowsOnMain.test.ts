@@ -2,12 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { HARDWARE_PRESETS } from '../../../../core/predictor';
 import {
-  familyKey,
   hardwareRowsOnMain,
   isWarm,
   resetWarmFamilies,
 } from '../../../../renderer/src/views/hardware/rowsOnMain';
-import { analyze, hardwareRows } from '../../../../renderer/src/worker/analysis';
+import { analyze, familyKey, hardwareRows } from '../../../../renderer/src/worker/analysis';
 
 /** Runs the idle warm-up to its end (the test DOM has no requestIdleCallback: timers stand in). */
 async function warm(config: ReturnType<typeof defaultConfig>) {
