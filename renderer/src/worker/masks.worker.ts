@@ -26,6 +26,7 @@ import {
   type MaskAtlasRequest,
 } from './masksAtlas';
 import { bitmapOf } from './bitmapOf';
+import { canComposeTiles, canvasOfPixels, composeTiles } from './masksTiles';
 
 /** Images kept (the current one, and a few to come back to through undo or "use proxy"). */
 const CACHE_SIZE = 4;
@@ -39,13 +40,23 @@ interface KeptImage {
   tilePhoto: { side: number; rgba: Uint8ClampedArray } | null;
   /** The photo's share of the ponder map (see `ponderShade`), at the map's side. */
   shade: { side: number; values: Float32Array } | null;
+  /** `tilePhoto` in a canvas, for tiles composed with the 2D canvas (see masksTiles.ts). */
+  tileCanvas: { side: number; canvas: OffscreenCanvas } | null;
 }
 const images = new Map<number, KeptImage>();
 let nextImageId = 1;
 
 function remember(rgba: Uint8ClampedArray, width: number, height: number): number {
   const id = nextImageId++;
-  images.set(id, { rgba, width, height, saliency: null, tilePhoto: null, shade: null });
+  images.set(id, {
+    rgba,
+    width,
+    height,
+    saliency: null,
+    tilePhoto: null,
+    shade: null,
+    tileCanvas: null,
+  });
   while (images.size > CACHE_SIZE) {
     const oldest = images.keys().next().value;
     if (oldest === undefined) break;
@@ -72,15 +83,28 @@ async function atlasFor(
     image.tilePhoto = { side: request.tilePx, rgba: resizeSquare(photo, request.tilePx) };
   const side = computed.ponder.side;
   if (image.shade?.side !== side) image.shade = { side, values: ponderShade(photo, side) };
+  // The tiles with the 2D canvas where the worker has one (the pixel blend is the slow part).
+  const compose = canComposeTiles();
   const pixels = buildMaskAtlas(computed.blocks, computed.ponder, {
     ...request,
     photo,
     tilePhoto: image.tilePhoto.rgba,
     ponderShade: image.shade.values,
+    tiles: !compose,
   });
-  const [tiles, overlays, strips, ponder] = await Promise.all([
-    bitmapOf(pixels.tiles),
-    bitmapOf(pixels.overlays),
+  let tiles: ImageBitmap;
+  let overlays: ImageBitmap;
+  if (compose) {
+    if (image.tileCanvas?.side !== request.tilePx) {
+      const rgba = image.tilePhoto.rgba;
+      const px = request.tilePx;
+      image.tileCanvas = { side: px, canvas: canvasOfPixels({ rgba, width: px, height: px }) };
+    }
+    const overlayCanvas = canvasOfPixels(pixels.overlays);
+    tiles = composeTiles(computed.blocks, pixels.layout, overlayCanvas, image.tileCanvas.canvas);
+    overlays = overlayCanvas.transferToImageBitmap();
+  } else [tiles, overlays] = await Promise.all([bitmapOf(pixels.tiles), bitmapOf(pixels.overlays)]);
+  const [strips, ponder] = await Promise.all([
     pixels.strips ? bitmapOf(pixels.strips) : null,
     bitmapOf(pixels.ponder),
   ]);

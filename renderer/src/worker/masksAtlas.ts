@@ -183,6 +183,14 @@ export function resizeSquare(src: RgbaImage, toSide: number): Uint8ClampedArray 
   return out;
 }
 
+/** Colour of column `x` of a `tilePx`-wide tile's channel strip: its group's, kept or skipped. */
+export function tileStripColour(groups: Uint8Array, x: number, tilePx: number): Rgb {
+  const [keep, skip] = TILE_STRIP_COLOURS;
+  return groups[Math.min(groups.length - 1, Math.floor((x * groups.length) / tilePx))]
+    ? keep
+    : skip;
+}
+
 /**
  * Draws a block's filmstrip tile into the atlas at (x, 0): its overlay with the channel strip in the
  * bottom rows, over `photo` when given.
@@ -199,12 +207,9 @@ function drawTile(
     ? rasterizeOverlay(block, { sidePx: tilePx })
     : new Uint8ClampedArray(tilePx * tilePx * 4);
   if (block.channel) {
-    const [keep, skip] = TILE_STRIP_COLOURS;
     const groups = block.channel;
     for (let x = 0; x < tilePx; x++) {
-      const c = groups[Math.min(groups.length - 1, Math.floor((x * groups.length) / tilePx))]
-        ? keep
-        : skip;
+      const c = tileStripColour(groups, x, tilePx);
       for (let y = tilePx - stripPx; y < tilePx; y++) {
         const o = (y * tilePx + x) * 4;
         over[o] = c[0];
@@ -228,20 +233,22 @@ export const TILE_CORNER_CSS_PX = 3;
  * a composited tile is then drawn as it is, without a clip per tile on the page.
  */
 function clearCorners(atlas: RgbaImage, x: number, side: number, radius: number): void {
+  for (const [px, py] of cornerPixels(side, radius))
+    atlas.rgba[(py * atlas.width + x + px) * 4 + 3] = 0;
+}
+
+/** The pixels of a `side`² square outside its rounded corners of `radius` (made transparent). */
+export function cornerPixels(side: number, radius: number): [number, number][] {
+  const out: [number, number][] = [];
   for (let y = 0; y < radius; y++) {
     for (let c = 0; c < radius; c++) {
       const dx = c + 0.5 - radius;
       const dy = y + 0.5 - radius;
       if (dx * dx + dy * dy <= radius * radius) continue;
-      for (const [px, py] of [
-        [c, y],
-        [side - 1 - c, y],
-        [c, side - 1 - y],
-        [side - 1 - c, side - 1 - y],
-      ] as const)
-        atlas.rgba[(py * atlas.width + x + px) * 4 + 3] = 0;
+      out.push([c, y], [side - 1 - c, y], [c, side - 1 - y], [side - 1 - c, side - 1 - y]);
     }
   }
+  return out;
 }
 
 /** The ponder heat over a grey copy of the photo (18 % photo, 82 % heat, as the card used to draw). */
@@ -279,6 +286,11 @@ export interface MaskAtlasOptions {
   tilePhoto?: Uint8ClampedArray | null;
   /** `ponderShade(photo, ponder.side)` (a cache of the caller's), else it is computed here. */
   ponderShade?: Float32Array | null;
+  /**
+   * False: the tiles are left out (a 1×1 placeholder); the caller composes them itself from the
+   * overlays (see masksTiles.ts). The layout is the same either way.
+   */
+  tiles?: boolean;
 }
 
 /** Builds every picture of the 2D mask views for `blocks` (see the module comment). */
@@ -289,13 +301,12 @@ export function buildMaskAtlas(
 ): MaskAtlasPixels {
   const { tilePx, tileStripPx } = opts;
   const photo = opts.photo ?? null;
-  const tilePhoto = photo ? (opts.tilePhoto ?? resizeSquare(photo, tilePx)) : null;
+  const withTiles = opts.tiles !== false;
+  const tilePhoto = photo && withTiles ? (opts.tilePhoto ?? resizeSquare(photo, tilePx)) : null;
   const n = Math.max(1, blocks.length);
-  const tiles: RgbaImage = {
-    rgba: new Uint8ClampedArray(n * tilePx * tilePx * 4),
-    width: n * tilePx,
-    height: tilePx,
-  };
+  const tiles: RgbaImage = withTiles
+    ? { rgba: new Uint8ClampedArray(n * tilePx * tilePx * 4), width: n * tilePx, height: tilePx }
+    : { rgba: new Uint8ClampedArray(4), width: 1, height: 1 };
   // Overlays: binary ones in the first band, score ones in the second, left to right.
   const binarySides = blocks.map((b) => binaryOverlaySide(b));
   const scoreSides = blocks.map((b) => scoreOverlaySide(b));
@@ -330,7 +341,7 @@ export function buildMaskAtlas(
   let sx = 0;
   blocks.forEach((block, i) => {
     layout.index[block.key] = i;
-    drawTile(tiles, i * tilePx, block, tilePx, tileStripPx, tilePhoto);
+    if (withTiles) drawTile(tiles, i * tilePx, block, tilePx, tileStripPx, tilePhoto);
     const bSide = binarySides[i] ?? null;
     const sSide = scoreSides[i] ?? null;
     let binary: AtlasRect | null = null;

@@ -5,6 +5,7 @@ import { ponderRgba } from '../../../renderer/src/views/masks/draw';
 import {
   binaryOverlaySide,
   buildMaskAtlas,
+  cornerPixels,
   CARD_STRIP_COLOURS,
   TILE_STRIP_COLOURS,
   type RgbaImage,
@@ -129,5 +130,50 @@ describe('buildMaskAtlas', () => {
     }
     // Channel-only blocks have no overlay to draw.
     expect(atlas.layout.overlays['stage2/0']!.binary).toBeNull();
+  });
+
+  it('without its tiles (composed by the worker), keeps the same layout, overlays and ponder map', () => {
+    const { blocks, ponder } = masks();
+    const photo = greyPhoto(90);
+    const full = buildMaskAtlas(blocks, ponder, { tilePx: 32, tileStripPx: 4, photo });
+    const bare = buildMaskAtlas(blocks, ponder, {
+      tilePx: 32,
+      tileStripPx: 4,
+      photo,
+      tiles: false,
+    });
+    expect(bare.layout).toEqual(full.layout);
+    expect([bare.tiles.width, bare.tiles.height]).toEqual([1, 1]);
+    expect(bare.overlays.rgba).toEqual(full.overlays.rgba);
+    expect(bare.ponder.rgba).toEqual(full.ponder.rgba);
+  });
+});
+
+describe('cornerPixels', () => {
+  it('lists the pixels outside the rounded corners, the same in all four corners', () => {
+    expect(cornerPixels(64, 0)).toEqual([]);
+    // Radius 3: only the corner pixel's centre (2.5, 2.5 from the circle's centre) lies outside.
+    expect(cornerPixels(10, 3)).toEqual([
+      [0, 0],
+      [9, 0],
+      [0, 9],
+      [9, 9],
+    ]);
+    // Radius 5: (0,0), (1,0), (2,0), (0,1), (0,2) per corner; (3,0) and (1,1) lie inside.
+    const px = cornerPixels(12, 5);
+    expect(px).toHaveLength(20);
+    for (const [x, y] of [
+      [0, 0],
+      [2, 0],
+      [0, 2],
+      [11, 0],
+      [9, 0],
+      [0, 11],
+      [11, 11],
+      [11, 9],
+    ] as const)
+      expect(px).toContainEqual([x, y]);
+    expect(px).not.toContainEqual([3, 0]);
+    expect(px).not.toContainEqual([1, 1]);
   });
 });
