@@ -7,6 +7,7 @@
 import { expose, transfer } from 'comlink';
 import type { ArchitectureSpec } from '../../../core/arch';
 import type { StudioConfig } from '../../../core/config/schema';
+import type { BlockMaskSet } from '../../../core/maskfile/types';
 import type { Box } from '../../../core/saliency/preprocess';
 import type { SaliencyMap } from '../../../core/saliency/spectralResidual';
 import {
@@ -26,7 +27,7 @@ import {
   type MaskAtlasRequest,
 } from './masksAtlas';
 import { bitmapOf } from './bitmapOf';
-import { canComposeTiles, canvasOfPixels, composeTiles } from './masksTiles';
+import { canComposeTiles, composeTiles, tileCornerMask, tileStripRows } from './masksTiles';
 
 /** Images kept (the current one, and a few to come back to through undo or "use proxy"). */
 const CACHE_SIZE = 4;
@@ -40,8 +41,8 @@ interface KeptImage {
   tilePhoto: { side: number; rgba: Uint8ClampedArray } | null;
   /** The photo's share of the ponder map (see `ponderShade`), at the map's side. */
   shade: { side: number; values: Float32Array } | null;
-  /** `tilePhoto` in a canvas, for tiles composed with the 2D canvas (see masksTiles.ts). */
-  tileCanvas: { side: number; canvas: OffscreenCanvas } | null;
+  /** `tilePhoto` as a bitmap, for tiles composed with the 2D canvas (see masksTiles.ts). */
+  tileBitmap: { side: number; bitmap: Promise<ImageBitmap> } | null;
 }
 const images = new Map<number, KeptImage>();
 let nextImageId = 1;
@@ -55,7 +56,7 @@ function remember(rgba: Uint8ClampedArray, width: number, height: number): numbe
     saliency: null,
     tilePhoto: null,
     shade: null,
-    tileCanvas: null,
+    tileBitmap: null,
   });
   while (images.size > CACHE_SIZE) {
     const oldest = images.keys().next().value;
@@ -70,6 +71,38 @@ function saliencyFor(imageId: number): SaliencyMap | null {
   if (!image) return null;
   image.saliency ??= saliencyOf(image.rgba, image.width, image.height);
   return image.saliency;
+}
+
+/** Tile corner masks by tile count and side (the same for every change of one network). */
+const cornerMasks = new Map<string, Promise<ImageBitmap>>();
+
+/** The bitmaps tiles are composed from, but the overlays (see masksTiles.ts). */
+async function tileSourcesFor(
+  image: KeptImage,
+  blocks: readonly BlockMaskSet[],
+  request: MaskAtlasRequest,
+) {
+  const px = request.tilePx;
+  if (image.tileBitmap?.side !== px && image.tilePhoto?.side === px) {
+    const photo = bitmapOf({ rgba: image.tilePhoto.rgba, width: px, height: px });
+    const old = image.tileBitmap;
+    image.tileBitmap = { side: px, bitmap: photo };
+    void old?.bitmap.then((b) => b.close());
+  }
+  const key = `${blocks.length}x${px}`;
+  let corners = cornerMasks.get(key);
+  if (!corners) {
+    if (cornerMasks.size > 8) cornerMasks.clear();
+    corners = bitmapOf(tileCornerMask(blocks.length, px));
+    cornerMasks.set(key, corners);
+  }
+  const strips = tileStripRows(blocks, px);
+  const [photo, cornerBitmap, stripBitmap] = await Promise.all([
+    image.tileBitmap ? image.tileBitmap.bitmap : Promise.reject(new Error('no tile photo')),
+    corners,
+    strips ? bitmapOf(strips) : null,
+  ]);
+  return { photo, corners: cornerBitmap, strips: stripBitmap };
 }
 
 /** Every picture of the 2D mask views for these masks, over the image's photo, as ImageBitmaps. */
@@ -92,22 +125,17 @@ async function atlasFor(
     ponderShade: image.shade.values,
     tiles: !compose,
   });
-  let tiles: ImageBitmap;
-  let overlays: ImageBitmap;
-  if (compose) {
-    if (image.tileCanvas?.side !== request.tilePx) {
-      const rgba = image.tilePhoto.rgba;
-      const px = request.tilePx;
-      image.tileCanvas = { side: px, canvas: canvasOfPixels({ rgba, width: px, height: px }) };
-    }
-    const overlayCanvas = canvasOfPixels(pixels.overlays);
-    tiles = composeTiles(computed.blocks, pixels.layout, overlayCanvas, image.tileCanvas.canvas);
-    overlays = overlayCanvas.transferToImageBitmap();
-  } else [tiles, overlays] = await Promise.all([bitmapOf(pixels.tiles), bitmapOf(pixels.overlays)]);
-  const [strips, ponder] = await Promise.all([
+  const [overlays, strips, ponder, tileSources] = await Promise.all([
+    bitmapOf(pixels.overlays),
     pixels.strips ? bitmapOf(pixels.strips) : null,
     bitmapOf(pixels.ponder),
+    compose ? tileSourcesFor(image, computed.blocks, request) : null,
   ]);
+  let tiles: ImageBitmap;
+  if (tileSources) {
+    tiles = composeTiles(computed.blocks, pixels.layout, { ...tileSources, overlays });
+    tileSources.strips?.close();
+  } else tiles = await bitmapOf(pixels.tiles);
   return { layout: pixels.layout, tiles, overlays, strips, ponder };
 }
 

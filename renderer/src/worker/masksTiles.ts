@@ -4,7 +4,10 @@
  * per tile, the photo (resized once per image), the block's overlay at its own resolution blown up
  * without smoothing, and its channel strip; the same picture `buildMaskAtlas` blends pixel by pixel,
  * at a fraction of the cost (the blend of 33 tiles of 64² was most of a rate change's work in the
- * worker). Browser-only; where OffscreenCanvas is missing the worker keeps the pixel path.
+ * worker). Browser-only; where OffscreenCanvas is missing the worker keeps the pixel path. The
+ * sources are ImageBitmaps, all made in one batch with the atlas's other bitmaps (each awaited
+ * `createImageBitmap` is a hop to another thread and back): a canvas source would be snapshotted at
+ * every `drawImage`, and a `putImageData` into a new canvas took longer than `createImageBitmap`.
  */
 import type { BlockMaskSet } from '../../../core/maskfile/types';
 import {
@@ -26,19 +29,11 @@ function context(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
   return ctx;
 }
 
-/** A canvas holding raw pixels (a source for `drawImage`). */
-export function canvasOfPixels(image: RgbaImage): OffscreenCanvas {
-  const canvas = new OffscreenCanvas(image.width, image.height);
-  context(canvas).putImageData(
-    new ImageData(image.rgba as Uint8ClampedArray<ArrayBuffer>, image.width, image.height),
-    0,
-    0,
-  );
-  return canvas;
-}
-
-/** Row i: block i's tile channel strip, one pixel per tile column (transparent without channels). */
-function stripRows(blocks: readonly BlockMaskSet[], tilePx: number): RgbaImage | null {
+/**
+ * Row i: block i's tile channel strip, one pixel per tile column (transparent without channels);
+ * null when no block has channel masks.
+ */
+export function tileStripRows(blocks: readonly BlockMaskSet[], tilePx: number): RgbaImage | null {
   if (!blocks.some((b) => b.channel)) return null;
   const rgba = new Uint8ClampedArray(tilePx * blocks.length * 4);
   blocks.forEach((block, i) => {
@@ -57,31 +52,55 @@ function stripRows(blocks: readonly BlockMaskSet[], tilePx: number): RgbaImage |
 }
 
 /**
+ * Opaque at the pixels outside the rounded corners of `tiles` tiles of `tilePx` side in a row, clear
+ * elsewhere: drawn with `destination-out` over the composed tiles, it clears those corners in one
+ * draw (what `buildMaskAtlas` does pixel by pixel).
+ */
+export function tileCornerMask(tiles: number, tilePx: number): RgbaImage {
+  const width = Math.max(1, tiles) * tilePx;
+  const rgba = new Uint8ClampedArray(width * tilePx * 4);
+  const corners = cornerPixels(tilePx, Math.round((TILE_CORNER_CSS_PX * tilePx) / 64));
+  for (let t = 0; t < tiles; t++)
+    for (const [px, py] of corners) rgba[(py * width + t * tilePx + px) * 4 + 3] = 255;
+  return { rgba, width, height: tilePx };
+}
+
+/** The bitmaps {@link composeTiles} draws from (see the module comment). */
+export interface TileSources {
+  /** The photo at the tile side. */
+  photo: ImageBitmap;
+  /** The overlays image of the atlas (its `binary` rectangles). */
+  overlays: ImageBitmap;
+  /** {@link tileStripRows}, when some block has channel masks. */
+  strips: ImageBitmap | null;
+  /** {@link tileCornerMask} for these tiles. */
+  corners: ImageBitmap;
+}
+
+/**
  * The tiles image of `layout` (tile i at x = i·tilePx): photo, binary overlay and channel strip, with
  * the corners outside the tile's rounded rectangle transparent, as `buildMaskAtlas` draws them.
  */
 export function composeTiles(
   blocks: readonly BlockMaskSet[],
   layout: MaskAtlasLayout,
-  overlays: OffscreenCanvas,
-  photoTile: OffscreenCanvas,
+  sources: TileSources,
 ): ImageBitmap {
   const { tilePx, tileStripPx } = layout;
   const canvas = new OffscreenCanvas(Math.max(1, blocks.length) * tilePx, tilePx);
   const ctx = context(canvas);
   ctx.imageSmoothingEnabled = false;
-  const strips = stripRows(blocks, tilePx);
-  const stripCanvas = strips ? canvasOfPixels(strips) : null;
-  const corners = cornerPixels(tilePx, Math.round((TILE_CORNER_CSS_PX * tilePx) / 64));
+  const { photo, overlays, strips } = sources;
   blocks.forEach((block, i) => {
     const x = i * tilePx;
-    ctx.drawImage(photoTile, x, 0);
+    ctx.drawImage(photo, x, 0);
     const rect = layout.overlays[block.key]?.binary;
     if (rect && block.conv2)
       ctx.drawImage(overlays, rect.x, rect.y, rect.side, rect.side, x, 0, tilePx, tilePx);
-    if (stripCanvas && block.channel)
-      ctx.drawImage(stripCanvas, 0, i, tilePx, 1, x, tilePx - tileStripPx, tilePx, tileStripPx);
-    for (const [px, py] of corners) ctx.clearRect(x + px, py, 1, 1);
+    if (strips && block.channel)
+      ctx.drawImage(strips, 0, i, tilePx, 1, x, tilePx - tileStripPx, tilePx, tileStripPx);
   });
+  ctx.globalCompositeOperation = 'destination-out';
+  ctx.drawImage(sources.corners, 0, 0);
   return canvas.transferToImageBitmap();
 }
