@@ -13,6 +13,9 @@ import {
   downsampleRgba,
   flipRows,
   stageColour,
+  texturePalette,
+  writeBlockTexture,
+  type TexturePalette,
 } from './textures';
 
 /** Side of the largest plane (the stage-1 maps) in scene units. */
@@ -140,6 +143,18 @@ export function buildSpaceContent(
       resized.set(side, hit);
     }
     return hit;
+  };
+
+  // Per side and stage: both looks of every texel, so a new mask only picks one per texel.
+  const palettes = new Map<string, TexturePalette>();
+  const paletteFor = (side: number, stage: number) => {
+    const key = `${side}:${stage}`;
+    let palette = palettes.get(key);
+    if (!palette) {
+      palette = texturePalette(side, stageColour(stage), imageAt(side));
+      palettes.set(key, palette);
+    }
+    return palette;
   };
 
   let x = 0;
@@ -280,13 +295,8 @@ export function buildSpaceContent(
         const part = parts[i]!;
         const visual = visuals[i]!;
         if (!sameMask(block.conv2, part.block.conv2)) {
-          const pixels = blockTexturePixels(
-            block,
-            part.outSize,
-            stageColour(block.stage),
-            imageAt(part.outSize),
-          );
-          (part.texture.image.data as Uint8Array).set(flipRows(pixels, part.outSize, part.outSize));
+          const data = part.texture.image.data as Uint8Array;
+          writeBlockTexture(block, paletteFor(part.outSize, block.stage), data);
           part.texture.needsUpdate = true;
         }
         const skipped = blockSkipped(block);

@@ -67,13 +67,22 @@ export function blockTexturePixels(
   colour: Rgb,
   image: Uint8ClampedArray | null,
 ): Uint8ClampedArray {
+  return texturePixels((i) => keptAt(block, i), side, colour, image);
+}
+
+function texturePixels(
+  kept: (i: number) => boolean,
+  side: number,
+  colour: Rgb,
+  image: Uint8ClampedArray | null,
+): Uint8ClampedArray {
   const out = new Uint8ClampedArray(side * side * 4);
   for (let i = 0; i < side * side; i++) {
     const o = i * 4;
     const r = image ? (image[o] as number) : 128;
     const g = image ? (image[o + 1] as number) : 128;
     const b = image ? (image[o + 2] as number) : 128;
-    if (keptAt(block, i)) {
+    if (kept(i)) {
       out[o] = 0.45 * r + 0.55 * colour[0];
       out[o + 1] = 0.45 * g + 0.55 * colour[1];
       out[o + 2] = 0.45 * b + 0.55 * colour[2];
@@ -86,6 +95,62 @@ export function blockTexturePixels(
     out[o + 3] = 255;
   }
   return out;
+}
+
+/**
+ * Both looks of every texel of a block texture over one image, side and stage colour (kept, skipped),
+ * bottom row first, one 32-bit word per texel: a rate change then picks one word per texel
+ * ({@link writeBlockTexture}) instead of computing its colour again.
+ */
+export interface TexturePalette {
+  side: number;
+  kept: Uint32Array;
+  skipped: Uint32Array;
+}
+
+/** The {@link TexturePalette} of `side`, `colour` and `image` (the pixels of {@link blockTexturePixels}). */
+export function texturePalette(
+  side: number,
+  colour: Rgb,
+  image: Uint8ClampedArray | null,
+): TexturePalette {
+  const words = (kept: boolean) => {
+    const flipped = flipRows(
+      texturePixels(() => kept, side, colour, image),
+      side,
+      side,
+    );
+    return new Uint32Array(flipped.buffer, flipped.byteOffset, side * side);
+  };
+  return { side, kept: words(true), skipped: words(false) };
+}
+
+/**
+ * Writes `flipRows(blockTexturePixels(block, …))` into `target` (`side²·4` bytes, 4-byte aligned)
+ * from the palette of the block's side, colour and image.
+ */
+export function writeBlockTexture(
+  block: BlockMaskSet,
+  palette: TexturePalette,
+  target: Uint8Array,
+): void {
+  const { side, kept, skipped } = palette;
+  const out = new Uint32Array(target.buffer, target.byteOffset, side * side);
+  const mask = block.conv2;
+  if (!mask) {
+    out.set(kept);
+    return;
+  }
+  const plane = mask.height * mask.width;
+  for (let y = 0; y < side; y++) {
+    const src = y * side;
+    const dst = (side - 1 - y) * side;
+    for (let x = 0; x < side; x++) {
+      let on = 0;
+      for (let g = 0; g < mask.groups; g++) on |= mask.data[g * plane + src + x] as number;
+      out[dst + x] = (on !== 0 ? kept[dst + x] : skipped[dst + x]) as number;
+    }
+  }
 }
 
 /** The same pixels with the row order reversed (top-first → bottom-first for a WebGL data texture). */

@@ -9,8 +9,11 @@ import { proxyMasksFor } from '../../../../renderer/src/worker/masksCompute';
 import { buildSpaceContent, SKIPPED_OPACITY } from '../../../../renderer/src/views/space/scene';
 import {
   blockTexturePixels,
+  downsampleRgba,
   flipRows,
   stageColour,
+  texturePalette,
+  writeBlockTexture,
 } from '../../../../renderer/src/views/space/textures';
 import { rampSaliency, stage1Config } from '../helpers';
 
@@ -19,6 +22,39 @@ function faceOf(content: ReturnType<typeof buildSpaceContent>, key: string) {
   const material = visual.meshes[0]!.material as THREE.MeshBasicMaterial;
   return { visual, material, texture: material.map as THREE.DataTexture };
 }
+
+/** A 224×224 photo of varied colours (independent of the code under test). */
+function photo(): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(224 * 224 * 4);
+  for (let i = 0; i < 224 * 224; i++) {
+    rgba[4 * i] = (i * 7) % 256;
+    rgba[4 * i + 1] = (i * 13 + 40) % 256;
+    rgba[4 * i + 2] = (i * 29 + 90) % 256;
+    rgba[4 * i + 3] = 255;
+  }
+  return rgba;
+}
+
+describe('writeBlockTexture', () => {
+  it('writes the pixels of blockTexturePixels, bottom row first, over an image and without one', () => {
+    const blocks = proxyMasksFor(rampSaliency(), setTargetRate(stage1Config(), 0.4)).blocks;
+    const image = photo();
+    let checked = 0;
+    for (const block of blocks) {
+      const side = block.conv2?.height;
+      if (!side) continue;
+      for (const input of [downsampleRgba(image, 224, side), null]) {
+        const colour = stageColour(block.stage);
+        const want = flipRows(blockTexturePixels(block, side, colour, input), side, side);
+        const got = new Uint8Array(side * side * 4);
+        writeBlockTexture(block, texturePalette(side, colour, input), got);
+        expect(Array.from(got), `${block.key}`).toEqual(Array.from(want));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
 
 describe('SpaceContent.update (a rate drag)', () => {
   it('re-uploads only the textures whose mask changed, keeping every mesh and texture object', () => {
