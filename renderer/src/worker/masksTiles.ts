@@ -66,7 +66,7 @@ export function tileCornerMask(tiles: number, tilePx: number): RgbaImage {
 }
 
 /** The bitmaps {@link composeTiles} draws from (see the module comment). */
-export interface TileSources {
+interface TileSources {
   /** The photo at the tile side. */
   photo: ImageBitmap;
   /** The overlays image of the atlas (its `binary` rectangles). */
