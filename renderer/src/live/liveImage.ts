@@ -13,6 +13,9 @@
 import { jpegYuvToRgba, type JpegYuvFormat } from '../../../core/live/jpegYuv';
 import { checkImageFile } from '../../../core/saliency/imageHeader';
 
+/** Records the end of a named step (the bench's breakdown of a run). */
+export type StepClock = (name: string) => void;
+
 export interface DecodedPixels {
   rgba: Uint8ClampedArray;
   width: number;
@@ -38,7 +41,7 @@ const YUV_FORMATS = new Set(['I420', 'I422', 'I444']);
  * The JPEG's pixels through `ImageDecoder`; null when this platform has none, the file does not decode
  * there, or its frame comes in a layout not converted exactly here (the caller then uses the canvas).
  */
-async function decodeJpeg(bytes: Uint8Array): Promise<Pixels | null> {
+async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels | null> {
   if (typeof ImageDecoder === 'undefined') return null;
   let decoder: ImageDecoder | null = null;
   let frame: VideoFrame | null = null;
@@ -50,6 +53,7 @@ async function decodeJpeg(bytes: Uint8Array): Promise<Pixels | null> {
       preferAnimation: false,
     });
     frame = (await decoder.decode()).image;
+    step?.('imageDecoder');
     const rect = frame.visibleRect;
     const format = frame.format;
     if (!rect || !format) return null;
@@ -62,6 +66,7 @@ async function decodeJpeg(bytes: Uint8Array): Promise<Pixels | null> {
     if (!YUV_FORMATS.has(format) || width < 3 || height < 3) return null;
     const planes = new Uint8Array(frame.allocationSize({ rect }));
     const layout = await frame.copyTo(planes, { rect });
+    step?.('copyTo');
     const [y, u, v] = layout;
     if (!y || !u || !v) return null;
     const rgba = jpegYuvToRgba({
@@ -75,6 +80,7 @@ async function decodeJpeg(bytes: Uint8Array): Promise<Pixels | null> {
       v: planes.subarray(v.offset),
       vStride: v.stride,
     }) as Uint8ClampedArray<ArrayBuffer>;
+    step?.('yuvToRgb');
     return { rgba, width, height };
   } catch {
     return null;
@@ -138,10 +144,11 @@ export function previewOf(
 export async function decodeImagePixels(
   bytes: Uint8Array,
   previewSide?: number,
+  step?: StepClock,
 ): Promise<DecodePixelsResult> {
   const info = checkImageFile(bytes);
   if (!info.ok) return { ok: false, error: info.error };
-  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes) : null;
+  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes, step) : null;
   const decoder = pixels ? 'image-decoder' : 'image-bitmap';
   if (!pixels) {
     const decoded = await decodeWithBitmap(bytes, info.type);
