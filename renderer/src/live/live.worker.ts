@@ -18,7 +18,13 @@ import {
 import type { LiveImageView } from './imageHook';
 import type { LiveBatchTimes } from './liveSlice';
 import { liveMasksOf, type LiveMasks } from './liveMasks';
-import { decodeImagePixels, previewOf, type DecodedPixels, type StepClock } from './liveImage';
+import {
+  decodeImagePixels,
+  previewOf,
+  releasePixels,
+  type DecodedPixels,
+  type StepClock,
+} from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
 import { createLiveBatch, type LiveBatch } from './liveBatch';
 import {
@@ -201,13 +207,20 @@ const api = {
     const t1 = performance.now();
     const pixels = decoded.pixels;
     const prepared = engine.prepare(pixels.rgba, pixels.width, pixels.height, name);
-    if ('ok' in prepared) return prepared;
+    if ('ok' in prepared) {
+      releasePixels(pixels);
+      return prepared;
+    }
     step('preprocess');
     const side = cropSide(prepared);
     // Kept for the atlas (the crop's own buffer goes to the page with the view).
     const photo: RgbaImage = { rgba: prepared.cropRgba.slice(), width: side, height: side };
     // The views' bitmaps are made off this thread while the session runs.
     const shown = withView ? viewOf(prepared, pixels) : null;
+    // The decoded pixels serve the next image once the views' bitmaps are made of them.
+    const free = () => releasePixels(pixels);
+    if (shown) void shown.then(free, free);
+    else free();
     if (typeof withView === 'function' && shown) {
       const early = await shown;
       void withView(transfer(early, [early.input, early.original, early.rgba.buffer]));
@@ -300,6 +313,7 @@ const api = {
       const prepared = decoded.ok
         ? engine.prepare(decoded.pixels.rgba, decoded.pixels.width, decoded.pixels.height, path)
         : decoded;
+      if (decoded.ok) releasePixels(decoded.pixels);
       await previous;
       if ('ok' in prepared) return prepared.error;
       const run = await serial(() => engine.runPrepared(prepared));
