@@ -36,10 +36,15 @@ for (let i = 0; i < BATCH; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (v) => `${v.toFixed(1)} ms`;
 
-const models = [{ label: 'test model (tiny-mixed.onnx)', path: testModelPath() }];
-const wide = resnet50SizedModel();
+// LIVE_BENCH_MODELS=tiny or r50 measures one of the two (default: both).
+const which = process.env.LIVE_BENCH_MODELS ?? 'tiny,r50';
+const models = which.includes('tiny')
+  ? [{ label: 'test model (tiny-mixed.onnx)', path: testModelPath() }]
+  : [];
+const wide = which.includes('r50') ? resnet50SizedModel() : null;
 if (wide) models.push({ label: 'ResNet-50-sized (random weights)', path: wide });
-else console.log('ResNet-50-sized model: not measured (the exporter could not run here)');
+else if (which.includes('r50'))
+  console.log('ResNet-50-sized model: not measured (the exporter could not run here)');
 
 const app = await serveBuiltApp(PORT);
 const browser = await launchChromium();
@@ -76,6 +81,8 @@ try {
     const masks = [];
     let shared = 0;
     let imageDecoder = 0;
+    /** Per image: the worker's steps and the page's phases (ms). */
+    const phases = [];
     for (let i = 0; i < IMAGES; i++) {
       const photo = photos[i % photos.length];
       const name = `${i}-${photo.file}`;
@@ -107,7 +114,17 @@ try {
         name,
       );
       const s = await status();
+      const origin = await page.evaluate(() => performance.timeOrigin + window.__liveBenchT0);
       if (i === 0) continue; // the first image warms caches up
+      const at = s.timing.at ?? {};
+      phases.push({
+        ...s.timing.steps,
+        'page: change → bytes at the live actions': at.opening - origin,
+        'page → worker (bytes posted)': at.workerStart - at.opening,
+        'worker → page (result posted)': at.arrived - at.workerEnd,
+        'page: result → masks in the store': at.shown - at.arrived,
+        'store → the bench sees them (render)': origin + elapsed - at.shown,
+      });
       wall.push(elapsed);
       run.push(s.timing.runMs);
       total.push(s.timing.totalMs);
@@ -134,6 +151,19 @@ try {
     console.log(
       `    fastest image: in-app ${ms(Math.min(...wall))}, session.run ${ms(Math.min(...run))}, decode ${ms(Math.min(...decode))}, preprocessing ${ms(Math.min(...prep))} (minima over the images; a loaded machine inflates medians)`,
     );
+    const keys = [...new Set(phases.flatMap((p) => Object.keys(p)))];
+    console.log(
+      `    steps in order (median / min over the images, ms): ${keys
+        .map((k) => {
+          const xs = phases.map((p) => p[k]).filter((v) => Number.isFinite(v));
+          return `${k} ${median(xs).toFixed(1)} / ${Math.min(...xs).toFixed(1)}`;
+        })
+        .join('; ')}`,
+    );
+    if (BATCH === 0) {
+      await page.close();
+      continue;
+    }
     // Batch over a folder: images pipelined (the next decoded and preprocessed while one runs).
     const chooser2 = page.waitForEvent('filechooser');
     await page.getByTestId('live-batch-run').click();

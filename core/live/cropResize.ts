@@ -30,7 +30,10 @@ function coefficientsFor(inSize: number, outSize: number): Coefficients {
 
 /** The horizontal pass's 8-bit rows, kept between calls (grown when an image needs more). */
 let scratch = new Uint8Array(0);
-let accumulator = new Float64Array(0);
+let accumulator = new Int32Array(0);
+
+/** True on little-endian platforms (every one the app runs on; the byte path stays for others). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function clip8(sum: number): number {
   const v = sum >> PRECISION_BITS;
@@ -80,6 +83,11 @@ export function resizeCropRgbaToRgb(
     mid = scratch;
   }
   const srcRowValues = width * 4;
+  // The pixels as 32-bit words where the buffer allows it (aligned, little-endian platform).
+  const words =
+    horiz && LITTLE_ENDIAN && rgba.byteOffset % 4 === 0
+      ? new Uint32Array(rgba.buffer, rgba.byteOffset, width * height)
+      : null;
   for (let r = 0; r < rows; r++) {
     const srcRow = (rowFirst + r) * srcRowValues;
     let dst = r * rowValues;
@@ -92,6 +100,30 @@ export function resizeCropRgbaToRgb(
       continue;
     }
     const { first, count, weights, ksize } = horiz;
+    if (words) {
+      // One 32-bit load per source pixel (little-endian RGBA: red in the low byte).
+      const rowWord = (rowFirst + r) * width;
+      for (let xx = x0; xx < x0 + ww; xx++, dst += 3) {
+        let at = rowWord + (first[xx] as number);
+        const n = count[xx] as number;
+        let k = xx * ksize;
+        let s0 = HALF;
+        let s1 = HALF;
+        let s2 = HALF;
+        // Int32 arithmetic is exact: weights are non-negative and sum to 2^22 (sums < 2^31).
+        for (let t = 0; t < n; t++, at++, k++) {
+          const w = weights[k] as number;
+          const p = words[at] as number;
+          s0 = (s0 + Math.imul(p & 255, w)) | 0;
+          s1 = (s1 + Math.imul((p >>> 8) & 255, w)) | 0;
+          s2 = (s2 + Math.imul((p >>> 16) & 255, w)) | 0;
+        }
+        mid[dst] = clip8(s0);
+        mid[dst + 1] = clip8(s1);
+        mid[dst + 2] = clip8(s2);
+      }
+      continue;
+    }
     for (let xx = x0; xx < x0 + ww; xx++, dst += 3) {
       let at = srcRow + (first[xx] as number) * 4;
       const n = count[xx] as number;
@@ -101,9 +133,9 @@ export function resizeCropRgbaToRgb(
       let s2 = HALF;
       for (let t = 0; t < n; t++, at += 4, k++) {
         const w = weights[k] as number;
-        s0 += (rgba[at] as number) * w;
-        s1 += (rgba[at + 1] as number) * w;
-        s2 += (rgba[at + 2] as number) * w;
+        s0 = (s0 + Math.imul(rgba[at] as number, w)) | 0;
+        s1 = (s1 + Math.imul(rgba[at + 1] as number, w)) | 0;
+        s2 = (s2 + Math.imul(rgba[at + 2] as number, w)) | 0;
       }
       mid[dst] = clip8(s0);
       mid[dst + 1] = clip8(s1);
@@ -111,7 +143,7 @@ export function resizeCropRgbaToRgb(
     }
   }
   if (!vert) return out;
-  if (accumulator.length < rowValues) accumulator = new Float64Array(rowValues);
+  if (accumulator.length < rowValues) accumulator = new Int32Array(rowValues);
   const acc = accumulator;
   const { first, count, weights, ksize } = vert;
   for (let y = 0; y < wh; y++) {
@@ -119,10 +151,12 @@ export function resizeCropRgbaToRgb(
     const n = count[yy] as number;
     let base = ((first[yy] as number) - rowFirst) * rowValues;
     acc.fill(HALF, 0, rowValues);
+    // Int32 sums are exact: the weights are non-negative and sum to 2^22, so every partial sum
+    // stays below 255·2^22 + 2^21 < 2^31.
     for (let t = 0, k = yy * ksize; t < n; t++, k++, base += rowValues) {
       const w = weights[k] as number;
       for (let i = 0; i < rowValues; i++)
-        acc[i] = (acc[i] as number) + (mid[base + i] as number) * w;
+        acc[i] = ((acc[i] as number) + Math.imul(mid[base + i] as number, w)) | 0;
     }
     const dst = y * rowValues;
     for (let i = 0; i < rowValues; i++) out[dst + i] = clip8(acc[i] as number);

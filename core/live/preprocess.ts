@@ -99,7 +99,8 @@ export function liveCropGeometry(
 }
 
 /**
- * Preprocesses RGBA pixels (`width·height·4`, e.g. a decoded PNG or JPEG) into the network input.
+ * Preprocesses RGBA pixels (`width·height·4`, e.g. a decoded PNG or JPEG) into the network input,
+ * written into `into` when it has the input's size (a buffer reused between images), else a new one.
  * Throws a RangeError on a buffer that does not match the size (a programming error, not user input).
  */
 export function preprocessRgba(
@@ -107,6 +108,7 @@ export function preprocessRgba(
   width: number,
   height: number,
   preprocessing: LivePreprocessing = EXPORTER_PREPROCESSING,
+  into?: Float32Array,
 ): PreprocessedImage {
   if (rgba.length !== width * height * 4) {
     throw new RangeError(
@@ -127,7 +129,7 @@ export function preprocessRgba(
     { x0: geometry.left, y0: geometry.top, width: crop, height: crop },
     rgbScratch,
   );
-  const input = new Float32Array(3 * plane);
+  const input = into?.length === 3 * plane ? into : new Float32Array(3 * plane);
   const cropRgba = new Uint8ClampedArray(plane * 4);
   const [lut0, lut1, lut2] = normalisationTables(preprocessing);
   const plane2 = 2 * plane;

@@ -3,7 +3,11 @@ import { useStudio } from '../store';
 import { liveActions } from './appLive';
 import { LiveBatchControls } from './LiveBatchControls';
 import { OffsetControls } from './OffsetControls';
+import { useLateFlag } from './useLateFlag';
+import type { StudioState } from '../store';
 import './live.css';
+
+const isRunning = (s: StudioState) => s.liveBusy === 'image';
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -12,8 +16,14 @@ function megabytes(bytes: number): string {
 /** The open live model: what it is, how fast it runs here, the what-if offsets and the batch run. */
 export function LivePanel() {
   const { model, timing, busy } = useStudio(
-    useShallow((s) => ({ model: s.liveModel, timing: s.liveTiming, busy: s.liveBusy })),
+    useShallow((s) => ({
+      model: s.liveModel,
+      timing: s.liveTiming,
+      // An image's run shows as running only once it takes a while (see useLateFlag).
+      busy: s.liveBusy === 'image' ? null : s.liveBusy,
+    })),
   );
+  const running = useLateFlag(useStudio, isRunning);
   if (!model) {
     return busy === 'model' ? (
       <div className="live-panel card hint" role="status" data-testid="live-panel-loading">
@@ -33,7 +43,7 @@ export function LivePanel() {
           </span>
         </div>
         <span className="live-timing hint" data-testid="live-timing" role="status">
-          {busy === 'image'
+          {running
             ? 'Running…'
             : timing
               ? `${Math.round(timing.totalMs)} ms per image (model ${Math.round(timing.runMs)} ms)`

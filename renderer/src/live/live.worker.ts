@@ -18,7 +18,13 @@ import {
 import type { LiveImageView } from './imageHook';
 import type { LiveBatchTimes } from './liveSlice';
 import { liveMasksOf, type LiveMasks } from './liveMasks';
-import { decodeImagePixels, previewOf, type DecodedPixels } from './liveImage';
+import {
+  decodeImagePixels,
+  previewOf,
+  releasePixels,
+  type DecodedPixels,
+  type StepClock,
+} from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
 import { createLiveBatch, type LiveBatch } from './liveBatch';
 import {
@@ -92,6 +98,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 async function atlasOf(
   masks: LiveMasks,
   request: MaskAtlasRequest,
+  step?: StepClock,
 ): Promise<MaskAtlas<ImageBitmap>> {
   const photo = basePhoto;
   if (photo && baseTilePhoto?.side !== request.tilePx)
@@ -101,18 +108,35 @@ async function atlasOf(
     photo,
     tilePhoto: photo ? (baseTilePhoto?.rgba ?? null) : null,
   });
+  step?.('atlasPixels');
   const [tiles, overlays, strips, ponder] = await Promise.all([
     bitmapOf(pixels.tiles),
     bitmapOf(pixels.overlays),
     pixels.strips ? bitmapOf(pixels.strips) : null,
     bitmapOf(pixels.ponder),
   ]);
+  step?.('atlasBitmaps');
   return { layout: pixels.layout, tiles, overlays, strips, ponder };
 }
 
 /** The bitmaps of an atlas (to transfer them). */
 const atlasBitmaps = (atlas: MaskAtlas<ImageBitmap> | undefined): ImageBitmap[] =>
   atlas ? [atlas.tiles, atlas.overlays, atlas.ponder, ...(atlas.strips ? [atlas.strips] : [])] : [];
+
+/** A clock of named steps: each call records the ms since the previous one (summed per name). */
+function stepClock(): { step: StepClock; steps: Record<string, number> } {
+  const steps: Record<string, number> = {};
+  let last = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = (steps[name] ?? 0) + (now - last);
+    last = now;
+  };
+  return { step, steps };
+}
+
+/** Wall-clock time comparable across the page and its workers (ms since the epoch). */
+const epochNow = () => performance.timeOrigin + performance.now();
 
 /** Timings of one image, ms. */
 export interface LiveImageTiming {
@@ -124,6 +148,11 @@ export interface LiveImageTiming {
   /** True when the mask views were given this decode (they did not decode the image again). */
   sharedDecode: boolean;
   decoder: 'image-decoder' | 'image-bitmap';
+  /** The worker's steps in order (ms each), for the bench's breakdown. */
+  steps: Record<string, number>;
+  /** When the worker started and finished the image (ms since the epoch). */
+  workerStart: number;
+  workerEnd: number;
 }
 
 export interface LiveImageResult {
@@ -169,23 +198,36 @@ const api = {
     withView: boolean | ((view: LiveImageView) => unknown) = false,
     atlas?: MaskAtlasRequest,
   ): Promise<LiveImageResult | LiveFailure> {
+    const workerStart = epochNow();
     const t0 = performance.now();
-    const decoded = await decodeImagePixels(bytes);
+    const { step, steps } = stepClock();
+    const decoded = await decodeImagePixels(bytes, undefined, step);
     if (!decoded.ok) return decoded;
+    step('decodeRest');
     const t1 = performance.now();
     const pixels = decoded.pixels;
     const prepared = engine.prepare(pixels.rgba, pixels.width, pixels.height, name);
-    if ('ok' in prepared) return prepared;
+    if ('ok' in prepared) {
+      releasePixels(pixels);
+      return prepared;
+    }
+    step('preprocess');
     const side = cropSide(prepared);
     // Kept for the atlas (the crop's own buffer goes to the page with the view).
     const photo: RgbaImage = { rgba: prepared.cropRgba.slice(), width: side, height: side };
     // The views' bitmaps are made off this thread while the session runs.
     const shown = withView ? viewOf(prepared, pixels) : null;
+    // The decoded pixels serve the next image once the views' bitmaps are made of them.
+    const free = () => releasePixels(pixels);
+    if (shown) void shown.then(free, free);
+    else free();
     if (typeof withView === 'function' && shown) {
       const early = await shown;
       void withView(transfer(early, [early.input, early.original, early.rgba.buffer]));
     }
+    step('viewStart');
     const run = await serial(() => engine.runPrepared(prepared));
+    step('runAndOutputs');
     if ('ok' in run) {
       if (withView === true)
         void shown?.then((v) => {
@@ -199,8 +241,10 @@ const api = {
     baseTilePhoto = null;
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
-    if (atlas) masks.atlas = await atlasOf(masks, atlas);
+    step('liveMasks');
+    if (atlas) masks.atlas = await atlasOf(masks, atlas, step);
     const view = withView === true && shown ? await shown : null;
+    step('viewWait');
     const t3 = performance.now();
     const result: LiveImageResult = {
       ok: true,
@@ -214,6 +258,9 @@ const api = {
         totalMs: t3 - t0,
         sharedDecode: withView !== false,
         decoder: pixels.decoder,
+        steps,
+        workerStart,
+        workerEnd: epochNow(),
       },
     };
     const bitmaps = atlasBitmaps(masks.atlas);
@@ -266,6 +313,7 @@ const api = {
       const prepared = decoded.ok
         ? engine.prepare(decoded.pixels.rgba, decoded.pixels.width, decoded.pixels.height, path)
         : decoded;
+      if (decoded.ok) releasePixels(decoded.pixels);
       await previous;
       if ('ok' in prepared) return prepared.error;
       const run = await serial(() => engine.runPrepared(prepared));

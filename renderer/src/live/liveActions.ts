@@ -67,6 +67,9 @@ export function offsetsOf(config: StudioConfig): ThresholdOffsets {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** Wall-clock time comparable with the worker's (ms since the epoch). */
+const epochNow = () => performance.timeOrigin + performance.now();
+
 /** Same per-block rates and stage settings: adopting would change nothing. */
 function sameRates(a: StudioConfig, b: StudioConfig): boolean {
   return (
@@ -149,7 +152,13 @@ export function createLiveActions(deps: LiveActionsDeps) {
     result: Promise<LiveImageResult | LiveFailure>;
     /** The result once it has arrived. */
     settled: LiveImageResult | LiveFailure | null;
+    /** When the bytes reached the actions and when the result reached the page (epoch ms). */
+    openingAt: number;
+    arrivedAt: number | null;
   } | null = null;
+
+  /** When the shown run's bytes arrived and its result reached the page (epoch ms). */
+  let lastArrival: { openingAt: number; arrivedAt: number | null } | null = null;
 
   /** Shows a run's result (or its failure); true when its masks are shown. */
   function show(
@@ -161,13 +170,25 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const s = store.getState();
     s.setLiveBusy(null);
     if (!result.ok) return notifyError(`Live masks of ${image.name}: ${result.error}`);
-    s.setLiveTiming(result.timing);
     const first = s.selectedBlock === null || s.maskDump?.live !== model.fileName;
     const shown = adopt(result.masks, image, model, false, showing);
     if (shown && first) {
       s.selectStage(0);
       s.selectBlock(result.masks.blocks[0]?.key ?? null);
     }
+    const { workerStart, workerEnd } = result.timing;
+    const arrival = lastArrival;
+    lastArrival = null;
+    s.setLiveTiming({
+      ...result.timing,
+      at: {
+        ...(arrival ? { opening: arrival.openingAt } : {}),
+        ...(arrival?.arrivedAt ? { arrived: arrival.arrivedAt } : {}),
+        workerStart,
+        workerEnd,
+        shown: epochNow(),
+      },
+    });
     return shown;
   }
 
@@ -177,7 +198,8 @@ export function createLiveActions(deps: LiveActionsDeps) {
     if (!model) return false;
     const generation = modelGeneration;
     store.getState().setLiveBusy('image');
-    const started = early?.bytes === bytes && early.generation === generation ? early.result : null;
+    const ready = early?.bytes === bytes && early.generation === generation ? early : null;
+    const started = ready?.result ?? null;
     early = null;
     let result: LiveImageResult | LiveFailure;
     try {
@@ -197,6 +219,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
       store.getState().setLiveBusy(null);
       return false;
     }
+    lastArrival = ready ? { openingAt: ready.openingAt, arrivedAt: ready.arrivedAt } : null;
     return show(image, model, result, false);
   }
 
@@ -214,6 +237,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
   ): Promise<LiveImageView | null> | undefined {
     const s = store.getState();
     if (!s.liveModel) return undefined;
+    const openingAt = epochNow();
     const quick = s.liveTiming !== null && s.liveTiming.runMs < quickRunMs;
     // While the worker runs another image, a slow model's image would wait for that run to be
     // decoded there: the views decode it themselves at once.
@@ -232,12 +256,15 @@ export function createLiveActions(deps: LiveActionsDeps) {
       generation: modelGeneration,
       result,
       settled: null,
+      openingAt,
+      arrivedAt: null,
     };
     early = entry;
     // A failure is reported when the image is shown (or dropped with it when another one is opened).
     const arrived = result.then(
       (value) => {
         entry.settled = value;
+        entry.arrivedAt = epochNow();
         // A failed decode or preprocessing hands nothing over: the view decodes the image itself.
         handOver(null);
         return value.ok ? value.view : null;
@@ -266,6 +293,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
       ready.settled?.ok === true
     ) {
       early = null;
+      lastArrival = { openingAt: ready.openingAt, arrivedAt: ready.arrivedAt };
       return show(image, model, ready.settled, true);
     }
     void runImage(image, bytes);

@@ -13,6 +13,9 @@
 import { jpegYuvToRgba, type JpegYuvFormat } from '../../../core/live/jpegYuv';
 import { checkImageFile } from '../../../core/saliency/imageHeader';
 
+/** Records the end of a named step (the bench's breakdown of a run). */
+export type StepClock = (name: string) => void;
+
 export interface DecodedPixels {
   rgba: Uint8ClampedArray;
   width: number;
@@ -21,6 +24,8 @@ export interface DecodedPixels {
   preview: ImageBitmap | null;
   /** Which decoder gave the pixels (the bench and the tests report it). */
   decoder: 'image-decoder' | 'image-bitmap';
+  /** True when `rgba` is a reusable buffer of this module's (see {@link releasePixels}). */
+  pooled: boolean;
 }
 
 export type DecodePixelsResult = { ok: true; pixels: DecodedPixels } | { ok: false; error: string };
@@ -29,6 +34,39 @@ interface Pixels {
   rgba: Uint8ClampedArray<ArrayBuffer>;
   width: number;
   height: number;
+  /** True for a buffer of the reuse pool. */
+  pooled?: boolean;
+}
+
+/**
+ * Buffers given back once an image's pixels are no longer needed, reused by later decodes (a
+ * decoded photo is 1–2 MB: allocating it per image made the worker collect garbage every few images).
+ * A buffer serves any image that fits; the caller gets a view of exactly its size.
+ */
+const spare: { pixels: ArrayBuffer[]; planes: ArrayBuffer[] } = { pixels: [], planes: [] };
+const MAX_SPARE = 2;
+
+function take(kind: keyof typeof spare, bytes: number): ArrayBuffer {
+  const list = spare[kind];
+  const at = list.findIndex((b) => b.byteLength >= bytes);
+  return at >= 0 ? (list.splice(at, 1)[0] as ArrayBuffer) : new ArrayBuffer(bytes);
+}
+
+function giveBack(kind: keyof typeof spare, buffer: ArrayBuffer): void {
+  const list = spare[kind];
+  if (buffer.byteLength === 0 || list.includes(buffer)) return;
+  list.push(buffer);
+  // Keep the largest few.
+  list.sort((a, b) => b.byteLength - a.byteLength);
+  list.length = Math.min(list.length, MAX_SPARE);
+}
+
+/**
+ * Gives a decode's pixels back for reuse: call it once nothing reads them any more (no ImageData or
+ * bitmap still being made of them). Pixels not made by this module are left alone.
+ */
+export function releasePixels(pixels: Pick<DecodedPixels, 'rgba' | 'pooled'>): void {
+  if (pixels.pooled) giveBack('pixels', pixels.rgba.buffer as ArrayBuffer);
 }
 
 const RGB_FORMATS = new Set(['RGBA', 'RGBX', 'BGRA', 'BGRX']);
@@ -38,7 +76,7 @@ const YUV_FORMATS = new Set(['I420', 'I422', 'I444']);
  * The JPEG's pixels through `ImageDecoder`; null when this platform has none, the file does not decode
  * there, or its frame comes in a layout not converted exactly here (the caller then uses the canvas).
  */
-async function decodeJpeg(bytes: Uint8Array): Promise<Pixels | null> {
+async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels | null> {
   if (typeof ImageDecoder === 'undefined') return null;
   let decoder: ImageDecoder | null = null;
   let frame: VideoFrame | null = null;
@@ -50,32 +88,50 @@ async function decodeJpeg(bytes: Uint8Array): Promise<Pixels | null> {
       preferAnimation: false,
     });
     frame = (await decoder.decode()).image;
+    step?.('imageDecoder');
     const rect = frame.visibleRect;
     const format = frame.format;
     if (!rect || !format) return null;
     const { width, height } = rect;
     if (RGB_FORMATS.has(format)) {
-      const rgba = new Uint8ClampedArray(width * height * 4);
-      await frame.copyTo(rgba, { rect, format: 'RGBA' });
-      return { rgba, width, height };
+      const rgba = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
+      try {
+        await frame.copyTo(rgba, { rect, format: 'RGBA' });
+      } catch (err) {
+        giveBack('pixels', rgba.buffer);
+        throw err;
+      }
+      step?.('copyTo');
+      return { rgba, width, height, pooled: true };
     }
     if (!YUV_FORMATS.has(format) || width < 3 || height < 3) return null;
-    const planes = new Uint8Array(frame.allocationSize({ rect }));
-    const layout = await frame.copyTo(planes, { rect });
-    const [y, u, v] = layout;
-    if (!y || !u || !v) return null;
-    const rgba = jpegYuvToRgba({
-      format: format as JpegYuvFormat,
-      width,
-      height,
-      y: planes.subarray(y.offset),
-      yStride: y.stride,
-      u: planes.subarray(u.offset),
-      uStride: u.stride,
-      v: planes.subarray(v.offset),
-      vStride: v.stride,
-    }) as Uint8ClampedArray<ArrayBuffer>;
-    return { rgba, width, height };
+    const size = frame.allocationSize({ rect });
+    const planes = new Uint8Array(take('planes', size), 0, size);
+    try {
+      const layout = await frame.copyTo(planes, { rect });
+      step?.('copyTo');
+      const [y, u, v] = layout;
+      if (!y || !u || !v) return null;
+      const out = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
+      const rgba = jpegYuvToRgba(
+        {
+          format: format as JpegYuvFormat,
+          width,
+          height,
+          y: planes.subarray(y.offset),
+          yStride: y.stride,
+          u: planes.subarray(u.offset),
+          uStride: u.stride,
+          v: planes.subarray(v.offset),
+          vStride: v.stride,
+        },
+        out,
+      ) as Uint8ClampedArray<ArrayBuffer>;
+      step?.('yuvToRgb');
+      return { rgba, width, height, pooled: true };
+    } finally {
+      giveBack('planes', planes.buffer);
+    }
   } catch {
     return null;
   } finally {
@@ -138,10 +194,11 @@ export function previewOf(
 export async function decodeImagePixels(
   bytes: Uint8Array,
   previewSide?: number,
+  step?: StepClock,
 ): Promise<DecodePixelsResult> {
   const info = checkImageFile(bytes);
   if (!info.ok) return { ok: false, error: info.error };
-  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes) : null;
+  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes, step) : null;
   const decoder = pixels ? 'image-decoder' : 'image-bitmap';
   if (!pixels) {
     const decoded = await decodeWithBitmap(bytes, info.type);
@@ -149,7 +206,7 @@ export async function decodeImagePixels(
     pixels = decoded;
   }
   const preview = previewSide === undefined ? null : await previewOf(pixels, previewSide);
-  return { ok: true, pixels: { ...pixels, preview, decoder } };
+  return { ok: true, pixels: { ...pixels, preview, decoder, pooled: pixels.pooled === true } };
 }
 
 /** One canvas for every decode (its context is kept; resized when an image needs another size). */

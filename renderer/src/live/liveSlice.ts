@@ -44,6 +44,19 @@ export interface LiveTiming {
   sharedDecode: boolean;
   /** Which decoder gave the pixels: WebCodecs' `ImageDecoder` or `createImageBitmap` + canvas. */
   decoder?: 'image-decoder' | 'image-bitmap';
+  /** The worker's steps in order, ms each (the bench's breakdown). */
+  steps?: Record<string, number>;
+  /** When the page and the worker handled the image (ms since the epoch; the bench's breakdown). */
+  at?: {
+    /** The image file's bytes reached the live actions. */
+    opening?: number;
+    workerStart?: number;
+    workerEnd?: number;
+    /** The result reached the page. */
+    arrived?: number;
+    /** The store held the masks. */
+    shown?: number;
+  };
 }
 
 /** Where a batch's time went in the worker: sums over its images, ms. */

@@ -102,6 +102,16 @@ describe.skipIf(missing !== null)('pilBilinearResize equals Pillow', () => {
     const rgba = toRgba(src, w * h);
     const fast = resizeCropRgbaToRgb(rgba, w, h, ow, oh, { x0: 0, y0: 0, width: ow, height: oh });
     expect(differing(fast, expected)).toBe(0);
+    // Pixels not on a 32-bit boundary take the byte-wise path: the same values.
+    const shifted = new Uint8Array(rgba.length + 1).subarray(1);
+    shifted.set(rgba);
+    const unaligned = resizeCropRgbaToRgb(shifted, w, h, ow, oh, {
+      x0: 0,
+      y0: 0,
+      width: ow,
+      height: oh,
+    });
+    expect(differing(unaligned, expected)).toBe(0);
     const win = {
       x0: Math.floor(ow / 3),
       y0: Math.floor(oh / 4),

@@ -87,6 +87,37 @@ describe('live engine (onnxruntime-web in Node)', () => {
     expect(run.dump.origSize).toEqual([png.width, png.height]);
   });
 
+  it('reuses network input buffers without mixing images: two prepared at once, then again', async () => {
+    const png = image();
+    // A second image: the fixture mirrored left to right (other pixels, same size).
+    const mirrored = new Uint8ClampedArray(png.rgba.length);
+    for (let y = 0; y < png.height; y++)
+      for (let x = 0; x < png.width; x++)
+        mirrored.set(
+          png.rgba.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4),
+          (y * png.width + (png.width - 1 - x)) * 4,
+        );
+    const solo = async (rgba: Uint8ClampedArray) => {
+      const r = await engine.run(rgba, png.width, png.height, 'solo.png');
+      if ('ok' in r) throw new Error(r.error);
+      return r.dump;
+    };
+    const first = await solo(png.rgba);
+    const other = await solo(mirrored);
+    expect(sameMasks(first, other)).not.toEqual([]);
+    // As a batch does: the next image prepared while the previous one has not run yet.
+    const a = engine.prepare(png.rgba, png.width, png.height, 'a.png');
+    const b = engine.prepare(mirrored, png.width, png.height, 'b.png');
+    if ('ok' in a || 'ok' in b) throw new Error('not prepared');
+    expect(a.input).not.toBe(b.input);
+    const ra = await engine.runPrepared(a);
+    const rb = await engine.runPrepared(b);
+    if ('ok' in ra || 'ok' in rb) throw new Error('not run');
+    expect(sameMasks(ra.dump, first)).toEqual([]);
+    expect(sameMasks(rb.dump, other)).toEqual([]);
+    expect(sameMasks(await solo(png.rgba), pythonDump())).toEqual([]);
+  });
+
   it('re-thresholds soft scores: a positive block offset keeps fewer cells, only in that block', async () => {
     const png = image();
     const run = await engine.run(png.rgba, png.width, png.height, 'image.png');

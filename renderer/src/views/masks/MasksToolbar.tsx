@@ -7,6 +7,10 @@ import { SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
 import { liveActions } from '../../live/appLive';
 import type { OpenedDump } from '../../store/masksSlice';
+import type { StudioState } from '../../store';
+import { useLateFlag } from '../../live/useLateFlag';
+
+const isLoading = (s: StudioState) => s.maskLoading;
 
 /** The proxy's label as a sentence ("Proxy from image saliency — not a trained LAUDNet"). */
 export const PROXY_SOURCE_TEXT = PROXY_LABEL.charAt(0).toUpperCase() + PROXY_LABEL.slice(1);
@@ -14,13 +18,14 @@ export const PROXY_SOURCE_TEXT = PROXY_LABEL.charAt(0).toUpperCase() + PROXY_LAB
 /** Image and mask-source controls: sample picker, open image, open mask dump, back to proxy. */
 export function MasksToolbar() {
   const host = useHost();
-  const { image, loading, dumpActive } = useStudio(
+  const { image, dumpActive } = useStudio(
     useShallow((s) => ({
       image: s.maskImage,
-      loading: s.maskLoading,
       dumpActive: dumpIsSource(s),
     })),
   );
+  // Shown only when decoding takes a while (a quick open lays out and animates nothing).
+  const loading = useLateFlag(useStudio, isLoading);
   const sampleId = image?.origin === 'sample' ? image.name.replace(/\.jpg$/, '') : '';
   return (
     <div className="masks-toolbar" role="toolbar" aria-label="Image and mask source">
