@@ -13,6 +13,11 @@ export interface MemoStore {
   readonly searches: Map<string, unknown>;
   /** Rate-independent network plans (see network.ts). */
   readonly plans: Map<string, unknown>;
+  /**
+   * Search hints: the last winning tile per search family (arguments without the densities), which seeds
+   * the pruning of the family's next search. Results never depend on them, only the work does.
+   */
+  readonly hints: Map<string, Tile>;
   /** Counters, for tests and benchmarks: searches run (memo misses) and candidates evaluated. */
   readonly stats: { searches: number; candidates: number };
 }
@@ -21,6 +26,7 @@ const stores = new Map<string, MemoStore>();
 const STORE_LIMIT = 32;
 const SEARCH_LIMIT = 50_000;
 const PLAN_LIMIT = 512;
+const HINT_LIMIT = 4_096;
 
 /**
  * A latency predictor for one hardware parameter set. Holds the derived constants under the reference's
@@ -58,7 +64,12 @@ export class Predictor {
     let store = stores.get(this.key);
     if (!store) {
       if (stores.size >= STORE_LIMIT) stores.clear();
-      store = { searches: new Map(), plans: new Map(), stats: { searches: 0, candidates: 0 } };
+      store = {
+        searches: new Map(),
+        plans: new Map(),
+        hints: new Map(),
+        stats: { searches: 0, candidates: 0 },
+      };
       stores.set(this.key, store);
     }
     this.memo = store;
@@ -97,6 +108,18 @@ export class Predictor {
     return value;
   }
 
+  /** The hint of a search family (see {@link MemoStore.hints}), if one was remembered. */
+  searchHint(family: string): Tile | undefined {
+    return this.memo.hints.get(family);
+  }
+
+  /** Remembers a family's latest winning tile as the hint of its next search. */
+  rememberHint(family: string, tile: Tile): void {
+    const table = this.memo.hints;
+    if (table.size >= HINT_LIMIT && !table.has(family)) table.clear();
+    table.set(family, tile);
+  }
+
   /** Memoised network plan (rate-independent part of a network evaluation). */
   memoPlan<T>(key: string, compute: () => T): T {
     const table = this.memo.plans;
@@ -117,6 +140,7 @@ export function resetPredictorCaches(): void {
   for (const store of stores.values()) {
     store.searches.clear();
     store.plans.clear();
+    store.hints.clear();
   }
   clearDensityCache();
   clearSearchSpaceCaches();

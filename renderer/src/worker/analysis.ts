@@ -48,7 +48,7 @@ const RESOLVED_LIMIT = 16;
  * and hardware, keyed by their JSON: equal values share an entry whatever their identity (the worker
  * receives copies), and an edit in place could never return a stale entry. Errors are not remembered.
  */
-export function resolvedFor(config: StudioConfig): Resolved {
+function resolvedFor(config: StudioConfig): Resolved {
   const key = JSON.stringify([config.model, config.inputSize, config.hardware]);
   const hit = resolvedByKey.get(key);
   if (hit) {
