@@ -30,7 +30,7 @@ export function searchConvTile(
   oc = 1,
   groupSize = 1,
 ): SearchResult {
-  const family = `conv|${cout}|${cin}|${outh}|${outw}|${groups}|${stride}|${ks}|${groupSize}`;
+  const family = convSearchFamily(cout, cin, outh, outw, groups, stride, ks, groupSize);
   const key = `${family}|${ic}|${oc}`;
   // Densities below 1 are the channel rate itself: every new rate is a new search. The winner of the
   // last search of the same family (other densities) seeds its pruning (see runConvSearch).
@@ -53,6 +53,23 @@ export function searchConvTile(
     if (hinted) p.rememberHint(family, result.tile);
     return result;
   });
+}
+
+/**
+ * The hint key of a conv search: its arguments without the densities (searches of one family share a
+ * search space, so any family member's winner is a valid seed).
+ */
+export function convSearchFamily(
+  cout: number,
+  cin: number,
+  outh: number,
+  outw: number,
+  groups: number,
+  stride: number,
+  ks: number,
+  groupSize: number,
+): string {
+  return `conv|${cout}|${cin}|${outh}|${outw}|${groups}|${stride}|${ks}|${groupSize}`;
 }
 
 /**
