@@ -12,8 +12,10 @@ let cacheSize = 0;
 const CACHE_LIMIT = 200_000;
 // Binomial CDFs by p, then by m: one per (m, p) however many tile counts use it.
 const cdfCache = new Map<number, Map<number, { cdf: Float64Array; sf: Float64Array }>>();
+// Bounded by the values held (each entry holds 2·(m + 1)): a channel-rate change adds dozens of entries
+// that only searches at that same rate reuse, and a limit by count let over 100 MB pile up.
 let cdfCacheSize = 0;
-const CDF_CACHE_LIMIT = 4_096;
+const CDF_CACHE_LIMIT = 1 << 20;
 const PACK = 2 ** 17;
 
 /** Empties the ρ_E cache (values are deterministic; only for cold-start measurements). */
@@ -28,7 +30,7 @@ function cachedBinomialCdf(m: number, p: number): { cdf: Float64Array; sf: Float
   const hit = cdfCache.get(p)?.get(m);
   if (hit) return hit;
   const value = binomialCdf(m, p);
-  if (cdfCacheSize >= CDF_CACHE_LIMIT) {
+  if (cdfCacheSize + m + 1 > CDF_CACHE_LIMIT) {
     cdfCache.clear();
     cdfCacheSize = 0;
   }
@@ -38,7 +40,7 @@ function cachedBinomialCdf(m: number, p: number): { cdf: Float64Array; sf: Float
     cdfCache.set(p, byM);
   }
   byM.set(m, value);
-  cdfCacheSize++;
+  cdfCacheSize += m + 1;
   return value;
 }
 
@@ -72,20 +74,44 @@ export function binomialCdf(m: number, p: number): { cdf: Float64Array; sf: Floa
     const r = p / q;
     const mode = Math.min(m, Math.max(0, Math.floor((m + 1) * p)));
     w[mode] = 1;
-    for (let k = mode + 1; k <= m; k++) {
-      const v = ((w[k - 1]! * (m - k + 1)) / k) * r;
-      w[k] = v;
-      if (v === 0) {
-        hi = k;
-        break;
+    // The upward and downward recurrences are independent chains of dependent divisions: stepped
+    // together, the processor overlaps them (each weight is computed exactly as alone).
+    let up = mode + 1;
+    let down = mode - 1;
+    let upOpen = up <= m;
+    let downOpen = down >= 0;
+    while (upOpen && downOpen) {
+      const u = ((w[up - 1]! * (m - up + 1)) / up) * r;
+      const d = (w[down + 1]! * (down + 1)) / (m - down) / r;
+      w[up] = u;
+      w[down] = d;
+      if (u === 0) {
+        hi = up;
+        upOpen = false;
+      } else if (++up > m) upOpen = false;
+      if (d === 0) {
+        lo = down;
+        downOpen = false;
+      } else if (--down < 0) downOpen = false;
+    }
+    if (upOpen) {
+      for (let k = up; k <= m; k++) {
+        const v = ((w[k - 1]! * (m - k + 1)) / k) * r;
+        w[k] = v;
+        if (v === 0) {
+          hi = k;
+          break;
+        }
       }
     }
-    for (let k = mode - 1; k >= 0; k--) {
-      const v = (w[k + 1]! * (k + 1)) / (m - k) / r;
-      w[k] = v;
-      if (v === 0) {
-        lo = k;
-        break;
+    if (downOpen) {
+      for (let k = down; k >= 0; k--) {
+        const v = (w[k + 1]! * (k + 1)) / (m - k) / r;
+        w[k] = v;
+        if (v === 0) {
+          lo = k;
+          break;
+        }
       }
     }
   }
@@ -100,19 +126,19 @@ export function binomialCdf(m: number, p: number): { cdf: Float64Array; sf: Floa
   }
   // w[k] / z is used by both sums below: divided once (the same quotient both times).
   for (let k = lo; k <= hi; k++) w[k] = w[k]! / z;
-  // Below lo the running sum stays 0 (the arrays start at 0); above hi it stays at its last value.
-  let acc = 0;
-  for (let k = lo; k <= hi; k++) {
-    acc += w[k]!;
-    cdf[k] = Math.min(acc, 1);
+  // The CDF sums upwards, the survival function downwards: two independent chains, stepped together.
+  // Below lo the CDF stays 0 (the arrays start at 0), above hi at its last value; the survival function
+  // is 0 above hi and stays at its last value below lo.
+  let accUp = 0;
+  let accDown = 0;
+  for (let k = lo, j = hi; k <= hi; k++, j--) {
+    accUp += w[k]!;
+    cdf[k] = Math.min(accUp, 1);
+    sf[j] = accDown;
+    accDown += w[j]!;
   }
-  if (hi < m) cdf.fill(Math.min(acc, 1), hi + 1);
-  acc = 0;
-  for (let k = hi; k >= lo; k--) {
-    sf[k] = acc;
-    acc += w[k]!;
-  }
-  if (lo > 0) sf.fill(acc, 0, lo);
+  if (hi < m) cdf.fill(Math.min(accUp, 1), hi + 1);
+  if (lo > 0) sf.fill(accDown, 0, lo);
   return { cdf, sf };
 }
 
