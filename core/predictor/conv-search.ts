@@ -2,7 +2,7 @@
 import type { Predictor, Tile } from './context';
 import { maxChannelDensity } from './density';
 import { memEff } from './helpers';
-import { slackened } from './pruning';
+import { slackened, strictCut } from './pruning';
 import { tileSearchSpace } from './search-space';
 
 /** Best candidate of a tile search: latency (without launch time), its compute and memory parts, the tile. */
@@ -72,13 +72,6 @@ export function convSearchFamily(
   return `conv|${cout}|${cin}|${outh}|${outw}|${groups}|${stride}|${ks}|${groupSize}`;
 }
 
-/**
- * A seed's latency times this is the seed's cut: strictly above the latency (ties with it are scanned),
- * and above it even if the seed's latency were computed a few ulps differently from the scan's (a
- * latency of 0 or a subnormal one gets the next double up instead).
- */
-const SEED_MARGIN = 1 + 2 ** -29;
-
 function runConvSearch(
   p: Predictor,
   cout: number,
@@ -135,10 +128,8 @@ function runConvSearch(
     seed && spaceC.includes(seed.c) && spaceH.includes(seed.h) && spaceW.includes(seed.w)
       ? convCandidateLatency(p, cout, cin, outh, outw, groups, stride, ks, ic, oc, groupSize, seed)
       : Infinity;
-  const seeded = seedLat < Infinity;
-  let cut = seedLat * SEED_MARGIN;
-  // 0 (density 0 at batch 1) and subnormal latencies: the next double up keeps the cut strict.
-  if (seeded && !(cut > seedLat)) cut = seedLat + Number.MIN_VALUE;
+  const seeded = Number.isFinite(seedLat);
+  let cut = seeded ? strictCut(seedLat) : Infinity;
   for (const ct of spaceC) {
     const nc = Math.ceil(cout / ct);
     let pw = ct * cgIn * ks * ks;
@@ -200,7 +191,7 @@ function runConvSearch(
 
 /**
  * The latency `runConvSearch` computes for one candidate tile, with its operations in the same order
- * (the seed of a search: only an upper bound of its best is needed, see SEED_MARGIN).
+ * (the seed of a search: only an upper bound of its best is needed, see `strictCut`).
  */
 function convCandidateLatency(
   p: Predictor,

@@ -15,6 +15,12 @@ import {
 } from '../../../core/predictor';
 import { convSearchFamily, searchConvTile } from '../../../core/predictor/conv-search';
 import { binomialCdf, maxChannelDensity } from '../../../core/predictor/density';
+import {
+  dynamicConvFamily,
+  evaluateDynamicConv,
+  searchDynamicConv,
+  type DynamicConvArgs,
+} from '../../../core/predictor/dynamic-ops';
 import { tileSearchSpace } from '../../../core/predictor/search-space';
 import { ErrorTally, loadCsv, num, referencePredictor } from './reference-data';
 
@@ -113,14 +119,59 @@ describe('seeded conv searches', () => {
     });
   }
 
+  it("dynamic-conv searches ('spatial+channel') give the cold result for any seed in the grid", () => {
+    for (const hwName of ['v100', 'tx2'] as const) {
+      const p = createPredictor(resolveHardware(hwName));
+      const shapes: DynamicConvArgs[] = [
+        dconv(128, 128, 56, 56, 3, 2, 4, true),
+        dconv(256, 1024, 14, 14, 1, 1, 2, false),
+        dconv(512, 512, 14, 14, 3, 2, 1, true),
+        dconv(64, 64, 32, 48, 3, 1, 4, true),
+      ];
+      for (const base of shapes) {
+        const spaceN = tileSearchSpace(256);
+        const spaceC = tileSearchSpace(base.cout);
+        const spaceG = tileSearchSpace(base.granularity);
+        const seeds = [
+          { c: spaceC[0]!, h: spaceG[0]!, w: spaceG[0]!, npp: spaceN[0]!, nTiles: 0 },
+          {
+            c: spaceC.at(-1)!,
+            h: spaceG.at(-1)!,
+            w: spaceG.at(-1)!,
+            npp: spaceN.at(-1)!,
+            nTiles: 0,
+          },
+          { c: spaceC[1]!, h: spaceG[0]!, w: spaceG[0]!, npp: 3 * 256 + 1, nTiles: 0 }, // npp outside
+        ];
+        for (const c of DENSITIES) {
+          const a = { ...base, ic: c, oc: base.ks === 3 ? c : 1 };
+          resetPredictorCaches();
+          const cold = searchDynamicConv(p, a);
+          for (const seed of [cold.tile, ...seeds]) {
+            p.memo.searches.clear();
+            p.rememberHint(dynamicConvFamily(a), seed);
+            const seeded = searchDynamicConv(p, a);
+            const what = `${hwName} ${dynamicConvFamily(a)} c=${c} seed ${JSON.stringify(seed)}`;
+            expect(seeded.tile, what).toEqual(cold.tile);
+            expect(seeded.rho, what).toBe(cold.rho);
+            expect(evaluateDynamicConv(p, seeded, 0.37), what).toEqual(
+              evaluateDynamicConv(p, cold, 0.37),
+            );
+          }
+        }
+      }
+    }
+  });
+
   it('a rate sweep with hints gives, rate by rate, what a cold predictor gives', () => {
     const arch = findBuiltinArchitecture('resnet50')!;
     const req = (rate: number) => ({
       arch,
-      modes: new Array<StageMode>(4).fill('channel'),
-      granularity: [1, 1, 1, 1],
+      modes: ['channel', 'spatial+channel', 'channel', 'spatial+channel'] as StageMode[],
+      granularity: [1, 4, 1, 7],
       channelGranularity: [1, 2, 1, 4],
       rates: arch.stages.map((s) => new Array<number>(s.blocks).fill(rate)),
+      channelRates: arch.stages.map((s) => new Array<number>(s.blocks).fill(1 - rate / 2)),
     });
     const p = createPredictor(resolveHardware('tx2'));
     const rnd = sequence(3);
@@ -136,6 +187,20 @@ describe('seeded conv searches', () => {
     });
   });
 });
+
+function dconv(
+  cin: number,
+  cout: number,
+  inh: number,
+  inw: number,
+  ks: number,
+  stride: number,
+  granularity: number,
+  withIndexing: boolean,
+): DynamicConvArgs {
+  const args = { cin, cout, inh, inw, ks, groups: 1, stride, granularity, withIndexing };
+  return { ...args, ic: 1, oc: 1, groupSize: 1, spatialMasker: true };
+}
 
 /** Binomial(m, p) CDF and survival function exactly as density.ts documents them: every step, no shortcut. */
 function definitionCdf(m: number, p: number) {
