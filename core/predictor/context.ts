@@ -11,6 +11,11 @@ import { HardwareError, hardwareKey, hardwareParamsSchema, type HardwareParams }
 export interface MemoStore {
   /** Tile-search results keyed by operator and arguments. */
   readonly searches: Map<string, unknown>;
+  /**
+   * Results of searches whose arguments hold a channel rate (channel modes): a table of their own, so
+   * that a long session of new rates never clears the rate-free searches (a cold restart of every shape).
+   */
+  readonly rateSearches: Map<string, unknown>;
   /** Rate-independent network plans (see network.ts). */
   readonly plans: Map<string, unknown>;
   /**
@@ -25,6 +30,7 @@ export interface MemoStore {
 const stores = new Map<string, MemoStore>();
 const STORE_LIMIT = 32;
 const SEARCH_LIMIT = 50_000;
+const RATE_SEARCH_LIMIT = 8_192;
 const PLAN_LIMIT = 512;
 const HINT_LIMIT = 4_096;
 
@@ -66,6 +72,7 @@ export class Predictor {
       if (stores.size >= STORE_LIMIT) stores.clear();
       store = {
         searches: new Map(),
+        rateSearches: new Map(),
         plans: new Map(),
         hints: new Map(),
         stats: { searches: 0, candidates: 0 },
@@ -96,14 +103,17 @@ export class Predictor {
     return t * this.B;
   }
 
-  /** Memoised search: runs `compute` once per key (searches are pure functions of hardware and args). */
-  memoSearch<T>(key: string, compute: () => T): T {
-    const table = this.memo.searches;
+  /**
+   * Memoised search: runs `compute` once per key (searches are pure functions of hardware and args).
+   * `rateDependent`: the arguments hold a channel rate (see {@link MemoStore.rateSearches}).
+   */
+  memoSearch<T>(key: string, compute: () => T, rateDependent = false): T {
+    const table = rateDependent ? this.memo.rateSearches : this.memo.searches;
     const hit = table.get(key) as T | undefined;
     if (hit !== undefined) return hit;
     this.memo.stats.searches++;
     const value = compute();
-    if (table.size >= SEARCH_LIMIT) table.clear();
+    if (table.size >= (rateDependent ? RATE_SEARCH_LIMIT : SEARCH_LIMIT)) table.clear();
     table.set(key, value);
     return value;
   }
@@ -139,6 +149,7 @@ export class Predictor {
 export function resetPredictorCaches(): void {
   for (const store of stores.values()) {
     store.searches.clear();
+    store.rateSearches.clear();
     store.plans.clear();
     store.hints.clear();
   }

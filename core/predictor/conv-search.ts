@@ -35,24 +35,28 @@ export function searchConvTile(
   // Densities below 1 are the channel rate itself: every new rate is a new search. The winner of the
   // last search of the same family (other densities) seeds its pruning (see runConvSearch).
   const hinted = ic !== 1 || oc !== 1;
-  return p.memoSearch(key, () => {
-    const result = runConvSearch(
-      p,
-      cout,
-      cin,
-      outh,
-      outw,
-      groups,
-      stride,
-      ks,
-      ic,
-      oc,
-      groupSize,
-      hinted ? p.searchHint(family) : undefined,
-    );
-    if (hinted) p.rememberHint(family, result.tile);
-    return result;
-  });
+  return p.memoSearch(
+    key,
+    () => {
+      const result = runConvSearch(
+        p,
+        cout,
+        cin,
+        outh,
+        outw,
+        groups,
+        stride,
+        ks,
+        ic,
+        oc,
+        groupSize,
+        hinted ? p.searchHint(family) : undefined,
+      );
+      if (hinted) p.rememberHint(family, result.tile);
+      return result;
+    },
+    hinted,
+  );
 }
 
 /**

@@ -105,8 +105,11 @@ describe('seeded conv searches', () => {
             // The cold winner itself, the first and last tiles of the space, a tile outside it.
             for (const seed of [cold.tile, ...seeds]) {
               p.memo.searches.clear();
+              p.memo.rateSearches.clear();
               p.rememberHint(family, seed);
+              const runs = p.memo.stats.searches;
               const seeded = searchConvTile(p, ...args);
+              expect(p.memo.stats.searches).toBe(runs + 1); // searched again, not remembered
               const what = `${family} ic=${ic} oc=${oc} seed ${JSON.stringify(seed)}`;
               expect(seeded.latencyS, what).toBe(cold.latencyS);
               expect(seeded.computeS, what).toBe(cold.computeS);
@@ -149,8 +152,11 @@ describe('seeded conv searches', () => {
           const cold = searchDynamicConv(p, a);
           for (const seed of [cold.tile, ...seeds]) {
             p.memo.searches.clear();
+            p.memo.rateSearches.clear();
             p.rememberHint(dynamicConvFamily(a), seed);
+            const runs = p.memo.stats.searches;
             const seeded = searchDynamicConv(p, a);
+            expect(p.memo.stats.searches).toBeGreaterThan(runs); // searched again, not remembered
             const what = `${hwName} ${dynamicConvFamily(a)} c=${c} seed ${JSON.stringify(seed)}`;
             expect(seeded.tile, what).toEqual(cold.tile);
             expect(seeded.rho, what).toBe(cold.rho);
@@ -161,6 +167,26 @@ describe('seeded conv searches', () => {
         }
       }
     }
+  });
+
+  it('new channel rates keep their searches apart from the rate-free ones (never clearing them)', () => {
+    const arch = findBuiltinArchitecture('resnet50')!;
+    const p = createPredictor(resolveHardware('a100'));
+    const at = (rate: number) =>
+      predictNetwork(p, {
+        arch,
+        modes: new Array<StageMode>(4).fill('channel'),
+        granularity: [1, 1, 1, 1],
+        channelGranularity: [1, 1, 1, 1],
+        rates: arch.stages.map((s) => new Array<number>(s.blocks).fill(rate)),
+      });
+    at(0.5);
+    const rateFree = p.memo.searches.size;
+    const perRate = p.memo.rateSearches.size;
+    expect(perRate).toBeGreaterThan(0);
+    for (let i = 1; i <= 20; i++) at(0.5 + i / 1000);
+    expect(p.memo.searches.size).toBe(rateFree);
+    expect(p.memo.rateSearches.size).toBe(21 * perRate);
   });
 
   it('a rate sweep with hints gives, rate by rate, what a cold predictor gives', () => {
