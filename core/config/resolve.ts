@@ -104,11 +104,29 @@ export function blockChannelRate(
   return stage.channelRate ?? blockRate(config, stageIndex, blockIndex);
 }
 
+/** True when the configuration has any per-block rate override (else no block key needs building). */
+function hasBlockOverrides(config: StudioConfig): boolean {
+  for (const _key in config.blockRates) return true;
+  return false;
+}
+
+/** {@link blockRate} without the override lookup, for configurations that have none. */
+function rateWithoutOverrides(config: StudioConfig, stageIndex: number): number {
+  const stage = config.stages[stageIndex];
+  if (!stage || stage.mode === 'static') return 1;
+  return stage.rate ?? config.targetRate;
+}
+
 /** Per-block activation rates, `rates[stage][block]` (global target → stage rate → block override). */
 export function resolveBlockRates(
   config: StudioConfig,
   arch = resolveArchitecture(config),
 ): number[][] {
+  if (!hasBlockOverrides(config)) {
+    return arch.stages.map((s, i) =>
+      new Array<number>(s.blocks).fill(rateWithoutOverrides(config, i)),
+    );
+  }
   return arch.stages.map((s, i) =>
     Array.from({ length: s.blocks }, (_, j) => blockRate(config, i, j)),
   );
@@ -119,6 +137,16 @@ export function resolveChannelRates(
   config: StudioConfig,
   arch = resolveArchitecture(config),
 ): number[][] {
+  if (!hasBlockOverrides(config)) {
+    return arch.stages.map((s, i) => {
+      const stage = config.stages[i];
+      const rate =
+        !stage || stage.mode !== 'spatial+channel'
+          ? 1
+          : (stage.channelRate ?? rateWithoutOverrides(config, i));
+      return new Array<number>(s.blocks).fill(rate);
+    });
+  }
   return arch.stages.map((s, i) =>
     Array.from({ length: s.blocks }, (_, j) => blockChannelRate(config, i, j)),
   );
@@ -142,6 +170,9 @@ export function resolveHardwareParams(config: StudioConfig): HardwareParams {
 
 /** The FLOPs counter's view of a configuration: one dynamic setting per block. */
 export function blockDynamicsOf(config: StudioConfig, arch = resolveArchitecture(config)) {
+  const rateOf = hasBlockOverrides(config)
+    ? blockRate
+    : (c: StudioConfig, stageIndex: number) => rateWithoutOverrides(c, stageIndex);
   return (block: BlockGeometry): BlockDynamics => {
     const stage = config.stages[block.stage];
     if (!stage)
@@ -156,8 +187,11 @@ export function blockDynamicsOf(config: StudioConfig, arch = resolveArchitecture
       mode: stage.mode,
       spatialGranularity: effectiveGranularity(arch, stage, block.stage),
       channelGroupSize: stage.channelGroupSize,
-      rate: blockRate(config, block.stage, block.index),
-      channelRate: blockChannelRate(config, block.stage, block.index),
+      rate: rateOf(config, block.stage, block.index),
+      channelRate:
+        stage.mode !== 'spatial+channel'
+          ? 1
+          : (stage.channelRate ?? rateOf(config, block.stage, block.index)),
     };
   };
 }

@@ -7,6 +7,8 @@ import { BUILTIN_ARCHITECTURES } from '../arch';
 import { configForArchitecture } from '../config/defaults';
 import { baseArchitecture, configInputSize, resolveArchitecture } from '../config/resolve';
 import { formatInputSize } from '../arch/inputSize';
+import type { ArchitectureSpec } from '../arch';
+import type { NetworkFlops } from '../flops/network';
 import type { ConfigStageMode, StudioConfig } from '../config/schema';
 import { stageTrainability, type TrainabilityProblem } from '../config/trainability';
 import { validateConfig } from '../config/validate';
@@ -79,10 +81,15 @@ export function formatTargetRate(flopsRatio: number): string {
 /**
  * Exports a configuration as the reference training script's flags, with warnings for what is lost and
  * the stages the reference code cannot train (`notTrainable`). A layer stage's S is not mentioned: the
- * configuration keeps it only to restore it when the stage goes back to a spatial mode.
+ * configuration keeps it only to restore it when the stage goes back to a spatial mode. `known` passes
+ * what a caller has already computed for this configuration (`resolveArchitecture(config)` and
+ * `configFlops(config, arch)`), so that they are not computed twice.
  */
-export function exportTrainingFlags(config: StudioConfig): TrainingFlagsExport {
-  const arch = resolveArchitecture(config);
+export function exportTrainingFlags(
+  config: StudioConfig,
+  known?: { arch: ArchitectureSpec; flops: NetworkFlops },
+): TrainingFlagsExport {
+  const arch = known ? known.arch : resolveArchitecture(config);
   const warnings: string[] = [];
   if (!arch.trainingArch) {
     warnings.push(
@@ -92,7 +99,7 @@ export function exportTrainingFlags(config: StudioConfig): TrainingFlagsExport {
   if (arch.stages.length !== 4)
     warnings.push(`the reference script expects 4 stages, ${arch.label} has ${arch.stages.length}`);
   const sizeProblem = inputSizeProblem(config);
-  const flops = configFlops(config, arch);
+  const flops = known ? known.flops : configFlops(config, arch);
   config.stages.forEach((s, i) => {
     if (s.mode === 'static') {
       warnings.push(

@@ -10,7 +10,11 @@
  * is counted as the teacher's block, so an all-static network has ratio exactly 1.
  */
 import type { BlockGeometry } from '../arch';
-import { expectedConv1Density } from '../masks/geometry';
+import {
+  conv1DensityFromTerms,
+  expectedConv1Density,
+  type Conv1DensityTerms,
+} from '../masks/geometry';
 
 /** Dynamic mode of a stage (spatial+channel is the reference code's "both"). */
 export type DynamicMode = 'static' | 'spatial' | 'channel' | 'layer' | 'spatial+channel';
@@ -114,9 +118,18 @@ export function maskerMacs(block: BlockGeometry, d: BlockDynamics): number {
 
 const STATIC_DENSITIES: BlockDensities = { conv1: 1, conv2: 1, conv3: 1, channel: 1 };
 
-/** Densities of a block's conv masks under its dynamic setting (expectations, no image needed). */
-export function blockDensities(block: BlockGeometry, d: BlockDynamics): BlockDensities {
-  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+const clamp = (x: number): number => Math.min(1, Math.max(0, x));
+
+/**
+ * Densities of a block's conv masks under its dynamic setting (expectations, no image needed).
+ * `conv1Terms`, when given, must be `conv1DensityTerms(d.spatialGranularity, block)`: conv1's density is
+ * then computed from them (the same number, without recounting the block's reader cells).
+ */
+export function blockDensities(
+  block: BlockGeometry,
+  d: BlockDynamics,
+  conv1Terms?: Conv1DensityTerms,
+): BlockDensities {
   switch (d.mode) {
     case 'static':
       return STATIC_DENSITIES;
@@ -129,7 +142,9 @@ export function blockDensities(block: BlockGeometry, d: BlockDynamics): BlockDen
     case 'spatial':
     case 'spatial+channel': {
       const r = clamp(d.rate);
-      const conv1 = expectedConv1Density(r, d.spatialGranularity, block);
+      const conv1 = conv1Terms
+        ? conv1DensityFromTerms(r, conv1Terms)
+        : expectedConv1Density(r, d.spatialGranularity, block);
       const channel = d.mode === 'spatial' ? 1 : clamp(d.channelRate);
       return { conv1, conv2: r, conv3: r, channel };
     }
@@ -188,13 +203,37 @@ function dynamicBlockMacs(block: BlockGeometry, d: BlockDynamics, dens: BlockDen
   const c = convMacs(block, dens);
   const se = seFcMacs(block); // dense, whatever the masks
   const masker = maskerMacs(block, d);
-  return { ...c, se, masker, total: c.conv1 + c.conv2 + c.conv3 + c.projection + se + masker };
+  // Field by field, not a spread of `c` (this runs for every block at every rate).
+  return {
+    conv1: c.conv1,
+    conv2: c.conv2,
+    conv3: c.conv3,
+    projection: c.projection,
+    se,
+    masker,
+    total: c.conv1 + c.conv2 + c.conv3 + c.projection + se + masker,
+  };
 }
 
-/** Static and dynamic MACs of a block under dynamic setting `d`. */
-export function blockFlops(block: BlockGeometry, d: BlockDynamics): BlockFlops {
-  const densities = blockDensities(block, d);
-  const staticMacs = staticBlockMacs(block);
+/** What a caller evaluating many settings of one block already has (see `networkFlops`). */
+export interface BlockFlopsParts {
+  /** `staticBlockMacs(block)`, shared read-only by every result (frozen). */
+  staticMacs: Readonly<BlockMacs>;
+  /** `conv1DensityTerms(d.spatialGranularity, block)` in the spatial modes. */
+  conv1Terms?: Conv1DensityTerms;
+}
+
+/**
+ * Static and dynamic MACs of a block under dynamic setting `d`. `parts` only saves work: the results are
+ * the same numbers (its static MACs object is then shared by the results, read-only).
+ */
+export function blockFlops(
+  block: BlockGeometry,
+  d: BlockDynamics,
+  parts?: BlockFlopsParts,
+): BlockFlops {
+  const densities = blockDensities(block, d, parts?.conv1Terms);
+  const staticMacs = parts ? parts.staticMacs : staticBlockMacs(block);
   const dynamicMacs = dynamicBlockMacs(block, d, densities);
   const conv1OverheadMacs =
     block.inChannels *

@@ -6,8 +6,9 @@
  */
 import { featureSizes, listBlocks, nativeInputSize, stemOutputSize } from '../arch';
 import type { ArchitectureSpec, BlockGeometry } from '../arch';
-import { blockFlops, torchvisionBlockMacs } from './block';
-import type { BlockDynamics, BlockFlops } from './block';
+import { conv1DensityTerms, type Conv1DensityTerms } from '../masks/geometry';
+import { blockFlops, staticBlockMacs, torchvisionBlockMacs } from './block';
+import type { BlockDynamics, BlockFlops, BlockMacs } from './block';
 
 /** Image channels entering the stem (RGB). */
 export const IMAGE_CHANNELS = 3;
@@ -100,16 +101,78 @@ export function torchvisionNetworkMacs(arch: ArchitectureSpec): number {
   );
 }
 
+/** The rate-free counts of an architecture, computed once per architecture object. */
+interface ArchCounts {
+  readonly blocks: readonly BlockGeometry[];
+  readonly staticMacs: readonly Readonly<BlockMacs>[];
+  /** conv1 density terms by S, per block slot: a stage's first block, then its other blocks (equal). */
+  readonly conv1Terms: readonly Map<number, Conv1DensityTerms>[];
+  readonly stem: number;
+  readonly staticHead: number;
+  readonly head: number;
+  readonly torchvision: number;
+}
+
+/**
+ * Keyed by identity: architectures are immutable values (every edit makes a new object, as the
+ * predictor's plans assume), and entries live only as long as their architecture object.
+ */
+const countsByArch = new WeakMap<ArchitectureSpec, ArchCounts>();
+/** Granularities remembered per block slot; beyond this a slot's table starts again. */
+const TERMS_PER_SLOT = 32;
+
+function archCounts(arch: ArchitectureSpec): ArchCounts {
+  let counts = countsByArch.get(arch);
+  if (counts) return counts;
+  const blocks = Object.freeze(listBlocks(arch).map((b) => Object.freeze(b)));
+  counts = {
+    blocks,
+    staticMacs: Object.freeze(blocks.map((b) => Object.freeze(staticBlockMacs(b)))),
+    conv1Terms: arch.stages.flatMap(() => [new Map(), new Map()]),
+    stem: stemMacs(arch),
+    staticHead: staticHeadMacs(arch),
+    head: headMacs(arch),
+    torchvision: torchvisionNetworkMacs(arch),
+  };
+  countsByArch.set(arch, counts);
+  return counts;
+}
+
+function conv1TermsOf(
+  counts: ArchCounts,
+  block: BlockGeometry,
+  d: BlockDynamics,
+): Conv1DensityTerms | undefined {
+  if (d.mode !== 'spatial' && d.mode !== 'spatial+channel') return undefined;
+  const table = counts.conv1Terms[2 * block.stage + (block.index === 0 ? 0 : 1)]!;
+  let terms = table.get(d.spatialGranularity);
+  if (!terms) {
+    terms = conv1DensityTerms(d.spatialGranularity, block);
+    if (table.size >= TERMS_PER_SLOT) table.clear();
+    table.set(d.spatialGranularity, terms);
+  }
+  return terms;
+}
+
 /**
  * Static and dynamic MACs of every block and of the network. When every block is static the dynamic count
- * is the static one (ratio 1); otherwise the head follows the dynamic model's convention.
+ * is the static one (ratio 1); otherwise the head follows the dynamic model's convention. The rate-free
+ * counts (block list, static MACs, stem, head, conv1 reader cells) are computed once per architecture
+ * object; the blocks passed to `dynamicsOf` are then shared and frozen.
  */
 export function networkFlops(arch: ArchitectureSpec, dynamicsOf: DynamicsOf): NetworkFlops {
-  const stem = stemMacs(arch);
-  const blocks = listBlocks(arch).map((b) => blockFlops(b, dynamicsOf(b)));
+  const counts = archCounts(arch);
+  const stem = counts.stem;
+  const blocks = counts.blocks.map((b, i) => {
+    const d = dynamicsOf(b);
+    return blockFlops(b, d, {
+      staticMacs: counts.staticMacs[i]!,
+      conv1Terms: conv1TermsOf(counts, b, d),
+    });
+  });
   const allStatic = blocks.every((b) => b.dynamics.mode === 'static');
-  const staticHead = staticHeadMacs(arch);
-  const head = allStatic ? staticHead : headMacs(arch);
+  const staticHead = counts.staticHead;
+  const head = allStatic ? staticHead : counts.head;
   let staticMacs = stem + staticHead;
   let dynamicMacs = stem + head;
   let conv1OverheadMacs = 0;
@@ -126,7 +189,7 @@ export function networkFlops(arch: ArchitectureSpec, dynamicsOf: DynamicsOf): Ne
     staticMacs,
     dynamicMacs,
     flopsRatio: dynamicMacs / staticMacs,
-    torchvisionStaticMacs: torchvisionNetworkMacs(arch),
+    torchvisionStaticMacs: counts.torchvision,
     conv1OverheadMacs,
   };
 }

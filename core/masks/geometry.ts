@@ -238,3 +238,65 @@ export function expectedConv1Density(
   }
   return sum / (shape.inSize * (shape.inWidth ?? shape.inSize));
 }
+
+/**
+ * The rate-free part of {@link expectedConv1Density} for one block shape and granularity: one term per
+ * (row count, column count) pair, in the order that function sums them, with `weight = n_y·n_x` and
+ * `exponent = k_y·k_x` (exact integers, so the products are the same numbers it computes).
+ */
+export interface Conv1DensityTerms {
+  readonly weights: Float64Array;
+  readonly exponents: Float64Array;
+  /** conv1's pixel count, the divisor of the mean. */
+  readonly area: number;
+}
+
+/**
+ * Precomputes {@link expectedConv1Density}'s reader-cell counts for one shape and granularity, so that a
+ * new rate costs one power per distinct (k_y, k_x) pair ({@link conv1DensityFromTerms}).
+ */
+export function conv1DensityTerms(
+  granularity: number,
+  shape: MaskBlockShape,
+  kernel = 3,
+): Conv1DensityTerms {
+  const radius = Math.floor(kernel / 2);
+  const rows = readerCellCounts(shape.inSize, shape.outSize, shape.stride, granularity, radius);
+  const square = shape.inWidth === undefined || shape.inWidth === shape.inSize;
+  const cols = square
+    ? rows
+    : readerCellCounts(
+        shape.inWidth ?? shape.inSize,
+        shape.outWidth ?? shape.outSize,
+        shape.stride,
+        granularity,
+        radius,
+      );
+  const weights = new Float64Array(rows.size * cols.size);
+  const exponents = new Float64Array(rows.size * cols.size);
+  let i = 0;
+  for (const [ky, ny] of rows) {
+    for (const [kx, nx] of cols) {
+      weights[i] = ny * nx;
+      exponents[i] = ky * kx;
+      i++;
+    }
+  }
+  return { weights, exponents, area: shape.inSize * (shape.inWidth ?? shape.inSize) };
+}
+
+/**
+ * {@link expectedConv1Density} from precomputed terms: the same operations in the same order, so the same
+ * number bit for bit.
+ */
+export function conv1DensityFromTerms(rate: number, terms: Conv1DensityTerms): number {
+  if (rate <= 0) return 0;
+  if (rate >= 1) return 1;
+  const skip = 1 - rate;
+  const { weights, exponents } = terms;
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) {
+    sum += weights[i]! * (1 - Math.pow(skip, exponents[i]!));
+  }
+  return sum / terms.area;
+}

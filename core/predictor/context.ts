@@ -11,8 +11,18 @@ import { HardwareError, hardwareKey, hardwareParamsSchema, type HardwareParams }
 export interface MemoStore {
   /** Tile-search results keyed by operator and arguments. */
   readonly searches: Map<string, unknown>;
+  /**
+   * Results of searches whose arguments hold a channel rate (channel modes): a table of their own, so
+   * that a long session of new rates never clears the rate-free searches (a cold restart of every shape).
+   */
+  readonly rateSearches: Map<string, unknown>;
   /** Rate-independent network plans (see network.ts). */
   readonly plans: Map<string, unknown>;
+  /**
+   * Search hints: the last winning tile per search family (arguments without the densities), which seeds
+   * the pruning of the family's next search. Results never depend on them, only the work does.
+   */
+  readonly hints: Map<string, Tile>;
   /** Counters, for tests and benchmarks: searches run (memo misses) and candidates evaluated. */
   readonly stats: { searches: number; candidates: number };
 }
@@ -20,7 +30,9 @@ export interface MemoStore {
 const stores = new Map<string, MemoStore>();
 const STORE_LIMIT = 32;
 const SEARCH_LIMIT = 50_000;
+const RATE_SEARCH_LIMIT = 8_192;
 const PLAN_LIMIT = 512;
+const HINT_LIMIT = 4_096;
 
 /**
  * A latency predictor for one hardware parameter set. Holds the derived constants under the reference's
@@ -58,7 +70,13 @@ export class Predictor {
     let store = stores.get(this.key);
     if (!store) {
       if (stores.size >= STORE_LIMIT) stores.clear();
-      store = { searches: new Map(), plans: new Map(), stats: { searches: 0, candidates: 0 } };
+      store = {
+        searches: new Map(),
+        rateSearches: new Map(),
+        plans: new Map(),
+        hints: new Map(),
+        stats: { searches: 0, candidates: 0 },
+      };
       stores.set(this.key, store);
     }
     this.memo = store;
@@ -85,16 +103,31 @@ export class Predictor {
     return t * this.B;
   }
 
-  /** Memoised search: runs `compute` once per key (searches are pure functions of hardware and args). */
-  memoSearch<T>(key: string, compute: () => T): T {
-    const table = this.memo.searches;
+  /**
+   * Memoised search: runs `compute` once per key (searches are pure functions of hardware and args).
+   * `rateDependent`: the arguments hold a channel rate (see {@link MemoStore.rateSearches}).
+   */
+  memoSearch<T>(key: string, compute: () => T, rateDependent = false): T {
+    const table = rateDependent ? this.memo.rateSearches : this.memo.searches;
     const hit = table.get(key) as T | undefined;
     if (hit !== undefined) return hit;
     this.memo.stats.searches++;
     const value = compute();
-    if (table.size >= SEARCH_LIMIT) table.clear();
+    if (table.size >= (rateDependent ? RATE_SEARCH_LIMIT : SEARCH_LIMIT)) table.clear();
     table.set(key, value);
     return value;
+  }
+
+  /** The hint of a search family (see {@link MemoStore.hints}), if one was remembered. */
+  searchHint(family: string): Tile | undefined {
+    return this.memo.hints.get(family);
+  }
+
+  /** Remembers a family's latest winning tile as the hint of its next search. */
+  rememberHint(family: string, tile: Tile): void {
+    const table = this.memo.hints;
+    if (table.size >= HINT_LIMIT && !table.has(family)) table.clear();
+    table.set(family, tile);
   }
 
   /** Memoised network plan (rate-independent part of a network evaluation). */
@@ -116,7 +149,9 @@ export class Predictor {
 export function resetPredictorCaches(): void {
   for (const store of stores.values()) {
     store.searches.clear();
+    store.rateSearches.clear();
     store.plans.clear();
+    store.hints.clear();
   }
   clearDensityCache();
   clearSearchSpaceCaches();

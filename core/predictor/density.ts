@@ -12,8 +12,10 @@ let cacheSize = 0;
 const CACHE_LIMIT = 200_000;
 // Binomial CDFs by p, then by m: one per (m, p) however many tile counts use it.
 const cdfCache = new Map<number, Map<number, { cdf: Float64Array; sf: Float64Array }>>();
+// Bounded by the values held (each entry holds 2·(m + 1)): a channel-rate change adds dozens of entries
+// that only searches at that same rate reuse, and a limit by count let over 100 MB pile up.
 let cdfCacheSize = 0;
-const CDF_CACHE_LIMIT = 4_096;
+const CDF_CACHE_LIMIT = 1 << 20;
 const PACK = 2 ** 17;
 
 /** Empties the ρ_E cache (values are deterministic; only for cold-start measurements). */
@@ -28,7 +30,7 @@ function cachedBinomialCdf(m: number, p: number): { cdf: Float64Array; sf: Float
   const hit = cdfCache.get(p)?.get(m);
   if (hit) return hit;
   const value = binomialCdf(m, p);
-  if (cdfCacheSize >= CDF_CACHE_LIMIT) {
+  if (cdfCacheSize + m + 1 > CDF_CACHE_LIMIT) {
     cdfCache.clear();
     cdfCacheSize = 0;
   }
@@ -38,40 +40,105 @@ function cachedBinomialCdf(m: number, p: number): { cdf: Float64Array; sf: Float
     cdfCache.set(p, byM);
   }
   byM.set(m, value);
-  cdfCacheSize++;
+  cdfCacheSize += m + 1;
   return value;
 }
+
+const SCRATCH_LIMIT = 65_536;
+let scratch = new Float64Array(1_024);
 
 /**
  * CDF and survival function of Binomial(m, p) for k = 0 … m, from weights relative to the mode (no
  * log-gamma needed; far tails underflow harmlessly to 0). `sf[k] = P(X > k)` keeps upper-tail accuracy.
  */
 export function binomialCdf(m: number, p: number): { cdf: Float64Array; sf: Float64Array } {
-  const w = new Float64Array(m + 1);
+  // Weights in a reused scratch buffer (garbage is the cost that shows for large m), zeroed as new;
+  // the buffer kept is at most SCRATCH_LIMIT long (larger m get their own).
+  if (scratch.length < m + 1 && m + 1 <= SCRATCH_LIMIT) {
+    scratch = new Float64Array(Math.min(SCRATCH_LIMIT, Math.max(m + 1, 2 * scratch.length)));
+  }
+  const w = m + 1 <= scratch.length ? scratch.subarray(0, m + 1) : new Float64Array(m + 1);
+  w.fill(0);
   const q = 1 - p;
-  if (p <= 0) w[0] = 1;
-  else if (q <= 0) w[m] = 1;
-  else {
+  // Weights outside [lo, hi] are exactly 0: once a weight underflows to 0, every weight further from the
+  // mode is 0 too (0 times a finite factor), so those steps are skipped. Adding 0 changes no sum below.
+  let lo = 0;
+  let hi = m;
+  if (p <= 0) {
+    w[0] = 1;
+    hi = 0;
+  } else if (q <= 0) {
+    w[m] = 1;
+    lo = m;
+  } else {
     const r = p / q;
     const mode = Math.min(m, Math.max(0, Math.floor((m + 1) * p)));
     w[mode] = 1;
-    for (let k = mode + 1; k <= m; k++) w[k] = ((w[k - 1]! * (m - k + 1)) / k) * r;
-    for (let k = mode - 1; k >= 0; k--) w[k] = (w[k + 1]! * (k + 1)) / (m - k) / r;
+    // The upward and downward recurrences are independent chains of dependent divisions: stepped
+    // together, the processor overlaps them (each weight is computed exactly as alone).
+    let up = mode + 1;
+    let down = mode - 1;
+    let upOpen = up <= m;
+    let downOpen = down >= 0;
+    while (upOpen && downOpen) {
+      const u = ((w[up - 1]! * (m - up + 1)) / up) * r;
+      const d = (w[down + 1]! * (down + 1)) / (m - down) / r;
+      w[up] = u;
+      w[down] = d;
+      if (u === 0) {
+        hi = up;
+        upOpen = false;
+      } else if (++up > m) upOpen = false;
+      if (d === 0) {
+        lo = down;
+        downOpen = false;
+      } else if (--down < 0) downOpen = false;
+    }
+    if (upOpen) {
+      for (let k = up; k <= m; k++) {
+        const v = ((w[k - 1]! * (m - k + 1)) / k) * r;
+        w[k] = v;
+        if (v === 0) {
+          hi = k;
+          break;
+        }
+      }
+    }
+    if (downOpen) {
+      for (let k = down; k >= 0; k--) {
+        const v = (w[k + 1]! * (k + 1)) / (m - k) / r;
+        w[k] = v;
+        if (v === 0) {
+          lo = k;
+          break;
+        }
+      }
+    }
   }
   let z = 0;
-  for (let k = 0; k <= m; k++) z += w[k]!;
+  for (let k = lo; k <= hi; k++) z += w[k]!;
   const cdf = new Float64Array(m + 1);
   const sf = new Float64Array(m + 1);
-  let acc = 0;
-  for (let k = 0; k <= m; k++) {
-    acc += w[k]! / z;
-    cdf[k] = Math.min(acc, 1);
+  // Not a positive finite total (p not a probability): every step, as the definition reads.
+  if (!(z > 0 && z < Infinity)) {
+    lo = 0;
+    hi = m;
   }
-  acc = 0;
-  for (let k = m; k >= 0; k--) {
-    sf[k] = acc;
-    acc += w[k]! / z;
+  // w[k] / z is used by both sums below: divided once (the same quotient both times).
+  for (let k = lo; k <= hi; k++) w[k] = w[k]! / z;
+  // The CDF sums upwards, the survival function downwards: two independent chains, stepped together.
+  // Below lo the CDF stays 0 (the arrays start at 0), above hi at its last value; the survival function
+  // is 0 above hi and stays at its last value below lo.
+  let accUp = 0;
+  let accDown = 0;
+  for (let k = lo, j = hi; k <= hi; k++, j--) {
+    accUp += w[k]!;
+    cdf[k] = Math.min(accUp, 1);
+    sf[j] = accDown;
+    accDown += w[j]!;
   }
+  if (hi < m) cdf.fill(Math.min(accUp, 1), hi + 1);
+  if (lo > 0) sf.fill(accDown, 0, lo);
   return { cdf, sf };
 }
 
@@ -91,9 +158,18 @@ function alignedExpectation(tiles: number, cTile: number, p: number, groupSize: 
   // once F ≥ 0.5 and the survival function has underflowed to 0 (F only grows and sf only shrinks with k),
   // every remaining term is −expm1(t·log1p(−0)) = ±0.
   if (tiles >= 1) for (; k < m && cdf[k]! <= TAIL_ONE; k++) sum += 1;
-  for (; k < m && !(sf[k] === 0 && cdf[k]! >= 0.5); k++) sum += oneMinusPow(cdf[k]!, sf[k]!, tiles);
+  for (; k < m && !(sf[k] === 0 && cdf[k]! >= 0.5); k++) {
+    const term = oneMinusPow(cdf[k]!, sf[k]!, tiles);
+    // Upper tail (F ≥ 0.5): the terms only shrink from here on (sf only shrinks with k). One below
+    // sum·2⁻⁵⁶ is under a quarter of half an ulp of the sum, and so is every later one even with a few
+    // ulps of rounding: adding them leaves the sum unchanged, bit for bit, so they are not computed.
+    if (cdf[k]! >= 0.5 && term < sum * TAIL_NEGLIGIBLE) break;
+    sum += term;
+  }
   return (groupSize * sum) / cTile;
 }
+
+const TAIL_NEGLIGIBLE = 2 ** -56;
 
 const TAIL_ONE = 2 ** -55;
 

@@ -9,8 +9,8 @@
 import type { OpResult, Predictor, Tile } from './context';
 import { maxChannelDensity } from './density';
 import { activePatches, ceilEff, meanPatchCount, memEff } from './helpers';
-import { tileGrid, tileSearchSpace } from './search-space';
-import { allIndices, keepBelow, latencyLowerBounds, workArray } from './pruning';
+import { tileGrid, tileSearchSpace, type TileGrid } from './search-space';
+import { allIndices, keepBelow, latencyLowerBounds, strictCut, workArray } from './pruning';
 import { launched, searchConvTile } from './static-ops';
 
 /** `simulate_gather(c, h, w, g, d, pad)` (spec §4.1). */
@@ -162,93 +162,138 @@ function dcMem(
   return tot / p.M + area / p.L2; // [Q13] no memory-concurrency efficiency
 }
 
+/** The hint key of a dynamic-conv search: its arguments without the densities (one grid per family). */
+export function dynamicConvFamily(a: DynamicConvArgs): string {
+  return `dconv|${a.cin}|${a.cout}|${a.inh}|${a.inw}|${a.ks}|${a.groups}|${a.stride}|${a.granularity}|${a.withIndexing ? 1 : 0}|${a.groupSize}`;
+}
+
 /** `search_dynamic_conv_tile_cfg` (spec §4.3b); memoised by arguments, independent of the rate [Q3]. */
 export function searchDynamicConv(p: Predictor, a: DynamicConvArgs): DynamicConvPlan {
-  const key = `dconv|${a.cin}|${a.cout}|${a.inh}|${a.inw}|${a.ks}|${a.groups}|${a.stride}|${a.granularity}|${a.withIndexing ? 1 : 0}|${a.ic}|${a.oc}|${a.groupSize}`;
-  return p.memoSearch(key, () => {
-    const g = a.granularity;
-    const outh = Math.floor(a.inh / a.stride);
-    const outw = Math.floor(a.inw / a.stride);
-    const mu = meanPatchCount(outh, outw, g);
-    const spaceN = tileSearchSpace(256);
-    const grid = tileGrid(a.cout, g);
-    const { B, f, F, Pi, P, addMode } = p;
-    const kernel = Math.floor(a.cin / a.groups) * a.ks * a.ks;
-    const ic = a.ic;
-    // npp-independent parts of DCmem / DCcomp (spec §4.3), computed once per tile.
-    const mems = workArray(0, grid.size);
-    const rhos = workArray(1, grid.size);
-    const perPe = workArray(2, grid.size);
-    const vols = grid.vol;
-    const rhoByC = new Map<number, number>();
-    for (let i = 0; i < grid.size; i++) {
-      const ct = grid.ct[i]!;
-      let rho = rhoByC.get(ct);
-      if (rho === undefined) {
-        rho = maxChannelDensity(Math.ceil(a.cout / ct), ct, a.ic * a.oc, a.groupSize);
-        rhoByC.set(ct, rho);
+  const family = dynamicConvFamily(a);
+  const key = `${family}|${a.ic}|${a.oc}`;
+  // Densities below 1 are the channel rate ('spatial+channel'): every new rate is a new search, seeded
+  // by the family's last winner (as the dense conv search, conv-search.ts).
+  const hinted = a.ic !== 1 || a.oc !== 1;
+  return p.memoSearch(
+    key,
+    () => {
+      const g = a.granularity;
+      const outh = Math.floor(a.inh / a.stride);
+      const outw = Math.floor(a.inw / a.stride);
+      const mu = meanPatchCount(outh, outw, g);
+      const spaceN = tileSearchSpace(256);
+      const grid = tileGrid(a.cout, g);
+      const { B, f, F, Pi, P, addMode } = p;
+      const kernel = Math.floor(a.cin / a.groups) * a.ks * a.ks;
+      const ic = a.ic;
+      const density = a.ic * a.oc;
+      // npp-independent parts of DCmem / DCcomp (spec §4.3), computed once per tile. ρ_E per c_t is
+      // computed when a candidate of that c_t is first evaluated (rhos: −1 until then); the bounds use
+      // ρ_E ≥ ic·oc (its clamp) instead, so a pruned c_t never costs its ρ_E.
+      const mems = workArray(0, grid.size);
+      const rhos = workArray(1, grid.size);
+      const perPe = workArray(2, grid.size);
+      const vols = grid.vol;
+      const rhoByC = new Map<number, number>();
+      const rhoAt = (i: number): number => {
+        let rho = rhos[i]!;
+        if (rho >= 0) return rho;
+        const ct = grid.ct[i]!;
+        const known = rhoByC.get(ct);
+        rho = known ?? maxChannelDensity(Math.ceil(a.cout / ct), ct, density, a.groupSize);
+        if (known === undefined) rhoByC.set(ct, rho);
+        rhos[i] = rho;
+        return rho;
+      };
+      for (let i = 0; i < grid.size; i++) {
+        rhos[i] = -1;
+        perPe[i] = Math.ceil(grid.T[i]! / P);
+        mems[i] = dcMem(p, a, outh, outw, grid.T[i]!, grid.ct[i]!, grid.ht[i]!, grid.wt[i]!, mu);
       }
-      rhos[i] = rho;
-      perPe[i] = Math.ceil(grid.T[i]! / P);
-      mems[i] = dcMem(p, a, outh, outw, grid.T[i]!, ct, grid.ht[i]!, grid.wt[i]!, mu);
-    }
-    // npp-independent lower bound of DCcomp: npp·⌈μ/npp⌉ ≥ μ and ceil_eff ≤ 1 (see pruning.ts).
-    const compFloor = workArray(3, grid.size);
-    for (let i = 0; i < grid.size; i++) {
-      let r = ((vols[i]! * kernel * mu) / f / F) * ic * rhos[i]!;
-      if (B > 1) r = r * B;
-      compFloor[i] = r * perPe[i]!;
-    }
-    const lows = latencyLowerBounds(addMode, compFloor, mems);
-    const active = allIndices(grid.size);
-    let nActive = grid.size;
-    let bestLat = 0;
-    let bestIdx = 0;
-    let bestNpp = 0;
-    let first = true;
-    for (const npp of spaceN) {
-      const nb = Math.ceil(mu / npp);
-      for (let j = 0; j < nActive; j++) {
-        const i = active[j]!;
-        // Exact pruning: the bound is ≤ the latency at every npp, so a candidate whose bound is not below
-        // the best latency can never be strictly better; skipping it changes nothing (spec §2.6).
-        if (!first && lows[i]! >= bestLat) continue;
+      // npp-independent lower bound of DCcomp: npp·⌈μ/npp⌉ ≥ μ, ceil_eff ≤ 1 and ρ ≥ ic·oc (pruning.ts).
+      const compFloor = workArray(3, grid.size);
+      for (let i = 0; i < grid.size; i++) {
+        let r = ((vols[i]! * kernel * mu) / f / F) * ic * density;
+        if (B > 1) r = r * B;
+        compFloor[i] = r * perPe[i]!;
+      }
+      const lows = latencyLowerBounds(addMode, compFloor, mems);
+      // DCcomp and the latency of candidate i at npp (one place: the seed's latency is the scan's).
+      const latencyAt = (i: number, npp: number): number => {
+        const nb = Math.ceil(mu / npp);
         const v = vols[i]!;
         const x = v * B * npp;
         // DCcomp at n = μ ≥ 1 (never 0), inlined: work / f / F / ceil_eff(v·B·npp, Π) · nb · ic · ρ [· B].
-        let r = ((v * kernel * npp) / f / F / (x / (Math.ceil(x / Pi) * Pi))) * nb * ic * rhos[i]!;
+        let r = ((v * kernel * npp) / f / F / (x / (Math.ceil(x / Pi) * Pi))) * nb * ic * rhoAt(i);
         if (B > 1) r = r * B;
         const comp = r * perPe[i]!;
         const mem = mems[i]!;
-        const lat = addMode ? comp + mem : Math.max(comp, mem);
-        if (first || lat < bestLat) {
-          first = false;
-          bestLat = lat;
-          bestIdx = i;
-          bestNpp = npp;
+        return addMode ? comp + mem : Math.max(comp, mem);
+      };
+      // A seed (the family's last winner, if it is a candidate here) cuts strictly above its latency.
+      const seed = hinted ? p.searchHint(family) : undefined;
+      const seedIdx =
+        seed && spaceN.includes(seed.npp ?? -1) ? gridIndex(grid, a.cout, g, seed) : -1;
+      const seedLat = seedIdx >= 0 ? latencyAt(seedIdx, seed!.npp!) : Infinity;
+      const seeded = Number.isFinite(seedLat);
+      let cut = seeded ? strictCut(seedLat) : Infinity;
+      const active = allIndices(grid.size);
+      let nActive = grid.size;
+      let bestLat = 0;
+      let bestIdx = 0;
+      let bestNpp = 0;
+      let first = true;
+      for (const npp of spaceN) {
+        for (let j = 0; j < nActive; j++) {
+          const i = active[j]!;
+          // Exact pruning: the bound is ≤ the latency at every npp, so a candidate whose bound is not below
+          // the best latency can never be strictly better; skipping it changes nothing (spec §2.6).
+          if ((!first || seeded) && lows[i]! >= cut) continue;
+          const lat = latencyAt(i, npp);
+          if (first || lat < bestLat) {
+            first = false;
+            bestLat = lat;
+            bestIdx = i;
+            bestNpp = npp;
+            if (lat < cut) cut = lat;
+          }
         }
+        if (!first || seeded) nActive = keepBelow(active, nActive, lows, cut);
       }
-      nActive = keepBelow(active, nActive, lows, bestLat);
-    }
-    p.memo.stats.candidates += spaceN.length * grid.size;
-    const T = grid.T[bestIdx]!;
-    const tile = Object.freeze({
-      c: grid.ct[bestIdx]!,
-      h: grid.ht[bestIdx]!,
-      w: grid.wt[bestIdx]!,
-      npp: bestNpp,
-      nTiles: T,
-    });
-    return Object.freeze({
-      args: Object.freeze({ ...a }),
-      outh,
-      outw,
-      tile,
-      rho: rhos[bestIdx]!,
-      tilesPerPe: Math.ceil(T / P),
-      final: Object.freeze(finalConstants(p, a, outh, outw, tile)),
-    });
-  });
+      p.memo.stats.candidates += spaceN.length * grid.size;
+      const T = grid.T[bestIdx]!;
+      const tile = Object.freeze({
+        c: grid.ct[bestIdx]!,
+        h: grid.ht[bestIdx]!,
+        w: grid.wt[bestIdx]!,
+        npp: bestNpp,
+        nTiles: T,
+      });
+      if (hinted) p.rememberHint(family, tile);
+      return Object.freeze({
+        args: Object.freeze({ ...a }),
+        outh,
+        outw,
+        tile,
+        rho: rhos[bestIdx]!,
+        tilesPerPe: Math.ceil(T / P),
+        final: Object.freeze(finalConstants(p, a, outh, outw, tile)),
+      });
+    },
+    hinted,
+  );
+}
+
+/** Index of a tile in the grid of (c, g) (its loop order: c_t, h_t, w_t), or −1 when it is not there. */
+function gridIndex(grid: TileGrid, c: number, g: number, tile: Tile): number {
+  const spaceC = tileSearchSpace(c);
+  const spaceG = tileSearchSpace(g);
+  const ci = spaceC.indexOf(tile.c);
+  const hi = spaceG.indexOf(tile.h);
+  const wi = spaceG.indexOf(tile.w);
+  if (ci < 0 || hi < 0 || wi < 0) return -1;
+  const i = (ci * spaceG.length + hi) * spaceG.length + wi;
+  return grid.ct[i] === tile.c && grid.ht[i] === tile.h && grid.wt[i] === tile.w ? i : -1;
 }
 
 /** Final evaluation of a dynamic-conv plan at the real patch count of density `d` (spec §4.3). */

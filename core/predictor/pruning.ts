@@ -41,6 +41,16 @@ export function slackened(addMode: boolean, comp: number, mem: number): number {
   return (addMode ? comp + mem : Math.max(comp, mem)) * SLACK;
 }
 
+/**
+ * A seed's cut: a search seeded with a candidate of latency L may skip what is provably above L, never
+ * a tie with L (an earlier tie is the first strict minimum). L·(1 + 2⁻²⁹) is strictly above L and above
+ * it even if L were computed a few ulps differently from the scan; 0 and subnormal L get the next double.
+ */
+export function strictCut(lat: number): number {
+  const cut = lat * (1 + 2 ** -29);
+  return cut > lat ? cut : lat + Number.MIN_VALUE;
+}
+
 // Work arrays reused by every search (searches never nest and keep no reference to them): a cold sweep
 // runs hundreds of searches, and fresh typed arrays for each made garbage collection a visible cost.
 const workF64: Float64Array[] = [];

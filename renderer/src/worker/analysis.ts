@@ -20,6 +20,7 @@ import {
   resolveHardware,
   type NetworkPrediction,
   type NetworkRequest,
+  type Predictor,
 } from '../../../core/predictor';
 import { trainingFlagsText } from './analysisFlags';
 import type { Analysis, HardwareRow } from './types';
@@ -32,16 +33,45 @@ export function requestFor(
   return toNetworkRequest(config, arch);
 }
 
+/** A configuration's architecture and predictor: what its model, input size and hardware resolve to. */
+interface Resolved {
+  arch: ArchitectureSpec;
+  predictor: Predictor;
+}
+
+/** Resolved model/size/hardware triples, least recently used first (a rate change hits the last one). */
+const resolvedByKey = new Map<string, Resolved>();
+const RESOLVED_LIMIT = 16;
+
+/**
+ * The architecture and predictor of a configuration, resolved (and validated) once per model, input size
+ * and hardware, keyed by their JSON: equal values share an entry whatever their identity (the worker
+ * receives copies), and an edit in place could never return a stale entry. Errors are not remembered.
+ */
+function resolvedFor(config: StudioConfig): Resolved {
+  const key = JSON.stringify([config.model, config.inputSize, config.hardware]);
+  const hit = resolvedByKey.get(key);
+  if (hit) {
+    resolvedByKey.delete(key);
+    resolvedByKey.set(key, hit);
+    return hit;
+  }
+  const arch = resolveArchitecture(config);
+  const value = { arch, predictor: createPredictor(resolveHardwareParams(config)) };
+  if (resolvedByKey.size >= RESOLVED_LIMIT) {
+    resolvedByKey.delete(resolvedByKey.keys().next().value as string);
+  }
+  resolvedByKey.set(key, value);
+  return value;
+}
+
 /** Prediction, FLOPs and training flags of the configuration. */
 export function analyze(config: StudioConfig): Analysis {
   const t0 = performance.now();
-  const arch = resolveArchitecture(config);
-  const prediction = predictNetwork(
-    createPredictor(resolveHardwareParams(config)),
-    requestFor(config, arch),
-  );
+  const { arch, predictor } = resolvedFor(config);
+  const prediction = predictNetwork(predictor, requestFor(config, arch));
   const flops = networkFlops(arch, blockDynamicsOf(config, arch));
-  const trainingFlags = trainingFlagsText(config);
+  const trainingFlags = trainingFlagsText(config, { arch, flops });
   return {
     prediction,
     flops,
@@ -81,12 +111,19 @@ export function hardwareRow(
   };
 }
 
+/** One predictor per preset (presets are frozen constants), created on first use. */
+let presetPredictors: Predictor[] | null = null;
+
 /** The configuration on every hardware preset (batch size and parameters of each preset). */
 export function hardwareRows(config: StudioConfig): HardwareRow[] {
   const arch = resolveArchitecture(config);
   const req = requestFor(config, arch);
-  return HARDWARE_PRESETS.map((preset) =>
-    hardwareRow(preset, predictNetwork(createPredictor(resolveHardware(preset.id)), req)),
+  presetPredictors ??= HARDWARE_PRESETS.map((preset) =>
+    createPredictor(resolveHardware(preset.id)),
+  );
+  const predictors = presetPredictors;
+  return HARDWARE_PRESETS.map((preset, i) =>
+    hardwareRow(preset, predictNetwork(predictors[i]!, req)),
   );
 }
 

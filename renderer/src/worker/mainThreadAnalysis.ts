@@ -2,11 +2,13 @@
  * The live prediction on the main thread, where it is cheap: a warm whole-network prediction with its
  * FLOPs and training flags costs well under a millisecond, less than a worker round trip, so computing it
  * in the task of the change puts the configuration and its numbers in one React commit and one painted
- * frame. Where it is not cheap the worker computes it instead and the main thread never stalls:
+ * frame. Stages in a channel mode too: their tile searches depend on the rate itself, so each new rate
+ * runs a few searches, but seeded by the last winners and with ρ_E's shortcuts they cost about a
+ * millisecond (bench/analysis-rate.bench.ts). Where it is not cheap the worker computes it instead and
+ * the main thread never stalls:
  * - a shape (model, input size, hardware, stage modes and granularities) the main thread has not
  *   computed yet: its tile searches are cold (tens to hundreds of ms); the worker answers and the main
  *   thread warms the shape up when the page is idle ({@link MainThreadAnalyzer.warm});
- * - stages in a channel mode: their tile searches depend on the rate itself, so every new rate is cold;
  * - a shape whose calls turned out slow, for a while: the fastest of its last three calls over the
  *   limit (a busy machine delays some calls, an expensive shape every one), or one call far over it;
  * - a configuration the predictor rejects (the worker reports the error the usual way).
@@ -40,7 +42,10 @@ export interface MainThreadOptions {
   retryAfterMs?: number;
 }
 
-/** Default limit per call: a warm ResNet-101 takes about 0.3 ms; a frame has 16.7. */
+/**
+ * Default limit per call: a new rate of a warm ResNet-101 takes about 0.05 ms in Node in the spatial and
+ * layer modes, 1 to 2 ms in the channel modes; a frame has 16.7.
+ */
 export const MAIN_THREAD_LIMIT_MS = 4;
 /** One call this many times the limit is slow enough on its own (a cold search, not a busy machine). */
 const FAR_OVER = 25;
@@ -80,11 +85,6 @@ export function shapeKey(config: StudioConfig): string {
   return key;
 }
 
-/** Stages whose tile searches depend on the rate (every new rate runs new searches). */
-export function hasRateDependentSearches(config: StudioConfig): boolean {
-  return config.stages.some((s) => s.mode === 'channel' || s.mode === 'spatial+channel');
-}
-
 /** A main-thread analyzer with its own table of warm shapes (the app has one, tests their own). */
 export function createMainThreadAnalyzer(options: MainThreadOptions = {}): MainThreadAnalyzer {
   const analyze = options.analyze ?? analyzeConfig;
@@ -92,12 +92,10 @@ export function createMainThreadAnalyzer(options: MainThreadOptions = {}): MainT
   const limit = options.limitMs ?? MAIN_THREAD_LIMIT_MS;
   const retryAfter = options.retryAfterMs ?? RETRY_AFTER_MS;
   const shapes = new Map<string, ShapeState>();
-  const needsWarmUp = (config: StudioConfig) =>
-    !hasRateDependentSearches(config) && !shapes.has(shapeKey(config));
+  const needsWarmUp = (config: StudioConfig) => !shapes.has(shapeKey(config));
 
   return {
     now(config) {
-      if (hasRateDependentSearches(config)) return null;
       const state = shapes.get(shapeKey(config));
       if (!state || state.workerUntil > clock()) return null;
       const t0 = clock();

@@ -23,6 +23,39 @@ describe('analysis worker functions', () => {
     expect(Number(target)).toBeCloseTo(a.flopsRatio, 6);
   });
 
+  it('configurations differing only in hardware or rate, interleaved, give their own reference rows', () => {
+    // analyze() keeps each model/size/hardware's architecture and predictor: equal shapes on other
+    // hardware and other rates of one family must not share results.
+    const rows = loadCsv('model_vectors.csv').filter(
+      (r) =>
+        r.model === 'resnet50' &&
+        (r.hardware === 'v100' || r.hardware === 'tx2') &&
+        r.mode === 'spatial' &&
+        r.granularity === '4-4-2-1' &&
+        r.rate_kind === 'uniform',
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(20);
+    const order = [...rows.filter((_, i) => i % 2 === 0), ...rows.filter((_, i) => i % 2 === 1)];
+    for (const row of order) {
+      const c = setTargetRate(defaultConfig('resnet50', row.hardware), num(row, 'rate'));
+      const a = analyze(c);
+      const what = `${row.hardware} rate ${row.rate}`;
+      expect(relErr(a.prediction.ratio, num(row, 'ratio')), what).toBeLessThanOrEqual(1e-9);
+      expect(a.prediction.batchSize, what).toBe(num(row, 'batch_size'));
+    }
+  });
+
+  it('a hardware object edited in place is not answered from the old predictor', () => {
+    const c = setTargetRate(defaultConfig('resnet50', 'v100'), 0.4);
+    const before = analyze(c).prediction;
+    const overrides = c.hardware.kind === 'preset' ? c.hardware.overrides : {};
+    overrides.batchSize = 1;
+    const after = analyze(c).prediction;
+    expect(after.batchSize).toBe(1);
+    expect(after.latencyS).toBe(predictConfig(c).latencyS);
+    expect(after.latencyS).not.toBe(before.latencyS);
+  });
+
   it('hardware rows cover every preset with its own batch size', () => {
     const rows = hardwareRows(defaultConfig('resnet50'));
     const v100 = rows.find((r) => r.id === 'v100')!;

@@ -65,15 +65,18 @@ describe('main-thread analysis', () => {
     expect(shapeKey({ ...a, hardware: { ...a.hardware } })).not.toBe(shapeKey(a)); // a copy: warms again
   });
 
-  it('always leaves channel modes to the worker (their searches depend on the rate)', () => {
+  it('computes channel modes here once warm, like any shape (each new rate: a few seeded searches)', () => {
     const { analyzer, calls } = harness();
     for (const mode of ['channel', 'spatial+channel'] as const) {
       const config = setStageMode(resnet, 2, mode);
-      expect(analyzer.needsWarmUp(config)).toBe(false);
+      expect(analyzer.needsWarmUp(config)).toBe(true);
+      expect(analyzer.now(config)).toBeNull();
       analyzer.warm(config);
-      expect(analyzer.now(setTargetRate(config, 0.4))).toBeNull();
+      expect(analyzer.needsWarmUp(config)).toBe(false);
+      const next = setTargetRate(config, 0.4);
+      expect(tagOf(analyzer.now(next)?.analysis)).toBe(next);
     }
-    expect(calls).toEqual([]);
+    expect(calls).toHaveLength(4);
   });
 
   it('sends a shape to the worker after three slow calls, and tries again later', () => {
