@@ -20,6 +20,16 @@ function snapshot(s: StudioState): string {
   });
 }
 
+/** Runs `work` once the page is idle (at most 2 s later); returns a cancel function. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 200);
+  return () => clearTimeout(id);
+}
+
 let restoring: Promise<void> | null = null;
 
 /**
@@ -79,6 +89,7 @@ export function useSession(): void {
     let restored = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastSaved = '';
+    let cancelBaseline = () => {};
 
     const flush = () => {
       if (timer !== null) clearTimeout(timer);
@@ -101,7 +112,12 @@ export function useSession(): void {
     void restoreSession(host).then(() => {
       if (disposed) return;
       restored = true;
-      lastSaved = snapshot(useStudio.getState());
+      // The text as restored, so that an unchanged session is not written again. Serialising builds
+      // the configuration's schemas (tens of ms on a cold page), so it waits until the page is idle,
+      // after the first number; a save before it (a change, the page hidden) writes the same text.
+      cancelBaseline = whenIdle(() => {
+        if (timer === null && lastSaved === '') lastSaved = snapshot(useStudio.getState());
+      });
     });
 
     const unsubscribe = useStudio.subscribe((state, prev) => {
@@ -127,6 +143,7 @@ export function useSession(): void {
     window.addEventListener('blur', flush);
     return () => {
       disposed = true;
+      cancelBaseline();
       flush();
       unsubscribe();
       offCommand();
