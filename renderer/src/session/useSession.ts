@@ -20,16 +20,6 @@ function snapshot(s: StudioState): string {
   });
 }
 
-/** Runs `work` once the page is idle (at most 2 s later); returns a cancel function. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(work, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 200);
-  return () => clearTimeout(id);
-}
-
 let restoring: Promise<void> | null = null;
 
 /**
@@ -89,12 +79,15 @@ export function useSession(): void {
     let restored = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastSaved = '';
-    let cancelBaseline = () => {};
+    // Nothing is written until the session changes after its restore: the stored text is the restored
+    // session's (serialising it only to compare would build the configuration's schemas, tens of ms on
+    // a cold page, before the first number).
+    let changed = false;
 
     const flush = () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      if (!restored) return;
+      if (!restored || !changed) return;
       const text = snapshot(useStudio.getState());
       if (text === lastSaved) return;
       lastSaved = text;
@@ -105,6 +98,8 @@ export function useSession(): void {
       });
     };
     const schedule = () => {
+      if (!restored) return; // the restore's own update (the restore replaces the configuration anyway)
+      changed = true;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
     };
@@ -112,12 +107,6 @@ export function useSession(): void {
     void restoreSession(host).then(() => {
       if (disposed) return;
       restored = true;
-      // The text as restored, so that an unchanged session is not written again. Serialising builds
-      // the configuration's schemas (tens of ms on a cold page), so it waits until the page is idle,
-      // after the first number; a save before it (a change, the page hidden) writes the same text.
-      cancelBaseline = whenIdle(() => {
-        if (timer === null && lastSaved === '') lastSaved = snapshot(useStudio.getState());
-      });
     });
 
     const unsubscribe = useStudio.subscribe((state, prev) => {
@@ -143,7 +132,6 @@ export function useSession(): void {
     window.addEventListener('blur', flush);
     return () => {
       disposed = true;
-      cancelBaseline();
       flush();
       unsubscribe();
       offCommand();
