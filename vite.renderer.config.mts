@@ -123,47 +123,25 @@ const isolationHeaders = {
  * (e2e/bundle.spec.ts reads the manifest): three.js and the chart library load only with the views that
  * use them (renderer/src/views/registry.tsx imports every view lazily).
  */
-/** What the chunking's `name` function is given about the module graph (rolldown's ChunkingContext). */
-interface ChunkingContext {
-  getModuleInfo(id: string): { id: string; isEntry: boolean; importers: readonly string[] } | null;
-}
-
-/**
- * True for a module the page loads before any lazy import: reached from an entry through static imports
- * (memoised per module; a build sees each module's importers complete).
- */
-function staticallyReached(): (id: string, ctx: ChunkingContext) => boolean {
-  const memo = new Map<string, boolean>();
-  return (id, ctx) => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    const seen = new Set([id]);
-    const stack = [id];
-    let found = false;
-    while (stack.length > 0 && !found) {
-      const info = ctx.getModuleInfo(stack.pop()!);
-      if (!info) continue;
-      if (info.isEntry || memo.get(info.id) === true) found = true;
-      for (const importer of info.importers) {
-        if (seen.has(importer)) continue;
-        seen.add(importer);
-        stack.push(importer);
-      }
-    }
-    memo.set(id, found);
-    return found;
-  };
-}
-
-const codeSplitting = (initial = staticallyReached()) => ({
+const codeSplitting = (desktop: boolean) => ({
   // In order: a module goes to the first group that matches, and a group takes the dependencies of its
   // modules that no earlier group took (react stays out of the chart library's chunk).
   groups: [
-    // Everything the first screen needs in one file (react, the store, the shell, shared helpers): two
-    // dozen small requests cost the page more than one large one (over HTTP/1.1's six connections the
-    // last of them arrived ~250 ms after the first on a loaded machine, and each costs the browser and
-    // the server their own work).
-    { name: (id: string, ctx: ChunkingContext) => (initial(id, ctx) ? 'app' : null) },
+    // Everything the first screen needs in one file (`$initial`: statically reached from an entry):
+    // react, the store, the shell, shared helpers. Two dozen small requests cost the page more than one
+    // large one (over HTTP/1.1's six connections the last of them arrived ~250 ms after the first on a
+    // loaded machine, and each costs the browser and the server their own work). The desktop build's
+    // boot entry (src/boot.ts, also imported by main.tsx) keeps a chunk of its own, so that it starts
+    // the analysis worker before the application's code has loaded; it imports nothing at run time, so
+    // there the group need not take the dependencies of what it captures.
+    desktop
+      ? {
+          name: 'app',
+          tags: ['$initial' as const],
+          test: (id: string) => !/[\\/]src[\\/]boot\.ts$/.test(id),
+          includeDependenciesRecursively: false,
+        }
+      : { name: 'app', tags: ['$initial' as const] },
     { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
     { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
     { name: 'three', test: /[\\/]node_modules[\\/]three[\\/]/ },
@@ -192,7 +170,7 @@ export default defineConfig(({ mode }) => ({
           manifest: true,
           // Chromium (and Electron) preload modules natively: no polyfill script at the page's start.
           modulePreload: { polyfill: false },
-          rolldownOptions: { output: { codeSplitting: codeSplitting() } },
+          rolldownOptions: { output: { codeSplitting: codeSplitting(false) } },
         }
       : {
           // Forge packs .vite/** only; with root = renderer/ its default folder would land inside renderer/.
@@ -200,6 +178,6 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           chunkSizeWarningLimit: 2000,
           modulePreload: { polyfill: false },
-          rolldownOptions: { output: { codeSplitting: codeSplitting() } },
+          rolldownOptions: { output: { codeSplitting: codeSplitting(true) } },
         },
 }));
