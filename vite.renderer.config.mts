@@ -123,10 +123,25 @@ const isolationHeaders = {
  * (e2e/bundle.spec.ts reads the manifest): three.js and the chart library load only with the views that
  * use them (renderer/src/views/registry.tsx imports every view lazily).
  */
-const codeSplitting = {
+const codeSplitting = (desktop: boolean) => ({
   // In order: a module goes to the first group that matches, and a group takes the dependencies of its
   // modules that no earlier group took (react stays out of the chart library's chunk).
   groups: [
+    // Everything the first screen needs in one file (`$initial`: statically reached from an entry):
+    // react, the store, the shell, shared helpers. Two dozen small requests cost the page more than one
+    // large one (over HTTP/1.1's six connections the last of them arrived ~250 ms after the first on a
+    // loaded machine, and each costs the browser and the server their own work). The desktop build's
+    // boot entry (src/boot.ts, also imported by main.tsx) keeps a chunk of its own, so that it starts
+    // the analysis worker before the application's code has loaded; it imports nothing at run time, so
+    // there the group need not take the dependencies of what it captures.
+    desktop
+      ? {
+          name: 'app',
+          tags: ['$initial' as const],
+          test: (id: string) => !/[\\/]src[\\/]boot\.ts$/.test(id),
+          includeDependenciesRecursively: false,
+        }
+      : { name: 'app', tags: ['$initial' as const] },
     { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
     { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
     { name: 'three', test: /[\\/]node_modules[\\/]three[\\/]/ },
@@ -135,7 +150,7 @@ const codeSplitting = {
       test: /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|immer|reselect|react-redux|es-toolkit|decimal\.js-light|eventemitter3|tiny-invariant)[\\/]/,
     },
   ],
-};
+});
 
 export default defineConfig(({ mode }) => ({
   root: rendererRoot,
@@ -153,13 +168,16 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           chunkSizeWarningLimit: 2000,
           manifest: true,
-          rolldownOptions: { output: { codeSplitting } },
+          // Chromium (and Electron) preload modules natively: no polyfill script at the page's start.
+          modulePreload: { polyfill: false },
+          rolldownOptions: { output: { codeSplitting: codeSplitting(false) } },
         }
       : {
           // Forge packs .vite/** only; with root = renderer/ its default folder would land inside renderer/.
           outDir: resolve(import.meta.dirname, '.vite/renderer/main_window'),
           emptyOutDir: true,
           chunkSizeWarningLimit: 2000,
-          rolldownOptions: { output: { codeSplitting } },
+          modulePreload: { polyfill: false },
+          rolldownOptions: { output: { codeSplitting: codeSplitting(true) } },
         },
 }));

@@ -287,3 +287,80 @@ test('a damaged saved session gives a clear message at start-up and the defaults
   );
   expect(studio.consoleErrors).toEqual([]);
 });
+
+test('a restored session is not written again until it changes; then the change is saved', async ({
+  studio,
+  page,
+}) => {
+  await studio.open();
+  await studio.tuner.model.selectOption('resnet101');
+  await studio.waitForPrediction();
+  await page.waitForTimeout(600); // the debounced autosave
+  // Counts the page's writes of its session from the reload on.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __sessionWrites: string[] };
+    w.__sessionWrites = [];
+    const original = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')!.value as (
+      this: Storage,
+      key: string,
+      value: string,
+    ) => void;
+    Object.defineProperty(Storage.prototype, 'setItem', {
+      value(this: Storage, key: string, value: string) {
+        if (key === 'laudnet-studio:session') w.__sessionWrites.push(value);
+        original.call(this, key, value);
+      },
+    });
+  });
+  await page.reload();
+  await expect(studio.tuner.model).toHaveValue('resnet101');
+  await studio.waitForPrediction();
+  const writes = () =>
+    page.evaluate(() => (window as unknown as { __sessionWrites: string[] }).__sessionWrites);
+  // The page flushes its session when it loses focus or is hidden: unchanged, nothing is written.
+  await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+  expect(await writes()).toEqual([]);
+  await studio.tuner.model.selectOption('resnet50');
+  await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+  await expect.poll(async () => (await writes()).length).toBe(1);
+  expect((await writes())[0]).toContain('"resnet50"');
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('after the first number, a built-in dump is read once at idle to warm the masks code; nothing of it shows', async ({
+  studio,
+  page,
+}) => {
+  await watchFirstNumber(page);
+  await page.goto('/');
+  await expect(studio.summary.msPerImage).not.toHaveText('—', { timeout: 30_000 });
+  const warmUps = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /warmup\.laudmask[^/]*\.npz$/.test(e.name))
+        .map((e) => e.startTime),
+    );
+  await expect.poll(async () => (await warmUps()).length, { timeout: 15_000 }).toBe(1);
+  const firstAt = await page.evaluate(
+    () => (window as unknown as { __firstNumberAt: number }).__firstNumberAt,
+  );
+  expect((await warmUps())[0]).toBeGreaterThan(firstAt);
+  // Read by the masks worker, not adopted: the configuration, the tab and the notices are as they were.
+  await expect(studio.tuner.model).toHaveValue('resnet50');
+  await expect(page.getByRole('tab', { name: 'Latency curves' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByText(/replaced the configuration/)).toHaveCount(0);
+  // A real dump opened afterwards is read and drawn as usual.
+  await page.getByRole('tab', { name: 'Masks over images' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('mask-open-dump').click();
+  await (
+    await chooser
+  ).setFiles(join(process.cwd(), 'e2e', 'fixtures', 'resnet50-spatial.laudmask.npz'));
+  await expect(page.getByTestId('masks-view')).toHaveAttribute('data-drawn-source', 'dump');
+  expect(await warmUps()).toHaveLength(1);
+  expect(studio.consoleErrors).toEqual([]);
+});

@@ -15,6 +15,8 @@ import './styles/loading.css';
 import { restoreSession } from './session/useSession';
 import { useStudio } from './store';
 import { analysisWorker } from './worker/useAnalysis';
+import { afterFirstNumber } from './firstNumber';
+import { whenIdle } from './lazyChunk';
 
 declare const __APP_VERSION__: string;
 
@@ -88,3 +90,11 @@ function render() {
 void within(restoreSession(host), SESSION_WAIT_MS)
   .then(() => within(primeFirstAnalysis(), FIRST_RESULT_WAIT_MS))
   .then(render);
+
+// Once the first number is on screen and the page is idle: a mask dump's first open is warmed up (its
+// code compiled in the masks worker and here), so opening one from the start screen does not wait for it.
+void afterFirstNumber().then(() =>
+  whenIdle(() => {
+    import('./warmUp/dumpOpen').then((m) => m.warmUpDumpOpen()).catch(() => undefined);
+  }),
+);

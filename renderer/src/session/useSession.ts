@@ -79,11 +79,15 @@ export function useSession(): void {
     let restored = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastSaved = '';
+    // Nothing is written until the session changes after its restore: the stored text is the restored
+    // session's (serialising it only to compare would build the configuration's schemas, tens of ms on
+    // a cold page, before the first number).
+    let changed = false;
 
     const flush = () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      if (!restored) return;
+      if (!restored || !changed) return;
       const text = snapshot(useStudio.getState());
       if (text === lastSaved) return;
       lastSaved = text;
@@ -94,6 +98,8 @@ export function useSession(): void {
       });
     };
     const schedule = () => {
+      if (!restored) return; // the restore's own update (the restore replaces the configuration anyway)
+      changed = true;
       if (timer !== null) clearTimeout(timer);
       timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
     };
@@ -101,7 +107,6 @@ export function useSession(): void {
     void restoreSession(host).then(() => {
       if (disposed) return;
       restored = true;
-      lastSaved = snapshot(useStudio.getState());
     });
 
     const unsubscribe = useStudio.subscribe((state, prev) => {

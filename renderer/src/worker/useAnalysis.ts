@@ -10,6 +10,7 @@ import { latestOnly } from './latestOnly';
 import { familyKey } from './analysis';
 import { createMainThreadAnalyzer } from './mainThreadAnalysis';
 import { applyWorkerAnalysis } from './applyAnalysis';
+import { afterFirstNumber } from '../firstNumber';
 
 let remote: Remote<AnalysisWorkerApi> | null = null;
 let background: Remote<AnalysisWorkerApi> | null = null;
@@ -95,8 +96,11 @@ export function useAnalysis(): void {
     );
     let lastCurvesKey = '';
     const runCurves = latestOnly(
+      // The curves' worker starts after the first number, not beside it (both compete for the cores).
       (input: { config: StudioConfig; scope: 'stage' | 'network'; stage: number; key: string }) =>
-        backgroundWorker().curves(input.config, input.scope, input.stage),
+        afterFirstNumber().then(() =>
+          backgroundWorker().curves(input.config, input.scope, input.stage),
+        ),
       (curves, input) =>
         applyInFrame('curves', () => store.getState().setCurves(curves, input.config)),
       (err) => store.getState().notify('error', `Latency curves failed: ${message(err)}`),
