@@ -5,7 +5,13 @@
 import { clearDensityCache } from './density';
 import { clearSearchSpaceCaches } from './search-space';
 import { ceilEff, memEff } from './helpers';
-import { HardwareError, hardwareKey, hardwareParamsSchema, type HardwareParams } from './hardware';
+import {
+  HardwareError,
+  hardwareKey,
+  hardwareParamsSchema,
+  plainValidParams,
+  type HardwareParams,
+} from './hardware';
 
 /** Memo tables shared by every predictor built from equal hardware parameters. */
 export interface MemoStore {
@@ -163,6 +169,7 @@ export function resetPredictorCaches(): void {
  * @throws HardwareError when a parameter is invalid (non-positive, non-finite…).
  */
 export function createPredictor(hw: HardwareParams): Predictor {
+  if (plainValidParams(hw)) return new Predictor(hw);
   const parsed = hardwareParamsSchema().safeParse(hw);
   if (!parsed.success) {
     throw new HardwareError(

@@ -295,9 +295,51 @@ export function resolveHardware(
       `custom hardware needs ${missing.join(', ')} (or a "preset" to start from)`,
     );
   }
+  const plain = plainValidParams(base);
+  if (plain) return plain;
   const full = hardwareParamsSchema().safeParse(base);
   if (!full.success) throw new HardwareError(`invalid hardware: ${formatIssues(full.error)}`);
   return full.data;
+}
+
+/** The parameter names in the order of {@link hardwareParamsSchema}'s output. */
+const PARAM_KEYS = [
+  'nPes',
+  'peFp32s',
+  'frequencyHz',
+  'memBandwidthBytesPerS',
+  'fp32Cycles',
+  'memConcurrentFp32',
+  'memoryEfficiency',
+  'l2SpeedFrac',
+  'latencyMode',
+  'batchSize',
+  'launchTimeS',
+] as const satisfies readonly (keyof HardwareParams)[];
+
+/**
+ * The same rules as {@link hardwareParamsSchema} checked without zod, for the common case of valid
+ * parameters (every preset): a fresh object in the schema's key order, or null when anything is off,
+ * so the schema then names the problem. It keeps the schema (and its compilation) off a cold start.
+ */
+export function plainValidParams(base: Partial<HardwareParams>): HardwareParams | null {
+  const keys = Object.keys(base);
+  if (keys.length !== PARAM_KEYS.length) return null;
+  for (const key of keys) if (!(PARAM_KEYS as readonly string[]).includes(key)) return null;
+  const out: Record<string, number | string> = {};
+  for (const key of PARAM_KEYS) {
+    if (!Object.hasOwn(base, key)) return null;
+    const v: unknown = base[key];
+    if (key === 'latencyMode') {
+      if (v !== 'add' && v !== 'max') return null;
+    } else {
+      const [min, max] = HARDWARE_LIMITS[key];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return null;
+      if (key === 'batchSize' && !Number.isInteger(v)) return null;
+    }
+    out[key] = v;
+  }
+  return out as unknown as HardwareParams;
 }
 
 /** Stable key of a parameter set: memo tables are shared by equal parameters, never by object identity. */

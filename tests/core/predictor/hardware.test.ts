@@ -138,6 +138,44 @@ describe('resolveHardware', () => {
     });
   });
 
+  it('resolves every preset and edge-of-range device to what the parameter schema itself returns', () => {
+    for (const preset of HARDWARE_PRESETS) {
+      const resolved = resolveHardware(preset.id);
+      expect(JSON.stringify(resolved)).toBe(
+        JSON.stringify(hardwareParamsSchema().parse({ ...preset.params })),
+      );
+      expect(resolved).not.toBe(preset.params);
+    }
+    const edges = {
+      nPes: 1,
+      peFp32s: 16_384,
+      frequencyHz: 1e11,
+      memBandwidthBytesPerS: 1e6,
+      launchTimeS: 0,
+      batchSize: 65_536,
+    };
+    expect(JSON.stringify(resolveHardware(edges))).toBe(
+      JSON.stringify(
+        hardwareParamsSchema().parse({
+          nPes: 1,
+          peFp32s: 16_384,
+          frequencyHz: 1e11,
+          memBandwidthBytesPerS: 1e6,
+          fp32Cycles: 4,
+          memConcurrentFp32: 8,
+          memoryEfficiency: 0.9,
+          l2SpeedFrac: 4,
+          latencyMode: 'add',
+          batchSize: 65_536,
+          launchTimeS: 0,
+        }),
+      ),
+    );
+    expect(() => resolveHardware('v100', { batchSize: undefined })).toThrow(
+      /batchSize must be a number/,
+    );
+  });
+
   it('refuses numbers that would make the latency meaningless, naming the field and range', () => {
     expect(() => resolveHardware({ preset: 'v100', batchSize: 1e308 })).toThrow(
       'invalid hardware: batchSize must be between 1 and 65536',
