@@ -7,7 +7,7 @@ import { hardwareRowsOnMain } from '../views/hardware/rowsOnMain';
 import type { AnalysisWorkerApi } from './analysis.worker';
 import { applyInFrame } from './frameBatch';
 import { latestOnly } from './latestOnly';
-import { familyKey } from './analysis';
+import { curvesKey } from './curvesKey';
 import { createMainThreadAnalyzer } from './mainThreadAnalysis';
 import { applyWorkerAnalysis } from './applyAnalysis';
 import { afterFirstNumber } from '../firstNumber';
@@ -45,11 +45,6 @@ const mainThread = createMainThreadAnalyzer();
 const BUSY_DELAY_MS = 150;
 /** A cold shape warms up on the main thread once the configuration has not changed for this long, ms. */
 const WARM_UP_QUIET_MS = 300;
-
-/** Curves depend on everything but the rates, so a rate drag re-uses them and only moves the marker. */
-export function curvesKey(config: StudioConfig, scope: string, stage: number): string {
-  return JSON.stringify([familyKey(config), scope, stage]);
-}
 
 /**
  * Keeps the store's analysis, curves and hardware rows in step with the configuration. The analysis is

@@ -1,6 +1,4 @@
-import { memo, useLayoutEffect, useMemo, type ReactElement } from 'react';
-import { markDrawn } from '../../perf/probe';
-import { curvesKey } from '../../worker/useAnalysis';
+import { memo, useMemo, type ReactElement } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -16,7 +14,13 @@ import { useStudio } from '../../store';
 import { architectureOf } from '../../store/selectors';
 import { ChartCard } from '../../charts/ChartCard';
 import { ChartLegend, type LegendItem } from '../../charts/ChartLegend';
-import { markerFor, withMarker, type Marker } from './marker';
+import {
+  CHART_MARGIN,
+  CurrentHint,
+  CurvesMarker,
+  X_AXIS_HEIGHT,
+  Y_AXIS_WIDTH,
+} from './CurvesMarker';
 import { seriesColor } from './palette';
 import type { CurveSeries, CurveSet } from '../../worker/types';
 import { useHost } from '../../hostContext';
@@ -26,33 +30,16 @@ import { curvesToCsv, curvesToJson } from './curveData';
 
 /** View 1: latency ratio against activation rate, one curve per candidate granularity or mode. */
 export function CurvesView() {
-  // Results and what they are for only: a rate change re-renders the view once, when its prediction
-  // arrives (the marker moves), and the chart itself only when the curves change.
-  const { arch, curves, curvesConfig, analysis, analysisConfig, scope, stage } = useStudio(
+  // The curves and what they are for only: a rate change re-renders the marker parts (CurrentHint,
+  // CurvesMarker) when its prediction arrives, never the toolbar, the card or the chart.
+  const { arch, curves, scope, stage } = useStudio(
     useShallow((s) => ({
       arch: architectureOf(s.config),
       curves: s.curves,
-      curvesConfig: s.curvesConfig,
-      analysis: s.analysis,
-      analysisConfig: s.analysisConfig,
       scope: s.curveScope,
       stage: s.selectedStage,
     })),
   );
-  // Drawn: the marker shows the latest prediction, on curves of the same granularities and modes.
-  useLayoutEffect(() => {
-    if (
-      analysisConfig &&
-      curvesConfig &&
-      curvesKey(analysisConfig, scope, stage) === curvesKey(curvesConfig, scope, stage)
-    )
-      markDrawn('curves', analysisConfig);
-  }, [analysisConfig, curvesConfig, scope, stage]);
-  // The marker comes with the prediction it shows (and the configuration that prediction is for), so
-  // it never pairs a new rate with an old latency while the worker catches up.
-  const marker = analysisConfig
-    ? markerFor(analysisConfig, analysis?.prediction ?? null, scope, stage)
-    : NO_MARKER;
   const fresh =
     curves && curves.scope === scope && (scope === 'network' || curves.stage === stage)
       ? curves
@@ -61,24 +48,15 @@ export function CurvesView() {
   // re-measures every line path). A rate between two samples (typed in the number box) lies on the
   // model's curve, not on the chord between the samples: the marker layer bridges the drawn line through
   // it (previous sample → marker → next sample), and `data-current-series` reports that drawn line.
-  const series = fresh ? fresh.series : [];
   const lines = useMemo(
     () => (fresh ? fresh.series.map((s, i) => curveLine(s, i)) : null),
     [fresh],
   );
-  const currentIndex = series.findIndex((s) => s.current);
-  const current = series[currentIndex];
-  const drawnCurrent = current ? withMarker(current, marker.point) : undefined;
-  const bridge =
-    current && drawnCurrent !== current && marker.point
-      ? bridgeThrough(drawnCurrent!.points, marker.point, seriesColor(current, currentIndex))
-      : null;
   const maxRatio = useMemo(
     () => Math.max(1.1, ...(fresh?.series ?? []).flatMap((s) => s.points.map((p) => p.ratio))),
     [fresh],
   );
   const curvesJson = useMemo(() => (fresh ? JSON.stringify(fresh) : undefined), [fresh]);
-  const currentJson = JSON.stringify(drawnCurrent?.points ?? []);
   // Axis props must keep their identity across renders: recharts treats a new array as new axis
   // settings and redraws (and re-measures) every line.
   const tickStep = niceStep(maxRatio);
@@ -135,11 +113,7 @@ export function CurvesView() {
             Whole network
           </button>
         </div>
-        <span className="hint" data-testid="curves-marker">
-          {marker.point
-            ? `Current: rate ${marker.point.rate.toFixed(2)} → ratio ${marker.point.ratio.toFixed(3)}`
-            : (marker.note ?? '')}
-        </span>
+        <CurrentHint scope={scope} stage={stage} />
       </div>
       <ChartCard
         title={title}
@@ -173,21 +147,19 @@ export function CurvesView() {
           </>
         }
       >
-        <div
-          className="chart-box"
-          data-testid="curves-chart"
-          data-marker={marker.point ? JSON.stringify(marker.point) : undefined}
-          data-current-series={currentJson}
-          data-curves={curvesJson}
-        >
+        <div className="chart-box" data-testid="curves-chart" data-curves={curvesJson}>
           {lines ? (
             <CurvesChart lines={lines} yDomain={yDomain} yTicks={yTicks} />
           ) : (
             <p className="hint">Computing curves…</p>
           )}
-          {lines && marker.point ? (
-            <MarkerLayer point={marker.point} yTop={yTop} bridge={bridge} />
-          ) : null}
+          <CurvesMarker
+            fresh={fresh}
+            drawn={lines !== null}
+            yTop={yTop}
+            scope={scope}
+            stage={stage}
+          />
         </div>
       </ChartCard>
       <p className="hint">
@@ -198,8 +170,6 @@ export function CurvesView() {
     </div>
   );
 }
-
-const NO_MARKER: Marker = { point: null, note: null };
 
 /** The legend: one item per curve, then the current setting and the static network. */
 function legendItems(series: readonly CurveSeries[]): LegendItem[] {
@@ -241,76 +211,6 @@ async function exportCurveData(
   }
 }
 
-/** The current curve's points either side of an off-sample marker, with the marker between them. */
-interface Bridge {
-  points: { rate: number; ratio: number }[];
-  color: string;
-}
-
-function bridgeThrough(
-  points: readonly { rate: number; ratio: number }[],
-  marker: { rate: number; ratio: number },
-  color: string,
-): Bridge {
-  const i = points.findIndex((p) => p.rate === marker.rate && p.ratio === marker.ratio);
-  return { points: points.slice(Math.max(0, i - 1), i + 2), color };
-}
-
-const CHART_MARGIN = { top: 12, right: 28, bottom: 28, left: 16 };
-const Y_AXIS_WIDTH = 56;
-const X_AXIS_HEIGHT = 30;
-
-/**
- * The current setting as a dot over the plot area. Positioned from the chart's fixed margins and axis
- * sizes in percentages of the plot, so it needs no measuring and moves without re-rendering the chart;
- * it is an <svg>, so chart exports include it.
- */
-function MarkerLayer({
-  point,
-  yTop,
-  bridge,
-}: {
-  point: { rate: number; ratio: number };
-  yTop: number;
-  bridge: Bridge | null;
-}) {
-  const style = {
-    left: CHART_MARGIN.left + Y_AXIS_WIDTH,
-    top: CHART_MARGIN.top,
-    width: `calc(100% - ${CHART_MARGIN.left + Y_AXIS_WIDTH + CHART_MARGIN.right}px)`,
-    height: `calc(100% - ${CHART_MARGIN.top + CHART_MARGIN.bottom + X_AXIS_HEIGHT}px)`,
-  };
-  return (
-    <svg
-      className="curves-marker-layer"
-      style={style}
-      aria-hidden="true"
-      data-testid="curves-marker-dot"
-    >
-      {bridge ? (
-        <svg viewBox="0 0 1000 1000" preserveAspectRatio="none" width="100%" height="100%">
-          <polyline
-            points={bridge.points
-              .map((p) => `${p.rate * 1000},${(1 - p.ratio / yTop) * 1000}`)
-              .join(' ')}
-            fill="none"
-            stroke={bridge.color}
-            strokeWidth={3}
-            vectorEffect="non-scaling-stroke"
-          />
-        </svg>
-      ) : null}
-      <circle
-        cx={`${point.rate * 100}%`}
-        cy={`${(1 - point.ratio / yTop) * 100}%`}
-        r={6}
-        fill="var(--accent)"
-        stroke="var(--panel)"
-        strokeWidth={2}
-      />
-    </svg>
-  );
-}
 const X_LABEL = {
   value: 'Activation rate (fraction of units kept)',
   position: 'insideBottom' as const,

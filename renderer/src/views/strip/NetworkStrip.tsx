@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
 import { architectureOrNull } from '../../store/selectors';
-import { StripBlockButton } from './StripBlockButton';
+import { StripBlockButton, useBlockLabels } from './StripBlockButton';
 import { shownMasks } from '../masks/selection';
 import { stageCaption, stripData } from './stripData';
 import { useStripCanvas } from './useStripCanvas';
@@ -42,7 +42,10 @@ export const NetworkStrip = memo(function NetworkStrip() {
   // Null where the configuration does not resolve (the controls show why).
   const arch = useStudio((s) => architectureOrNull(s.config));
   const stages = useMemo(() => (arch ? stripData(config, arch) : []), [arch, config]);
-  const keys = useMemo(() => stages.flatMap((s) => s.blocks.map((b) => b.key)), [stages]);
+  const blocks = useMemo(() => stages.flatMap((s) => s.blocks), [stages]);
+  // The same array while the blocks are the same (a rate change keeps it), so onKeyDown keeps its identity.
+  const keyList = blocks.map((b) => b.key).join(',');
+  const keys = useMemo(() => (keyList ? keyList.split(',') : []), [keyList]);
   // Stable across selection changes, so the memoised block buttons skip re-rendering.
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLButtonElement>, key: string) => {
@@ -68,6 +71,7 @@ export const NetworkStrip = memo(function NetworkStrip() {
     [keys],
   );
   useStripCanvas(ref, canvasRef, { stages, selected: selectedBlock, gates });
+  useBlockLabels(ref, blocks, gates);
   if (!arch || keys.length === 0) {
     return <p className="view-empty strip-empty">No network to show.</p>;
   }

@@ -1,8 +1,8 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, type KeyboardEvent, type RefObject } from 'react';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
 import { blockAriaLabel } from './describe';
-import { blockLook, blockOpacity, blockTitle, type StripBlock } from './stripData';
+import { blockOpacity, blockShape, blockTitle, type StripBlock } from './stripData';
 
 interface StripBlockButtonProps {
   block: StripBlock;
@@ -21,8 +21,10 @@ interface StripBlockButtonProps {
 export const StripBlockButton = memo(StripBlockButtonImpl, sameShownBlock);
 
 /**
- * Props equal for the screen: a new configuration builds new block objects, but a block whose drawing
- * (rate text, picture, fill) is unchanged keeps its button (a stage rate change re-renders that stage only).
+ * Props equal for the screen: a new configuration builds new block objects, but a block whose button
+ * (mode, fill) is unchanged keeps it: a rate change re-renders no button. Its accessible name, which
+ * carries the rate, is written by the strip ({@link useBlockLabels}); its picture and rate text are on the
+ * strip's canvas.
  */
 function sameShownBlock(a: StripBlockButtonProps, b: StripBlockButtonProps): boolean {
   return (
@@ -31,8 +33,48 @@ function sameShownBlock(a: StripBlockButtonProps, b: StripBlockButtonProps): boo
     a.gate === b.gate &&
     a.onSelect === b.onSelect &&
     a.onKeyDown === b.onKeyDown &&
-    (a.block === b.block || blockLook(a.block) === blockLook(b.block))
+    (a.block === b.block || blockShape(a.block) === blockShape(b.block))
   );
+}
+
+/** The blocks as the strip shows them now (a button keeps its block object across rate changes). */
+const current = new Map<string, StripBlock>();
+
+/** `block` with its current setting (the strip's latest data). */
+function currentBlock(block: StripBlock): StripBlock {
+  return current.get(block.key) ?? block;
+}
+
+/** A strip button's accessible name: the block, its setting and rate, and its gate for the image shown. */
+export function stripBlockLabel(block: StripBlock, gate: boolean | undefined): string {
+  const tail =
+    gate === undefined ? '' : gate ? ', gate on for this image' : ', gate off for this image';
+  return `${blockAriaLabel(block.key, block.dynamics)}${tail}`;
+}
+
+/**
+ * Keeps every button's accessible name (and hover text) on its block's current rate, written into the
+ * DOM in the commit of the change (the buttons themselves do not re-render for a new rate).
+ */
+export function useBlockLabels(
+  strip: RefObject<HTMLElement | null>,
+  blocks: readonly StripBlock[],
+  gates: ReadonlyMap<string, boolean>,
+): void {
+  useLayoutEffect(() => {
+    const root = strip.current;
+    if (!root) return;
+    current.clear();
+    for (const block of blocks) current.set(block.key, block);
+    const byKey = new Map<string, Element>();
+    for (const el of root.querySelectorAll('[data-block-key]'))
+      byKey.set(el.getAttribute('data-block-key') ?? '', el);
+    for (const block of blocks) {
+      const el = byKey.get(block.key);
+      const label = stripBlockLabel(block, gates.get(block.key));
+      if (el && el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+    }
+  }, [strip, blocks, gates]);
 }
 
 function StripBlockButtonImpl({
@@ -49,7 +91,7 @@ function StripBlockButtonImpl({
     <button
       type="button"
       className={`strip-block mode-${d.mode.replace('+', '-')}${selected ? ' selected' : ''}`}
-      aria-label={`${blockAriaLabel(block.key, d)}${gate === undefined ? '' : gate ? ', gate on for this image' : ', gate off for this image'}`}
+      aria-label={stripBlockLabel(block, gate)}
       data-gate={gate === undefined ? undefined : gate ? 'on' : 'off'}
       aria-pressed={selected}
       tabIndex={tabbable ? 0 : -1}
@@ -57,7 +99,7 @@ function StripBlockButtonImpl({
       // The hover text reads the latest prediction when shown, so results do not re-render the strip.
       onMouseEnter={(e) => {
         e.currentTarget.title = blockTitle(
-          block,
+          currentBlock(block),
           useStudio.getState().analysis?.prediction ?? null,
         );
       }}

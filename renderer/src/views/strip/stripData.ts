@@ -97,23 +97,11 @@ export function groupCells(block: StripBlock): { cells: number; keptFraction: nu
 }
 
 /**
- * Everything a strip button draws for a block, as one string: two blocks with the same look need no
- * re-render (the rate is shown with two decimals; the pictures change in steps).
+ * What a strip button itself shows for a block (its mode and fill), without the rate: its pictures and
+ * rate text are on the strip's canvas, its accessible name is kept by the strip.
  */
-export function blockLook(block: StripBlock): string {
-  const d = block.dynamics;
-  const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
-  const channel = d.mode === 'channel' || d.mode === 'spatial+channel';
-  const mask = spatial ? maskCount(block) : null;
-  const groups = channel ? groupCells(block) : null;
-  return [
-    block.key,
-    block.stage,
-    describeDynamics(d),
-    blockOpacity(d),
-    mask ? `${mask.side}/${mask.keptCount}` : '',
-    groups ? `${groups.cells}/${groups.keptFraction}` : '',
-  ].join('|');
+export function blockShape(block: StripBlock): string {
+  return [block.key, block.stage, block.dynamics.mode, blockOpacity(block.dynamics)].join('|');
 }
 
 /** Opacity of a block's fill: layer-skipped blocks fade with their execution rate, others are solid. */

@@ -73,6 +73,38 @@ function outline(x: number, y: number, w: number, h: number, color: string): Dra
   };
 }
 
+/** The rate text of a block ("—" for a static one). */
+export function rateLabel(block: StripBlock): string {
+  return block.dynamics.mode === 'static' ? '—' : formatRate(block.dynamics.rate);
+}
+
+/**
+ * Everything a block's drawing depends on besides its rate text and the theme: equal keys draw the same
+ * pictures, with the rate text at the same place in the same style (the canvas re-uses their sprite).
+ */
+export function pictureKey(
+  block: StripBlock,
+  box: BlockBox,
+  selected: boolean,
+  gate: boolean | undefined,
+): string {
+  const d = block.dynamics;
+  const spatial = d.mode === 'spatial' || d.mode === 'spatial+channel';
+  const channel = d.mode === 'channel' || d.mode === 'spatial+channel';
+  const mask = spatial ? maskCount(block) : null;
+  const groups = channel ? groupCells(block) : null;
+  return [
+    block.key,
+    block.stage,
+    d.mode,
+    mask ? `${mask.side}/${mask.keptCount}` : '',
+    groups ? `${groups.cells}/${groups.keptFraction}` : '',
+    gate === undefined ? '' : gate ? 'on' : 'off',
+    selected ? 'sel' : '',
+    `${box.x},${box.y},${box.w},${box.h}`,
+  ].join('|');
+}
+
 /** Drawing operations for every block, pictures stacked and centred in the button, rate text last. */
 export function stripDrawPlan(blocks: readonly PlannedBlock[], colors: StripColors): DrawOp[] {
   const ops: DrawOp[] = [];
@@ -143,7 +175,7 @@ export function stripDrawPlan(blocks: readonly PlannedBlock[], colors: StripColo
         kind: 'text',
         x: box.x + box.w / 2,
         y: y + RATE_SIZE / 2,
-        text: d.mode === 'static' ? '—' : formatRate(d.rate),
+        text: rateLabel(block),
         color: strong ? colors.text : colors.text2,
         font: `${selected ? 700 : 400} ${RATE_SIZE}px ${colors.mono}`,
       });

@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { StripStage } from './stripData';
-import { stripDrawPlan, type BlockBox, type DrawOp, type StripColors } from './stripPlan';
+import {
+  pictureKey,
+  stripDrawPlan,
+  type BlockBox,
+  type DrawOp,
+  type StripColors,
+} from './stripPlan';
+import { atRate, StripAtlas, type Context2D, type PlannedBlock } from './stripSprites';
 
 /** Theme colours from the strip's computed style (read once per theme change). */
 function readColors(el: HTMLElement): StripColors {
@@ -68,7 +75,7 @@ function plainFill(op: DrawOp): op is Extract<DrawOp, { kind: 'rect' }> & { fill
  * filled as one path, and font, colour and alpha are assigned only when they change: the canvas parses
  * each assigned font and colour string, and a rate change repaints every block.
  */
-function paint(ctx: CanvasRenderingContext2D, ops: readonly DrawOp[]): void {
+function paint(ctx: Context2D, ops: readonly DrawOp[]): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   let font = '';
@@ -150,6 +157,10 @@ class StripPainter {
   drawn: Drawn | null = null;
   boxes: Map<string, BlockBox> | null = null;
   colors: StripColors | null = null;
+  /** Pre-drawn pictures and texts (see stripSprites.ts), and what they were drawn for. */
+  atlas: StripAtlas | null = null;
+  atlasBasis = '';
+  atlasJob = 0;
   frame = 0;
 
   constructor(
@@ -176,6 +187,31 @@ class StripPainter {
   stop(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
+    if (this.atlasJob) cancelIdleCallback(this.atlasJob);
+    this.atlasJob = 0;
+    this.atlas?.dispose();
+    this.atlas = null;
+    this.atlasBasis = '';
+  }
+
+  /**
+   * Builds the atlas for the blocks as drawn now when the page is idle, unless the current one was built
+   * for the same blocks, boxes and colours (then what it lacks is a picture between its rate steps).
+   */
+  private scheduleAtlas(planned: PlannedBlock[], colors: StripColors, dpr: number): void {
+    if (this.atlasJob || typeof requestIdleCallback !== 'function') return;
+    const basis = atlasBasis(planned, dpr);
+    if (this.atlas?.colors === colors && basis === this.atlasBasis) return;
+    this.atlasJob = requestIdleCallback(
+      () => {
+        this.atlasJob = 0;
+        const atlas = StripAtlas.build(planned, colors, dpr, paint, fitsInside);
+        this.atlas?.dispose();
+        this.atlas = atlas;
+        this.atlasBasis = basis;
+      },
+      { timeout: 2000 },
+    );
   }
 
   private schedule(): void {
@@ -202,25 +238,40 @@ class StripPainter {
       canvas.height = Math.round(h * dpr);
     }
     this.colors ??= readColors(strip);
+    const colors = this.colors;
     const dpr = canvas.width / Math.max(1, strip.clientWidth);
     const boxes = this.boxes;
     const { stages, selected, gates } = this.drawn;
-    const plan = stripDrawPlan(
-      stages.flatMap((st) =>
-        st.blocks.flatMap((block) => {
-          const box = boxes.get(block.key);
-          return box
-            ? [{ block, box, selected: block.key === selected, gate: gates.get(block.key) }]
-            : [];
-        }),
-      ),
-      this.colors,
+    const planned = stages.flatMap((st) =>
+      st.blocks.flatMap((block) => {
+        const box = boxes.get(block.key);
+        return box
+          ? [{ block, box, selected: block.key === selected, gate: gates.get(block.key) }]
+          : [];
+      }),
     );
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    paint(ctx, plan);
+    const atlas = this.atlas?.dpr === dpr && this.atlas.colors === colors ? this.atlas : null;
+    let missing = false;
+    for (const item of planned) {
+      const entry = atlas?.picture(item);
+      if (atlas && entry) {
+        atlas.draw(ctx, entry, item.block);
+        continue;
+      }
+      missing = true;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      paint(ctx, stripDrawPlan([item], colors));
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    }
+    if (missing) this.scheduleAtlas(planned, colors, dpr);
   }
+}
+
+/** What an atlas is drawn for: the blocks' pictures at rate 0 where they are, and the pixel ratio. */
+function atlasBasis(planned: readonly PlannedBlock[], dpr: number): string {
+  return `${dpr};${planned.map((p) => pictureKey(atRate(p.block, 0), p.box, p.selected, p.gate)).join(';')}`;
 }
 
 /**

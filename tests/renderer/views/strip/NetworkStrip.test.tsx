@@ -20,6 +20,24 @@ describe('NetworkStrip', () => {
     expect(blocks().at(-1)!.getAttribute('aria-label')).toBe('Block stage4/2, spatial, rate 0.50');
   });
 
+  it('a rate change renames every block in place (the same buttons, the new rate)', () => {
+    const base = defaultConfig('resnet101', 'v100');
+    loadStudio(base);
+    renderWithHost(<NetworkStrip />);
+    const before = blocks();
+    act(() => {
+      loadStudio({ ...base, targetRate: 0.4321 });
+    });
+    const after = blocks();
+    expect(after).toEqual(before);
+    expect(after[0]!.getAttribute('aria-label')).toBe('Block stage1/0, spatial, rate 0.43');
+    expect(after.at(-1)!.getAttribute('aria-label')).toBe('Block stage4/2, spatial, rate 0.43');
+    expect(screen.getByRole('button', { name: 'Block stage3/7, spatial, rate 0.43' })).toBeTruthy();
+    // The hover text reads the block as it is now.
+    fireEvent.mouseEnter(after[0]!);
+    expect(after[0]!.title).toMatch(/^stage1\/0: spatial S=\d+, rate 0\.43/);
+  });
+
   it('names static, layer and channel blocks by their setting', () => {
     const base = defaultConfig('resnet50', 'v100');
     const modes = ['static', 'layer', 'channel', 'spatial+channel'] as const;

@@ -6,7 +6,7 @@ import { formatMs } from '../../../../renderer/src/format';
 import { analyze } from '../../../../renderer/src/worker/analysis';
 import { setTargetRate } from '../../../../renderer/src/store/configEdits';
 import {
-  blockLook,
+  blockShape,
   blockOpacity,
   blockTitle,
   groupCells,
@@ -123,11 +123,14 @@ describe('strip pictures', () => {
     ).toBe(1);
   });
 
-  it('a block looks the same for rates shown alike and differs when the text or picture changes', () => {
+  it('a spatial block’s button looks the same at any rate; a layer block’s fill follows its rate', () => {
     const base = defaultConfig('resnet50');
     const look = (rate: number) => stripData(setTargetRate(base, rate), resnet50)[0]!.blocks[0]!;
-    expect(blockLook(look(0.501))).toBe(blockLook(look(0.5049)));
-    expect(blockLook(look(0.5))).not.toBe(blockLook(look(0.51)));
-    expect(blockLook(look(0.5))).toContain('rate 0.50');
+    expect(blockShape(look(0.5))).toBe(blockShape(look(0.91)));
+    const layered = { ...base, stages: base.stages.map((s) => ({ ...s, mode: 'layer' as const })) };
+    const layer = (rate: number) =>
+      stripData(setTargetRate(layered, rate), resnet50)[0]!.blocks[0]!;
+    expect(blockShape(layer(0.5))).not.toBe(blockShape(layer(0.91)));
+    expect(blockShape(look(0.5))).not.toBe(blockShape(layer(0.5)));
   });
 });
