@@ -97,6 +97,9 @@ function nodeLiveBackend(): LiveBackend & { views: number } {
           totalMs: run.runMs,
           sharedDecode: withView !== false,
           decoder: 'image-bitmap' as const,
+          steps: {},
+          workerStart: 0,
+          workerEnd: 0,
         },
       };
     },

@@ -12,6 +12,7 @@ import { curves } from '../../../../renderer/src/worker/curves';
 import { CurvesView } from '../../../../renderer/src/views/curves/CurvesView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
 import type * as ChartCardModule from '../../../../renderer/src/charts/ChartCard';
+import type {} from '../../../../renderer/src/perf/probe';
 
 const cardRenders = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../../renderer/src/charts/ChartCard', async (importOriginal) => {
