@@ -139,6 +139,9 @@ async function atlasFor(
   return { layout: pixels.layout, tiles, overlays, strips, ponder };
 }
 
+const bitmapsOf = (a: MaskAtlas<ImageBitmap>): ImageBitmap[] =>
+  [a.tiles, a.overlays, a.strips, a.ponder].filter((b): b is ImageBitmap => b !== null);
+
 /** Proxy masks as the page receives them: with their pictures when the page asked for them. */
 export type ProxyMasksMessage = MaskComputation & { ok: true; atlas?: MaskAtlas<ImageBitmap> };
 
@@ -159,6 +162,23 @@ export interface OpenedDumpMessage {
   imageId: number;
   input: ImageBitmap;
   dump: Omit<OpenedDumpData, 'input'>;
+  /** The 2D views' pictures of the dump's masks (no photo under them), when the page asked. */
+  atlas?: MaskAtlas<ImageBitmap>;
+}
+
+/** A dump's pictures as the page would build them (no photo under the tiles), as ImageBitmaps. */
+async function dumpAtlasFor(
+  dump: Omit<OpenedDumpData, 'input'>,
+  request: MaskAtlasRequest,
+): Promise<MaskAtlas<ImageBitmap>> {
+  const pixels = buildMaskAtlas(dump.blocks, dump.ponder, request);
+  const [tiles, overlays, strips, ponder] = await Promise.all([
+    bitmapOf(pixels.tiles),
+    bitmapOf(pixels.overlays),
+    pixels.strips ? bitmapOf(pixels.strips) : null,
+    bitmapOf(pixels.ponder),
+  ]);
+  return { layout: pixels.layout, tiles, overlays, strips, ponder };
 }
 
 export type WorkerFailure = { ok: false; error: string };
@@ -227,16 +247,25 @@ const api = {
   async openDump(
     bytes: Uint8Array,
     extraArchitectures: ArchitectureSpec[],
+    atlas?: MaskAtlasRequest,
   ): Promise<OpenedDumpMessage | WorkerFailure> {
     const result = openMaskDump(bytes, extraArchitectures);
     if (!result.ok) return { ok: false, error: result.error };
     const { input: raw, ...dump } = result.dump;
-    const decoded = await decodePngPixels(raw.png);
-    if (!decoded.ok) return decoded;
+    const [decoded, pictures] = await Promise.all([
+      decodePngPixels(raw.png),
+      atlas ? dumpAtlasFor(dump, atlas) : null,
+    ]);
+    if (!decoded.ok) {
+      if (pictures) for (const b of bitmapsOf(pictures)) b.close();
+      return decoded;
+    }
     const input = decoded.bitmap;
     const imageId = remember(decoded.rgba, input.width, input.height);
     const out: OpenedDumpMessage = { ok: true, imageId, input, dump };
-    return transfer(out, [input]);
+    if (!pictures) return transfer(out, [input]);
+    out.atlas = pictures;
+    return transfer(out, [input, ...bitmapsOf(pictures)]);
   },
 };
 

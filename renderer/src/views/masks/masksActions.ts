@@ -14,7 +14,9 @@ import type {
   ProxyMasksMessage,
   WorkerFailure,
 } from '../../worker/masks.worker';
+import { rememberAtlas } from '../../live/preparedAtlas';
 import { configFromDump } from './adoptDump';
+import { atlasRequest } from './useMaskPipeline';
 import type { SamplePhoto } from './samples';
 
 /** The worker calls the actions need (the comlink remote in the app, a fake in tests). */
@@ -23,6 +25,7 @@ export interface MasksBackend {
   openDump(
     bytes: Uint8Array,
     extraArchitectures: ArchitectureSpec[],
+    atlas?: MaskAtlasRequest,
   ): Promise<OpenedDumpMessage | WorkerFailure>;
   proxyMasks(
     imageId: number,
@@ -166,13 +169,15 @@ export function createMaskActions(deps: MaskActionsDeps) {
     let result: OpenedDumpMessage | WorkerFailure;
     mark('laudnet:dump-open');
     try {
-      result = await backend().openDump(bytes, custom);
+      result = await backend().openDump(bytes, custom, atlasRequest());
     } catch (err) {
       return fail(request, `${name} could not be opened: ${message(err)}`);
     }
     if (!result.ok) return fail(request, `${name} could not be opened: ${result.error}`);
     mark('laudnet:dump-read');
     const { dump } = result;
+    // The worker drew the masks' pictures with the read: the views take them instead of building them.
+    if (result.atlas) rememberAtlas(dump.blocks, result.atlas);
     const adopted = configFromDump(store.getState().config, dump.arch, dump.patch);
     if (!adopted.ok) return fail(request, `${name} could not be opened: ${adopted.error}`);
     if (!finish(request)) return false;
