@@ -115,6 +115,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
     model: LiveModelInfo,
     coalesce: boolean,
     showing = false,
+    ratesLater = false,
   ) {
     const s = store.getState();
     if (!showing && s.maskImage?.id !== image.id) return false;
@@ -125,6 +126,8 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const next = withOffsets(adopted.config, s.config.thresholdOffsets);
     if (!sameRates(next, s.config)) {
       if (coalesce) s.editConfig(() => next, 'live-offsets');
+      else if (ratesLater && JSON.stringify(next.model) === JSON.stringify(s.config.model))
+        adoptRatesLater(masks);
       else s.replaceConfig(next);
     }
     s.setMaskDump(
@@ -143,6 +146,29 @@ export function createLiveActions(deps: LiveActionsDeps) {
       image,
     );
     return true;
+  }
+
+  /**
+   * Adopts the rates of `masks` (still shown, same model) once the frame that shows them has been
+   * painted: the views that follow the configuration re-render after the masks are on screen, not in
+   * their frame. Recomputed then against the configuration of that moment.
+   */
+  function adoptRatesLater(masks: LiveMasks): void {
+    let done = false;
+    const apply = () => {
+      if (done) return;
+      done = true;
+      const s = store.getState();
+      if (s.maskDump?.blocks !== masks.blocks) return;
+      const adopted = configFromDump(s.config, masks.arch, masks.patch);
+      if (!adopted.ok) return;
+      const next = withOffsets(adopted.config, s.config.thresholdOffsets);
+      if (!sameRates(next, s.config)) s.replaceConfig(next);
+    };
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => setTimeout(apply, 0));
+    // A hidden page paints no frames: the rates follow soon all the same.
+    setTimeout(apply, 250);
   }
 
   /** A run started as soon as the image's bytes arrived (overlapping the views' own decoding). */
@@ -171,7 +197,8 @@ export function createLiveActions(deps: LiveActionsDeps) {
     s.setLiveBusy(null);
     if (!result.ok) return notifyError(`Live masks of ${image.name}: ${result.error}`);
     const first = s.selectedBlock === null || s.maskDump?.live !== model.fileName;
-    const shown = adopt(result.masks, image, model, false, showing);
+    // The model's later images show their masks first and adopt their rates a frame later.
+    const shown = adopt(result.masks, image, model, false, showing, !first);
     if (shown && first) {
       s.selectStage(0);
       s.selectBlock(result.masks.blocks[0]?.key ?? null);

@@ -199,6 +199,24 @@ describe('live masks reach the mask views', () => {
     expect(pythonGrids.size).toBeGreaterThan(0);
   }, 60_000);
 
+  it("a later image's masks are shown at once and their rates reach the configuration after them", async () => {
+    const { store, liveActions, maskActions } = setUp();
+    expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
+    const png = read('image.png');
+    expect(await maskActions.openImageBytes('first.png', png, 'file')).toBe(true);
+    await expect.poll(() => store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
+    const adopted = store.getState().config.blockRates;
+    expect(Object.keys(adopted).length).toBeGreaterThan(0);
+    // The user sets other rates; the next image's masks bring the model's rates back.
+    const s = store.getState();
+    s.replaceConfig({ ...s.config, blockRates: {} });
+    expect(store.getState().config.blockRates).toEqual({});
+    expect(await maskActions.openImageBytes('image.png', png, 'file')).toBe(true);
+    expect(store.getState().maskImage?.name).toBe('image.png');
+    expect(store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
+    await expect.poll(() => store.getState().config.blockRates).toEqual(adopted);
+  }, 60_000);
+
   it('a live run that fails leaves the image to the mask views, with a message', async () => {
     const { store, liveActions, maskActions, masks } = setUp();
     expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
