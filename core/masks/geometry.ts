@@ -203,6 +203,23 @@ function readerCellCounts(
   return counts;
 }
 
+/** conv1's reader-cell counts along the rows and the columns (the same map when the input is square). */
+function readerRowsAndCols(granularity: number, shape: MaskBlockShape, kernel: number) {
+  const radius = Math.floor(kernel / 2);
+  const rows = readerCellCounts(shape.inSize, shape.outSize, shape.stride, granularity, radius);
+  const square = shape.inWidth === undefined || shape.inWidth === shape.inSize;
+  const cols = square
+    ? rows
+    : readerCellCounts(
+        shape.inWidth ?? shape.inSize,
+        shape.outWidth ?? shape.outSize,
+        shape.stride,
+        granularity,
+        radius,
+      );
+  return { rows, cols };
+}
+
 /**
  * Expected conv1 density of a block whose decision cells are kept independently with probability `rate`
  * (no image needed). A conv1 pixel is computed unless every decision cell touching its 3×3 neighbourhood
@@ -217,18 +234,7 @@ export function expectedConv1Density(
 ): number {
   if (rate <= 0) return 0;
   if (rate >= 1) return 1;
-  const radius = Math.floor(kernel / 2);
-  const rows = readerCellCounts(shape.inSize, shape.outSize, shape.stride, granularity, radius);
-  const square = shape.inWidth === undefined || shape.inWidth === shape.inSize;
-  const cols = square
-    ? rows
-    : readerCellCounts(
-        shape.inWidth ?? shape.inSize,
-        shape.outWidth ?? shape.outSize,
-        shape.stride,
-        granularity,
-        radius,
-      );
+  const { rows, cols } = readerRowsAndCols(granularity, shape, kernel);
   const skip = 1 - rate;
   let sum = 0;
   for (const [ky, ny] of rows) {
@@ -260,18 +266,7 @@ export function conv1DensityTerms(
   shape: MaskBlockShape,
   kernel = 3,
 ): Conv1DensityTerms {
-  const radius = Math.floor(kernel / 2);
-  const rows = readerCellCounts(shape.inSize, shape.outSize, shape.stride, granularity, radius);
-  const square = shape.inWidth === undefined || shape.inWidth === shape.inSize;
-  const cols = square
-    ? rows
-    : readerCellCounts(
-        shape.inWidth ?? shape.inSize,
-        shape.outWidth ?? shape.outSize,
-        shape.stride,
-        granularity,
-        radius,
-      );
+  const { rows, cols } = readerRowsAndCols(granularity, shape, kernel);
   const weights = new Float64Array(rows.size * cols.size);
   const exponents = new Float64Array(rows.size * cols.size);
   let i = 0;

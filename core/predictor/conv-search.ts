@@ -76,6 +76,32 @@ export function convSearchFamily(
   return `conv|${cout}|${cin}|${outh}|${outw}|${groups}|${stride}|${ks}|${groupSize}`;
 }
 
+/** The tile-independent quantities of a convolution search, shared by the search and its seed. */
+function convConstants(
+  p: Predictor,
+  cout: number,
+  cin: number,
+  outh: number,
+  outw: number,
+  groups: number,
+  stride: number,
+  ks: number,
+  ic: number,
+  oc: number,
+) {
+  const { B, M } = p;
+  const cgIn = Math.floor(cin / groups);
+  const cgOut = Math.floor(cout / groups);
+  let weights = cout * cgIn * ks * ks;
+  if (B === 1) weights = weights * oc; // [Q8] DRAM weights scaled by oc only, and only at batch 1
+  const input = cin * outh * stride * outw * stride * B * ic; // [Q7] not cin·inh·inw
+  const output = cout * outh * outw * B * oc;
+  const dramS = (weights + input + output) / M;
+  // c_t·h_t·w_t·Cg_in·ks·ks·B is an exact integer product, so po·(Cg_in·ks·ks·B) gives the same value.
+  const kernelB = cgIn * ks * ks * B;
+  return { cgIn, cgOut, dramS, density: ic * oc, kernelB };
+}
+
 function runConvSearch(
   p: Predictor,
   cout: number,
@@ -90,18 +116,22 @@ function runConvSearch(
   groupSize: number,
   seed?: Tile,
 ): SearchResult {
-  const { B, f, F, P, Pi, M, L2, m, addMode } = p;
-  const cgIn = Math.floor(cin / groups);
-  const cgOut = Math.floor(cout / groups);
+  const { B, f, F, P, Pi, L2, m, addMode } = p;
+  const { cgIn, cgOut, dramS, density, kernelB } = convConstants(
+    p,
+    cout,
+    cin,
+    outh,
+    outw,
+    groups,
+    stride,
+    ks,
+    ic,
+    oc,
+  );
   const spaceC = tileSearchSpace(cout);
   const spaceH = tileSearchSpace(outh);
   const spaceW = tileSearchSpace(outw);
-  let weights = cout * cgIn * ks * ks;
-  if (B === 1) weights = weights * oc; // [Q8] DRAM weights scaled by oc only, and only at batch 1
-  const input = cin * outh * stride * outw * stride * B * ic; // [Q7] not cin·inh·inw
-  const output = cout * outh * outw * B * oc;
-  const dramS = (weights + input + output) / M;
-  const density = ic * oc;
   // mem_eff depends on w_t only: evaluate it once per w_t (same values).
   const effW = spaceW.map((wt) => memEff(wt, outw - wt, m));
   let bestLat = 0;
@@ -115,8 +145,6 @@ function runConvSearch(
   // Per-w_t factors, computed once: ⌈outw/w_t⌉ and (w_t + ks − 1)·stride (exact integers).
   const nwOf = spaceW.map((wt) => Math.ceil(outw / wt));
   const wSpanOf = spaceW.map((wt) => (wt + ks - 1) * stride);
-  // c_t·h_t·w_t·Cg_in·ks·ks·B is an exact integer product, so po·(Cg_in·ks·ks·B) gives the same value.
-  const kernelB = cgIn * ks * ks * B;
   // Exact pruning (spec §2.6 keeps the first strict minimum): a c_t block or an h_t row is skipped when a
   // real-arithmetic lower bound of all its candidates' latencies, slackened for rounding (pruning.ts), is not
   // below the best so far. Bounds use ⌈x/y⌉·y ≥ x, (t + ks − 1)·⌈n/t⌉ ≥ n + ks − 1, ⌈T/P⌉ ≥ max(1, T/P),
@@ -211,16 +239,19 @@ function convCandidateLatency(
   groupSize: number,
   tile: Tile,
 ): number {
-  const { B, f, F, P, Pi, M, L2, m, addMode } = p;
-  const cgIn = Math.floor(cin / groups);
-  const cgOut = Math.floor(cout / groups);
-  let weights = cout * cgIn * ks * ks;
-  if (B === 1) weights = weights * oc; // [Q8]
-  const input = cin * outh * stride * outw * stride * B * ic; // [Q7]
-  const output = cout * outh * outw * B * oc;
-  const dramS = (weights + input + output) / M;
-  const density = ic * oc;
-  const kernelB = cgIn * ks * ks * B;
+  const { B, f, F, P, Pi, L2, m, addMode } = p;
+  const { cgIn, cgOut, dramS, density, kernelB } = convConstants(
+    p,
+    cout,
+    cin,
+    outh,
+    outw,
+    groups,
+    stride,
+    ks,
+    ic,
+    oc,
+  );
   const { c: ct, h: ht, w: wt } = tile;
   const nc = Math.ceil(cout / ct);
   let pw = ct * cgIn * ks * ks;
