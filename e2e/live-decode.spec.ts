@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/studio';
+import type { LiveInputPixels } from '../renderer/src/live/testHook';
 
 const MODEL_TIMEOUT = 90_000;
 test.setTimeout(240_000);
@@ -45,14 +46,7 @@ interface Status {
 const status = (page: Page) =>
   page.evaluate(() => (window as { __laudnetLiveStatus?: () => Status }).__laudnetLiveStatus?.());
 
-interface Input {
-  image: string;
-  side: number;
-  rgb: number[];
-  origWidth: number;
-  origHeight: number;
-  original: { width: number; height: number } | null;
-}
+type Input = LiveInputPixels;
 const input = (page: Page) =>
   page.evaluate(() =>
     (window as { __laudnetLiveInput?: () => Input | null }).__laudnetLiveInput?.(),

@@ -45,7 +45,8 @@ export type DrawOp =
   | { kind: 'clip'; x: number; y: number; w: number; h: number }
   | { kind: 'unclip' };
 
-interface PlannedBlock {
+/** A block as the painter draws it. */
+export interface PlannedBlock {
   block: StripBlock;
   box: BlockBox;
   selected: boolean;

@@ -7,8 +7,15 @@
  * rate between its steps that draws another picture) are drawn directly, as before.
  */
 import type { StripBlock } from './stripData';
-import { pictureKey, rateLabel, stripDrawPlan, type BlockBox, type DrawOp } from './stripPlan';
-import type { StripColors } from './stripPlan';
+import {
+  pictureKey,
+  rateLabel,
+  stripDrawPlan,
+  type BlockBox,
+  type DrawOp,
+  type PlannedBlock,
+  type StripColors,
+} from './stripPlan';
 
 /** A 2D context of a canvas or an offscreen canvas. */
 export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -37,14 +44,6 @@ export interface PictureEntry extends Region {
 interface TextEntry extends Region {
   ax: number;
   ay: number;
-}
-
-/** A block as the painter draws it. */
-export interface PlannedBlock {
-  block: StripBlock;
-  box: BlockBox;
-  selected: boolean;
-  gate?: boolean | undefined;
 }
 
 /** Width of the atlas, device pixels (rows are added below as needed). */

@@ -5,9 +5,10 @@ import {
   stripDrawPlan,
   type BlockBox,
   type DrawOp,
+  type PlannedBlock,
   type StripColors,
 } from './stripPlan';
-import { atRate, StripAtlas, type Context2D, type PlannedBlock } from './stripSprites';
+import { atRate, StripAtlas, type Context2D } from './stripSprites';
 
 /** Theme colours from the strip's computed style (read once per theme change). */
 function readColors(el: HTMLElement): StripColors {
