@@ -156,7 +156,33 @@ export const BreakdownChart = memo(function BreakdownChart({
   const { plot, band } = g;
   const selectedIndex = data.rows.findIndex((r) => r.key === selectedKey);
   const hovered = hover ? data.rows[hover.index] : undefined;
+  // The y gridlines and axis change with their ticks' values and places (the largest bar's scale) or
+  // the unit, seldom with a rate: built once per such change, so a rate change reconciles the bars.
   const yTicks = g.yTicks.map((v) => ({ key: v, pos: g.y(v), label: formatTimeTick(v) }));
+  const yKey = yTicks.map((t) => `${t.key}@${t.pos}`).join(' ');
+  const yFrame = useMemo(
+    () => ({
+      grid: (
+        <GridLines
+          direction="horizontal"
+          positions={yTicks.map((t) => t.pos)}
+          extent={[plot.left, plot.right]}
+        />
+      ),
+      axis: (
+        <Axis
+          side="left"
+          at={plot.left}
+          extent={[plot.top, plot.bottom]}
+          ticks={yTicks}
+          title={`Time (${unitLabel})`}
+          titleAt={24}
+        />
+      ),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the frame shows (yKey)
+    [yKey, plot.left, plot.right, plot.top, plot.bottom, unitLabel],
+  );
   const stepRect = (i: number) => ({
     x: band.start(i) - band.step * 0.18,
     y: plot.top,
@@ -190,11 +216,7 @@ export const BreakdownChart = memo(function BreakdownChart({
         }}
       >
         <HatchPatterns ops={ops} prefix={prefix} />
-        <GridLines
-          direction="horizontal"
-          positions={yTicks.map((t) => t.pos)}
-          extent={[plot.left, plot.right]}
-        />
+        {yFrame.grid}
         {hover ? <rect className="svg-cursor" {...stepRect(hover.index)} /> : null}
         {selectedIndex >= 0 ? (
           <rect
@@ -208,14 +230,7 @@ export const BreakdownChart = memo(function BreakdownChart({
         ) : null}
         <SeriesPaths paths={g.paths} prefix={prefix} />
         <BlockTicks ticks={ticks} left={plot.left} right={plot.right} at={plot.bottom} />
-        <Axis
-          side="left"
-          at={plot.left}
-          extent={[plot.top, plot.bottom]}
-          ticks={yTicks}
-          title={`Time (${unitLabel})`}
-          titleAt={24}
-        />
+        {yFrame.axis}
       </svg>
       {hover && hovered ? (
         <SvgTooltip x={hover.x} y={hover.y} widthPx={g.widthPx} heightPx={g.heightPx}>

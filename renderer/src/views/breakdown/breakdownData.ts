@@ -76,18 +76,60 @@ function seriesKey(side: BarSide, op: string | null, part: BarPart): string {
   return keys[part];
 }
 
-function addPart(
-  row: BreakdownRow,
-  side: BarSide,
-  op: string,
-  part: SplitPart,
-  v: number,
-  used: Set<string>,
-): void {
-  if (v <= 0) return;
-  const k = seriesKey(side, op, part);
+function addPart(row: BreakdownRow, k: string, v: number, used: Set<string>): void {
   row[k] = ((row[k] as number | undefined) ?? 0) + v;
   used.add(k);
+}
+
+/** What one side of a block adds to its row: (series key, value) pairs in order, and the overhead. */
+interface SideParts {
+  adds: [string, number][];
+  overheadS: number;
+}
+
+/** Calls `add` with each positive part of `ops` (in order) and returns their launch overhead, s. */
+function eachPart(
+  side: BarSide,
+  ops: readonly OpReport[],
+  latencyMode: 'add' | 'max',
+  scale: number,
+  add: (k: string, v: number) => void,
+): number {
+  let overheadS = 0;
+  for (const op of ops) {
+    const parts: OpTimeParts = splitOpTime(op, latencyMode);
+    const compute = parts.computeS * scale;
+    const memory = parts.memoryS * scale;
+    const unsplit = parts.unsplitS * scale;
+    if (compute > 0) add(seriesKey(side, op.op, 'compute'), compute);
+    if (memory > 0) add(seriesKey(side, op.op, 'memory'), memory);
+    if (unsplit > 0) add(seriesKey(side, op.op, 'unsplit'), unsplit);
+    overheadS += parts.overheadS;
+  }
+  return overheadS;
+}
+
+/**
+ * The static side's parts per operator list (the predictor hands the same frozen list for a block's
+ * static operators at every rate), latency mode and scale: a rate change splits only the dynamic ones.
+ */
+const STATIC_PARTS = new WeakMap<readonly OpReport[], Map<string, SideParts>>();
+
+function staticParts(ops: readonly OpReport[], latencyMode: 'add' | 'max', scale: number) {
+  let byMode = STATIC_PARTS.get(ops);
+  if (!byMode) {
+    byMode = new Map();
+    STATIC_PARTS.set(ops, byMode);
+  }
+  const key = `${latencyMode}|${scale}`;
+  let parts = byMode.get(key);
+  if (!parts) {
+    const adds: [string, number][] = [];
+    const overheadS = eachPart('static', ops, latencyMode, scale, (k, v) => adds.push([k, v]));
+    parts = { adds, overheadS };
+    byMode.set(key, parts);
+  }
+  return parts;
 }
 
 function addParts(
@@ -98,14 +140,12 @@ function addParts(
   scale: number,
   used: Set<string>,
 ): void {
-  let overheadS = 0;
-  for (const op of ops) {
-    const parts: OpTimeParts = splitOpTime(op, latencyMode);
-    addPart(row, side, op.op, 'compute', parts.computeS * scale, used);
-    addPart(row, side, op.op, 'memory', parts.memoryS * scale, used);
-    addPart(row, side, op.op, 'unsplit', parts.unsplitS * scale, used);
-    overheadS += parts.overheadS;
-  }
+  let overheadS: number;
+  if (side === 'static') {
+    const parts = staticParts(ops, latencyMode, scale);
+    for (const [k, v] of parts.adds) addPart(row, k, v, used);
+    overheadS = parts.overheadS;
+  } else overheadS = eachPart(side, ops, latencyMode, scale, (k, v) => addPart(row, k, v, used));
   if (overheadS > 0) {
     const k = seriesKey(side, null, 'overhead');
     row[k] = overheadS * scale;

@@ -45,6 +45,17 @@ export interface BreakdownGeometry {
   paths: SeriesPath[];
 }
 
+/** The last path drawn per series key, with the frame and the values and bases it was drawn from. */
+const lastPaths = new Map<string, { frame: string; sig: readonly number[]; d: string }>();
+/** Series keys remembered (a model has a few dozen); past this the memory starts again. */
+const LAST_PATHS_LIMIT = 256;
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 /** Plot box, scales and the series paths of `data` at `widthPx`. */
 export function breakdownGeometry(data: BreakdownData, widthPx: number): BreakdownGeometry {
   const heightPx = BREAKDOWN_CHART_HEIGHT_PX;
@@ -61,18 +72,36 @@ export function breakdownGeometry(data: BreakdownData, widthPx: number): Breakdo
   const barWidth = Math.max(0.5, (band.bandwidth - BAR_GAP_PX) / 2);
   const barX = (i: number, side: 'static' | 'dynamic') =>
     band.start(i) + (side === 'static' ? 0 : barWidth + BAR_GAP_PX);
-  // Stack each bar bottom-up in series order: a segment sits on the ones below it.
+  // Stack each bar bottom-up in series order: a segment sits on the ones below it. A series drawn
+  // before from the same values on the same base and frame keeps its path (on a rate change: the
+  // static bars), so only the series that moved are written again.
+  const frame = `${widthPx} ${domain[0]} ${domain[1]} ${data.rows.length}`;
   const stacked = data.rows.map(() => ({ static: 0, dynamic: 0 }));
   const paths = data.series.map((series) => {
+    const n = data.rows.length;
+    const sig = new Array<number>(2 * n);
+    for (let i = 0; i < n; i++) {
+      sig[2 * i] = Number(data.rows[i]![series.dataKey] ?? 0);
+      sig[2 * i + 1] = stacked[i]![series.side];
+    }
+    const last = lastPaths.get(series.dataKey);
     let d = '';
-    data.rows.forEach((row, i) => {
-      const v = Number(row[series.dataKey] ?? 0);
-      if (!(v > 0)) return;
-      const below = stacked[i]![series.side];
-      const top = y(below + v);
-      d += rectPath(barX(i, series.side), top, barWidth, y(below) - top);
-      stacked[i]![series.side] = below + v;
-    });
+    if (last && last.frame === frame && sameNumbers(last.sig, sig)) d = last.d;
+    else {
+      for (let i = 0; i < n; i++) {
+        const v = sig[2 * i]!;
+        if (!(v > 0)) continue;
+        const below = sig[2 * i + 1]!;
+        const top = y(below + v);
+        d += rectPath(barX(i, series.side), top, barWidth, y(below) - top);
+      }
+      if (lastPaths.size >= LAST_PATHS_LIMIT) lastPaths.clear();
+      lastPaths.set(series.dataKey, { frame, sig, d });
+    }
+    for (let i = 0; i < n; i++) {
+      const v = sig[2 * i]!;
+      if (v > 0) stacked[i]![series.side] = sig[2 * i + 1]! + v;
+    }
     return { key: series.dataKey, series, d };
   });
   return { widthPx, heightPx, plot, band, y, yTicks: ticks, barX, barWidth, paths };

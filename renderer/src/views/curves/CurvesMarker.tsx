@@ -2,7 +2,7 @@
  * The parts of the curves view that follow the live prediction: the "Current: …" hint and the marker
  * over the chart. They re-render on a rate change; the toolbar, the card and the chart do not.
  */
-import { memo, useLayoutEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { StudioConfig } from '../../../../core/config/schema';
 import { markDrawn } from '../../perf/probe';
@@ -92,15 +92,16 @@ export const CurvesMarker = memo(function CurvesMarker({
     else box.setAttribute('data-marker', markerJson);
     box.setAttribute('data-current-series', currentJson);
   }, [markerJson, currentJson]);
-  // Drawn: the marker shows the latest prediction, on curves of the same granularities and modes.
+  // Drawn: the marker shows the latest prediction, on curves of the same granularities and modes. The
+  // curves' key changes with the curves, not with a rate: built once per curve set, not per change.
+  const shownCurvesKey = useMemo(
+    () => (curvesConfig ? curvesKey(curvesConfig, scope, stage) : null),
+    [curvesConfig, scope, stage],
+  );
   useLayoutEffect(() => {
-    if (
-      config &&
-      curvesConfig &&
-      curvesKey(config, scope, stage) === curvesKey(curvesConfig, scope, stage)
-    )
+    if (config && shownCurvesKey !== null && curvesKey(config, scope, stage) === shownCurvesKey)
       markDrawn('curves', config);
-  }, [config, curvesConfig, scope, stage]);
+  }, [config, shownCurvesKey, scope, stage]);
   return (
     <>
       <span ref={anchor} hidden />

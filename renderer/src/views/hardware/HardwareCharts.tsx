@@ -85,13 +85,66 @@ function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }:
     bottom: heightPx - PLOT_BOTTOM_GAP_PX,
   };
   const band = bandScale(rows.length, [plot.top, plot.bottom]);
-  const { x, ticks } = xAxis([plot.left, plot.right]);
-  const xTicks = ticks.map((t) => ({ key: t.value, pos: x(t.value), label: t.label }));
-  const yTicks = rows.map((r, i) => ({
-    key: r.id,
-    pos: band.center(i),
-    label: `${r.shortLabel}${r.validated ? '' : ' †'}`,
-  }));
+  const { x } = xAxis([plot.left, plot.right]);
+  // Gridlines and both axes change with the width, the x domain or the presets' labels, not with a
+  // rate: built once per such change, so a rate change reconciles only the bars.
+  const labelsKey = rows
+    .map((r) => `${r.id}|${r.shortLabel}|${r.validated ? 1 : 0}|${r.current ? 1 : 0}`)
+    .join(' ');
+  const frame = useMemo(
+    () => {
+      const { x: fx, ticks } = xAxis([plot.left, plot.right]);
+      const xTicks = ticks.map((t) => ({ key: t.value, pos: fx(t.value), label: t.label }));
+      const fband = bandScale(rows.length, [plot.top, plot.bottom]);
+      const yTicks = rows.map((r, i) => ({
+        key: r.id,
+        pos: fband.center(i),
+        label: `${r.shortLabel}${r.validated ? '' : ' †'}`,
+      }));
+      const current = new Set(rows.filter((r) => r.current).map((r) => r.id));
+      return {
+        grid: (
+          <GridLines
+            direction="vertical"
+            positions={xTicks.map((t) => t.pos)}
+            extent={[plot.top, plot.bottom]}
+          />
+        ),
+        axes: (
+          <>
+            <Axis
+              side="bottom"
+              at={plot.bottom}
+              extent={[plot.left, plot.right]}
+              ticks={xTicks}
+              title={title}
+              titleAt={heightPx - 8}
+            />
+            <Axis
+              side="left"
+              at={plot.left}
+              extent={[plot.top, plot.bottom]}
+              ticks={yTicks}
+              tickSize={0}
+              renderLabel={(t, labelX) => (
+                <text
+                  className={`svg-tick-label${current.has(String(t.key)) ? ' hw-current' : ''}`}
+                  x={labelX - 2}
+                  y={t.pos}
+                  dy="0.32em"
+                  textAnchor="end"
+                >
+                  {t.label}
+                </text>
+              )}
+            />
+          </>
+        ),
+      };
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the frame shows (labelsKey)
+    [xAxis, plot.left, plot.right, plot.top, plot.bottom, heightPx, title, labelsKey],
+  );
   const hovered = hover ? rows[hover.index] : undefined;
   return (
     <div ref={ref} className="svg-chart" style={{ height: heightPx }} data-testid={testId}>
@@ -108,11 +161,7 @@ function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }:
         }}
         onPointerLeave={() => setHover(null)}
       >
-        <GridLines
-          direction="vertical"
-          positions={xTicks.map((t) => t.pos)}
-          extent={[plot.top, plot.bottom]}
-        />
+        {frame.grid}
         {hover ? (
           <rect
             className="svg-cursor"
@@ -123,35 +172,7 @@ function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }:
           />
         ) : null}
         {children(x, band, plot)}
-        <Axis
-          side="bottom"
-          at={plot.bottom}
-          extent={[plot.left, plot.right]}
-          ticks={xTicks}
-          title={title}
-          titleAt={heightPx - 8}
-        />
-        <Axis
-          side="left"
-          at={plot.left}
-          extent={[plot.top, plot.bottom]}
-          ticks={yTicks}
-          tickSize={0}
-          renderLabel={(t, labelX) => {
-            const row = rows.find((r) => r.id === t.key)!;
-            return (
-              <text
-                className={`svg-tick-label${row.current ? ' hw-current' : ''}`}
-                x={labelX - 2}
-                y={t.pos}
-                dy="0.32em"
-                textAnchor="end"
-              >
-                {t.label}
-              </text>
-            );
-          }}
-        />
+        {frame.axes}
       </svg>
       {hover && hovered ? (
         <SvgTooltip x={hover.x} y={hover.y} widthPx={widthPx} heightPx={heightPx}>

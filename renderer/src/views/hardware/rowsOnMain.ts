@@ -24,6 +24,12 @@ import type { HardwareRow } from '../../worker/types';
 
 /** Main-thread time one change may spend on the rows before it hands them to the worker, ms. */
 export const MAIN_ROWS_BUDGET_MS = 3;
+/**
+ * Past the budget, the rows are still finished here when all of them, at the pace so far, take no
+ * longer than this, ms: a warm change slowed by a busy machine or a collection costs less here than a
+ * worker round trip, which adds frames and a second render of the view.
+ */
+export const MAIN_ROWS_FINISH_MS = 6;
 
 /** Target rates the idle warm-up predicts besides the configuration's own (tile shapes over the range). */
 const WARM_RATES = [0.1, 0.3, 0.5, 0.7, 0.9];
@@ -46,13 +52,15 @@ let warming: string | null = null;
 
 /**
  * The rows of `config` on every preset, or null when that would cost more than `budgetMs` here: a
- * family not warmed yet (its warm-up is then started in idle time), or fresh work past the budget.
- * `now` is the clock (tests pass their own).
+ * family not warmed yet (its warm-up is then started in idle time), or fresh work past the budget
+ * whose projected total (the pace so far times the presets) exceeds `finishMs`. `now` is the clock
+ * (tests pass their own).
  */
 export function hardwareRowsOnMain(
   config: StudioConfig,
   budgetMs: number = MAIN_ROWS_BUDGET_MS,
   now: () => number = () => performance.now(),
+  finishMs: number = Math.max(budgetMs, MAIN_ROWS_FINISH_MS),
 ): HardwareRow[] | null {
   const key = familyKey(config);
   if (!warmFamilies.has(key)) {
@@ -63,9 +71,13 @@ export function hardwareRowsOnMain(
   try {
     const req = toNetworkRequest(config, resolveArchitecture(config));
     const rows: HardwareRow[] = [];
-    for (let i = 0; i < HARDWARE_PRESETS.length; i++) {
+    const total = HARDWARE_PRESETS.length;
+    for (let i = 0; i < total; i++) {
       rows.push(presetRow(i, req));
-      if (i < HARDWARE_PRESETS.length - 1 && now() - t0 > budgetMs) return null;
+      if (i === total - 1) break;
+      const elapsed = now() - t0;
+      // Over the budget: on to the worker, unless the rest at this pace still ends within `finishMs`.
+      if (elapsed > budgetMs && (elapsed / (i + 1)) * total > finishMs) return null;
     }
     return rows;
   } catch {

@@ -41,6 +41,76 @@ function TheoryTooltip({ placed }: { placed: PlacedPoint }) {
   );
 }
 
+/** Points of no theory: the frame's geometry depends only on the width and the domain. */
+const NO_POINTS: Theory = {
+  blocks: [],
+  stages: [],
+  network: { key: 'network', stage: -1, flopsReduction: 0, latencyReduction: 0, dynamics: null },
+};
+
+/**
+ * Gridlines, the zero lines, the diagonal and both axes: they change with the width and the drawn
+ * domain, which a rate change keeps (see keepDomain), so a rate change re-renders only the points.
+ */
+const TheoryFrame = memo(function TheoryFrame({
+  widthPx,
+  lo,
+  hi,
+}: {
+  widthPx: number;
+  lo: number;
+  hi: number;
+}) {
+  const { plot, x, y, ticks, heightPx } = theoryGeometry(NO_POINTS, widthPx, [lo, hi]);
+  const xTicks = ticks.map((v) => ({ key: v, pos: x(v), label: formatTick(v) }));
+  const yTicks = ticks.map((v) => ({ key: v, pos: y(v), label: formatTick(v) }));
+  return (
+    <>
+      <GridLines
+        direction="horizontal"
+        positions={yTicks.map((t) => t.pos)}
+        extent={[plot.left, plot.right]}
+      />
+      <GridLines
+        direction="vertical"
+        positions={xTicks.map((t) => t.pos)}
+        extent={[plot.top, plot.bottom]}
+      />
+      <path
+        className="theory-zero"
+        d={`M${x(0)} ${plot.top}V${plot.bottom}M${plot.left} ${y(0)}H${plot.right}`}
+        fill="none"
+        stroke="var(--border)"
+      />
+      <line
+        className="theory-diagonal"
+        x1={x(lo)}
+        y1={y(lo)}
+        x2={x(hi)}
+        y2={y(hi)}
+        stroke="var(--text-3)"
+        strokeDasharray="5 4"
+      />
+      <Axis
+        side="bottom"
+        at={plot.bottom}
+        extent={[plot.left, plot.right]}
+        ticks={xTicks}
+        title="FLOPs change (% of static MACs)"
+        titleAt={heightPx - 8}
+      />
+      <Axis
+        side="left"
+        at={plot.left}
+        extent={[plot.top, plot.bottom]}
+        ticks={yTicks}
+        title="Latency change (% of static)"
+        titleAt={24}
+      />
+    </>
+  );
+});
+
 interface TheoryChartProps {
   theory: Theory;
   selectedKey: string | null;
@@ -64,9 +134,6 @@ export const TheoryChart = memo(function TheoryChart({
   const [lo, hi] = domain;
   const g = useMemo(() => theoryGeometry(theory, widthPx, [lo, hi]), [theory, widthPx, lo, hi]);
   const all = useMemo(() => [...g.blocks, g.network], [g]);
-  const { plot, x, y } = g;
-  const xTicks = g.ticks.map((v) => ({ key: v, pos: x(v), label: formatTick(v) }));
-  const yTicks = g.ticks.map((v) => ({ key: v, pos: y(v), label: formatTick(v) }));
   const hovered = hover ? all.find((p) => p.point.key === hover.key) : undefined;
   const selected = g.blocks.find((p) => p.point.key === selectedKey);
   const r = 8;
@@ -91,47 +158,7 @@ export const TheoryChart = memo(function TheoryChart({
         }}
         style={{ cursor: hover && hover.key !== 'network' ? 'pointer' : undefined }}
       >
-        <GridLines
-          direction="horizontal"
-          positions={yTicks.map((t) => t.pos)}
-          extent={[plot.left, plot.right]}
-        />
-        <GridLines
-          direction="vertical"
-          positions={xTicks.map((t) => t.pos)}
-          extent={[plot.top, plot.bottom]}
-        />
-        <path
-          className="theory-zero"
-          d={`M${x(0)} ${plot.top}V${plot.bottom}M${plot.left} ${y(0)}H${plot.right}`}
-          fill="none"
-          stroke="var(--border)"
-        />
-        <line
-          className="theory-diagonal"
-          x1={x(domain[0])}
-          y1={y(domain[0])}
-          x2={x(domain[1])}
-          y2={y(domain[1])}
-          stroke="var(--text-3)"
-          strokeDasharray="5 4"
-        />
-        <Axis
-          side="bottom"
-          at={plot.bottom}
-          extent={[plot.left, plot.right]}
-          ticks={xTicks}
-          title="FLOPs change (% of static MACs)"
-          titleAt={g.heightPx - 8}
-        />
-        <Axis
-          side="left"
-          at={plot.left}
-          extent={[plot.top, plot.bottom]}
-          ticks={yTicks}
-          title="Latency change (% of static)"
-          titleAt={24}
-        />
+        <TheoryFrame widthPx={g.widthPx} lo={lo} hi={hi} />
         <g className="theory-points">
           {g.blocks.map((p) => (
             <circle

@@ -171,4 +171,38 @@ describe('breakdownData', () => {
       expect(perBatch.rows[i]!.dynamicMs).toBeCloseTo(prediction.blocks[i]!.latencyS * 1000, 9);
     });
   });
+
+  it('splits the static bars for the mode and unit asked, whatever was asked before', () => {
+    const base = defaultConfig('resnet50', 'v100');
+    const first = analyze({ ...base, targetRate: 0.3 }).prediction;
+    const second = analyze({ ...base, targetRate: 0.6 }).prediction;
+    const added = breakdownData(first, 'add', 'image');
+    // Another rate, then another mode and unit of the same static operators.
+    const again = breakdownData(second, 'add', 'image');
+    const max = breakdownData(second, 'max', 'image');
+    const perBatch = breakdownData(second, 'add', 'batch');
+    const staticKeys = added.series.filter((x) => x.side === 'static').map((x) => x.dataKey);
+    added.rows.forEach((row, i) => {
+      for (const k of staticKeys) {
+        expect(again.rows[i]![k]).toBe(row[k]);
+        expect(perBatch.rows[i]![k]).toBeCloseTo(Number(row[k]) * 128, 9);
+      }
+      const staticMs = (second.blocks[i]!.staticLatencyS * 1000) / 128;
+      expect(barSum(max, max.rows[i]!, 'static')).toBeCloseTo(staticMs, 9);
+      for (const o of max.ops) {
+        const c = Number(max.rows[i]![`static|${o}|compute`] ?? 0);
+        const m = Number(max.rows[i]![`static|${o}|memory`] ?? 0);
+        expect(c === 0 || m === 0).toBe(true);
+      }
+    });
+    // The add-mode static bars split compute and memory both (unlike max mode).
+    expect(
+      added.rows.some((r) =>
+        added.ops.some(
+          (o) =>
+            Number(r[`static|${o}|compute`] ?? 0) > 0 && Number(r[`static|${o}|memory`] ?? 0) > 0,
+        ),
+      ),
+    ).toBe(true);
+  });
 });

@@ -43,6 +43,63 @@ describe('breakdownGeometry', () => {
   });
 });
 
+describe('breakdownGeometry after a change', () => {
+  const pathsOf = (g: ReturnType<typeof breakdownGeometry>) =>
+    Object.fromEntries(g.paths.map((p) => [p.key, p.d]));
+
+  it('redraws the series whose values or base moved and keeps the others as they were', () => {
+    breakdownGeometry(TWO_BLOCKS, 472);
+    // Block 0's dynamic compute drops from 1 to 0.5 ms: its memory segment now sits on 0.5 ms.
+    const moved = {
+      ...TWO_BLOCKS,
+      rows: TWO_BLOCKS.rows.map((r, i) => (i === 0 ? { ...r, 'dynamic|conv2|compute': 0.5 } : r)),
+    };
+    const d = pathsOf(breakdownGeometry(moved, 472));
+    expect(d['static|conv2|compute']).toBe(
+      'M106.92 129H168.5V250H106.92Z' + 'M300.92 8H362.5V250H300.92Z',
+    );
+    expect(d['dynamic|conv2|compute']).toBe(
+      'M169.5 219.75H231.08V250H169.5Z' + 'M363.5 189.5H425.08V250H363.5Z',
+    );
+    expect(d['dynamic|conv2|memory']).toBe(
+      'M169.5 189.5H231.08V219.75H169.5Z' + 'M363.5 129H425.08V189.5H363.5Z',
+    );
+    // And back: the first drawing again.
+    expect(pathsOf(breakdownGeometry(TWO_BLOCKS, 472))['dynamic|conv2|memory']).toBe(
+      'M169.5 159.25H231.08V189.5H169.5Z' + 'M363.5 129H425.08V189.5H363.5Z',
+    );
+  });
+
+  it('redraws every series at a new width, unchanged values included', () => {
+    breakdownGeometry(TWO_BLOCKS, 472);
+    // Width 666: plot x 72…654, steps of 291; block 0 starts at 72 + 0.18 × 291 = 124.38, bars
+    // (0.64 × 291 − 1) / 2 = 92.62 px wide.
+    const d = pathsOf(breakdownGeometry(TWO_BLOCKS, 666));
+    expect(d['static|conv2|compute']).toBe(
+      'M124.38 129H217V250H124.38Z' + 'M415.38 8H508V250H415.38Z',
+    );
+  });
+
+  it('redraws every series on a new time scale', () => {
+    breakdownGeometry(TWO_BLOCKS, 472);
+    // Static bars of 1 and 2 ms (half): the domain becomes 0…2 ms, 121 px per ms.
+    const halved = {
+      ...TWO_BLOCKS,
+      rows: TWO_BLOCKS.rows.map((r) => ({
+        ...r,
+        staticMs: r.staticMs / 2,
+        'static|conv2|compute': (r['static|conv2|compute'] as number) / 2,
+      })),
+    };
+    const g = breakdownGeometry(halved, 472);
+    expect(g.yTicks[g.yTicks.length - 1]).toBe(2);
+    // Block 0's dynamic compute (1 ms) now reaches 250 − 121 = 129.
+    expect(pathsOf(g)['dynamic|conv2|compute']).toBe(
+      'M169.5 129H231.08V250H169.5Z' + 'M363.5 129H425.08V250H363.5Z',
+    );
+  });
+});
+
 describe('formatTimeTick', () => {
   it('writes three significant digits, small values in exponent form', () => {
     expect(formatTimeTick(0)).toBe('0');

@@ -70,4 +70,30 @@ describe('CurvesView on a rate change', () => {
     expect(cardRenders.count).toBe(rendersBefore);
     expect(window.__laudnetProbe?.isDrawn('curves')).toBe(true);
   });
+
+  it('reports the marker drawn only over curves of the prediction’s family', () => {
+    const base = defaultConfig('resnet50', 'v100');
+    const first = { ...base, targetRate: 0.5 };
+    show(first);
+    useStudio.setState({
+      curves: curves(first, 'stage', 0),
+      curvesConfig: first,
+      curveScope: 'stage',
+      selectedStage: 0,
+    });
+    renderWithHost(<CurvesView />);
+    expect(window.__laudnetProbe?.isDrawn('curves')).toBe(true);
+    // Another granularity: the old curves do not show it until its own curves arrive.
+    const other: StudioConfig = {
+      ...first,
+      stages: first.stages.map((st) => ({ ...st, spatialGranularity: 2 })),
+    };
+    act(() => show(other));
+    expect(window.__laudnetProbe?.isDrawn('curves')).toBe(false);
+    act(() => useStudio.setState({ curves: curves(other, 'stage', 0), curvesConfig: other }));
+    expect(window.__laudnetProbe?.isDrawn('curves')).toBe(true);
+    // A rate change in that family: drawn over the same curves.
+    act(() => show({ ...other, targetRate: 0.6180339 }));
+    expect(window.__laudnetProbe?.isDrawn('curves')).toBe(true);
+  });
 });

@@ -62,4 +62,18 @@ describe('hardware rows on the main thread', () => {
     const rows = hardwareRowsOnMain({ ...config, targetRate: 0.5 }, 3, () => 0);
     expect(rows!.length).toBe(HARDWARE_PRESETS.length);
   });
+
+  it('finishes the rows past the budget when the projected total stays within the finish limit', async () => {
+    const config = defaultConfig('resnet101', 'v100');
+    await warm(config);
+    const c = { ...config, targetRate: 0.4321 };
+    // 0.35 ms per preset: past a 3 ms budget after the ninth preset, all ten projected at 3.5 ms.
+    let t = 0;
+    const steady = () => (t += 0.35);
+    const rows = hardwareRowsOnMain(c, 3, steady, 6);
+    expect(rows).toEqual(hardwareRows(c));
+    // The same pace with a finish limit under the projection: to the worker.
+    t = 0;
+    expect(hardwareRowsOnMain(c, 3, steady, 3.4)).toBeNull();
+  });
 });

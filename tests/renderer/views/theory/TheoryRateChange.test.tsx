@@ -1,8 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { TheoryView } from '../../../../renderer/src/views/theory/TheoryView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
+import type * as SvgCharts from '../../../../renderer/src/charts/svg';
+
+const axisRenders = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../../../renderer/src/charts/svg', async (importOriginal) => {
+  const original = await importOriginal<typeof SvgCharts>();
+  return {
+    ...original,
+    Axis: (props: Parameters<typeof original.Axis>[0]) => {
+      axisRenders.count++;
+      return original.Axis(props);
+    },
+  };
+});
+
+/** Tick labels of an axis as numbers ("−20 %" → -20). */
+function tickValues(container: HTMLElement, axis: 'x' | 'y'): number[] {
+  return Array.from(container.querySelectorAll(`.svg-axis-${axis} .svg-tick-label`)).map((t) =>
+    Number(t.textContent?.replace('−', '-').replace(/[^0-9.+-]/g, '')),
+  );
+}
 
 describe('TheoryView on a rate change', () => {
   beforeEach(resetStudio);
@@ -22,6 +42,7 @@ describe('TheoryView on a rate change', () => {
       ]);
     const legend = () => container.querySelector('[aria-label="Theory vs practice legend"]');
     const axesBefore = axes().map((a) => [a, a.outerHTML]);
+    const axisRendersBefore = axisRenders.count;
     const ticksBefore = ticks();
     const legendBefore = legend()!.outerHTML;
     const dot = () => container.querySelector('circle.theory-point')!;
@@ -36,8 +57,36 @@ describe('TheoryView on a rate change', () => {
     expect(axes().map((a) => [a, a.outerHTML])).toEqual(axesBefore);
     expect(ticks()).toEqual(ticksBefore);
     expect(legend()!.outerHTML).toBe(legendBefore);
+    expect(axisRenders.count).toBe(axisRendersBefore);
     // The data did move.
     expect(dot().getAttribute('cy')).not.toBe(cyBefore);
     expect(screen.getByTestId('theory-explanation').textContent).not.toBe(explanationBefore);
+  });
+
+  it('redraws the frame when the points leave the drawn domain', () => {
+    const base = defaultConfig('resnet50', 'v100');
+    loadStudio({ ...base, targetRate: 0.9 });
+    const { container } = renderWithHost(<TheoryView />);
+    const before = tickValues(container, 'x');
+    act(() => {
+      loadStudio({ ...base, targetRate: 0.05 });
+    });
+    const after = tickValues(container, 'x');
+    expect(after).not.toEqual(before);
+    // Every dot lies inside the new frame, between its first and last gridline.
+    const grid = container.querySelectorAll('.svg-grid')[1]!.getAttribute('d')!;
+    const xs = Array.from(grid.matchAll(/M([\d.]+) /g)).map((m) => Number(m[1]));
+    for (const c of Array.from(container.querySelectorAll('circle.theory-point'))) {
+      const cx = Number(c.getAttribute('cx'));
+      expect(cx).toBeGreaterThanOrEqual(Math.min(...xs) - 1e-9);
+      expect(cx).toBeLessThanOrEqual(Math.max(...xs) + 1e-9);
+    }
+    // The diagonal spans the new domain: from the plot's left edge to its right one, where the
+    // horizontal gridlines start and end.
+    const rows = container.querySelectorAll('.svg-grid')[0]!.getAttribute('d')!;
+    const [, left, right] = /^M([\d.]+) [\d.-]+H([\d.]+)/.exec(rows)!;
+    const diagonal = container.querySelector('.theory-diagonal')!;
+    expect(Number(diagonal.getAttribute('x1'))).toBeCloseTo(Number(left), 9);
+    expect(Number(diagonal.getAttribute('x2'))).toBeCloseTo(Number(right), 9);
   });
 });
