@@ -19,8 +19,10 @@ interface Placement {
   at: Map<string, { x: number; y: number }>;
   /** The rates' boxes, where the canvas draws their text. */
   rates: Map<string, { x: number; y: number; width: number; height: number }>;
-  /** The rates' font (CSS shorthand) and colour, as the page sets them. */
+  /** The rates' font (CSS shorthand), as the page sets it. */
   font: string;
+  /** What each rate's box shows now (colour and text), to draw only the rates that changed. */
+  drawn: Map<string, string>;
 }
 
 function measure(host: HTMLElement, refs: TileRefs): Placement {
@@ -40,7 +42,14 @@ function measure(host: HTMLElement, refs: TileRefs): Placement {
       font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     }
   }
-  return { width: Math.ceil(box.width), height: Math.ceil(box.height), at, rates, font };
+  return {
+    width: Math.ceil(box.width),
+    height: Math.ceil(box.height),
+    at,
+    rates,
+    font,
+    drawn: new Map(),
+  };
 }
 
 /** The rates' text, drawn where the page would set it in their boxes (see tileText.ts). */
@@ -59,16 +68,19 @@ function drawRates(
   const metrics = ctx.measureText('0');
   const ascent = metrics.fontBoundingBoxAscent;
   const descent = metrics.fontBoundingBoxDescent;
+  // A full draw starts on a clear canvas; a redraw leaves the rates that did not change.
+  if (!redraw) placement.drawn.clear();
   for (const block of blocks) {
     const r = placement.rates.get(block.key);
     if (!r) continue;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(r.x, r.y, r.width, r.height);
-    ctx.clip();
-    if (redraw) ctx.clearRect(r.x, r.y, r.width, r.height);
-    ctx.fillText(rateText(block), r.x, baselineIn(r.y, r.height, ascent, descent));
-    ctx.restore();
+    const text = rateText(block);
+    const look = `${colour}|${text}`;
+    if (placement.drawn.get(block.key) === look) continue;
+    placement.drawn.set(block.key, look);
+    // No clip (a clip per tile cost more than the text): the text is as wide as its box; the clear
+    // takes a pixel more on each side for the glyphs' antialiased edges.
+    if (redraw) ctx.clearRect(r.x - 1, r.y, r.width + 2, r.height);
+    ctx.fillText(text, r.x, baselineIn(r.y, r.height, ascent, descent));
   }
 }
 
