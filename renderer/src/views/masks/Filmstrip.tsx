@@ -106,7 +106,9 @@ function drawStrip(
   const ratio = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
   const sized =
     canvas.width === Math.round(width * ratio) && canvas.height === Math.round(height * ratio);
-  const ctx = redraw && sized ? canvas.getContext('2d') : prepareCanvas(canvas, width, height);
+  // A canvas of another size is set up (and so cleared) again: everything is drawn then.
+  const again = redraw && sized;
+  const ctx = again ? canvas.getContext('2d') : prepareCanvas(canvas, width, height);
   if (!ctx) return;
   const { layout } = atlas;
   const side = layout.tilePx;
@@ -116,7 +118,7 @@ function drawStrip(
     const i = layout.index[block.key];
     if (!place) continue;
     const { x, y } = place;
-    if (redraw) ctx.clearRect(x, y, TILE_PX, TILE_PX);
+    if (again) ctx.clearRect(x, y, TILE_PX, TILE_PX);
     ctx.globalAlpha = blockSkipped(block) ? 0.45 : 1;
     ctx.imageSmoothingEnabled = false;
     if (layout.composited) {
@@ -142,7 +144,7 @@ function drawStrip(
     ctx.restore();
   }
   ctx.globalAlpha = 1;
-  drawRates(ctx, placement, blocks, colour, redraw);
+  drawRates(ctx, placement, blocks, colour, again);
 }
 
 /** The colour the tiles' text has (the theme's), read from the canvas's box (it inherits it). */
