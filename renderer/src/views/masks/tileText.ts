@@ -13,7 +13,7 @@ export function rateText(block: BlockMaskSet): string {
 }
 
 /** The DOM of one tile that a rate change writes to. */
-export interface TileElements {
+interface TileElements {
   button: HTMLElement;
   /** The rate's box (its size follows the text's length). */
   rate: HTMLElement;
