@@ -76,18 +76,26 @@ describe('Filmstrip', () => {
     expect(screen.getByTestId('mask-tile-stage3-4').getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('writes a new rate into the same text node and sizes its box to the text', () => {
+  it('writes a new rate into the same hidden text node and sizes its box to the text', () => {
     const { rerender } = render(<Filmstrip {...cardProps()} />);
     const rate = screen.getByTestId('mask-tile-rate-stage1-0');
-    const node = rate.firstChild;
+    // The text is kept (tests, copy) but not displayed: the strip's canvas draws it.
+    const text = rate.firstElementChild as HTMLElement;
+    expect(text.hidden).toBe(true);
+    const node = text.firstChild;
+    expect(node?.nodeType).toBe(Node.TEXT_NODE);
     expect(rate.style.getPropertyValue('--rate-chars')).toBe('5');
+    const tile = screen.getByTestId('mask-tile-stage1-0');
+    expect(tile.getAttribute('aria-label')).toBe('Block stage1/0, 50.0%');
     // 49 and 196 of the 14×14 = 196 cells.
     rerender(<Filmstrip {...cardProps(stage1Config({ rate: 0.25 }))} />);
     expect(rate.textContent).toBe('25.0%');
-    expect(rate.firstChild).toBe(node);
+    expect(text.firstChild).toBe(node);
+    expect(rate.dataset.rate).toBe('0.25');
+    expect(tile.getAttribute('aria-label')).toBe('Block stage1/0, 25.0%');
     rerender(<Filmstrip {...cardProps(stage1Config({ rate: 1 }))} />);
     expect(rate.textContent).toBe('100.0%');
-    expect(rate.firstChild).toBe(node);
+    expect(text.firstChild).toBe(node);
     expect(rate.style.getPropertyValue('--rate-chars')).toBe('6');
   });
 });

@@ -1,76 +1,87 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { blockRateRow } from '../../../../core/maskfile/rates';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
 import type { MaskAtlas } from '../../worker/masksAtlas';
 import { prepareCanvas, scaledInput } from './draw';
 import type { MaskCardProps } from './OverlayCard';
-import { blockSkipped, formatMaskRate } from './selection';
+import { blockSkipped } from './selection';
+import { baselineIn, rateText, writeTile, type WrittenTile } from './tileText';
 import { TILE_CSS_PX as TILE_PX } from './useMaskPipeline';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
 
 /** Test ids cannot hold "/" comfortably in CSS selectors: stage1/0 → stage1-0. */
 export const tileId = (key: string) => key.replace('/', '-');
 
-function rateText(block: BlockMaskSet): string {
-  const { spatial, channel } = block.rates;
-  if (block.mode === 'static') return 'dense';
-  if (block.mode === 'layer') return spatial === 1 ? 'runs' : 'skipped';
-  if (spatial !== null && channel !== null)
-    return `${formatMaskRate(spatial)} · ch ${formatMaskRate(channel)}`;
-  return formatMaskRate(spatial ?? channel ?? 1);
-}
-
-const setAttr = (el: Element, name: string, value: string) => {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-};
-
-/**
- * Writes a block's rate into its tile (text, data attributes, accessible name, skipped look), touching
- * only what changed: a rate change then costs no React render of the tiles.
- */
-function writeTile(button: HTMLButtonElement, rateEl: HTMLElement, block: BlockMaskSet): boolean {
-  const text = rateText(block);
-  const before = rateEl.textContent ?? '';
-  if (before !== text) {
-    // The text node's data, not `textContent` (which would replace the node: new layout objects).
-    const node = rateEl.firstChild;
-    if (node && node.nodeType === Node.TEXT_NODE && node === rateEl.lastChild)
-      (node as Text).data = text;
-    else rateEl.textContent = text;
-  }
-  // The box is as wide as its (monospace) text, and contains its layout (masks.css).
-  if (before.length !== text.length) rateEl.style.setProperty('--rate-chars', String(text.length));
-  const rates = blockRateRow(block);
-  const str = (v: number | string | null | undefined) => (v ?? '') + '';
-  setAttr(rateEl, 'data-rate', str(rates.spatialRate ?? rates.channelRate));
-  setAttr(rateEl, 'data-spatial-rate', str(rates.spatialRate));
-  setAttr(rateEl, 'data-channel-rate', str(rates.channelRate));
-  setAttr(rateEl, 'data-conv1-rate', str(rates.conv1Rate));
-  setAttr(rateEl, 'data-conv2-rate', str(rates.conv2Rate));
-  setAttr(rateEl, 'data-gate', str(rates.gate));
-  setAttr(button, 'aria-label', `Block ${block.key}, ${text}`);
-  const skipped = blockSkipped(block);
-  if (button.classList.contains('skipped') !== skipped) button.classList.toggle('skipped', skipped);
-  // The rate is set in tabular monospace digits: a tile changes width only when its text's length does.
-  return before.length !== text.length;
-}
-
 /** Where the tiles' pictures sit in the strip (CSS pixels), measured after a change of layout only. */
 interface Placement {
   width: number;
   height: number;
   at: Map<string, { x: number; y: number }>;
+  /** The rates' boxes, where the canvas draws their text. */
+  rates: Map<string, { x: number; y: number; width: number; height: number }>;
+  /** The rates' font (CSS shorthand), as the page sets it. */
+  font: string;
+  /** What each rate's box shows now (colour and text), to draw only the rates that changed. */
+  drawn: Map<string, string>;
 }
 
-function measure(host: HTMLElement, slots: Map<string, HTMLElement>): Placement {
+function measure(host: HTMLElement, refs: TileRefs): Placement {
   const box = host.getBoundingClientRect();
   const at = new Map<string, { x: number; y: number }>();
-  for (const [key, slot] of slots) {
+  for (const [key, slot] of refs.slots) {
     const r = slot.getBoundingClientRect();
     at.set(key, { x: Math.round(r.left - box.left), y: Math.round(r.top - box.top) });
   }
-  return { width: Math.ceil(box.width), height: Math.ceil(box.height), at };
+  const rates: Placement['rates'] = new Map();
+  let font = '';
+  for (const [key, el] of refs.rates) {
+    const r = el.getBoundingClientRect();
+    rates.set(key, { x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height });
+    if (!font) {
+      const style = getComputedStyle(el);
+      font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    }
+  }
+  return {
+    width: Math.ceil(box.width),
+    height: Math.ceil(box.height),
+    at,
+    rates,
+    font,
+    drawn: new Map(),
+  };
+}
+
+/** The rates' text, drawn where the page would set it in their boxes (see tileText.ts). */
+function drawRates(
+  ctx: CanvasRenderingContext2D,
+  placement: Placement,
+  blocks: readonly BlockMaskSet[],
+  colour: string,
+  redraw: boolean,
+) {
+  if (!placement.font) return;
+  ctx.font = placement.font;
+  ctx.fillStyle = colour;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  const metrics = ctx.measureText('0');
+  const ascent = metrics.fontBoundingBoxAscent;
+  const descent = metrics.fontBoundingBoxDescent;
+  // A full draw starts on a clear canvas; a redraw leaves the rates that did not change.
+  if (!redraw) placement.drawn.clear();
+  for (const block of blocks) {
+    const r = placement.rates.get(block.key);
+    if (!r) continue;
+    const text = rateText(block);
+    const look = `${colour}|${text}`;
+    if (placement.drawn.get(block.key) === look) continue;
+    placement.drawn.set(block.key, look);
+    // No clip (a clip per tile cost more than the text): the text is as wide as its box; the clear
+    // takes a pixel more on each side for the glyphs' antialiased edges.
+    if (redraw) ctx.clearRect(r.x - 1, r.y, r.width + 2, r.height);
+    ctx.fillText(text, r.x, baselineIn(r.y, r.height, ascent, descent));
+  }
 }
 
 /**
@@ -84,6 +95,7 @@ function drawStrip(
   blocks: readonly BlockMaskSet[],
   atlas: MaskAtlas,
   input: ImageBitmap | null,
+  colour: string,
   redraw = false,
 ) {
   const { width, height } = placement;
@@ -94,7 +106,9 @@ function drawStrip(
   const ratio = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
   const sized =
     canvas.width === Math.round(width * ratio) && canvas.height === Math.round(height * ratio);
-  const ctx = redraw && sized ? canvas.getContext('2d') : prepareCanvas(canvas, width, height);
+  // A canvas of another size is set up (and so cleared) again: everything is drawn then.
+  const again = redraw && sized;
+  const ctx = again ? canvas.getContext('2d') : prepareCanvas(canvas, width, height);
   if (!ctx) return;
   const { layout } = atlas;
   const side = layout.tilePx;
@@ -104,7 +118,7 @@ function drawStrip(
     const i = layout.index[block.key];
     if (!place) continue;
     const { x, y } = place;
-    if (redraw) ctx.clearRect(x, y, TILE_PX, TILE_PX);
+    if (again) ctx.clearRect(x, y, TILE_PX, TILE_PX);
     ctx.globalAlpha = blockSkipped(block) ? 0.45 : 1;
     ctx.imageSmoothingEnabled = false;
     if (layout.composited) {
@@ -130,7 +144,11 @@ function drawStrip(
     ctx.restore();
   }
   ctx.globalAlpha = 1;
+  drawRates(ctx, placement, blocks, colour, again);
 }
+
+/** The colour the tiles' text has (the theme's), read from the canvas's box (it inherits it). */
+const textColour = (canvas: HTMLCanvasElement) => getComputedStyle(canvas).color;
 
 interface StripShape {
   stages: { stage: number; keys: string[] }[];
@@ -156,7 +174,10 @@ function useShape(blocks: readonly BlockMaskSet[]): StripShape {
 interface TileRefs {
   buttons: Map<string, HTMLButtonElement>;
   rates: Map<string, HTMLElement>;
+  texts: Map<string, HTMLElement>;
   slots: Map<string, HTMLElement>;
+  /** What was last written into each tile, by its text element (a new element starts afresh). */
+  written: WeakMap<HTMLElement, WrittenTile>;
 }
 
 const keep =
@@ -211,7 +232,10 @@ const StripTiles = memo(function StripTiles({
                 ref={keep(refs.rates, key)}
                 className="mask-tile-rate"
                 data-testid={`mask-tile-rate-${tileId(key)}`}
-              />
+              >
+                {/* The canvas draws the rate (a new text then lays nothing out). */}
+                <span ref={keep(refs.texts, key)} hidden />
+              </span>
             </button>
           );
         })}
@@ -230,7 +254,9 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
   const [refs] = useState<TileRefs>(() => ({
     buttons: new Map(),
     rates: new Map(),
+    texts: new Map(),
     slots: new Map(),
+    written: new WeakMap(),
   }));
   // What the resize observer redraws and a click selects from (written after each commit).
   const latest = useRef({ blocks, atlas, input });
@@ -247,15 +273,19 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     // Tiles first (their text sets the tiles' widths), then the canvas, drawn where the tiles now are.
     for (const block of blocks) {
       const button = refs.buttons.get(block.key);
-      const rateEl = refs.rates.get(block.key);
-      if (button && rateEl && writeTile(button, rateEl, block)) placement.current = null;
+      const rate = refs.rates.get(block.key);
+      const text = refs.texts.get(block.key);
+      if (!button || !rate || !text) continue;
+      const out = writeTile({ button, rate, text }, block, refs.written.get(text) ?? null);
+      refs.written.set(text, out.written);
+      if (out.resized) placement.current = null;
     }
     const canvas = canvasRef.current;
     const host = canvas?.parentElement;
     if (!canvas || !host) return;
     const same = placement.current !== null;
-    placement.current ??= measure(host, refs.slots);
-    drawStrip(canvas, placement.current, blocks, atlas, input, same);
+    placement.current ??= measure(host, refs);
+    drawStrip(canvas, placement.current, blocks, atlas, input, textColour(canvas), same);
   }, [blocks, atlas, input, shape, refs]);
 
   // The tiles move when the card is resized (wrapping): redraw then.
@@ -267,11 +297,20 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     const observer = new ResizeObserver(() => {
       if (first) return void (first = false);
       const { blocks: b, atlas: a, input: p } = latest.current;
-      placement.current = measure(host, refs.slots);
-      drawStrip(canvas, placement.current, b, a, p);
+      placement.current = measure(host, refs);
+      drawStrip(canvas, placement.current, b, a, p, textColour(canvas));
     });
     observer.observe(host);
-    return () => observer.disconnect();
+    // The rates' colour follows the theme: drawn again when it changes.
+    const themes = new MutationObserver(() => {
+      const { blocks: b, atlas: a, input: p } = latest.current;
+      if (placement.current) drawStrip(canvas, placement.current, b, a, p, textColour(canvas));
+    });
+    themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      observer.disconnect();
+      themes.disconnect();
+    };
   }, [refs]);
 
   const onSelect = useCallback((key: string) => {

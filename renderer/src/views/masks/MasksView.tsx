@@ -96,7 +96,8 @@ export function MasksView() {
   const root = useDrawnMark(source, result);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const main = useRef<HTMLDivElement>(null);
-  useLateMasks(useStudio, main);
+  const shown = masks !== null && atlas !== null;
+  useLateMasks(useStudio, main, shown);
   const drop = useDropZone();
   // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
   const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
@@ -123,7 +124,7 @@ export function MasksView() {
       <Toolbar />
       <SourceLabel />
       <Live />
-      {masks && result && source && atlas ? (
+      {shown && result && source ? (
         <>
           <div className="masks-main" ref={main}>
             <OverlayCard result={result} source={source} atlas={atlas} />

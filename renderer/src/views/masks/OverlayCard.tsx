@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_OVERLAY_COLOURS, type Rgba } from '../../../../core/maskfile/overlay';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
-import type { MaskResult } from '../../store/masksSlice';
+import type { MaskResult, OverlayMode } from '../../store/masksSlice';
 import type { MaskAtlas } from '../../worker/masksAtlas';
 import { drawGrid, prepareCanvas } from './draw';
 import { BlockStats } from './BlockStats';
@@ -38,6 +38,95 @@ function cellAt(block: BlockMaskSet, xFrac: number, yFrac: number) {
   const score = block.gridScore?.data[i];
   return { row, col, kept, score: score === undefined ? null : score };
 }
+
+/** The overlay's controls (a new rate does not re-render them). */
+const OverlayControls = memo(function OverlayControls({
+  mode,
+  opacity,
+  showGrid,
+}: {
+  mode: OverlayMode;
+  opacity: number;
+  showGrid: boolean;
+}) {
+  return (
+    <div className="masks-controls">
+      <div className="segmented" role="group" aria-label="Overlay">
+        {(['binary', 'score'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            className="btn small"
+            aria-pressed={mode === m}
+            data-testid={`mask-mode-${m}`}
+            onClick={() => useStudio.getState().setOverlayMode(m)}
+          >
+            {m === 'binary' ? 'Kept / skipped' : 'Soft score'}
+          </button>
+        ))}
+      </div>
+      <label className="masks-opacity">
+        <span className="hint">Opacity</span>
+        <input
+          type="range"
+          min={0}
+          max={1}
+          step={0.05}
+          value={opacity}
+          data-testid="mask-opacity"
+          onChange={(e) => useStudio.getState().setOverlayOpacity(Number(e.currentTarget.value))}
+        />
+      </label>
+      <label className="masks-check">
+        <input
+          type="checkbox"
+          checked={showGrid}
+          data-testid="mask-show-grid"
+          onChange={(e) => useStudio.getState().setShowMaskGrid(e.currentTarget.checked)}
+        />
+        <span className="hint">Grid</span>
+      </label>
+    </div>
+  );
+});
+
+/** The overlay's legend (a new rate does not re-render it). */
+const OverlayLegend = memo(function OverlayLegend({
+  mode,
+  source,
+}: {
+  mode: OverlayMode;
+  source: ShownMasks['source'];
+}) {
+  const { keep, skip, conv1Extra } = DEFAULT_OVERLAY_COLOURS;
+  return mode === 'binary' ? (
+    <ul className="masks-legend" aria-label="Legend">
+      <li>
+        <span className="swatch" style={{ background: css(keep, 0.9) }} /> kept (conv2, conv3)
+      </li>
+      <li>
+        <span className="swatch" style={{ background: css(conv1Extra, 0.9) }} /> computed by conv1
+        only (3×3 reads)
+      </li>
+      <li>
+        <span className="swatch" style={{ background: css(skip, 0.9) }} /> skipped
+      </li>
+    </ul>
+  ) : (
+    <div className="masks-legend score">
+      <span className="hint">skip</span>
+      <span
+        className="ramp"
+        style={{
+          background: `linear-gradient(to right, ${css(skip, 0.9)}, transparent, ${css(keep, 0.9)})`,
+        }}
+      />
+      <span className="hint">
+        keep · keep − skip logit{source === 'proxy' ? ' (proxy: saliency margin)' : ''}
+      </span>
+    </div>
+  );
+});
 
 /** The network input with the selected block's mask over it, its grid, and the overlay controls. */
 export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: MaskCardProps) {
@@ -93,7 +182,6 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
 
   if (!block || !image) return null;
   const cell = hover ? cellAt(block, hover.x, hover.y) : null;
-  const { keep, skip, conv1Extra } = DEFAULT_OVERLAY_COLOURS;
   return (
     <section className="card masks-overlay-card" aria-label="Mask over the network input">
       <h3 className="card-title" data-testid="mask-overlay-title">
@@ -130,70 +218,8 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
             }`
           : 'Point at a cell to read its decision and score.'}
       </div>
-      <div className="masks-controls">
-        <div className="segmented" role="group" aria-label="Overlay">
-          {(['binary', 'score'] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              className="btn small"
-              aria-pressed={mode === m}
-              data-testid={`mask-mode-${m}`}
-              onClick={() => useStudio.getState().setOverlayMode(m)}
-            >
-              {m === 'binary' ? 'Kept / skipped' : 'Soft score'}
-            </button>
-          ))}
-        </div>
-        <label className="masks-opacity">
-          <span className="hint">Opacity</span>
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={opacity}
-            data-testid="mask-opacity"
-            onChange={(e) => useStudio.getState().setOverlayOpacity(Number(e.currentTarget.value))}
-          />
-        </label>
-        <label className="masks-check">
-          <input
-            type="checkbox"
-            checked={showGrid}
-            data-testid="mask-show-grid"
-            onChange={(e) => useStudio.getState().setShowMaskGrid(e.currentTarget.checked)}
-          />
-          <span className="hint">Grid</span>
-        </label>
-      </div>
-      {mode === 'binary' ? (
-        <ul className="masks-legend" aria-label="Legend">
-          <li>
-            <span className="swatch" style={{ background: css(keep, 0.9) }} /> kept (conv2, conv3)
-          </li>
-          <li>
-            <span className="swatch" style={{ background: css(conv1Extra, 0.9) }} /> computed by
-            conv1 only (3×3 reads)
-          </li>
-          <li>
-            <span className="swatch" style={{ background: css(skip, 0.9) }} /> skipped
-          </li>
-        </ul>
-      ) : (
-        <div className="masks-legend score">
-          <span className="hint">skip</span>
-          <span
-            className="ramp"
-            style={{
-              background: `linear-gradient(to right, ${css(skip, 0.9)}, transparent, ${css(keep, 0.9)})`,
-            }}
-          />
-          <span className="hint">
-            keep · keep − skip logit{source === 'proxy' ? ' (proxy: saliency margin)' : ''}
-          </span>
-        </div>
-      )}
+      <OverlayControls mode={mode} opacity={opacity} showGrid={showGrid} />
+      <OverlayLegend mode={mode} source={source} />
       <BlockStats block={block} />
     </section>
   );

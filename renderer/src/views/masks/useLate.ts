@@ -47,10 +47,17 @@ export function watchLateMasks(
   };
 }
 
-/** {@link watchLateMasks} on the element of `ref` while it is mounted. */
-export function useLateMasks(store: StudioStore, ref: RefObject<HTMLElement | null>): void {
+/**
+ * {@link watchLateMasks} on the element of `ref` while it is mounted; `mounted` says whether the view
+ * renders it now (the watch starts again only when that changes, not at every render of the view).
+ */
+export function useLateMasks(
+  store: StudioStore,
+  ref: RefObject<HTMLElement | null>,
+  mounted: boolean,
+): void {
   useEffect(() => {
     const el = ref.current;
-    return el ? watchLateMasks(store, el) : undefined;
-  });
+    return mounted && el ? watchLateMasks(store, el) : undefined;
+  }, [store, ref, mounted]);
 }

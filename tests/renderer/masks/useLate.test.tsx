@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useRef } from 'react';
+import { cleanup, render } from '@testing-library/react';
 import { computePonderMap } from '../../../core/maskfile/ponder';
 import { createStudioStore } from '../../../renderer/src/store';
 import { setStageRate } from '../../../renderer/src/store/configEdits';
 import type { MaskImage } from '../../../renderer/src/store/masksSlice';
-import { LATE_AFTER_MS, watchLateMasks } from '../../../renderer/src/views/masks/useLate';
+import {
+  LATE_AFTER_MS,
+  useLateMasks,
+  watchLateMasks,
+} from '../../../renderer/src/views/masks/useLate';
 import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
 import { rampSaliency } from './helpers';
 
@@ -22,6 +28,7 @@ function withMasks() {
 }
 
 afterEach(() => {
+  cleanup();
   vi.useRealTimers();
 });
 
@@ -71,5 +78,24 @@ describe('watchLateMasks', () => {
       observer.disconnect();
       stop();
     });
+  });
+});
+
+describe('useLateMasks', () => {
+  it('watches the element while it is shown, once, not again at every render', () => {
+    const { store } = withMasks();
+    const subscribe = vi.spyOn(store, 'subscribe');
+    function View({ shown, tick }: { shown: boolean; tick: number }) {
+      const ref = useRef<HTMLDivElement>(null);
+      useLateMasks(store, ref, shown);
+      return shown ? <div ref={ref} data-testid="main" data-tick={tick} /> : null;
+    }
+    const { rerender, queryByTestId } = render(<View shown={false} tick={0} />);
+    expect(subscribe).not.toHaveBeenCalled();
+    rerender(<View shown tick={1} />);
+    expect(queryByTestId('main')?.getAttribute('aria-busy')).toBe('false');
+    rerender(<View shown tick={2} />);
+    rerender(<View shown tick={3} />);
+    expect(subscribe).toHaveBeenCalledTimes(1);
   });
 });

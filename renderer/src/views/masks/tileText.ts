@@ -1,0 +1,83 @@
+import { blockRateRow } from '../../../../core/maskfile/rates';
+import type { BlockMaskSet } from '../../../../core/maskfile/types';
+import { blockSkipped, formatMaskRate } from './selection';
+
+/** The rate a filmstrip tile shows under its picture. */
+export function rateText(block: BlockMaskSet): string {
+  const { spatial, channel } = block.rates;
+  if (block.mode === 'static') return 'dense';
+  if (block.mode === 'layer') return spatial === 1 ? 'runs' : 'skipped';
+  if (spatial !== null && channel !== null)
+    return `${formatMaskRate(spatial)} · ch ${formatMaskRate(channel)}`;
+  return formatMaskRate(spatial ?? channel ?? 1);
+}
+
+/** The DOM of one tile that a rate change writes to. */
+interface TileElements {
+  button: HTMLElement;
+  /** The rate's box (its size follows the text's length). */
+  rate: HTMLElement;
+  /** The rate's text, not displayed: the strip's canvas draws it (see Filmstrip.tsx). */
+  text: HTMLElement;
+}
+
+/** What was last written into a tile, so that a change compares strings instead of reading the DOM. */
+export interface WrittenTile {
+  text: string;
+  attributes: string;
+}
+
+const str = (v: number | string | null | undefined) => (v ?? '') + '';
+
+/**
+ * Writes a block's rate into its tile (text, data attributes, accessible name, skipped class), touching
+ * only what differs from `last` (the previous write into these elements; null: the first). The text is
+ * in an element that is not displayed, so a new rate lays nothing out: the canvas shows it. Returns what
+ * it wrote and whether the rate's box changed size (the text's length changed: the tiles may move).
+ */
+export function writeTile(
+  tile: TileElements,
+  block: BlockMaskSet,
+  last: WrittenTile | null,
+): { written: WrittenTile; resized: boolean } {
+  const text = rateText(block);
+  const rates = blockRateRow(block);
+  const skipped = blockSkipped(block);
+  const values = [
+    str(rates.spatialRate ?? rates.channelRate),
+    str(rates.spatialRate),
+    str(rates.channelRate),
+    str(rates.conv1Rate),
+    str(rates.conv2Rate),
+    str(rates.gate),
+  ];
+  const attributes = `${values.join('|')}|${skipped}`;
+  const before = last?.text ?? tile.text.textContent ?? '';
+  if (last?.text !== text) {
+    // The text node's data, not `textContent` (which would replace the node).
+    const node = tile.text.firstChild;
+    if (node && node.nodeType === Node.TEXT_NODE && node === tile.text.lastChild)
+      (node as Text).data = text;
+    else tile.text.textContent = text;
+    tile.button.setAttribute('aria-label', `Block ${block.key}, ${text}`);
+  }
+  // The box is as wide as its (monospace) text, and contains its layout (masks.css).
+  const resized = last === null || before.length !== text.length;
+  if (resized) tile.rate.style.setProperty('--rate-chars', String(text.length));
+  if (last?.attributes !== attributes) {
+    const names = ['rate', 'spatial-rate', 'channel-rate', 'conv1-rate', 'conv2-rate', 'gate'];
+    names.forEach((name, i) => tile.rate.setAttribute(`data-${name}`, values[i] as string));
+    tile.button.classList.toggle('skipped', skipped);
+  }
+  return { written: { text, attributes }, resized };
+}
+
+/**
+ * The baseline of one line of text set in a box `height` high with that line height, from the font's
+ * ascent and descent (rounded, as the page's text layout rounds them): where the page draws it.
+ */
+export function baselineIn(top: number, height: number, ascent: number, descent: number): number {
+  const a = Math.round(ascent);
+  const d = Math.round(descent);
+  return top + Math.floor((height - (a + d)) / 2) + a;
+}
