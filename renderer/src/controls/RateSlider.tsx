@@ -1,4 +1,5 @@
 import { memo, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { watchOnScreen } from './onScreen';
 
 interface Props {
   label: string;
@@ -40,12 +41,28 @@ export function RateSlider({ label, value, onChange, note, testId, disabled }: P
   const rangeRef = useRef<HTMLInputElement>(null);
   const boxRef = useRef<HTMLInputElement>(null);
   const latest = useRef({ value, onChange });
+  const rowRef = useRef<HTMLDivElement>(null);
+  // Off screen (scrolled away in the sidebar) a new value waits: written when the row comes near the
+  // view again, so a stage card that follows the global rate costs nothing while out of sight.
+  const view = useRef({ onScreen: true, pending: false });
   useLayoutEffect(() => {
     latest.current = { value, onChange };
-    showValue(rangeRef.current, boxRef.current, value);
+    if (view.current.onScreen) showValue(rangeRef.current, boxRef.current, value);
+    else view.current.pending = true;
   }, [value, onChange]);
+  useLayoutEffect(() => {
+    const row = rowRef.current;
+    if (!row) return;
+    return watchOnScreen(row, (onScreen) => {
+      view.current.onScreen = onScreen;
+      if (onScreen && view.current.pending) {
+        view.current.pending = false;
+        showValue(rangeRef.current, boxRef.current, latest.current.value);
+      }
+    });
+  }, []);
   return (
-    <div className="rate-slider">
+    <div className="rate-slider" ref={rowRef}>
       <label htmlFor={id} className="field-label">
         {label}
         {note ? <span className="hint"> · {note}</span> : null}
