@@ -106,7 +106,7 @@ describe('training flags off screen', () => {
     useStudio.setState({ config, analysis, analysisConfig: config });
     renderWithHost(<ExportSection />);
     const flags = screen.getByTestId('training-flags');
-    const before = flags.textContent!;
+    const before = flags.textContent;
     expect(before).toBe(analysis.trainingFlags.line);
     scrolled(flags, false);
     const next = setTargetRate(config, 0.3125);
