@@ -107,14 +107,14 @@ describe('training flags off screen', () => {
     renderWithHost(<ExportSection />);
     const flags = screen.getByTestId('training-flags');
     const before = flags.textContent;
-    expect(before).toBe(analysis.trainingFlags.line);
+    expect(before).toBe(analysis.trainingFlags!.line);
     scrolled(flags, false);
     const next = setTargetRate(config, 0.3125);
     const nextAnalysis = analyze(next);
-    expect(nextAnalysis.trainingFlags.line).not.toBe(before); // the flags carry the rate
+    expect(nextAnalysis.trainingFlags!.line).not.toBe(before); // the flags carry the rate
     act(() => useStudio.setState({ config: next, analysis: nextAnalysis, analysisConfig: next }));
     expect(flags.textContent).toBe(before);
     scrolled(flags, true);
-    expect(flags.textContent).toBe(nextAnalysis.trainingFlags.line);
+    expect(flags.textContent).toBe(nextAnalysis.trainingFlags!.line);
   });
 });
