@@ -78,11 +78,7 @@ export const Header = memo(function Header() {
           testId="summary-flops-ratio"
           value={analysis ? formatRatio(analysis.flopsRatio) : '—'}
           exact={analysis?.flopsRatio}
-          title={
-            analysis
-              ? `Counted as the reference training code counts FLOPs (its --target_rate): ${(analysis.flops.dynamicMacs / 1e9).toFixed(3)} of ${(analysis.flops.staticMacs / 1e9).toFixed(3)} GMACs. Torchvision-style static MACs: ${(analysis.flops.torchvisionStaticMacs / 1e9).toFixed(3)} G.`
-              : undefined
-          }
+          describe={flopsTitle}
         />
       </div>
       <HeaderActions past={past} future={future} theme={theme} />
@@ -154,6 +150,14 @@ const HeaderActions = memo(function HeaderActions({
   );
 });
 
+/** The FLOPs figure's hover text, read from the latest analysis when the pointer reaches it. */
+function flopsTitle(): string | undefined {
+  const analysis = useStudio.getState().analysis;
+  return analysis
+    ? `Counted as the reference training code counts FLOPs (its --target_rate): ${(analysis.flops.dynamicMacs / 1e9).toFixed(3)} of ${(analysis.flops.staticMacs / 1e9).toFixed(3)} GMACs. Torchvision-style static MACs: ${(analysis.flops.torchvisionStaticMacs / 1e9).toFixed(3)} G.`
+    : undefined;
+}
+
 const Metric = memo(function Metric(props: {
   label: string;
   value: string;
@@ -161,11 +165,26 @@ const Metric = memo(function Metric(props: {
   tone?: 'good' | 'bad' | undefined;
   /** Full-precision value for tests and screen readers' detail (the text is rounded). */
   exact?: number | undefined;
-  /** What the figure counts, shown on hover. */
-  title?: string | undefined;
+  /**
+   * What the figure counts, shown on hover: written when the pointer enters, so a new result does not
+   * rewrite an attribute (and restyle the figure) that nobody is looking at.
+   */
+  describe?: (() => string | undefined) | undefined;
 }) {
+  const { describe } = props;
   return (
-    <div className="metric" title={props.title}>
+    <div
+      className="metric"
+      onPointerEnter={
+        describe
+          ? (e) => {
+              const title = describe();
+              if (title === undefined) e.currentTarget.removeAttribute('title');
+              else e.currentTarget.title = title;
+            }
+          : undefined
+      }
+    >
       <span className="metric-label">{props.label}</span>
       <span
         className={`metric-value ${props.tone ?? ''}`}

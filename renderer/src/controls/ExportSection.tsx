@@ -1,4 +1,4 @@
-import { Fragment, memo, useId, useMemo } from 'react';
+import { Fragment, memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { runCommand } from '../commands/handlers';
 import { copyTrainingFlags } from '../files/exports';
 import { useHost } from '../hostContext';
@@ -6,6 +6,7 @@ import { useStudio } from '../store';
 import { setNotes } from '../store/configEdits';
 import { trainingFlagsText } from '../worker/analysisFlags';
 import { RecentFiles } from './RecentFiles';
+import { watchOnScreen } from './onScreen';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -14,7 +15,13 @@ function flagPieces(line: string): string[] {
   return line.split(/ (?=--)/).filter(Boolean);
 }
 
-const NO_FLAGS = { line: '', warnings: [] };
+/** A flag line and its warnings, as the analysis carries them. */
+interface Flags {
+  line: string;
+  warnings: readonly string[];
+}
+
+const NO_FLAGS: Flags = { line: '', warnings: [] };
 
 /** Files and exports: configuration, the training script's flags, latency reports. */
 export const ExportSection = memo(function ExportSection() {
@@ -119,16 +126,29 @@ export const ExportSection = memo(function ExportSection() {
  * so a rate change costs the main thread a text update only; computed here before the first prediction.
  */
 function TrainingFlags() {
-  const fromWorker = useStudio((s) => s.analysis?.trainingFlags ?? null);
-  const pendingConfig = useStudio((s) => (s.analysis?.trainingFlags ? null : s.config));
+  const ref = useRef<HTMLDivElement>(null);
+  // Scrolled out of view (below the fold at most window sizes) the flags hold what they show: a rate
+  // change then does not re-render, lay them out or repaint them until they come near the view again.
+  const [held, setHeld] = useState<Flags | null>(null);
+  const shown = useRef<Flags>(NO_FLAGS);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    return watchOnScreen(el, (onScreen) => setHeld(onScreen ? null : shown.current));
+  }, []);
+  const fromWorker = useStudio((s) => (held ? null : (s.analysis?.trainingFlags ?? null)));
+  const pendingConfig = useStudio((s) => (held || s.analysis?.trainingFlags ? null : s.config));
   const computed = useMemo(
     () => (pendingConfig ? trainingFlagsText(pendingConfig) : null),
     [pendingConfig],
   );
-  const flags = fromWorker ?? computed ?? NO_FLAGS;
+  const flags = held ?? fromWorker ?? computed ?? NO_FLAGS;
+  useLayoutEffect(() => {
+    shown.current = flags;
+  }, [flags]);
   return (
     <>
-      <div className="export-flags" data-testid="training-flags">
+      <div className="export-flags" data-testid="training-flags" ref={ref}>
         {/* One unbreakable piece per flag and its value: lines break only between flags. */}
         {flagPieces(flags.line).map((piece, i) => (
           <Fragment key={i}>

@@ -1,4 +1,5 @@
 import { memo, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { watchOnScreen } from './onScreen';
 
 interface Props {
   label: string;
@@ -40,12 +41,28 @@ export function RateSlider({ label, value, onChange, note, testId, disabled }: P
   const rangeRef = useRef<HTMLInputElement>(null);
   const boxRef = useRef<HTMLInputElement>(null);
   const latest = useRef({ value, onChange });
+  const rowRef = useRef<HTMLDivElement>(null);
+  // Off screen (scrolled away in the sidebar) a new value waits: written when the row comes near the
+  // view again, so a stage card that follows the global rate costs nothing while out of sight.
+  const view = useRef({ onScreen: true, pending: false });
   useLayoutEffect(() => {
     latest.current = { value, onChange };
-    showValue(rangeRef.current, boxRef.current, value);
+    if (view.current.onScreen) showValue(rangeRef.current, boxRef.current, value);
+    else view.current.pending = true;
   }, [value, onChange]);
+  useLayoutEffect(() => {
+    const row = rowRef.current;
+    if (!row) return;
+    return watchOnScreen(row, (onScreen) => {
+      view.current.onScreen = onScreen;
+      if (onScreen && view.current.pending) {
+        view.current.pending = false;
+        showValue(rangeRef.current, boxRef.current, latest.current.value);
+      }
+    });
+  }, []);
   return (
-    <div className="rate-slider">
+    <div className="rate-slider" ref={rowRef}>
       <label htmlFor={id} className="field-label">
         {label}
         {note ? <span className="hint"> · {note}</span> : null}
@@ -66,8 +83,11 @@ export function RateSlider({ label, value, onChange, note, testId, disabled }: P
 
 /**
  * The two inputs, uncontrolled: rendered again only when their label, test id or disabled state changes.
- * After each input event the value the store kept is shown again (a clamped or refused entry snaps back,
- * as with a controlled input).
+ * They listen for their own `input` and `change` events (native listeners, not React's `onChange`) and
+ * stop them there: React's event system would otherwise walk the tree for listeners on every step of a
+ * drag and afterwards restore the input's "controlled" state, rewriting its type and name. After each
+ * event the value the store kept is shown again (a clamped or refused entry snaps back, as with a
+ * controlled input).
  */
 const RateInputs = memo(function RateInputs({
   id,
@@ -89,9 +109,35 @@ const RateInputs = memo(function RateInputs({
   rangeRef: RefObject<HTMLInputElement | null>;
   boxRef: RefObject<HTMLInputElement | null>;
 }) {
-  // After React has committed the change (or found nothing to change), show what the store kept.
-  const resync = () =>
-    queueMicrotask(() => showValue(rangeRef.current, boxRef.current, latest.current.value));
+  useLayoutEffect(() => {
+    const range = rangeRef.current;
+    const box = boxRef.current;
+    if (!range || !box) return;
+    // After the store update (and the render it schedules) has run, show what the store kept.
+    const resync = () =>
+      queueMicrotask(() => showValue(rangeRef.current, boxRef.current, latest.current.value));
+    const onRange = (e: Event) => {
+      e.stopPropagation();
+      latest.current.onChange(clamp(Number(range.value)));
+      resync();
+    };
+    const onBox = (e: Event) => {
+      e.stopPropagation();
+      const v = Number(box.value);
+      if (box.value !== '' && Number.isFinite(v)) latest.current.onChange(clamp(v));
+      resync();
+    };
+    for (const type of ['input', 'change']) {
+      range.addEventListener(type, onRange);
+      box.addEventListener(type, onBox);
+    }
+    return () => {
+      for (const type of ['input', 'change']) {
+        range.removeEventListener(type, onRange);
+        box.removeEventListener(type, onBox);
+      }
+    };
+  }, [latest, rangeRef, boxRef]);
   return (
     <div className="rate-slider-row">
       <input
@@ -104,10 +150,6 @@ const RateInputs = memo(function RateInputs({
         defaultValue={initial}
         disabled={disabled}
         data-testid={testId}
-        onChange={(e) => {
-          latest.current.onChange(clamp(Number(e.currentTarget.value)));
-          resync();
-        }}
       />
       <input
         ref={boxRef}
@@ -119,11 +161,6 @@ const RateInputs = memo(function RateInputs({
         disabled={disabled}
         aria-label={`${label} (number)`}
         data-testid={testId ? `${testId}-number` : undefined}
-        onChange={(e) => {
-          const v = Number(e.currentTarget.value);
-          if (e.currentTarget.value !== '' && Number.isFinite(v)) latest.current.onChange(clamp(v));
-          resync();
-        }}
       />
     </div>
   );
