@@ -23,6 +23,7 @@ import {
   previewOf,
   releasePixels,
   type DecodedPixels,
+  type DecodePixelsResult,
   type StepClock,
 } from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
@@ -71,13 +72,14 @@ const cropSide = (prepared: PreparedImage) => Math.round(Math.sqrt(prepared.crop
  * bitmaps are made off this thread, started at once (they are ready by the time the run is done).
  */
 function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveImageView> {
+  // The decode made the preview when asked for (from the decoder's frame, or of all its pixels).
   const side = cropSide(prepared);
   const [x0, y0, x1, y1] = prepared.geometry.cropBox;
   return Promise.all([
     createImageBitmap(
       new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
     ),
-    previewOf(pixels, PREVIEW_MAX_SIDE),
+    pixels.preview ?? previewOf(pixels, PREVIEW_MAX_SIDE),
   ]).then(([input, original]) => ({
     input,
     original,
@@ -90,6 +92,37 @@ function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveIma
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Decodes an image for the open model: a JPEG's planes are converted only where its preprocessing
+ * reads them (the centre crop's source), the preview (when `withPreview`) scaled from the decoder's
+ * frame. Decoded again in full when the model changed meanwhile and reads other pixels.
+ */
+async function decodeForModel(
+  bytes: Uint8Array,
+  withPreview: boolean,
+  step: StepClock,
+): Promise<DecodePixelsResult> {
+  const previewSide = withPreview ? PREVIEW_MAX_SIDE : undefined;
+  const decoded = await decodeImagePixels(
+    bytes,
+    { previewSide, regionOf: (width, height) => engine.sourceRegion(width, height) },
+    step,
+  );
+  if (!decoded.ok || !decoded.pixels.region) return decoded;
+  const { width, height, region } = decoded.pixels;
+  const needed = engine.sourceRegion(width, height);
+  const inside =
+    needed !== null &&
+    needed.x0 >= region.x0 &&
+    needed.y0 >= region.y0 &&
+    needed.x1 <= region.x1 &&
+    needed.y1 <= region.y1;
+  if (inside) return decoded;
+  releasePixels(decoded.pixels);
+  decoded.pixels.preview?.close();
+  return decodeImagePixels(bytes, { previewSide }, step);
+}
 
 /**
  * Every picture the 2D mask views draw of `masks`, over the current image (as the masks worker draws
@@ -201,7 +234,7 @@ const api = {
     const workerStart = epochNow();
     const t0 = performance.now();
     const { step, steps } = stepClock();
-    const decoded = await decodeImagePixels(bytes, undefined, step);
+    const decoded = await decodeForModel(bytes, withView !== false, step);
     if (!decoded.ok) return decoded;
     step('decodeRest');
     const t1 = performance.now();
@@ -213,8 +246,12 @@ const api = {
     }
     step('preprocess');
     const side = cropSide(prepared);
-    // Kept for the atlas (the crop's own buffer goes to the page with the view).
+    // Kept for the atlas (the crop's own buffer goes to the page with the view), with its tile-sized
+    // copy made now rather than after the run.
     const photo: RgbaImage = { rgba: prepared.cropRgba.slice(), width: side, height: side };
+    const tilePhoto = atlas
+      ? { side: atlas.tilePx, rgba: resizeSquare(photo, atlas.tilePx) }
+      : null;
     // The views' bitmaps are made off this thread while the session runs.
     const shown = withView ? viewOf(prepared, pixels) : null;
     // The decoded pixels serve the next image once the views' bitmaps are made of them.
@@ -238,7 +275,7 @@ const api = {
     }
     base = run.dump;
     basePhoto = photo;
-    baseTilePhoto = null;
+    baseTilePhoto = tilePhoto;
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
     step('liveMasks');

@@ -10,7 +10,7 @@
  * here with libjpeg-turbo's arithmetic (`core/live/jpegYuv.ts`). PNG and WebP files, and JPEGs that
  * `ImageDecoder` cannot give exactly, go through `createImageBitmap`.
  */
-import { jpegYuvToRgba, type JpegYuvFormat } from '../../../core/live/jpegYuv';
+import { jpegYuvToRgba, type JpegYuvFormat, type PixelRegion } from '../../../core/live/jpegYuv';
 import { checkImageFile } from '../../../core/saliency/imageHeader';
 
 /** Records the end of a named step (the bench's breakdown of a run). */
@@ -22,6 +22,11 @@ export interface DecodedPixels {
   height: number;
   /** The image downscaled to at most `previewSide` pixels a side, when asked for. */
   preview: ImageBitmap | null;
+  /**
+   * The pixels of `rgba` that were decoded, when only a region was asked for (null: all of them);
+   * the others hold whatever the reused buffer held.
+   */
+  region: PixelRegion | null;
   /** Which decoder gave the pixels (the bench and the tests report it). */
   decoder: 'image-decoder' | 'image-bitmap';
   /** True when `rgba` is a reusable buffer of this module's (see {@link releasePixels}). */
@@ -36,6 +41,24 @@ interface Pixels {
   height: number;
   /** True for a buffer of the reuse pool. */
   pooled?: boolean;
+  /** The decoded pixels when not all of them (see {@link DecodedPixels.region}). */
+  region?: PixelRegion | null;
+  /** The preview, when asked for and made from the decoder's own frame. */
+  preview?: ImageBitmap | null;
+}
+
+/** What a decode is asked for beside the pixels. */
+export interface DecodeOptions {
+  /** The preview's largest side (none when absent). */
+  previewSide?: number;
+  /** The pixels the caller reads of a `width × height` image (null: all); the others may be skipped. */
+  regionOf?: (width: number, height: number) => PixelRegion | null;
+}
+
+/** Size of a preview of at most `side` pixels a side (the image's own size when smaller). */
+function previewSize(width: number, height: number, side: number): [number, number] {
+  const scale = Math.min(1, side / Math.max(width, height));
+  return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
 }
 
 /**
@@ -76,7 +99,11 @@ const YUV_FORMATS = new Set(['I420', 'I422', 'I444']);
  * The JPEG's pixels through `ImageDecoder`; null when this platform has none, the file does not decode
  * there, or its frame comes in a layout not converted exactly here (the caller then uses the canvas).
  */
-async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels | null> {
+async function decodeJpeg(
+  bytes: Uint8Array,
+  options: DecodeOptions,
+  step?: StepClock,
+): Promise<Pixels | null> {
   if (typeof ImageDecoder === 'undefined') return null;
   let decoder: ImageDecoder | null = null;
   let frame: VideoFrame | null = null;
@@ -93,6 +120,15 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
     const format = frame.format;
     if (!rect || !format) return null;
     const { width, height } = rect;
+    // The preview is scaled from the decoder's frame by the platform (off this loop's arithmetic).
+    let preview: Promise<ImageBitmap> | null = null;
+    if (options.previewSide !== undefined && (RGB_FORMATS.has(format) || YUV_FORMATS.has(format))) {
+      const [resizeWidth, resizeHeight] = previewSize(width, height, options.previewSide);
+      preview = createImageBitmap(frame, { resizeWidth, resizeHeight, resizeQuality: 'medium' });
+      // Awaited below; a failure then falls back to the whole decode's preview.
+      preview.catch(() => undefined);
+    }
+    const previewOrNull = async () => (preview ? await preview.catch(() => null) : null);
     if (RGB_FORMATS.has(format)) {
       const rgba = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
       try {
@@ -102,7 +138,7 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
         throw err;
       }
       step?.('copyTo');
-      return { rgba, width, height, pooled: true };
+      return { rgba, width, height, pooled: true, preview: await previewOrNull() };
     }
     if (!YUV_FORMATS.has(format) || width < 3 || height < 3) return null;
     const size = frame.allocationSize({ rect });
@@ -113,6 +149,7 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
       const [y, u, v] = layout;
       if (!y || !u || !v) return null;
       const out = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
+      const region = options.regionOf?.(width, height) ?? null;
       const rgba = jpegYuvToRgba(
         {
           format: format as JpegYuvFormat,
@@ -126,9 +163,10 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
           vStride: v.stride,
         },
         out,
+        region ?? undefined,
       ) as Uint8ClampedArray<ArrayBuffer>;
       step?.('yuvToRgb');
-      return { rgba, width, height, pooled: true };
+      return { rgba, width, height, pooled: true, region, preview: await previewOrNull() };
     } finally {
       giveBack('planes', planes.buffer);
     }
@@ -178,35 +216,53 @@ export function previewOf(
   side: number,
 ): Promise<ImageBitmap> {
   const image = new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height);
-  const scale = Math.min(1, side / Math.max(width, height));
-  if (scale === 1) return createImageBitmap(image);
-  return createImageBitmap(image, {
-    resizeWidth: Math.max(1, Math.round(width * scale)),
-    resizeHeight: Math.max(1, Math.round(height * scale)),
-    resizeQuality: 'medium',
-  });
+  const [resizeWidth, resizeHeight] = previewSize(width, height, side);
+  if (resizeWidth === width && resizeHeight === height) return createImageBitmap(image);
+  return createImageBitmap(image, { resizeWidth, resizeHeight, resizeQuality: 'medium' });
 }
 
 /**
  * Decodes a PNG, JPEG or WebP file to RGBA (the header is checked first: size caps, type); with
- * `previewSide`, also a copy downscaled to at most that many pixels a side (what the mask views show).
+ * `previewSide`, also a copy downscaled to at most that many pixels a side (what the mask views show);
+ * with `regionOf`, a JPEG's planes are converted only where the caller reads them.
  */
 export async function decodeImagePixels(
   bytes: Uint8Array,
-  previewSide?: number,
+  options: DecodeOptions = {},
   step?: StepClock,
 ): Promise<DecodePixelsResult> {
   const info = checkImageFile(bytes);
   if (!info.ok) return { ok: false, error: info.error };
-  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes, step) : null;
+  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes, options, step) : null;
   const decoder = pixels ? 'image-decoder' : 'image-bitmap';
   if (!pixels) {
     const decoded = await decodeWithBitmap(bytes, info.type);
     if ('ok' in decoded) return decoded;
     pixels = decoded;
   }
-  const preview = previewSide === undefined ? null : await previewOf(pixels, previewSide);
-  return { ok: true, pixels: { ...pixels, preview, decoder, pooled: pixels.pooled === true } };
+  const region = pixels.region ?? null;
+  let preview = pixels.preview ?? null;
+  if (!preview && options.previewSide !== undefined) {
+    if (region) {
+      // A partial decode cannot be previewed: the whole image, decoded again (a rare fallback).
+      const whole = await decodeImagePixels(bytes, { previewSide: options.previewSide });
+      if (!whole.ok) return whole;
+      preview = whole.pixels.preview;
+      releasePixels(whole.pixels);
+    } else preview = await previewOf(pixels, options.previewSide);
+  }
+  return {
+    ok: true,
+    pixels: {
+      rgba: pixels.rgba,
+      width: pixels.width,
+      height: pixels.height,
+      preview,
+      region,
+      decoder,
+      pooled: pixels.pooled === true,
+    },
+  };
 }
 
 /** One canvas for every decode (its context is kept; resized when an image needs another size). */
