@@ -13,7 +13,8 @@ export interface LiveImageView {
   /** `size × size × 4` RGBA values of `input`. */
   rgba: Uint8ClampedArray;
   size: number;
-  original: ImageBitmap;
+  /** A preview of the whole image (null: it comes with the masks, see `runImage`'s `previewLater`). */
+  original: ImageBitmap | null;
   origWidth: number;
   origHeight: number;
   /** The crop in original pixels. */

@@ -71,16 +71,19 @@ const cropSide = (prepared: PreparedImage) => Math.round(Math.sqrt(prepared.crop
  * The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. Both
  * bitmaps are made off this thread, started at once (they are ready by the time the run is done).
  */
-function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveImageView> {
-  // The decode made the preview when asked for (from the decoder's frame, or of all its pixels).
+function viewOf(
+  prepared: PreparedImage,
+  pixels: DecodedPixels,
+  previewLater = false,
+): Promise<LiveImageView> {
   const side = cropSide(prepared);
   const [x0, y0, x1, y1] = prepared.geometry.cropBox;
-  return Promise.all([
-    createImageBitmap(
-      new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
-    ),
-    pixels.preview ?? previewOf(pixels, PREVIEW_MAX_SIDE),
-  ]).then(([input, original]) => ({
+  const input = createImageBitmap(
+    new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
+  );
+  // The decode made the preview when asked for (from the decoder's frame, or of all its pixels).
+  const original = previewLater ? null : (pixels.preview ?? previewOf(pixels, PREVIEW_MAX_SIDE));
+  return Promise.all([input, original]).then(([input, original]) => ({
     input,
     original,
     rgba: prepared.cropRgba,
@@ -120,7 +123,10 @@ async function decodeForModel(
     needed.y1 <= region.y1;
   if (inside) return decoded;
   releasePixels(decoded.pixels);
-  decoded.pixels.preview?.close();
+  void decoded.pixels.preview?.then(
+    (bitmap) => bitmap.close(),
+    () => undefined,
+  );
   return decodeImagePixels(bytes, { previewSide }, step);
 }
 
@@ -194,6 +200,8 @@ export interface LiveImageResult {
   timing: LiveImageTiming;
   /** The decoded image for the mask views, when asked for (they then need not decode it again). */
   view: LiveImageView | null;
+  /** The preview of a view that went ahead without it (`previewLater`). */
+  original?: ImageBitmap | null;
 }
 
 const api = {
@@ -222,7 +230,8 @@ const api = {
    * image for the mask views (the network's input and a preview, transferred), so that they need not
    * decode it again: `true` puts it in the result (image and masks are shown together), a callback
    * gets it as soon as the image is preprocessed, before the run (a slow model's image is shown first).
-   * With `atlas`, the masks come with the views' pictures of them.
+   * With `atlas`, the masks come with the views' pictures of them. `previewLater` (with a callback):
+   * the view goes ahead without its preview (`original` null), which comes with the result instead.
    */
   async runImage(
     name: string,
@@ -230,6 +239,7 @@ const api = {
     offsets: ThresholdOffsets,
     withView: boolean | ((view: LiveImageView) => unknown) = false,
     atlas?: MaskAtlasRequest,
+    previewLater = false,
   ): Promise<LiveImageResult | LiveFailure> {
     const workerStart = epochNow();
     const t0 = performance.now();
@@ -253,14 +263,17 @@ const api = {
       ? { side: atlas.tilePx, rgba: resizeSquare(photo, atlas.tilePx) }
       : null;
     // The views' bitmaps are made off this thread while the session runs.
-    const shown = withView ? viewOf(prepared, pixels) : null;
+    const early = typeof withView === 'function';
+    const shown = withView ? viewOf(prepared, pixels, early && previewLater) : null;
+    const later = early && previewLater ? pixels.preview : null;
     // The decoded pixels serve the next image once the views' bitmaps are made of them.
     const free = () => releasePixels(pixels);
     if (shown) void shown.then(free, free);
     else free();
-    if (typeof withView === 'function' && shown) {
-      const early = await shown;
-      void withView(transfer(early, [early.input, early.original, early.rgba.buffer]));
+    if (early && shown) {
+      const view = await shown;
+      const bitmaps = view.original ? [view.input, view.original] : [view.input];
+      void withView(transfer(view, [...bitmaps, view.rgba.buffer]));
     }
     step('viewStart');
     const run = await serial(() => engine.runPrepared(prepared));
@@ -269,8 +282,9 @@ const api = {
       if (withView === true)
         void shown?.then((v) => {
           v.input.close();
-          v.original.close();
+          v.original?.close();
         });
+      void later?.then((b) => b.close());
       return run;
     }
     base = run.dump;
@@ -281,12 +295,14 @@ const api = {
     step('liveMasks');
     if (atlas) masks.atlas = await atlasOf(masks, atlas, step);
     const view = withView === true && shown ? await shown : null;
+    const original = later ? await later : null;
     step('viewWait');
     const t3 = performance.now();
     const result: LiveImageResult = {
       ok: true,
       masks,
       view,
+      ...(original ? { original } : {}),
       timing: {
         decodeMs: t1 - t0,
         preprocessMs: run.preprocessMs,
@@ -301,10 +317,9 @@ const api = {
       },
     };
     const bitmaps = atlasBitmaps(masks.atlas);
-    return transfer(
-      result,
-      view ? [...bitmaps, view.input, view.original, view.rgba.buffer] : bitmaps,
-    );
+    if (original) bitmaps.push(original);
+    if (view) bitmaps.push(view.input, ...(view.original ? [view.original] : []));
+    return transfer(result, view ? [...bitmaps, view.rgba.buffer] : bitmaps);
   },
 
   /** The current image's masks with other offsets (no rerun), with their pictures when asked. */

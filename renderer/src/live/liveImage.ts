@@ -20,8 +20,11 @@ export interface DecodedPixels {
   rgba: Uint8ClampedArray;
   width: number;
   height: number;
-  /** The image downscaled to at most `previewSide` pixels a side, when asked for. */
-  preview: ImageBitmap | null;
+  /**
+   * The image downscaled to at most `previewSide` pixels a side, when asked for: made off this
+   * thread's arithmetic, it may still be on its way when the pixels are ready.
+   */
+  preview: Promise<ImageBitmap> | null;
   /**
    * The pixels of `rgba` that were decoded, when only a region was asked for (null: all of them);
    * the others hold whatever the reused buffer held.
@@ -43,8 +46,8 @@ interface Pixels {
   pooled?: boolean;
   /** The decoded pixels when not all of them (see {@link DecodedPixels.region}). */
   region?: PixelRegion | null;
-  /** The preview, when asked for and made from the decoder's own frame. */
-  preview?: ImageBitmap | null;
+  /** The preview, when asked for and made from the decoder's own frame (null: it could not be). */
+  preview?: Promise<ImageBitmap | null> | null;
 }
 
 /** What a decode is asked for beside the pixels. */
@@ -107,6 +110,8 @@ async function decodeJpeg(
   if (typeof ImageDecoder === 'undefined') return null;
   let decoder: ImageDecoder | null = null;
   let frame: VideoFrame | null = null;
+  /** The preview being scaled from `frame` (which stays open until it is made). */
+  let preview: Promise<ImageBitmap | null> | null = null;
   try {
     decoder = new ImageDecoder({
       data: bytes as Uint8Array<ArrayBuffer>,
@@ -121,14 +126,15 @@ async function decodeJpeg(
     if (!rect || !format) return null;
     const { width, height } = rect;
     // The preview is scaled from the decoder's frame by the platform (off this loop's arithmetic).
-    let preview: Promise<ImageBitmap> | null = null;
     if (options.previewSide !== undefined && (RGB_FORMATS.has(format) || YUV_FORMATS.has(format))) {
       const [resizeWidth, resizeHeight] = previewSize(width, height, options.previewSide);
-      preview = createImageBitmap(frame, { resizeWidth, resizeHeight, resizeQuality: 'medium' });
-      // Awaited below; a failure then falls back to the whole decode's preview.
-      preview.catch(() => undefined);
+      // A failure gives null: the caller makes the preview another way.
+      preview = createImageBitmap(frame, {
+        resizeWidth,
+        resizeHeight,
+        resizeQuality: 'medium',
+      }).catch(() => null);
     }
-    const previewOrNull = async () => (preview ? await preview.catch(() => null) : null);
     if (RGB_FORMATS.has(format)) {
       const rgba = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
       try {
@@ -138,7 +144,7 @@ async function decodeJpeg(
         throw err;
       }
       step?.('copyTo');
-      return { rgba, width, height, pooled: true, preview: await previewOrNull() };
+      return { rgba, width, height, pooled: true, preview };
     }
     if (!YUV_FORMATS.has(format) || width < 3 || height < 3) return null;
     const size = frame.allocationSize({ rect });
@@ -166,15 +172,21 @@ async function decodeJpeg(
         region ?? undefined,
       ) as Uint8ClampedArray<ArrayBuffer>;
       step?.('yuvToRgb');
-      return { rgba, width, height, pooled: true, region, preview: await previewOrNull() };
+      return { rgba, width, height, pooled: true, region, preview };
     } finally {
       giveBack('planes', planes.buffer);
     }
   } catch {
     return null;
   } finally {
-    frame?.close();
-    decoder?.close();
+    const openFrame = frame;
+    const openDecoder = decoder;
+    const close = () => {
+      openFrame?.close();
+      openDecoder?.close();
+    };
+    if (preview) void preview.then(close);
+    else close();
   }
 }
 
@@ -241,15 +253,17 @@ export async function decodeImagePixels(
     pixels = decoded;
   }
   const region = pixels.region ?? null;
-  let preview = pixels.preview ?? null;
-  if (!preview && options.previewSide !== undefined) {
-    if (region) {
-      // A partial decode cannot be previewed: the whole image, decoded again (a rare fallback).
-      const whole = await decodeImagePixels(bytes, { previewSide: options.previewSide });
-      if (!whole.ok) return whole;
-      preview = whole.pixels.preview;
-      releasePixels(whole.pixels);
-    } else preview = await previewOf(pixels, options.previewSide);
+  const side = options.previewSide;
+  let preview: Promise<ImageBitmap> | null = null;
+  if (side !== undefined) {
+    const fromFrame = pixels.preview;
+    // Without the frame's preview (rare), pixels decoded in full are previewed at once (the bitmap
+    // copies them before they are reused); a partial decode's image is decoded again.
+    preview = fromFrame
+      ? fromFrame.then((bitmap) => bitmap ?? wholePreview(bytes, side))
+      : region
+        ? wholePreview(bytes, side)
+        : previewOf(pixels, side);
   }
   return {
     ok: true,
@@ -263,6 +277,17 @@ export async function decodeImagePixels(
       pooled: pixels.pooled === true,
     },
   };
+}
+
+/** A preview of the whole image decoded again (when only a region was decoded and no frame serves). */
+async function wholePreview(bytes: Uint8Array, side: number): Promise<ImageBitmap> {
+  const whole = await decodeImagePixels(bytes);
+  if (!whole.ok) throw new Error(whole.error);
+  try {
+    return await previewOf(whole.pixels, side);
+  } finally {
+    releasePixels(whole.pixels);
+  }
 }
 
 /** One canvas for every decode (its context is kept; resized when an image needs another size). */
