@@ -52,8 +52,16 @@ const gOfCb = Int32Array.from(cbToG, (v) => v + (256 << SCALE_BITS));
 let cbSum = new Int32Array(0);
 let crSum = new Int32Array(0);
 
-/** True on little-endian platforms (every one the app runs on; the byte path stays for others). */
+/** One output row as 32-bit words in the platform's byte order (read back as RGBA bytes). */
+let rowWords = new Uint32Array(0);
+let rowBytes = new Uint8Array(0);
+
+/** Where R, G, B and A sit in a word whose bytes read R, G, B, A in memory on this platform. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const R_SHIFT = LITTLE_ENDIAN ? 0 : 24;
+const G_SHIFT = LITTLE_ENDIAN ? 8 : 16;
+const B_SHIFT = LITTLE_ENDIAN ? 16 : 8;
+const ALPHA = LITTLE_ENDIAN ? 0xff000000 | 0 : 0xff;
 
 /** Source pixels `[x0, x1) × [y0, y1)` of an image. */
 export interface PixelRegion {
@@ -72,27 +80,6 @@ export function chromaSize(
   if (format === 'I444') return { width, height };
   const w = Math.ceil(width / 2);
   return { width: w, height: format === 'I422' ? height : Math.ceil(height / 2) };
-}
-
-/** One pixel's RGBA as a little-endian word (libjpeg-turbo's `ycc_rgb_convert`, alpha 255). */
-function pixelWord(luma: number, cb: number, cr: number): number {
-  const r = clamp[luma + (rOf[cr] as number)] as number;
-  const g = clamp[luma + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number;
-  const b = clamp[luma + (bOf[cb] as number)] as number;
-  return (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
-}
-
-/** Writes pixel `at`'s word: one 32-bit store where the output allows it, else four bytes. */
-function put(out: Uint8ClampedArray, words: Uint32Array | null, at: number, word: number): void {
-  if (words) {
-    words[at] = word;
-    return;
-  }
-  const o = at * 4;
-  out[o] = word & 255;
-  out[o + 1] = (word >>> 8) & 255;
-  out[o + 2] = (word >>> 16) & 255;
-  out[o + 3] = 255;
 }
 
 /** `region` (the whole image when absent), checked to lie inside the image and be non-empty. */
@@ -145,10 +132,11 @@ export function jpegYuvToRgba(
     cbSum = new Int32Array(cw);
     crSum = new Int32Array(cw);
   }
-  const words =
-    LITTLE_ENDIAN && out.byteOffset % 4 === 0
-      ? new Uint32Array(out.buffer, out.byteOffset, width * height)
-      : null;
+  if (rowWords.length < width) {
+    rowWords = new Uint32Array(width);
+    rowBytes = new Uint8Array(rowWords.buffer);
+  }
+  const words = rowWords;
   const lastChromaRow = chroma.height - 1;
   // Chroma samples whose two output columns cover the region, and the sums their blends read.
   const i0 = area.x0 >> 1;
@@ -159,69 +147,64 @@ export function jpegYuvToRgba(
   const shift = format === 'I420' ? 4 : 2;
   const evenRound = format === 'I420' ? 8 : 1;
   const oddRound = format === 'I420' ? 7 : 2;
+  // Columns written per row: the region, widened to whole chroma pairs when subsampled.
+  const c0 = format === 'I444' ? area.x0 : 2 * i0;
+  const c1 = format === 'I444' ? area.x1 : Math.min(2 * i1 + 2, width);
   for (let r = area.y0; r < area.y1; r++) {
     const yAt = r * yStride;
-    let o = r * width;
     if (format === 'I444') {
       const uAt = r * uStride;
       const vAt = r * vStride;
-      for (let x = area.x0; x < area.x1; x++) {
-        const w = pixelWord(y[yAt + x] as number, u[uAt + x] as number, v[vAt + x] as number);
-        put(out, words, o + x, w);
-      }
-      continue;
-    }
-    if (format === 'I422') {
-      const uAt = r * uStride;
-      const vAt = r * vStride;
-      for (let i = s0; i <= s1; i++) {
-        cbSum[i] = u[uAt + i] as number;
-        crSum[i] = v[vAt + i] as number;
+      for (let x = c0; x < c1; x++) {
+        const l = y[yAt + x] as number;
+        const cb = u[uAt + x] as number;
+        const cr = v[vAt + x] as number;
+        words[x] =
+          ALPHA |
+          ((clamp[l + (rOf[cr] as number)] as number) << R_SHIFT) |
+          ((clamp[l + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number) <<
+            G_SHIFT) |
+          ((clamp[l + (bOf[cb] as number)] as number) << B_SHIFT);
       }
     } else {
-      const near = r >> 1;
-      // Even output rows blend in the sample row above, odd ones the row below (edges repeated).
-      const far = r & 1 ? Math.min(near + 1, lastChromaRow) : Math.max(near - 1, 0);
-      const un = near * uStride;
-      const uf = far * uStride;
-      const vn = near * vStride;
-      const vf = far * vStride;
-      for (let i = s0; i <= s1; i++) {
-        cbSum[i] = (u[un + i] as number) * 3 + (u[uf + i] as number);
-        crSum[i] = (v[vn + i] as number) * 3 + (v[vf + i] as number);
+      if (format === 'I422') {
+        const uAt = r * uStride;
+        const vAt = r * vStride;
+        for (let i = s0; i <= s1; i++) {
+          cbSum[i] = u[uAt + i] as number;
+          crSum[i] = v[vAt + i] as number;
+        }
+      } else {
+        const near = r >> 1;
+        // Even output rows blend in the sample row above, odd ones the row below (edges repeated).
+        const far = r & 1 ? Math.min(near + 1, lastChromaRow) : Math.max(near - 1, 0);
+        const un = near * uStride;
+        const uf = far * uStride;
+        const vn = near * vStride;
+        const vf = far * vStride;
+        for (let i = s0; i <= s1; i++) {
+          cbSum[i] = (u[un + i] as number) * 3 + (u[uf + i] as number);
+          crSum[i] = (v[vn + i] as number) * 3 + (v[vf + i] as number);
+        }
+      }
+      // Each chroma sample gives two output columns: the even one blends in its left neighbour,
+      // the odd one its right neighbour (the image's edge samples repeated).
+      for (let x = c0; x < c1; x++) {
+        const i = x >> 1;
+        const other = x & 1 ? (i < cw - 1 ? i + 1 : i) : i > 0 ? i - 1 : 0;
+        const round = x & 1 ? oddRound : evenRound;
+        const cb = ((cbSum[i] as number) * 3 + (cbSum[other] as number) + round) >> shift;
+        const cr = ((crSum[i] as number) * 3 + (crSum[other] as number) + round) >> shift;
+        const l = y[yAt + x] as number;
+        words[x] =
+          ALPHA |
+          ((clamp[l + (rOf[cr] as number)] as number) << R_SHIFT) |
+          ((clamp[l + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number) <<
+            G_SHIFT) |
+          ((clamp[l + (bOf[cb] as number)] as number) << B_SHIFT);
       }
     }
-    // Each chroma sample gives two output columns: the even one blends in its left neighbour, the odd
-    // one its right neighbour (the image's edge samples repeated).
-    o += 2 * i0;
-    for (let i = i0; i <= i1; i++, o += 2) {
-      const left = i > 0 ? i - 1 : 0;
-      const right = i < cw - 1 ? i + 1 : i;
-      const b3 = (cbSum[i] as number) * 3;
-      const c3 = (crSum[i] as number) * 3;
-      const x = 2 * i;
-      put(
-        out,
-        words,
-        o,
-        pixelWord(
-          y[yAt + x] as number,
-          (b3 + (cbSum[left] as number) + evenRound) >> shift,
-          (c3 + (crSum[left] as number) + evenRound) >> shift,
-        ),
-      );
-      if (x + 1 < width)
-        put(
-          out,
-          words,
-          o + 1,
-          pixelWord(
-            y[yAt + x + 1] as number,
-            (b3 + (cbSum[right] as number) + oddRound) >> shift,
-            (c3 + (crSum[right] as number) + oddRound) >> shift,
-          ),
-        );
-    }
+    out.set(rowBytes.subarray(c0 * 4, c1 * 4), (r * width + c0) * 4);
   }
   return out;
 }
