@@ -81,11 +81,14 @@ function viewOf(
   const input = createImageBitmap(
     new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
   );
-  // The decode made the preview when asked for (from the decoder's frame, or of all its pixels).
-  const original = previewLater ? null : (pixels.preview ?? previewOf(pixels, PREVIEW_MAX_SIDE));
+  // The decode made the preview when asked for (from the decoder's frame, or of all its pixels);
+  // with `previewLater`, a JPEG's is its frame at full size, scaled by the page.
+  const original = pixels.preview ?? previewOf(pixels, PREVIEW_MAX_SIDE);
+  const scaledLater = previewLater && pixels.decoder === 'image-decoder';
   return Promise.all([input, original]).then(([input, original]) => ({
     input,
     original,
+    ...(scaledLater ? { originalSide: PREVIEW_MAX_SIDE } : {}),
     rgba: prepared.cropRgba,
     size: side,
     origWidth: prepared.geometry.origWidth,
@@ -105,11 +108,16 @@ async function decodeForModel(
   bytes: Uint8Array,
   withPreview: boolean,
   step: StepClock,
+  previewScaled = true,
 ): Promise<DecodePixelsResult> {
   const previewSide = withPreview ? PREVIEW_MAX_SIDE : undefined;
   const decoded = await decodeImagePixels(
     bytes,
-    { previewSide, regionOf: (width, height) => engine.sourceRegion(width, height) },
+    {
+      previewSide,
+      previewScaled,
+      regionOf: (width, height) => engine.sourceRegion(width, height),
+    },
     step,
   );
   if (!decoded.ok || !decoded.pixels.region) return decoded;
@@ -127,7 +135,7 @@ async function decodeForModel(
     (bitmap) => bitmap.close(),
     () => undefined,
   );
-  return decodeImagePixels(bytes, { previewSide }, step);
+  return decodeImagePixels(bytes, { previewSide, previewScaled }, step);
 }
 
 /**
@@ -200,8 +208,6 @@ export interface LiveImageResult {
   timing: LiveImageTiming;
   /** The decoded image for the mask views, when asked for (they then need not decode it again). */
   view: LiveImageView | null;
-  /** The preview of a view that went ahead without it (`previewLater`). */
-  original?: ImageBitmap | null;
 }
 
 const api = {
@@ -231,7 +237,8 @@ const api = {
    * decode it again: `true` puts it in the result (image and masks are shown together), a callback
    * gets it as soon as the image is preprocessed, before the run (a slow model's image is shown first).
    * With `atlas`, the masks come with the views' pictures of them. `previewLater` (with a callback):
-   * the view goes ahead without its preview (`original` null), which comes with the result instead.
+   * a JPEG's preview is its decoder's frame at full size (`originalSide` set), made at once; the page
+   * scales it while the model runs (scaling it here would hold the run up).
    */
   async runImage(
     name: string,
@@ -244,7 +251,8 @@ const api = {
     const workerStart = epochNow();
     const t0 = performance.now();
     const { step, steps } = stepClock();
-    const decoded = await decodeForModel(bytes, withView !== false, step);
+    const early = typeof withView === 'function';
+    const decoded = await decodeForModel(bytes, withView !== false, step, !(early && previewLater));
     if (!decoded.ok) return decoded;
     step('decodeRest');
     const t1 = performance.now();
@@ -263,9 +271,7 @@ const api = {
       ? { side: atlas.tilePx, rgba: resizeSquare(photo, atlas.tilePx) }
       : null;
     // The views' bitmaps are made off this thread while the session runs.
-    const early = typeof withView === 'function';
     const shown = withView ? viewOf(prepared, pixels, early && previewLater) : null;
-    const later = early && previewLater ? pixels.preview : null;
     // The decoded pixels serve the next image once the views' bitmaps are made of them.
     const free = () => releasePixels(pixels);
     if (shown) void shown.then(free, free);
@@ -284,7 +290,6 @@ const api = {
           v.input.close();
           v.original?.close();
         });
-      void later?.then((b) => b.close());
       return run;
     }
     base = run.dump;
@@ -295,14 +300,12 @@ const api = {
     step('liveMasks');
     if (atlas) masks.atlas = await atlasOf(masks, atlas, step);
     const view = withView === true && shown ? await shown : null;
-    const original = later ? await later : null;
     step('viewWait');
     const t3 = performance.now();
     const result: LiveImageResult = {
       ok: true,
       masks,
       view,
-      ...(original ? { original } : {}),
       timing: {
         decodeMs: t1 - t0,
         preprocessMs: run.preprocessMs,
@@ -317,7 +320,6 @@ const api = {
       },
     };
     const bitmaps = atlasBitmaps(masks.atlas);
-    if (original) bitmaps.push(original);
     if (view) bitmaps.push(view.input, ...(view.original ? [view.original] : []));
     return transfer(result, view ? [...bitmaps, view.rgba.buffer] : bitmaps);
   },

@@ -16,7 +16,7 @@ import { atlasRequest } from '../views/masks/useMaskPipeline';
 import type { MaskAtlasRequest } from '../worker/masksAtlas';
 import { latestOnly } from '../worker/latestOnly';
 import type { OpenedLiveModel, LiveFailure } from './engine';
-import type { LiveImageView } from './imageHook';
+import { previewSize, type LiveImageView } from './imageHook';
 import type { LiveImageResult } from './live.worker';
 import type { LiveMasks } from './liveMasks';
 import type { LiveModelInfo } from './liveSlice';
@@ -184,6 +184,8 @@ export function createLiveActions(deps: LiveActionsDeps) {
     arrivedAt: number | null;
     /** A quick model's run: its image is shown with its masks, by the live actions. */
     quick: boolean;
+    /** The preview being scaled here while the model runs (the view came with it unscaled). */
+    preview: { scaled: Promise<ImageBitmap | null> | null };
   } | null = null;
 
   /** Counts image openings: a quick image waiting for its masks is shown only if none came after it. */
@@ -198,12 +200,12 @@ export function createLiveActions(deps: LiveActionsDeps) {
     model: LiveModelInfo,
     result: LiveImageResult | LiveFailure,
     showing: boolean,
+    late: ImageBitmap | null = null,
   ): boolean {
     const s = store.getState();
     s.setLiveBusy(null);
     if (!result.ok) return notifyError(`Live masks of ${image.name}: ${result.error}`);
     // A view that went ahead without its preview gets it with the masks.
-    const late = result.original ?? null;
     const pictured = late && !image.original ? { ...image, original: late } : image;
     if (late && pictured === image) late.close();
     const first = s.selectedBlock === null || s.maskDump?.live !== model.fileName;
@@ -283,13 +285,29 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const handsOver = quick || s.liveBusy === null;
     let handOver: (view: LiveImageView | null) => void = () => {};
     const handedOver = new Promise<LiveImageView | null>((resolve) => (handOver = resolve));
+    // A quick model's preview comes at full size: scaled here while the model runs, and shown with
+    // the masks (the views get the image without it).
+    const preview: NonNullable<typeof early>['preview'] = { scaled: null };
+    const receive = (view: LiveImageView) => {
+      const full = view.original;
+      if (view.originalSide === undefined || !full) return handOver(view);
+      const [resizeWidth, resizeHeight] = previewSize(full.width, full.height, view.originalSide);
+      preview.scaled = createImageBitmap(full, {
+        resizeWidth,
+        resizeHeight,
+        resizeQuality: 'medium',
+      })
+        .catch(() => null)
+        .finally(() => full.close());
+      handOver({ ...view, original: null, originalSide: undefined });
+    };
     // The image comes back before the run (a quick model's without its preview, which comes with
     // the masks): the views register it while the model runs, and show it with its masks.
     const result = backend().runImage(
       name,
       bytes,
       offsetsOf(s.config),
-      handsOver ? proxy((view: LiveImageView) => handOver(view)) : false,
+      handsOver ? proxy(receive) : false,
       atlasRequest(),
       quick,
     );
@@ -301,6 +319,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
       openingAt,
       arrivedAt: null,
       quick,
+      preview,
     };
     early = entry;
     // A failure is reported when the image is shown (or dropped with it when another one is opened).
@@ -336,18 +355,20 @@ export function createLiveActions(deps: LiveActionsDeps) {
     } catch (err) {
       result = { ok: false, error: message(err) };
     }
+    const original = entry.preview.scaled ? await entry.preview.scaled : null;
     if (opening !== openings) {
-      if (result.ok) result.original?.close();
+      original?.close();
       return;
     }
+    // Without masks the image is shown with its preview all the same.
+    const plain = original && !image.original ? { ...image, original } : image;
     if (entry.generation !== modelGeneration) {
-      if (result.ok) result.original?.close();
       store.getState().setLiveBusy(null);
-      store.getState().setMaskImage(image);
+      store.getState().setMaskImage(plain);
       return;
     }
     lastArrival = { openingAt: entry.openingAt, arrivedAt: entry.arrivedAt };
-    if (!show(image, model, result, true)) store.getState().setMaskImage(image);
+    if (!show(plain, model, result, true)) store.getState().setMaskImage(plain);
   }
 
   /**
@@ -360,12 +381,12 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const model = store.getState().liveModel;
     const ready = early;
     if (model && ready?.bytes === bytes && ready.generation === modelGeneration) {
-      if (ready.settled?.ok === true) {
+      if (ready.settled?.ok === true && !ready.quick) {
         early = null;
         lastArrival = { openingAt: ready.openingAt, arrivedAt: ready.arrivedAt };
         return show(image, model, ready.settled, true);
       }
-      if (ready.quick && ready.settled === null) {
+      if (ready.quick && ready.settled?.ok !== false) {
         early = null;
         void showWithMasks(ready, image, model);
         return true;

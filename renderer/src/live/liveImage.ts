@@ -12,6 +12,7 @@
  */
 import { jpegYuvToRgba, type JpegYuvFormat, type PixelRegion } from '../../../core/live/jpegYuv';
 import { checkImageFile } from '../../../core/saliency/imageHeader';
+import { previewSize } from './imageHook';
 
 /** Records the end of a named step (the bench's breakdown of a run). */
 export type StepClock = (name: string) => void;
@@ -54,14 +55,13 @@ interface Pixels {
 export interface DecodeOptions {
   /** The preview's largest side (none when absent). */
   previewSide?: number;
+  /**
+   * False: a JPEG's preview is the decoder's frame as a bitmap at full size (made at once, scaled by
+   * whoever draws or rescales it; the caller scales it to `previewSide`). Default true.
+   */
+  previewScaled?: boolean;
   /** The pixels the caller reads of a `width × height` image (null: all); the others may be skipped. */
   regionOf?: (width: number, height: number) => PixelRegion | null;
-}
-
-/** Size of a preview of at most `side` pixels a side (the image's own size when smaller). */
-function previewSize(width: number, height: number, side: number): [number, number] {
-  const scale = Math.min(1, side / Math.max(width, height));
-  return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
 }
 
 /**
@@ -125,16 +125,19 @@ async function decodeJpeg(
     const format = frame.format;
     if (!rect || !format) return null;
     const { width, height } = rect;
-    // The preview is scaled from the decoder's frame by the platform (off this loop's arithmetic).
-    if (options.previewSide !== undefined && (RGB_FORMATS.has(format) || YUV_FORMATS.has(format))) {
+    // The preview is scaled from the decoder's frame by the platform, once the frame's pixels are
+    // copied out (started earlier, it held the copy up).
+    const startPreview = (): Promise<ImageBitmap | null> | null => {
+      if (options.previewSide === undefined || !frame) return null;
+      if (options.previewScaled === false) return createImageBitmap(frame).catch(() => null);
       const [resizeWidth, resizeHeight] = previewSize(width, height, options.previewSide);
       // A failure gives null: the caller makes the preview another way.
-      preview = createImageBitmap(frame, {
+      return createImageBitmap(frame, {
         resizeWidth,
         resizeHeight,
         resizeQuality: 'medium',
       }).catch(() => null);
-    }
+    };
     if (RGB_FORMATS.has(format)) {
       const rgba = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
       try {
@@ -144,6 +147,8 @@ async function decodeJpeg(
         throw err;
       }
       step?.('copyTo');
+      preview = startPreview();
+      step?.('previewStart');
       return { rgba, width, height, pooled: true, preview };
     }
     if (!YUV_FORMATS.has(format) || width < 3 || height < 3) return null;
@@ -172,6 +177,8 @@ async function decodeJpeg(
         region ?? undefined,
       ) as Uint8ClampedArray<ArrayBuffer>;
       step?.('yuvToRgb');
+      preview = startPreview();
+      step?.('previewStart');
       return { rgba, width, height, pooled: true, region, preview };
     } finally {
       giveBack('planes', planes.buffer);

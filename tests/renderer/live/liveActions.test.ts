@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodePng, readMaskDump } from '../../../core/maskfile';
 import { computePonderMap } from '../../../core/maskfile/ponder';
 import { createStudioStore } from '../../../renderer/src/store';
@@ -85,9 +85,10 @@ function nodeLiveBackend(): LiveBackend & {
             input: bitmap(224, 224),
             rgba: prepared.cropRgba,
             size: 224,
-            // A quick model's view goes ahead without its preview, which comes with the masks.
-            original:
-              previewLater && typeof withView === 'function' ? null : bitmap(png.width, png.height),
+            // A quick model's preview comes at full size (here 4× the PNG), for the page to scale.
+            ...(previewLater && typeof withView === 'function'
+              ? { original: bitmap(png.width * 4, png.height * 4), originalSide: 640 }
+              : { original: bitmap(png.width, png.height) }),
             origWidth: png.width,
             origHeight: png.height,
             cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
@@ -103,7 +104,6 @@ function nodeLiveBackend(): LiveBackend & {
         ok: true as const,
         masks: liveMasksOf(engine.withOffsets(run.dump, offsets)),
         view: withView === true ? view : null,
-        ...(previewLater ? { original: bitmap(png.width, png.height) } : {}),
         timing: {
           decodeMs: 0,
           preprocessMs: run.preprocessMs,
@@ -176,6 +176,15 @@ const file = (name: string) => ({ name, bytes: read(name) });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('live masks reach the mask views', () => {
+  // Node has no createImageBitmap: scaling gives a bitmap of the asked size.
+  beforeAll(() => {
+    vi.stubGlobal(
+      'createImageBitmap',
+      (_: unknown, opts?: { resizeWidth?: number; resizeHeight?: number }) =>
+        Promise.resolve(bitmap(opts?.resizeWidth ?? 0, opts?.resizeHeight ?? 0)),
+    );
+  });
+  afterAll(() => vi.unstubAllGlobals());
   const pythonGrids = new Map<string, number[]>();
   beforeAll(() => {
     const dump = readMaskDump(read('tiny-mixed.laudmask.npz'));
@@ -210,7 +219,8 @@ describe('live masks reach the mask views', () => {
     expect(masks.calls.decoded).toBe(0); // never decoded by the masks worker
     expect(live.views).toBe(2);
     expect(states).toEqual([{ image: 'image.png', live: true }]);
-    expect(store.getState().maskImage?.original).toMatchObject({ width: 300, height: 257 });
+    // The page scaled the full-size preview to at most 640 pixels a side (1200×1028 → 640×548).
+    expect(store.getState().maskImage?.original).toMatchObject({ width: 640, height: 548 });
     const s = store.getState();
     expect(s.liveTiming?.sharedDecode).toBe(true);
     expect(s.maskImage).toMatchObject({ name: 'image.png', origWidth: 300, origHeight: 257 });
