@@ -6,6 +6,7 @@
  * channels of a pixel are summed together, the vertical pass runs tap by tap over whole rows, and the
  * intermediate rows live in a scratch buffer kept between calls.
  */
+import type { PixelRegion } from './jpegYuv';
 import { bilinearCoefficients, type ResizeWindow } from './pilResize';
 
 const PRECISION_BITS = 22;
@@ -34,6 +35,34 @@ let accumulator = new Int32Array(0);
 
 /** True on little-endian platforms (every one the app runs on; the byte path stays for others). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The source pixels `[x0, x1) × [y0, y1)` that `window` of a bilinear resize of a `width × height` image
+ * to `outWidth × outHeight` reads (every tap of its rows and columns): the only ones
+ * {@link resizeCropRgbaToRgb} needs decoded.
+ */
+export function resizeWindowSource(
+  width: number,
+  height: number,
+  outWidth: number,
+  outHeight: number,
+  window: ResizeWindow,
+): PixelRegion {
+  const span = (inSize: number, outSize: number, from: number, size: number) => {
+    if (inSize === outSize) return [from, from + size] as const;
+    const { first, count } = coefficientsFor(inSize, outSize);
+    let lo = inSize;
+    let hi = 0;
+    for (let i = from; i < from + size; i++) {
+      lo = Math.min(lo, first[i] as number);
+      hi = Math.max(hi, (first[i] as number) + (count[i] as number));
+    }
+    return [lo, hi] as const;
+  };
+  const [x0, x1] = span(width, outWidth, window.x0, window.width);
+  const [y0, y1] = span(height, outHeight, window.y0, window.height);
+  return { x0, y0, x1, y1 };
+}
 
 function clip8(sum: number): number {
   const v = sum >> PRECISION_BITS;

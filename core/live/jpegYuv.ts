@@ -40,45 +40,35 @@ for (let i = 0; i < 256; i++) {
   cbToG[i] = -fix(0.34414) * x + ONE_HALF;
 }
 
-/** Upsampled chroma rows, kept between calls. */
-let cbRow = new Uint8Array(0);
-let crRow = new Uint8Array(0);
+/** Clamps `value + 256` to 0…255 (the conversion's results lie in −256…511). */
+const clamp = new Uint8Array(768);
+for (let i = 0; i < 768; i++) clamp[i] = Math.min(255, Math.max(0, i - 256));
+/** The tables offset by the clamp table's 256 (green: in the 16-bit fixed point, before the shift). */
+const rOf = Int32Array.from(crToR, (v) => v + 256);
+const bOf = Int32Array.from(cbToB, (v) => v + 256);
+const gOfCb = Int32Array.from(cbToG, (v) => v + (256 << SCALE_BITS));
+
+/** Vertically blended chroma rows (`3·near + far`, or the row itself without vertical subsampling). */
 let cbSum = new Int32Array(0);
 let crSum = new Int32Array(0);
 
-/** `h2v1_fancy_upsample` of `n` (≥ 2) samples at `at` into `out` (2n values). */
-function upsampleRow(src: Uint8Array, at: number, n: number, out: Uint8Array): void {
-  let v = src[at] as number;
-  out[0] = v;
-  out[1] = (v * 3 + (src[at + 1] as number) + 2) >> 2;
-  for (let i = 1; i < n - 1; i++) {
-    v = (src[at + i] as number) * 3;
-    out[2 * i] = (v + (src[at + i - 1] as number) + 1) >> 2;
-    out[2 * i + 1] = (v + (src[at + i + 1] as number) + 2) >> 2;
-  }
-  v = src[at + n - 1] as number;
-  out[2 * n - 2] = (v * 3 + (src[at + n - 2] as number) + 1) >> 2;
-  out[2 * n - 1] = v;
-}
+/** One output row as 32-bit words in the platform's byte order (read back as RGBA bytes). */
+let rowWords = new Uint32Array(0);
+let rowBytes = new Uint8Array(0);
 
-/** Column sums `3·near + far` of two sample rows (the vertical step of `h2v2_fancy_upsample`). */
-function columnSums(src: Uint8Array, near: number, far: number, n: number, out: Int32Array): void {
-  for (let i = 0; i < n; i++) out[i] = (src[near + i] as number) * 3 + (src[far + i] as number);
-}
+/** Where R, G, B and A sit in a word whose bytes read R, G, B, A in memory on this platform. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const R_SHIFT = LITTLE_ENDIAN ? 0 : 24;
+const G_SHIFT = LITTLE_ENDIAN ? 8 : 16;
+const B_SHIFT = LITTLE_ENDIAN ? 16 : 8;
+const ALPHA = LITTLE_ENDIAN ? 0xff000000 | 0 : 0xff;
 
-/** The horizontal step of `h2v2_fancy_upsample` over `n` (≥ 2) column sums. */
-function upsampleSums(sums: Int32Array, n: number, out: Uint8Array): void {
-  let self = sums[0] as number;
-  out[0] = (self * 4 + 8) >> 4;
-  out[1] = (self * 3 + (sums[1] as number) + 7) >> 4;
-  for (let i = 1; i < n - 1; i++) {
-    self = (sums[i] as number) * 3;
-    out[2 * i] = (self + (sums[i - 1] as number) + 8) >> 4;
-    out[2 * i + 1] = (self + (sums[i + 1] as number) + 7) >> 4;
-  }
-  self = sums[n - 1] as number;
-  out[2 * n - 2] = (self * 3 + (sums[n - 2] as number) + 8) >> 4;
-  out[2 * n - 1] = (self * 4 + 7) >> 4;
+/** Source pixels `[x0, x1) × [y0, y1)` of an image. */
+export interface PixelRegion {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /** Chroma samples per row and rows of a plane for `format`. */
@@ -92,14 +82,31 @@ export function chromaSize(
   return { width: w, height: format === 'I422' ? height : Math.ceil(height / 2) };
 }
 
+/** `region` (the whole image when absent), checked to lie inside the image and be non-empty. */
+function checkedRegion(
+  region: PixelRegion | undefined,
+  width: number,
+  height: number,
+): PixelRegion {
+  if (!region) return { x0: 0, y0: 0, x1: width, y1: height };
+  const { x0, y0, x1, y1 } = region;
+  if (!(x0 >= 0 && y0 >= 0 && x1 <= width && y1 <= height && x0 < x1 && y0 < y1)) {
+    throw new RangeError(`region [${x0}, ${x1})×[${y0}, ${y1}) is not inside ${width}×${height}`);
+  }
+  return region;
+}
+
 /**
- * RGBA pixels (alpha 255) of `planes`, written into `out` (a new array when not given). Throws a
+ * RGBA pixels (alpha 255) of `planes`, written into `out` (a new array when not given); with
+ * `region`, only the pixels inside it (and at most one column beside it) are written, the rest of `out`
+ * left as it was. Throws a
  * RangeError on planes too small for the size, or an image narrower or shorter than 3 pixels (whose
  * upsampling would read libjpeg's block padding, which the planes do not carry).
  */
 export function jpegYuvToRgba(
   planes: JpegYuvPlanes,
   out: Uint8ClampedArray = new Uint8ClampedArray(planes.width * planes.height * 4),
+  region?: PixelRegion,
 ): Uint8ClampedArray {
   const { format, width, height, y, yStride, u, uStride, v, vStride } = planes;
   const chroma = chromaSize(format, width, height);
@@ -119,50 +126,85 @@ export function jpegYuvToRgba(
   if (out.length < width * height * 4) {
     throw new RangeError(`an output of ${out.length} values for ${width}×${height} pixels`);
   }
+  const area = checkedRegion(region, width, height);
   const cw = chroma.width;
-  if (format !== 'I444' && cbRow.length < 2 * cw) {
-    cbRow = new Uint8Array(2 * cw);
-    crRow = new Uint8Array(2 * cw);
+  if (format !== 'I444' && cbSum.length < cw) {
     cbSum = new Int32Array(cw);
     crSum = new Int32Array(cw);
   }
+  if (rowWords.length < width) {
+    rowWords = new Uint32Array(width);
+    rowBytes = new Uint8Array(rowWords.buffer);
+  }
+  const words = rowWords;
   const lastChromaRow = chroma.height - 1;
-  let o = 0;
-  for (let r = 0; r < height; r++) {
-    let cb: Uint8Array = u;
-    let cr: Uint8Array = v;
-    let cbAt = r * uStride;
-    let crAt = r * vStride;
-    if (format === 'I422') {
-      upsampleRow(u, cbAt, cw, cbRow);
-      upsampleRow(v, crAt, cw, crRow);
-      cb = cbRow;
-      cr = crRow;
-      cbAt = 0;
-      crAt = 0;
-    } else if (format === 'I420') {
-      const near = r >> 1;
-      // Even output rows blend in the sample row above, odd ones the row below (edges repeated).
-      const far = r & 1 ? Math.min(near + 1, lastChromaRow) : Math.max(near - 1, 0);
-      columnSums(u, near * uStride, far * uStride, cw, cbSum);
-      columnSums(v, near * vStride, far * vStride, cw, crSum);
-      upsampleSums(cbSum, cw, cbRow);
-      upsampleSums(crSum, cw, crRow);
-      cb = cbRow;
-      cr = crRow;
-      cbAt = 0;
-      crAt = 0;
-    }
+  // Chroma samples whose two output columns cover the region, and the sums their blends read.
+  const i0 = area.x0 >> 1;
+  const i1 = (area.x1 - 1) >> 1;
+  const s0 = Math.max(i0 - 1, 0);
+  const s1 = Math.min(i1 + 1, cw - 1);
+  // libjpeg's rounding: h2v1 (3·s + neighbour + 1 or 2) >> 2; h2v2 (3·sum + neighbour + 8 or 7) >> 4.
+  const shift = format === 'I420' ? 4 : 2;
+  const evenRound = format === 'I420' ? 8 : 1;
+  const oddRound = format === 'I420' ? 7 : 2;
+  // Columns written per row: the region, widened to whole chroma pairs when subsampled.
+  const c0 = format === 'I444' ? area.x0 : 2 * i0;
+  const c1 = format === 'I444' ? area.x1 : Math.min(2 * i1 + 2, width);
+  for (let r = area.y0; r < area.y1; r++) {
     const yAt = r * yStride;
-    for (let x = 0; x < width; x++, o += 4) {
-      const luma = y[yAt + x] as number;
-      const b = cb[cbAt + x] as number;
-      const c = cr[crAt + x] as number;
-      out[o] = luma + (crToR[c] as number);
-      out[o + 1] = luma + (((cbToG[b] as number) + (crToG[c] as number)) >> SCALE_BITS);
-      out[o + 2] = luma + (cbToB[b] as number);
-      out[o + 3] = 255;
+    if (format === 'I444') {
+      const uAt = r * uStride;
+      const vAt = r * vStride;
+      for (let x = c0; x < c1; x++) {
+        const l = y[yAt + x] as number;
+        const cb = u[uAt + x] as number;
+        const cr = v[vAt + x] as number;
+        words[x] =
+          ALPHA |
+          ((clamp[l + (rOf[cr] as number)] as number) << R_SHIFT) |
+          ((clamp[l + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number) <<
+            G_SHIFT) |
+          ((clamp[l + (bOf[cb] as number)] as number) << B_SHIFT);
+      }
+    } else {
+      if (format === 'I422') {
+        const uAt = r * uStride;
+        const vAt = r * vStride;
+        for (let i = s0; i <= s1; i++) {
+          cbSum[i] = u[uAt + i] as number;
+          crSum[i] = v[vAt + i] as number;
+        }
+      } else {
+        const near = r >> 1;
+        // Even output rows blend in the sample row above, odd ones the row below (edges repeated).
+        const far = r & 1 ? Math.min(near + 1, lastChromaRow) : Math.max(near - 1, 0);
+        const un = near * uStride;
+        const uf = far * uStride;
+        const vn = near * vStride;
+        const vf = far * vStride;
+        for (let i = s0; i <= s1; i++) {
+          cbSum[i] = (u[un + i] as number) * 3 + (u[uf + i] as number);
+          crSum[i] = (v[vn + i] as number) * 3 + (v[vf + i] as number);
+        }
+      }
+      // Each chroma sample gives two output columns: the even one blends in its left neighbour,
+      // the odd one its right neighbour (the image's edge samples repeated).
+      for (let x = c0; x < c1; x++) {
+        const i = x >> 1;
+        const other = x & 1 ? (i < cw - 1 ? i + 1 : i) : i > 0 ? i - 1 : 0;
+        const round = x & 1 ? oddRound : evenRound;
+        const cb = ((cbSum[i] as number) * 3 + (cbSum[other] as number) + round) >> shift;
+        const cr = ((crSum[i] as number) * 3 + (crSum[other] as number) + round) >> shift;
+        const l = y[yAt + x] as number;
+        words[x] =
+          ALPHA |
+          ((clamp[l + (rOf[cr] as number)] as number) << R_SHIFT) |
+          ((clamp[l + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number) <<
+            G_SHIFT) |
+          ((clamp[l + (bOf[cb] as number)] as number) << B_SHIFT);
+      }
     }
+    out.set(rowBytes.subarray(c0 * 4, c1 * 4), (r * width + c0) * 4);
   }
   return out;
 }

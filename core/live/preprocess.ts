@@ -6,7 +6,8 @@
  */
 import { roundHalfEven } from '../arch';
 import type { LivePreprocessing } from './metadata';
-import { resizeCropRgbaToRgb } from './cropResize';
+import { resizeCropRgbaToRgb, resizeWindowSource } from './cropResize';
+import type { PixelRegion } from './jpegYuv';
 
 /** The crop's RGB values, kept between images. */
 let rgbScratch = new Uint8Array(0);
@@ -96,6 +97,25 @@ export function liveCropGeometry(
     top,
     cropBox: [left / sx, top / sy, (left + crop) / sx, (top + crop) / sy],
   };
+}
+
+/**
+ * The pixels of a `width × height` image that {@link preprocessRgba} reads (the centre crop's source
+ * with its resampling taps): a decoder need convert only these.
+ */
+export function preprocessSourceRegion(
+  width: number,
+  height: number,
+  preprocessing: LivePreprocessing = EXPORTER_PREPROCESSING,
+): PixelRegion {
+  const crop = preprocessing.crop;
+  const g = liveCropGeometry(width, height, preprocessing.resizeShorter, crop);
+  return resizeWindowSource(width, height, g.resizedWidth, g.resizedHeight, {
+    x0: g.left,
+    y0: g.top,
+    width: crop,
+    height: crop,
+  });
 }
 
 /**

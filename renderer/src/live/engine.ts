@@ -13,11 +13,13 @@ import {
   outputsToDump,
   parseLiveModel,
   preprocessRgba,
+  preprocessSourceRegion,
   type LiveModelMeta,
   type PreprocessedImage,
   type LiveTensor,
   type ThresholdOffsets,
 } from '../../../core/live';
+import type { PixelRegion } from '../../../core/live/jpegYuv';
 import type { MaskDump } from '../../../core/maskfile/types';
 
 /** The part of an onnxruntime `InferenceSession` the engine uses. */
@@ -197,6 +199,20 @@ export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: num
     }
   }
 
+  /**
+   * The pixels of a `width × height` image the open model's preprocessing reads (null: no model open,
+   * or a size it cannot preprocess: all of them are decoded and {@link prepare} says what is wrong).
+   */
+  function sourceRegion(width: number, height: number): PixelRegion | null {
+    const model = current;
+    if (!model) return null;
+    try {
+      return preprocessSourceRegion(width, height, model.meta.preprocessing);
+    } catch {
+      return null;
+    }
+  }
+
   /** Runs a prepared image; the dump carries the model's own decisions. */
   async function runPrepared(prepared: PreparedImage): Promise<LiveRun | LiveFailure> {
     const { model, name } = prepared;
@@ -259,6 +275,7 @@ export function createLiveEngine(runtime: LiveRuntime, options: { maxBytes?: num
     open,
     run,
     prepare,
+    sourceRegion,
     runPrepared,
     preprocess,
     withOffsets,

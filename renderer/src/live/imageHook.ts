@@ -13,11 +13,23 @@ export interface LiveImageView {
   /** `size × size × 4` RGBA values of `input`. */
   rgba: Uint8ClampedArray;
   size: number;
-  original: ImageBitmap;
+  /** A preview of the whole image. */
+  original: ImageBitmap | null;
+  /**
+   * Set when `original` is the whole image at full size, not yet scaled (see `runImage`'s
+   * `previewLater`): the page scales it to at most this many pixels a side.
+   */
+  originalSide?: number;
   origWidth: number;
   origHeight: number;
   /** The crop in original pixels. */
   cropBox: { x: number; y: number; width: number; height: number };
+}
+
+/** Size of a preview of at most `side` pixels a side (the image's own size when smaller). */
+export function previewSize(width: number, height: number, side: number): [number, number] {
+  const scale = Math.min(1, side / Math.max(width, height));
+  return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
 }
 
 type Listener = (image: MaskImage, bytes: Uint8Array) => boolean;

@@ -23,6 +23,7 @@ import {
   previewOf,
   releasePixels,
   type DecodedPixels,
+  type DecodePixelsResult,
   type StepClock,
 } from './liveImage';
 import { ortRuntime, liveThreads } from './ortRuntime';
@@ -70,17 +71,24 @@ const cropSide = (prepared: PreparedImage) => Math.round(Math.sqrt(prepared.crop
  * The mask views' image of a run: the network's own input (crop) as a bitmap, and the preview. Both
  * bitmaps are made off this thread, started at once (they are ready by the time the run is done).
  */
-function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveImageView> {
+function viewOf(
+  prepared: PreparedImage,
+  pixels: DecodedPixels,
+  previewLater = false,
+): Promise<LiveImageView> {
   const side = cropSide(prepared);
   const [x0, y0, x1, y1] = prepared.geometry.cropBox;
-  return Promise.all([
-    createImageBitmap(
-      new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
-    ),
-    previewOf(pixels, PREVIEW_MAX_SIDE),
-  ]).then(([input, original]) => ({
+  const input = createImageBitmap(
+    new ImageData(prepared.cropRgba as Uint8ClampedArray<ArrayBuffer>, side, side),
+  );
+  // The decode made the preview when asked for (from the decoder's frame, or of all its pixels);
+  // with `previewLater`, a JPEG's is its frame at full size, scaled by the page.
+  const original = pixels.preview ?? previewOf(pixels, PREVIEW_MAX_SIDE);
+  const scaledLater = previewLater && pixels.decoder === 'image-decoder';
+  return Promise.all([input, original]).then(([input, original]) => ({
     input,
     original,
+    ...(scaledLater ? { originalSide: PREVIEW_MAX_SIDE } : {}),
     rgba: prepared.cropRgba,
     size: side,
     origWidth: prepared.geometry.origWidth,
@@ -90,6 +98,45 @@ function viewOf(prepared: PreparedImage, pixels: DecodedPixels): Promise<LiveIma
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Decodes an image for the open model: a JPEG's planes are converted only where its preprocessing
+ * reads them (the centre crop's source), the preview (when `withPreview`) scaled from the decoder's
+ * frame. Decoded again in full when the model changed meanwhile and reads other pixels.
+ */
+async function decodeForModel(
+  bytes: Uint8Array,
+  withPreview: boolean,
+  step: StepClock,
+  previewScaled = true,
+): Promise<DecodePixelsResult> {
+  const previewSide = withPreview ? PREVIEW_MAX_SIDE : undefined;
+  const decoded = await decodeImagePixels(
+    bytes,
+    {
+      previewSide,
+      previewScaled,
+      regionOf: (width, height) => engine.sourceRegion(width, height),
+    },
+    step,
+  );
+  if (!decoded.ok || !decoded.pixels.region) return decoded;
+  const { width, height, region } = decoded.pixels;
+  const needed = engine.sourceRegion(width, height);
+  const inside =
+    needed !== null &&
+    needed.x0 >= region.x0 &&
+    needed.y0 >= region.y0 &&
+    needed.x1 <= region.x1 &&
+    needed.y1 <= region.y1;
+  if (inside) return decoded;
+  releasePixels(decoded.pixels);
+  void decoded.pixels.preview?.then(
+    (bitmap) => bitmap.close(),
+    () => undefined,
+  );
+  return decodeImagePixels(bytes, { previewSide, previewScaled }, step);
+}
 
 /**
  * Every picture the 2D mask views draw of `masks`, over the current image (as the masks worker draws
@@ -189,7 +236,9 @@ const api = {
    * image for the mask views (the network's input and a preview, transferred), so that they need not
    * decode it again: `true` puts it in the result (image and masks are shown together), a callback
    * gets it as soon as the image is preprocessed, before the run (a slow model's image is shown first).
-   * With `atlas`, the masks come with the views' pictures of them.
+   * With `atlas`, the masks come with the views' pictures of them. `previewLater` (with a callback):
+   * a JPEG's preview is its decoder's frame at full size (`originalSide` set), made at once; the page
+   * scales it while the model runs (scaling it here would hold the run up).
    */
   async runImage(
     name: string,
@@ -197,11 +246,13 @@ const api = {
     offsets: ThresholdOffsets,
     withView: boolean | ((view: LiveImageView) => unknown) = false,
     atlas?: MaskAtlasRequest,
+    previewLater = false,
   ): Promise<LiveImageResult | LiveFailure> {
     const workerStart = epochNow();
     const t0 = performance.now();
     const { step, steps } = stepClock();
-    const decoded = await decodeImagePixels(bytes, undefined, step);
+    const early = typeof withView === 'function';
+    const decoded = await decodeForModel(bytes, withView !== false, step, !(early && previewLater));
     if (!decoded.ok) return decoded;
     step('decodeRest');
     const t1 = performance.now();
@@ -213,17 +264,22 @@ const api = {
     }
     step('preprocess');
     const side = cropSide(prepared);
-    // Kept for the atlas (the crop's own buffer goes to the page with the view).
+    // Kept for the atlas (the crop's own buffer goes to the page with the view), with its tile-sized
+    // copy made now rather than after the run.
     const photo: RgbaImage = { rgba: prepared.cropRgba.slice(), width: side, height: side };
+    const tilePhoto = atlas
+      ? { side: atlas.tilePx, rgba: resizeSquare(photo, atlas.tilePx) }
+      : null;
     // The views' bitmaps are made off this thread while the session runs.
-    const shown = withView ? viewOf(prepared, pixels) : null;
+    const shown = withView ? viewOf(prepared, pixels, early && previewLater) : null;
     // The decoded pixels serve the next image once the views' bitmaps are made of them.
     const free = () => releasePixels(pixels);
     if (shown) void shown.then(free, free);
     else free();
-    if (typeof withView === 'function' && shown) {
-      const early = await shown;
-      void withView(transfer(early, [early.input, early.original, early.rgba.buffer]));
+    if (early && shown) {
+      const view = await shown;
+      const bitmaps = view.original ? [view.input, view.original] : [view.input];
+      void withView(transfer(view, [...bitmaps, view.rgba.buffer]));
     }
     step('viewStart');
     const run = await serial(() => engine.runPrepared(prepared));
@@ -232,13 +288,13 @@ const api = {
       if (withView === true)
         void shown?.then((v) => {
           v.input.close();
-          v.original.close();
+          v.original?.close();
         });
       return run;
     }
     base = run.dump;
     basePhoto = photo;
-    baseTilePhoto = null;
+    baseTilePhoto = tilePhoto;
     const t2 = performance.now();
     const masks = liveMasksOf(engine.withOffsets(run.dump, offsets));
     step('liveMasks');
@@ -264,10 +320,8 @@ const api = {
       },
     };
     const bitmaps = atlasBitmaps(masks.atlas);
-    return transfer(
-      result,
-      view ? [...bitmaps, view.input, view.original, view.rgba.buffer] : bitmaps,
-    );
+    if (view) bitmaps.push(view.input, ...(view.original ? [view.original] : []));
+    return transfer(result, view ? [...bitmaps, view.rgba.buffer] : bitmaps);
   },
 
   /** The current image's masks with other offsets (no rerun), with their pictures when asked. */

@@ -16,7 +16,7 @@ import { atlasRequest } from '../views/masks/useMaskPipeline';
 import type { MaskAtlasRequest } from '../worker/masksAtlas';
 import { latestOnly } from '../worker/latestOnly';
 import type { OpenedLiveModel, LiveFailure } from './engine';
-import type { LiveImageView } from './imageHook';
+import { previewSize, type LiveImageView } from './imageHook';
 import type { LiveImageResult } from './live.worker';
 import type { LiveMasks } from './liveMasks';
 import type { LiveModelInfo } from './liveSlice';
@@ -35,6 +35,7 @@ export interface LiveBackend {
     offsets: ThresholdOffsets,
     withView?: boolean | ((view: LiveImageView) => unknown),
     atlas?: MaskAtlasRequest,
+    previewLater?: boolean,
   ): Promise<LiveImageResult | LiveFailure>;
   rethreshold(
     offsets: ThresholdOffsets,
@@ -181,7 +182,14 @@ export function createLiveActions(deps: LiveActionsDeps) {
     /** When the bytes reached the actions and when the result reached the page (epoch ms). */
     openingAt: number;
     arrivedAt: number | null;
+    /** A quick model's run: its image is shown with its masks, by the live actions. */
+    quick: boolean;
+    /** The preview being scaled here while the model runs (the view came with it unscaled). */
+    preview: { scaled: Promise<ImageBitmap | null> | null };
   } | null = null;
+
+  /** Counts image openings: a quick image waiting for its masks is shown only if none came after it. */
+  let openings = 0;
 
   /** When the shown run's bytes arrived and its result reached the page (epoch ms). */
   let lastArrival: { openingAt: number; arrivedAt: number | null } | null = null;
@@ -192,13 +200,17 @@ export function createLiveActions(deps: LiveActionsDeps) {
     model: LiveModelInfo,
     result: LiveImageResult | LiveFailure,
     showing: boolean,
+    late: ImageBitmap | null = null,
   ): boolean {
     const s = store.getState();
     s.setLiveBusy(null);
     if (!result.ok) return notifyError(`Live masks of ${image.name}: ${result.error}`);
+    // A view that went ahead without its preview gets it with the masks.
+    const pictured = late && !image.original ? { ...image, original: late } : image;
+    if (late && pictured === image) late.close();
     const first = s.selectedBlock === null || s.maskDump?.live !== model.fileName;
     // The model's later images show their masks first and adopt their rates a frame later.
-    const shown = adopt(result.masks, image, model, false, showing, !first);
+    const shown = adopt(result.masks, pictured, model, false, showing, !first);
     if (shown && first) {
       s.selectStage(0);
       s.selectBlock(result.masks.blocks[0]?.key ?? null);
@@ -253,10 +265,11 @@ export function createLiveActions(deps: LiveActionsDeps) {
   /**
    * An image file is being opened: start its live run now. The returned promise (never rejecting)
    * gives the view the image as the live worker decoded it (null when that failed), so that the view
-   * does not decode it again. When the model's last image took less than {@link QUICK_RUN_MS} to run,
-   * it arrives with the masks and the view shows both in one update; a slower model's image arrives
-   * before its run (the view shows it first, its masks later), unless the worker is busy with another
-   * image (then the view decodes it: undefined).
+   * does not decode it again; it arrives before the run. When the model's last image took less than
+   * {@link QUICK_RUN_MS} to run, it comes without its preview and the views register it while the
+   * model runs, then the live actions show it with its masks (and preview) in one update; a slower
+   * model's image is shown first, its masks later, unless the worker is busy with another image
+   * (then the view decodes it: undefined).
    */
   function imageOpening(
     name: string,
@@ -265,18 +278,38 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const s = store.getState();
     if (!s.liveModel) return undefined;
     const openingAt = epochNow();
+    openings++;
     const quick = s.liveTiming !== null && s.liveTiming.runMs < quickRunMs;
     // While the worker runs another image, a slow model's image would wait for that run to be
     // decoded there: the views decode it themselves at once.
     const handsOver = quick || s.liveBusy === null;
     let handOver: (view: LiveImageView | null) => void = () => {};
     const handedOver = new Promise<LiveImageView | null>((resolve) => (handOver = resolve));
+    // A quick model's preview comes at full size: scaled here while the model runs, and shown with
+    // the masks (the views get the image without it).
+    const preview: NonNullable<typeof early>['preview'] = { scaled: null };
+    const receive = (view: LiveImageView) => {
+      const full = view.original;
+      if (view.originalSide === undefined || !full) return handOver(view);
+      const [resizeWidth, resizeHeight] = previewSize(full.width, full.height, view.originalSide);
+      preview.scaled = createImageBitmap(full, {
+        resizeWidth,
+        resizeHeight,
+        resizeQuality: 'medium',
+      })
+        .catch(() => null)
+        .finally(() => full.close());
+      handOver({ ...view, original: null, originalSide: undefined });
+    };
+    // The image comes back before the run (a quick model's without its preview, which comes with
+    // the masks): the views register it while the model runs, and show it with its masks.
     const result = backend().runImage(
       name,
       bytes,
       offsetsOf(s.config),
-      quick ? true : handsOver ? proxy((view: LiveImageView) => handOver(view)) : false,
+      handsOver ? proxy(receive) : false,
       atlasRequest(),
+      quick,
     );
     const entry: NonNullable<typeof early> = {
       bytes,
@@ -285,43 +318,79 @@ export function createLiveActions(deps: LiveActionsDeps) {
       settled: null,
       openingAt,
       arrivedAt: null,
+      quick,
+      preview,
     };
     early = entry;
     // A failure is reported when the image is shown (or dropped with it when another one is opened).
-    const arrived = result.then(
+    void result.then(
       (value) => {
         entry.settled = value;
         entry.arrivedAt = epochNow();
         // A failed decode or preprocessing hands nothing over: the view decodes the image itself.
         handOver(null);
-        return value.ok ? value.view : null;
       },
       (err: unknown) => {
         entry.settled = { ok: false, error: message(err) };
         handOver(null);
-        return null;
       },
     );
-    return quick ? arrived : handsOver ? handedOver : undefined;
+    return handsOver ? handedOver : undefined;
   }
 
   /**
-   * The mask views are showing an image: remember it and run it when a model is open. True when its
-   * live masks had already arrived and were shown with it (the view then does not show it itself).
+   * Shows a quick model's image once its masks arrive, both in one store update (or the image alone
+   * when the run failed or the model changed); nothing when another image was opened meanwhile.
+   */
+  async function showWithMasks(
+    entry: NonNullable<typeof early>,
+    image: MaskImage,
+    model: LiveModelInfo,
+  ): Promise<void> {
+    const opening = openings;
+    store.getState().setLiveBusy('image');
+    let result: LiveImageResult | LiveFailure;
+    try {
+      result = await entry.result;
+    } catch (err) {
+      result = { ok: false, error: message(err) };
+    }
+    const original = entry.preview.scaled ? await entry.preview.scaled : null;
+    if (opening !== openings) {
+      original?.close();
+      return;
+    }
+    // Without masks the image is shown with its preview all the same.
+    const plain = original && !image.original ? { ...image, original } : image;
+    if (entry.generation !== modelGeneration) {
+      store.getState().setLiveBusy(null);
+      store.getState().setMaskImage(plain);
+      return;
+    }
+    lastArrival = { openingAt: entry.openingAt, arrivedAt: entry.arrivedAt };
+    if (!show(plain, model, result, true)) store.getState().setMaskImage(plain);
+  }
+
+  /**
+   * The mask views are showing an image: remember it and run it when a model is open. True when the
+   * live actions show it (its live masks had arrived and were shown with it, or a quick model's run
+   * is under way and it is shown with them); the view then does not show it itself.
    */
   function imageOpened(image: MaskImage, bytes: Uint8Array): boolean {
     lastImage = { image, bytes };
     const model = store.getState().liveModel;
     const ready = early;
-    if (
-      model &&
-      ready?.bytes === bytes &&
-      ready.generation === modelGeneration &&
-      ready.settled?.ok === true
-    ) {
-      early = null;
-      lastArrival = { openingAt: ready.openingAt, arrivedAt: ready.arrivedAt };
-      return show(image, model, ready.settled, true);
+    if (model && ready?.bytes === bytes && ready.generation === modelGeneration) {
+      if (ready.settled?.ok === true && !ready.quick) {
+        early = null;
+        lastArrival = { openingAt: ready.openingAt, arrivedAt: ready.arrivedAt };
+        return show(image, model, ready.settled, true);
+      }
+      if (ready.quick && ready.settled?.ok !== false) {
+        early = null;
+        void showWithMasks(ready, image, model);
+        return true;
+      }
     }
     void runImage(image, bytes);
     return false;

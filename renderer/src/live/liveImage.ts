@@ -10,8 +10,9 @@
  * here with libjpeg-turbo's arithmetic (`core/live/jpegYuv.ts`). PNG and WebP files, and JPEGs that
  * `ImageDecoder` cannot give exactly, go through `createImageBitmap`.
  */
-import { jpegYuvToRgba, type JpegYuvFormat } from '../../../core/live/jpegYuv';
+import { jpegYuvToRgba, type JpegYuvFormat, type PixelRegion } from '../../../core/live/jpegYuv';
 import { checkImageFile } from '../../../core/saliency/imageHeader';
+import { previewSize } from './imageHook';
 
 /** Records the end of a named step (the bench's breakdown of a run). */
 export type StepClock = (name: string) => void;
@@ -20,8 +21,16 @@ export interface DecodedPixels {
   rgba: Uint8ClampedArray;
   width: number;
   height: number;
-  /** The image downscaled to at most `previewSide` pixels a side, when asked for. */
-  preview: ImageBitmap | null;
+  /**
+   * The image downscaled to at most `previewSide` pixels a side, when asked for: made off this
+   * thread's arithmetic, it may still be on its way when the pixels are ready.
+   */
+  preview: Promise<ImageBitmap> | null;
+  /**
+   * The pixels of `rgba` that were decoded, when only a region was asked for (null: all of them);
+   * the others hold whatever the reused buffer held.
+   */
+  region: PixelRegion | null;
   /** Which decoder gave the pixels (the bench and the tests report it). */
   decoder: 'image-decoder' | 'image-bitmap';
   /** True when `rgba` is a reusable buffer of this module's (see {@link releasePixels}). */
@@ -36,6 +45,23 @@ interface Pixels {
   height: number;
   /** True for a buffer of the reuse pool. */
   pooled?: boolean;
+  /** The decoded pixels when not all of them (see {@link DecodedPixels.region}). */
+  region?: PixelRegion | null;
+  /** The preview, when asked for and made from the decoder's own frame (null: it could not be). */
+  preview?: Promise<ImageBitmap | null> | null;
+}
+
+/** What a decode is asked for beside the pixels. */
+export interface DecodeOptions {
+  /** The preview's largest side (none when absent). */
+  previewSide?: number;
+  /**
+   * False: a JPEG's preview is the decoder's frame as a bitmap at full size (made at once, scaled by
+   * whoever draws or rescales it; the caller scales it to `previewSide`). Default true.
+   */
+  previewScaled?: boolean;
+  /** The pixels the caller reads of a `width × height` image (null: all); the others may be skipped. */
+  regionOf?: (width: number, height: number) => PixelRegion | null;
 }
 
 /**
@@ -76,10 +102,16 @@ const YUV_FORMATS = new Set(['I420', 'I422', 'I444']);
  * The JPEG's pixels through `ImageDecoder`; null when this platform has none, the file does not decode
  * there, or its frame comes in a layout not converted exactly here (the caller then uses the canvas).
  */
-async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels | null> {
+async function decodeJpeg(
+  bytes: Uint8Array,
+  options: DecodeOptions,
+  step?: StepClock,
+): Promise<Pixels | null> {
   if (typeof ImageDecoder === 'undefined') return null;
   let decoder: ImageDecoder | null = null;
   let frame: VideoFrame | null = null;
+  /** The preview being scaled from `frame` (which stays open until it is made). */
+  let preview: Promise<ImageBitmap | null> | null = null;
   try {
     decoder = new ImageDecoder({
       data: bytes as Uint8Array<ArrayBuffer>,
@@ -93,6 +125,19 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
     const format = frame.format;
     if (!rect || !format) return null;
     const { width, height } = rect;
+    // The preview is scaled from the decoder's frame by the platform, once the frame's pixels are
+    // copied out (started earlier, it held the copy up).
+    const startPreview = (): Promise<ImageBitmap | null> | null => {
+      if (options.previewSide === undefined || !frame) return null;
+      if (options.previewScaled === false) return createImageBitmap(frame).catch(() => null);
+      const [resizeWidth, resizeHeight] = previewSize(width, height, options.previewSide);
+      // A failure gives null: the caller makes the preview another way.
+      return createImageBitmap(frame, {
+        resizeWidth,
+        resizeHeight,
+        resizeQuality: 'medium',
+      }).catch(() => null);
+    };
     if (RGB_FORMATS.has(format)) {
       const rgba = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
       try {
@@ -102,7 +147,9 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
         throw err;
       }
       step?.('copyTo');
-      return { rgba, width, height, pooled: true };
+      preview = startPreview();
+      step?.('previewStart');
+      return { rgba, width, height, pooled: true, preview };
     }
     if (!YUV_FORMATS.has(format) || width < 3 || height < 3) return null;
     const size = frame.allocationSize({ rect });
@@ -113,6 +160,7 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
       const [y, u, v] = layout;
       if (!y || !u || !v) return null;
       const out = new Uint8ClampedArray(take('pixels', width * height * 4), 0, width * height * 4);
+      const region = options.regionOf?.(width, height) ?? null;
       const rgba = jpegYuvToRgba(
         {
           format: format as JpegYuvFormat,
@@ -126,17 +174,26 @@ async function decodeJpeg(bytes: Uint8Array, step?: StepClock): Promise<Pixels |
           vStride: v.stride,
         },
         out,
+        region ?? undefined,
       ) as Uint8ClampedArray<ArrayBuffer>;
       step?.('yuvToRgb');
-      return { rgba, width, height, pooled: true };
+      preview = startPreview();
+      step?.('previewStart');
+      return { rgba, width, height, pooled: true, region, preview };
     } finally {
       giveBack('planes', planes.buffer);
     }
   } catch {
     return null;
   } finally {
-    frame?.close();
-    decoder?.close();
+    const openFrame = frame;
+    const openDecoder = decoder;
+    const close = () => {
+      openFrame?.close();
+      openDecoder?.close();
+    };
+    if (preview) void preview.then(close);
+    else close();
   }
 }
 
@@ -178,35 +235,66 @@ export function previewOf(
   side: number,
 ): Promise<ImageBitmap> {
   const image = new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, width, height);
-  const scale = Math.min(1, side / Math.max(width, height));
-  if (scale === 1) return createImageBitmap(image);
-  return createImageBitmap(image, {
-    resizeWidth: Math.max(1, Math.round(width * scale)),
-    resizeHeight: Math.max(1, Math.round(height * scale)),
-    resizeQuality: 'medium',
-  });
+  const [resizeWidth, resizeHeight] = previewSize(width, height, side);
+  if (resizeWidth === width && resizeHeight === height) return createImageBitmap(image);
+  return createImageBitmap(image, { resizeWidth, resizeHeight, resizeQuality: 'medium' });
 }
 
 /**
  * Decodes a PNG, JPEG or WebP file to RGBA (the header is checked first: size caps, type); with
- * `previewSide`, also a copy downscaled to at most that many pixels a side (what the mask views show).
+ * `previewSide`, also a copy downscaled to at most that many pixels a side (what the mask views show);
+ * with `regionOf`, a JPEG's planes are converted only where the caller reads them.
  */
 export async function decodeImagePixels(
   bytes: Uint8Array,
-  previewSide?: number,
+  options: DecodeOptions = {},
   step?: StepClock,
 ): Promise<DecodePixelsResult> {
   const info = checkImageFile(bytes);
   if (!info.ok) return { ok: false, error: info.error };
-  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes, step) : null;
+  let pixels: Pixels | null = info.type === 'jpeg' ? await decodeJpeg(bytes, options, step) : null;
   const decoder = pixels ? 'image-decoder' : 'image-bitmap';
   if (!pixels) {
     const decoded = await decodeWithBitmap(bytes, info.type);
     if ('ok' in decoded) return decoded;
     pixels = decoded;
   }
-  const preview = previewSide === undefined ? null : await previewOf(pixels, previewSide);
-  return { ok: true, pixels: { ...pixels, preview, decoder, pooled: pixels.pooled === true } };
+  const region = pixels.region ?? null;
+  const side = options.previewSide;
+  let preview: Promise<ImageBitmap> | null = null;
+  if (side !== undefined) {
+    const fromFrame = pixels.preview;
+    // Without the frame's preview (rare), pixels decoded in full are previewed at once (the bitmap
+    // copies them before they are reused); a partial decode's image is decoded again.
+    preview = fromFrame
+      ? fromFrame.then((bitmap) => bitmap ?? wholePreview(bytes, side))
+      : region
+        ? wholePreview(bytes, side)
+        : previewOf(pixels, side);
+  }
+  return {
+    ok: true,
+    pixels: {
+      rgba: pixels.rgba,
+      width: pixels.width,
+      height: pixels.height,
+      preview,
+      region,
+      decoder,
+      pooled: pixels.pooled === true,
+    },
+  };
+}
+
+/** A preview of the whole image decoded again (when only a region was decoded and no frame serves). */
+async function wholePreview(bytes: Uint8Array, side: number): Promise<ImageBitmap> {
+  const whole = await decodeImagePixels(bytes);
+  if (!whole.ok) throw new Error(whole.error);
+  try {
+    return await previewOf(whole.pixels, side);
+  } finally {
+    releasePixels(whole.pixels);
+  }
 }
 
 /** One canvas for every decode (its context is kept; resized when an image needs another size). */

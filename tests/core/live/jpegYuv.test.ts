@@ -77,6 +77,51 @@ describe('jpegYuvToRgba (libjpeg-turbo fancy upsampling and YCbCr conversion)', 
     expect([...out.subarray(37 * 29 * 4)]).toEqual([7, 7, 7, 7, 7, 7, 7, 7]);
   });
 
+  it.each(['tiny-420.jpg', 'tiny-422.jpg', 'tiny-444.jpg'])(
+    '%s: a region gives Pillow’s RGB inside it and leaves rows and columns outside alone',
+    (name) => {
+      const planes = planesOf(name);
+      const pillow = new Uint8Array(readFileSync(join(dir, name.replace('.jpg', '.rgb'))));
+      // Odd and even edges, touching the image's own edges or not.
+      for (const region of [
+        { x0: 5, y0: 3, x1: 30, y1: 20 },
+        { x0: 0, y0: 0, x1: 37, y1: 29 },
+        { x0: 36, y0: 28, x1: 37, y1: 29 },
+        { x0: 1, y0: 10, x1: 2, y1: 11 },
+      ]) {
+        const out = new Uint8ClampedArray(37 * 29 * 4).fill(7);
+        jpegYuvToRgba(planes, out, region);
+        for (let y = 0; y < 29; y++) {
+          for (let x = 0; x < 37; x++) {
+            const at = (y * 37 + x) * 4;
+            const got = [...out.subarray(at, at + 4)];
+            const inside = x >= region.x0 && x < region.x1 && y >= region.y0 && y < region.y1;
+            const beside = y >= region.y0 && y < region.y1 && x >= region.x0 - 1 && x <= region.x1;
+            const want = [...pillow.subarray((y * 37 + x) * 3, (y * 37 + x) * 3 + 3), 255];
+            if (inside) expect(got, `${name} ${JSON.stringify(region)} (${x}, ${y})`).toEqual(want);
+            // At most one column beside the region (the other half of a chroma pair) is written.
+            else if (!beside) expect(got, `${name} (${x}, ${y}) outside`).toEqual([7, 7, 7, 7]);
+          }
+        }
+      }
+    },
+  );
+
+  it('writes into an output at any byte offset, and refuses a region outside the image', () => {
+    const planes = planesOf('tiny-422.jpg');
+    const pillow = new Uint8Array(readFileSync(join(dir, 'tiny-422.rgb')));
+    const buffer = new Uint8ClampedArray(37 * 29 * 4 + 1);
+    const out = buffer.subarray(1);
+    jpegYuvToRgba(planes, out);
+    expect(differences(out, pillow)).toEqual({ count: 0, first: null });
+    expect(() => jpegYuvToRgba(planes, undefined, { x0: 0, y0: 0, x1: 38, y1: 29 })).toThrow(
+      /region \[0, 38\)×\[0, 29\) is not inside 37×29/,
+    );
+    expect(() => jpegYuvToRgba(planes, undefined, { x0: 4, y0: 0, x1: 4, y1: 29 })).toThrow(
+      /is not inside/,
+    );
+  });
+
   it('gives the chroma plane sizes of each layout (half columns and rows rounded up)', () => {
     expect(chromaSize('I420', 37, 29)).toEqual({ width: 19, height: 15 });
     expect(chromaSize('I422', 37, 29)).toEqual({ width: 19, height: 29 });

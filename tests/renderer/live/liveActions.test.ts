@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodePng, readMaskDump } from '../../../core/maskfile';
 import { computePonderMap } from '../../../core/maskfile/ponder';
 import { createStudioStore } from '../../../renderer/src/store';
@@ -50,10 +50,17 @@ const bitmap = (width: number, height: number) =>
   ({ width, height, close() {} }) as unknown as ImageBitmap;
 
 /** The live worker's calls over the engine in Node (PNG decoding instead of the browser's). */
-function nodeLiveBackend(): LiveBackend & { views: number } {
+function nodeLiveBackend(): LiveBackend & {
+  views: number;
+  failRuns: boolean;
+  hold: Promise<void> | null;
+} {
   const engine = createLiveEngine(runtime);
   const backend = {
     views: 0,
+    failRuns: false,
+    /** Runs wait for it (a run still under way). */
+    hold: null as Promise<void> | null,
     async openModel(name: string, bytes: Uint8Array) {
       const opened = await engine.open(name, bytes);
       return opened.ok ? { ...opened, threads: 1 } : opened;
@@ -63,7 +70,11 @@ function nodeLiveBackend(): LiveBackend & { views: number } {
       bytes: Uint8Array,
       offsets = { global: 0, perBlock: {} },
       withView: boolean | ((view: LiveImageView) => unknown) = false,
+      _atlas?: unknown,
+      previewLater = false,
     ) {
+      if (backend.failRuns) return { ok: false as const, error: 'the session failed' };
+      const hold = backend.hold;
       const png = decodePng(bytes);
       if (!png.ok) return { ok: false as const, error: png.error };
       const prepared = engine.prepare(png.rgba, png.width, png.height, name);
@@ -74,7 +85,10 @@ function nodeLiveBackend(): LiveBackend & { views: number } {
             input: bitmap(224, 224),
             rgba: prepared.cropRgba,
             size: 224,
-            original: bitmap(png.width, png.height),
+            // A quick model's preview comes at full size (here 4× the PNG), for the page to scale.
+            ...(previewLater && typeof withView === 'function'
+              ? { original: bitmap(png.width * 4, png.height * 4), originalSide: 640 }
+              : { original: bitmap(png.width, png.height) }),
             origWidth: png.width,
             origHeight: png.height,
             cropBox: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
@@ -83,6 +97,7 @@ function nodeLiveBackend(): LiveBackend & { views: number } {
       if (view) backend.views++;
       // A callback gets the view before the run (a slow model's image is shown first).
       if (typeof withView === 'function' && view) withView(view);
+      await hold;
       const run = await engine.runPrepared(prepared);
       if ('ok' in run) return run;
       return {
@@ -161,6 +176,15 @@ const file = (name: string) => ({ name, bytes: read(name) });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('live masks reach the mask views', () => {
+  // Node has no createImageBitmap: scaling gives a bitmap of the asked size.
+  beforeAll(() => {
+    vi.stubGlobal(
+      'createImageBitmap',
+      (_: unknown, opts?: { resizeWidth?: number; resizeHeight?: number }) =>
+        Promise.resolve(bitmap(opts?.resizeWidth ?? 0, opts?.resizeHeight ?? 0)),
+    );
+  });
+  afterAll(() => vi.unstubAllGlobals());
   const pythonGrids = new Map<string, number[]>();
   beforeAll(() => {
     const dump = readMaskDump(read('tiny-mixed.laudmask.npz'));
@@ -175,7 +199,9 @@ describe('live masks reach the mask views', () => {
     // The model's first image: no run time known yet, so it is not quick: the live worker hands its
     // decode over before the run (the image is shown first, its masks after), not decoded twice.
     expect(await maskActions.openImageBytes('first.png', png, 'file')).toBe(true);
-    await expect.poll(() => store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
+    await expect
+      .poll(() => store.getState().maskDump?.live, { timeout: 15_000 })
+      .toBe('tiny-mixed.onnx');
     expect(masks.calls.decoded).toBe(0);
     expect(live.views).toBe(1);
     expect(states.slice(-2)).toEqual([
@@ -185,11 +211,16 @@ describe('live masks reach the mask views', () => {
     expect(store.getState().liveTiming?.sharedDecode).toBe(true);
 
     states.length = 0;
+    // A quick model: the views register the image while the model runs (before its masks arrive),
+    // and the live actions show it with its masks and its preview in one update.
     expect(await maskActions.openImageBytes('image.png', png, 'file')).toBe(true);
+    expect(masks.calls.registered).toEqual([224 * 224 * 4, 224, 224, 224 * 224 * 4, 224, 224]);
+    await expect.poll(() => store.getState().maskImage?.name).toBe('image.png');
     expect(masks.calls.decoded).toBe(0); // never decoded by the masks worker
     expect(live.views).toBe(2);
-    expect(masks.calls.registered).toEqual([224 * 224 * 4, 224, 224, 224 * 224 * 4, 224, 224]);
     expect(states).toEqual([{ image: 'image.png', live: true }]);
+    // The page scaled the full-size preview to at most 640 pixels a side (1200×1028 → 640×548).
+    expect(store.getState().maskImage?.original).toMatchObject({ width: 640, height: 548 });
     const s = store.getState();
     expect(s.liveTiming?.sharedDecode).toBe(true);
     expect(s.maskImage).toMatchObject({ name: 'image.png', origWidth: 300, origHeight: 257 });
@@ -204,7 +235,9 @@ describe('live masks reach the mask views', () => {
     expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
     const png = read('image.png');
     expect(await maskActions.openImageBytes('first.png', png, 'file')).toBe(true);
-    await expect.poll(() => store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
+    await expect
+      .poll(() => store.getState().maskDump?.live, { timeout: 15_000 })
+      .toBe('tiny-mixed.onnx');
     const adopted = store.getState().config.blockRates;
     expect(Object.keys(adopted).length).toBeGreaterThan(0);
     // The user sets other rates; the next image's masks bring the model's rates back.
@@ -212,16 +245,57 @@ describe('live masks reach the mask views', () => {
     s.replaceConfig({ ...s.config, blockRates: {} });
     expect(store.getState().config.blockRates).toEqual({});
     expect(await maskActions.openImageBytes('image.png', png, 'file')).toBe(true);
-    expect(store.getState().maskImage?.name).toBe('image.png');
+    await expect.poll(() => store.getState().maskImage?.name).toBe('image.png');
     expect(store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
     await expect.poll(() => store.getState().config.blockRates).toEqual(adopted);
+  }, 60_000);
+
+  it("a quick model's failed run shows the image alone, with a message", async () => {
+    const { store, live, liveActions, maskActions, states } = setUp();
+    expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
+    const png = read('image.png');
+    expect(await maskActions.openImageBytes('a.png', png, 'file')).toBe(true);
+    await expect
+      .poll(() => store.getState().maskDump?.live, { timeout: 15_000 })
+      .toBe('tiny-mixed.onnx');
+    live.failRuns = true;
+    states.length = 0;
+    expect(await maskActions.openImageBytes('b.png', png, 'file')).toBe(true);
+    await expect.poll(() => store.getState().maskImage?.name).toBe('b.png');
+    expect(store.getState().notices.at(-1)?.text).toBe('Live masks of b.png: the session failed');
+    expect(store.getState().liveBusy).toBeNull();
+  }, 60_000);
+
+  it('a quick image still running is not shown once a later one is opened', async () => {
+    const { store, live, liveActions, maskActions, states } = setUp();
+    expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
+    const png = read('image.png');
+    expect(await maskActions.openImageBytes('a.png', png, 'file')).toBe(true);
+    await expect
+      .poll(() => store.getState().maskDump?.live, { timeout: 15_000 })
+      .toBe('tiny-mixed.onnx');
+    states.length = 0;
+    let release = () => {};
+    live.hold = new Promise((resolve) => (release = resolve));
+    // b.png is handed to the live actions (registered, waiting for its masks) when c.png is opened.
+    expect(await maskActions.openImageBytes('b.png', png, 'file')).toBe(true);
+    live.hold = null;
+    const second = maskActions.openImageBytes('c.png', read('image.png'), 'file');
+    release();
+    expect(await second).toBe(true);
+    await expect.poll(() => store.getState().maskImage?.name).toBe('c.png');
+    await settle();
+    expect(states.map((x) => x.image)).not.toContain('b.png');
+    expect(store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
   }, 60_000);
 
   it('a live run that fails leaves the image to the mask views, with a message', async () => {
     const { store, liveActions, maskActions, masks } = setUp();
     expect(await liveActions.openModel(file('tiny-mixed.onnx'))).toBe(true);
     expect(await maskActions.openImageBytes('a.png', read('image.png'), 'file')).toBe(true);
-    await expect.poll(() => store.getState().maskDump?.live).toBe('tiny-mixed.onnx');
+    await expect
+      .poll(() => store.getState().maskDump?.live, { timeout: 15_000 })
+      .toBe('tiny-mixed.onnx');
     // Not a PNG the Node backend can decode: the live side has no image to give.
     const bad = Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 1, 2, 3);
     expect(await maskActions.openImageBytes('broken.jpg', bad, 'file')).toBe(true);

@@ -41,7 +41,8 @@ export interface DecodedImageView {
   input: ImageBitmap;
   rgba: Uint8ClampedArray;
   size: number;
-  original: ImageBitmap;
+  /** Null when the preview comes later (a quick live model's, with its masks). */
+  original: ImageBitmap | null;
   origWidth: number;
   origHeight: number;
   cropBox: OpenedImageMessage['cropBox'];
@@ -114,7 +115,8 @@ export function createMaskActions(deps: MaskActionsDeps) {
   ): Promise<boolean> {
     const request = begin();
     const decoded = deps.onImageOpening?.(name, bytes);
-    let result: OpenedImageMessage | WorkerFailure;
+    let result:
+      (Omit<OpenedImageMessage, 'original'> & { original: ImageBitmap | null }) | WorkerFailure;
     try {
       const view = decoded ? await decoded : null;
       const worker = backend();
