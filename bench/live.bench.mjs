@@ -165,6 +165,11 @@ try {
       continue;
     }
     // Batch over a folder: images pipelined (the next decoded and preprocessed while one runs).
+    // LIVE_BENCH_POOL=off|W:T sets the batch workers' layout (default: the app's own).
+    await page.evaluate((pool) => {
+      if (pool) localStorage.setItem('laudnet.liveBatchPool', pool);
+      else localStorage.removeItem('laudnet.liveBatchPool');
+    }, process.env.LIVE_BENCH_POOL ?? null);
     const chooser2 = page.waitForEvent('filechooser');
     await page.getByTestId('live-batch-run').click();
     const t1 = Date.now();
@@ -185,6 +190,12 @@ try {
       `  batch of ${batch.images} (folder given → last image's masks added to the set statistics): ${ms(perImage)} per image in the app (wall ${ms(batch.wallMs)}; ${ms(benchWall / batch.images)} to the set view shown, seen from the bench), session.run ${ms(runPerImage)} per image → ${batchRatio.toFixed(2)}× (target ≤ 1.3×)`,
     );
     const t = batch.times;
+    const sessions = batch.sessions
+      ? `${batch.sessions.length} batch worker(s), session threads ${batch.sessions.map((x) => x.threads).join(' + ')}, created in ${batch.sessions.map((x) => ms(x.createMs)).join(' / ')} (ready ${ms(batch.startMs ?? 0)} after the folder was given, not in the per-image figure)`
+      : `the live worker's own session (${first.threads} thread(s))`;
+    console.log(
+      `    ran on ${sessions}; per image against the single image's session.run (${ms(median(run))}, ${first.threads} thread(s)): ${(perImage / median(run)).toFixed(2)}×`,
+    );
     console.log(
       `    worker per image: decode ${per(t.decodeMs)}, preprocessing ${per(t.preprocessMs)}, session.run ${per(t.runMs)}, outputs → masks ${per(t.masksMs)}, set statistics ${per(t.addMs)} (decode and preprocessing overlap the previous image's run)`,
     );
