@@ -109,13 +109,16 @@ export function createBatchPool(deps: BatchPoolDeps) {
       ),
     );
     if (model !== current) return false;
-    const bad = results.find((r) => !r.ok);
-    if (bad && !bad.ok) {
-      stop();
-      failure = bad.error;
-      return false;
+    const made: LiveBatchSession[] = [];
+    for (const r of results) {
+      if (!r.ok) {
+        stop();
+        failure = r.error;
+        return false;
+      }
+      made.push({ threads: r.threads, createMs: r.createMs });
     }
-    sessions = results.map((r) => (r.ok ? { threads: r.threads, createMs: r.createMs } : r));
+    sessions = made;
     opened = layout;
     return true;
   }
