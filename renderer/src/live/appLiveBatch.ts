@@ -9,3 +9,11 @@ export const liveBatch = createLiveBatchActions({
   store: useStudio,
   showSet: (folder) => setActions.openFolder(folder),
 });
+
+/** The last batch's summary bytes, for end-to-end tests (`window.__laudnetLiveBatchSummary()`). */
+Object.assign(globalThis, {
+  __laudnetLiveBatchSummary: () => {
+    const bytes = liveBatch.summaryBytes;
+    return bytes ? Array.from(bytes) : null;
+  },
+});

@@ -54,9 +54,11 @@ export function summaryFolder(name: string, bytes: Uint8Array): OpenedFolder {
   return {
     name,
     files: [{ path: 'summary.npz', size: bytes.length }],
+    // A copy each time: the set view hands what it reads to its worker (transferred, so detached
+    // here), and the bytes stay for "Save set summary…".
     read: (path) =>
       path === 'summary.npz'
-        ? Promise.resolve(bytes)
+        ? Promise.resolve(bytes.slice())
         : Promise.reject(new Error(`${path} was not written by the live batch.`)),
   };
 }
@@ -193,6 +195,10 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
     saveSummary,
     get hasSummary() {
       return lastSummary !== null;
+    },
+    /** The last finished summary's bytes (laudmask-set v1), null before any. */
+    get summaryBytes(): Uint8Array | null {
+      return lastSummary?.bytes ?? null;
     },
   };
 }

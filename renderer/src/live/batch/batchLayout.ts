@@ -1,6 +1,8 @@
 /**
- * How many batch workers a folder runs on, and how many threads each session uses. Measured on the
- * bench (see bench/live.bench.mjs and the closing figures): DEFAULT.
+ * How many batch workers a folder runs on, and how many threads each session uses. Default: two
+ * workers of one thread each (fewer on a single core): whole images side by side keep both cores
+ * busy (decode, preprocessing, run, masks), where one worker's run with two threads leaves them idle
+ * between runs. Only two-core machines were measured; memory is one more session per worker.
  */
 import type { BatchPoolLayout } from './batchPool';
 
