@@ -7,8 +7,12 @@ import { onImageOpened } from './imageHook';
 import { createLiveActions } from './liveActions';
 import { liveWorker } from './liveClient';
 import { installLiveTestHook } from './testHook';
+import { withBatchModel } from './batch/appBatchPool';
 
-export const liveActions = createLiveActions({ backend: liveWorker, store: useStudio });
+export const liveActions = createLiveActions({
+  backend: withBatchModel(liveWorker),
+  store: useStudio,
+});
 
 onImageOpened(liveActions.imageOpened, liveActions.imageOpening);
 liveActions.startOffsetSync();

@@ -9,16 +9,36 @@ import type { StudioStore } from '../store';
 import type { LiveFailure } from './engine';
 import type { FolderImage, ImageFolder } from './imageFolder';
 import { offsetsOf } from './liveActions';
-import type { LiveBatchTimes } from './liveSlice';
+import type { LiveBatchSession, LiveBatchTimes } from './liveSlice';
+
+/** What a backend that runs images side by side says of a batch it begins. */
+export interface LiveBatchStart {
+  /** Images to keep in flight (read and sent ahead of the ones running). */
+  inFlight: number;
+  sessions: LiveBatchSession[];
+  /** Time to get the sessions ready, ms. */
+  startMs: number;
+}
 
 export interface LiveBatchBackend {
-  beginBatch(offsets: ThresholdOffsets): Promise<void>;
+  /** Begins a batch; a backend that runs several images at once says how many to send ahead. */
+  beginBatch(offsets: ThresholdOffsets): Promise<LiveBatchStart | void>;
   addToBatch(path: string, bytes: Uint8Array, className: string | null): Promise<string | null>;
   finishBatch(): Promise<
-    { ok: true; bytes: Uint8Array; images: number; times?: LiveBatchTimes } | LiveFailure
+    | {
+        ok: true;
+        bytes: Uint8Array;
+        images: number;
+        times?: LiveBatchTimes;
+        sessions?: LiveBatchSession[];
+      }
+    | LiveFailure
   >;
   cancelBatch(): Promise<void>;
 }
+
+/** Images in flight when the backend does not say (one running, the next read and decoded). */
+const DEFAULT_IN_FLIGHT = 2;
 
 export interface LiveBatchDeps {
   backend: () => LiveBatchBackend;
@@ -34,9 +54,11 @@ export function summaryFolder(name: string, bytes: Uint8Array): OpenedFolder {
   return {
     name,
     files: [{ path: 'summary.npz', size: bytes.length }],
+    // A copy each time: the set view hands what it reads to its worker (transferred, so detached
+    // here), and the bytes stay for "Save set summary…".
     read: (path) =>
       path === 'summary.npz'
-        ? Promise.resolve(bytes)
+        ? Promise.resolve(bytes.slice())
         : Promise.reject(new Error(`${path} was not written by the live batch.`)),
   };
 }
@@ -64,15 +86,16 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
     const total = folder.images.length;
     const failures: string[] = [];
     try {
-      await backend().beginBatch(offsetsOf(s.config));
       let done = 0;
       const progress = () =>
         store.getState().setLiveBatch({ name: folder.name, done, total, failed: failures.length });
       progress();
+      const start = await backend().beginBatch(offsetsOf(s.config));
+      const inFlight = Math.max(DEFAULT_IN_FLIGHT, start?.inFlight ?? DEFAULT_IN_FLIGHT);
       const started = performance.now();
-      // Two images in flight: the next one is read, decoded and preprocessed while this one runs.
-      let pending: { image: FolderImage; result: Promise<string | null> } | null = null;
-      const settle = async (entry: NonNullable<typeof pending>) => {
+      // Images in flight: the next ones are read, decoded and preprocessed while others run.
+      const pending: { image: FolderImage; result: Promise<string | null> }[] = [];
+      const settle = async (entry: (typeof pending)[number]) => {
         const problem = await entry.result;
         if (problem) failures.push(`${entry.image.path}: ${problem}`);
         done++;
@@ -80,11 +103,11 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
       };
       for (const image of folder.images) {
         if (cancelled) break;
-        const next = { image, result: runOne(image) };
-        if (pending) await settle(pending);
-        pending = next;
+        pending.push({ image, result: runOne(image) });
+        const oldest = pending.length >= inFlight ? pending.shift() : undefined;
+        if (oldest) await settle(oldest);
       }
-      if (pending) await settle(pending);
+      for (const entry of pending.splice(0)) await settle(entry);
       const wallMs = performance.now() - started;
       if (cancelled) {
         await backend().cancelBatch();
@@ -102,6 +125,7 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
         images: done - failures.length,
         wallMs,
         times: result.times ?? null,
+        ...(start ? { sessions: result.sessions ?? start.sessions, startMs: start.startMs } : {}),
       });
       const name = `live: ${model.fileName} — ${folder.name}`;
       lastSummary = { name, bytes: result.bytes };
@@ -171,6 +195,10 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
     saveSummary,
     get hasSummary() {
       return lastSummary !== null;
+    },
+    /** The last finished summary's bytes (laudmask-set v1), null before any. */
+    get summaryBytes(): Uint8Array | null {
+      return lastSummary?.bytes ?? null;
     },
   };
 }

@@ -70,6 +70,12 @@ export interface LiveBatchTimes {
   addMs: number;
 }
 
+/** One session a batch ran on: its threads and how long its creation took, ms. */
+export interface LiveBatchSession {
+  threads: number;
+  createMs: number;
+}
+
 /** Timing of the last finished batch: wall time from start to the last image's masks, worker sums. */
 export interface LiveBatchTiming {
   /** Images run (failed ones not counted). */
@@ -77,6 +83,10 @@ export interface LiveBatchTiming {
   wallMs: number;
   /** Null when the worker did not report them. */
   times: LiveBatchTimes | null;
+  /** The batch workers' sessions (absent: the batch ran in the live worker's own session). */
+  sessions?: LiveBatchSession[];
+  /** Time to get the batch's sessions ready before its first image, ms (not in `wallMs`). */
+  startMs?: number;
 }
 
 /** Progress of a batch run over a folder of images. */

@@ -9,11 +9,19 @@ import mjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import type { LiveRuntime, LiveSession } from './engine';
 import type { LiveTensor } from '../../../core/live';
 
+/** Most threads a session of this worker may use (a batch pool's workers ask for fewer). */
+let threadLimit = 4;
+
+/** Caps the threads of this worker's sessions; call it before the first session is created. */
+export function limitLiveThreads(limit: number): void {
+  threadLimit = Math.max(1, Math.floor(limit));
+}
+
 /** Threads onnxruntime may use here: several only where SharedArrayBuffer exists. */
 export function liveThreads(): number {
   const isolated = typeof crossOriginIsolated === 'boolean' && crossOriginIsolated;
   if (!isolated) return 1;
-  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+  return Math.max(1, Math.min(threadLimit, navigator.hardwareConcurrency || 1));
 }
 
 let configured = false;
