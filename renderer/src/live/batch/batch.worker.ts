@@ -15,7 +15,9 @@ import { createBatchRunner, type BatchImageResult } from './batchRunner';
 const engine = createLiveEngine(ortRuntime);
 const runImage = createBatchRunner({
   engine,
-  decode: (bytes) => decodeImagePixels(bytes),
+  // The session is fixed while images run, so only the pixels its preprocessing reads are converted.
+  decode: (bytes) =>
+    decodeImagePixels(bytes, { regionOf: (width, height) => engine.sourceRegion(width, height) }),
   release: releasePixels,
 });
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));

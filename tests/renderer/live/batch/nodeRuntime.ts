@@ -65,6 +65,7 @@ export function fakeDecode(): (bytes: Uint8Array) => Promise<DecodePixelsResult>
         preview: null,
         decoder: 'image-bitmap',
         pooled: false,
+        region: null,
       },
     });
   };
