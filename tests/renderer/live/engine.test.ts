@@ -3,46 +3,12 @@
  * models: masks equal the Python dump, offsets re-threshold without a rerun, and every bad model is
  * refused with a message while the model already open keeps working.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeRuntime as runtime, readFixture as read } from './nodeRuntime';
 import { decodePng, readMaskDump } from '../../../core/maskfile';
 import type { MaskDump } from '../../../core/maskfile/types';
-import {
-  createLiveEngine,
-  isOutOfMemory,
-  type LiveRuntime,
-  type LiveSession,
-} from '../../../renderer/src/live/engine';
+import { createLiveEngine, isOutOfMemory } from '../../../renderer/src/live/engine';
 import { metadataOf, withMetadata } from '../../core/live/onnxBytes';
-
-const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'onnx');
-const read = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
-ort.env.wasm.numThreads = 1;
-
-/** The engine's runtime over onnxruntime-web, as the worker's (without its bundled asset URLs). */
-const runtime: LiveRuntime = {
-  async createSession(bytes) {
-    const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
-    const wrapped: LiveSession = {
-      inputNames: session.inputNames,
-      outputNames: session.outputNames,
-      async run(feeds, fetches) {
-        const out = await session.run(feeds as Record<string, ort.Tensor>, [...fetches]);
-        return Object.fromEntries(
-          Object.entries(out).map(([k, t]) => [
-            k,
-            { data: t.data as ArrayLike<number>, dims: t.dims },
-          ]),
-        );
-      },
-      release: () => session.release(),
-    };
-    return wrapped;
-  },
-  tensor: (data, dims) => new ort.Tensor('float32', data, [...dims]),
-};
 
 function image() {
   const png = decodePng(read('image.png'));

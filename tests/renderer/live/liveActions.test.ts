@@ -5,14 +5,12 @@
  * one store update; the first image of a model, and any image whose live run failed, is decoded and
  * shown by the mask views as before.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { nodeRuntime as runtime, readFixture as read } from './nodeRuntime';
 import { decodePng, readMaskDump } from '../../../core/maskfile';
 import { computePonderMap } from '../../../core/maskfile/ponder';
 import { createStudioStore } from '../../../renderer/src/store';
-import { createLiveEngine, type LiveRuntime } from '../../../renderer/src/live/engine';
+import { createLiveEngine } from '../../../renderer/src/live/engine';
 import { createLiveActions, type LiveBackend } from '../../../renderer/src/live/liveActions';
 import { liveMasksOf } from '../../../renderer/src/live/liveMasks';
 import type { LiveImageView } from '../../../renderer/src/live/imageHook';
@@ -20,31 +18,6 @@ import {
   createMaskActions,
   type MasksBackend,
 } from '../../../renderer/src/views/masks/masksActions';
-
-const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'onnx');
-const read = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
-ort.env.wasm.numThreads = 1;
-
-const runtime: LiveRuntime = {
-  async createSession(bytes) {
-    const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
-    return {
-      inputNames: session.inputNames,
-      outputNames: session.outputNames,
-      async run(feeds, fetches) {
-        const out = await session.run(feeds as Record<string, ort.Tensor>, [...fetches]);
-        return Object.fromEntries(
-          Object.entries(out).map(([k, t]) => [
-            k,
-            { data: t.data as ArrayLike<number>, dims: t.dims },
-          ]),
-        );
-      },
-      release: () => session.release(),
-    };
-  },
-  tensor: (data, dims) => new ort.Tensor('float32', data, [...dims]),
-};
 
 const bitmap = (width: number, height: number) =>
   ({ width, height, close() {} }) as unknown as ImageBitmap;

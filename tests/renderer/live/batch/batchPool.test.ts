@@ -11,7 +11,7 @@ import { createLiveBatch } from '../../../../renderer/src/live/liveBatch';
 import type { LiveBatchBackend } from '../../../../renderer/src/live/liveBatchActions';
 import { createBatchPool, type BatchMember } from '../../../../renderer/src/live/batch/batchPool';
 import { createBatchRunner } from '../../../../renderer/src/live/batch/batchRunner';
-import { fakeDecode, nodeRuntime, readFixture, testImages } from './nodeRuntime';
+import { fakeDecode, nodeRuntime, readFixture, testImages } from '../nodeRuntime';
 
 const MODEL = 'tiny-mixed.onnx';
 const NONE: ThresholdOffsets = { global: 0, perBlock: {} };

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
-import { decodePng } from '../../../../core/maskfile';
-import type { LiveRuntime } from '../../../../renderer/src/live/engine';
-import type { DecodePixelsResult } from '../../../../renderer/src/live/liveImage';
+import { decodePng } from '../../../core/maskfile';
+import type { LiveRuntime } from '../../../renderer/src/live/engine';
+import type { DecodePixelsResult } from '../../../renderer/src/live/liveImage';
 
 ort.env.wasm.numThreads = 1;
 
-export const fixtures = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'onnx');
+export const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'onnx');
 export const readFixture = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
 
 export const nodeRuntime: LiveRuntime = {
