@@ -108,7 +108,11 @@ describe('batch pool', () => {
     pool.setModel(MODEL, readFixture(MODEL), []);
     const offsets: ThresholdOffsets = { global: 0.25, perBlock: { 'stage1/0': -0.5 } };
     const { start, problems, finished } = await runFolder(pool.backend, FOLDER, offsets);
-    expect(start).toMatchObject({ inFlight: 3, sessions: [{ threads: 1 }, { threads: 1 }] });
+    expect(start).toMatchObject({
+      inFlight: 4,
+      readsFiles: true,
+      sessions: [{ threads: 1 }, { threads: 1 }],
+    });
     expect(problems).toEqual(FOLDER.map(() => null));
     expect(log.runs.every((n) => n > 0)).toBe(true);
     if (!finished.ok) throw new Error(finished.error);
