@@ -58,7 +58,16 @@ export interface LiveBatchDeps {
   showSet: (folder: OpenedFolder) => Promise<boolean>;
   /** Calls back before the next paint (default: `requestAnimationFrame`); progress waits for it. */
   nextFrame?: (callback: () => void) => void;
+  /** The clock and timer of the progress's pace (default: `performance.now`, `setTimeout`). */
+  now?: () => number;
+  after?: (ms: number, callback: () => void) => void;
 }
+
+/**
+ * Shortest time between two progress updates in the store, ms: each one costs the page a frame's
+ * style, layout and paint, taken from the cores that run the images.
+ */
+export const PROGRESS_INTERVAL_MS = 100;
 
 /** The page's next animation frame, or a frame's time where there are none (Node). */
 function defaultNextFrame(callback: () => void): void {
@@ -85,6 +94,8 @@ export function summaryFolder(name: string, bytes: Uint8Array): OpenedFolder {
 export function createLiveBatchActions(deps: LiveBatchDeps) {
   const { store, backend } = deps;
   const nextFrame = deps.nextFrame ?? defaultNextFrame;
+  const now = deps.now ?? (() => performance.now());
+  const after = deps.after ?? ((ms: number, callback: () => void) => void setTimeout(callback, ms));
   let cancelled = false;
   let running = false;
   /** The current run's number (a progress frame of an earlier run is dropped). */
@@ -112,10 +123,13 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
     const failures: string[] = [];
     try {
       let done = 0;
-      // The progress reaches the store at most once a frame (images can finish several a frame).
+      // The progress reaches the store in a frame, at most once every PROGRESS_INTERVAL_MS (images
+      // can finish several a frame).
       let progressDue = false;
+      let publishedAt = -Infinity;
       const publish = () => {
         progressDue = false;
+        publishedAt = now();
         if (running && current === runId)
           store
             .getState()
@@ -124,7 +138,9 @@ export function createLiveBatchActions(deps: LiveBatchDeps) {
       const progress = () => {
         if (progressDue) return;
         progressDue = true;
-        nextFrame(publish);
+        const wait = publishedAt + PROGRESS_INTERVAL_MS - now();
+        if (wait > 0) after(wait, () => nextFrame(publish));
+        else nextFrame(publish);
       };
       publish();
       const start = await backend().beginBatch(offsetsOf(s.config));

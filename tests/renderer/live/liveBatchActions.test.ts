@@ -8,6 +8,7 @@ import type { OpenedFolder } from '../../../renderer/src/host/types';
 import type { FolderImage, ImageFolder } from '../../../renderer/src/live/imageFolder';
 import {
   createLiveBatchActions,
+  PROGRESS_INTERVAL_MS,
   type LiveBatchBackend,
 } from '../../../renderer/src/live/liveBatchActions';
 import type { LiveBatchProgress, LiveModelInfo } from '../../../renderer/src/live/liveSlice';
@@ -72,27 +73,38 @@ function setup(readsFiles: boolean) {
   store.getState().setLiveModel(MODEL);
   const fake = fakeBackend(readsFiles);
   const frames: (() => void)[] = [];
+  const timers: { at: number; cb: () => void }[] = [];
+  const clock = { ms: 0 };
   const shown: OpenedFolder[] = [];
   const actions = createLiveBatchActions({
     backend: () => fake.backend,
     store,
     showSet: (folder) => (shown.push(folder), Promise.resolve(true)),
     nextFrame: (cb) => void frames.push(cb),
+    now: () => clock.ms,
+    after: (ms, cb) => void timers.push({ at: clock.ms + ms, cb }),
   });
   const updates: (LiveBatchProgress | null)[] = [];
   store.subscribe((s, prev) => {
     if (s.liveBatch !== prev.liveBatch) updates.push(s.liveBatch);
   });
-  const paint = () => {
+  /** The clock moves on by `ms` (timers due run), then a frame is painted. */
+  const paint = (ms = PROGRESS_INTERVAL_MS) => {
+    clock.ms += ms;
+    for (const t of timers.filter((x) => x.at <= clock.ms)) {
+      timers.splice(timers.indexOf(t), 1);
+      t.cb();
+    }
     for (const f of frames.splice(0)) f();
   };
-  return { store, fake, frames, shown, actions, updates, paint };
+  return { store, fake, frames, timers, shown, actions, updates, paint, clock };
 }
 
 describe('live batch actions', () => {
   it('puts the progress in the store at most once a frame, the last one with every image done', async () => {
-    const { fake, actions, updates, paint, frames, shown, store } = setup(true);
+    const { fake, actions, updates, paint, frames, shown, store, clock } = setup(true);
     const running = actions.run(folderOf(8, true, []));
+    clock.ms += PROGRESS_INTERVAL_MS;
     // Five images finish before the next frame: one frame callback waits, the store kept the start.
     for (let i = 0; i < 5; i++) {
       await tick();
@@ -115,6 +127,30 @@ describe('live batch actions', () => {
     expect(updates.at(-1)).toBeNull();
     expect(updates.length).toBe(3);
     expect(shown.length).toBe(1);
+  });
+
+  it('waits the interval after an update before the next one, then puts it in a frame', async () => {
+    const { fake, actions, updates, paint, frames, timers, store } = setup(true);
+    const running = actions.run(folderOf(6, true, []));
+    await tick();
+    fake.releaseOne();
+    await tick();
+    // The start was shown at 0 ms: the first image's progress waits for the interval's end.
+    expect(frames.length).toBe(0);
+    expect(timers.map((t) => t.at)).toEqual([PROGRESS_INTERVAL_MS]);
+    paint(PROGRESS_INTERVAL_MS / 2);
+    expect(store.getState().liveBatch?.done).toBe(0);
+    paint(PROGRESS_INTERVAL_MS / 2);
+    expect(store.getState().liveBatch?.done).toBe(1);
+    fake.releaseOne();
+    await tick();
+    expect(timers.length).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      fake.release();
+      await tick();
+    }
+    expect(await running).toBe(true);
+    expect(updates.map((u) => u?.done ?? null)).toEqual([0, 1, null]);
   });
 
   it('hands a file-reading backend the files and reads nothing on the page', async () => {
