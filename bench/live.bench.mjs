@@ -9,6 +9,9 @@
 // - batch over a folder: the app's wall time from the folder given to the set statistics ready, divided
 //   by the images, against the mean session.run time of the same images.
 // The photos are the app's sample photos (assets/samples, 500–773 px JPEGs), in turn. Target: ≤ 1.3×.
+// On a shared machine wall times follow the load: LIVE_BENCH_TRACE=1 adds one batch under a Chrome
+// trace and prints the CPU per image by thread and event (between the app's user timing marks around
+// the images); LIVE_BENCH_URL=http://… measures an app served elsewhere (an A/B build), without building.
 import {
   copyFileSync,
   mkdirSync,
