@@ -9,7 +9,18 @@
 // - batch over a folder: the app's wall time from the folder given to the set statistics ready, divided
 //   by the images, against the mean session.run time of the same images.
 // The photos are the app's sample photos (assets/samples, 500–773 px JPEGs), in turn. Target: ≤ 1.3×.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// On a shared machine wall times follow the load: LIVE_BENCH_TRACE=1 adds one batch under a Chrome
+// trace and prints the CPU per image by thread and event (between the app's user timing marks around
+// the images); LIVE_BENCH_URL=http://… measures an app served elsewhere (an A/B build), without building.
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
@@ -47,7 +58,93 @@ if (wide) models.push({ label: 'ResNet-50-sized (random weights)', path: wide })
 else if (which.includes('r50'))
   console.log('ResNet-50-sized model: not measured (the exporter could not run here)');
 
-const app = await serveBuiltApp(PORT);
+// LIVE_BENCH_URL serves the app from elsewhere (an A/B build under `vite preview --outDir`): no build here.
+const app = process.env.LIVE_BENCH_URL
+  ? { url: process.env.LIVE_BENCH_URL, stop: () => {} }
+  : await serveBuiltApp(PORT);
+// LIVE_BENCH_TRACE=1 runs one more batch (sessions kept) under a Chrome trace of every thread and
+// prints the CPU time (trace `tdur`) per image by thread and by event.
+const TRACE = process.env.LIVE_BENCH_TRACE === '1';
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'v8',
+  'blink.user_timing',
+  'blink',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+];
+
+/**
+ * CPU per thread and per event (self time, trace `tdur` less its children's) over a trace, for the
+ * renderer process of the page (its main thread, workers, and the media / thread-pool threads), the
+ * GPU and browser processes too.
+ */
+function cpuOfTrace(all) {
+  // The batch's images only (the app marks them), when the marks are there.
+  const mark = (name) => all.find((e) => e.name === name && e.cat?.includes('user_timing'))?.ts;
+  const from = mark('laudnet live batch: images start') ?? -Infinity;
+  const to = mark('laudnet live batch: images end') ?? Infinity;
+  const events = all.filter((e) => e.ph === 'M' || (e.ts >= from && e.ts + (e.dur ?? 0) <= to));
+  const names = new Map();
+  const procs = new Map();
+  for (const e of events) {
+    if (e.ph !== 'M') continue;
+    if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+    if (e.name === 'process_name') procs.set(e.pid, e.args?.name ?? '?');
+  }
+  const byThread = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || typeof e.dur !== 'number') continue;
+    const key = `${e.pid}:${e.tid}`;
+    let list = byThread.get(key);
+    if (!list) byThread.set(key, (list = []));
+    list.push(e);
+  }
+  const threads = [];
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const self = new Map();
+    const stack = [];
+    let total = 0;
+    const cpu = (e) => (typeof e.tdur === 'number' ? e.tdur : e.dur) / 1000;
+    const close = (until) => {
+      while (stack.length > 0 && stack[stack.length - 1].end <= until) {
+        const top = stack.pop();
+        self.set(top.name, (self.get(top.name) ?? 0) + Math.max(0, top.cpu - top.children));
+      }
+    };
+    for (const e of list) {
+      close(e.ts);
+      const c = cpu(e);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children += c;
+      else total += c;
+      stack.push({ name: e.name, end: e.ts + e.dur, cpu: c, children: 0 });
+    }
+    close(Infinity);
+    const pid = Number(key.split(':')[0]);
+    threads.push({ name: `${procs.get(pid) ?? pid} / ${names.get(key) ?? key}`, total, self });
+  }
+  threads.sort((a, b) => b.total - a.total);
+  return { threads, windowMs: Number.isFinite(to - from) ? (to - from) / 1000 : null };
+}
+
+function printCpu({ threads, windowMs }, images) {
+  const all = threads.reduce((s, t) => s + t.total, 0);
+  const span = windowMs === null ? 'the whole trace' : `the images' ${ms(windowMs)}`;
+  console.log(
+    `    CPU per image from the trace over ${span} (tdur of top-level tasks, every thread): ${ms(all / images)}`,
+  );
+  for (const t of threads.filter((x) => x.total / images >= 0.2).slice(0, 14)) {
+    const top = [...t.self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([n, v]) => `${n} ${(v / images).toFixed(1)}`)
+      .join(', ');
+    console.log(`      ${t.name}: ${ms(t.total / images)} (self: ${top})`);
+  }
+}
+
 const browser = await launchChromium();
 let worst = 0;
 try {
@@ -173,7 +270,10 @@ try {
     }, process.env.LIVE_BENCH_POOL ?? null);
     // LIVE_BENCH_BATCH_RUNS (default 2): the first batch creates the batch sessions, the next keep them.
     let previousWall = null;
-    for (let runIndex = 0; runIndex < BATCH_RUNS; runIndex++) {
+    for (let runIndex = 0; runIndex < BATCH_RUNS + (TRACE ? 1 : 0); runIndex++) {
+      const traced = runIndex === BATCH_RUNS;
+      if (traced)
+        await browser.startTracing(undefined, { categories: TRACE_CATEGORIES, screenshots: false });
       await page.getByRole('tab', { name: 'Masks over images' }).click();
       const chooser2 = page.waitForEvent('filechooser');
       await page.getByTestId('live-batch-run').click();
@@ -189,14 +289,22 @@ try {
       );
       const benchWall = Date.now() - t1;
       const { batch } = await status();
+      let threadsCpu = null;
+      if (traced) {
+        const buffer = await browser.stopTracing();
+        // LIVE_BENCH_TRACE_OUT=FILE keeps the trace (open it in Perfetto or chrome://tracing).
+        if (process.env.LIVE_BENCH_TRACE_OUT)
+          writeFileSync(process.env.LIVE_BENCH_TRACE_OUT, buffer);
+        threadsCpu = cpuOfTrace(JSON.parse(buffer.toString()).traceEvents);
+      }
       previousWall = batch.wallMs;
       const perImage = batch.wallMs / batch.images;
       const per = (v) => ms(v / batch.images);
       const runPerImage = batch.times.runMs / batch.images;
       const batchRatio = perImage / runPerImage;
-      worst = Math.max(worst, batchRatio);
+      if (!traced) worst = Math.max(worst, batchRatio);
       console.log(
-        `  batch ${runIndex + 1} of ${BATCH_RUNS}: ${batch.images} images (folder given → last image's masks added to the set statistics): ${ms(perImage)} per image in the app (wall ${ms(batch.wallMs)}; ${ms(benchWall / batch.images)} to the set view shown, seen from the bench), session.run ${ms(runPerImage)} per image → ${batchRatio.toFixed(2)}× (target ≤ 1.3×)`,
+        `  batch ${runIndex + 1} of ${BATCH_RUNS}${traced ? ' (traced: figures inflated by the trace)' : ''}: ${batch.images} images (folder given → last image's masks added to the set statistics): ${ms(perImage)} per image in the app (wall ${ms(batch.wallMs)}; ${ms(benchWall / batch.images)} to the set view shown, seen from the bench), session.run ${ms(runPerImage)} per image → ${batchRatio.toFixed(2)}× (target ≤ 1.3×)`,
       );
       const t = batch.times;
       const sessions = batch.sessions
@@ -208,6 +316,7 @@ try {
       console.log(
         `    worker per image: decode ${per(t.decodeMs)}, preprocessing ${per(t.preprocessMs)}, session.run ${per(t.runMs)}, outputs → masks ${per(t.masksMs)}, set statistics ${per(t.addMs)} (decode and preprocessing overlap the previous image's run)`,
       );
+      if (threadsCpu) printCpu(threadsCpu, batch.images);
     }
     await page.close();
   }

@@ -96,6 +96,17 @@ function checkedRegion(
   return region;
 }
 
+/** One pixel as a 32-bit RGBA word (alpha 255), libjpeg-turbo's YCbCr → RGB with its clamping. */
+function packedPixel(l: number, cb: number, cr: number): number {
+  return (
+    ALPHA |
+    ((clamp[l + (rOf[cr] as number)] as number) << R_SHIFT) |
+    ((clamp[l + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number) <<
+      G_SHIFT) |
+    ((clamp[l + (bOf[cb] as number)] as number) << B_SHIFT)
+  );
+}
+
 /**
  * RGBA pixels (alpha 255) of `planes`, written into `out` (a new array when not given); with
  * `region`, only the pixels inside it (and at most one column beside it) are written, the rest of `out`
@@ -156,15 +167,7 @@ export function jpegYuvToRgba(
       const uAt = r * uStride;
       const vAt = r * vStride;
       for (let x = c0; x < c1; x++) {
-        const l = y[yAt + x] as number;
-        const cb = u[uAt + x] as number;
-        const cr = v[vAt + x] as number;
-        words[x] =
-          ALPHA |
-          ((clamp[l + (rOf[cr] as number)] as number) << R_SHIFT) |
-          ((clamp[l + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number) <<
-            G_SHIFT) |
-          ((clamp[l + (bOf[cb] as number)] as number) << B_SHIFT);
+        words[x] = packedPixel(y[yAt + x] as number, u[uAt + x] as number, v[vAt + x] as number);
       }
     } else {
       if (format === 'I422') {
@@ -195,13 +198,7 @@ export function jpegYuvToRgba(
         const round = x & 1 ? oddRound : evenRound;
         const cb = ((cbSum[i] as number) * 3 + (cbSum[other] as number) + round) >> shift;
         const cr = ((crSum[i] as number) * 3 + (crSum[other] as number) + round) >> shift;
-        const l = y[yAt + x] as number;
-        words[x] =
-          ALPHA |
-          ((clamp[l + (rOf[cr] as number)] as number) << R_SHIFT) |
-          ((clamp[l + (((gOfCb[cb] as number) + (crToG[cr] as number)) >> SCALE_BITS)] as number) <<
-            G_SHIFT) |
-          ((clamp[l + (bOf[cb] as number)] as number) << B_SHIFT);
+        words[x] = packedPixel(y[yAt + x] as number, cb, cr);
       }
     }
     out.set(rowBytes.subarray(c0 * 4, c1 * 4), (r * width + c0) * 4);

@@ -9,6 +9,11 @@ export interface FolderImage {
   /** First-level folder name when the images sit in class folders (ImageFolder), else null. */
   className: string | null;
   read(): Promise<Uint8Array>;
+  /**
+   * The file itself, when there is one: a batch worker reads it (posting a file hands over a
+   * reference, where reading it here costs the page a copy per image).
+   */
+  file?: Blob;
 }
 
 export interface ImageFolder {
@@ -25,6 +30,8 @@ export interface PathFile {
   path: string;
   size: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The file as a Blob (a picked `File`), when it is one. */
+  blob?: Blob;
 }
 
 /**
@@ -47,6 +54,7 @@ export function imageFolderOf(files: readonly PathFile[]): ImageFolder | null {
       path,
       className: rel.length > 1 ? (rel[0] ?? null) : null,
       read: async () => new Uint8Array(await file.arrayBuffer()),
+      ...(file.blob ? { file: file.blob } : {}),
     });
   }
   images.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -74,6 +82,7 @@ export function pickImageFolder(): Promise<ImageFolder | null> {
         path: f.webkitRelativePath || f.name,
         size: f.size,
         arrayBuffer: () => f.arrayBuffer(),
+        blob: f,
       }));
       finish(imageFolderOf(files));
     });

@@ -61,6 +61,8 @@ export interface LiveTiming {
 
 /** Where a batch's time went in the worker: sums over its images, ms. */
 export interface LiveBatchTimes {
+  /** Image files read where they run (absent: the page read them), ms. */
+  readMs?: number;
   decodeMs: number;
   preprocessMs: number;
   runMs: number;

@@ -40,9 +40,14 @@ const api = {
     }
   },
 
-  async run(path: string, bytes: Uint8Array, offsets: ThresholdOffsets): Promise<BatchImageResult> {
+  /** Runs one image: its bytes, or its file (read here, off the page's thread). */
+  async run(
+    path: string,
+    image: Uint8Array | Blob,
+    offsets: ThresholdOffsets,
+  ): Promise<BatchImageResult> {
     try {
-      return await runImage(path, bytes, offsets);
+      return await runImage(path, image, offsets);
     } catch (err) {
       return { ok: false, error: message(err) };
     }

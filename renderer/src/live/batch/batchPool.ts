@@ -24,7 +24,8 @@ export interface BatchMember {
     extraArchitectures: ArchitectureSpec[],
     threads: number,
   ): Promise<{ ok: true; threads: number; createMs: number } | LiveFailure>;
-  run(path: string, bytes: Uint8Array, offsets: ThresholdOffsets): Promise<BatchImageResult>;
+  /** Runs one image given as bytes or as its file (which the worker reads). */
+  run(path: string, image: Uint8Array | Blob, offsets: ThresholdOffsets): Promise<BatchImageResult>;
 }
 
 /** How many batch workers, each with sessions of how many threads. */
@@ -62,9 +63,13 @@ interface PoolBatch {
   chain: Promise<void>;
 }
 
+/** Images given to each worker at a time. */
+const IMAGES_PER_WORKER = 2;
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const emptyTimes = (): LiveBatchTimes => ({
+  readMs: 0,
   decodeMs: 0,
   preprocessMs: 0,
   runMs: 0,
@@ -148,6 +153,7 @@ export function createBatchPool(deps: BatchPoolDeps) {
     const t0 = performance.now();
     const problem = current.builder.add(path, r.dump, className);
     const { times } = current;
+    times.readMs = (times.readMs ?? 0) + r.times.readMs;
     times.decodeMs += r.times.decodeMs;
     times.preprocessMs += r.times.preprocessMs;
     times.runMs += r.times.runMs;
@@ -168,19 +174,22 @@ export function createBatchPool(deps: BatchPoolDeps) {
       fallingBack = false;
       batch = { builder: createLiveBatch(offsets), times: emptyTimes(), chain: Promise.resolve() };
       return {
-        inFlight: workers.length + 1,
+        // Two images a worker: one running, the next read and decoding beside it (the decoder works
+        // off the worker's thread), so no worker waits for its next image.
+        inFlight: IMAGES_PER_WORKER * workers.length,
         sessions: sessions.map((s) => ({ ...s })),
         startMs: performance.now() - t0,
+        readsFiles: true,
       };
     },
 
-    addToBatch(path, bytes, className) {
-      if (fallingBack) return deps.fallback().addToBatch(path, bytes, className);
+    addToBatch(path, image, className) {
+      if (fallingBack) return deps.fallback().addToBatch(path, image, className);
       const current = batch;
       if (!current) return Promise.resolve('No batch is running.');
       const worker = pick();
       worker.load++;
-      const result = worker.member.run(path, bytes, current.builder.offsets);
+      const result = worker.member.run(path, image, current.builder.offsets);
       const done = () => void worker.load--;
       void result.then(done, done);
       const added = addResult(current, path, className, result, current.chain);

@@ -85,12 +85,18 @@ async function sequentialSummary(folder: typeof FOLDER, offsets: ThresholdOffset
   return finished.bytes;
 }
 
-async function runFolder(backend: LiveBatchBackend, folder: typeof FOLDER, offsets = NONE) {
+async function runFolder(
+  backend: LiveBatchBackend,
+  folder: typeof FOLDER,
+  offsets = NONE,
+  asFiles = false,
+) {
   const start = await backend.beginBatch(offsets);
   const problems = await Promise.all(
-    folder.map(([path, className, which]) =>
-      backend.addToBatch(path, new Uint8Array([which]), className),
-    ),
+    folder.map(([path, className, which]) => {
+      const bytes = new Uint8Array([which]);
+      return backend.addToBatch(path, asFiles ? new Blob([bytes]) : bytes, className);
+    }),
   );
   return { start, problems, finished: await backend.finishBatch() };
 }
@@ -108,7 +114,11 @@ describe('batch pool', () => {
     pool.setModel(MODEL, readFixture(MODEL), []);
     const offsets: ThresholdOffsets = { global: 0.25, perBlock: { 'stage1/0': -0.5 } };
     const { start, problems, finished } = await runFolder(pool.backend, FOLDER, offsets);
-    expect(start).toMatchObject({ inFlight: 3, sessions: [{ threads: 1 }, { threads: 1 }] });
+    expect(start).toMatchObject({
+      inFlight: 4,
+      readsFiles: true,
+      sessions: [{ threads: 1 }, { threads: 1 }],
+    });
     expect(problems).toEqual(FOLDER.map(() => null));
     expect(log.runs.every((n) => n > 0)).toBe(true);
     if (!finished.ok) throw new Error(finished.error);
@@ -116,6 +126,23 @@ describe('batch pool', () => {
     expect(finished.sessions?.length).toBe(2);
     expect(finished.times?.runMs).toBeGreaterThan(0);
     expect(finished.bytes).toEqual(await sequentialSummary(FOLDER, offsets));
+  });
+
+  it('reads images given as files in its workers, to the same summary as their bytes', async () => {
+    const log = { opens: 0, runs: [] as number[], ended: 0 };
+    const pool = createBatchPool({
+      spawn: () => fakeWorker(0, log),
+      fallback: () => fakeFallback([]),
+      layout: () => ({ workers: 2, threads: 1 }),
+    });
+    pool.setModel(MODEL, readFixture(MODEL), []);
+    const files = await runFolder(pool.backend, FOLDER, NONE, true);
+    const bytes = await runFolder(pool.backend, FOLDER, NONE, false);
+    if (!files.finished.ok || !bytes.finished.ok) throw new Error('a batch failed');
+    expect(files.problems).toEqual(bytes.problems);
+    expect(files.finished.bytes).toEqual(bytes.finished.bytes);
+    expect(files.finished.bytes).toEqual(await sequentialSummary(FOLDER, NONE));
+    expect(files.finished.times?.readMs).toBeGreaterThanOrEqual(0);
   });
 
   it('creates the sessions once and keeps them for the next batch; a new model opens them again', async () => {
