@@ -4,7 +4,6 @@
  * (classes, `var(--…)` colours of the current theme) are resolved and inlined, so the file looks the same
  * in any viewer and does not depend on the app's stylesheet.
  */
-import { marksOf, marksToSvg } from './canvasMarks';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -98,20 +97,6 @@ function inlineStyles(live: Element, clone: Element): void {
   });
 }
 
-/** Puts the marks of each canvas anchor (useCanvasMarks) into the clone, as SVG, where the anchor is. */
-function drawCanvasMarks(live: Element, clone: Element): void {
-  const liveAnchors = Array.from(live.querySelectorAll('[data-canvas-marks]'));
-  const cloneAnchors = Array.from(clone.querySelectorAll('[data-canvas-marks]'));
-  liveAnchors.forEach((anchor, i) => {
-    const target = cloneAnchors[i];
-    if (!target) return;
-    const g = marksToSvg(clone.ownerDocument, marksOf(anchor), (c) =>
-      resolveCssVariables(c, anchor),
-    );
-    target.replaceWith(g);
-  });
-}
-
 /** A styled, standalone copy of a live `<svg>`, placed at (x, y). */
 function cloneSvg(
   live: SVGSVGElement,
@@ -122,7 +107,6 @@ function cloneSvg(
 ): string {
   const clone = live.cloneNode(true) as SVGSVGElement;
   inlineStyles(live, clone);
-  drawCanvasMarks(live, clone);
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('x', String(x));
   clone.setAttribute('y', String(y));

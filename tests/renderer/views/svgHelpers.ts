@@ -1,18 +1,4 @@
 /** Reading the hand-drawn charts' SVG in component tests: rectangles of a path, axis ticks. */
-import { marksOf, marksToSvg } from '../../../renderer/src/charts/canvasMarks';
-
-/**
- * A copy of `root` with the marks of every canvas layer drawn as SVG where the layer's anchor is, by
- * the route the SVG export takes (colours left as written): what the canvases show, as elements.
- */
-export function withCanvasMarks(root: Element): Element {
-  const copy = root.cloneNode(true) as Element;
-  const anchors = Array.from(copy.querySelectorAll('[data-canvas-marks]'));
-  root.querySelectorAll('[data-canvas-marks]').forEach((anchor, i) => {
-    anchors[i]?.replaceWith(marksToSvg(root.ownerDocument, marksOf(anchor), (c) => c));
-  });
-  return copy;
-}
 
 /** One rectangle of a bar path (`M x y H x2 V y2 H x Z`, as `rectPath` writes them). */
 export interface PathRect {

@@ -1,11 +1,10 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { stageColor } from '../../charts';
-import type { Mark } from '../../charts/canvasMarks';
-import { useCanvasMarks } from '../../charts/useCanvasMarks';
-import { Axis, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
+import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
 import type { BreakdownData, TimeUnit } from './breakdownData';
 import { breakdownGeometry, formatTimeTick, type SeriesPath } from './breakdownGeometry';
 import { BreakdownTooltip } from './BreakdownTooltip';
+import { opInfo } from './ops';
 
 interface BreakdownChartProps {
   data: BreakdownData;
@@ -14,6 +13,41 @@ interface BreakdownChartProps {
   selectedKey: string | null;
   onSelect: (key: string) => void;
 }
+
+/** Memory segments are hatched in the operator's colour; ids must be valid in `url(#…)`. */
+function hatchId(prefix: string, op: string): string {
+  return `${prefix}-hatch-${op.replace(/[^a-z0-9]/gi, '_')}`;
+}
+
+/** Hatch patterns of the operators (they change only when the set of operators does). */
+const HatchPatterns = memo(function HatchPatterns({
+  ops,
+  prefix,
+}: {
+  ops: string;
+  prefix: string;
+}) {
+  return (
+    <defs>
+      {ops
+        .split(' ')
+        .filter(Boolean)
+        .map((op) => (
+          <pattern
+            key={op}
+            id={hatchId(prefix, op)}
+            width="5"
+            height="5"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width="5" height="5" fill={opInfo(op).color} fillOpacity={0.28} />
+            <line x1="0" y1="0" x2="0" y2="5" stroke={opInfo(op).color} strokeWidth={2.4} />
+          </pattern>
+        ))}
+    </defs>
+  );
+});
 
 /**
  * Block ticks: the index inside its stage in the stage colour, and under a stage's first block the
@@ -81,17 +115,28 @@ const BlockTicks = memo(function BlockTicks({
 });
 
 /** The stacked segments: one path per series, static ones muted, memory hatched. */
-function seriesMarks(paths: readonly SeriesPath[]): Mark[] {
-  return paths.map(({ key, series: s, d }) => ({
-    kind: 'path',
-    d,
-    fill: s.color,
-    hatch: s.part === 'memory' && s.op !== null,
-    fillOpacity: s.side === 'static' ? 0.45 : s.part === 'unsplit' ? 0.75 : 1,
-    className: `breakdown-series breakdown-${s.side}`,
-    data: { series: key },
-  }));
-}
+const SeriesPaths = memo(function SeriesPaths({
+  paths,
+  prefix,
+}: {
+  paths: readonly SeriesPath[];
+  prefix: string;
+}) {
+  return (
+    <g className="breakdown-bars">
+      {paths.map(({ key, series: s, d }) => (
+        <path
+          key={key}
+          className={`breakdown-series breakdown-${s.side}`}
+          data-series={key}
+          d={d}
+          fill={s.part === 'memory' && s.op !== null ? `url(#${hatchId(prefix, s.op)})` : s.color}
+          fillOpacity={s.side === 'static' ? 0.45 : s.part === 'unsplit' ? 0.75 : 1}
+        />
+      ))}
+    </g>
+  );
+});
 
 /** Stacked bars per block: static (muted, left) and dynamic (right), by operator; memory hatched. */
 export const BreakdownChart = memo(function BreakdownChart({
@@ -101,10 +146,12 @@ export const BreakdownChart = memo(function BreakdownChart({
   selectedKey,
   onSelect,
 }: BreakdownChartProps) {
+  const prefix = useId().replace(/[^a-z0-9]/gi, '');
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const g = useMemo(() => breakdownGeometry(data, widthPx), [data, widthPx]);
   const ticks = useMemo(() => data.rows.map((r) => r.tick).join(' '), [data]);
+  const ops = useMemo(() => data.ops.join(' '), [data]);
   const unitLabel = unit === 'image' ? 'ms per image' : `ms per batch of ${batchSize}`;
   const { plot, band } = g;
   const selectedIndex = data.rows.findIndex((r) => r.key === selectedKey);
@@ -115,12 +162,13 @@ export const BreakdownChart = memo(function BreakdownChart({
   const yKey = yTicks.map((t) => `${t.key}@${t.pos}`).join(' ');
   const yFrame = useMemo(
     () => ({
-      grid: {
-        kind: 'path',
-        d: yTicks.map((t) => `M${plot.left} ${t.pos}H${plot.right}`).join(''),
-        stroke: 'var(--chart-grid)',
-        className: 'svg-grid',
-      } satisfies Mark,
+      grid: (
+        <GridLines
+          direction="horizontal"
+          positions={yTicks.map((t) => t.pos)}
+          extent={[plot.left, plot.right]}
+        />
+      ),
       axis: (
         <Axis
           side="left"
@@ -136,38 +184,11 @@ export const BreakdownChart = memo(function BreakdownChart({
     [yKey, plot.left, plot.right, plot.top, plot.bottom, unitLabel],
   );
   const stepRect = (i: number) => ({
-    kind: 'rect' as const,
     x: band.start(i) - band.step * 0.18,
     y: plot.top,
     width: band.step,
     height: plot.bottom - plot.top,
   });
-  // Gridlines, the hover band, the selected block's band, then the bars: on the canvas, under the
-  // SVG's axes and block ticks.
-  const hoverIndex = hover ? hover.index : -1;
-  const marks = useMemo(() => {
-    const out: Mark[] = [yFrame.grid];
-    if (hoverIndex >= 0)
-      out.push({
-        ...stepRect(hoverIndex),
-        fill: 'var(--panel-2)',
-        fillOpacity: 0.7,
-        className: 'svg-cursor',
-      });
-    if (selectedIndex >= 0)
-      out.push({
-        ...stepRect(selectedIndex),
-        fill: 'var(--accent)',
-        fillOpacity: 0.1,
-        stroke: 'var(--accent)',
-        strokeOpacity: 0.6,
-        className: 'breakdown-selected',
-      });
-    out.push(...seriesMarks(g.paths));
-    return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- stepRect follows g
-  }, [yFrame, hoverIndex, selectedIndex, g]);
-  const layer = useCanvasMarks(marks, g.widthPx, g.heightPx);
   return (
     <div
       ref={ref}
@@ -175,7 +196,6 @@ export const BreakdownChart = memo(function BreakdownChart({
       style={{ height: g.heightPx }}
       data-testid="breakdown-chart"
     >
-      {layer.canvas}
       <svg
         width={g.widthPx}
         height={g.heightPx}
@@ -195,7 +215,20 @@ export const BreakdownChart = memo(function BreakdownChart({
           if (row) onSelect(row.key);
         }}
       >
-        {layer.anchor}
+        <HatchPatterns ops={ops} prefix={prefix} />
+        {yFrame.grid}
+        {hover ? <rect className="svg-cursor" {...stepRect(hover.index)} /> : null}
+        {selectedIndex >= 0 ? (
+          <rect
+            className="breakdown-selected"
+            {...stepRect(selectedIndex)}
+            fill="var(--accent)"
+            fillOpacity={0.1}
+            stroke="var(--accent)"
+            strokeOpacity={0.6}
+          />
+        ) : null}
+        <SeriesPaths paths={g.paths} prefix={prefix} />
         <BlockTicks ticks={ticks} left={plot.left} right={plot.right} at={plot.bottom} />
         {yFrame.axis}
       </svg>

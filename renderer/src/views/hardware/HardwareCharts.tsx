@@ -1,8 +1,7 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
-import type { Mark } from '../../charts/canvasMarks';
-import { useCanvasMarks } from '../../charts/useCanvasMarks';
 import {
   Axis,
+  GridLines,
   SvgTooltip,
   bandScale,
   decadeTicks,
@@ -19,8 +18,6 @@ import { formatMs } from '../../format';
 import type { HardwareDatum } from './hardwareData';
 
 const ROW_PX = 27;
-/** Value labels beside the bars, px (as `.svg-bar-label`). */
-const BAR_LABEL_PX = 10.5;
 /** Room for the preset names left of the plot, px. */
 const PLOT_LEFT_PX = 142;
 const PLOT_TOP_PX = 18;
@@ -72,23 +69,12 @@ interface PresetBarsProps {
     ticks: { value: number; label: string }[];
   };
   title: string;
-  /** The bars and their value labels of every row, drawn on the chart's canvas. */
-  marks: (x: ContinuousScale, band: BandScale, plot: Plot) => Mark[];
-  /** SVG drawn over the bars (the ratio chart's static line). */
-  children?: (x: ContinuousScale, plot: Plot) => ReactNode;
+  /** The bars (and anything drawn over them) of every row. */
+  children: (x: ContinuousScale, band: BandScale, plot: Plot) => ReactNode;
 }
 
 /** Horizontal bars, one band per preset: names on the left, an x axis with its title, hover tooltip. */
-function PresetBars({
-  rows,
-  testId,
-  label,
-  rightGapPx,
-  xAxis,
-  title,
-  marks,
-  children,
-}: PresetBarsProps) {
+function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }: PresetBarsProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const heightPx = hardwareChartHeightPx(rows.length);
@@ -116,14 +102,14 @@ function PresetBars({
         label: `${r.shortLabel}${r.validated ? '' : ' †'}`,
       }));
       const current = new Set(rows.filter((r) => r.current).map((r) => r.id));
-      const grid: Mark = {
-        kind: 'path',
-        d: xTicks.map((t) => `M${t.pos} ${plot.top}V${plot.bottom}`).join(''),
-        stroke: 'var(--chart-grid)',
-        className: 'svg-grid',
-      };
       return {
-        grid,
+        grid: (
+          <GridLines
+            direction="vertical"
+            positions={xTicks.map((t) => t.pos)}
+            extent={[plot.top, plot.bottom]}
+          />
+        ),
         axes: (
           <>
             <Axis
@@ -160,25 +146,8 @@ function PresetBars({
     [xAxis, plot.left, plot.right, plot.top, plot.bottom, heightPx, title, labelsKey],
   );
   const hovered = hover ? rows[hover.index] : undefined;
-  // Gridlines, the hover band, then the bars: all on the canvas, under the SVG's axes and labels.
-  const hoverIndex = hover ? hover.index : -1;
-  const drawn: Mark[] = [frame.grid];
-  if (hoverIndex >= 0)
-    drawn.push({
-      kind: 'rect',
-      x: plot.left,
-      y: band.start(hoverIndex),
-      width: plot.right - plot.left,
-      height: band.step,
-      fill: 'var(--panel-2)',
-      fillOpacity: 0.7,
-      className: 'svg-cursor',
-    });
-  drawn.push(...marks(x, band, plot));
-  const layer = useCanvasMarks(drawn, widthPx, heightPx);
   return (
     <div ref={ref} className="svg-chart" style={{ height: heightPx }} data-testid={testId}>
-      {layer.canvas}
       <svg
         width={widthPx}
         height={heightPx}
@@ -192,8 +161,17 @@ function PresetBars({
         }}
         onPointerLeave={() => setHover(null)}
       >
-        {layer.anchor}
-        {children ? children(x, plot) : null}
+        {frame.grid}
+        {hover ? (
+          <rect
+            className="svg-cursor"
+            x={plot.left}
+            y={band.start(hover.index)}
+            width={plot.right - plot.left}
+            height={band.step}
+          />
+        ) : null}
+        {children(x, band, plot)}
         {frame.axes}
       </svg>
       {hover && hovered ? (
@@ -227,34 +205,29 @@ export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDat
       rightGapPx={48}
       xAxis={xAxis}
       title="Latency ratio, dynamic / static (lower is faster)"
-      marks={(x, band) =>
-        rows.flatMap((r, i): Mark[] => [
-          {
-            kind: 'rect',
-            x: x(0),
-            y: band.center(i) - 7.5,
-            width: Math.max(0, x(r.ratio) - x(0)),
-            height: 15,
-            fill: barColor(r),
-            fillOpacity: r.validated ? 1 : 0.5,
-            ...(r.validated ? {} : { stroke: barColor(r), dash: [3, 2] }),
-            className: 'hw-bar',
-          },
-          {
-            kind: 'text',
-            x: x(r.ratio) + 5,
-            y: band.center(i),
-            dy: 0.32,
-            text: r.ratio.toFixed(3),
-            fontSize: BAR_LABEL_PX,
-            fill: 'var(--text-2)',
-            className: 'svg-bar-label',
-          },
-        ])
-      }
     >
-      {(x, plot) => (
+      {(x, band, plot) => (
         <>
+          <g className="hw-bars">
+            {rows.map((r, i) => (
+              <g key={r.id}>
+                <rect
+                  className="hw-bar"
+                  x={x(0)}
+                  y={band.center(i) - 7.5}
+                  width={Math.max(0, x(r.ratio) - x(0))}
+                  height={15}
+                  fill={barColor(r)}
+                  fillOpacity={r.validated ? 1 : 0.5}
+                  stroke={r.validated ? 'none' : barColor(r)}
+                  strokeDasharray="3 2"
+                />
+                <text className="svg-bar-label" x={x(r.ratio) + 5} y={band.center(i)} dy="0.32em">
+                  {r.ratio.toFixed(3)}
+                </text>
+              </g>
+            ))}
+          </g>
           <line
             x1={x(1)}
             x2={x(1)}
@@ -296,43 +269,39 @@ export const MsPerImageChart = memo(function MsPerImageChart({ rows }: { rows: H
       rightGapPx={64}
       xAxis={xAxis}
       title="Latency per image (ms, log scale)"
-      marks={(x, band) => {
-        const x0 = x(lo);
-        return rows.flatMap((r, i): Mark[] => {
-          const c = band.center(i);
-          return [
-            {
-              kind: 'rect',
-              x: x0,
-              y: c - 8.5,
-              width: Math.max(0, x(r.staticMsPerImage) - x0),
-              height: 8,
-              fill: 'var(--hw-static)',
-              className: 'hw-bar-static',
-            },
-            {
-              kind: 'rect',
-              x: x0,
-              y: c + 0.5,
-              width: Math.max(0, x(r.msPerImage) - x0),
-              height: 8,
-              fill: barColor(r),
-              fillOpacity: r.validated ? 1 : 0.5,
-              className: 'hw-bar',
-            },
-            {
-              kind: 'text',
-              x: x(r.msPerImage) + 5,
-              y: c + 4.5,
-              dy: 0.32,
-              text: formatMs(r.msPerImage),
-              fontSize: BAR_LABEL_PX,
-              fill: 'var(--text-2)',
-              className: 'svg-bar-label',
-            },
-          ];
-        });
-      }}
-    />
+    >
+      {(x, band) => (
+        <g className="hw-bars">
+          {rows.map((r, i) => {
+            const c = band.center(i);
+            const x0 = x(lo);
+            return (
+              <g key={r.id}>
+                <rect
+                  className="hw-bar-static"
+                  x={x0}
+                  y={c - 8.5}
+                  width={Math.max(0, x(r.staticMsPerImage) - x0)}
+                  height={8}
+                  fill="var(--hw-static)"
+                />
+                <rect
+                  className="hw-bar"
+                  x={x0}
+                  y={c + 0.5}
+                  width={Math.max(0, x(r.msPerImage) - x0)}
+                  height={8}
+                  fill={barColor(r)}
+                  fillOpacity={r.validated ? 1 : 0.5}
+                />
+                <text className="svg-bar-label" x={x(r.msPerImage) + 5} y={c + 4.5} dy="0.32em">
+                  {formatMs(r.msPerImage)}
+                </text>
+              </g>
+            );
+          })}
+        </g>
+      )}
+    </PresetBars>
   );
 });

@@ -1,8 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { stageColor } from '../../charts';
-import type { Mark } from '../../charts/canvasMarks';
-import { useCanvasMarks } from '../../charts/useCanvasMarks';
-import { Axis, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
+import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
 import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
 import type { Theory } from './theoryData';
@@ -12,7 +10,6 @@ import {
   sharedDomain,
   theoryGeometry,
   type PlacedPoint,
-  type TheoryGeometry,
 } from './theoryGeometry';
 
 /** Axis ticks in the view's convention: "−20 %", "+10 %", "0 %". */
@@ -52,46 +49,10 @@ const NO_POINTS: Theory = {
 };
 
 /**
- * Gridlines, the zero lines and the diagonal, drawn on the canvas under the points: they change with
- * the width and the drawn domain, which a rate change keeps (see keepDomain).
+ * Gridlines, the zero lines, the diagonal and both axes: they change with the width and the drawn
+ * domain, which a rate change keeps (see keepDomain), so a rate change re-renders only the points.
  */
-function frameMarks(widthPx: number, lo: number, hi: number): Mark[] {
-  const { plot, x, y, ticks } = theoryGeometry(NO_POINTS, widthPx, [lo, hi]);
-  const grid = 'var(--chart-grid)';
-  return [
-    {
-      kind: 'path',
-      d: ticks.map((v) => `M${plot.left} ${y(v)}H${plot.right}`).join(''),
-      stroke: grid,
-      className: 'svg-grid',
-    },
-    {
-      kind: 'path',
-      d: ticks.map((v) => `M${x(v)} ${plot.top}V${plot.bottom}`).join(''),
-      stroke: grid,
-      className: 'svg-grid',
-    },
-    {
-      kind: 'path',
-      d: `M${x(0)} ${plot.top}V${plot.bottom}M${plot.left} ${y(0)}H${plot.right}`,
-      stroke: 'var(--border)',
-      className: 'theory-zero',
-    },
-    {
-      kind: 'line',
-      x1: x(lo),
-      y1: y(lo),
-      x2: x(hi),
-      y2: y(hi),
-      stroke: 'var(--text-3)',
-      dash: [5, 4],
-      className: 'theory-diagonal',
-    },
-  ];
-}
-
-/** Both axes (SVG, over the canvas): they change with the width and the drawn domain only. */
-const TheoryAxes = memo(function TheoryAxes({
+const TheoryFrame = memo(function TheoryFrame({
   widthPx,
   lo,
   hi,
@@ -105,6 +66,31 @@ const TheoryAxes = memo(function TheoryAxes({
   const yTicks = ticks.map((v) => ({ key: v, pos: y(v), label: formatTick(v) }));
   return (
     <>
+      <GridLines
+        direction="horizontal"
+        positions={yTicks.map((t) => t.pos)}
+        extent={[plot.left, plot.right]}
+      />
+      <GridLines
+        direction="vertical"
+        positions={xTicks.map((t) => t.pos)}
+        extent={[plot.top, plot.bottom]}
+      />
+      <path
+        className="theory-zero"
+        d={`M${x(0)} ${plot.top}V${plot.bottom}M${plot.left} ${y(0)}H${plot.right}`}
+        fill="none"
+        stroke="var(--border)"
+      />
+      <line
+        className="theory-diagonal"
+        x1={x(lo)}
+        y1={y(lo)}
+        x2={x(hi)}
+        y2={y(hi)}
+        stroke="var(--text-3)"
+        strokeDasharray="5 4"
+      />
       <Axis
         side="bottom"
         at={plot.bottom}
@@ -124,37 +110,6 @@ const TheoryAxes = memo(function TheoryAxes({
     </>
   );
 });
-
-/** Network diamond half-size, px. */
-const DIAMOND_PX = 8;
-
-/** The points: a dot per block in its stage colour (the selected one larger), the network's diamond. */
-function pointMarks(g: TheoryGeometry, selectedKey: string | null): Mark[] {
-  const out: Mark[] = g.blocks.map((p) => ({
-    kind: 'circle',
-    cx: p.cx,
-    cy: p.cy,
-    r: p.point.key === selectedKey ? 5.5 : 4.5,
-    fill: stageColor(p.point.stage),
-    fillOpacity: 0.85,
-    stroke: 'var(--panel)',
-    strokeWidth: 1,
-    className: 'theory-point',
-    data: { key: p.point.key },
-  }));
-  const n = g.network;
-  const r = DIAMOND_PX;
-  out.push({
-    kind: 'path',
-    d: `M${n.cx} ${n.cy - r}L${n.cx + r} ${n.cy}L${n.cx} ${n.cy + r}L${n.cx - r} ${n.cy}Z`,
-    fill: 'var(--text)',
-    stroke: 'var(--panel)',
-    strokeWidth: 1.5,
-    className: 'theory-point theory-network',
-    data: { key: 'network' },
-  });
-  return out;
-}
 
 interface TheoryChartProps {
   theory: Theory;
@@ -181,12 +136,10 @@ export const TheoryChart = memo(function TheoryChart({
   const all = useMemo(() => [...g.blocks, g.network], [g]);
   const hovered = hover ? all.find((p) => p.point.key === hover.key) : undefined;
   const selected = g.blocks.find((p) => p.point.key === selectedKey);
-  const frame = useMemo(() => frameMarks(g.widthPx, lo, hi), [g.widthPx, lo, hi]);
-  const marks = useMemo(() => [...frame, ...pointMarks(g, selectedKey)], [frame, g, selectedKey]);
-  const layer = useCanvasMarks(marks, g.widthPx, g.heightPx);
+  const r = 8;
+  const n = g.network;
   return (
     <div ref={ref} className="svg-chart" style={{ height: g.heightPx }} data-testid="theory-chart">
-      {layer.canvas}
       <svg
         width={g.widthPx}
         height={g.heightPx}
@@ -205,8 +158,31 @@ export const TheoryChart = memo(function TheoryChart({
         }}
         style={{ cursor: hover && hover.key !== 'network' ? 'pointer' : undefined }}
       >
-        {layer.anchor}
-        <TheoryAxes widthPx={g.widthPx} lo={lo} hi={hi} />
+        <TheoryFrame widthPx={g.widthPx} lo={lo} hi={hi} />
+        <g className="theory-points">
+          {g.blocks.map((p) => (
+            <circle
+              key={p.point.key}
+              className="theory-point"
+              data-key={p.point.key}
+              cx={p.cx}
+              cy={p.cy}
+              r={p.point.key === selectedKey ? 5.5 : 4.5}
+              fill={stageColor(p.point.stage)}
+              fillOpacity={0.85}
+              stroke="var(--panel)"
+              strokeWidth={1}
+            />
+          ))}
+          <path
+            className="theory-point theory-network"
+            data-key="network"
+            d={`M${n.cx} ${n.cy - r}L${n.cx + r} ${n.cy}L${n.cx} ${n.cy + r}L${n.cx - r} ${n.cy}Z`}
+            fill="var(--text)"
+            stroke="var(--panel)"
+            strokeWidth={1.5}
+          />
+        </g>
         {selected ? (
           <circle
             className="theory-selected"

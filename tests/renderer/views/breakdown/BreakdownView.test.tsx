@@ -5,7 +5,7 @@ import { formatMs } from '../../../../renderer/src/format';
 import { useStudio } from '../../../../renderer/src/store';
 import { BreakdownView } from '../../../../renderer/src/views/breakdown/BreakdownView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
-import { axisTicks, pathRects, withCanvasMarks, type PathRect } from '../svgHelpers';
+import { axisTicks, pathRects, type PathRect } from '../svgHelpers';
 
 describe('BreakdownView', () => {
   beforeEach(resetStudio);
@@ -55,8 +55,7 @@ describe('BreakdownView', () => {
     // Each side's segments, grouped per bar by their left edge (blocks left to right).
     const bars = (side: 'static' | 'dynamic') => {
       const byX = new Map<number, PathRect[]>();
-      // The bars are on the chart's canvas: read as the export draws them.
-      for (const path of withCanvasMarks(container).querySelectorAll(`path.breakdown-${side}`)) {
+      for (const path of container.querySelectorAll(`path.breakdown-${side}`)) {
         for (const r of pathRects(path.getAttribute('d')!)) {
           byX.set(r.x, [...(byX.get(r.x) ?? []), r]);
         }

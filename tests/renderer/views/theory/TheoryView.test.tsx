@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { TheoryView } from '../../../../renderer/src/views/theory/TheoryView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
-import { axisTicks, withCanvasMarks } from '../svgHelpers';
+import { axisTicks } from '../svgHelpers';
 
 describe('TheoryView', () => {
   beforeEach(resetStudio);
@@ -16,8 +16,7 @@ describe('TheoryView', () => {
 
   it('plots a dot per block plus the network, the diagonal, and explains the gap', () => {
     const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
-    // The points, gridlines and diagonal are on the chart's canvas: read as the export draws them.
-    const container = withCanvasMarks(renderWithHost(<TheoryView />).container);
+    const { container } = renderWithHost(<TheoryView />);
     // A dot per block and the network's diamond.
     const points = Array.from(container.querySelectorAll('.theory-point'));
     expect(points.length).toBe(analysis.prediction.blocks.length + 1);
