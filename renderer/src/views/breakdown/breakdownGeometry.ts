@@ -49,7 +49,7 @@ const lastPaths = new Map<string, { frame: string; sig: readonly number[]; d: st
 /** Series keys remembered (a model has a few dozen); past this the memory starts again. */
 const LAST_PATHS_LIMIT = 256;
 
-/** A coordinate as `rectPath` writes it: rounded to 0.01 px. */
+/** A coordinate of a bar path: rounded to 0.01 px. */
 const px = (v: number) => Math.round(v * 100) / 100;
 
 /**
@@ -116,7 +116,7 @@ export function breakdownGeometry(data: BreakdownData, widthPx: number): Breakdo
     let d = '';
     if (last && last.frame === frame && sameNumbers(last.sig, sig)) d = last.d;
     else {
-      // As rectPath writes a rectangle, with the block's edges formatted once per frame.
+      // `M x y H x2 V y2 H x Z` per rectangle, the block's edges formatted once per frame.
       const edges = edgesFor(`${frame} ${series.side}`, n, (i) => barX(i, series.side), barWidth);
       for (let i = 0; i < n; i++) {
         const v = sig[2 * i]!;
