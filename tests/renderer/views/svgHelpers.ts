@@ -1,6 +1,6 @@
 /** Reading the hand-drawn charts' SVG in component tests: rectangles of a path, axis ticks. */
 
-/** One rectangle of a bar path (`M x y H x2 V y2 H x Z`, as `rectPath` writes them). */
+/** One rectangle of a bar path (`M x y H x2 V y2 H x Z`, as the breakdown's geometry writes them). */
 export interface PathRect {
   x: number;
   y: number;
@@ -8,7 +8,7 @@ export interface PathRect {
   height: number;
 }
 
-/** The rectangles of a path written by `rectPath`; fails on anything else. */
+/** The rectangles of a bar path (breakdownGeometry.ts); fails on anything else. */
 export function pathRects(d: string): PathRect[] {
   const out: PathRect[] = [];
   const re = /M(-?[\d.]+) (-?[\d.]+)H(-?[\d.]+)V(-?[\d.]+)H(-?[\d.]+)Z/g;

@@ -3,7 +3,6 @@
  * path per stacked series (every block's segment of that series in one path). Pure and memoised on the
  * data, so a rate change costs a few dozen path strings rather than hundreds of elements.
  */
-import { rectPath } from '../../charts/svg/pointer';
 import {
   bandScale,
   linearScale,
@@ -50,6 +49,35 @@ const lastPaths = new Map<string, { frame: string; sig: readonly number[]; d: st
 /** Series keys remembered (a model has a few dozen); past this the memory starts again. */
 const LAST_PATHS_LIMIT = 256;
 
+/** A coordinate of a bar path: rounded to 0.01 px. */
+const px = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * The horizontal parts of each block's bar rectangles, written once per frame: a bar's left and right
+ * edges depend on the width and the block count, not on the numbers, so a rate change formats only the
+ * tops and bottoms. `[i]` for block i: `M<left> ` and `H<right>V`, and the closing `H<left>Z`.
+ */
+const barEdges = new Map<string, { open: string; right: string; close: string }[]>();
+
+function edgesFor(
+  frame: string,
+  n: number,
+  x: (i: number) => number,
+  width: number,
+): { open: string; right: string; close: string }[] {
+  let edges = barEdges.get(frame);
+  if (!edges) {
+    edges = [];
+    for (let i = 0; i < n; i++) {
+      const left = px(x(i));
+      edges.push({ open: `M${left} `, right: `H${px(x(i) + width)}V`, close: `H${left}Z` });
+    }
+    if (barEdges.size >= 8) barEdges.clear();
+    barEdges.set(frame, edges);
+  }
+  return edges;
+}
+
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
@@ -88,12 +116,15 @@ export function breakdownGeometry(data: BreakdownData, widthPx: number): Breakdo
     let d = '';
     if (last && last.frame === frame && sameNumbers(last.sig, sig)) d = last.d;
     else {
+      // `M x y H x2 V y2 H x Z` per rectangle, the block's edges formatted once per frame.
+      const edges = edgesFor(`${frame} ${series.side}`, n, (i) => barX(i, series.side), barWidth);
       for (let i = 0; i < n; i++) {
         const v = sig[2 * i]!;
         if (!(v > 0)) continue;
         const below = sig[2 * i + 1]!;
         const top = y(below + v);
-        d += rectPath(barX(i, series.side), top, barWidth, y(below) - top);
+        const e = edges[i]!;
+        d += `${e.open}${px(top)}${e.right}${px(top + (y(below) - top))}${e.close}`;
       }
       if (lastPaths.size >= LAST_PATHS_LIMIT) lastPaths.clear();
       lastPaths.set(series.dataKey, { frame, sig, d });

@@ -80,6 +80,25 @@ describe('breakdownGeometry after a change', () => {
     );
   });
 
+  it('places the bars by the width and block count of each drawing, not of an earlier one', () => {
+    breakdownGeometry(TWO_BLOCKS, 666);
+    // Back at 472 with block 0's dynamic compute at 0.5 ms: the edges of width 472.
+    const moved = {
+      ...TWO_BLOCKS,
+      rows: TWO_BLOCKS.rows.map((r, i) => (i === 0 ? { ...r, 'dynamic|conv2|compute': 0.5 } : r)),
+    };
+    expect(pathsOf(breakdownGeometry(moved, 472))['dynamic|conv2|compute']).toBe(
+      'M169.5 219.75H231.08V250H169.5Z' + 'M363.5 189.5H425.08V250H363.5Z',
+    );
+    // One block at the same width: one step of 388 (72…460); its dynamic bar starts at
+    // 72 + 0.18 × 388 + (0.64 × 388 − 1) / 2 + 1 = 266.5 and is 123.66 px wide; its 1 ms of compute
+    // reaches 250 − 121 = 129 on the 0…2 ms scale of its 2 ms static bar.
+    const one = { ...TWO_BLOCKS, rows: TWO_BLOCKS.rows.slice(0, 1) };
+    expect(pathsOf(breakdownGeometry(one, 472))['dynamic|conv2|compute']).toBe(
+      'M266.5 129H390.16V250H266.5Z',
+    );
+  });
+
   it('redraws every series on a new time scale', () => {
     breakdownGeometry(TWO_BLOCKS, 472);
     // Static bars of 1 and 2 ms (half): the domain becomes 0…2 ms, 121 px per ms.
