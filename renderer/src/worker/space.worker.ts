@@ -8,7 +8,7 @@
 import type { BlockMaskSet } from '../../../core/maskfile/types';
 import { ElementProxy } from '../views/space/elementProxy';
 import { SpaceEngine } from '../views/space/engine';
-import { applyChanges, type FromSpaceWorker, type ToSpaceWorker } from '../views/space/protocol';
+import { decodeUpdate, type FromSpaceWorker, type ToSpaceWorker } from '../views/space/protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const element = new ElementProxy();
@@ -58,7 +58,7 @@ scope.onmessage = (e: MessageEvent<ToSpaceWorker>) => {
       break;
     case 'update':
       seq = m.seq;
-      blocks = applyChanges(blocks, m.changes);
+      blocks = decodeUpdate(blocks, m.changed, m.bytes);
       engine.setContent(blocks, input);
       break;
     case 'select':

@@ -104,9 +104,9 @@ export class WorkerSpace implements SpaceHandle {
     input: Uint8ClampedArray | null,
     config: StudioConfig | null,
   ): void {
-    const message = this.feed.next(blocks, input);
+    const { message, transfer } = this.feed.next(blocks, input);
     this.configs.set(message.seq, config);
-    this.post(message);
+    this.post(message, transfer);
   }
 
   setSelected(key: string | null): void {
