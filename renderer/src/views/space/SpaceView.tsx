@@ -102,10 +102,10 @@ export function SpaceView() {
   const image = useStudio((s) => s.maskImage);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const engineRef = useRef<SpaceHandle | null>(null);
-  const [problem, setProblem] = useState<string | null>(() => webglProblem());
   // Drawn in a worker where one can draw WebGL on an OffscreenCanvas; on the page otherwise, or after the
   // worker failed (a fresh canvas: one handed to a worker cannot draw on the page again).
   const [inWorker, setInWorker] = useState(workerSpaceSupported);
+  const [problem, setProblem] = useState<string | null>(() => (inWorker ? null : webglProblem()));
   const pixels = useMemo(() => (image ? bitmapPixels(image.input) : null), [image]);
 
   useEffect(() => {

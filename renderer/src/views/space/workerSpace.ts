@@ -19,13 +19,17 @@ import {
 /** True where a worker can be handed a canvas to draw WebGL 2 on. */
 export function workerSpaceSupported(): boolean {
   try {
-    return (
-      typeof Worker !== 'undefined' &&
-      typeof OffscreenCanvas !== 'undefined' &&
-      typeof HTMLCanvasElement !== 'undefined' &&
-      'transferControlToOffscreen' in HTMLCanvasElement.prototype &&
-      new OffscreenCanvas(1, 1).getContext('webgl2') !== null
-    );
+    if (
+      typeof Worker === 'undefined' ||
+      typeof OffscreenCanvas === 'undefined' ||
+      typeof HTMLCanvasElement === 'undefined' ||
+      !('transferControlToOffscreen' in HTMLCanvasElement.prototype)
+    )
+      return false;
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+    // Contexts are few: give the probe's back at once.
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
   } catch {
     return false;
   }
