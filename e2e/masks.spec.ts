@@ -142,33 +142,9 @@ test.describe('masks over images', () => {
     await expect(studio.space.selected).toHaveAttribute('data-block', 'stage2/1');
     const canvas = studio.space.canvas;
     await expect(canvas).toBeVisible();
-    // Let a frame render, then read the WebGL drawing buffer back through a 2D canvas.
-    await page.waitForTimeout(300);
-    const stats = await canvas.evaluate((el: HTMLCanvasElement) => {
-      const copy = document.createElement('canvas');
-      copy.width = el.width;
-      copy.height = el.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(el, 0, 0);
-      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-      const background = [data[0], data[1], data[2]];
-      const colours = new Set<number>();
-      let differing = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const r = data[i]!;
-        const g = data[i + 1]!;
-        const b = data[i + 2]!;
-        colours.add((r << 16) | (g << 8) | b);
-        if (
-          Math.abs(r - background[0]!) +
-            Math.abs(g - background[1]!) +
-            Math.abs(b - background[2]!) >
-          30
-        )
-          differing++;
-      }
-      return { pixels: data.length / 4, differing, colours: colours.size };
-    });
+    // Let the scene render (in a worker where the browser can), then read the WebGL drawing buffer back.
+    await studio.space.waitForScene();
+    const stats = await studio.space.pixelStats();
     expect(stats.colours).toBeGreaterThan(50);
     expect(stats.differing / stats.pixels).toBeGreaterThan(0.05);
     await studio.screenshot('masks-3d');
@@ -196,7 +172,7 @@ test.describe('masks over images', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await studio.openView('space');
     await expect(studio.space.canvas).toBeVisible();
-    await page.waitForTimeout(300);
+    await studio.space.waitForScene();
     await studio.screenshot('masks-3d-mixed');
     expect(studio.consoleErrors).toEqual([]);
   });

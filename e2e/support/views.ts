@@ -210,4 +210,43 @@ export class SpaceView {
     this.canvas = page.getByTestId('space-canvas');
     this.selected = page.getByTestId('space-selected');
   }
+
+  /** Colours in the canvas's drawing buffer, read back through a 2D canvas, and its background's. */
+  pixelStats(): Promise<{ pixels: number; differing: number; colours: number }> {
+    return this.canvas.evaluate((el: HTMLCanvasElement) => {
+      const copy = document.createElement('canvas');
+      copy.width = el.width;
+      copy.height = el.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(el, 0, 0);
+      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+      const background = [data[0]!, data[1]!, data[2]!];
+      const colours = new Set<number>();
+      let differing = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i]!;
+        const g = data[i + 1]!;
+        const b = data[i + 2]!;
+        colours.add((r << 16) | (g << 8) | b);
+        if (
+          Math.abs(r - background[0]!) +
+            Math.abs(g - background[1]!) +
+            Math.abs(b - background[2]!) >
+          30
+        )
+          differing++;
+      }
+      return { pixels: data.length / 4, differing, colours: colours.size };
+    });
+  }
+
+  /**
+   * Waits until the scene is drawn (more than `colours` colours on the canvas): it renders in the view's
+   * worker, whose script (three.js) starts when the view opens.
+   */
+  async waitForScene(colours = 50): Promise<void> {
+    await expect
+      .poll(async () => (await this.pixelStats()).colours, { timeout: 20_000 })
+      .toBeGreaterThan(colours);
+  }
 }

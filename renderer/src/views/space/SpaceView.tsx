@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { StudioConfig } from '../../../../core/config/schema';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { markDrawn } from '../../perf/probe';
 import { useStudio, type StudioState } from '../../store';
@@ -16,7 +15,10 @@ import {
 } from '../masks/selection';
 import { useMaskPipeline } from '../masks/useMaskPipeline';
 import { selectMaskBlock, useShownBlock, useShownMasks } from '../masks/useShownMasks';
-import { SpaceEngine, webglProblem } from './engine';
+import { webglProblem } from './engine';
+import type { SpaceHandle } from './handle';
+import { PageSpace } from './pageSpace';
+import { WorkerSpace, workerSpaceSupported } from './workerSpace';
 
 /** Pixels of an ImageBitmap (the 224 network input), for the planes' textures. */
 function bitmapPixels(bitmap: ImageBitmap): Uint8ClampedArray | null {
@@ -32,13 +34,10 @@ function bitmapPixels(bitmap: ImageBitmap): Uint8ClampedArray | null {
 /**
  * Keeps the engine's scene in step with the store without React: a rate change hands the new masks to
  * the engine (which re-uploads only the textures whose mask changed and renders once, in the next
- * animation frame); the canvas's host component does not re-render. Returns the unsubscribe function.
+ * animation frame, in its worker where it has one); the canvas's host component does not re-render.
+ * Returns the unsubscribe function.
  */
-function followMasks(
-  engine: SpaceEngine,
-  pixels: Uint8ClampedArray | null,
-  onContent: (config: StudioConfig | null) => void,
-): () => void {
+function followMasks(engine: SpaceHandle, pixels: Uint8ClampedArray | null): () => void {
   let blocks: readonly BlockMaskSet[] | null = null;
   let selected: string | null | undefined;
   const apply = (state: StudioState) => {
@@ -46,8 +45,8 @@ function followMasks(
     const next = masks?.result.blocks ?? null;
     if (next && next !== blocks) {
       blocks = next;
-      onContent(masks?.source === 'proxy' ? masks.result.config : null);
-      engine.setContent(next, pixels);
+      // The configuration whose masks the scene holds (proxy masks), for the benchmarks' probe.
+      engine.setContent(next, pixels, masks?.source === 'proxy' ? masks.result.config : null);
     }
     const key = blocks
       ? (shownBlock(blocks, state.selectedStage, state.selectedBlock)?.key ?? null)
@@ -102,19 +101,28 @@ export function SpaceView() {
   useMaskPipeline(useStudio, masksWorker, maskActions, false);
   const image = useStudio((s) => s.maskImage);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const engineRef = useRef<SpaceEngine | null>(null);
-  const [problem, setProblem] = useState<string | null>(() => webglProblem());
+  const engineRef = useRef<SpaceHandle | null>(null);
+  // Drawn in a worker where one can draw WebGL on an OffscreenCanvas; on the page otherwise, or after the
+  // worker failed (a fresh canvas: one handed to a worker cannot draw on the page again).
+  const [inWorker, setInWorker] = useState(workerSpaceSupported);
+  const [problem, setProblem] = useState<string | null>(() => (inWorker ? null : webglProblem()));
   const pixels = useMemo(() => (image ? bitmapPixels(image.input) : null), [image]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || problem) return;
-    let engine: SpaceEngine;
+    const pick = (key: string) => {
+      const block = shownMasks(useStudio.getState())?.result.blocks.find((b) => b.key === key);
+      if (block) selectMaskBlock(block);
+    };
+    let engine: SpaceHandle;
     try {
-      engine = new SpaceEngine(canvas, (key) => {
-        const block = shownMasks(useStudio.getState())?.result.blocks.find((b) => b.key === key);
-        if (block) selectMaskBlock(block);
-      });
+      engine = inWorker
+        ? new WorkerSpace(canvas, pick, (message) => {
+            console.warn(`The 3D view draws on the page: its worker could not (${message}).`);
+            setInWorker(false);
+          })
+        : new PageSpace(canvas, pick);
     } catch (err) {
       // Reported after the effect: WebGL was advertised but the context could not be created.
       queueMicrotask(() =>
@@ -129,22 +137,18 @@ export function SpaceView() {
       engineRef.current = null;
       engine.dispose();
     };
-  }, [problem]);
+  }, [problem, inWorker]);
 
   useEffect(() => {
     const engine = engineRef.current;
     if (!engine) return;
-    // The configuration whose masks the scene holds (proxy masks), for the benchmarks' probe.
-    let contentConfig: StudioConfig | null = null;
-    engine.onRendered = () => markDrawn('space', contentConfig ?? useStudio.getState().config);
-    const stop = followMasks(engine, pixels, (config) => {
-      contentConfig = config;
-    });
+    engine.onRendered = (config) => markDrawn('space', config ?? useStudio.getState().config);
+    const stop = followMasks(engine, pixels);
     return () => {
       stop();
       engine.onRendered = null;
     };
-  }, [pixels, problem]);
+  }, [pixels, problem, inWorker]);
 
   return (
     <div className="space-view" data-testid="space-view">
@@ -169,6 +173,7 @@ export function SpaceView() {
       ) : (
         <div className="space-stage">
           <canvas
+            key={inWorker ? 'worker' : 'page'}
             ref={canvasRef}
             data-testid="space-canvas"
             aria-label="3D view of the network's masks"

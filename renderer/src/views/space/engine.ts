@@ -1,13 +1,19 @@
 /**
  * The 3D view's renderer: a WebGLRenderer on the view's canvas, a perspective camera with orbit/zoom
- * controls, click picking, and rendering on demand (only when something changed: SwiftShader and laptop
- * GPUs should not spin at 60 fps for a still picture). The drawing buffer is preserved so tests and
- * screenshots can read pixels back.
+ * controls, picking, and rendering on demand (only when something changed: SwiftShader and laptop GPUs
+ * should not spin at 60 fps for a still picture). The drawing buffer is preserved so tests and screenshots
+ * can read pixels back. Runs on the page (an HTMLCanvasElement, events from the canvas) or in the view's
+ * worker (an OffscreenCanvas, events forwarded from the page): nothing here touches the DOM.
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
-import { countSpaceRender } from '../../perf/probe';
+import {
+  renderScheduler,
+  type FrameSource,
+  type RenderReport,
+  type RenderScheduler,
+} from './frames';
 import { buildStageLabels, type StageLabels } from './labels';
 import { buildSpaceContent, type SpaceContent } from './scene';
 
@@ -25,48 +31,64 @@ export function webglProblem(): string | null {
 /** Half the height of the largest plane plus a margin: the floor grid sits just below the planes. */
 const MAX_HALF_HEIGHT = 2.2;
 
+/** Where the engine draws and what it listens to. */
+export interface SpaceSurface {
+  canvas: HTMLCanvasElement | OffscreenCanvas;
+  /** The orbit controls' event source: the canvas, or in the worker a stand-in fed with the page's events. */
+  element: HTMLElement;
+  pixelRatio: number;
+  /** Animation frames of the thread that draws. */
+  frames: FrameSource;
+}
+
 export class SpaceEngine {
   private readonly renderer: THREE.WebGLRenderer;
   private readonly scene = new THREE.Scene();
   private readonly camera = new THREE.PerspectiveCamera(38, 1, 0.1, 500);
   private readonly controls: OrbitControls;
-  private readonly resizeObserver: ResizeObserver;
+  private readonly scheduler: RenderScheduler;
+  private readonly raycaster = new THREE.Raycaster();
+  private readonly ndc = new THREE.Vector2();
   private content: SpaceContent | null = null;
   private labels: StageLabels | null = null;
   private contentInput: Uint8ClampedArray | null = null;
   private framedFor = '';
   private selected: string | null = null;
-  private frame = 0;
-  private pointerDown: { x: number; y: number } | null = null;
   private renders = 0;
-  /** Called after every WebGL render (the view records what is on screen). */
-  onRendered: (() => void) | null = null;
 
-  /** @throws Error when no WebGL context can be created. */
+  /**
+   * Sized `width`×`height` (CSS pixels); `report` hears of every render. Draws once, in the next frame.
+   * @throws Error when no WebGL context can be created.
+   */
   constructor(
-    private readonly canvas: HTMLCanvasElement,
-    private readonly onPick: (key: string) => void,
+    surface: SpaceSurface,
+    width: number,
+    height: number,
+    report: (r: RenderReport) => void,
   ) {
     this.renderer = new THREE.WebGLRenderer({
-      canvas,
+      canvas: surface.canvas,
       antialias: true,
       preserveDrawingBuffer: true,
     });
-    this.renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));
+    this.renderer.setPixelRatio(Math.min(2, surface.pixelRatio || 1));
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.scene.background = new THREE.Color(0x0d1017);
     const grid = new THREE.GridHelper(60, 60, 0x2b3442, 0x1a202b);
     grid.position.y = -MAX_HALF_HEIGHT;
     this.scene.add(grid);
-    this.controls = new OrbitControls(this.camera, canvas);
+    this.scheduler = renderScheduler(
+      surface.frames,
+      () => {
+        this.renderer.render(this.scene, this.camera);
+        this.renders++;
+      },
+      report,
+    );
+    this.controls = new OrbitControls(this.camera, surface.element);
     this.controls.enableDamping = false;
     this.controls.addEventListener('change', this.requestRender);
-    canvas.addEventListener('pointerdown', this.onPointerDown);
-    canvas.addEventListener('pointerup', this.onPointerUp);
-    this.resizeObserver = new ResizeObserver(() => this.resize());
-    this.resizeObserver.observe(canvas.parentElement ?? canvas);
-    // Sized now, drawn once with its content: the observer's first call and setContent follow.
-    this.resize(false);
+    this.setSize(width, height);
     this.requestRender();
   }
 
@@ -116,16 +138,31 @@ export class SpaceEngine {
 
   /** Renders now (tests call it before reading pixels). */
   renderNow(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.render();
+    this.scheduler.renderNow();
+  }
+
+  /** Fits the drawing buffer to a box of `width`×`height` CSS pixels and renders at once (a resized buffer is blank). */
+  resize(width: number, height: number): void {
+    this.setSize(width, height);
+    this.renderNow();
+  }
+
+  /** The block under normalised device coordinates (−1…1, y up), or null. */
+  pick(x: number, y: number): string | null {
+    if (!this.content) return null;
+    this.ndc.set(x, y);
+    this.raycaster.setFromCamera(this.ndc, this.camera);
+    const hit = this.raycaster.intersectObjects(this.content.pickables, false)[0];
+    return (hit?.object.userData.blockKey as string | undefined) ?? null;
+  }
+
+  /** True once the scene has been drawn with content at least once. */
+  hasRendered(): boolean {
+    return this.renders > 0 && this.content !== null;
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
-    this.resizeObserver.disconnect();
-    this.canvas.removeEventListener('pointerdown', this.onPointerDown);
-    this.canvas.removeEventListener('pointerup', this.onPointerUp);
+    this.scheduler.cancel();
     this.controls.removeEventListener('change', this.requestRender);
     this.controls.dispose();
     this.clearContent();
@@ -136,6 +173,14 @@ export class SpaceEngine {
       }
     });
     this.renderer.dispose();
+  }
+
+  private setSize(width: number, height: number): void {
+    const w = Math.max(1, width);
+    const h = Math.max(1, height);
+    this.renderer.setSize(w, h, false);
+    this.camera.aspect = w / h;
+    this.camera.updateProjectionMatrix();
   }
 
   private clearContent(): void {
@@ -151,55 +196,5 @@ export class SpaceEngine {
     }
   }
 
-  private readonly requestRender = () => {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render();
-    });
-  };
-
-  /** True once the scene has been drawn with content at least once. */
-  hasRendered(): boolean {
-    return this.renders > 0 && this.content !== null;
-  }
-
-  private render(): void {
-    this.renderer.render(this.scene, this.camera);
-    this.renders++;
-    countSpaceRender();
-    this.onRendered?.();
-  }
-
-  /** Fits the drawing buffer to the canvas's box; renders at once (a resized buffer is blank). */
-  private resize(render = true): void {
-    const host = this.canvas.parentElement ?? this.canvas;
-    const width = Math.max(1, host.clientWidth);
-    const height = Math.max(1, host.clientHeight);
-    this.renderer.setSize(width, height, false);
-    this.camera.aspect = width / height;
-    this.camera.updateProjectionMatrix();
-    if (render) this.renderNow();
-  }
-
-  private readonly onPointerDown = (e: PointerEvent) => {
-    this.pointerDown = { x: e.clientX, y: e.clientY };
-  };
-
-  /** A click (not the end of a drag) picks the block under the pointer. */
-  private readonly onPointerUp = (e: PointerEvent) => {
-    const start = this.pointerDown;
-    this.pointerDown = null;
-    if (!start || !this.content || Math.hypot(e.clientX - start.x, e.clientY - start.y) > 4) return;
-    const rect = this.canvas.getBoundingClientRect();
-    const ndc = new THREE.Vector2(
-      ((e.clientX - rect.left) / rect.width) * 2 - 1,
-      -((e.clientY - rect.top) / rect.height) * 2 + 1,
-    );
-    const raycaster = new THREE.Raycaster();
-    raycaster.setFromCamera(ndc, this.camera);
-    const hit = raycaster.intersectObjects(this.content.pickables, false)[0];
-    const key = hit?.object.userData.blockKey as string | undefined;
-    if (key) this.onPick(key);
-  };
+  private readonly requestRender = () => this.scheduler.request();
 }

@@ -1,6 +1,7 @@
 /**
  * Text labels of the 3D view (stage names above their planes), drawn on small canvases and shown as
- * sprites that always face the camera. DOM-only: the scene builder stays testable without a canvas.
+ * sprites that always face the camera. Canvas-only (a page canvas, or an OffscreenCanvas in the view's
+ * worker): the scene builder stays testable without a canvas.
  */
 import * as THREE from 'three';
 import type { StageSpan } from './scene';
@@ -14,12 +15,24 @@ export interface StageLabels {
   dispose: () => void;
 }
 
+/** A 2D canvas: the page's where there is a page, else an OffscreenCanvas (the view's worker). */
+function canvas2d(): {
+  canvas: HTMLCanvasElement | OffscreenCanvas;
+  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+} {
+  if (typeof document !== 'undefined') {
+    const canvas = document.createElement('canvas');
+    return { canvas, ctx: canvas.getContext('2d') };
+  }
+  const canvas = new OffscreenCanvas(1, 1);
+  return { canvas, ctx: canvas.getContext('2d') };
+}
+
 function labelTexture(
   text: string,
   colour: readonly [number, number, number],
-): { texture: THREE.CanvasTexture; aspect: number } | null {
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
+): { texture: THREE.CanvasTexture<HTMLCanvasElement | OffscreenCanvas>; aspect: number } | null {
+  const { canvas, ctx } = canvas2d();
   if (!ctx) return null;
   const fontPx = 44;
   const font = `600 ${fontPx}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
