@@ -41,6 +41,8 @@ export interface MaskAtlasLayout {
    * rounded corners, see `TILE_CORNER_CSS_PX`).
    */
   composited: boolean;
+  /** Whether the ponder map has the photo underneath; absent: as `composited` says. */
+  ponderComposited?: boolean;
   /** Mean of the ponder map's counts (blocks computing per position), for the card's summary. */
   ponderMean: number;
 }

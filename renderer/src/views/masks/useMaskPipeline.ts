@@ -5,6 +5,13 @@ import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type { MaskActions, MasksBackend } from './masksActions';
 import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
+import type { MaskerResult } from '../../masksMain/masker';
+import {
+  canvasAtlasOf,
+  pageProxyOf,
+  rememberBasis,
+  type PageProxy,
+} from '../../masksMain/pageProxy';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -91,6 +98,50 @@ export function startMaskPipeline(
     (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
   );
   let requested: { imageId: number; config: StudioConfig } | null = null;
+  // Proxy masks on the page (masksMain/): the image's basis comes from the worker once, then every
+  // change is computed and drawn in its own frame.
+  let basisAsked = '';
+  const fetchBasis = followLatest(
+    (imageId: number) => {
+      const b = backend();
+      return b.proxyBasis
+        ? b.proxyBasis(imageId, atlasRequest().tilePx)
+        : Promise.resolve({ ok: false as const, error: 'no basis' });
+    },
+    (result, imageId) => {
+      if (!result.ok) {
+        if (result.error !== lastError)
+          store.getState().notify('error', `Proxy masks could not be computed: ${result.error}`);
+        lastError = result.error;
+        return;
+      }
+      rememberBasis(imageId, result.saliency, result.tilePx, result.tilePhoto);
+      update();
+    },
+    (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
+  );
+  const onPage = (page: PageProxy) => {
+    const s = store.getState();
+    let result: MaskerResult;
+    try {
+      result = page.masker.update(s.config);
+    } catch (err) {
+      const text = message(err);
+      if (text !== lastError) s.notify('error', `Proxy masks could not be computed: ${text}`);
+      lastError = text;
+      return;
+    }
+    lastError = null;
+    const canvases = withAtlas ? canvasAtlasOf(page, atlasRequest()) : null;
+    const atlas = canvases?.apply(result);
+    s.setProxyMasks({
+      imageId: page.imageId,
+      config: s.config,
+      blocks: result.blocks,
+      ponder: result.ponder,
+      ...(atlas ? { atlas } : {}),
+    });
+  };
   const update = () => {
     const s = store.getState();
     if (!s.maskImage || dumpIsSource(s)) return;
@@ -104,6 +155,17 @@ export function startMaskPipeline(
       (proxy.atlas || !withAtlas)
     )
       return;
+    if (backend().proxyBasis) {
+      const id = s.maskImage.id;
+      const page = pageProxyOf(id);
+      if (page && (!withAtlas || page.tilePx === atlasRequest().tilePx)) return onPage(page);
+      const ask = `${id}/${atlasRequest().tilePx}`;
+      if (basisAsked !== ask) {
+        basisAsked = ask;
+        fetchBasis(id);
+      }
+      return;
+    }
     requested = { imageId: s.maskImage.id, config: s.config };
     run(requested);
   };
