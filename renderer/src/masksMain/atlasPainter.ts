@@ -27,8 +27,6 @@ import { ponderMean } from './ponder';
 export interface PaintedChange {
   rebuilt: boolean;
   tiles: number[];
-  /** Overlay rectangles painted again. */
-  overlays: AtlasRect[];
   strips: number[];
 }
 
@@ -85,6 +83,8 @@ export class AtlasPainter {
   private readonly corners: [number, number][];
   private signature = '';
   private painted: (BlockMaskSet | null)[] = [];
+  /** Painted blocks whose overlays are not painted yet. */
+  private overlayDue = new WeakSet<BlockMaskSet>();
 
   /** `tilePhoto`: the photo resized to `tilePx` (as `resizeSquare` makes it). */
   constructor(tilePx: number, tileStripPx: number, tilePhoto: Uint8ClampedArray) {
@@ -111,23 +111,14 @@ export class AtlasPainter {
       this.painted = blocks.map(() => null);
     }
     const layout = this.layout as MaskAtlasLayout;
-    const change: PaintedChange = { rebuilt, tiles: [], overlays: [], strips: [] };
+    const change: PaintedChange = { rebuilt, tiles: [], strips: [] };
     blocks.forEach((block, i) => {
       if (this.painted[i] === block) return;
       this.painted[i] = block;
       this.paintTile(i, block);
       change.tiles.push(i);
-      const rects = layout.overlays[block.key];
-      if (rects?.binary) {
-        const { side } = rects.binary;
-        this.blit(rasterizeOverlay(block, { sidePx: side }), rects.binary);
-        change.overlays.push(rects.binary);
-      }
-      if (rects?.score) {
-        const { side } = rects.score;
-        this.blit(rasterizeOverlay(block, { sidePx: side, mode: 'score' }), rects.score);
-        change.overlays.push(rects.score);
-      }
+      // The overlays when the card asks for them (it shows one block's).
+      this.overlayDue.add(block);
       if (this.strips && block.channel) {
         const [keep, skip] = CARD_STRIP_COLOURS;
         this.strips.rgba.set(
@@ -145,6 +136,29 @@ export class AtlasPainter {
     };
     this.layout = { ...layout, ponderMean: ponderMean(result.coarsePonder) };
     return change;
+  }
+
+  /**
+   * Paints the overlays of block `key` if its masks changed since they were last painted; the
+   * rectangles painted (none when they are up to date).
+   */
+  paintOverlays(key: string): AtlasRect[] {
+    const i = this.layout?.index[key];
+    const block = i === undefined ? undefined : this.painted[i];
+    if (!block || !this.overlayDue.has(block)) return [];
+    this.overlayDue.delete(block);
+    const rects = this.layout?.overlays[key];
+    const out: AtlasRect[] = [];
+    if (rects?.binary) {
+      this.blit(rasterizeOverlay(block, { sidePx: rects.binary.side }), rects.binary);
+      out.push(rects.binary);
+    }
+    if (rects?.score) {
+      const { side } = rects.score;
+      this.blit(rasterizeOverlay(block, { sidePx: side, mode: 'score' }), rects.score);
+      out.push(rects.score);
+    }
+    return out;
   }
 
   private allocate(blocks: readonly BlockMaskSet[]): void {

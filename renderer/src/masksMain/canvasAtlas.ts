@@ -57,7 +57,6 @@ export class CanvasAtlas {
     if (bind(this.tiles, p.tiles) || change.rebuilt) putAll(this.tiles);
     else for (const i of change.tiles) put(this.tiles, i * px, 0, px, px);
     if (bind(this.overlays, p.overlays) || change.rebuilt) putAll(this.overlays);
-    else for (const r of change.overlays) put(this.overlays, r.x, r.y, r.side, r.side);
     if (p.strips) {
       if (bind(this.strips, p.strips) || change.rebuilt) putAll(this.strips);
       else for (const i of change.strips) put(this.strips, 0, i, p.strips.width, 1);
@@ -70,6 +69,9 @@ export class CanvasAtlas {
       overlays: this.overlays.canvas,
       strips: p.strips ? this.strips.canvas : null,
       ponder: this.ponder.canvas,
+      prepare: (key) => {
+        for (const r of p.paintOverlays(key)) put(this.overlays, r.x, r.y, r.side, r.side);
+      },
     };
   }
 }

@@ -58,18 +58,30 @@ export function coarsePonder(blocks: readonly BlockMaskSet[], side = 224): Coars
   let maxCount = 0;
   for (let i = 0; i < counts.length; i++)
     if ((counts[i] as number) > maxCount) maxCount = counts[i] as number;
-  // The full map: each coarse row widened, then repeated.
-  const full = new Uint16Array(side * side);
-  const k = side / fine;
-  for (let y = 0; y < fine; y++) {
-    const o = y * k * side;
-    const from = y * fine;
-    for (let x = 0; x < side; x++) full[o + x] = counts[from + ((x / k) | 0)] as number;
-    for (let r = 1; r < k; r++) full.copyWithin(o + r * side, o, o + side);
-  }
+  // The full map (each coarse row widened, then repeated) is made when something reads it: the
+  // page draws from the coarse counts.
+  let full: Uint16Array | null = null;
+  const expand = () => {
+    const out = new Uint16Array(side * side);
+    const k = side / fine;
+    for (let y = 0; y < fine; y++) {
+      const o = y * k * side;
+      const from = y * fine;
+      for (let x = 0; x < side; x++) out[o + x] = counts[from + ((x / k) | 0)] as number;
+      for (let r = 1; r < k; r++) out.copyWithin(o + r * side, o, o + side);
+    }
+    return out;
+  };
   const n = blocks.length;
   return {
-    map: { side, counts: full, maxCount, blocks: n },
+    map: {
+      side,
+      get counts() {
+        return (full ??= expand());
+      },
+      maxCount,
+      blocks: n,
+    },
     coarse: { side: fine, counts, maxCount, blocks: n },
   };
 }
@@ -83,7 +95,8 @@ export function ponderMean(p: CoarsePonder): number {
     return map.counts.length ? sum / map.counts.length : 0;
   }
   const cell = (map.side / coarse.side) ** 2;
+  const area = map.side * map.side;
   let sum = 0;
   for (let i = 0; i < coarse.counts.length; i++) sum += coarse.counts[i] as number;
-  return (sum * cell) / map.counts.length;
+  return (sum * cell) / area;
 }

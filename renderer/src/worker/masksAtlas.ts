@@ -394,6 +394,11 @@ export interface MaskAtlas<Image = CanvasImageSource> {
   overlays: Image;
   strips: Image | null;
   ponder: Image;
+  /**
+   * Brings block `key`'s overlays in `overlays` up to date (pictures painted on the page paint the
+   * overlays of the block shown only); absent: every overlay is there already.
+   */
+  prepare?: (key: string) => void;
 }
 
 /** What the worker is told about the filmstrip's tiles (device pixels). */
