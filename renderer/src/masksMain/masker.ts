@@ -132,7 +132,7 @@ function keepCells(s: SpatialState, g: BlockGeometry, kept: number): void {
 }
 
 /** The proxy's score: each cell's saliency minus the threshold midway around the kept count. */
-function scoreOf(s: SpatialState): Float32Array {
+function scoreOf(s: SpatialState, arena: Arena): Float32Array {
   const ranked = s.ranked as RankedGrid;
   const total = s.side * s.side;
   const { order, scores } = ranked;
@@ -140,9 +140,41 @@ function scoreOf(s: SpatialState): Float32Array {
   const last = kept > 0 ? (scores[order[kept - 1] as number] as number) : Infinity;
   const next = kept < total ? (scores[order[kept] as number] as number) : -Infinity;
   const threshold = kept === 0 ? next + 1e-6 : kept === total ? last - 1e-6 : (last + next) / 2;
-  const score = new Float32Array(total);
+  const score = arena.floats(total);
   for (let i = 0; i < total; i++) score[i] = (scores[i] as number) - threshold;
   return score;
+}
+
+/**
+ * One ArrayBuffer for all the arrays of an update's new snapshots (a typed array of its own each cost
+ * more than the copies into it: about 130 arrays per ResNet-101 change).
+ */
+class Arena {
+  private readonly buffer: ArrayBuffer;
+  private at = 0;
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes);
+  }
+  /** Bytes a snapshot of `st` takes (each array 4-aligned). */
+  static bytesOf(st: BlockState): number {
+    const a = (n: number) => (n + 3) & ~3;
+    const s = st.spatial;
+    let n = 0;
+    if (s) n += a(s.grid.length) + a(s.conv2.length) + a(s.conv1.length) + 4 * s.grid.length;
+    if (st.channel) n += a(st.channel.mask.length);
+    return n;
+  }
+  copy(src: Uint8Array): Uint8Array {
+    const out = new Uint8Array(this.buffer, this.at, src.length);
+    out.set(src);
+    this.at += (src.length + 3) & ~3;
+    return out;
+  }
+  floats(n: number): Float32Array {
+    const out = new Float32Array(this.buffer, this.at, n);
+    this.at += 4 * n;
+    return out;
+  }
 }
 
 const plane = (data: Uint8Array, height: number, width: number) => ({
@@ -152,7 +184,12 @@ const plane = (data: Uint8Array, height: number, width: number) => ({
   data,
 });
 
-function snapshotOf(st: BlockState, mode: StageMode, layerScore: number | null): ProxyBlockMasks {
+function snapshotOf(
+  st: BlockState,
+  mode: StageMode,
+  layerScore: number | null,
+  arena: Arena,
+): ProxyBlockMasks {
   const g = st.geometry;
   const out: ProxyBlockMasks = {
     key: g.key,
@@ -178,12 +215,16 @@ function snapshotOf(st: BlockState, mode: StageMode, layerScore: number | null):
   if (s) {
     const total = s.side * s.side;
     out.granularity = mode === 'layer' ? g.outSize : s.S;
-    out.grid = plane(s.grid.slice(), s.side, s.side);
-    const score = layerScore !== null ? Float32Array.of(layerScore) : scoreOf(s);
+    out.grid = plane(arena.copy(s.grid), s.side, s.side);
+    let score: Float32Array;
+    if (layerScore !== null) {
+      score = arena.floats(1);
+      score[0] = layerScore;
+    } else score = scoreOf(s, arena);
     out.gridScore = { groups: 1, height: s.side, width: s.side, data: score };
     out.gridSaliency = mode === 'layer' ? null : (s.ranked?.scores ?? null);
-    out.conv2 = plane(s.conv2.slice(), g.outSize, g.outSize);
-    out.conv1 = plane(s.conv1.slice(), g.inSize, g.inSize);
+    out.conv2 = plane(arena.copy(s.conv2), g.outSize, g.outSize);
+    out.conv1 = plane(arena.copy(s.conv1), g.inSize, g.inSize);
     out.keptCells = s.kept;
     out.totalCells = total;
     out.rates.spatial = s.kept / total;
@@ -193,7 +234,7 @@ function snapshotOf(st: BlockState, mode: StageMode, layerScore: number | null):
   const c = st.channel;
   if (c) {
     out.channelGroupSize = c.G;
-    out.channel = c.mask.slice();
+    out.channel = arena.copy(c.mask);
     out.keptGroups = c.kept;
     out.totalGroups = c.mask.length;
     out.rates.channel = c.kept / c.mask.length;
@@ -231,6 +272,7 @@ export class ProxyMasker {
       }));
     }
     const changed: number[] = [];
+    const due: { i: number; mode: StageMode; layerScore: number | null }[] = [];
     try {
       this.states.forEach((st, i) => {
         const g = st.geometry;
@@ -275,16 +317,21 @@ export class ProxyMasker {
             dirty = true;
           }
         }
-        if (dirty || !before) {
-          st.snapshot = snapshotOf(st, mode, layerScore);
-          changed.push(i);
-        }
+        if (dirty || !before) due.push({ i, mode, layerScore });
       });
     } catch (err) {
       this.arch = null;
       throw err;
     }
     this.arch = arch;
+    let bytes = 0;
+    for (const d of due) bytes += Arena.bytesOf(this.states[d.i] as BlockState);
+    const arena = new Arena(bytes);
+    for (const { i, mode, layerScore } of due) {
+      const st = this.states[i] as BlockState;
+      st.snapshot = snapshotOf(st, mode, layerScore, arena);
+      changed.push(i);
+    }
     const blocks = this.states.map((st) => st.snapshot as ProxyBlockMasks);
     if (changed.length > 0 || !this.ponder) this.ponder = coarsePonder(blocks);
     return { blocks, ponder: this.ponder.map, coarsePonder: this.ponder, changed };
