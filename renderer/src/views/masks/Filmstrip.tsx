@@ -6,7 +6,7 @@ import { prepareCanvas, scaledInput } from './draw';
 import type { MaskCardProps } from './OverlayCard';
 import { blockSkipped } from './selection';
 import { baselineIn, rateText, writeTile, type WrittenTile } from './tileText';
-import { TILE_CSS_PX as TILE_PX } from './useMaskPipeline';
+import { TILE_CSS_PX as TILE_PX } from './atlasRequest';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
 
 /** Test ids cannot hold "/" comfortably in CSS selectors: stage1/0 → stage1-0. */

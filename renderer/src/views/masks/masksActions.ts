@@ -17,7 +17,7 @@ import type {
 } from '../../worker/masks.worker';
 import { rememberAtlas } from '../../live/preparedAtlas';
 import { configFromDump } from './adoptDump';
-import { atlasRequest } from './useMaskPipeline';
+import { atlasRequest } from './atlasRequest';
 import type { SamplePhoto } from './samples';
 
 /** The worker calls the actions need (the comlink remote in the app, a fake in tests). */

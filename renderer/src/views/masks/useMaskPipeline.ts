@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { StudioStore } from '../../store';
-import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type { MaskActions, MasksBackend } from './masksActions';
 import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
+import { atlasRequest } from './atlasRequest';
 import type { MaskerResult } from '../../masksMain/masker';
 import {
   canvasAtlasOf,
@@ -47,19 +47,7 @@ export function followLatest<I, O>(
   };
 }
 
-/** Filmstrip tile and its channel strip, in CSS pixels (the worker draws them at the pixel ratio). */
-export const TILE_CSS_PX = 64;
-export const TILE_STRIP_CSS_PX = 7;
-
-/** The tile sizes the worker draws at, in device pixels. */
-export function atlasRequest(): MaskAtlasRequest {
-  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  const ratio = Math.max(1, Math.min(3, dpr));
-  return {
-    tilePx: Math.round(TILE_CSS_PX * ratio),
-    tileStripPx: Math.round(TILE_STRIP_CSS_PX * ratio),
-  };
-}
+export { atlasRequest, TILE_CSS_PX, TILE_STRIP_CSS_PX } from './atlasRequest';
 
 /**
  * Keeps proxy masks in step with the image and the configuration: opens the default sample when no
