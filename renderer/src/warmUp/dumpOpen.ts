@@ -5,7 +5,7 @@
  * compiling that code. Nothing reaches the store or the screen.
  */
 import dumpUrl from './warmup.laudmask.npz?url';
-import { atlasRequest } from '../views/masks/useMaskPipeline';
+import { atlasRequest } from '../views/masks/atlasRequest';
 import { masksWorker } from '../worker/masksClient';
 
 let started = false;

@@ -183,6 +183,15 @@ async function dumpAtlasFor(
 
 export type WorkerFailure = { ok: false; error: string };
 
+/** An image's saliency map and its photo at the tile side (see `proxyBasis`). */
+export interface ProxyBasisMessage {
+  ok: true;
+  saliency: SaliencyMap;
+  tilePx: number;
+  /** The photo resized to `tilePx`² (RGBA), as the filmstrip's tiles show it. */
+  tilePhoto: Uint8ClampedArray;
+}
+
 const api = {
   /** Decodes an image file; on success {@link api.proxyMasks} can compute masks over it. */
   async openImage(bytes: Uint8Array): Promise<OpenedImageMessage | WorkerFailure> {
@@ -238,6 +247,34 @@ const api = {
         if (pictures.strips) transferred.push(pictures.strips);
       }
       return transfer(out, transferred);
+    } catch (err) {
+      return { ok: false, error: message(err) };
+    }
+  },
+
+  /**
+   * What the page needs to compute proxy masks over image `imageId` itself (see masksMain/): its
+   * saliency map and the photo at the filmstrip's tile side. Sent once per image; every change of the
+   * configuration is then computed on the page, in the frame of the change.
+   */
+  proxyBasis(imageId: number, tilePx: number): ProxyBasisMessage | WorkerFailure {
+    try {
+      const saliency = saliencyFor(imageId);
+      const image = images.get(imageId);
+      if (!saliency || !image)
+        return { ok: false, error: 'The image is no longer loaded; open it again.' };
+      const photo = { rgba: image.rgba, width: image.width, height: image.height };
+      if (image.tilePhoto?.side !== tilePx)
+        image.tilePhoto = { side: tilePx, rgba: resizeSquare(photo, tilePx) };
+      const data = saliency.data.slice();
+      const tilePhoto = image.tilePhoto.rgba.slice();
+      const out: ProxyBasisMessage = {
+        ok: true,
+        saliency: { width: saliency.width, height: saliency.height, data },
+        tilePx,
+        tilePhoto,
+      };
+      return transfer(out, [data.buffer, tilePhoto.buffer]);
     } catch (err) {
       return { ok: false, error: message(err) };
     }

@@ -41,6 +41,8 @@ export interface MaskAtlasLayout {
    * rounded corners, see `TILE_CORNER_CSS_PX`).
    */
   composited: boolean;
+  /** Whether the ponder map has the photo underneath; absent: as `composited` says. */
+  ponderComposited?: boolean;
   /** Mean of the ponder map's counts (blocks computing per position), for the card's summary. */
   ponderMean: number;
 }
@@ -392,6 +394,11 @@ export interface MaskAtlas<Image = CanvasImageSource> {
   overlays: Image;
   strips: Image | null;
   ponder: Image;
+  /**
+   * Brings block `key`'s overlays in `overlays` up to date (pictures painted on the page paint the
+   * overlays of the block shown only); absent: every overlay is there already.
+   */
+  prepare?: (key: string) => void;
 }
 
 /** What the worker is told about the filmstrip's tiles (device pixels). */

@@ -1,6 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { ArchitectureSpec } from '../../../core/arch';
-import { atlasRequest } from '../views/masks/useMaskPipeline';
+import { atlasRequest } from '../views/masks/atlasRequest';
 import type { MasksWorkerApi } from './masks.worker';
 import type { MaskAtlasRequest } from './masksAtlas';
 

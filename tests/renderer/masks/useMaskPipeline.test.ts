@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { computePonderMap } from '../../../core/maskfile/ponder';
 import { createStudioStore } from '../../../renderer/src/store';
-import { setStageRate } from '../../../renderer/src/store/configEdits';
+import { setStageGranularity, setStageRate } from '../../../renderer/src/store/configEdits';
 import type { MaskImage } from '../../../renderer/src/store/masksSlice';
 import {
   createMaskActions,
@@ -137,5 +137,76 @@ describe('followLatest', () => {
     finish[1]!();
     await flush();
     expect(shown).toEqual([10, 30]);
+  });
+});
+
+describe('startMaskPipeline with masks computed on the page', () => {
+  function pageSetup() {
+    const store = createStudioStore();
+    const basisCalls: number[] = [];
+    const workerCalls: number[] = [];
+    const backend: MasksBackend = {
+      openImage: () => Promise.resolve({ ok: false as const, error: 'unused' }),
+      openDump: () => Promise.resolve({ ok: false as const, error: 'unused' }),
+      proxyMasks: (imageId) => {
+        workerCalls.push(imageId);
+        return Promise.resolve({ ok: false as const, error: 'not used when a basis is offered' });
+      },
+      proxyBasis: (imageId, tilePx) => {
+        basisCalls.push(imageId);
+        return Promise.resolve({
+          ok: true as const,
+          saliency: rampSaliency(),
+          tilePx,
+          tilePhoto: new Uint8ClampedArray(tilePx * tilePx * 4),
+        });
+      },
+    };
+    const actions = createMaskActions({
+      backend: () => backend,
+      store,
+      fetchBytes: () => Promise.reject(new Error('offline')),
+    });
+    return { store, backend, actions, basisCalls, workerCalls };
+  }
+
+  it('asks the worker once per image, then computes every change in the same store update', async () => {
+    const { store, backend, actions, basisCalls, workerCalls } = pageSetup();
+    // Image ids are the worker's: a fresh one, so no other test's basis is reused.
+    store.getState().setMaskImage({ id: 9001 } as MaskImage);
+    const stop = startMaskPipeline(store, () => backend, actions, false);
+    await flush();
+    expect(store.getState().proxyMasks?.config).toBe(store.getState().config);
+    for (const rate of [0.25, 0.8, 0.4]) {
+      store.getState().editConfig((c) => setStageRate(c, 0, rate));
+      // No await: the masks of the new configuration are there already.
+      const s = store.getState();
+      expect(s.proxyMasks?.config).toBe(s.config);
+      const want = proxyMasksFor(rampSaliency(), s.config);
+      const got = s.proxyMasks!.blocks;
+      expect(got.map((b) => b.rates)).toEqual(want.blocks.map((b) => b.rates));
+      expect(got.map((b) => [...b.grid!.data].join(''))).toEqual(
+        want.blocks.map((b) => [...b.grid!.data].join('')),
+      );
+    }
+    expect(basisCalls).toEqual([9001]);
+    expect(workerCalls).toEqual([]);
+    stop();
+  });
+
+  it('reports a granularity that does not fit once and keeps the masks it had', async () => {
+    const { store, backend, actions } = pageSetup();
+    store.getState().setMaskImage({ id: 9002 } as MaskImage);
+    const stop = startMaskPipeline(store, () => backend, actions, false);
+    await flush();
+    const before = store.getState().proxyMasks;
+    expect(before).not.toBeNull();
+    store.getState().editConfig((c) => setStageGranularity(c, 0, 5));
+    store.getState().editConfig((c) => setStageRate(c, 0, 0.3));
+    const errors = store.getState().notices.filter((n) => n.kind === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.text).toMatch(/granularity 5 does not divide the 56×56 map of stage1\/0/);
+    expect(store.getState().proxyMasks).toBe(before);
+    stop();
   });
 });

@@ -6,7 +6,7 @@ import { prepareCanvas, scaledInput } from './draw';
 import type { MaskCardProps } from './OverlayCard';
 import { blockSkipped } from './selection';
 import { baselineIn, rateText, writeTile, type WrittenTile } from './tileText';
-import { TILE_CSS_PX as TILE_PX } from './useMaskPipeline';
+import { TILE_CSS_PX as TILE_PX } from './atlasRequest';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
 
 /** Test ids cannot hold "/" comfortably in CSS selectors: stage1/0 → stage1-0. */
@@ -263,6 +263,8 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
 
   // The last measured placement of the tiles; null when they may have moved since.
   const placement = useRef<Placement | null>(null);
+  // The rates' text colour (the theme's), read when the strip is measured or the theme changes.
+  const colour = useRef<string | null>(null);
   // Other blocks: other tiles, measured again.
   useEffect(() => {
     placement.current = null;
@@ -285,7 +287,9 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     if (!canvas || !host) return;
     const same = placement.current !== null;
     placement.current ??= measure(host, refs);
-    drawStrip(canvas, placement.current, blocks, atlas, input, textColour(canvas), same);
+    // Read once (a style read after this commit's changes would recompute styles); see the theme watch.
+    colour.current ??= textColour(canvas);
+    drawStrip(canvas, placement.current, blocks, atlas, input, colour.current, same);
   }, [blocks, atlas, input, shape, refs]);
 
   // The tiles move when the card is resized (wrapping): redraw then.
@@ -298,13 +302,15 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
       if (first) return void (first = false);
       const { blocks: b, atlas: a, input: p } = latest.current;
       placement.current = measure(host, refs);
-      drawStrip(canvas, placement.current, b, a, p, textColour(canvas));
+      colour.current = textColour(canvas);
+      drawStrip(canvas, placement.current, b, a, p, colour.current);
     });
     observer.observe(host);
     // The rates' colour follows the theme: drawn again when it changes.
     const themes = new MutationObserver(() => {
       const { blocks: b, atlas: a, input: p } = latest.current;
-      if (placement.current) drawStrip(canvas, placement.current, b, a, p, textColour(canvas));
+      colour.current = textColour(canvas);
+      if (placement.current) drawStrip(canvas, placement.current, b, a, p, colour.current);
     });
     themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {

@@ -169,8 +169,10 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, side, side);
-    if (rect) ctx.drawImage(atlas.overlays, rect.x, rect.y, side, side, 0, 0, side, side);
-  }, [atlas, rect]);
+    if (!rect || !block) return;
+    atlas.prepare?.(block.key);
+    ctx.drawImage(atlas.overlays, rect.x, rect.y, side, side, 0, 0, side, side);
+  }, [atlas, rect, block]);
 
   useEffect(() => {
     const canvas = gridRef.current;

@@ -27,7 +27,7 @@ export const PonderCard = memo(function PonderCard({ result, atlas }: MaskCardPr
   const meanCount = atlas.layout.ponderMean;
 
   // The photo in grey, filtered once per image (a canvas filter is slow), for maps drawn without it.
-  const composited = atlas.layout.composited;
+  const composited = atlas.layout.ponderComposited ?? atlas.layout.composited;
   const grey = useMemo(
     () => (image && !composited ? greyCopy(image.input) : null),
     [image, composited],

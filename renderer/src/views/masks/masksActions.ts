@@ -11,12 +11,13 @@ import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type {
   OpenedDumpMessage,
   OpenedImageMessage,
+  ProxyBasisMessage,
   ProxyMasksMessage,
   WorkerFailure,
 } from '../../worker/masks.worker';
 import { rememberAtlas } from '../../live/preparedAtlas';
 import { configFromDump } from './adoptDump';
-import { atlasRequest } from './useMaskPipeline';
+import { atlasRequest } from './atlasRequest';
 import type { SamplePhoto } from './samples';
 
 /** The worker calls the actions need (the comlink remote in the app, a fake in tests). */
@@ -32,6 +33,11 @@ export interface MasksBackend {
     config: StudioConfig,
     atlas?: MaskAtlasRequest,
   ): Promise<ProxyMasksMessage | WorkerFailure>;
+  /**
+   * An image's saliency and tile photo, for proxy masks computed on the page (see masksMain/); a
+   * backend without it has every change computed by `proxyMasks`.
+   */
+  proxyBasis?(imageId: number, tilePx: number): Promise<ProxyBasisMessage | WorkerFailure>;
   /** Keeps pixels decoded elsewhere (the live worker's) like an opened image's; returns its id. */
   registerImage?(rgba: Uint8ClampedArray, width: number, height: number): Promise<number>;
 }

@@ -67,6 +67,10 @@ export function cellCounts(
 ): { kept: number; total: number; rows: number; cols: number } | null {
   const grid = block.grid;
   if (!grid) return null;
+  // Proxy masks carry their counts (one group: the ones of the grid).
+  const counted = (block as { keptCells?: unknown }).keptCells;
+  if (typeof counted === 'number' && grid.groups === 1)
+    return { kept: counted, total: grid.data.length, rows: grid.height, cols: grid.width };
   let kept = 0;
   for (let i = 0; i < grid.data.length; i++) kept += grid.data[i] === 0 ? 0 : 1;
   return { kept, total: grid.data.length, rows: grid.height, cols: grid.width };
@@ -76,6 +80,8 @@ export function cellCounts(
 export function groupCounts(block: BlockMaskSet): { kept: number; total: number } | null {
   const channel = block.channel;
   if (!channel) return null;
+  const counted = (block as { keptGroups?: unknown }).keptGroups;
+  if (typeof counted === 'number') return { kept: counted, total: channel.length };
   let kept = 0;
   for (let i = 0; i < channel.length; i++) kept += channel[i] === 0 ? 0 : 1;
   return { kept, total: channel.length };

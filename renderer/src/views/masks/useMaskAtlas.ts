@@ -3,7 +3,7 @@ import { preparedAtlasOf } from '../../live/preparedAtlas';
 import { buildMaskAtlas, type MaskAtlas, type RgbaImage } from '../../worker/masksAtlas';
 import { pixelsCanvas } from './draw';
 import type { ShownMasks } from './selection';
-import { atlasRequest } from './useMaskPipeline';
+import { atlasRequest } from './atlasRequest';
 
 const canvasOf = (image: RgbaImage) => pixelsCanvas(image.rgba, image.width, image.height);
 

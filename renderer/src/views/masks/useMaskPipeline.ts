@@ -1,10 +1,17 @@
 import { useEffect } from 'react';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { StudioStore } from '../../store';
-import type { MaskAtlasRequest } from '../../worker/masksAtlas';
 import type { MaskActions, MasksBackend } from './masksActions';
 import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from './samples';
 import { dumpIsSource } from './selection';
+import { atlasRequest } from './atlasRequest';
+import type { MaskerResult } from '../../masksMain/masker';
+import {
+  canvasAtlasOf,
+  pageProxyOf,
+  rememberBasis,
+  type PageProxy,
+} from '../../masksMain/pageProxy';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -40,19 +47,7 @@ export function followLatest<I, O>(
   };
 }
 
-/** Filmstrip tile and its channel strip, in CSS pixels (the worker draws them at the pixel ratio). */
-export const TILE_CSS_PX = 64;
-export const TILE_STRIP_CSS_PX = 7;
-
-/** The tile sizes the worker draws at, in device pixels. */
-export function atlasRequest(): MaskAtlasRequest {
-  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  const ratio = Math.max(1, Math.min(3, dpr));
-  return {
-    tilePx: Math.round(TILE_CSS_PX * ratio),
-    tileStripPx: Math.round(TILE_STRIP_CSS_PX * ratio),
-  };
-}
+export { atlasRequest, TILE_CSS_PX, TILE_STRIP_CSS_PX } from './atlasRequest';
 
 /**
  * Keeps proxy masks in step with the image and the configuration: opens the default sample when no
@@ -91,6 +86,50 @@ export function startMaskPipeline(
     (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
   );
   let requested: { imageId: number; config: StudioConfig } | null = null;
+  // Proxy masks on the page (masksMain/): the image's basis comes from the worker once, then every
+  // change is computed and drawn in its own frame.
+  let basisAsked = '';
+  const fetchBasis = followLatest(
+    (imageId: number) => {
+      const b = backend();
+      return b.proxyBasis
+        ? b.proxyBasis(imageId, atlasRequest().tilePx)
+        : Promise.resolve({ ok: false as const, error: 'no basis' });
+    },
+    (result, imageId) => {
+      if (!result.ok) {
+        if (result.error !== lastError)
+          store.getState().notify('error', `Proxy masks could not be computed: ${result.error}`);
+        lastError = result.error;
+        return;
+      }
+      rememberBasis(imageId, result.saliency, result.tilePx, result.tilePhoto);
+      update();
+    },
+    (err) => store.getState().notify('error', `Proxy masks could not be computed: ${message(err)}`),
+  );
+  const onPage = (page: PageProxy) => {
+    const s = store.getState();
+    let result: MaskerResult;
+    try {
+      result = page.masker.update(s.config);
+    } catch (err) {
+      const text = message(err);
+      if (text !== lastError) s.notify('error', `Proxy masks could not be computed: ${text}`);
+      lastError = text;
+      return;
+    }
+    lastError = null;
+    const canvases = withAtlas ? canvasAtlasOf(page, atlasRequest()) : null;
+    const atlas = canvases?.apply(result);
+    s.setProxyMasks({
+      imageId: page.imageId,
+      config: s.config,
+      blocks: result.blocks,
+      ponder: result.ponder,
+      ...(atlas ? { atlas } : {}),
+    });
+  };
   const update = () => {
     const s = store.getState();
     if (!s.maskImage || dumpIsSource(s)) return;
@@ -104,6 +143,17 @@ export function startMaskPipeline(
       (proxy.atlas || !withAtlas)
     )
       return;
+    if (backend().proxyBasis) {
+      const id = s.maskImage.id;
+      const page = pageProxyOf(id);
+      if (page && (!withAtlas || page.tilePx === atlasRequest().tilePx)) return onPage(page);
+      const ask = `${id}/${atlasRequest().tilePx}`;
+      if (basisAsked !== ask) {
+        basisAsked = ask;
+        fetchBasis(id);
+      }
+      return;
+    }
     requested = { imageId: s.maskImage.id, config: s.config };
     run(requested);
   };

@@ -1,0 +1,299 @@
+/**
+ * The 2D mask views' pictures of proxy masks, painted on the page and kept up to date per change: only
+ * the blocks whose masks changed are painted again (their filmstrip tile, overlays and channel strip).
+ * The tiles are the pixels `buildMaskAtlas` blends over the photo, without a blend per change: the photo
+ * blended with each overlay colour is made once per image, and a tile pixel is picked from those by its
+ * mask state. The ponder map is drawn at the masks' finest side, without the photo (the card draws the
+ * grey photo under it, as for a dump). Pure (no DOM), unit-tested in Node against `buildMaskAtlas`.
+ */
+import { DEFAULT_OVERLAY_COLOURS, rasterizeOverlay } from '../../../core/maskfile/overlay';
+import type { BlockMaskSet } from '../../../core/maskfile/types';
+import { channelStripRgba, ponderRgba } from '../views/masks/draw';
+import {
+  binaryOverlaySide,
+  CARD_STRIP_COLOURS,
+  cornerPixels,
+  scoreOverlaySide,
+  TILE_CORNER_CSS_PX,
+  tileStripColour,
+  type AtlasRect,
+  type MaskAtlasLayout,
+  type RgbaImage,
+} from '../worker/masksAtlas';
+import type { MaskerResult } from './masker';
+import { ponderMean } from './ponder';
+
+/** Which pictures a paint changed (tiles and strips by block index; a rebuild changes everything). */
+export interface PaintedChange {
+  rebuilt: boolean;
+  tiles: number[];
+  strips: number[];
+}
+
+/** The photo (`tilePx`² RGBA) with one overlay colour blended over it as `buildMaskAtlas` blends. */
+function blendedPhoto(photo: Uint8ClampedArray, colour: readonly number[]): Uint32Array {
+  const out = new Uint8ClampedArray(photo.length);
+  const alpha = colour[3] as number;
+  const a = alpha + (alpha >> 7);
+  const b = 256 - a;
+  for (let i = 0; i < photo.length; i += 4) {
+    if (alpha === 0) {
+      out[i] = photo[i] as number;
+      out[i + 1] = photo[i + 1] as number;
+      out[i + 2] = photo[i + 2] as number;
+    } else {
+      out[i] = ((colour[0] as number) * a + (photo[i] as number) * b + 128) >> 8;
+      out[i + 1] = ((colour[1] as number) * a + (photo[i + 1] as number) * b + 128) >> 8;
+      out[i + 2] = ((colour[2] as number) * a + (photo[i + 2] as number) * b + 128) >> 8;
+    }
+    out[i + 3] = photo[i + 3] as number;
+  }
+  return new Uint32Array(out.buffer);
+}
+
+const lookups = new Map<number, Int32Array>();
+/** Output pixel → map cell along one axis (`rasterizeOverlay`'s nearest-neighbour rule). */
+function lookup(side: number, size: number): Int32Array {
+  const key = side * 65536 + size;
+  let out = lookups.get(key);
+  if (!out) {
+    out = new Int32Array(side);
+    for (let x = 0; x < side; x++) out[x] = Math.min(size - 1, Math.floor((x * size) / side));
+    lookups.set(key, out);
+  }
+  return out;
+}
+
+const words = (image: RgbaImage) =>
+  new Uint32Array(image.rgba.buffer, image.rgba.byteOffset, image.rgba.length >> 2);
+
+/** Paints proxy masks' pictures over one photo (see the module comment). */
+export class AtlasPainter {
+  readonly tilePx: number;
+  readonly tileStripPx: number;
+  layout: MaskAtlasLayout | null = null;
+  tiles: RgbaImage = { rgba: new Uint8ClampedArray(4), width: 1, height: 1 };
+  overlays: RgbaImage = { rgba: new Uint8ClampedArray(4), width: 1, height: 1 };
+  strips: RgbaImage | null = null;
+  ponder: RgbaImage = { rgba: new Uint8ClampedArray(4), width: 1, height: 1 };
+  private readonly photo: Uint32Array;
+  private readonly keep: Uint32Array;
+  private readonly extra: Uint32Array;
+  private readonly skip: Uint32Array;
+  private readonly corners: [number, number][];
+  private signature = '';
+  private painted: (BlockMaskSet | null)[] = [];
+  /** Painted blocks whose overlays are not painted yet. */
+  private overlayDue = new WeakSet<BlockMaskSet>();
+
+  /** `tilePhoto`: the photo resized to `tilePx` (as `resizeSquare` makes it). */
+  constructor(tilePx: number, tileStripPx: number, tilePhoto: Uint8ClampedArray) {
+    this.tilePx = tilePx;
+    this.tileStripPx = tileStripPx;
+    const c = DEFAULT_OVERLAY_COLOURS;
+    this.photo = new Uint32Array(tilePhoto.slice().buffer);
+    this.keep = blendedPhoto(tilePhoto, c.keep);
+    this.extra = blendedPhoto(tilePhoto, c.conv1Extra);
+    this.skip = blendedPhoto(tilePhoto, c.skip);
+    this.corners = cornerPixels(tilePx, Math.round((TILE_CORNER_CSS_PX * tilePx) / 64));
+  }
+
+  /** Paints what changed in `result` since the last paint. */
+  paint(result: MaskerResult): PaintedChange {
+    const { blocks } = result;
+    const signature = blocks
+      .map((b) => `${b.key}:${binaryOverlaySide(b)}:${scoreOverlaySide(b)}:${b.channel?.length}`)
+      .join(',');
+    const rebuilt = signature !== this.signature || !this.layout;
+    if (rebuilt) {
+      this.allocate(blocks);
+      this.signature = signature;
+      this.painted = blocks.map(() => null);
+    }
+    const layout = this.layout as MaskAtlasLayout;
+    const change: PaintedChange = { rebuilt, tiles: [], strips: [] };
+    blocks.forEach((block, i) => {
+      if (this.painted[i] === block) return;
+      this.painted[i] = block;
+      this.paintTile(i, block);
+      change.tiles.push(i);
+      // The overlays when the card asks for them (it shows one block's).
+      this.overlayDue.add(block);
+      if (this.strips && block.channel) {
+        const [keep, skip] = CARD_STRIP_COLOURS;
+        this.strips.rgba.set(
+          channelStripRgba(block.channel, keep, skip),
+          i * this.strips.width * 4,
+        );
+        change.strips.push(i);
+      }
+    });
+    const coarse = result.coarsePonder.coarse;
+    this.ponder = {
+      rgba: ponderRgba(coarse, blocks.length),
+      width: coarse.side,
+      height: coarse.side,
+    };
+    this.layout = { ...layout, ponderMean: ponderMean(result.coarsePonder) };
+    return change;
+  }
+
+  /**
+   * Paints the overlays of block `key` if its masks changed since they were last painted; the
+   * rectangles painted (none when they are up to date).
+   */
+  paintOverlays(key: string): AtlasRect[] {
+    const i = this.layout?.index[key];
+    const block = i === undefined ? undefined : this.painted[i];
+    if (!block || !this.overlayDue.has(block)) return [];
+    this.overlayDue.delete(block);
+    const rects = this.layout?.overlays[key];
+    const out: AtlasRect[] = [];
+    if (rects?.binary) {
+      this.blit(rasterizeOverlay(block, { sidePx: rects.binary.side }), rects.binary);
+      out.push(rects.binary);
+    }
+    if (rects?.score) {
+      const { side } = rects.score;
+      this.blit(rasterizeOverlay(block, { sidePx: side, mode: 'score' }), rects.score);
+      out.push(rects.score);
+    }
+    return out;
+  }
+
+  private allocate(blocks: readonly BlockMaskSet[]): void {
+    const { tilePx, tileStripPx } = this;
+    const n = Math.max(1, blocks.length);
+    this.tiles = {
+      rgba: new Uint8ClampedArray(n * tilePx * tilePx * 4),
+      width: n * tilePx,
+      height: tilePx,
+    };
+    const binarySides = blocks.map((b) => binaryOverlaySide(b));
+    const scoreSides = blocks.map((b) => scoreOverlaySide(b));
+    const sum = (xs: (number | null)[]) => xs.reduce<number>((a, s) => a + (s ?? 0), 0);
+    const band = (xs: (number | null)[]) => Math.max(0, ...xs.map((s) => s ?? 0));
+    const binaryBand = band(binarySides);
+    const width = Math.max(1, sum(binarySides), sum(scoreSides));
+    const height = Math.max(1, binaryBand + band(scoreSides));
+    this.overlays = { rgba: new Uint8ClampedArray(width * height * 4), width, height };
+    const stripWidth = Math.max(0, ...blocks.map((b) => b.channel?.length ?? 0));
+    this.strips =
+      stripWidth > 0
+        ? {
+            rgba: new Uint8ClampedArray(stripWidth * blocks.length * 4),
+            width: stripWidth,
+            height: blocks.length,
+          }
+        : null;
+    const layout: MaskAtlasLayout = {
+      tilePx,
+      tileStripPx,
+      index: {},
+      overlays: {},
+      stripWidth,
+      composited: true,
+      ponderComposited: false,
+      ponderMean: 0,
+    };
+    let bx = 0;
+    let sx = 0;
+    blocks.forEach((block, i) => {
+      layout.index[block.key] = i;
+      const bSide = binarySides[i] ?? null;
+      const sSide = scoreSides[i] ?? null;
+      const binary = bSide !== null ? { x: bx, y: 0, side: bSide } : null;
+      const score = sSide !== null ? { x: sx, y: binaryBand, side: sSide } : null;
+      bx += bSide ?? 0;
+      sx += sSide ?? 0;
+      layout.overlays[block.key] = { binary, score };
+    });
+    this.layout = layout;
+  }
+
+  private blit(src: Uint8ClampedArray, rect: AtlasRect): void {
+    const to = words(this.overlays);
+    const from = new Uint32Array(src.buffer, src.byteOffset, rect.side * rect.side);
+    const w = this.overlays.width;
+    for (let r = 0; r < rect.side; r++)
+      to.set(from.subarray(r * rect.side, (r + 1) * rect.side), (rect.y + r) * w + rect.x);
+  }
+
+  /** Block i's tile: the photo blended with its overlay, its channel strip, clear corners. */
+  private paintTile(i: number, block: BlockMaskSet): void {
+    const px = this.tilePx;
+    const out = words(this.tiles);
+    const width = this.tiles.width;
+    const x0 = i * px;
+    const conv2 = block.conv2;
+    const conv1 = block.conv1;
+    const stripFrom = block.channel ? px - this.tileStripPx : px;
+    if (conv2 && conv2.groups === 1 && (!conv1 || conv1.groups === 1)) {
+      const ys2 = lookup(px, conv2.height);
+      const xs2 = lookup(px, conv2.width);
+      const ys1 = lookup(px, conv1?.height ?? 1);
+      const xs1 = lookup(px, conv1?.width ?? 1);
+      const w1 = conv1?.width ?? 1;
+      const kept2 = conv2.data;
+      const kept1 = conv1?.data ?? null;
+      const { keep, extra, skip } = this;
+      for (let y = 0; y < stripFrom; y++) {
+        const row2 = (ys2[y] as number) * conv2.width;
+        const row1 = (ys1[y] as number) * w1;
+        const o = y * width + x0;
+        const t = y * px;
+        for (let x = 0; x < px; x++) {
+          const p = t + x;
+          out[o + x] = kept2[row2 + (xs2[x] as number)]
+            ? (keep[p] as number)
+            : kept1 && kept1[row1 + (xs1[x] as number)]
+              ? (extra[p] as number)
+              : (skip[p] as number);
+        }
+      }
+    } else if (conv2) {
+      // Grouped masks (not made by the proxy): blended from the overlay itself.
+      this.blendTile(i, rasterizeOverlay(block, { sidePx: px }), stripFrom);
+    } else {
+      for (let y = 0; y < stripFrom; y++)
+        out.set(this.photo.subarray(y * px, (y + 1) * px), y * width + x0);
+    }
+    if (block.channel) {
+      const rgba = this.tiles.rgba;
+      for (let x = 0; x < px; x++) {
+        const c = tileStripColour(block.channel, x, px);
+        for (let y = stripFrom; y < px; y++) {
+          const o = (y * width + x0 + x) * 4;
+          rgba[o] = c[0];
+          rgba[o + 1] = c[1];
+          rgba[o + 2] = c[2];
+          rgba[o + 3] = (this.photo[y * px + x] as number) >>> 24;
+        }
+      }
+    }
+    const rgba = this.tiles.rgba;
+    for (const [cx, cy] of this.corners) rgba[(cy * width + x0 + cx) * 4 + 3] = 0;
+  }
+
+  /** The blend of `buildMaskAtlas` for an arbitrary overlay (rows above `rows`). */
+  private blendTile(i: number, over: Uint8ClampedArray, rows: number): void {
+    const px = this.tilePx;
+    const under = new Uint8ClampedArray(this.photo.buffer);
+    const out = this.tiles.rgba;
+    for (let y = 0; y < rows; y++) {
+      for (let x = 0; x < px; x++) {
+        const s = (y * px + x) * 4;
+        const o = (y * this.tiles.width + i * px + x) * 4;
+        const alpha = over[s + 3] as number;
+        const a = alpha + (alpha >> 7);
+        const b = 256 - a;
+        for (let ch = 0; ch < 3; ch++)
+          out[o + ch] =
+            alpha === 0
+              ? (under[s + ch] as number)
+              : ((over[s + ch] as number) * a + (under[s + ch] as number) * b + 128) >> 8;
+        out[o + 3] = under[s + 3] as number;
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The ponder map of proxy masks computed at the finest mask resolution instead of per input pixel: when
+ * every conv2 side divides the finest one F, and F divides the map's side, each map pixel's count is
+ * that of its F-cell (nested integer divisions), so F² sums (3136 for a ResNet at 224) give the whole
+ * map and its colours; the map at its full side is those counts repeated. Values equal
+ * `computePonderMap`'s (unit-tested); other shapes fall back to it.
+ */
+import { computePonderMap, type PonderMap } from '../../../core/maskfile/ponder';
+import type { BlockMaskSet } from '../../../core/maskfile/types';
+
+/** A ponder map and the same counts at a coarser side (each cell stands for a square of the map). */
+export interface CoarsePonder {
+  map: PonderMap;
+  /** The counts at `coarse.side` (equal to `map` itself when no coarser side fits). */
+  coarse: PonderMap;
+}
+
+/** The ponder map of `blocks` (see the module comment); `side` as in `computePonderMap`. */
+export function coarsePonder(blocks: readonly BlockMaskSet[], side = 224): CoarsePonder {
+  let fine = 0;
+  let nested = true;
+  for (const b of blocks) {
+    const m = b.conv2;
+    if (!m) continue;
+    if (m.height !== m.width || m.groups !== 1) nested = false;
+    fine = Math.max(fine, m.height);
+  }
+  for (const b of blocks) if (b.conv2 && fine % b.conv2.height !== 0) nested = false;
+  if (!nested || fine === 0 || side % fine !== 0) {
+    const map = computePonderMap(blocks, side);
+    return { map, coarse: map };
+  }
+  // Sums per map side at that side, then spread over the F grid.
+  let everywhere = 0;
+  const sums = new Map<number, Uint16Array>();
+  for (const b of blocks) {
+    const m = b.conv2;
+    if (!m) {
+      if (!b.channel || b.channel.some((v) => v !== 0)) everywhere++;
+      continue;
+    }
+    let sum = sums.get(m.height);
+    if (!sum) sums.set(m.height, (sum = new Uint16Array(m.height * m.height)));
+    const data = m.data;
+    for (let i = 0; i < data.length; i++) sum[i] = (sum[i] as number) + (data[i] as number);
+  }
+  const counts = new Uint16Array(fine * fine);
+  if (everywhere > 0) counts.fill(everywhere);
+  for (const [h, sum] of sums) {
+    const f = fine / h;
+    for (let y = 0; y < fine; y++) {
+      const row = Math.floor(y / f) * h;
+      const o = y * fine;
+      for (let x = 0; x < fine; x++)
+        counts[o + x] = (counts[o + x] as number) + (sum[row + Math.floor(x / f)] as number);
+    }
+  }
+  let maxCount = 0;
+  for (let i = 0; i < counts.length; i++)
+    if ((counts[i] as number) > maxCount) maxCount = counts[i] as number;
+  // The full map (each coarse row widened, then repeated) is made when something reads it: the
+  // page draws from the coarse counts.
+  let full: Uint16Array | null = null;
+  const expand = () => {
+    const out = new Uint16Array(side * side);
+    const k = side / fine;
+    for (let y = 0; y < fine; y++) {
+      const o = y * k * side;
+      const from = y * fine;
+      for (let x = 0; x < side; x++) out[o + x] = counts[from + ((x / k) | 0)] as number;
+      for (let r = 1; r < k; r++) out.copyWithin(o + r * side, o, o + side);
+    }
+    return out;
+  };
+  const n = blocks.length;
+  return {
+    map: {
+      side,
+      get counts() {
+        return (full ??= expand());
+      },
+      maxCount,
+      blocks: n,
+    },
+    coarse: { side: fine, counts, maxCount, blocks: n },
+  };
+}
+
+/** Mean of a ponder map's counts from its coarse counts (the same sum, so the same number). */
+export function ponderMean(p: CoarsePonder): number {
+  const { coarse, map } = p;
+  if (coarse === map) {
+    let sum = 0;
+    for (let i = 0; i < map.counts.length; i++) sum += map.counts[i] as number;
+    return map.counts.length ? sum / map.counts.length : 0;
+  }
+  const cell = (map.side / coarse.side) ** 2;
+  const area = map.side * map.side;
+  let sum = 0;
+  for (let i = 0; i < coarse.counts.length; i++) sum += coarse.counts[i] as number;
+  return (sum * cell) / area;
+}
