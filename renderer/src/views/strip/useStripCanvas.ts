@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { StripStage } from './stripData';
 import {
   pictureKey,
@@ -154,7 +154,7 @@ interface Drawn {
 }
 
 /** Paints at most once per animation frame from cached boxes and colours. */
-class StripPainter {
+export class StripPainter {
   drawn: Drawn | null = null;
   boxes: Map<string, BlockBox> | null = null;
   colors: StripColors | null = null;
@@ -169,9 +169,15 @@ class StripPainter {
     private readonly canvasRef: RefObject<HTMLCanvasElement | null>,
   ) {}
 
-  update(drawn: Drawn, remeasure: boolean): void {
+  /** Paints `drawn` at the next animation frame (the last one given by then). */
+  update(drawn: Drawn): void {
     this.drawn = drawn;
-    if (remeasure) this.boxes = null;
+    this.schedule();
+  }
+
+  /** The buttons moved (other blocks): measure their boxes again before the next paint. */
+  remeasure(): void {
+    this.boxes = null;
     this.schedule();
   }
 
@@ -277,25 +283,25 @@ function atlasBasis(planned: readonly PlannedBlock[], dpr: number): string {
 
 /**
  * Draws the strip's pictures and rates on one canvas over the buttons, once per animation frame at
- * most. A rate change repaints the canvas from cached button boxes and theme colours: no DOM change
- * in the strip, no layout read. Boxes are re-measured after a resize or for new blocks, colours after a
+ * most: returns the painter, which the strip gives what to draw ({@link StripPainter.update}). A rate
+ * change repaints the canvas from cached button boxes and theme colours: no DOM change in the strip, no
+ * layout read. Boxes are re-measured after a resize or for new blocks (`structure`), colours after a
  * theme change.
  */
 export function useStripCanvas(
   stripRef: RefObject<HTMLDivElement | null>,
   canvasRef: RefObject<HTMLCanvasElement | null>,
-  drawn: Drawn,
-): void {
+  structure: readonly StripStage[],
+): StripPainter {
   const [painter] = useState(() => new StripPainter(stripRef, canvasRef));
-  const { stages, selected, gates } = drawn;
-  // Another model (other blocks): measure again. Any change of what is drawn: repaint.
-  const keys = stages.map((st) => st.blocks.map((b) => b.key).join(',')).join(';');
+  // Another model (other blocks): measure again.
+  const keys = structure.map((st) => st.blocks.map((b) => b.key).join(',')).join(';');
   const lastKeys = useRef('');
-  useEffect(() => {
-    const remeasure = lastKeys.current !== keys;
+  useLayoutEffect(() => {
+    if (lastKeys.current === keys) return;
     lastKeys.current = keys;
-    painter.update({ stages, selected, gates }, remeasure);
-  }, [painter, keys, stages, selected, gates]);
+    painter.remeasure();
+  }, [painter, keys]);
 
   useEffect(() => {
     const strip = stripRef.current;
@@ -304,6 +310,8 @@ export function useStripCanvas(
     const mo = new MutationObserver(painter.themed);
     mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     window.addEventListener('resize', painter.resized);
+    // After a stop (another strip element, other blocks): measure and paint what was last given.
+    painter.resized();
     return () => {
       ro?.disconnect();
       mo.disconnect();
@@ -311,4 +319,5 @@ export function useStripCanvas(
       painter.stop();
     };
   }, [stripRef, painter, keys]);
+  return painter;
 }
