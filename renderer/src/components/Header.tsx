@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { markDrawn } from '../perf/probe';
 import { useStudio, type StudioState } from '../store';
 import type { Analysis } from '../worker/types';
+import type { StudioConfig } from '../../../core/config/schema';
 import { figureWriter, NO_FIGURE, type Figure } from './figureWriter';
 import type { ThemePreference } from '../store/uiSlice';
 import { BrandMark } from './BrandMark';
@@ -10,6 +11,28 @@ import { formatMs, formatRatio, formatSeconds } from '../format';
 import { modelLabel, hardwareLabel } from '../labels';
 import { TransformerSummary } from '../transformer/TransformerSummary';
 import { variantLabel } from '../transformer/tfConfig';
+
+/** The last label computed for a part of the configuration (the part keeps its identity across rates). */
+interface LabelCache {
+  part: unknown;
+  label: string;
+}
+const modelLabels: LabelCache = { part: null, label: '' };
+const hardwareLabels: LabelCache = { part: null, label: '' };
+
+/** `label(config)`, computed again only when `part` (what the label reads) is another object. */
+function labelOf(
+  cache: LabelCache,
+  config: StudioConfig,
+  part: unknown,
+  label: (config: StudioConfig) => string,
+): string {
+  if (cache.part !== part) {
+    cache.label = label(config);
+    cache.part = part;
+  }
+  return cache.label;
+}
 
 const BRAND = (
   <div className="brand">
@@ -27,8 +50,8 @@ export const Header = memo(function Header() {
   const { model, hardware, batchSize, past, future, theme, transformer } = useStudio(
     useShallow((s) => ({
       transformer: s.transformer?.model ?? null,
-      model: modelLabel(s.config),
-      hardware: hardwareLabel(s.config),
+      model: labelOf(modelLabels, s.config, s.config.model, modelLabel),
+      hardware: labelOf(hardwareLabels, s.config, s.config.hardware, hardwareLabel),
       batchSize: s.analysis?.prediction.batchSize ?? null,
       past: s.past.length > 0,
       future: s.future.length > 0,

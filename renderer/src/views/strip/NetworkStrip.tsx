@@ -131,19 +131,19 @@ function useLiveStrip(
   useLayoutEffect(() => {
     if (!arch) return;
     let config = useStudio.getState().config;
-    const show = (stages: StripStage[]) => {
+    const show = (stages: StripStage[], afterRender: boolean) => {
       painter.update({ stages, selected, gates });
       const root = strip.current;
-      if (root) writeLiveBlocks(root, stages, gates);
+      if (root) writeLiveBlocks(root, stages, gates, afterRender);
     };
-    show(liveStages(config, arch));
+    show(liveStages(config, arch), true);
     return useStudio.subscribe((s) => {
       if (s.config === config) return;
       config = s.config;
       const stages = liveStages(config, arch);
       // Another structure re-renders the strip (its selector returns new stages): this effect runs again.
       if (stripSignature(stages) !== stripSignature(structure)) return;
-      show(stages);
+      show(stages, false);
     });
   }, [strip, painter, arch, structure, selected, gates]);
 }

@@ -42,6 +42,9 @@ function sameShownBlock(a: StripBlockButtonProps, b: StripBlockButtonProps): boo
   );
 }
 
+/** The accessible name last written into each button by {@link writeLiveBlocks}. */
+const written = new WeakMap<Element, string>();
+
 /** The blocks as the strip shows them now (a button keeps its block object across rate changes). */
 const current = new Map<string, StripBlock>();
 
@@ -60,13 +63,14 @@ export function stripBlockLabel(block: StripBlock, gate: boolean | undefined): s
 /**
  * Writes the blocks' current rates into the strip's buttons (which do not re-render for a new rate):
  * each button's accessible name, and the fill of a layer-skipped block (it fades with its execution
- * rate). Called with the live blocks on every rate change and after each render of the strip; writes
- * only what differs. The hover text reads the blocks given here.
+ * rate). Called with the live blocks on every rate change and after each render of the strip
+ * (`afterRender`); writes only what differs. The hover text reads the blocks given here.
  */
 export function writeLiveBlocks(
   root: Element,
   stages: readonly StripStage[],
   gates: ReadonlyMap<string, boolean>,
+  afterRender: boolean,
 ): void {
   current.clear();
   const buttons = root.querySelectorAll<HTMLElement>('[data-block-key]');
@@ -80,7 +84,12 @@ export function writeLiveBlocks(
         el = root.querySelector<HTMLElement>(`[data-block-key="${CSS.escape(block.key)}"]`);
       if (!el) continue;
       const label = stripBlockLabel(block, gates.get(block.key));
-      if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+      // Compared with what was written last (reading the attribute back costs a DOM call per block);
+      // after a render React may have written the attribute itself: read it then.
+      if (afterRender || written.get(el) !== label) {
+        if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+        written.set(el, label);
+      }
       if (block.dynamics.mode === 'layer') {
         const opacity = String(blockOpacity(block.dynamics));
         if (el.style.getPropertyValue('--block-fill-opacity') !== opacity)
