@@ -6,7 +6,7 @@ import { TransformerStatus } from '../transformer/TransformerStatus';
 import { textNodeOf, writeText } from './figureWriter';
 
 /** The predictor's state as the status bar words it. */
-export function predictorStatusText(s: StudioState): string {
+function predictorStatusText(s: StudioState): string {
   return s.status === 'error'
     ? `Predictor error: ${s.computeError ?? 'unknown'}`
     : s.status === 'busy'

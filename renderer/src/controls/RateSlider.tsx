@@ -3,7 +3,7 @@ import { useStudio, type StudioState } from '../store';
 import { watchOnScreen } from './onScreen';
 
 /** Reads a slider's value from the studio's store. */
-export type RateSelector = (state: StudioState) => number;
+type RateSelector = (state: StudioState) => number;
 
 interface Props {
   label: string;

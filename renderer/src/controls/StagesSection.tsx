@@ -227,7 +227,7 @@ const StageRates = memo(function StageRates({
 });
 
 /** Where stage `index`'s rates are read: its own, else the global target (the channel rate: else its rate). */
-export function stageRateSelectors(index: number): {
+function stageRateSelectors(index: number): {
   rateOf: (s: StudioState) => number;
   channelRateOf: (s: StudioState) => number;
 } {

@@ -80,7 +80,7 @@ function plainFill(op: DrawOp): op is Extract<DrawOp, { kind: 'rect' }> & { fill
  * filled as one path, and font, colour and alpha are assigned only when they change: the canvas parses
  * each assigned font and colour string, and a rate change repaints every block.
  */
-export function paint(ctx: Context2D, ops: readonly DrawOp[]): void {
+function paint(ctx: Context2D, ops: readonly DrawOp[]): void {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   let font = '';
