@@ -1,9 +1,17 @@
 import { memo, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useStudio, type StudioState } from '../store';
 import { watchOnScreen } from './onScreen';
+
+/** Reads a slider's value from the studio's store. */
+type RateSelector = (state: StudioState) => number;
 
 interface Props {
   label: string;
-  value: number;
+  /**
+   * The value, or where to read it in the store: a selector makes the slider follow the store itself
+   * (a store subscription writes each new value into the inputs, and nothing re-renders).
+   */
+  value: number | RateSelector;
   onChange: (value: number) => void;
   /** Shown after the number, e.g. "follows global". */
   note?: string | undefined;
@@ -34,22 +42,48 @@ function showValue(
  * An activation-rate control: a range slider and a number box bound to the same value (0…1).
  * A new value is written into the two inputs directly: React re-renders neither input on a rate change
  * (it would rewrite their name, type and value attributes each time), so a drag touches only the thumb
- * and the number.
+ * and the number. Given a store selector as its value, the slider follows the store without any React
+ * render: its section does not re-render for a new rate either.
  */
-export function RateSlider({ label, value, onChange, note, testId, disabled }: Props) {
+export function RateSlider({
+  label,
+  value: valueOrSelector,
+  onChange,
+  note,
+  testId,
+  disabled,
+}: Props) {
   const id = useId();
+  const select = typeof valueOrSelector === 'function' ? valueOrSelector : null;
+  const value = select ? select(useStudio.getState()) : (valueOrSelector as number);
   const rangeRef = useRef<HTMLInputElement>(null);
   const boxRef = useRef<HTMLInputElement>(null);
   const latest = useRef({ value, onChange });
+  const selectRef = useRef(select);
   const rowRef = useRef<HTMLDivElement>(null);
   // Off screen (scrolled away in the sidebar) a new value waits: written when the row comes near the
   // view again, so a stage card that follows the global rate costs nothing while out of sight.
   const view = useRef({ onScreen: true, pending: false });
   useLayoutEffect(() => {
     latest.current = { value, onChange };
+    selectRef.current = select;
     if (view.current.onScreen) showValue(rangeRef.current, boxRef.current, value);
     else view.current.pending = true;
-  }, [value, onChange]);
+  }, [value, onChange, select]);
+  // Bound to the store: each new value is written as it arrives (in the store update, before paint).
+  const bound = select !== null;
+  useLayoutEffect(() => {
+    if (!bound) return;
+    return useStudio.subscribe((s) => {
+      const read = selectRef.current;
+      if (!read) return;
+      const next = read(s);
+      if (next === latest.current.value) return;
+      latest.current = { value: next, onChange: latest.current.onChange };
+      if (view.current.onScreen) showValue(rangeRef.current, boxRef.current, next);
+      else view.current.pending = true;
+    });
+  }, [bound]);
   useLayoutEffect(() => {
     const row = rowRef.current;
     if (!row) return;

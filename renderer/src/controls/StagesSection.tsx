@@ -1,4 +1,4 @@
-import { memo, useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { stageMidChannels } from '../../../core/arch';
 import type { ArchitectureSpec } from '../../../core/arch';
@@ -6,7 +6,7 @@ import { validChannelGroupSizes } from '../../../core/config/resolve';
 import type { GranularityOption } from '../../../core/config/inputSize';
 import { STAGE_MODES, type ConfigStageMode, type StageConfig } from '../../../core/config/schema';
 import { stageTrainability } from '../../../core/config/trainability';
-import { useStudio } from '../store';
+import { useStudio, type StudioState } from '../store';
 import { architectureOf, granularityOptionsOf } from '../store/selectors';
 import {
   setStageChannelRate,
@@ -185,8 +185,8 @@ const StageCard = memo(function StageCard({ index, stage, arch, options, selecte
 });
 
 /**
- * The rate sliders of a dynamic stage: the only part of a card that a change of the global target
- * re-renders (when the stage follows it).
+ * The rate sliders of a dynamic stage. They read their rates from the store themselves, so a change of
+ * the global target (which a following stage shows) re-renders nothing here.
  */
 const StageRates = memo(function StageRates({
   index,
@@ -195,8 +195,7 @@ const StageRates = memo(function StageRates({
   index: number;
   stage: StageConfig;
 }) {
-  const target = useStudio((s) => s.config.targetRate);
-  const rate = stage.rate ?? target;
+  const { rateOf, channelRateOf } = useMemo(() => stageRateSelectors(index), [index]);
   const edit = useStudio.getState().editConfig;
   const n = index + 1;
   return (
@@ -209,7 +208,7 @@ const StageRates = memo(function StageRates({
               ? 'Channel rate'
               : 'Activation rate'
         }
-        value={rate}
+        value={rateOf}
         note={stage.rate === null ? 'follows global' : undefined}
         testId={`stage-${n}-rate`}
         onChange={(v) => edit((c) => setStageRate(c, index, v), `stage-rate:${index}`)}
@@ -217,7 +216,7 @@ const StageRates = memo(function StageRates({
       {stage.mode === 'spatial+channel' ? (
         <RateSlider
           label="Channel rate"
-          value={stage.channelRate ?? rate}
+          value={channelRateOf}
           note={stage.channelRate === null ? 'follows activation rate' : undefined}
           testId={`stage-${n}-channel-rate`}
           onChange={(v) => edit((c) => setStageChannelRate(c, index, v), `stage-crate:${index}`)}
@@ -226,3 +225,15 @@ const StageRates = memo(function StageRates({
     </>
   );
 });
+
+/** Where stage `index`'s rates are read: its own, else the global target (the channel rate: else its rate). */
+function stageRateSelectors(index: number): {
+  rateOf: (s: StudioState) => number;
+  channelRateOf: (s: StudioState) => number;
+} {
+  const rateOf = (s: StudioState) => s.config.stages[index]?.rate ?? s.config.targetRate;
+  return {
+    rateOf,
+    channelRateOf: (s) => s.config.stages[index]?.channelRate ?? rateOf(s),
+  };
+}

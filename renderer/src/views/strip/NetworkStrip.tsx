@@ -1,12 +1,26 @@
-import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
 import { architectureOrNull } from '../../store/selectors';
-import { StripBlockButton, useBlockLabels } from './StripBlockButton';
-import { shownMasks } from '../masks/selection';
-import { stageCaption, stripData } from './stripData';
-import { useStripCanvas } from './useStripCanvas';
+import { StripBlockButton, writeLiveBlocks } from './StripBlockButton';
+import {
+  gatesKeyOf,
+  liveStages,
+  parseGates,
+  stripSignature,
+  stripStructureSelector,
+} from './liveStrip';
+import { stageCaption, type StripStage } from './stripData';
+import { useStripCanvas, type StripPainter } from './useStripCanvas';
+import type { ArchitectureSpec } from '../../../../core/arch';
 import '../../styles/views.css';
 
 const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape']);
@@ -17,31 +31,18 @@ const NAV_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape']);
  * selected block (shared with the other views) is outlined. One tab stop: arrow keys move the selection.
  */
 export const NetworkStrip = memo(function NetworkStrip() {
-  const { config, selectedBlock } = useStudio(
-    useShallow((s) => ({ config: s.config, selectedBlock: s.selectedBlock })),
-  );
+  const selectedBlock = useStudio((s) => s.selectedBlock);
   // Layer gates of the masks shown in the masks views (image proxy or a real dump): key → on/off.
-  const gatesKey = useStudio((s) => {
-    const shown = shownMasks(s);
-    if (!shown) return '';
-    return shown.result.blocks
-      .filter((b) => b.mode === 'layer' && b.grid !== null)
-      .map((b) => `${b.key}=${b.grid!.data.some((v) => v !== 0) ? 1 : 0}`)
-      .join(',');
-  });
-  const gates = useMemo(() => {
-    const map = new Map<string, boolean>();
-    for (const item of gatesKey ? gatesKey.split(',') : []) {
-      const [key, on] = item.split('=');
-      map.set(key!, on === '1');
-    }
-    return map;
-  }, [gatesKey]);
+  const gatesKey = useStudio(gatesKeyOf);
+  const gates = useMemo(() => parseGates(gatesKey), [gatesKey]);
   const ref = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // Null where the configuration does not resolve (the controls show why).
   const arch = useStudio((s) => architectureOrNull(s.config));
-  const stages = useMemo(() => (arch ? stripData(config, arch) : []), [arch, config]);
+  // The structure only: the same stages while only rates change (those reach the DOM and the canvas
+  // through useLiveStrip's subscription).
+  const structureOf = useMemo(() => stripStructureSelector(arch), [arch]);
+  const stages = useStudio(structureOf);
   const blocks = useMemo(() => stages.flatMap((s) => s.blocks), [stages]);
   // The same array while the blocks are the same (a rate change keeps it), so onKeyDown keeps its identity.
   const keyList = blocks.map((b) => b.key).join(',');
@@ -70,8 +71,8 @@ export const NetworkStrip = memo(function NetworkStrip() {
     },
     [keys],
   );
-  useStripCanvas(ref, canvasRef, { stages, selected: selectedBlock, gates });
-  useBlockLabels(ref, blocks, gates);
+  const painter = useStripCanvas(ref, canvasRef, stages);
+  useLiveStrip(ref, painter, arch, stages, selectedBlock, gates);
   if (!arch || keys.length === 0) {
     return <p className="view-empty strip-empty">No network to show.</p>;
   }
@@ -113,3 +114,36 @@ export const NetworkStrip = memo(function NetworkStrip() {
     </div>
   );
 });
+
+/**
+ * Keeps the strip on the live configuration: after each render (a new structure, selection or gates)
+ * and, without rendering, on every rate change (a store subscription): the canvas repaints, and the
+ * buttons' accessible names and layer fills are written in the store update of the change.
+ */
+function useLiveStrip(
+  strip: RefObject<HTMLDivElement | null>,
+  painter: StripPainter,
+  arch: ArchitectureSpec | null,
+  structure: StripStage[],
+  selected: string | null,
+  gates: ReadonlyMap<string, boolean>,
+): void {
+  useLayoutEffect(() => {
+    if (!arch) return;
+    let config = useStudio.getState().config;
+    const show = (stages: StripStage[], afterRender: boolean) => {
+      painter.update({ stages, selected, gates });
+      const root = strip.current;
+      if (root) writeLiveBlocks(root, stages, gates, afterRender);
+    };
+    show(liveStages(config, arch), true);
+    return useStudio.subscribe((s) => {
+      if (s.config === config) return;
+      config = s.config;
+      const stages = liveStages(config, arch);
+      // Another structure re-renders the strip (its selector returns new stages): this effect runs again.
+      if (stripSignature(stages) !== stripSignature(structure)) return;
+      show(stages, false);
+    });
+  }, [strip, painter, arch, structure, selected, gates]);
+}

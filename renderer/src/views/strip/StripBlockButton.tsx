@@ -1,8 +1,14 @@
-import { memo, useLayoutEffect, type KeyboardEvent, type RefObject } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
 import { blockAriaLabel } from './describe';
-import { blockOpacity, blockShape, blockTitle, type StripBlock } from './stripData';
+import {
+  blockOpacity,
+  blockShape,
+  blockTitle,
+  type StripBlock,
+  type StripStage,
+} from './stripData';
 
 interface StripBlockButtonProps {
   block: StripBlock;
@@ -22,9 +28,8 @@ export const StripBlockButton = memo(StripBlockButtonImpl, sameShownBlock);
 
 /**
  * Props equal for the screen: a new configuration builds new block objects, but a block whose button
- * (mode, fill) is unchanged keeps it: a rate change re-renders no button. Its accessible name, which
- * carries the rate, is written by the strip ({@link useBlockLabels}); its picture and rate text are on the
- * strip's canvas.
+ * (mode, fill) is unchanged keeps it. Its accessible name and a layer block's fill, which carry the rate,
+ * are written by the strip ({@link writeLiveBlocks}); its picture and rate text are on the strip's canvas.
  */
 function sameShownBlock(a: StripBlockButtonProps, b: StripBlockButtonProps): boolean {
   return (
@@ -36,6 +41,9 @@ function sameShownBlock(a: StripBlockButtonProps, b: StripBlockButtonProps): boo
     (a.block === b.block || blockShape(a.block) === blockShape(b.block))
   );
 }
+
+/** The accessible name last written into each button by {@link writeLiveBlocks}. */
+const written = new WeakMap<Element, string>();
 
 /** The blocks as the strip shows them now (a button keeps its block object across rate changes). */
 const current = new Map<string, StripBlock>();
@@ -53,28 +61,42 @@ export function stripBlockLabel(block: StripBlock, gate: boolean | undefined): s
 }
 
 /**
- * Keeps every button's accessible name (and hover text) on its block's current rate, written into the
- * DOM in the commit of the change (the buttons themselves do not re-render for a new rate).
+ * Writes the blocks' current rates into the strip's buttons (which do not re-render for a new rate):
+ * each button's accessible name, and the fill of a layer-skipped block (it fades with its execution
+ * rate). Called with the live blocks on every rate change and after each render of the strip
+ * (`afterRender`); writes only what differs. The hover text reads the blocks given here.
  */
-export function useBlockLabels(
-  strip: RefObject<HTMLElement | null>,
-  blocks: readonly StripBlock[],
+export function writeLiveBlocks(
+  root: Element,
+  stages: readonly StripStage[],
   gates: ReadonlyMap<string, boolean>,
+  afterRender: boolean,
 ): void {
-  useLayoutEffect(() => {
-    const root = strip.current;
-    if (!root) return;
-    current.clear();
-    for (const block of blocks) current.set(block.key, block);
-    const byKey = new Map<string, Element>();
-    for (const el of root.querySelectorAll('[data-block-key]'))
-      byKey.set(el.getAttribute('data-block-key') ?? '', el);
-    for (const block of blocks) {
-      const el = byKey.get(block.key);
+  current.clear();
+  const buttons = root.querySelectorAll<HTMLElement>('[data-block-key]');
+  let i = 0;
+  for (const stage of stages) {
+    for (const block of stage.blocks) {
+      current.set(block.key, block);
+      // The buttons are in block order; look a key up only where they are not (never, today).
+      let el: HTMLElement | undefined | null = buttons[i++];
+      if (el?.dataset.blockKey !== block.key)
+        el = root.querySelector<HTMLElement>(`[data-block-key="${CSS.escape(block.key)}"]`);
+      if (!el) continue;
       const label = stripBlockLabel(block, gates.get(block.key));
-      if (el && el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+      // Compared with what was written last (reading the attribute back costs a DOM call per block);
+      // after a render React may have written the attribute itself: read it then.
+      if (afterRender || written.get(el) !== label) {
+        if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+        written.set(el, label);
+      }
+      if (block.dynamics.mode === 'layer') {
+        const opacity = String(blockOpacity(block.dynamics));
+        if (el.style.getPropertyValue('--block-fill-opacity') !== opacity)
+          el.style.setProperty('--block-fill-opacity', opacity);
+      }
     }
-  }, [strip, blocks, gates]);
+  }
 }
 
 function StripBlockButtonImpl({

@@ -3,7 +3,7 @@
  * stand for it (a mask grid for spatial blocks, kept channel groups for channel blocks). Derived from the
  * configuration alone, so the strip draws before the first prediction arrives.
  */
-import { listBlocks, type ArchitectureSpec } from '../../../../core/arch';
+import { listBlocks, type ArchitectureSpec, type BlockGeometry } from '../../../../core/arch';
 import { blockDynamicsOf } from '../../../../core/config/resolve';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { BlockDynamics } from '../../../../core/flops/block';
@@ -34,6 +34,18 @@ export interface StripStage {
   blocks: StripBlock[];
 }
 
+const blocksOf = new WeakMap<ArchitectureSpec, BlockGeometry[]>();
+
+/** The architecture's blocks, listed once per architecture object (a rate change keeps the object). */
+function blockList(arch: ArchitectureSpec): BlockGeometry[] {
+  let blocks = blocksOf.get(arch);
+  if (!blocks) {
+    blocks = listBlocks(arch);
+    blocksOf.set(arch, blocks);
+  }
+  return blocks;
+}
+
 /** Blocks grouped by stage (from the configuration only: the strip redraws once per edit, not per result). */
 export function stripData(config: StudioConfig, arch: ArchitectureSpec): StripStage[] {
   const dynamicsOf = blockDynamicsOf(config, arch);
@@ -43,7 +55,7 @@ export function stripData(config: StudioConfig, arch: ArchitectureSpec): StripSt
     ...(s.outWidth !== undefined ? { width: s.outWidth } : {}),
     blocks: [],
   }));
-  for (const geo of listBlocks(arch)) {
+  for (const geo of blockList(arch)) {
     const d = dynamicsOf(geo);
     stages[geo.stage]?.blocks.push({
       key: geo.key,

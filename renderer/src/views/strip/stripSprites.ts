@@ -233,7 +233,7 @@ export class StripAtlas {
    * Copies a block's pictures and rate text (`entry` from {@link picture}); a text the atlas lacks is
    * drawn directly. The target's transform must be the identity (device pixels).
    */
-  draw(target: CanvasRenderingContext2D, entry: PictureEntry, block: StripBlock): void {
+  draw(target: Context2D, entry: PictureEntry, block: StripBlock): void {
     const { clip } = entry;
     if (clip) {
       target.save();

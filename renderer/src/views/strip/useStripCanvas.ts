@@ -1,14 +1,9 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { StripStage } from './stripData';
-import {
-  pictureKey,
-  stripDrawPlan,
-  type BlockBox,
-  type DrawOp,
-  type PlannedBlock,
-  type StripColors,
-} from './stripPlan';
-import { atRate, StripAtlas, type Context2D } from './stripSprites';
+import type { BlockBox, StripColors } from './stripPlan';
+import { StripRenderer, type StripMessage } from './stripRender';
+
+export { fitsInside } from './stripRender';
 
 /** Theme colours from the strip's computed style (read once per theme change). */
 function readColors(el: HTMLElement): StripColors {
@@ -40,262 +35,213 @@ function measure(strip: HTMLElement): Map<string, BlockBox> {
   return boxes;
 }
 
-/** Width of monospace text relative to its size (a generous estimate, for the clip test only). */
-const MONO_ADVANCE = 0.65;
-
-/**
- * True when everything drawn between the clip at `start` and its unclip lies inside the clip (strokes
- * and estimated text extents included), so clipping would cut nothing.
- */
-export function fitsInside(ops: readonly DrawOp[], start: number, clip: BlockBox): boolean {
-  const inside = (x: number, y: number, w: number, h: number) =>
-    x >= clip.x && y >= clip.y && x + w <= clip.x + clip.w && y + h <= clip.y + clip.h;
-  for (let j = start + 1; j < ops.length; j++) {
-    const op = ops[j]!;
-    if (op.kind === 'unclip') return true;
-    if (op.kind === 'clip') return false;
-    if (op.kind === 'rect') {
-      const m = op.stroke ? (op.lineWidth ?? 1) / 2 : 0;
-      if (!inside(op.x - m, op.y - m, op.w + 2 * m, op.h + 2 * m)) return false;
-    } else {
-      const size = Number(/([\d.]+)px/.exec(op.font)?.[1] ?? NaN);
-      const w = op.text.length * size * MONO_ADVANCE;
-      if (!(size > 0) || !inside(op.x - w / 2, op.y - size / 2, w, size)) return false;
-    }
-  }
-  return false;
-}
-
-/** A plain filled rectangle (no stroke, no rounding): runs of these with one fill become one path. */
-function plainFill(op: DrawOp): op is Extract<DrawOp, { kind: 'rect' }> & { fill: string } {
-  return op.kind === 'rect' && !op.stroke && !op.radius && op.fill !== undefined;
-}
-
-/**
- * Paints the plan. Consecutive plain rectangles of one fill and alpha (a mask picture's kept cells) are
- * filled as one path, and font, colour and alpha are assigned only when they change: the canvas parses
- * each assigned font and colour string, and a rate change repaints every block.
- */
-function paint(ctx: Context2D, ops: readonly DrawOp[]): void {
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  let font = '';
-  let fillStyle = '';
-  let alpha = 1;
-  ctx.globalAlpha = 1;
-  const setFill = (color: string) => {
-    if (color !== fillStyle) ctx.fillStyle = fillStyle = color;
-  };
-  const setAlpha = (a: number) => {
-    if (a !== alpha) ctx.globalAlpha = alpha = a;
-  };
-  // Per open clip: whether it was applied (a clip that would cut nothing is skipped, with its save).
-  const clips: boolean[] = [];
-  for (let i = 0; i < ops.length; i++) {
-    const op = ops[i]!;
-    if (op.kind === 'clip') {
-      const needed = !fitsInside(ops, i, op);
-      clips.push(needed);
-      if (!needed) continue;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(op.x, op.y, op.w, op.h);
-      ctx.clip();
-      continue;
-    }
-    if (op.kind === 'unclip') {
-      if (!clips.pop()) continue;
-      ctx.restore(); // restores the font, colour and alpha of the save: assign them again
-      font = '';
-      fillStyle = '';
-      alpha = ctx.globalAlpha;
-      continue;
-    }
-    if (op.kind === 'text') {
-      setAlpha(1);
-      if (op.font !== font) ctx.font = font = op.font;
-      setFill(op.color);
-      ctx.fillText(op.text, op.x, op.y);
-      continue;
-    }
-    setAlpha(op.alpha ?? 1);
-    ctx.beginPath();
-    if (plainFill(op)) {
-      ctx.rect(op.x, op.y, op.w, op.h);
-      // Following rectangles of the same fill and alpha join this path.
-      for (let next = ops[i + 1]; next && plainFill(next); next = ops[i + 1]) {
-        if (next.fill !== op.fill || (next.alpha ?? 1) !== (op.alpha ?? 1)) break;
-        ctx.rect(next.x, next.y, next.w, next.h);
-        i++;
-      }
-      setFill(op.fill);
-      ctx.fill();
-      continue;
-    }
-    if (op.radius) ctx.roundRect(op.x, op.y, op.w, op.h, op.radius);
-    else ctx.rect(op.x, op.y, op.w, op.h);
-    if (op.fill) {
-      setFill(op.fill);
-      ctx.fill();
-    }
-    if (op.stroke) {
-      ctx.strokeStyle = op.stroke;
-      ctx.lineWidth = op.lineWidth ?? 1;
-      ctx.stroke();
-    }
-  }
-  ctx.globalAlpha = 1;
-}
-
 interface Drawn {
   stages: StripStage[];
   selected: string | null;
   gates: ReadonlyMap<string, boolean>;
 }
 
-/** Paints at most once per animation frame from cached boxes and colours. */
-class StripPainter {
-  drawn: Drawn | null = null;
-  boxes: Map<string, BlockBox> | null = null;
-  colors: StripColors | null = null;
-  /** Pre-drawn pictures and texts (see stripSprites.ts), and what they were drawn for. */
-  atlas: StripAtlas | null = null;
-  atlasBasis = '';
-  atlasJob = 0;
-  frame = 0;
+/** Where the strip's drawing goes: its worker, or a renderer on this thread. */
+interface StripSink {
+  /** True when messages go to the worker (the canvas must be transferred to it first). */
+  readonly offThread: boolean;
+  post(msg: StripMessage, transfer?: Transferable[]): void;
+  /** Draws what was posted (on this thread; the worker draws on arrival). */
+  flush(): void;
+}
+
+let workerSink: StripSink | null | undefined;
+
+/**
+ * The strip's worker, started on first use and kept for the page (a canvas transferred to it cannot come
+ * back, and a strip mounted again transfers its new canvas to the same worker). Null where this browser
+ * cannot transfer a canvas or start a module worker.
+ */
+function stripWorker(): StripSink | null {
+  if (workerSink !== undefined) return workerSink;
+  workerSink = null;
+  if (
+    typeof Worker !== 'function' ||
+    typeof OffscreenCanvas !== 'function' ||
+    typeof HTMLCanvasElement === 'undefined' ||
+    !('transferControlToOffscreen' in HTMLCanvasElement.prototype)
+  )
+    return null;
+  try {
+    const worker = new Worker(new URL('./stripCanvas.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'strip',
+    });
+    workerSink = {
+      offThread: true,
+      post: (msg, transfer) => worker.postMessage(msg, transfer ?? []),
+      flush: () => undefined,
+    };
+  } catch {
+    workerSink = null;
+  }
+  return workerSink;
+}
+
+/** A renderer on the page's thread (no OffscreenCanvas transfer here): draws at the next frame. */
+function localSink(): StripSink {
+  const renderer = new StripRenderer((job) => {
+    if (typeof requestIdleCallback !== 'function') return () => undefined;
+    const id = requestIdleCallback(job, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  });
+  return {
+    offThread: false,
+    post: (msg) => renderer.handle(msg),
+    flush: () => void renderer.paint(),
+  };
+}
+
+/**
+ * The page side of the strip's canvas. It measures the buttons (a layout read, after a resize or for new
+ * blocks) and reads the theme's colours in an animation frame, and sends every change of the blocks to
+ * the renderer: to the strip's worker at once (it draws off the main thread), or to a renderer on this
+ * thread that draws at the next animation frame where the canvas cannot be transferred.
+ */
+export class StripPainter {
+  private drawn: Drawn | null = null;
+  /** The canvas element the sink draws on (null: not yet given to it), and the sink. */
+  private canvas: HTMLCanvasElement | null = null;
+  private sink: StripSink | null = null;
+  private sized = false;
+  private colored = false;
+  private frame = 0;
 
   constructor(
     private readonly stripRef: RefObject<HTMLDivElement | null>,
     private readonly canvasRef: RefObject<HTMLCanvasElement | null>,
   ) {}
 
-  update(drawn: Drawn, remeasure: boolean): void {
+  /** Shows `drawn`: sent at once when the worker draws and knows the boxes, else at the next frame. */
+  update(drawn: Drawn): void {
     this.drawn = drawn;
-    if (remeasure) this.boxes = null;
+    if (this.sink?.offThread && this.ready()) this.sendDraw();
+    else this.schedule();
+  }
+
+  /** The buttons moved (other blocks): measure their boxes again before the next paint. */
+  remeasure(): void {
+    this.sized = false;
     this.schedule();
   }
 
   resized = (): void => {
-    this.boxes = null;
+    this.sized = false;
     this.schedule();
   };
 
   themed = (): void => {
-    this.colors = null;
+    this.colored = false;
     this.schedule();
   };
 
   stop(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    if (this.atlasJob) cancelIdleCallback(this.atlasJob);
-    this.atlasJob = 0;
-    this.atlas?.dispose();
-    this.atlas = null;
-    this.atlasBasis = '';
   }
 
-  /**
-   * Builds the atlas for the blocks as drawn now when the page is idle, unless the current one was built
-   * for the same blocks, boxes and colours (then what it lacks is a picture between its rate steps).
-   */
-  private scheduleAtlas(planned: PlannedBlock[], colors: StripColors, dpr: number): void {
-    if (this.atlasJob || typeof requestIdleCallback !== 'function') return;
-    const basis = atlasBasis(planned, dpr);
-    if (this.atlas?.colors === colors && basis === this.atlasBasis) return;
-    this.atlasJob = requestIdleCallback(
-      () => {
-        this.atlasJob = 0;
-        const atlas = StripAtlas.build(planned, colors, dpr, paint, fitsInside);
-        this.atlas?.dispose();
-        this.atlas = atlas;
-        this.atlasBasis = basis;
-      },
-      { timeout: 2000 },
-    );
+  /** True when the sink draws on the current canvas with current boxes and colours. */
+  private ready(): boolean {
+    return this.sized && this.colored && this.canvas === this.canvasRef.current;
   }
 
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.paintNow();
+      this.flush();
     });
   }
 
-  private paintNow(): void {
+  private sendDraw(): void {
+    const d = this.drawn;
+    if (!d || !this.sink) return;
+    this.sink.post({ kind: 'draw', stages: d.stages, selected: d.selected, gates: [...d.gates] });
+    this.sink.flush();
+  }
+
+  /** Gives the sink what it lacks (canvas, boxes, colours), then the blocks. */
+  private flush(): void {
     const strip = this.stripRef.current;
     const canvas = this.canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!strip || !canvas || !ctx || !this.drawn) return;
-    if (!this.boxes) {
-      this.boxes = measure(strip);
+    if (!strip || !canvas || !this.drawn) return;
+    if (canvas !== this.canvas) {
+      this.canvas = canvas;
+      this.sized = false;
+      this.colored = false;
+      this.sink = this.attach(canvas);
+      if (!this.sink) return;
+    }
+    const sink = this.sink;
+    if (!sink) return;
+    if (!this.sized) {
+      const boxes = measure(strip);
       const dpr = window.devicePixelRatio || 1;
       const w = strip.clientWidth;
       const h = strip.clientHeight;
       canvas.style.width = `${w}px`;
       canvas.style.height = `${h}px`;
-      canvas.width = Math.round(w * dpr);
-      canvas.height = Math.round(h * dpr);
+      sink.post({
+        kind: 'size',
+        width: Math.round(w * dpr),
+        height: Math.round(h * dpr),
+        dpr: Math.round(w * dpr) / Math.max(1, w),
+        boxes: [...boxes],
+      });
+      this.sized = true;
     }
-    this.colors ??= readColors(strip);
-    const colors = this.colors;
-    const dpr = canvas.width / Math.max(1, strip.clientWidth);
-    const boxes = this.boxes;
-    const { stages, selected, gates } = this.drawn;
-    const planned = stages.flatMap((st) =>
-      st.blocks.flatMap((block) => {
-        const box = boxes.get(block.key);
-        return box
-          ? [{ block, box, selected: block.key === selected, gate: gates.get(block.key) }]
-          : [];
-      }),
-    );
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const atlas = this.atlas?.dpr === dpr && this.atlas.colors === colors ? this.atlas : null;
-    let missing = false;
-    for (const item of planned) {
-      const entry = atlas?.picture(item);
-      if (atlas && entry) {
-        atlas.draw(ctx, entry, item.block);
-        continue;
-      }
-      missing = true;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      paint(ctx, stripDrawPlan([item], colors));
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (!this.colored) {
+      sink.post({ kind: 'colors', colors: readColors(strip) });
+      this.colored = true;
     }
-    if (missing) this.scheduleAtlas(planned, colors, dpr);
+    this.sendDraw();
   }
-}
 
-/** What an atlas is drawn for: the blocks' pictures at rate 0 where they are, and the pixel ratio. */
-function atlasBasis(planned: readonly PlannedBlock[], dpr: number): string {
-  return `${dpr};${planned.map((p) => pictureKey(atRate(p.block, 0), p.box, p.selected, p.gate)).join(';')}`;
+  /** Hands `canvas` to the worker where possible (once per element), else to a renderer here. */
+  private attach(canvas: HTMLCanvasElement): StripSink | null {
+    const worker = stripWorker();
+    if (worker) {
+      try {
+        const offscreen = canvas.transferControlToOffscreen();
+        worker.post({ kind: 'canvas', canvas: offscreen }, [offscreen]);
+        return worker;
+      } catch {
+        // Already transferred (a canvas kept across mounts): nothing can draw on it from here.
+        return null;
+      }
+    }
+    const local = localSink();
+    local.post({ kind: 'canvas', canvas });
+    return local;
+  }
 }
 
 /**
  * Draws the strip's pictures and rates on one canvas over the buttons, once per animation frame at
- * most. A rate change repaints the canvas from cached button boxes and theme colours: no DOM change
- * in the strip, no layout read. Boxes are re-measured after a resize or for new blocks, colours after a
+ * most: returns the painter, which the strip gives what to draw ({@link StripPainter.update}). A rate
+ * change repaints the canvas from cached button boxes and theme colours: no DOM change in the strip, no
+ * layout read. Boxes are re-measured after a resize or for new blocks (`structure`), colours after a
  * theme change.
  */
 export function useStripCanvas(
   stripRef: RefObject<HTMLDivElement | null>,
   canvasRef: RefObject<HTMLCanvasElement | null>,
-  drawn: Drawn,
-): void {
+  structure: readonly StripStage[],
+): StripPainter {
   const [painter] = useState(() => new StripPainter(stripRef, canvasRef));
-  const { stages, selected, gates } = drawn;
-  // Another model (other blocks): measure again. Any change of what is drawn: repaint.
-  const keys = stages.map((st) => st.blocks.map((b) => b.key).join(',')).join(';');
+  // Another model (other blocks): measure again.
+  const keys = structure.map((st) => st.blocks.map((b) => b.key).join(',')).join(';');
   const lastKeys = useRef('');
-  useEffect(() => {
-    const remeasure = lastKeys.current !== keys;
+  useLayoutEffect(() => {
+    if (lastKeys.current === keys) return;
     lastKeys.current = keys;
-    painter.update({ stages, selected, gates }, remeasure);
-  }, [painter, keys, stages, selected, gates]);
+    painter.remeasure();
+  }, [painter, keys]);
 
   useEffect(() => {
     const strip = stripRef.current;
@@ -304,6 +250,8 @@ export function useStripCanvas(
     const mo = new MutationObserver(painter.themed);
     mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     window.addEventListener('resize', painter.resized);
+    // After a stop (another strip element, other blocks): measure and paint what was last given.
+    painter.resized();
     return () => {
       ro?.disconnect();
       mo.disconnect();
@@ -311,4 +259,5 @@ export function useStripCanvas(
       painter.stop();
     };
   }, [stripRef, painter, keys]);
+  return painter;
 }

@@ -1,0 +1,163 @@
+/**
+ * The strip's renderer (the strip worker's drawing, or the page's where a canvas cannot be transferred):
+ * it draws only once it has a canvas, the button boxes, the colours and the blocks, resizes the backing
+ * store from the page's measurements, draws each block's rate text at its button, and its messages
+ * survive the structured clone of a postMessage.
+ */
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../../core/config/defaults';
+import { architectureOrNull } from '../../../../renderer/src/store/selectors';
+import { stripData } from '../../../../renderer/src/views/strip/stripData';
+import type { StripColors } from '../../../../renderer/src/views/strip/stripPlan';
+import {
+  StripRenderer,
+  type StripCanvasLike,
+  type StripMessage,
+} from '../../../../renderer/src/views/strip/stripRender';
+import type { Context2D } from '../../../../renderer/src/views/strip/stripSprites';
+
+const colors: StripColors = {
+  panel: '#fff',
+  panel2: '#eee',
+  text: '#111',
+  text2: '#555',
+  stages: ['#a00', '#0a0', '#00a', '#aa0'],
+  mono: 'monospace',
+};
+
+/** A canvas whose 2D context records the texts drawn (with where) and the clears. */
+function recordingCanvas() {
+  const texts: { text: string; x: number; y: number }[] = [];
+  let clears = 0;
+  const ctx = new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (prop === 'fillText')
+          return (text: string, x: number, y: number) => texts.push({ text, x, y });
+        if (prop === 'clearRect') return () => clears++;
+        if (prop === 'globalAlpha') return 1;
+        return () => undefined;
+      },
+      set: () => true,
+    },
+  ) as unknown as Context2D;
+  const canvas: StripCanvasLike = { width: 300, height: 150, getContext: () => ctx };
+  return { canvas, texts, clears: () => clears };
+}
+
+function messages(rate: number) {
+  const base = defaultConfig('resnet50', 'v100');
+  const config = { ...base, targetRate: rate };
+  const stages = stripData(config, architectureOrNull(config)!);
+  const keys = stages.flatMap((s) => s.blocks.map((b) => b.key));
+  // Buttons 40 × 40 px, 50 px apart, as the page would measure them.
+  const boxes = keys.map((k, i): [string, { x: number; y: number; w: number; h: number }] => [
+    k,
+    { x: i * 50, y: 20, w: 40, h: 40 },
+  ]);
+  const size: StripMessage = { kind: 'size', width: 1600, height: 144, dpr: 2, boxes };
+  const draw: StripMessage = { kind: 'draw', stages, selected: keys[1]!, gates: [] };
+  return { size, draw, keys };
+}
+
+const neverIdle = () => () => undefined;
+
+describe('StripRenderer', () => {
+  it('draws only once it has a canvas, the boxes, the colours and the blocks', () => {
+    const r = new StripRenderer(neverIdle);
+    const { canvas, texts } = recordingCanvas();
+    const { size, draw } = messages(0.5);
+    expect(r.paint()).toBe(false);
+    r.handle(draw);
+    expect(r.paint()).toBe(false);
+    r.handle({ kind: 'canvas', canvas });
+    r.handle(size);
+    expect(r.paint()).toBe(false); // no colours yet
+    expect(texts).toEqual([]);
+    r.handle({ kind: 'colors', colors });
+    expect(r.paint()).toBe(true);
+    expect(canvas.width).toBe(1600);
+    expect(canvas.height).toBe(144);
+  });
+
+  it('draws every block’s rate at its button, and the new rate after a change', () => {
+    const r = new StripRenderer(neverIdle);
+    const { canvas, texts, clears } = recordingCanvas();
+    const { size, draw, keys } = messages(0.5);
+    for (const m of [
+      { kind: 'canvas', canvas } as const,
+      size,
+      { kind: 'colors', colors } as const,
+    ])
+      r.handle(m);
+    r.handle(draw);
+    r.paint();
+    expect(texts.length).toBe(keys.length);
+    expect(new Set(texts.map((t) => t.text))).toEqual(new Set(['0.50']));
+    // Each text lies inside its own button's box (CSS pixels, before the pixel-ratio transform).
+    texts.forEach((t, i) => {
+      expect(t.x).toBeGreaterThan(i * 50);
+      expect(t.x).toBeLessThan(i * 50 + 40);
+    });
+    texts.length = 0;
+    r.handle(messages(0.37).draw);
+    r.paint();
+    expect(clears()).toBe(2);
+    expect(new Set(texts.map((t) => t.text))).toEqual(new Set(['0.37']));
+  });
+
+  it('a new canvas waits for its size before drawing', () => {
+    const r = new StripRenderer(neverIdle);
+    const first = recordingCanvas();
+    const { size, draw } = messages(0.5);
+    for (const m of [{ kind: 'canvas', canvas: first.canvas } as const, size, draw]) r.handle(m);
+    r.handle({ kind: 'colors', colors });
+    expect(r.paint()).toBe(true);
+    const second = recordingCanvas();
+    r.handle({ kind: 'canvas', canvas: second.canvas });
+    expect(r.paint()).toBe(false);
+    r.handle(size);
+    expect(r.paint()).toBe(true);
+    expect(second.texts.length).toBeGreaterThan(0);
+  });
+
+  it('asks for an idle moment to build its atlas once, while the blocks stay the same', () => {
+    let asked = 0;
+    const r = new StripRenderer(() => {
+      asked++;
+      return () => undefined;
+    });
+    const { canvas } = recordingCanvas();
+    const { size, draw } = messages(0.5);
+    for (const m of [
+      { kind: 'canvas', canvas } as const,
+      size,
+      { kind: 'colors', colors } as const,
+    ])
+      r.handle(m);
+    r.handle(draw);
+    r.paint();
+    r.handle(messages(0.61).draw);
+    r.paint();
+    expect(asked).toBe(1); // the first request is still pending
+  });
+
+  it('its size, colours and draw messages survive a structured clone (postMessage)', () => {
+    const { size, draw } = messages(0.44);
+    const colorsMsg: StripMessage = { kind: 'colors', colors };
+    for (const m of [size, draw, colorsMsg]) expect(structuredClone(m)).toEqual(m);
+    // A cloned draw draws the same texts as the original.
+    const a = recordingCanvas();
+    const b = recordingCanvas();
+    for (const [canvas, d] of [
+      [a.canvas, draw],
+      [b.canvas, structuredClone(draw)],
+    ] as const) {
+      const r = new StripRenderer(neverIdle);
+      for (const m of [{ kind: 'canvas', canvas } as const, size, colorsMsg, d]) r.handle(m);
+      r.paint();
+    }
+    expect(b.texts).toEqual(a.texts);
+  });
+});
