@@ -12,7 +12,7 @@ import type { OpenedFile } from '../host/types';
 import type { StudioStore } from '../store';
 import type { MaskImage } from '../store/masksSlice';
 import { configFromDump } from '../views/masks/adoptDump';
-import { atlasRequest } from '../views/masks/useMaskPipeline';
+import { atlasRequest } from '../views/masks/atlasRequest';
 import type { MaskAtlasRequest } from '../worker/masksAtlas';
 import { latestOnly } from '../worker/latestOnly';
 import type { OpenedLiveModel, LiveFailure } from './engine';

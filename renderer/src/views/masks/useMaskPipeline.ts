@@ -47,8 +47,6 @@ export function followLatest<I, O>(
   };
 }
 
-export { atlasRequest, TILE_CSS_PX, TILE_STRIP_CSS_PX } from './atlasRequest';
-
 /**
  * Keeps proxy masks in step with the image and the configuration: opens the default sample when no
  * image is open, and recomputes masks in the worker on every change. Only the newest request runs next,
