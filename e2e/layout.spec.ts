@@ -91,3 +91,32 @@ for (const size of SIZES) {
     });
   }
 }
+
+test('network strip at 1024x700: a deep stage (ResNet-101) keeps its blocks inside its own place', async ({
+  studio,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await studio.open();
+  await studio.tuner.model.selectOption('resnet101');
+  await expect(page.locator('.strip-stage')).toHaveCount(4);
+  await expect(page.locator('.strip-block')).toHaveCount(33);
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    const stages = [...document.querySelectorAll<HTMLElement>('.strip-stage')];
+    const strip = document.querySelector<HTMLElement>('.strip')!.getBoundingClientRect();
+    stages.forEach((stage, i) => {
+      const box = stage.getBoundingClientRect();
+      if (box.right > strip.right + 1) out.push(`stage ${i + 1} past the strip`);
+      const next = stages[i + 1]?.getBoundingClientRect();
+      for (const block of stage.querySelectorAll<HTMLElement>('.strip-block')) {
+        const b = block.getBoundingClientRect();
+        if (b.right > box.right + 1) out.push(`a block of stage ${i + 1} past its stage`);
+        if (next && b.right > next.left) out.push(`a block of stage ${i + 1} under stage ${i + 2}`);
+      }
+    });
+    return [...new Set(out)];
+  });
+  expect(problems).toEqual([]);
+  await studio.screenshot('layout-strip-resnet101-1024x700');
+});
