@@ -55,6 +55,8 @@ export class SpaceEngine {
   private framedFor = '';
   private selected: string | null = null;
   private renders = 0;
+  /** A size waiting for the next render (see `resize`). */
+  private pendingSize: { width: number; height: number } | null = null;
 
   /**
    * Sized `width`×`height` (CSS pixels); `report` hears of every render. Draws once, in the next frame.
@@ -80,6 +82,12 @@ export class SpaceEngine {
     this.scheduler = renderScheduler(
       surface.frames,
       () => {
+        // A new size is applied in the frame that draws it: the resized buffer is never shown blank,
+        // and a resize costs no render of its own.
+        if (this.pendingSize) {
+          this.setSize(this.pendingSize.width, this.pendingSize.height);
+          this.pendingSize = null;
+        }
         this.renderer.render(this.scene, this.camera);
         this.renders++;
       },
@@ -141,10 +149,16 @@ export class SpaceEngine {
     this.scheduler.renderNow();
   }
 
-  /** Fits the drawing buffer to a box of `width`×`height` CSS pixels and renders at once (a resized buffer is blank). */
+  /**
+   * Fits the drawing buffer to a box of `width`×`height` CSS pixels in the next animation frame, with
+   * that frame's render (a render now, between frames, would make two renders in the frame after it).
+   */
   resize(width: number, height: number): void {
-    this.setSize(width, height);
-    this.renderNow();
+    // The camera follows at once (picks between now and the frame use the new shape).
+    this.camera.aspect = Math.max(1, width) / Math.max(1, height);
+    this.camera.updateProjectionMatrix();
+    this.pendingSize = { width, height };
+    this.requestRender();
   }
 
   /** The block under normalised device coordinates (−1…1, y up), or null. */

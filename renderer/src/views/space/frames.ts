@@ -1,7 +1,8 @@
 /**
  * Rendering on demand for the 3D view, the same on the main thread and in its worker: any number of
- * requests before the next animation frame make one render in that frame; a render made now (a resize:
- * a resized drawing buffer is blank) cancels the pending one. Every render is counted with the number of
+ * requests before the next animation frame make one render in that frame, and a frame that has rendered
+ * renders no more (a late request waits for the next frame); a render made now (tests reading pixels)
+ * cancels the pending one. Every render is counted with the number of
  * renders made in the same animation frame, so the benchmarks' "at most one per frame" stays truthful
  * whichever thread draws. DOM-free and clock-free: the frame source is injected (unit-tested in Node).
  */
@@ -65,10 +66,17 @@ export function renderScheduler(
   return {
     request() {
       if (handle) return;
-      handle = frames.request((time) => {
+      const onFrame = (time: number) => {
+        // A second callback of a frame that has already rendered (a worker's frames can repeat a
+        // frame's time when it runs late) waits for the next frame: never two renders in one frame.
+        if (time === frameTime) {
+          handle = frames.request(onFrame);
+          return;
+        }
         handle = 0;
         draw(time);
-      });
+      };
+      handle = frames.request(onFrame);
     },
     renderNow() {
       if (handle) frames.cancel(handle);
