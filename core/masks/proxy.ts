@@ -132,16 +132,15 @@ function channelPart(block: BlockGeometry, G: number, rate: number, seed: number
   return { mask, kept, groups };
 }
 
-/** Proxy masks of one block. */
-export function proxyBlockMasks(
-  block: BlockGeometry,
-  saliency: SaliencyMap,
-  config: ProxyConfig,
+/**
+ * A block's masks with nothing computed yet (every mask, rate and count null): the start of
+ * `proxyBlockMasks` and of the page's incremental masker.
+ */
+export function emptyProxyBlock(
+  block: Pick<BlockGeometry, 'key' | 'stage' | 'index' | 'globalIndex'>,
+  mode: StageMode,
 ): ProxyBlockMasks {
-  const mode = config.modes[block.stage] ?? 'static';
-  const seed = config.seed ?? 0;
-  const rate = clampRate(config.blockRates[block.key] ?? config.defaultRate ?? 0.5);
-  const result: ProxyBlockMasks = {
+  return {
     key: block.key,
     stage: block.stage,
     index: block.index,
@@ -161,6 +160,18 @@ export function proxyBlockMasks(
     totalGroups: null,
     gridSaliency: null,
   };
+}
+
+/** Proxy masks of one block. */
+export function proxyBlockMasks(
+  block: BlockGeometry,
+  saliency: SaliencyMap,
+  config: ProxyConfig,
+): ProxyBlockMasks {
+  const mode = config.modes[block.stage] ?? 'static';
+  const seed = config.seed ?? 0;
+  const rate = clampRate(config.blockRates[block.key] ?? config.defaultRate ?? 0.5);
+  const result = emptyProxyBlock(block, mode);
   if (hasSpatialMask(mode)) {
     const S = config.spatialGranularity[block.stage] ?? 1;
     const s = spatialPart(block, mode, S, rate, saliency, seed);

@@ -10,6 +10,7 @@ import { DEFAULT_OVERLAY_COLOURS, rasterizeOverlay } from '../../../core/maskfil
 import type { BlockMaskSet } from '../../../core/maskfile/types';
 import { channelStripRgba, ponderRgba } from '../views/masks/draw';
 import {
+  atlasPlacement,
   binaryOverlaySide,
   CARD_STRIP_COLOURS,
   cornerPixels,
@@ -169,45 +170,21 @@ export class AtlasPainter {
       width: n * tilePx,
       height: tilePx,
     };
-    const binarySides = blocks.map((b) => binaryOverlaySide(b));
-    const scoreSides = blocks.map((b) => scoreOverlaySide(b));
-    const sum = (xs: (number | null)[]) => xs.reduce<number>((a, s) => a + (s ?? 0), 0);
-    const band = (xs: (number | null)[]) => Math.max(0, ...xs.map((s) => s ?? 0));
-    const binaryBand = band(binarySides);
-    const width = Math.max(1, sum(binarySides), sum(scoreSides));
-    const height = Math.max(1, binaryBand + band(scoreSides));
-    this.overlays = { rgba: new Uint8ClampedArray(width * height * 4), width, height };
-    const stripWidth = Math.max(0, ...blocks.map((b) => b.channel?.length ?? 0));
-    this.strips =
-      stripWidth > 0
-        ? {
-            rgba: new Uint8ClampedArray(stripWidth * blocks.length * 4),
-            width: stripWidth,
-            height: blocks.length,
-          }
-        : null;
+    const placement = atlasPlacement(blocks);
+    this.overlays = placement.overlays;
+    this.strips = placement.strips;
+    const { stripWidth } = placement;
     const layout: MaskAtlasLayout = {
       tilePx,
       tileStripPx,
       index: {},
-      overlays: {},
+      overlays: placement.rects,
       stripWidth,
       composited: true,
       ponderComposited: false,
       ponderMean: 0,
     };
-    let bx = 0;
-    let sx = 0;
-    blocks.forEach((block, i) => {
-      layout.index[block.key] = i;
-      const bSide = binarySides[i] ?? null;
-      const sSide = scoreSides[i] ?? null;
-      const binary = bSide !== null ? { x: bx, y: 0, side: bSide } : null;
-      const score = sSide !== null ? { x: sx, y: binaryBand, side: sSide } : null;
-      bx += bSide ?? 0;
-      sx += sSide ?? 0;
-      layout.overlays[block.key] = { binary, score };
-    });
+    blocks.forEach((block, i) => (layout.index[block.key] = i));
     this.layout = layout;
   }
 

@@ -12,7 +12,7 @@ import { resolveArchitecture } from '../../../core/config/resolve';
 import type { PonderMap } from '../../../core/maskfile/ponder';
 import { hasChannelMask, hasSpatialMask, type StageMode } from '../../../core/maskfile/types';
 import { keptCellCount } from '../../../core/masks/geometry';
-import { keptGroupCount, type ProxyBlockMasks } from '../../../core/masks/proxy';
+import { emptyProxyBlock, keptGroupCount, type ProxyBlockMasks } from '../../../core/masks/proxy';
 import { proxyConfigFromStudio } from '../../../core/masks/proxyConfig';
 import { rankedGrid, type RankedGrid } from '../../../core/masks/proxyRank';
 import { seededPermutation, seededUniform } from '../../../core/masks/proxyRandom';
@@ -191,26 +191,7 @@ function snapshotOf(
   arena: Arena,
 ): ProxyBlockMasks {
   const g = st.geometry;
-  const out: ProxyBlockMasks = {
-    key: g.key,
-    stage: g.stage,
-    index: g.index,
-    globalIndex: g.globalIndex,
-    mode,
-    granularity: null,
-    channelGroupSize: null,
-    grid: null,
-    gridScore: null,
-    conv2: null,
-    conv1: null,
-    channel: null,
-    rates: { spatial: null, conv2: null, conv1: null, channel: null },
-    keptCells: null,
-    totalCells: null,
-    keptGroups: null,
-    totalGroups: null,
-    gridSaliency: null,
-  };
+  const out = emptyProxyBlock(g, mode);
   const s = st.spatial;
   if (s) {
     const total = s.side * s.side;

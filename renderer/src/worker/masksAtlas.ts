@@ -295,6 +295,53 @@ export interface MaskAtlasOptions {
   tiles?: boolean;
 }
 
+/** Where each block's overlays and channel strip sit in the atlas, and the images sized to hold them. */
+export interface AtlasPlacement {
+  overlays: RgbaImage;
+  strips: RgbaImage | null;
+  stripWidth: number;
+  /** Per block key: its binary overlay (first band) and score overlay (second band), left to right. */
+  rects: MaskAtlasLayout['overlays'];
+}
+
+/** Places the blocks' overlays in two bands (binary, then score) and sizes the channel strips. */
+export function atlasPlacement(blocks: readonly BlockMaskSet[]): AtlasPlacement {
+  const binarySides = blocks.map((b) => binaryOverlaySide(b));
+  const scoreSides = blocks.map((b) => scoreOverlaySide(b));
+  const sum = (xs: (number | null)[]) => xs.reduce<number>((a, s) => a + (s ?? 0), 0);
+  const band = (xs: (number | null)[]) => Math.max(0, ...xs.map((s) => s ?? 0));
+  const binaryBand = band(binarySides);
+  const width = Math.max(1, sum(binarySides), sum(scoreSides));
+  const height = Math.max(1, binaryBand + band(scoreSides));
+  const stripWidth = Math.max(0, ...blocks.map((b) => b.channel?.length ?? 0));
+  const rects: MaskAtlasLayout['overlays'] = {};
+  let bx = 0;
+  let sx = 0;
+  blocks.forEach((block, i) => {
+    const bSide = binarySides[i] ?? null;
+    const sSide = scoreSides[i] ?? null;
+    rects[block.key] = {
+      binary: bSide !== null ? { x: bx, y: 0, side: bSide } : null,
+      score: sSide !== null ? { x: sx, y: binaryBand, side: sSide } : null,
+    };
+    bx += bSide ?? 0;
+    sx += sSide ?? 0;
+  });
+  return {
+    overlays: { rgba: new Uint8ClampedArray(width * height * 4), width, height },
+    strips:
+      stripWidth > 0
+        ? {
+            rgba: new Uint8ClampedArray(stripWidth * blocks.length * 4),
+            width: stripWidth,
+            height: blocks.length,
+          }
+        : null,
+    stripWidth,
+    rects,
+  };
+}
+
 /** Builds every picture of the 2D mask views for `blocks` (see the module comment). */
 export function buildMaskAtlas(
   blocks: readonly BlockMaskSet[],
@@ -309,62 +356,30 @@ export function buildMaskAtlas(
   const tiles: RgbaImage = withTiles
     ? { rgba: new Uint8ClampedArray(n * tilePx * tilePx * 4), width: n * tilePx, height: tilePx }
     : { rgba: new Uint8ClampedArray(4), width: 1, height: 1 };
-  // Overlays: binary ones in the first band, score ones in the second, left to right.
-  const binarySides = blocks.map((b) => binaryOverlaySide(b));
-  const scoreSides = blocks.map((b) => scoreOverlaySide(b));
-  const sum = (xs: (number | null)[]) => xs.reduce<number>((a, s) => a + (s ?? 0), 0);
-  const band = (xs: (number | null)[]) => Math.max(0, ...xs.map((s) => s ?? 0));
-  const binaryBand = band(binarySides);
-  const overlays: RgbaImage = {
-    width: Math.max(1, sum(binarySides), sum(scoreSides)),
-    height: Math.max(1, binaryBand + band(scoreSides)),
-    rgba: new Uint8ClampedArray(0),
-  };
-  overlays.rgba = new Uint8ClampedArray(overlays.width * overlays.height * 4);
-  const stripWidth = Math.max(0, ...blocks.map((b) => b.channel?.length ?? 0));
-  const strips: RgbaImage | null =
-    stripWidth > 0
-      ? {
-          rgba: new Uint8ClampedArray(stripWidth * blocks.length * 4),
-          width: stripWidth,
-          height: blocks.length,
-        }
-      : null;
+  const { overlays, strips, stripWidth, rects } = atlasPlacement(blocks);
   const layout: MaskAtlasLayout = {
     tilePx,
     tileStripPx,
     index: {},
-    overlays: {},
+    overlays: rects,
     stripWidth,
     composited: photo !== null,
     ponderMean: meanOf(ponder.counts),
   };
-  let bx = 0;
-  let sx = 0;
   blocks.forEach((block, i) => {
     layout.index[block.key] = i;
     if (withTiles) drawTile(tiles, i * tilePx, block, tilePx, tileStripPx, tilePhoto);
-    const bSide = binarySides[i] ?? null;
-    const sSide = scoreSides[i] ?? null;
-    let binary: AtlasRect | null = null;
-    let score: AtlasRect | null = null;
-    if (bSide !== null) {
-      blit(overlays, rasterizeOverlay(block, { sidePx: bSide }), bSide, bx, 0);
-      binary = { x: bx, y: 0, side: bSide };
-      bx += bSide;
-    }
-    if (sSide !== null) {
+    const { binary, score } = rects[block.key]!;
+    if (binary)
+      blit(overlays, rasterizeOverlay(block, { sidePx: binary.side }), binary.side, binary.x, 0);
+    if (score)
       blit(
         overlays,
-        rasterizeOverlay(block, { sidePx: sSide, mode: 'score' }),
-        sSide,
-        sx,
-        binaryBand,
+        rasterizeOverlay(block, { sidePx: score.side, mode: 'score' }),
+        score.side,
+        score.x,
+        score.y,
       );
-      score = { x: sx, y: binaryBand, side: sSide };
-      sx += sSide;
-    }
-    layout.overlays[block.key] = { binary, score };
     if (strips && block.channel) {
       const [keep, skip] = CARD_STRIP_COLOURS;
       strips.rgba.set(channelStripRgba(block.channel, keep, skip), i * stripWidth * 4);
