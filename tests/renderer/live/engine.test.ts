@@ -4,7 +4,7 @@
  * refused with a message while the model already open keeps working.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeRuntime as runtime, readFixture as read } from './nodeRuntime';
+import { nodeRuntime as runtime, readFixture as read, testImages } from './nodeRuntime';
 import { decodePng, readMaskDump } from '../../../core/maskfile';
 import type { MaskDump } from '../../../core/maskfile/types';
 import { createLiveEngine, isOutOfMemory } from '../../../renderer/src/live/engine';
@@ -54,15 +54,9 @@ describe('live engine (onnxruntime-web in Node)', () => {
   });
 
   it('reuses network input buffers without mixing images: two prepared at once, then again', async () => {
-    const png = image();
     // A second image: the fixture mirrored left to right (other pixels, same size).
-    const mirrored = new Uint8ClampedArray(png.rgba.length);
-    for (let y = 0; y < png.height; y++)
-      for (let x = 0; x < png.width; x++)
-        mirrored.set(
-          png.rgba.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 4),
-          (y * png.width + (png.width - 1 - x)) * 4,
-        );
+    const { plain, mirrored, width, height } = testImages();
+    const png = { rgba: plain, width, height };
     const solo = async (rgba: Uint8ClampedArray) => {
       const r = await engine.run(rgba, png.width, png.height, 'solo.png');
       if ('ok' in r) throw new Error(r.error);
