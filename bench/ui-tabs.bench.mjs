@@ -73,13 +73,15 @@ function changeInPage({ value, areas, change, index }) {
     // Checked after each paint: the app applies worker results in frame callbacks, which may run after
     // a check made in a frame callback of the same frame.
     let t1;
+    let frames = 0;
     for (;;) {
       t1 = await afterPaint();
+      frames++;
       if (probe.isDrawn(...areas)) break;
       if (performance.now() - t0 > 10000) throw new Error(`${areas.join('+')} not drawn in 10 s`);
     }
     performance.mark(`laud-c${index}-e`);
-    return t1 - t0;
+    return { ms: t1 - t0, frames };
   })();
 }
 
@@ -155,7 +157,12 @@ async function measureTab(browser, page, tab) {
   const renders0 = await page.evaluate(() => window.__laudnetProbe.spaceRenders);
   await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
   const paint = [];
-  for (let i = 0; i < CHANGES; i++) paint.push(await run(true, i));
+  let oneFrame = 0;
+  for (let i = 0; i < CHANGES; i++) {
+    const r = await run(true, i);
+    paint.push(r.ms);
+    if (r.frames === 1) oneFrame++;
+  }
   // Without a change: what the measurement itself costs (evaluate, marks, one frame).
   for (let i = 0; i < 5; i++) await run(false, CHANGES + i);
   const trace = await browser.stopTracing();
@@ -166,6 +173,7 @@ async function measureTab(browser, page, tab) {
     paint: stats(paint),
     idle: stats(cpu.slice(CHANGES)).p50,
     renders,
+    oneFrame,
   };
 }
 
@@ -224,6 +232,7 @@ try {
     console.log(`  tab                   median    p95            p50    p95    max`);
     for (const tab of TABS) {
       const r = await measureTab(browser, page, tab);
+      const frames = `   shown in the first frame: ${r.oneFrame}/${CHANGES}`;
       const extra =
         tab.id === 'space'
           ? `   renders ${r.renders} for ${CHANGES} changes`
@@ -231,7 +240,7 @@ try {
             ? '   (p95 over 16)'
             : '';
       console.log(
-        `  ${tab.label.padEnd(20)} ${f(r.main.p50)} ${f(r.main.p95)}       ${f(r.paint.p50)} ${f(r.paint.p95)} ${f(r.paint.max)}${extra}`,
+        `  ${tab.label.padEnd(20)} ${f(r.main.p50)} ${f(r.main.p95)}       ${f(r.paint.p50)} ${f(r.paint.p95)} ${f(r.paint.max)}${frames}${extra}`,
       );
       if (tab.id === 'curves')
         console.log(
