@@ -1,6 +1,6 @@
-import { memo, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useStudio, type StudioState } from '../store';
-import { watchOnScreen } from './onScreen';
+import { onNextScroll, watchOnScreen } from './onScreen';
 
 /** Reads a slider's value from the studio's store. */
 type RateSelector = (state: StudioState) => number;
@@ -20,6 +20,12 @@ interface Props {
 }
 
 const clamp = (x: number) => Math.min(1, Math.max(0, x));
+
+/**
+ * A row counts as on screen while any of it shows: one that fell behind out of view catches up at the
+ * first scroll (in the frame that would show it, before paint) or when it comes into view otherwise.
+ */
+const ROW_MARGIN = '0px';
 
 /** The number box's text for a rate (four decimals at most). */
 const boxText = (value: number) => String(Number(value.toFixed(4)));
@@ -61,15 +67,31 @@ export function RateSlider({
   const latest = useRef({ value, onChange });
   const selectRef = useRef(select);
   const rowRef = useRef<HTMLDivElement>(null);
-  // Off screen (scrolled away in the sidebar) a new value waits: written when the row comes near the
-  // view again, so a stage card that follows the global rate costs nothing while out of sight.
-  const view = useRef({ onScreen: true, pending: false });
+  // Off screen (scrolled away in the sidebar) a new value waits: written at the next scroll or when the
+  // row comes into view, so a stage card that follows the global rate costs nothing while out of sight.
+  const view = useRef<{ onScreen: boolean; cancelScroll: (() => void) | null }>({
+    onScreen: true,
+    cancelScroll: null,
+  });
+  /** Shows the latest value now, or at the next scroll / return to view while out of sight. */
+  const show = useCallback(() => {
+    const v = view.current;
+    if (v.onScreen) {
+      v.cancelScroll?.();
+      v.cancelScroll = null;
+      showValue(rangeRef.current, boxRef.current, latest.current.value);
+    } else if (!v.cancelScroll) {
+      v.cancelScroll = onNextScroll(() => {
+        v.cancelScroll = null;
+        showValue(rangeRef.current, boxRef.current, latest.current.value);
+      });
+    }
+  }, []);
   useLayoutEffect(() => {
     latest.current = { value, onChange };
     selectRef.current = select;
-    if (view.current.onScreen) showValue(rangeRef.current, boxRef.current, value);
-    else view.current.pending = true;
-  }, [value, onChange, select]);
+    show();
+  }, [value, onChange, select, show]);
   // Bound to the store: each new value is written as it arrives (in the store update, before paint).
   const bound = select !== null;
   useLayoutEffect(() => {
@@ -80,21 +102,28 @@ export function RateSlider({
       const next = read(s);
       if (next === latest.current.value) return;
       latest.current = { value: next, onChange: latest.current.onChange };
-      if (view.current.onScreen) showValue(rangeRef.current, boxRef.current, next);
-      else view.current.pending = true;
+      show();
     });
-  }, [bound]);
+  }, [bound, show]);
   useLayoutEffect(() => {
     const row = rowRef.current;
     if (!row) return;
-    return watchOnScreen(row, (onScreen) => {
-      view.current.onScreen = onScreen;
-      if (onScreen && view.current.pending) {
-        view.current.pending = false;
-        showValue(rangeRef.current, boxRef.current, latest.current.value);
-      }
-    });
-  }, []);
+    const v = view.current;
+    const stop = watchOnScreen(
+      row,
+      (onScreen) => {
+        v.onScreen = onScreen;
+        // Back in view with a value still waiting: show it.
+        if (onScreen && v.cancelScroll) show();
+      },
+      ROW_MARGIN,
+    );
+    return () => {
+      stop();
+      v.cancelScroll?.();
+      v.cancelScroll = null;
+    };
+  }, [show]);
   return (
     <div className="rate-slider" ref={rowRef}>
       <label htmlFor={id} className="field-label">

@@ -74,6 +74,21 @@ describe('RateSlider off screen', () => {
     expect(Number(screen.getByTestId<HTMLInputElement>('r').value)).toBeCloseTo(0.3125, 1);
   });
 
+  it('catches up at the first scroll while still out of view, before that frame paints', () => {
+    render(<Bound />);
+    const box = screen.getByTestId<HTMLInputElement>('r-number');
+    const row = box.closest('.rate-slider')!;
+    scrolled(row, false);
+    act(() => screen.getByText('set').click());
+    expect(box.value).toBe('0.5');
+    // A scroll of the sidebar (scroll events do not bubble: the page listens in the capture phase).
+    const sidebar = document.createElement('div');
+    document.body.appendChild(sidebar);
+    sidebar.dispatchEvent(new Event('scroll'));
+    expect(box.value).toBe('0.3125');
+    sidebar.remove();
+  });
+
   it('an entry typed while on screen is sent, and the event stays with the input', () => {
     const outside: string[] = [];
     render(

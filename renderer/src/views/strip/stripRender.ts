@@ -42,7 +42,46 @@ export type StripMessage =
       selected: string | null;
       /** Layer gates of the image shown in the masks views: block key → on. */
       gates: [string, boolean][];
+    }
+  | {
+      /**
+       * New rates for the blocks of the last `draw` (same blocks, settings, selection and gates): two
+       * numbers per block in stage and block order, its rate and channel rate. A rate change sends
+       * this instead of the whole blocks (its structured clone cost the page's main thread more).
+       */
+      kind: 'rates';
+      rates: Float64Array;
     };
+
+/** The two numbers per block of a `rates` message, in stage and block order. */
+export function stripRates(stages: readonly StripStage[]): Float64Array {
+  let n = 0;
+  for (const st of stages) n += st.blocks.length;
+  const rates = new Float64Array(2 * n);
+  let i = 0;
+  for (const st of stages)
+    for (const b of st.blocks) {
+      rates[i++] = b.dynamics.rate;
+      rates[i++] = b.dynamics.channelRate;
+    }
+  return rates;
+}
+
+/** `stages` with the rates of a `rates` message; null when the message does not fit their blocks. */
+export function withRates(stages: readonly StripStage[], rates: Float64Array): StripStage[] | null {
+  let n = 0;
+  for (const st of stages) n += st.blocks.length;
+  if (rates.length !== 2 * n) return null;
+  let i = 0;
+  return stages.map((st) => ({
+    ...st,
+    blocks: st.blocks.map((b) => {
+      const rate = rates[i++]!;
+      const channelRate = rates[i++]!;
+      return { ...b, dynamics: { ...b.dynamics, rate, channelRate } };
+    }),
+  }));
+}
 
 /** Width of monospace text relative to its size (a generous estimate, for the clip test only). */
 const MONO_ADVANCE = 0.65;
@@ -205,6 +244,11 @@ export class StripRenderer {
       case 'draw':
         this.frame = { stages: msg.stages, selected: msg.selected, gates: new Map(msg.gates) };
         break;
+      case 'rates': {
+        const stages = this.frame && withRates(this.frame.stages, msg.rates);
+        if (this.frame && stages) this.frame = { ...this.frame, stages };
+        break;
+      }
     }
   }
 

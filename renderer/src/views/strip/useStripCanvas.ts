@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { StripStage } from './stripData';
 import type { BlockBox, StripColors } from './stripPlan';
-import { StripRenderer, type StripMessage } from './stripRender';
+import { StripRenderer, stripRates, type StripMessage } from './stripRender';
 
 export { fitsInside } from './stripRender';
 
@@ -39,6 +39,45 @@ interface Drawn {
   stages: StripStage[];
   selected: string | null;
   gates: ReadonlyMap<string, boolean>;
+}
+
+/** What the sink was last sent: the blocks (with their rates, two per block) and what goes with them. */
+interface Sent extends Drawn {
+  rates: Float64Array;
+}
+
+/** True when `a` and `b` hold the same blocks with the same settings (their rates aside). */
+export function sameBlocks(a: readonly StripStage[], b: readonly StripStage[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let s = 0; s < a.length; s++) {
+    const x = a[s]!;
+    const y = b[s]!;
+    if (x.stage !== y.stage || x.resolution !== y.resolution || x.width !== y.width) return false;
+    if (x.blocks.length !== y.blocks.length) return false;
+    for (let i = 0; i < x.blocks.length; i++) {
+      const p = x.blocks[i]!;
+      const q = y.blocks[i]!;
+      if (
+        p.key !== q.key ||
+        p.stage !== q.stage ||
+        p.index !== q.index ||
+        p.channelGroups !== q.channelGroups ||
+        p.gridSide !== q.gridSide ||
+        p.dynamics.mode !== q.dynamics.mode ||
+        p.dynamics.spatialGranularity !== q.dynamics.spatialGranularity ||
+        p.dynamics.channelGroupSize !== q.dynamics.channelGroupSize
+      )
+        return false;
+    }
+  }
+  return true;
+}
+
+function sameRates(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Where the strip's drawing goes: its worker, or a renderer on this thread. */
@@ -105,6 +144,8 @@ function localSink(): StripSink {
  */
 export class StripPainter {
   private drawn: Drawn | null = null;
+  /** What the current sink was last sent (null: nothing yet, or a new canvas). */
+  private sent: Sent | null = null;
   /** The canvas element the sink draws on (null: not yet given to it), and the sink. */
   private canvas: HTMLCanvasElement | null = null;
   private sink: StripSink | null = null;
@@ -158,10 +199,27 @@ export class StripPainter {
     });
   }
 
+  /**
+   * Sends the blocks to draw. Where only rates differ from what was sent last, only the rates go (a
+   * typed array, cheap to clone), and nothing goes where they are the same (an edit the strip does not
+   * show, such as the batch size).
+   */
   private sendDraw(): void {
     const d = this.drawn;
     if (!d || !this.sink) return;
-    this.sink.post({ kind: 'draw', stages: d.stages, selected: d.selected, gates: [...d.gates] });
+    const sent = this.sent;
+    const rates = stripRates(d.stages);
+    if (
+      sent &&
+      sent.selected === d.selected &&
+      sent.gates === d.gates &&
+      sameBlocks(sent.stages, d.stages)
+    ) {
+      if (!sameRates(sent.rates, rates)) this.sink.post({ kind: 'rates', rates });
+    } else {
+      this.sink.post({ kind: 'draw', stages: d.stages, selected: d.selected, gates: [...d.gates] });
+    }
+    this.sent = { ...d, rates };
     this.sink.flush();
   }
 
@@ -174,6 +232,7 @@ export class StripPainter {
       this.canvas = canvas;
       this.sized = false;
       this.colored = false;
+      this.sent = null;
       this.sink = this.attach(canvas);
       if (!this.sink) return;
     }

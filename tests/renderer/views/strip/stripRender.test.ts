@@ -11,9 +11,11 @@ import { stripData } from '../../../../renderer/src/views/strip/stripData';
 import type { StripColors } from '../../../../renderer/src/views/strip/stripPlan';
 import {
   StripRenderer,
+  stripRates,
   type StripCanvasLike,
   type StripMessage,
 } from '../../../../renderer/src/views/strip/stripRender';
+import { sameBlocks } from '../../../../renderer/src/views/strip/useStripCanvas';
 import type { Context2D } from '../../../../renderer/src/views/strip/stripSprites';
 
 const colors: StripColors = {
@@ -159,5 +161,43 @@ describe('StripRenderer', () => {
       r.paint();
     }
     expect(b.texts).toEqual(a.texts);
+  });
+
+  it('a rates message redraws the last blocks with the new rates; one that does not fit them is ignored', () => {
+    const r = new StripRenderer(neverIdle);
+    const { canvas, texts } = recordingCanvas();
+    const { size, draw, keys } = messages(0.5);
+    for (const m of [
+      { kind: 'canvas', canvas } as const,
+      size,
+      { kind: 'colors', colors } as const,
+    ])
+      r.handle(m);
+    r.handle(draw);
+    // Block 0 at 0.25, the others at 0.75 (two numbers per block: rate, channel rate).
+    const rates = new Float64Array(2 * keys.length).fill(0.75);
+    rates[0] = 0.25;
+    const msg: StripMessage = structuredClone({ kind: 'rates', rates } as const);
+    r.handle(msg);
+    r.paint();
+    expect(texts.map((t) => t.text)).toEqual(keys.map((_, i) => (i === 0 ? '0.25' : '0.75')));
+    texts.length = 0;
+    r.handle({ kind: 'rates', rates: new Float64Array(4).fill(0.1) });
+    r.paint();
+    expect(new Set(texts.slice(1).map((t) => t.text))).toEqual(new Set(['0.75']));
+  });
+
+  it('stripRates lists each block’s rate and channel rate; sameBlocks ignores rates only', () => {
+    const a = messages(0.5).draw;
+    const b = messages(0.3).draw;
+    if (a.kind !== 'draw' || b.kind !== 'draw') throw new Error('not draw messages');
+    const rates = stripRates(b.stages);
+    const n = b.stages.reduce((k, st) => k + st.blocks.length, 0);
+    expect(rates.length).toBe(2 * n);
+    expect(rates[0]).toBeCloseTo(0.3, 12);
+    expect(sameBlocks(a.stages, b.stages)).toBe(true);
+    const base = defaultConfig('resnet50', 'v100');
+    const other = { ...base, stages: base.stages.map((st) => ({ ...st, mode: 'layer' as const })) };
+    expect(sameBlocks(a.stages, stripData(other, architectureOrNull(other)!))).toBe(false);
   });
 });
