@@ -66,14 +66,16 @@ export const StatusBar = memo(function StatusBar() {
         <span className="status-dot" ref={dot} />
         <span ref={text} />
       </span>
-      {blocks !== null && !transformer ? <span>{blocks} blocks</span> : null}
-      <span>Latency model: LAUDNet analytic predictor (exact port)</span>
+      {blocks !== null && !transformer ? (
+        <span className="paint-island">{blocks} blocks</span>
+      ) : null}
+      <span className="paint-island">Latency model: LAUDNet analytic predictor (exact port)</span>
       <span className="spacer" />
-      <span data-testid="status-file">
+      <span className="paint-island" data-testid="status-file">
         {fileName ?? 'Unsaved configuration'}
         {dirty ? ' • modified' : ''}
       </span>
-      <span>{host.platform === 'desktop' ? 'Desktop' : 'Web build'}</span>
+      <span className="paint-island">{host.platform === 'desktop' ? 'Desktop' : 'Web build'}</span>
     </footer>
   );
 });

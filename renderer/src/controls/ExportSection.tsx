@@ -33,7 +33,7 @@ export const ExportSection = memo(function ExportSection() {
       useStudio.getState().notify('error', `Copy failed: ${message(err)}`),
     );
   return (
-    <section className="section" aria-labelledby={`${id}-title`}>
+    <section className="section paint-island" aria-labelledby={`${id}-title`}>
       <h2 className="section-title" id={`${id}-title`}>
         Files and export
       </h2>

@@ -50,7 +50,7 @@ export const ModelSection = memo(function ModelSection() {
   };
 
   return (
-    <section className="section" aria-labelledby={`${id}-title`}>
+    <section className="section paint-island" aria-labelledby={`${id}-title`}>
       <h2 className="section-title" id={`${id}-title`}>
         Model
       </h2>

@@ -40,7 +40,7 @@ export const StagesSection = memo(function StagesSection() {
     })),
   );
   return (
-    <section className="section" aria-label="Stages">
+    <section className="section paint-island" aria-label="Stages">
       <h2 className="section-title">Stages</h2>
       {stages.map((stage, i) => (
         <StageCard
