@@ -84,12 +84,11 @@ export function writeLiveBlocks(
         el = root.querySelector<HTMLElement>(`[data-block-key="${CSS.escape(block.key)}"]`);
       if (!el) continue;
       const label = stripBlockLabel(block, gates.get(block.key));
-      // Compared with what was written last (reading the attribute back costs a DOM call per block);
-      // after a render React may have written the attribute itself: read it then.
-      if (afterRender || written.get(el) !== label) {
-        if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
-        written.set(el, label);
-      }
+      // Compared with what was written last (reading the attribute back costs a DOM call per block).
+      // After a render React may have written the attribute itself: read it back then only.
+      if (afterRender ? el.getAttribute('aria-label') !== label : written.get(el) !== label)
+        el.setAttribute('aria-label', label);
+      written.set(el, label);
       if (block.dynamics.mode === 'layer') {
         const opacity = String(blockOpacity(block.dynamics));
         if (el.style.getPropertyValue('--block-fill-opacity') !== opacity)
