@@ -6,7 +6,7 @@
  * do.
  */
 import type { BlockPrediction, NetworkPrediction, OpReport } from '../../../../core/predictor';
-import { opInfo, sortOps, splitOpTime } from './ops';
+import { opInfo, sortOps, splitOpTimeInto, type OpTimeParts } from './ops';
 
 /** The unit of the breakdown's time axis. */
 export type TimeUnit = 'image' | 'batch';
@@ -79,6 +79,9 @@ interface SideColumns {
   overhead: Float64Array | null;
 }
 
+/** Scratch parts of one operator (filled and read at once, for each operator in turn). */
+const scratch: OpTimeParts = { computeS: 0, memoryS: 0, unsplitS: 0, overheadS: 0 };
+
 function addOps(
   side: SideColumns,
   ops: readonly OpReport[],
@@ -89,11 +92,10 @@ function addOps(
 ): void {
   let overheadS = 0;
   for (const op of ops) {
-    const parts = splitOpTime(op, latencyMode);
-    const values = [parts.computeS, parts.memoryS, parts.unsplitS];
+    const parts = splitOpTimeInto(op, latencyMode, scratch);
     let entry = side.byOp.get(op.op);
     for (let p = 0; p < 3; p++) {
-      const v = values[p]! * scale;
+      const v = (p === 0 ? parts.computeS : p === 1 ? parts.memoryS : parts.unsplitS) * scale;
       if (!(v > 0)) continue;
       if (!entry) {
         entry = { op: op.op, cols: [null, null, null] };

@@ -82,18 +82,18 @@ const LAST_PATHS_LIMIT = 256;
 /** A coordinate of a bar path: rounded to 0.01 px. */
 const px = (v: number) => Math.round(v * 100) / 100;
 
+/** The text after a coordinate's whole pixels for each hundredth: "", ".01" … ".1", ".11" … ".99". */
+const HUNDREDTHS = Array.from({ length: 100 }, (_, h) => (h === 0 ? '' : String(h / 100).slice(1)));
+
 /**
- * `px(v)` as text, written from integers (V8 keeps small integers' text at hand, while a fraction's
- * shortest form is worked out each time): "129", "189.5", "159.25".
+ * `px(v)` as text, written from integers and a table (V8 keeps small integers' text at hand, while a
+ * fraction's shortest form is worked out each time): "129", "189.5", "159.25".
  */
 export function pxText(v: number): string {
   const hundredths = Math.round(v * 100);
   if (!(hundredths >= 0 && hundredths < 1e9)) return String(px(v));
   const whole = Math.floor(hundredths / 100);
-  const frac = hundredths - whole * 100;
-  if (frac === 0) return `${whole}`;
-  if (frac % 10 === 0) return `${whole}.${frac / 10}`;
-  return frac < 10 ? `${whole}.0${frac}` : `${whole}.${frac}`;
+  return `${whole}${HUNDREDTHS[hundredths - whole * 100]!}`;
 }
 
 /**
@@ -175,7 +175,7 @@ export function breakdownGeometry(
       sig[2 * i + 1] = stack.ms[i]!;
     }
     const last = lastPaths.get(series.dataKey);
-    let d = '';
+    let d: string;
     if (last && last.frame === frame && sameNumbers(last.sig, sig)) {
       d = last.d;
       for (let i = 0; i < n; i++) {
@@ -189,6 +189,7 @@ export function breakdownGeometry(
       // `M x y H x2 V y2 H x Z` per rectangle, the block's edges formatted once per frame; a segment's
       // bottom is the top of the one below it, formatted once.
       const edges = edgesFor(`${frame} ${series.side}`, n, (i) => barX(i, series.side), barWidth);
+      const parts: string[] = [];
       for (let i = 0; i < n; i++) {
         const v = sig[2 * i]!;
         if (!(v > 0)) continue;
@@ -196,10 +197,11 @@ export function breakdownGeometry(
         const top = below + v;
         const topText = pxText(y(top));
         const e = edges[i]!;
-        d += `${e.open}${topText}${e.right}${stack.text[i] ?? pxText(y(below))}${e.close}`;
+        parts.push(e.open, topText, e.right, stack.text[i] ?? pxText(y(below)), e.close);
         stack.ms[i] = top;
         stack.text[i] = topText;
       }
+      d = parts.join('');
       if (lastPaths.size >= LAST_PATHS_LIMIT) lastPaths.clear();
       lastPaths.set(series.dataKey, { frame, sig, d });
     }
