@@ -2,7 +2,13 @@ import { memo, useId, useMemo, useState } from 'react';
 import { stageColor } from '../../charts';
 import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
 import type { BreakdownData, TimeUnit } from './breakdownData';
-import { breakdownGeometry, formatTimeTick, type SeriesPath } from './breakdownGeometry';
+import {
+  breakdownAxis,
+  breakdownGeometry,
+  formatTimeTick,
+  type BreakdownAxis,
+  type SeriesPath,
+} from './breakdownGeometry';
 import { BreakdownTooltip } from './BreakdownTooltip';
 import { opInfo } from './ops';
 
@@ -149,7 +155,12 @@ export const BreakdownChart = memo(function BreakdownChart({
   const prefix = useId().replace(/[^a-z0-9]/gi, '');
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
-  const g = useMemo(() => breakdownGeometry(data, widthPx), [data, widthPx]);
+  // The time axis stays as drawn across rate changes while the bars fit (derived state: a new axis is
+  // remembered at once, and the render that follows finds it kept).
+  const [drawnAxis, setDrawnAxis] = useState<BreakdownAxis | null>(null);
+  const axis = breakdownAxis(data, drawnAxis);
+  if (axis !== drawnAxis) setDrawnAxis(axis);
+  const g = useMemo(() => breakdownGeometry(data, widthPx, axis), [data, widthPx, axis]);
   const ticks = useMemo(() => data.rows.map((r) => r.tick).join(' '), [data]);
   const ops = useMemo(() => data.ops.join(' '), [data]);
   const unitLabel = unit === 'image' ? 'ms per image' : `ms per batch of ${batchSize}`;
@@ -234,7 +245,7 @@ export const BreakdownChart = memo(function BreakdownChart({
       </svg>
       {hover && hovered ? (
         <SvgTooltip x={hover.x} y={hover.y} widthPx={g.widthPx} heightPx={g.heightPx}>
-          <BreakdownTooltip row={hovered} data={data} />
+          <BreakdownTooltip row={hovered} index={hover.index} data={data} />
         </SvgTooltip>
       ) : null}
     </div>

@@ -3,12 +3,21 @@ import type { BreakdownData, BreakdownRow } from './breakdownData';
 import { opInfo } from './ops';
 
 /** Tooltip of a block: its totals, then its dynamic operators (largest first). */
-export function BreakdownTooltip({ row, data }: { row: BreakdownRow; data: BreakdownData }) {
+export function BreakdownTooltip({
+  row,
+  index,
+  data,
+}: {
+  row: BreakdownRow;
+  /** The block's row in `data`. */
+  index: number;
+  data: BreakdownData;
+}) {
   const byOp = new Map<string, number>();
   for (const s of data.series) {
     if (s.side !== 'dynamic') continue;
     const name = s.op === null ? 'Launch overhead' : opInfo(s.op).label;
-    byOp.set(name, (byOp.get(name) ?? 0) + Number(row[s.dataKey] ?? 0));
+    byOp.set(name, (byOp.get(name) ?? 0) + (s.values[index] ?? 0));
   }
   const ops = [...byOp].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
   const ratio = row.staticMs > 0 ? row.dynamicMs / row.staticMs : NaN;

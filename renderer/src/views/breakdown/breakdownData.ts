@@ -1,9 +1,12 @@
 /**
  * From a network prediction to the per-block stacked bars: one row per block, one series per
- * (static|dynamic, operator, compute|memory|unsplit) plus the launch overhead of each bar.
+ * (static|dynamic, operator, compute|memory|unsplit) plus the launch overhead of each bar, each series
+ * holding its value for every block (a column). A rate change builds the dynamic series only: the static
+ * ones come back as they were (same objects) while the blocks' static operators, the mode and the unit
+ * do.
  */
 import type { BlockPrediction, NetworkPrediction, OpReport } from '../../../../core/predictor';
-import { opInfo, sortOps, splitOpTime, type OpTimeParts } from './ops';
+import { opInfo, sortOps, splitOpTimeInto, type OpTimeParts } from './ops';
 
 /** The unit of the breakdown's time axis. */
 export type TimeUnit = 'image' | 'batch';
@@ -13,7 +16,7 @@ export type BarPart = 'compute' | 'memory' | 'unsplit' | 'overhead';
 
 /** One stacked segment series of the chart. */
 export interface BreakdownSeries {
-  /** Row property holding the segment's value ("dynamic|conv2|memory", "static|overhead"). */
+  /** Unique key of the series ("dynamic|conv2|memory", "static|overhead"). */
   dataKey: string;
   side: BarSide;
   /** Operator name, null for the launch-overhead segment. */
@@ -21,9 +24,11 @@ export interface BreakdownSeries {
   part: BarPart;
   label: string;
   color: string;
+  /** The segment of each block (`rows[i]`), ms per image or per batch (see `TimeUnit`); 0 where absent. */
+  values: ArrayLike<number>;
 }
 
-/** One block: totals and segment values in ms (per image or per batch, see `TimeUnit`). */
+/** One block and its bars' totals, ms (per image or per batch, see `TimeUnit`). */
 export interface BreakdownRow {
   key: string;
   /** Category of the axis, "3/12" (1-based stage / 0-based block); unique per block. */
@@ -33,11 +38,11 @@ export interface BreakdownRow {
   index: number;
   staticMs: number;
   dynamicMs: number;
-  [segment: string]: number | string;
 }
 
 export interface BreakdownData {
   rows: BreakdownRow[];
+  /** Static series first, then dynamic ones; each side bottom-up in stacking order. */
   series: BreakdownSeries[];
   /** Operators present in any bar, in stacking order. */
   ops: string[];
@@ -48,133 +53,146 @@ export function toUnitMs(seconds: number, unit: TimeUnit, batchSize: number): nu
   return unit === 'batch' ? seconds * 1000 : (seconds * 1000) / batchSize;
 }
 
+/** The value of series `dataKey` for block `row`, ms (0 where the block has no such segment). */
+export function segmentMs(data: BreakdownData, row: number, dataKey: string): number {
+  const s = data.series.find((x) => x.dataKey === dataKey);
+  return s ? (s.values[row] ?? 0) : 0;
+}
+
 const PART_LABEL: Record<Exclude<BarPart, 'overhead'>, string> = {
   compute: 'compute',
   memory: 'memory',
   unsplit: 'not split',
 };
 
-type SplitPart = Exclude<BarPart, 'overhead'>;
+const PARTS = ['compute', 'memory', 'unsplit'] as const;
 
-/** Keys per side and operator, built once: a rate change rebuilds hundreds of segments with them. */
-const KEYS: Record<BarSide, Map<string, Record<SplitPart, string>>> = {
-  static: new Map(),
-  dynamic: new Map(),
-};
-
-function seriesKey(side: BarSide, op: string | null, part: BarPart): string {
-  if (op === null || part === 'overhead') return `${side}|overhead`;
-  let keys = KEYS[side].get(op);
-  if (!keys) {
-    keys = {
-      compute: `${side}|${op}|compute`,
-      memory: `${side}|${op}|memory`,
-      unsplit: `${side}|${op}|unsplit`,
-    };
-    KEYS[side].set(op, keys);
-  }
-  return keys[part];
+/** Parts of one operator per block, ms: a column per part, filled where a block has the operator. */
+interface OpColumns {
+  op: string;
+  cols: [Float64Array | null, Float64Array | null, Float64Array | null];
 }
 
-function addPart(row: BreakdownRow, k: string, v: number, used: Set<string>): void {
-  row[k] = ((row[k] as number | undefined) ?? 0) + v;
-  used.add(k);
+/** One side of the bars: its operators' columns (by name) and the launch overhead per block. */
+interface SideColumns {
+  byOp: Map<string, OpColumns>;
+  overhead: Float64Array | null;
 }
 
-/** What one side of a block adds to its row: (series key, value) pairs in order, and the overhead. */
-interface SideParts {
-  adds: [string, number][];
-  overheadS: number;
-}
+/** Scratch parts of one operator (filled and read at once, for each operator in turn). */
+const scratch: OpTimeParts = { computeS: 0, memoryS: 0, unsplitS: 0, overheadS: 0 };
 
-/** Calls `add` with each positive part of `ops` (in order) and returns their launch overhead, s. */
-function eachPart(
-  side: BarSide,
+function addOps(
+  side: SideColumns,
   ops: readonly OpReport[],
+  i: number,
+  n: number,
   latencyMode: 'add' | 'max',
   scale: number,
-  add: (k: string, v: number) => void,
-): number {
+): void {
   let overheadS = 0;
   for (const op of ops) {
-    const parts: OpTimeParts = splitOpTime(op, latencyMode);
-    const compute = parts.computeS * scale;
-    const memory = parts.memoryS * scale;
-    const unsplit = parts.unsplitS * scale;
-    if (compute > 0) add(seriesKey(side, op.op, 'compute'), compute);
-    if (memory > 0) add(seriesKey(side, op.op, 'memory'), memory);
-    if (unsplit > 0) add(seriesKey(side, op.op, 'unsplit'), unsplit);
+    const parts = splitOpTimeInto(op, latencyMode, scratch);
+    let entry = side.byOp.get(op.op);
+    for (let p = 0; p < 3; p++) {
+      const v = (p === 0 ? parts.computeS : p === 1 ? parts.memoryS : parts.unsplitS) * scale;
+      if (!(v > 0)) continue;
+      if (!entry) {
+        entry = { op: op.op, cols: [null, null, null] };
+        side.byOp.set(op.op, entry);
+      }
+      const col = (entry.cols[p] ??= new Float64Array(n));
+      col[i] = col[i]! + v;
+    }
     overheadS += parts.overheadS;
   }
-  return overheadS;
-}
-
-/**
- * The static side's parts per operator list (the predictor hands the same frozen list for a block's
- * static operators at every rate), latency mode and scale: a rate change splits only the dynamic ones.
- */
-const STATIC_PARTS = new WeakMap<readonly OpReport[], Map<string, SideParts>>();
-
-function staticParts(ops: readonly OpReport[], latencyMode: 'add' | 'max', scale: number) {
-  let byMode = STATIC_PARTS.get(ops);
-  if (!byMode) {
-    byMode = new Map();
-    STATIC_PARTS.set(ops, byMode);
-  }
-  const key = `${latencyMode}|${scale}`;
-  let parts = byMode.get(key);
-  if (!parts) {
-    const adds: [string, number][] = [];
-    const overheadS = eachPart('static', ops, latencyMode, scale, (k, v) => adds.push([k, v]));
-    parts = { adds, overheadS };
-    byMode.set(key, parts);
-  }
-  return parts;
-}
-
-function addParts(
-  row: BreakdownRow,
-  side: BarSide,
-  ops: readonly OpReport[],
-  latencyMode: 'add' | 'max',
-  scale: number,
-  used: Set<string>,
-): void {
-  let overheadS: number;
-  if (side === 'static') {
-    const parts = staticParts(ops, latencyMode, scale);
-    for (const [k, v] of parts.adds) addPart(row, k, v, used);
-    overheadS = parts.overheadS;
-  } else overheadS = eachPart(side, ops, latencyMode, scale, (k, v) => addPart(row, k, v, used));
   if (overheadS > 0) {
-    const k = seriesKey(side, null, 'overhead');
-    row[k] = overheadS * scale;
-    used.add(k);
+    side.overhead ??= new Float64Array(n);
+    side.overhead[i] = overheadS * scale;
   }
 }
 
-function blockRow(
-  b: BlockPrediction,
+/** The series of one side, bottom-up: operators in stacking order, each compute, memory, not split. */
+function sideSeries(side: BarSide, columns: SideColumns): BreakdownSeries[] {
+  const out: BreakdownSeries[] = [];
+  for (const op of sortOps(columns.byOp.keys())) {
+    const entry = columns.byOp.get(op)!;
+    const info = opInfo(op);
+    for (let p = 0; p < 3; p++) {
+      const values = entry.cols[p];
+      if (!values) continue;
+      const part = PARTS[p]!;
+      out.push({
+        dataKey: `${side}|${op}|${part}`,
+        side,
+        op,
+        part,
+        label: `${info.label}, ${PART_LABEL[part]}`,
+        color: info.color,
+        values,
+      });
+    }
+  }
+  if (columns.overhead) {
+    out.push({
+      dataKey: `${side}|overhead`,
+      side,
+      op: null,
+      part: 'overhead',
+      label: 'Launch overhead',
+      color: 'var(--op-overhead)',
+      values: columns.overhead,
+    });
+  }
+  return out;
+}
+
+function sideOf(
+  side: BarSide,
+  blocks: readonly BlockPrediction[],
   latencyMode: 'add' | 'max',
   scale: number,
-  used: Set<string>,
-): BreakdownRow {
-  const row: BreakdownRow = {
-    key: b.key,
-    tick: `${b.stage + 1}/${b.index}`,
-    stage: b.stage,
-    index: b.index,
-    staticMs: b.staticLatencyS * scale,
-    dynamicMs: b.latencyS * scale,
-  };
-  addParts(row, 'static', b.staticOps, latencyMode, scale, used);
-  addParts(row, 'dynamic', b.ops, latencyMode, scale, used);
-  return row;
+): BreakdownSeries[] {
+  const columns: SideColumns = { byOp: new Map(), overhead: null };
+  const n = blocks.length;
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i]!;
+    addOps(columns, side === 'static' ? b.staticOps : b.ops, i, n, latencyMode, scale);
+  }
+  return sideSeries(side, columns);
+}
+
+/** The static series built last and what they were built from (the predictor's frozen operator lists). */
+let lastStatic: {
+  lists: readonly (readonly OpReport[])[];
+  latencyMode: 'add' | 'max';
+  scale: number;
+  series: BreakdownSeries[];
+} | null = null;
+
+function staticSeries(
+  blocks: readonly BlockPrediction[],
+  latencyMode: 'add' | 'max',
+  scale: number,
+): BreakdownSeries[] {
+  const last = lastStatic;
+  if (
+    last &&
+    last.latencyMode === latencyMode &&
+    last.scale === scale &&
+    last.lists.length === blocks.length &&
+    blocks.every((b, i) => b.staticOps === last.lists[i])
+  ) {
+    return last.series;
+  }
+  const series = sideOf('static', blocks, latencyMode, scale);
+  lastStatic = { lists: blocks.map((b) => b.staticOps), latencyMode, scale, series };
+  return series;
 }
 
 /**
- * Rows and series of the breakdown chart. Segment values of a bar sum to that block's static or dynamic
- * latency; every row has every series key (0 where absent), so recharts stacks them consistently.
+ * Rows and series of the breakdown chart. A bar's segments (its side's series at the block's row) sum
+ * to that block's static or dynamic latency.
  */
 export function breakdownData(
   prediction: NetworkPrediction,
@@ -182,40 +200,20 @@ export function breakdownData(
   unit: TimeUnit,
 ): BreakdownData {
   const scale = toUnitMs(1, unit, prediction.batchSize);
-  const used = new Set<string>();
-  const rows = prediction.blocks.map((b) => blockRow(b, latencyMode, scale, used));
-  const ops = sortOps(
-    prediction.blocks.flatMap((b) => [...b.staticOps, ...b.ops].map((o) => o.op)),
-  );
-  const series: BreakdownSeries[] = [];
-  for (const side of ['static', 'dynamic'] as const) {
-    for (const op of ops) {
-      for (const part of ['compute', 'memory', 'unsplit'] as const) {
-        const dataKey = seriesKey(side, op, part);
-        if (!used.has(dataKey)) continue;
-        const info = opInfo(op);
-        series.push({
-          dataKey,
-          side,
-          op,
-          part,
-          label: `${info.label}, ${PART_LABEL[part]}`,
-          color: info.color,
-        });
-      }
-    }
-    const overhead = seriesKey(side, null, 'overhead');
-    if (used.has(overhead)) {
-      series.push({
-        dataKey: overhead,
-        side,
-        op: null,
-        part: 'overhead',
-        label: 'Launch overhead',
-        color: 'var(--op-overhead)',
-      });
-    }
-  }
-  for (const row of rows) for (const s of series) row[s.dataKey] ??= 0;
-  return { rows, series, ops: ops.filter((op) => series.some((s) => s.op === op)) };
+  const blocks = prediction.blocks;
+  const rows = blocks.map((b) => ({
+    key: b.key,
+    tick: `${b.stage + 1}/${b.index}`,
+    stage: b.stage,
+    index: b.index,
+    staticMs: b.staticLatencyS * scale,
+    dynamicMs: b.latencyS * scale,
+  }));
+  const series = [
+    ...staticSeries(blocks, latencyMode, scale),
+    ...sideOf('dynamic', blocks, latencyMode, scale),
+  ];
+  const present = new Set<string>();
+  for (const s of series) if (s.op !== null) present.add(s.op);
+  return { rows, series, ops: sortOps(present) };
 }

@@ -9,7 +9,8 @@ import {
   type BandScale,
   type ContinuousScale,
 } from '../../charts/svg/scale';
-import { niceTicks } from '../../charts/svg/ticks';
+import { keepMax } from '../../charts/svg/keepMax';
+import { niceTicks, type LinearTicks } from '../../charts/svg/ticks';
 import type { BreakdownData, BreakdownSeries } from './breakdownData';
 
 export const BREAKDOWN_CHART_HEIGHT_PX = 310;
@@ -44,13 +45,56 @@ export interface BreakdownGeometry {
   paths: SeriesPath[];
 }
 
+/**
+ * The time axis of a drawing: its round domain and ticks, and the tallest static bar it was chosen for.
+ */
+export interface BreakdownAxis {
+  ticks: LinearTicks;
+  staticMaxMs: number;
+}
+
+/**
+ * The time axis for `data`: the one drawn before (`drawn`, returned as is) while the static bars are the
+ * same (a change of rates) and every bar fits under its top with the tallest reaching at least half of
+ * it (see `keepMax`), so a rate change moves the dynamic bars and nothing else; otherwise round ticks
+ * over the tallest bar.
+ */
+export function breakdownAxis(data: BreakdownData, drawn: BreakdownAxis | null): BreakdownAxis {
+  let staticMaxMs = 0;
+  let maxMs = 0;
+  for (const r of data.rows) {
+    staticMaxMs = Math.max(staticMaxMs, r.staticMs);
+    maxMs = Math.max(maxMs, r.staticMs, r.dynamicMs);
+  }
+  const ticks = niceTicks(0, maxMs > 0 ? maxMs : 1, 4);
+  if (drawn && drawn.staticMaxMs === staticMaxMs) {
+    const top = drawn.ticks.domain[1];
+    if (keepMax(top, ticks.domain[1]) === top) return drawn;
+  }
+  return { ticks, staticMaxMs };
+}
+
 /** The last path drawn per series key, with the frame and the values and bases it was drawn from. */
-const lastPaths = new Map<string, { frame: string; sig: readonly number[]; d: string }>();
+const lastPaths = new Map<string, { frame: string; sig: Float64Array; d: string }>();
 /** Series keys remembered (a model has a few dozen); past this the memory starts again. */
 const LAST_PATHS_LIMIT = 256;
 
 /** A coordinate of a bar path: rounded to 0.01 px. */
 const px = (v: number) => Math.round(v * 100) / 100;
+
+/** The text after a coordinate's whole pixels for each hundredth: "", ".01" … ".1", ".11" … ".99". */
+const HUNDREDTHS = Array.from({ length: 100 }, (_, h) => (h === 0 ? '' : String(h / 100).slice(1)));
+
+/**
+ * `px(v)` as text, written from integers and a table (V8 keeps small integers' text at hand, while a
+ * fraction's shortest form is worked out each time): "129", "189.5", "159.25".
+ */
+export function pxText(v: number): string {
+  const hundredths = Math.round(v * 100);
+  if (!(hundredths >= 0 && hundredths < 1e9)) return String(px(v));
+  const whole = Math.floor(hundredths / 100);
+  return `${whole}${HUNDREDTHS[hundredths - whole * 100]!}`;
+}
 
 /**
  * The horizontal parts of each block's bar rectangles, written once per frame: a bar's left and right
@@ -78,14 +122,27 @@ function edgesFor(
   return edges;
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+function sameNumbers(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
   return true;
 }
 
-/** Plot box, scales and the series paths of `data` at `widthPx`. */
-export function breakdownGeometry(data: BreakdownData, widthPx: number): BreakdownGeometry {
+/**
+ * The top of each block's stack on one side while its series are drawn bottom-up: the value, ms, and
+ * its y as path text where a segment drawn in this pass ends there (null: not written yet).
+ */
+interface Stack {
+  ms: Float64Array;
+  text: (string | null)[];
+}
+
+/** Plot box, scales and the series paths of `data` at `widthPx` on time axis `axis`. */
+export function breakdownGeometry(
+  data: BreakdownData,
+  widthPx: number,
+  axis: BreakdownAxis = breakdownAxis(data, null),
+): BreakdownGeometry {
   const heightPx = BREAKDOWN_CHART_HEIGHT_PX;
   const plot = {
     left: PLOT_LEFT_PX,
@@ -94,8 +151,7 @@ export function breakdownGeometry(data: BreakdownData, widthPx: number): Breakdo
     bottom: heightPx - PLOT_BOTTOM_GAP_PX,
   };
   const band = bandScale(data.rows.length, [plot.left, plot.right], 2 * CATEGORY_GAP, CATEGORY_GAP);
-  const maxMs = Math.max(0, ...data.rows.map((r) => Math.max(r.staticMs, r.dynamicMs)));
-  const { domain, ticks } = niceTicks(0, maxMs > 0 ? maxMs : 1, 4);
+  const { domain, ticks } = axis.ticks;
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const barWidth = Math.max(0.5, (band.bandwidth - BAR_GAP_PX) / 2);
   const barX = (i: number, side: 'static' | 'dynamic') =>
@@ -104,34 +160,50 @@ export function breakdownGeometry(data: BreakdownData, widthPx: number): Breakdo
   // before from the same values on the same base and frame keeps its path (on a rate change: the
   // static bars), so only the series that moved are written again.
   const frame = `${widthPx} ${domain[0]} ${domain[1]} ${data.rows.length}`;
-  const stacked = data.rows.map(() => ({ static: 0, dynamic: 0 }));
+  const n = data.rows.length;
+  const bottomText = pxText(y(0));
+  const stackOf = (): Stack => ({
+    ms: new Float64Array(n),
+    text: new Array<string>(n).fill(bottomText),
+  });
+  const stacks: Record<'static' | 'dynamic', Stack> = { static: stackOf(), dynamic: stackOf() };
   const paths = data.series.map((series) => {
-    const n = data.rows.length;
-    const sig = new Array<number>(2 * n);
+    const stack = stacks[series.side];
+    const sig = new Float64Array(2 * n);
     for (let i = 0; i < n; i++) {
-      sig[2 * i] = Number(data.rows[i]![series.dataKey] ?? 0);
-      sig[2 * i + 1] = stacked[i]![series.side];
+      sig[2 * i] = series.values[i] ?? 0;
+      sig[2 * i + 1] = stack.ms[i]!;
     }
     const last = lastPaths.get(series.dataKey);
-    let d = '';
-    if (last && last.frame === frame && sameNumbers(last.sig, sig)) d = last.d;
-    else {
-      // `M x y H x2 V y2 H x Z` per rectangle, the block's edges formatted once per frame.
+    let d: string;
+    if (last && last.frame === frame && sameNumbers(last.sig, sig)) {
+      d = last.d;
+      for (let i = 0; i < n; i++) {
+        const v = sig[2 * i]!;
+        if (v > 0) {
+          stack.ms[i] = sig[2 * i + 1]! + v;
+          stack.text[i] = null;
+        }
+      }
+    } else {
+      // `M x y H x2 V y2 H x Z` per rectangle, the block's edges formatted once per frame; a segment's
+      // bottom is the top of the one below it, formatted once.
       const edges = edgesFor(`${frame} ${series.side}`, n, (i) => barX(i, series.side), barWidth);
+      const parts: string[] = [];
       for (let i = 0; i < n; i++) {
         const v = sig[2 * i]!;
         if (!(v > 0)) continue;
         const below = sig[2 * i + 1]!;
-        const top = y(below + v);
+        const top = below + v;
+        const topText = pxText(y(top));
         const e = edges[i]!;
-        d += `${e.open}${px(top)}${e.right}${px(top + (y(below) - top))}${e.close}`;
+        parts.push(e.open, topText, e.right, stack.text[i] ?? pxText(y(below)), e.close);
+        stack.ms[i] = top;
+        stack.text[i] = topText;
       }
+      d = parts.join('');
       if (lastPaths.size >= LAST_PATHS_LIMIT) lastPaths.clear();
       lastPaths.set(series.dataKey, { frame, sig, d });
-    }
-    for (let i = 0; i < n; i++) {
-      const v = sig[2 * i]!;
-      if (v > 0) stacked[i]![series.side] = sig[2 * i + 1]! + v;
     }
     return { key: series.dataKey, series, d };
   });

@@ -65,10 +65,23 @@ export interface OpTimeParts {
  * overhead.
  */
 export function splitOpTime(op: OpReport, latencyMode: 'add' | 'max'): OpTimeParts {
+  return splitOpTimeInto(op, latencyMode, { computeS: 0, memoryS: 0, unsplitS: 0, overheadS: 0 });
+}
+
+/** `splitOpTime` written into `out` (no new object per operator: a rate change splits hundreds). */
+export function splitOpTimeInto(
+  op: OpReport,
+  latencyMode: 'add' | 'max',
+  out: OpTimeParts,
+): OpTimeParts {
   const rate = op.executionRate;
   const totalS = op.latencyS * rate;
   if (op.computeS === null || op.memoryS === null) {
-    return { computeS: 0, memoryS: 0, unsplitS: totalS, overheadS: 0 };
+    out.computeS = 0;
+    out.memoryS = 0;
+    out.unsplitS = totalS;
+    out.overheadS = 0;
+    return out;
   }
   let computeS = op.computeS * rate;
   let memoryS = op.memoryS * rate;
@@ -77,12 +90,19 @@ export function splitOpTime(op: OpReport, latencyMode: 'add' | 'max'): OpTimePar
     else computeS = 0;
   }
   const boundS = computeS + memoryS;
+  out.unsplitS = 0;
   if (boundS > totalS && boundS > 0) {
     // Never draw more than the operator costs: scale the parts down to its latency.
     const k = totalS / boundS;
-    return { computeS: computeS * k, memoryS: memoryS * k, unsplitS: 0, overheadS: 0 };
+    out.computeS = computeS * k;
+    out.memoryS = memoryS * k;
+    out.overheadS = 0;
+    return out;
   }
-  return { computeS, memoryS, unsplitS: 0, overheadS: totalS - boundS };
+  out.computeS = computeS;
+  out.memoryS = memoryS;
+  out.overheadS = totalS - boundS;
+  return out;
 }
 
 /** Expected time of an operator per batch (layer-skipped operators run only `executionRate` of the time). */

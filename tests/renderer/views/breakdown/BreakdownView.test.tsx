@@ -87,6 +87,33 @@ describe('BreakdownView', () => {
     expect(screen.getByText('Time (ms per image)')).toBeTruthy();
   });
 
+  it('keeps its time axis across rate changes while the bars fit, and fits a new model at once', () => {
+    const base = defaultConfig('resnet101', 'v100');
+    const at = (rate: number) => ({
+      ...base,
+      stages: base.stages.map((s) => ({ ...s, rate })),
+    });
+    loadStudio(at(0.85));
+    const { container } = renderWithHost(<BreakdownView />);
+    const yLabels = () => axisTicks(container, 'y').map((t) => t.text);
+    const high = yLabels();
+    // The top of the tallest bar, px from the chart's top.
+    const tallest = () =>
+      Math.min(
+        ...Array.from(container.querySelectorAll('path.breakdown-series')).flatMap((p) =>
+          pathRects(p.getAttribute('d')!).map((r) => r.y),
+        ),
+      );
+    // At a low rate the tallest bar is lower (a static one) and the axis stays as drawn.
+    const highTop = tallest();
+    act(() => void loadStudio(at(0.15)));
+    expect(yLabels()).toEqual(high);
+    expect(tallest()).toBeGreaterThan(highTop);
+    // A smaller model: under half the axis' top, the axis fits it anew.
+    act(() => void loadStudio(defaultConfig('regnety004', 'v100')));
+    expect(yLabels()).not.toEqual(high);
+  });
+
   it('shows the operator table of the block chosen in the picker and syncs the store', () => {
     const analysis = loadStudio(defaultConfig('resnet50', 'v100'));
     renderWithHost(<BreakdownView />);

@@ -4,8 +4,8 @@ import type { ConfigStageMode, StudioConfig } from '../../../../core/config/sche
 import type { OpReport } from '../../../../core/predictor';
 import {
   breakdownData,
+  segmentMs,
   type BreakdownData,
-  type BreakdownRow,
 } from '../../../../renderer/src/views/breakdown/breakdownData';
 import { splitOpTime } from '../../../../renderer/src/views/breakdown/ops';
 import { analyze } from '../../../../renderer/src/worker/analysis';
@@ -14,10 +14,8 @@ function withMode(config: StudioConfig, mode: ConfigStageMode, rate: number): St
   return { ...config, stages: config.stages.map((s) => ({ ...s, mode, rate })) };
 }
 
-function barSum(data: BreakdownData, row: BreakdownRow, side: 'static' | 'dynamic'): number {
-  return data.series
-    .filter((s) => s.side === side)
-    .reduce((sum, s) => sum + Number(row[s.dataKey]), 0);
+function barSum(data: BreakdownData, row: number, side: 'static' | 'dynamic'): number {
+  return data.series.filter((s) => s.side === side).reduce((sum, s) => sum + s.values[row]!, 0);
 }
 
 /** Every bar's segments add up to the predictor's block latency, in ms per image. */
@@ -26,7 +24,7 @@ function expectBarsMatchPrediction(config: StudioConfig, latencyMode: 'add' | 'm
   const data = breakdownData(prediction, latencyMode, 'image');
   expect(data.rows.map((r) => r.key)).toEqual(prediction.blocks.map((b) => b.key));
   prediction.blocks.forEach((b, i) => {
-    const row = data.rows[i]!;
+    const row = i;
     const staticMs = (b.staticLatencyS * 1000) / prediction.batchSize;
     const dynamicMs = (b.latencyS * 1000) / prediction.batchSize;
     expect(barSum(data, row, 'static')).toBeCloseTo(staticMs, 9);
@@ -145,10 +143,10 @@ describe('breakdownData', () => {
       hardware: { kind: 'preset', id: 'v100', overrides: { latencyMode: 'max' } },
     };
     const data = expectBarsMatchPrediction(config, 'max');
-    for (const row of data.rows) {
+    for (let row = 0; row < data.rows.length; row++) {
       for (const o of data.ops) {
-        const c = Number(row[`dynamic|${o}|compute`] ?? 0);
-        const m = Number(row[`dynamic|${o}|memory`] ?? 0);
+        const c = segmentMs(data, row, `dynamic|${o}|compute`);
+        const m = segmentMs(data, row, `dynamic|${o}|memory`);
         expect(c === 0 || m === 0).toBe(true);
       }
     }
@@ -157,7 +155,7 @@ describe('breakdownData', () => {
   it('draws identical static and dynamic bars for a static network', () => {
     const { prediction } = analyze(withMode(defaultConfig('resnet50', 'v100'), 'static', 1));
     const data = breakdownData(prediction, 'add', 'image');
-    for (const row of data.rows)
+    for (let row = 0; row < data.rows.length; row++)
       expect(barSum(data, row, 'dynamic')).toBeCloseTo(barSum(data, row, 'static'), 12);
   });
 
@@ -172,6 +170,19 @@ describe('breakdownData', () => {
     });
   });
 
+  it('hands back the static series of a rate change as they were, and new dynamic ones', () => {
+    const base = defaultConfig('resnet50', 'v100');
+    const low = breakdownData(analyze({ ...base, targetRate: 0.3 }).prediction, 'add', 'image');
+    const high = breakdownData(analyze({ ...base, targetRate: 0.7 }).prediction, 'add', 'image');
+    const side = (d: BreakdownData, x: 'static' | 'dynamic') =>
+      d.series.filter((s) => s.side === x);
+    expect(side(high, 'static').length).toBeGreaterThan(0);
+    side(high, 'static').forEach((s, i) => expect(s).toBe(side(low, 'static')[i]));
+    const dynamicSum = (d: BreakdownData) =>
+      d.rows.reduce((sum, _, i) => sum + barSum(d, i, 'dynamic'), 0);
+    expect(dynamicSum(high)).toBeGreaterThan(dynamicSum(low));
+  });
+
   it('splits the static bars for the mode and unit asked, whatever was asked before', () => {
     const base = defaultConfig('resnet50', 'v100');
     const first = analyze({ ...base, targetRate: 0.3 }).prediction;
@@ -182,25 +193,26 @@ describe('breakdownData', () => {
     const max = breakdownData(second, 'max', 'image');
     const perBatch = breakdownData(second, 'add', 'batch');
     const staticKeys = added.series.filter((x) => x.side === 'static').map((x) => x.dataKey);
-    added.rows.forEach((row, i) => {
+    added.rows.forEach((_, i) => {
       for (const k of staticKeys) {
-        expect(again.rows[i]![k]).toBe(row[k]);
-        expect(perBatch.rows[i]![k]).toBeCloseTo(Number(row[k]) * 128, 9);
+        expect(segmentMs(again, i, k)).toBe(segmentMs(added, i, k));
+        expect(segmentMs(perBatch, i, k)).toBeCloseTo(segmentMs(added, i, k) * 128, 9);
       }
       const staticMs = (second.blocks[i]!.staticLatencyS * 1000) / 128;
-      expect(barSum(max, max.rows[i]!, 'static')).toBeCloseTo(staticMs, 9);
+      expect(barSum(max, i, 'static')).toBeCloseTo(staticMs, 9);
       for (const o of max.ops) {
-        const c = Number(max.rows[i]![`static|${o}|compute`] ?? 0);
-        const m = Number(max.rows[i]![`static|${o}|memory`] ?? 0);
+        const c = segmentMs(max, i, `static|${o}|compute`);
+        const m = segmentMs(max, i, `static|${o}|memory`);
         expect(c === 0 || m === 0).toBe(true);
       }
     });
     // The add-mode static bars split compute and memory both (unlike max mode).
     expect(
-      added.rows.some((r) =>
+      added.rows.some((_, i) =>
         added.ops.some(
           (o) =>
-            Number(r[`static|${o}|compute`] ?? 0) > 0 && Number(r[`static|${o}|memory`] ?? 0) > 0,
+            segmentMs(added, i, `static|${o}|compute`) > 0 &&
+            segmentMs(added, i, `static|${o}|memory`) > 0,
         ),
       ),
     ).toBe(true);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  breakdownAxis,
   breakdownGeometry,
   formatTimeTick,
+  pxText,
 } from '../../../../renderer/src/views/breakdown/breakdownGeometry';
-import { TWO_BLOCKS } from './twoBlocks';
+import { TWO_BLOCKS, withValues } from './twoBlocks';
 
 describe('breakdownGeometry', () => {
   // Width 472: plot x 72…460 (two steps of 194), y 8…250 (242 px for 0…4 ms: 60.5 px per ms).
@@ -34,10 +36,7 @@ describe('breakdownGeometry', () => {
   });
 
   it('leaves a series without values as an empty path', () => {
-    const zero = {
-      ...TWO_BLOCKS,
-      rows: TWO_BLOCKS.rows.map((r) => ({ ...r, 'dynamic|conv2|memory': 0 })),
-    };
+    const zero = withValues(TWO_BLOCKS, 'dynamic|conv2|memory', [0, 0]);
     const paths = breakdownGeometry(zero, 472).paths;
     expect(paths.find((p) => p.key === 'dynamic|conv2|memory')!.d).toBe('');
   });
@@ -50,10 +49,7 @@ describe('breakdownGeometry after a change', () => {
   it('redraws the series whose values or base moved and keeps the others as they were', () => {
     breakdownGeometry(TWO_BLOCKS, 472);
     // Block 0's dynamic compute drops from 1 to 0.5 ms: its memory segment now sits on 0.5 ms.
-    const moved = {
-      ...TWO_BLOCKS,
-      rows: TWO_BLOCKS.rows.map((r, i) => (i === 0 ? { ...r, 'dynamic|conv2|compute': 0.5 } : r)),
-    };
+    const moved = withValues(TWO_BLOCKS, 'dynamic|conv2|compute', [0.5, 1]);
     const d = pathsOf(breakdownGeometry(moved, 472));
     expect(d['static|conv2|compute']).toBe(
       'M106.92 129H168.5V250H106.92Z' + 'M300.92 8H362.5V250H300.92Z',
@@ -83,10 +79,7 @@ describe('breakdownGeometry after a change', () => {
   it('places the bars by the width and block count of each drawing, not of an earlier one', () => {
     breakdownGeometry(TWO_BLOCKS, 666);
     // Back at 472 with block 0's dynamic compute at 0.5 ms: the edges of width 472.
-    const moved = {
-      ...TWO_BLOCKS,
-      rows: TWO_BLOCKS.rows.map((r, i) => (i === 0 ? { ...r, 'dynamic|conv2|compute': 0.5 } : r)),
-    };
+    const moved = withValues(TWO_BLOCKS, 'dynamic|conv2|compute', [0.5, 1]);
     expect(pathsOf(breakdownGeometry(moved, 472))['dynamic|conv2|compute']).toBe(
       'M169.5 219.75H231.08V250H169.5Z' + 'M363.5 189.5H425.08V250H363.5Z',
     );
@@ -103,12 +96,8 @@ describe('breakdownGeometry after a change', () => {
     breakdownGeometry(TWO_BLOCKS, 472);
     // Static bars of 1 and 2 ms (half): the domain becomes 0…2 ms, 121 px per ms.
     const halved = {
-      ...TWO_BLOCKS,
-      rows: TWO_BLOCKS.rows.map((r) => ({
-        ...r,
-        staticMs: r.staticMs / 2,
-        'static|conv2|compute': (r['static|conv2|compute'] as number) / 2,
-      })),
+      ...withValues(TWO_BLOCKS, 'static|conv2|compute', [1, 2]),
+      rows: TWO_BLOCKS.rows.map((r) => ({ ...r, staticMs: r.staticMs / 2 })),
     };
     const g = breakdownGeometry(halved, 472);
     expect(g.yTicks[g.yTicks.length - 1]).toBe(2);
@@ -116,6 +105,61 @@ describe('breakdownGeometry after a change', () => {
     expect(pathsOf(g)['dynamic|conv2|compute']).toBe(
       'M169.5 129H231.08V250H169.5Z' + 'M363.5 129H425.08V250H363.5Z',
     );
+  });
+});
+
+describe('breakdownAxis', () => {
+  const top = (a: ReturnType<typeof breakdownAxis>) => a.ticks.domain[1];
+  // TWO_BLOCKS: bars up to 4 ms (the static bar of block 1), ticks 0…4.
+  const first = breakdownAxis(TWO_BLOCKS, null);
+  const dynamicAt = (ms: number) => ({
+    ...TWO_BLOCKS,
+    rows: TWO_BLOCKS.rows.map((r, i) => (i === 1 ? { ...r, dynamicMs: ms } : r)),
+  });
+
+  it('spans the tallest bar with round ticks', () => {
+    expect(first.ticks.ticks).toEqual([0, 1, 2, 3, 4]);
+    expect(first.staticMaxMs).toBe(4);
+  });
+
+  it('keeps the axis drawn before while the static bars are the same and the bars fit', () => {
+    expect(breakdownAxis(dynamicAt(3.9), first)).toBe(first);
+    // A taller dynamic bar widens it; then it stays while the tallest bar reaches half of it.
+    const wide = breakdownAxis(dynamicAt(5.5), first);
+    expect(top(wide)).toBe(6);
+    expect(breakdownAxis(TWO_BLOCKS, wide)).toBe(wide);
+    const wider = breakdownAxis(dynamicAt(9), first);
+    expect(top(wider)).toBe(10);
+    // Bars under half of the top: the axis fits them again.
+    expect(top(breakdownAxis(TWO_BLOCKS, wider))).toBe(4);
+  });
+
+  it('fits new static bars (another model, hardware or unit) at once', () => {
+    const wide = breakdownAxis(dynamicAt(5.5), first);
+    const taller = {
+      ...TWO_BLOCKS,
+      rows: TWO_BLOCKS.rows.map((r) => ({ ...r, staticMs: r.staticMs * 1.1 })),
+    };
+    expect(top(breakdownAxis(taller, wide))).toBe(5);
+  });
+});
+
+describe('pxText', () => {
+  it('writes a coordinate rounded to 0.01 px in its shortest form', () => {
+    expect([129, 189.5, 159.25, 8.05, 8.5049, 0.004, 1234.567].map(pxText)).toEqual([
+      '129',
+      '189.5',
+      '159.25',
+      '8.05',
+      '8.5',
+      '0',
+      '1234.57',
+    ]);
+    expect(pxText(-3.456)).toBe('-3.46');
+    for (let k = 0; k < 2000; k++) {
+      const v = (k * 0.61803398875 * 317) % 400;
+      expect(pxText(v)).toBe(String(Math.round(v * 100) / 100));
+    }
   });
 });
 
