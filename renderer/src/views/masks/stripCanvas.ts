@@ -167,52 +167,6 @@ function bandContext(band: Band, again: boolean): CanvasRenderingContext2D | nul
   return ctx;
 }
 
-/** Rates' texts already set (a rate change shows a few texts on many tiles), by text and pixel phase. */
-const texts = new Map<string, HTMLCanvasElement>();
-const TEXTS_KEPT = 256;
-
-/**
- * The rate's text in the band's device pixels: the whole pixels around its box (a pixel more on each
- * side for the glyphs' antialiased edges), as `fillText` sets it there. Set once per text, colour and
- * sub-pixel position into a canvas of its own and copied from there (a copy costs less than setting the
- * text; the pixels are the same: the same glyphs at the same sub-pixel position, over clear pixels).
- */
-function rateImage(
-  placement: Placement,
-  band: Band,
-  r: Box,
-  text: string,
-  colour: string,
-  ratio: number,
-) {
-  const x0 = Math.floor((r.x - 1 - band.x) * ratio);
-  const y0 = Math.floor((r.y - band.y) * ratio);
-  const x1 = Math.ceil((r.x + r.width + 1 - band.x) * ratio);
-  const y1 = Math.ceil((r.y + r.height - band.y) * ratio);
-  const baseline = baselineIn(r.y, r.height, placement.ascent, placement.descent);
-  const dx = (r.x - band.x) * ratio - x0;
-  const dy = (baseline - band.y) * ratio - y0;
-  const key = `${text}|${colour}|${placement.font}|${ratio}|${dx}|${dy}|${x1 - x0}|${y1 - y0}`;
-  let image = texts.get(key);
-  if (!image) {
-    if (texts.size >= TEXTS_KEPT) texts.clear();
-    image = band.canvas.ownerDocument.createElement('canvas');
-    image.width = x1 - x0;
-    image.height = y1 - y0;
-    const ctx = image.getContext('2d');
-    if (ctx) {
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.font = placement.font;
-      ctx.fillStyle = colour;
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'alphabetic';
-      ctx.fillText(text, dx / ratio, dy / ratio);
-    }
-    texts.set(key, image);
-  }
-  return { image, x: x0, y: y0 };
-}
-
 /** The rates' text of a row, drawn where the page would set it in their boxes (see tileText.ts). */
 function drawRates(
   ctx: CanvasRenderingContext2D,
@@ -221,8 +175,7 @@ function drawRates(
   blocks: readonly BlockMaskSet[],
   colour: string,
 ) {
-  const ratio = pixelRatio();
-  let device = false;
+  let styled = false;
   for (const block of blocks) {
     const r = placement.rates.get(block.key);
     if (!r) continue;
@@ -231,17 +184,18 @@ function drawRates(
     const before = band.rates.get(block.key);
     if (before === look) continue;
     band.rates.set(block.key, look);
-    if (!device) {
-      // In the canvas's own pixels: the texts are copied pixel for pixel.
-      device = true;
-      ctx.save();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (!styled) {
+      styled = true;
+      ctx.font = placement.font;
+      ctx.fillStyle = colour;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'alphabetic';
     }
-    const { image, x, y } = rateImage(placement, band, r, text, colour, ratio);
-    if (before !== undefined) ctx.clearRect(x, y, image.width, image.height);
-    ctx.drawImage(image, x, y);
+    // No clip (a clip per tile cost more than the text): the text is as wide as its box; the clear
+    // takes a pixel more on each side for the glyphs' antialiased edges.
+    if (before !== undefined) ctx.clearRect(r.x - 1, r.y, r.width + 2, r.height);
+    ctx.fillText(text, r.x, baselineIn(r.y, r.height, placement.ascent, placement.descent));
   }
-  if (device) ctx.restore();
 }
 
 /** One tile's picture at (x, y): the atlas's tile, over the photo for a dump's masks. */
