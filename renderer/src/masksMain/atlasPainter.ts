@@ -24,6 +24,9 @@ import {
 import type { MaskerResult } from './masker';
 import { ponderMean } from './ponder';
 
+/** The two overlays of a block: kept / skipped, and the soft score. */
+export type OverlayKind = 'binary' | 'score';
+
 /** Which pictures a paint changed (tiles and strips by block index; a rebuild changes everything). */
 export interface PaintedChange {
   rebuilt: boolean;
@@ -84,8 +87,8 @@ export class AtlasPainter {
   private readonly corners: [number, number][];
   private signature = '';
   private painted: (BlockMaskSet | null)[] = [];
-  /** Painted blocks whose overlays are not painted yet. */
-  private overlayDue = new WeakSet<BlockMaskSet>();
+  /** Painted blocks whose overlays are not painted yet, and which of them (binary, score). */
+  private overlayDue = new WeakMap<BlockMaskSet, Set<OverlayKind>>();
 
   /** `tilePhoto`: the photo resized to `tilePx` (as `resizeSquare` makes it). */
   constructor(tilePx: number, tileStripPx: number, tilePhoto: Uint8ClampedArray) {
@@ -119,7 +122,7 @@ export class AtlasPainter {
       this.paintTile(i, block);
       change.tiles.push(i);
       // The overlays when the card asks for them (it shows one block's).
-      this.overlayDue.add(block);
+      this.overlayDue.set(block, new Set(['binary', 'score']));
       if (this.strips && block.channel) {
         const [keep, skip] = CARD_STRIP_COLOURS;
         this.strips.rgba.set(
@@ -140,25 +143,29 @@ export class AtlasPainter {
   }
 
   /**
-   * Paints the overlays of block `key` if its masks changed since they were last painted; the
-   * rectangles painted (none when they are up to date).
+   * Paints the overlays of block `key` (both, or the `mode` one only) if its masks changed since they
+   * were last painted; the rectangles painted (none when they are up to date).
    */
-  paintOverlays(key: string): AtlasRect[] {
+  paintOverlays(key: string, mode?: OverlayKind): AtlasRect[] {
     const i = this.layout?.index[key];
     const block = i === undefined ? undefined : this.painted[i];
-    if (!block || !this.overlayDue.has(block)) return [];
-    this.overlayDue.delete(block);
+    const due = block ? this.overlayDue.get(block) : undefined;
+    if (!block || !due) return [];
     const rects = this.layout?.overlays[key];
     const out: AtlasRect[] = [];
-    if (rects?.binary) {
-      this.blit(rasterizeOverlay(block, { sidePx: rects.binary.side }), rects.binary);
-      out.push(rects.binary);
+    for (const kind of ['binary', 'score'] as const) {
+      if ((mode && mode !== kind) || !due.has(kind)) continue;
+      due.delete(kind);
+      const rect = rects?.[kind];
+      if (!rect) continue;
+      const sidePx = rect.side;
+      this.blit(
+        rasterizeOverlay(block, kind === 'score' ? { sidePx, mode: 'score' } : { sidePx }),
+        rect,
+      );
+      out.push(rect);
     }
-    if (rects?.score) {
-      const { side } = rects.score;
-      this.blit(rasterizeOverlay(block, { sidePx: side, mode: 'score' }), rects.score);
-      out.push(rects.score);
-    }
+    if (due.size === 0) this.overlayDue.delete(block);
     return out;
   }
 

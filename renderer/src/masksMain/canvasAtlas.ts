@@ -69,8 +69,8 @@ export class CanvasAtlas {
       overlays: this.overlays.canvas,
       strips: p.strips ? this.strips.canvas : null,
       ponder: this.ponder.canvas,
-      prepare: (key) => {
-        for (const r of p.paintOverlays(key)) put(this.overlays, r.x, r.y, r.side, r.side);
+      prepare: (key, mode) => {
+        for (const r of p.paintOverlays(key, mode)) put(this.overlays, r.x, r.y, r.side, r.side);
       },
     };
   }

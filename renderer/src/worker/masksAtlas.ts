@@ -410,10 +410,10 @@ export interface MaskAtlas<Image = CanvasImageSource> {
   strips: Image | null;
   ponder: Image;
   /**
-   * Brings block `key`'s overlays in `overlays` up to date (pictures painted on the page paint the
-   * overlays of the block shown only); absent: every overlay is there already.
+   * Brings block `key`'s overlays in `overlays` up to date, both or the `mode` one only (pictures
+   * painted on the page paint the overlay shown only); absent: every overlay is there already.
    */
-  prepare?: (key: string) => void;
+  prepare?: (key: string, mode?: 'binary' | 'score') => void;
 }
 
 /** What the worker is told about the filmstrip's tiles (device pixels). */

@@ -54,7 +54,10 @@ describe('writeTile', () => {
     // A new rate of the same length: new text in the same node, box size unchanged.
     const node = el.text.firstChild;
     const quarter = blocksOf(stage1Config({ rate: 0.25 }))[0]!;
+    // Only the values that change are written: the gate (none for a spatial mask) is left alone.
+    el.rate.dataset.gate = 'untouched';
     const third = writeTile(el, quarter, again.written);
+    expect(el.rate.dataset.gate).toBe('untouched');
     expect(third.resized).toBe(false);
     expect(el.text.firstChild).toBe(node);
     expect(el.rate.textContent).toBe('25.0%');

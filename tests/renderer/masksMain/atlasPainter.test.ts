@@ -101,6 +101,14 @@ describe('AtlasPainter', () => {
     expect(painter.paintOverlays('stage1/0').length).toBe(2);
     expect(painter.paintOverlays('stage1/0')).toEqual([]);
     expect(painter.paintOverlays('stage2/0')).toEqual([]);
+    // The overlay shown alone (one mode): the other waits until asked for.
+    config = setStageRate(config, 0, 0.6);
+    painter.paint(masker.update(config));
+    const rects = painter.layout!.overlays['stage1/0']!;
+    expect(painter.paintOverlays('stage1/0', 'score')).toEqual([rects.score]);
+    expect(painter.paintOverlays('stage1/0', 'score')).toEqual([]);
+    expect(painter.paintOverlays('stage1/0')).toEqual([rects.binary]);
+    expect(painter.paintOverlays('stage1/0', 'binary')).toEqual([]);
   });
 });
 

@@ -1,154 +1,17 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
-import type { MaskAtlas } from '../../worker/masksAtlas';
-import { prepareCanvas, scaledInput } from './draw';
 import type { MaskCardProps } from './OverlayCard';
-import { blockSkipped } from './selection';
-import { baselineIn, rateText, writeTile, type WrittenTile } from './tileText';
+import { writeTile, type WrittenTile } from './tileText';
 import { TILE_CSS_PX as TILE_PX } from './atlasRequest';
+import { drawStrip, measure, type Placement } from './stripCanvas';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
 
 /** Test ids cannot hold "/" comfortably in CSS selectors: stage1/0 → stage1-0. */
 export const tileId = (key: string) => key.replace('/', '-');
 
-/** Where the tiles' pictures sit in the strip (CSS pixels), measured after a change of layout only. */
-interface Placement {
-  width: number;
-  height: number;
-  at: Map<string, { x: number; y: number }>;
-  /** The rates' boxes, where the canvas draws their text. */
-  rates: Map<string, { x: number; y: number; width: number; height: number }>;
-  /** The rates' font (CSS shorthand), as the page sets it. */
-  font: string;
-  /** What each rate's box shows now (colour and text), to draw only the rates that changed. */
-  drawn: Map<string, string>;
-}
-
-function measure(host: HTMLElement, refs: TileRefs): Placement {
-  const box = host.getBoundingClientRect();
-  const at = new Map<string, { x: number; y: number }>();
-  for (const [key, slot] of refs.slots) {
-    const r = slot.getBoundingClientRect();
-    at.set(key, { x: Math.round(r.left - box.left), y: Math.round(r.top - box.top) });
-  }
-  const rates: Placement['rates'] = new Map();
-  let font = '';
-  for (const [key, el] of refs.rates) {
-    const r = el.getBoundingClientRect();
-    rates.set(key, { x: r.left - box.left, y: r.top - box.top, width: r.width, height: r.height });
-    if (!font) {
-      const style = getComputedStyle(el);
-      font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    }
-  }
-  return {
-    width: Math.ceil(box.width),
-    height: Math.ceil(box.height),
-    at,
-    rates,
-    font,
-    drawn: new Map(),
-  };
-}
-
-/** The rates' text, drawn where the page would set it in their boxes (see tileText.ts). */
-function drawRates(
-  ctx: CanvasRenderingContext2D,
-  placement: Placement,
-  blocks: readonly BlockMaskSet[],
-  colour: string,
-  redraw: boolean,
-) {
-  if (!placement.font) return;
-  ctx.font = placement.font;
-  ctx.fillStyle = colour;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'alphabetic';
-  const metrics = ctx.measureText('0');
-  const ascent = metrics.fontBoundingBoxAscent;
-  const descent = metrics.fontBoundingBoxDescent;
-  // A full draw starts on a clear canvas; a redraw leaves the rates that did not change.
-  if (!redraw) placement.drawn.clear();
-  for (const block of blocks) {
-    const r = placement.rates.get(block.key);
-    if (!r) continue;
-    const text = rateText(block);
-    const look = `${colour}|${text}`;
-    if (placement.drawn.get(block.key) === look) continue;
-    placement.drawn.set(block.key, look);
-    // No clip (a clip per tile cost more than the text): the text is as wide as its box; the clear
-    // takes a pixel more on each side for the glyphs' antialiased edges.
-    if (redraw) ctx.clearRect(r.x - 1, r.y, r.width + 2, r.height);
-    ctx.fillText(text, r.x, baselineIn(r.y, r.height, ascent, descent));
-  }
-}
-
-/**
- * Draws every tile into the strip's one canvas, at the place of its tile's picture slot (one compositing
- * layer for the whole strip instead of one per tile). `redraw`: the tiles are where they were at the
- * last draw, so only their squares are cleared and drawn again (not the whole canvas).
- */
-function drawStrip(
-  canvas: HTMLCanvasElement,
-  placement: Placement,
-  blocks: readonly BlockMaskSet[],
-  atlas: MaskAtlas,
-  input: ImageBitmap | null,
-  colour: string,
-  redraw = false,
-) {
-  const { width, height } = placement;
-  const w = `${width}px`;
-  const h = `${height}px`;
-  if (canvas.style.width !== w) canvas.style.width = w;
-  if (canvas.style.height !== h) canvas.style.height = h;
-  const ratio = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
-  const sized =
-    canvas.width === Math.round(width * ratio) && canvas.height === Math.round(height * ratio);
-  // A canvas of another size is set up (and so cleared) again: everything is drawn then.
-  const again = redraw && sized;
-  const ctx = again ? canvas.getContext('2d') : prepareCanvas(canvas, width, height);
-  if (!ctx) return;
-  const { layout } = atlas;
-  const side = layout.tilePx;
-  const photo = input && !layout.composited ? scaledInput(input, TILE_PX) : null;
-  for (const block of blocks) {
-    const place = placement.at.get(block.key);
-    const i = layout.index[block.key];
-    if (!place) continue;
-    const { x, y } = place;
-    if (again) ctx.clearRect(x, y, TILE_PX, TILE_PX);
-    ctx.globalAlpha = blockSkipped(block) ? 0.45 : 1;
-    ctx.imageSmoothingEnabled = false;
-    if (layout.composited) {
-      // The worker's tiles have the photo and their rounded corners in them: one copy each.
-      if (i !== undefined)
-        ctx.drawImage(atlas.tiles, i * side, 0, side, side, x, y, TILE_PX, TILE_PX);
-      continue;
-    }
-    ctx.save();
-    ctx.beginPath();
-    if (typeof ctx.roundRect === 'function') ctx.roundRect(x, y, TILE_PX, TILE_PX, 3);
-    else ctx.rect(x, y, TILE_PX, TILE_PX);
-    ctx.clip();
-    // A dump's tiles are drawn over the photo here.
-    if (photo) {
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(photo, x, y, TILE_PX, TILE_PX);
-      ctx.imageSmoothingEnabled = false;
-    }
-    // One copy of the tile (overlay and channel strip): drawn at the device pixel ratio, so 1:1.
-    if (i !== undefined)
-      ctx.drawImage(atlas.tiles, i * side, 0, side, side, x, y, TILE_PX, TILE_PX);
-    ctx.restore();
-  }
-  ctx.globalAlpha = 1;
-  drawRates(ctx, placement, blocks, colour, again);
-}
-
 /** The colour the tiles' text has (the theme's), read from the canvas's box (it inherits it). */
-const textColour = (canvas: HTMLCanvasElement) => getComputedStyle(canvas).color;
+const textColour = (layer: HTMLElement) => getComputedStyle(layer).color;
 
 interface StripShape {
   stages: { stage: number; keys: string[] }[];
@@ -177,7 +40,7 @@ interface TileRefs {
   texts: Map<string, HTMLElement>;
   slots: Map<string, HTMLElement>;
   /** What was last written into each tile, by its text element (a new element starts afresh). */
-  written: WeakMap<HTMLElement, WrittenTile>;
+  written: WeakMap<HTMLElement, WrittenTile & { block: BlockMaskSet }>;
 }
 
 const keep =
@@ -250,7 +113,8 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
   const { blocks } = result;
   const shown = useShownBlock(blocks);
   const shape = useShape(blocks);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The layer that holds the rows' canvases (stripCanvas.ts); React renders nothing into it.
+  const layerRef = useRef<HTMLDivElement>(null);
   const [refs] = useState<TileRefs>(() => ({
     buttons: new Map(),
     rates: new Map(),
@@ -278,39 +142,42 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
       const rate = refs.rates.get(block.key);
       const text = refs.texts.get(block.key);
       if (!button || !rate || !text) continue;
-      const out = writeTile({ button, rate, text }, block, refs.written.get(text) ?? null);
-      refs.written.set(text, out.written);
+      const last = refs.written.get(text) ?? null;
+      // The same block (the masker keeps unchanged blocks' objects) shows what was written.
+      if (last?.block === block) continue;
+      const out = writeTile({ button, rate, text }, block, last);
+      refs.written.set(text, { ...out.written, block });
       if (out.resized) placement.current = null;
     }
-    const canvas = canvasRef.current;
-    const host = canvas?.parentElement;
-    if (!canvas || !host) return;
+    const layer = layerRef.current;
+    const host = layer?.parentElement;
+    if (!layer || !host) return;
     const same = placement.current !== null;
-    placement.current ??= measure(host, refs);
+    placement.current ??= measure(host, layer, refs);
     // Read once (a style read after this commit's changes would recompute styles); see the theme watch.
-    colour.current ??= textColour(canvas);
-    drawStrip(canvas, placement.current, blocks, atlas, input, colour.current, same);
+    colour.current ??= textColour(layer);
+    drawStrip(placement.current, blocks, atlas, input, colour.current, same);
   }, [blocks, atlas, input, shape, refs]);
 
   // The tiles move when the card is resized (wrapping): redraw then.
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const host = canvas?.parentElement;
-    if (!canvas || !host || typeof ResizeObserver === 'undefined') return;
+    const layer = layerRef.current;
+    const host = layer?.parentElement;
+    if (!layer || !host || typeof ResizeObserver === 'undefined') return;
     let first = true;
     const observer = new ResizeObserver(() => {
       if (first) return void (first = false);
       const { blocks: b, atlas: a, input: p } = latest.current;
-      placement.current = measure(host, refs);
-      colour.current = textColour(canvas);
-      drawStrip(canvas, placement.current, b, a, p, colour.current);
+      placement.current = measure(host, layer, refs);
+      colour.current = textColour(layer);
+      drawStrip(placement.current, b, a, p, colour.current);
     });
     observer.observe(host);
     // The rates' colour follows the theme: drawn again when it changes.
     const themes = new MutationObserver(() => {
       const { blocks: b, atlas: a, input: p } = latest.current;
-      colour.current = textColour(canvas);
-      if (placement.current) drawStrip(canvas, placement.current, b, a, p, colour.current);
+      colour.current = textColour(layer);
+      if (placement.current) drawStrip(placement.current, b, a, p, colour.current);
     });
     themes.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => {
@@ -339,7 +206,7 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
           refs={refs}
           onSelect={onSelect}
         />
-        <canvas ref={canvasRef} className="filmstrip-canvas" aria-hidden="true" />
+        <div ref={layerRef} className="filmstrip-canvases" aria-hidden="true" />
       </div>
     </section>
   );

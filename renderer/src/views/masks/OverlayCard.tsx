@@ -170,9 +170,9 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
     if (!ctx) return;
     ctx.clearRect(0, 0, side, side);
     if (!rect || !block) return;
-    atlas.prepare?.(block.key);
+    atlas.prepare?.(block.key, mode);
     ctx.drawImage(atlas.overlays, rect.x, rect.y, side, side, 0, 0, side, side);
-  }, [atlas, rect, block]);
+  }, [atlas, rect, block, mode]);
 
   useEffect(() => {
     const canvas = gridRef.current;

@@ -27,6 +27,9 @@ export interface WrittenTile {
   attributes: string;
 }
 
+/** The rate box's data attributes (`data-…`), in the order of `WrittenTile.attributes`. */
+const ATTRIBUTES = ['rate', 'spatial-rate', 'channel-rate', 'conv1-rate', 'conv2-rate', 'gate'];
+
 const str = (v: number | string | null | undefined) => (v ?? '') + '';
 
 /**
@@ -65,9 +68,14 @@ export function writeTile(
   const resized = last === null || before.length !== text.length;
   if (resized) tile.rate.style.setProperty('--rate-chars', String(text.length));
   if (last?.attributes !== attributes) {
-    const names = ['rate', 'spatial-rate', 'channel-rate', 'conv1-rate', 'conv2-rate', 'gate'];
-    names.forEach((name, i) => tile.rate.setAttribute(`data-${name}`, values[i] as string));
-    tile.button.classList.toggle('skipped', skipped);
+    // Only the values that differ (a rate change leaves the gate and most others alone).
+    const previous = last?.attributes.split('|');
+    ATTRIBUTES.forEach((name, i) => {
+      const value = values[i] as string;
+      if (previous?.[i] !== value) tile.rate.setAttribute(`data-${name}`, value);
+    });
+    if (previous?.[ATTRIBUTES.length] !== String(skipped))
+      tile.button.classList.toggle('skipped', skipped);
   }
   return { written: { text, attributes }, resized };
 }
