@@ -36,3 +36,29 @@ export function hardwareData(
     speedup: r.staticLatencyS / r.latencyS,
   }));
 }
+
+/** What the comparison shows of a preset that a rate change leaves alone: its row's fixed parts. */
+export type HardwarePreset = Pick<
+  HardwareDatum,
+  'id' | 'shortLabel' | 'validated' | 'current' | 'batchSize'
+>;
+
+/** A key equal for rows whose fixed parts are equal (see {@link HardwarePreset}). */
+export function presetsKey(rows: readonly HardwareDatum[]): string {
+  return rows
+    .map(
+      (r) => `${r.id}|${r.shortLabel}|${r.validated ? 1 : 0}|${r.current ? 1 : 0}|${r.batchSize}`,
+    )
+    .join(' ');
+}
+
+/** The fixed parts of every row. */
+export function presetsOf(rows: readonly HardwareDatum[]): HardwarePreset[] {
+  return rows.map(({ id, shortLabel, validated, current, batchSize }) => ({
+    id,
+    shortLabel,
+    validated,
+    current,
+    batchSize,
+  }));
+}
