@@ -1,16 +1,16 @@
-import { memo, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { stageColor } from '../../charts';
 import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
 import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
 import type { Theory } from './theoryData';
 import {
-  THEORY_CHART_HEIGHT_PX,
+  keepDomain,
   nearestPoint,
+  sharedDomain,
   theoryGeometry,
   type PlacedPoint,
 } from './theoryGeometry';
-import { writeAttr, type Live } from '../hardware/live';
 
 /** Axis ticks in the view's convention: "−20 %", "+10 %", "0 %". */
 const formatTick = (v: number) => formatChange(v / 100, 0);
@@ -111,148 +111,64 @@ const TheoryFrame = memo(function TheoryFrame({
   );
 });
 
-/** What the scatter draws of a theory that a rate change leaves alone: its blocks' keys and stages. */
-export interface TheoryPointsShape {
-  /** Blocks in drawing order (by stage), each with its stage. */
-  blocks: { key: string; stage: number }[];
-}
-
-/** A key equal for theories drawn with the same points (see {@link TheoryPointsShape}). */
-export function pointsKey(theory: Theory): string {
-  return [...theory.blocks]
-    .sort((a, b) => a.stage - b.stage)
-    .map((b) => `${b.key}:${b.stage}`)
-    .join(' ');
-}
-
-/** The points of `theory` in drawing order (the geometry's order: by stage). */
-export function pointsShape(theory: Theory): TheoryPointsShape {
-  return {
-    blocks: [...theory.blocks]
-      .sort((a, b) => a.stage - b.stage)
-      .map((b) => ({ key: b.key, stage: b.stage })),
-  };
-}
-
-/** The network's diamond around (cx, cy). */
-const diamond = (cx: number, cy: number, r: number) =>
-  `M${cx} ${cy - r}L${cx + r} ${cy}L${cx} ${cy + r}L${cx - r} ${cy}Z`;
-
-const DIAMOND_R = 8;
-
-/**
- * Writes the points' places (only those that differ): the blocks' dots, the network's diamond and the
- * selection ring (the children of `points` in drawing order, then the diamond).
- */
-function writePoints(
-  g: ReturnType<typeof theoryGeometry>,
-  points: SVGGElement,
-  ring: SVGCircleElement | null,
-  selectedKey: string | null,
-): void {
-  const dots = points.children;
-  const n = Math.min(g.blocks.length, dots.length - 1);
-  for (let i = 0; i < n; i++) {
-    const p = g.blocks[i]!;
-    writeAttr(dots[i], 'cx', String(p.cx));
-    writeAttr(dots[i], 'cy', String(p.cy));
-    if (ring && p.point.key === selectedKey) {
-      writeAttr(ring, 'cx', String(p.cx));
-      writeAttr(ring, 'cy', String(p.cy));
-    }
-  }
-  writeAttr(dots[dots.length - 1], 'd', diamond(g.network.cx, g.network.cy, DIAMOND_R));
-}
-
 interface TheoryChartProps {
-  shape: TheoryPointsShape;
-  /** The theory of the live configuration: the points' places are written from it. */
-  live: Live<Theory>;
-  /** The drawn domain, in % (see keepDomain): a rate change keeps it while the points fit. */
-  lo: number;
-  hi: number;
+  theory: Theory;
   selectedKey: string | null;
   onSelect: (key: string) => void;
 }
 
-/**
- * Scatter of latency change against FLOPs change: one dot per block, a diamond for the network.
- * Rendered with the points' keys, the domain and the selection; a rate change writes the points'
- * places in place (see {@link writePoints}).
- */
+/** Scatter of latency change against FLOPs change: one dot per block, a diamond for the network. */
 export const TheoryChart = memo(function TheoryChart({
-  shape,
-  live,
-  lo,
-  hi,
+  theory,
   selectedKey,
   onSelect,
 }: TheoryChartProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
-  const pointsRef = useRef<SVGGElement>(null);
-  const ringRef = useRef<SVGCircleElement>(null);
-  const [hover, setHoverState] = useState<{ key: string; x: number; y: number } | null>(null);
-  const hovering = useRef(false);
-  const setHover = (h: { key: string; x: number; y: number } | null) => {
-    hovering.current = h !== null;
-    setHoverState(h);
-  };
-  // The tooltip shows live numbers: while it is open, a new theory renders it again.
-  const [, refresh] = useReducer((k: number) => k + 1, 0);
-  useLayoutEffect(() => {
-    const points = pointsRef.current;
-    if (!points) return;
-    const write = (theory: Theory) =>
-      writePoints(theoryGeometry(theory, widthPx, [lo, hi]), points, ringRef.current, selectedKey);
-    const now = live.get();
-    if (now) write(now);
-    return live.subscribe((theory) => {
-      write(theory);
-      if (hovering.current) refresh();
-    });
-  }, [live, widthPx, lo, hi, selectedKey, shape]);
-  /** The points where they are now (pointer events and the tooltip). */
-  const placed = () => {
-    const theory = live.get();
-    return theory ? theoryGeometry(theory, widthPx, [lo, hi]) : null;
-  };
-  const heightPx = THEORY_CHART_HEIGHT_PX;
-  const now = hover ? placed() : null;
-  const hovered = now ? [...now.blocks, now.network].find((p) => p.point.key === hover?.key) : null;
-  const selected = shape.blocks.find((b) => b.key === selectedKey);
+  const [hover, setHover] = useState<{ key: string; x: number; y: number } | null>(null);
+  // The drawn domain changes only when a point leaves it or the points shrink to under half of it: a
+  // rate change moves the points, not the axes (derived state from the previous render).
+  const needed = useMemo(() => sharedDomain([...theory.blocks, theory.network]), [theory]);
+  const [drawn, setDrawn] = useState<[number, number]>(() => keepDomain(null, needed));
+  const domain = keepDomain(drawn, needed);
+  if (domain[0] !== drawn[0] || domain[1] !== drawn[1]) setDrawn(domain);
+  const [lo, hi] = domain;
+  const g = useMemo(() => theoryGeometry(theory, widthPx, [lo, hi]), [theory, widthPx, lo, hi]);
+  const all = useMemo(() => [...g.blocks, g.network], [g]);
+  const hovered = hover ? all.find((p) => p.point.key === hover.key) : undefined;
+  const selected = g.blocks.find((p) => p.point.key === selectedKey);
+  const r = 8;
+  const n = g.network;
   return (
-    <div ref={ref} className="svg-chart" style={{ height: heightPx }} data-testid="theory-chart">
+    <div ref={ref} className="svg-chart" style={{ height: g.heightPx }} data-testid="theory-chart">
       <svg
-        width={widthPx}
-        height={heightPx}
+        width={g.widthPx}
+        height={g.heightPx}
         role="img"
         aria-label="Latency change against FLOPs change, per block and for the network"
         onPointerMove={(e) => {
-          const g = placed();
-          if (!g) return;
           const p = localPoint(e);
-          const near = nearestPoint([...g.blocks, g.network], p.x, p.y, HIT_RADIUS_PX);
+          const near = nearestPoint(all, p.x, p.y, HIT_RADIUS_PX);
           setHover(near ? { key: near.point.key, ...p } : null);
         }}
         onPointerLeave={() => setHover(null)}
         onClick={(e) => {
-          const g = placed();
-          if (!g) return;
           const p = localPoint(e);
           const near = nearestPoint(g.blocks, p.x, p.y, HIT_RADIUS_PX);
           if (near) onSelect(near.point.key);
         }}
         style={{ cursor: hover && hover.key !== 'network' ? 'pointer' : undefined }}
       >
-        <TheoryFrame widthPx={widthPx} lo={lo} hi={hi} />
-        <g className="theory-points" ref={pointsRef}>
-          {shape.blocks.map((b) => (
+        <TheoryFrame widthPx={g.widthPx} lo={lo} hi={hi} />
+        <g className="theory-points">
+          {g.blocks.map((p) => (
             <circle
-              key={b.key}
+              key={p.point.key}
               className="theory-point"
-              data-key={b.key}
-              r={b.key === selectedKey ? 5.5 : 4.5}
-              fill={stageColor(b.stage)}
+              data-key={p.point.key}
+              cx={p.cx}
+              cy={p.cy}
+              r={p.point.key === selectedKey ? 5.5 : 4.5}
+              fill={stageColor(p.point.stage)}
               fillOpacity={0.85}
               stroke="var(--panel)"
               strokeWidth={1}
@@ -261,6 +177,7 @@ export const TheoryChart = memo(function TheoryChart({
           <path
             className="theory-point theory-network"
             data-key="network"
+            d={`M${n.cx} ${n.cy - r}L${n.cx + r} ${n.cy}L${n.cx} ${n.cy + r}L${n.cx - r} ${n.cy}Z`}
             fill="var(--text)"
             stroke="var(--panel)"
             strokeWidth={1.5}
@@ -268,8 +185,9 @@ export const TheoryChart = memo(function TheoryChart({
         </g>
         {selected ? (
           <circle
-            ref={ringRef}
             className="theory-selected"
+            cx={selected.cx}
+            cy={selected.cy}
             r={9}
             fill="none"
             stroke="var(--accent)"
@@ -278,7 +196,7 @@ export const TheoryChart = memo(function TheoryChart({
         ) : null}
       </svg>
       {hover && hovered ? (
-        <SvgTooltip x={hover.x} y={hover.y} widthPx={widthPx} heightPx={heightPx}>
+        <SvgTooltip x={hover.x} y={hover.y} widthPx={g.widthPx} heightPx={g.heightPx}>
           <TheoryTooltip placed={hovered} />
         </SvgTooltip>
       ) : null}

@@ -1,13 +1,11 @@
-import { memo, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useLayoutEffect, useMemo } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
 import { useStudio } from '../../store';
 import { latencyModeOf } from '../breakdown/ops';
-import { explainGap, theoryOf, type StageTheory, type Theory } from './theoryData';
-import { TheoryChart, pointsKey, pointsShape } from './TheoryChart';
-import { keepDomain, sharedDomain } from './theoryGeometry';
-import { createLive } from '../hardware/live';
+import { explainGap, theoryOf, type StageTheory } from './theoryData';
+import { TheoryChart } from './TheoryChart';
 import { formatChange, formatPoints } from './change';
 import '../../styles/views.css';
 
@@ -84,54 +82,12 @@ export function TheoryView() {
       selectedBlock: s.selectedBlock,
     })),
   );
+  useLayoutEffect(() => markDrawn('theory', analysisConfig), [analysisConfig]);
   const latencyMode = useMemo(() => latencyModeOf(hardware), [hardware]);
   const theory = useMemo(() => (analysis ? theoryOf(analysis) : null), [analysis]);
   const explanation = useMemo(
     () => (analysis ? explainGap(analysis, latencyMode) : ''),
     [analysis, latencyMode],
-  );
-  // The points' places reach the chart through `live`; it renders again only for other points, another
-  // domain or selection. The drawn domain changes only when a point leaves it or the points shrink to
-  // under half of it (derived state): a rate change moves the points, not the axes.
-  const [live] = useState(() => createLive<Theory>());
-  const key = theory ? pointsKey(theory) : '';
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the points drawn (key)
-  const shape = useMemo(() => (theory ? pointsShape(theory) : { blocks: [] }), [key]);
-  const needed = useMemo(
-    () => (theory ? sharedDomain([...theory.blocks, theory.network]) : null),
-    [theory],
-  );
-  const [drawn, setDrawn] = useState<[number, number] | null>(() =>
-    needed ? keepDomain(null, needed) : null,
-  );
-  const domain = needed ? keepDomain(drawn, needed) : drawn;
-  if (domain && (!drawn || domain[0] !== drawn[0] || domain[1] !== drawn[1])) setDrawn(domain);
-  const [lo, hi] = domain ?? [0, 0];
-  useLayoutEffect(() => {
-    if (theory) live.set(theory);
-    markDrawn('theory', analysisConfig);
-  }, [live, theory, analysisConfig]);
-  const stagesKey = theory ? theory.stages.map((s) => s.stage).join(' ') : '';
-  const chart = useMemo(
-    () => (
-      <ChartCard
-        title="Theory vs practice"
-        subtitle="Change vs the static network (negative: cheaper); above the diagonal, latency gains less than FLOPs."
-        exportName="theory-vs-practice"
-        className="chart-card-contained"
-        legend={<TheoryLegend stages={stagesKey} />}
-      >
-        <TheoryChart
-          shape={shape}
-          live={live}
-          lo={lo}
-          hi={hi}
-          selectedKey={selectedBlock}
-          onSelect={useStudio.getState().selectBlock}
-        />
-      </ChartCard>
-    ),
-    [stagesKey, shape, live, lo, hi, selectedBlock],
   );
   if (!analysis || !theory) return <Predicting />;
   return (
@@ -140,7 +96,19 @@ export function TheoryView() {
         {explanation}
       </p>
       <div className="theory-grid">
-        {chart}
+        <ChartCard
+          title="Theory vs practice"
+          subtitle="Change vs the static network (negative: cheaper); above the diagonal, latency gains less than FLOPs."
+          exportName="theory-vs-practice"
+          className="chart-card-contained"
+          legend={<TheoryLegend stages={theory.stages.map((s) => s.stage).join(' ')} />}
+        >
+          <TheoryChart
+            theory={theory}
+            selectedKey={selectedBlock}
+            onSelect={useStudio.getState().selectBlock}
+          />
+        </ChartCard>
         <section className="card" aria-label="Changes per stage">
           <h3 className="card-title">Per stage</h3>
           <StageTable stages={theory.stages} />
