@@ -334,16 +334,6 @@ export const RatioChart = memo(function RatioChart({ presets, live, maxX }: Rati
   );
 });
 
-/** The top of the ratio axis the bars need: one step of headroom (0.2) over the largest ratio. */
-export function ratioAxisTop(rows: readonly HardwareDatum[]): number {
-  return (Math.ceil(Math.max(1.1, ...rows.map((r) => r.ratio)) * 5) + 1) / 5;
-}
-
-/** The ms chart's log domain: whole decades around every static and dynamic ms per image. */
-export function msAxisDomain(rows: readonly HardwareDatum[]): [number, number] {
-  return decadeTicks(rows.flatMap((r) => [r.msPerImage, r.staticMsPerImage])).domain;
-}
-
 /** Static and dynamic bars of a preset and the dynamic label (written by the chart's `write`). */
 function msRow(p: HardwarePreset, i: number, x: ContinuousScale, band: BandScale): ReactNode {
   const c = band.center(i);

@@ -6,12 +6,14 @@ import { formatMs, formatRatio } from '../../format';
 import { modelLabel } from '../../labels';
 import { useStudio } from '../../store';
 import { HardwareTable } from './HardwareTable';
-import { MsPerImageChart, RatioChart, msAxisDomain, ratioAxisTop } from './HardwareCharts';
+import { MsPerImageChart, RatioChart } from './HardwareCharts';
 import {
   currentPresetId,
   hardwareData,
+  msAxisDomain,
   presetsKey,
   presetsOf,
+  ratioAxisTop,
   type HardwareDatum,
 } from './hardwareData';
 import { createLive } from './live';
