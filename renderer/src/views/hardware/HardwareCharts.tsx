@@ -1,11 +1,18 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   Axis,
   GridLines,
   SvgTooltip,
   bandScale,
   decadeTicks,
-  keepMax,
   linearScale,
   localPoint,
   logScale,
@@ -15,7 +22,8 @@ import {
   type ContinuousScale,
 } from '../../charts/svg';
 import { formatMs } from '../../format';
-import type { HardwareDatum } from './hardwareData';
+import type { HardwareDatum, HardwarePreset } from './hardwareData';
+import { writeAttr, writeText, type Live } from './live';
 
 const ROW_PX = 27;
 /** Room for the preset names left of the plot, px. */
@@ -49,7 +57,7 @@ function HardwareTooltip({ row }: { row: HardwareDatum }) {
   );
 }
 
-const barColor = (r: HardwareDatum) => (r.current ? 'var(--accent)' : 'var(--hw-bar)');
+const barColor = (r: HardwarePreset) => (r.current ? 'var(--accent)' : 'var(--hw-bar)');
 
 interface Plot {
   left: number;
@@ -59,7 +67,9 @@ interface Plot {
 }
 
 interface PresetBarsProps {
-  rows: HardwareDatum[];
+  presets: HardwarePreset[];
+  /** The rows' live values (bar lengths and labels are written from these, see `write`). */
+  live: Live<HardwareDatum[]>;
   testId: string;
   label: string;
   rightGapPx: number;
@@ -69,83 +79,131 @@ interface PresetBarsProps {
     ticks: { value: number; label: string }[];
   };
   title: string;
-  /** The bars (and anything drawn over them) of every row. */
-  children: (x: ContinuousScale, band: BandScale, plot: Plot) => ReactNode;
+  /** One `<g>` per preset: what does not change with a rate (positions across, colours). */
+  renderRow: (preset: HardwarePreset, i: number, x: ContinuousScale, band: BandScale) => ReactNode;
+  /** Drawn over the rows (the ratio chart's static line). */
+  overlay?: (x: ContinuousScale, plot: Plot) => ReactNode;
+  /** Writes the values of `rows` into the rows' `<g>` elements (lengths, label texts and places). */
+  write: (rows: readonly HardwareDatum[], groups: HTMLCollection, x: ContinuousScale) => void;
 }
 
-/** Horizontal bars, one band per preset: names on the left, an x axis with its title, hover tooltip. */
-function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }: PresetBarsProps) {
+/**
+ * Horizontal bars, one band per preset: names on the left, an x axis with its title, hover tooltip.
+ * React draws the frame and the rows' fixed parts; a rate change only writes the bars' lengths and
+ * labels (`write`, called for each value published on `live` and after each render).
+ */
+function PresetBars({
+  presets,
+  live,
+  testId,
+  label,
+  rightGapPx,
+  xAxis,
+  title,
+  renderRow,
+  overlay,
+  write,
+}: PresetBarsProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
-  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
-  const heightPx = hardwareChartHeightPx(rows.length);
+  const barsRef = useRef<SVGGElement>(null);
+  const [hover, setHoverState] = useState<{ index: number; x: number; y: number } | null>(null);
+  const hovering = useRef(false);
+  const setHover = (h: { index: number; x: number; y: number } | null) => {
+    hovering.current = h !== null;
+    setHoverState(h);
+  };
+  // The tooltip shows live numbers: while it is open, a new value renders it again.
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const heightPx = hardwareChartHeightPx(presets.length);
+  const right = Math.max(PLOT_LEFT_PX + 1, widthPx - rightGapPx);
   const plot: Plot = {
     left: PLOT_LEFT_PX,
-    right: Math.max(PLOT_LEFT_PX + 1, widthPx - rightGapPx),
+    right,
     top: PLOT_TOP_PX,
     bottom: heightPx - PLOT_BOTTOM_GAP_PX,
   };
-  const band = bandScale(rows.length, [plot.top, plot.bottom]);
-  const { x } = xAxis([plot.left, plot.right]);
-  // Gridlines and both axes change with the width, the x domain or the presets' labels, not with a
-  // rate: built once per such change, so a rate change reconciles only the bars.
-  const labelsKey = rows
-    .map((r) => `${r.id}|${r.shortLabel}|${r.validated ? 1 : 0}|${r.current ? 1 : 0}`)
-    .join(' ');
-  const frame = useMemo(
-    () => {
-      const { x: fx, ticks } = xAxis([plot.left, plot.right]);
-      const xTicks = ticks.map((t) => ({ key: t.value, pos: fx(t.value), label: t.label }));
-      const fband = bandScale(rows.length, [plot.top, plot.bottom]);
-      const yTicks = rows.map((r, i) => ({
-        key: r.id,
-        pos: fband.center(i),
-        label: `${r.shortLabel}${r.validated ? '' : ' †'}`,
-      }));
-      const current = new Set(rows.filter((r) => r.current).map((r) => r.id));
-      return {
-        grid: (
-          <GridLines
-            direction="vertical"
-            positions={xTicks.map((t) => t.pos)}
-            extent={[plot.top, plot.bottom]}
+  const band = bandScale(presets.length, [plot.top, plot.bottom]);
+  const { x, ticks } = useMemo(() => xAxis([PLOT_LEFT_PX, right]), [xAxis, right]);
+  // Gridlines, both axes and the rows' fixed parts change with the width, the x domain or the presets,
+  // not with a rate: built once per such change.
+  const frame = useMemo(() => {
+    const xTicks = ticks.map((t) => ({ key: t.value, pos: x(t.value), label: t.label }));
+    const yTicks = presets.map((r, i) => ({
+      key: r.id,
+      pos: band.center(i),
+      label: `${r.shortLabel}${r.validated ? '' : ' †'}`,
+    }));
+    const current = new Set(presets.filter((r) => r.current).map((r) => r.id));
+    return {
+      grid: (
+        <GridLines
+          direction="vertical"
+          positions={xTicks.map((t) => t.pos)}
+          extent={[plot.top, plot.bottom]}
+        />
+      ),
+      rows: (
+        <g className="hw-bars" ref={barsRef}>
+          {presets.map((p, i) => renderRow(p, i, x, band))}
+        </g>
+      ),
+      overlay: overlay?.(x, plot),
+      axes: (
+        <>
+          <Axis
+            side="bottom"
+            at={plot.bottom}
+            extent={[plot.left, plot.right]}
+            ticks={xTicks}
+            title={title}
+            titleAt={heightPx - 8}
           />
-        ),
-        axes: (
-          <>
-            <Axis
-              side="bottom"
-              at={plot.bottom}
-              extent={[plot.left, plot.right]}
-              ticks={xTicks}
-              title={title}
-              titleAt={heightPx - 8}
-            />
-            <Axis
-              side="left"
-              at={plot.left}
-              extent={[plot.top, plot.bottom]}
-              ticks={yTicks}
-              tickSize={0}
-              renderLabel={(t, labelX) => (
-                <text
-                  className={`svg-tick-label${current.has(String(t.key)) ? ' hw-current' : ''}`}
-                  x={labelX - 2}
-                  y={t.pos}
-                  dy="0.32em"
-                  textAnchor="end"
-                >
-                  {t.label}
-                </text>
-              )}
-            />
-          </>
-        ),
-      };
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the frame shows (labelsKey)
-    [xAxis, plot.left, plot.right, plot.top, plot.bottom, heightPx, title, labelsKey],
-  );
-  const hovered = hover ? rows[hover.index] : undefined;
+          <Axis
+            side="left"
+            at={plot.left}
+            extent={[plot.top, plot.bottom]}
+            ticks={yTicks}
+            tickSize={0}
+            renderLabel={(t, labelX) => (
+              <text
+                className={`svg-tick-label${current.has(String(t.key)) ? ' hw-current' : ''}`}
+                x={labelX - 2}
+                y={t.pos}
+                dy="0.32em"
+                textAnchor="end"
+              >
+                {t.label}
+              </text>
+            )}
+          />
+        </>
+      ),
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- plot and band follow from these
+  }, [
+    x,
+    ticks,
+    presets,
+    plot.left,
+    plot.right,
+    plot.top,
+    plot.bottom,
+    heightPx,
+    title,
+    renderRow,
+    overlay,
+  ]);
+  useLayoutEffect(() => {
+    const groups = barsRef.current?.children;
+    if (!groups) return;
+    const now = live.get();
+    if (now) write(now, groups, x);
+    return live.subscribe((rows) => {
+      write(rows, groups, x);
+      if (hovering.current) refresh();
+    });
+  }, [live, write, x, frame]);
+  const hovered = hover ? live.get()?.[hover.index] : undefined;
   return (
     <div ref={ref} className="svg-chart" style={{ height: heightPx }} data-testid={testId}>
       <svg
@@ -171,7 +229,8 @@ function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }:
             height={band.step}
           />
         ) : null}
-        {children(x, band, plot)}
+        {frame.rows}
+        {frame.overlay}
         {frame.axes}
       </svg>
       {hover && hovered ? (
@@ -183,13 +242,75 @@ function PresetBars({ rows, testId, label, rightGapPx, xAxis, title, children }:
   );
 }
 
+/** A ratio bar and its label; length, label text and place are written by {@link writeRatioRows}. */
+function ratioRow(p: HardwarePreset, i: number, x: ContinuousScale, band: BandScale): ReactNode {
+  return (
+    <g key={p.id}>
+      <rect
+        className="hw-bar"
+        x={x(0)}
+        y={band.center(i) - 7.5}
+        height={15}
+        fill={barColor(p)}
+        fillOpacity={p.validated ? 1 : 0.5}
+        stroke={p.validated ? 'none' : barColor(p)}
+        strokeDasharray="3 2"
+      />
+      <text className="svg-bar-label" y={band.center(i)} dy="0.32em" />
+    </g>
+  );
+}
+
+function writeRatioRows(
+  rows: readonly HardwareDatum[],
+  groups: HTMLCollection,
+  x: ContinuousScale,
+): void {
+  const x0 = x(0);
+  const n = Math.min(rows.length, groups.length);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const [bar, text] = groups[i]!.children;
+    writeAttr(bar, 'width', String(Math.max(0, x(r.ratio) - x0)));
+    writeAttr(text, 'x', String(x(r.ratio) + 5));
+    writeText(text, r.ratio.toFixed(3));
+  }
+}
+
+/** The line at ratio 1 (static) and its label. */
+function staticLine(x: ContinuousScale, plot: Plot): ReactNode {
+  return (
+    <>
+      <line
+        x1={x(1)}
+        x2={x(1)}
+        y1={plot.top}
+        y2={plot.bottom}
+        stroke="var(--bad)"
+        strokeDasharray="4 3"
+      />
+      <text
+        className="svg-bar-label"
+        x={x(1)}
+        y={plot.top - 5}
+        textAnchor="middle"
+        style={{ fill: 'var(--bad)' }}
+      >
+        static
+      </text>
+    </>
+  );
+}
+
+interface RatioChartProps {
+  presets: HardwarePreset[];
+  live: Live<HardwareDatum[]>;
+  /** The x axis' top (see keepMax): a rate change keeps it while the bars fit. */
+  maxX: number;
+}
+
 /** Horizontal bars of the latency ratio per preset, with the static line at 1. */
-export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDatum[] }) {
-  // One step of headroom (0.2) over the largest ratio, kept while the bars fit (derived state).
-  const needed = (Math.ceil(Math.max(1.1, ...rows.map((r) => r.ratio)) * 5) + 1) / 5;
-  const [drawnMax, setDrawnMax] = useState(needed);
-  const maxX = keepMax(drawnMax, needed);
-  if (maxX !== drawnMax) setDrawnMax(maxX);
+export const RatioChart = memo(function RatioChart({ presets, live, maxX }: RatioChartProps) {
   const xAxis = useMemo(
     () => (range: [number, number]) => ({
       x: linearScale([0, maxX], range),
@@ -199,61 +320,68 @@ export const RatioChart = memo(function RatioChart({ rows }: { rows: HardwareDat
   );
   return (
     <PresetBars
-      rows={rows}
+      presets={presets}
+      live={live}
       testId="hardware-ratio-chart"
       label="Latency ratio, dynamic over static, per hardware preset"
       rightGapPx={48}
       xAxis={xAxis}
       title="Latency ratio, dynamic / static (lower is faster)"
-    >
-      {(x, band, plot) => (
-        <>
-          <g className="hw-bars">
-            {rows.map((r, i) => (
-              <g key={r.id}>
-                <rect
-                  className="hw-bar"
-                  x={x(0)}
-                  y={band.center(i) - 7.5}
-                  width={Math.max(0, x(r.ratio) - x(0))}
-                  height={15}
-                  fill={barColor(r)}
-                  fillOpacity={r.validated ? 1 : 0.5}
-                  stroke={r.validated ? 'none' : barColor(r)}
-                  strokeDasharray="3 2"
-                />
-                <text className="svg-bar-label" x={x(r.ratio) + 5} y={band.center(i)} dy="0.32em">
-                  {r.ratio.toFixed(3)}
-                </text>
-              </g>
-            ))}
-          </g>
-          <line
-            x1={x(1)}
-            x2={x(1)}
-            y1={plot.top}
-            y2={plot.bottom}
-            stroke="var(--bad)"
-            strokeDasharray="4 3"
-          />
-          <text
-            className="svg-bar-label"
-            x={x(1)}
-            y={plot.top - 5}
-            textAnchor="middle"
-            style={{ fill: 'var(--bad)' }}
-          >
-            static
-          </text>
-        </>
-      )}
-    </PresetBars>
+      renderRow={ratioRow}
+      overlay={staticLine}
+      write={writeRatioRows}
+    />
   );
 });
 
+/** Static and dynamic bars of a preset and the dynamic label (written by the chart's `write`). */
+function msRow(p: HardwarePreset, i: number, x: ContinuousScale, band: BandScale): ReactNode {
+  const c = band.center(i);
+  const x0 = x.domain[0];
+  return (
+    <g key={p.id}>
+      <rect className="hw-bar-static" x={x(x0)} y={c - 8.5} height={8} fill="var(--hw-static)" />
+      <rect
+        className="hw-bar"
+        x={x(x0)}
+        y={c + 0.5}
+        height={8}
+        fill={barColor(p)}
+        fillOpacity={p.validated ? 1 : 0.5}
+      />
+      <text className="svg-bar-label" y={c + 4.5} dy="0.32em" />
+    </g>
+  );
+}
+
+function writeMsRows(rows: readonly HardwareDatum[], groups: HTMLCollection, x: ContinuousScale) {
+  const x0 = x(x.domain[0]);
+  const n = Math.min(rows.length, groups.length);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const [staticBar, bar, text] = groups[i]!.children;
+    writeAttr(staticBar, 'width', String(Math.max(0, x(r.staticMsPerImage) - x0)));
+    writeAttr(bar, 'width', String(Math.max(0, x(r.msPerImage) - x0)));
+    writeAttr(text, 'x', String(x(r.msPerImage) + 5));
+    writeText(text, formatMs(r.msPerImage));
+  }
+}
+
+interface MsPerImageChartProps {
+  presets: HardwarePreset[];
+  live: Live<HardwareDatum[]>;
+  /** The log domain (see {@link msAxisDomain}). */
+  lo: number;
+  hi: number;
+}
+
 /** Horizontal bars of ms per image, static and dynamic, on a log axis (Jetson boards are 50× slower). */
-export const MsPerImageChart = memo(function MsPerImageChart({ rows }: { rows: HardwareDatum[] }) {
-  const [lo, hi] = decadeTicks(rows.flatMap((r) => [r.msPerImage, r.staticMsPerImage])).domain;
+export const MsPerImageChart = memo(function MsPerImageChart({
+  presets,
+  live,
+  lo,
+  hi,
+}: MsPerImageChartProps) {
   const xAxis = useMemo(
     () => (range: [number, number]) => ({
       x: logScale([lo, hi], range),
@@ -263,45 +391,15 @@ export const MsPerImageChart = memo(function MsPerImageChart({ rows }: { rows: H
   );
   return (
     <PresetBars
-      rows={rows}
+      presets={presets}
+      live={live}
       testId="hardware-ms-chart"
       label="Latency per image, static and dynamic, per hardware preset (log scale)"
       rightGapPx={64}
       xAxis={xAxis}
       title="Latency per image (ms, log scale)"
-    >
-      {(x, band) => (
-        <g className="hw-bars">
-          {rows.map((r, i) => {
-            const c = band.center(i);
-            const x0 = x(lo);
-            return (
-              <g key={r.id}>
-                <rect
-                  className="hw-bar-static"
-                  x={x0}
-                  y={c - 8.5}
-                  width={Math.max(0, x(r.staticMsPerImage) - x0)}
-                  height={8}
-                  fill="var(--hw-static)"
-                />
-                <rect
-                  className="hw-bar"
-                  x={x0}
-                  y={c + 0.5}
-                  width={Math.max(0, x(r.msPerImage) - x0)}
-                  height={8}
-                  fill={barColor(r)}
-                  fillOpacity={r.validated ? 1 : 0.5}
-                />
-                <text className="svg-bar-label" x={x(r.msPerImage) + 5} y={c + 4.5} dy="0.32em">
-                  {formatMs(r.msPerImage)}
-                </text>
-              </g>
-            );
-          })}
-        </g>
-      )}
-    </PresetBars>
+      renderRow={msRow}
+      write={writeMsRows}
+    />
   );
 });

@@ -1,12 +1,46 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { formatMs, formatRatio } from '../../format';
-import type { HardwareDatum } from './hardwareData';
+import type { HardwareDatum, HardwarePreset } from './hardwareData';
+import { writeClass, writeText, type Live } from './live';
+
+/** Columns written on every rate change, after the three fixed ones (preset, validated, batch). */
+const LIVE_FROM = 3;
+
+/** Writes the rows' numbers into the table body's rows (only the texts and classes that differ). */
+function writeTableRows(rows: readonly HardwareDatum[], body: HTMLTableSectionElement): void {
+  const trs = body.children;
+  const n = Math.min(rows.length, trs.length);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const cells = trs[i]!.children;
+    writeText(cells[LIVE_FROM], formatMs(r.msPerImage));
+    writeText(cells[LIVE_FROM + 1], formatMs(r.staticMsPerImage));
+    writeText(cells[LIVE_FROM + 2], formatRatio(r.ratio));
+    const speedup = cells[LIVE_FROM + 3];
+    writeText(speedup, `${r.speedup.toFixed(2)}×`);
+    writeClass(speedup, r.speedup >= 1 ? 'good' : 'bad');
+  }
+}
 
 /**
- * The comparison as numbers, one row per preset; the current one highlighted (re-rendered only with
- * new rows).
+ * The comparison as numbers, one row per preset; the current one highlighted. Rendered with the
+ * presets; the numbers are written from `live` on every rate change (only those that differ).
  */
-export const HardwareTable = memo(function HardwareTable({ rows }: { rows: HardwareDatum[] }) {
+export const HardwareTable = memo(function HardwareTable({
+  presets,
+  live,
+}: {
+  presets: HardwarePreset[];
+  live: Live<HardwareDatum[]>;
+}) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const now = live.get();
+    if (now) writeTableRows(now, el);
+    return live.subscribe((rows) => writeTableRows(rows, el));
+  }, [live, presets]);
   return (
     <section className="card hw-table-card" aria-label="Hardware comparison table">
       <table className="data hw-table" data-testid="hardware-table">
@@ -21,8 +55,8 @@ export const HardwareTable = memo(function HardwareTable({ rows }: { rows: Hardw
             <th scope="col">Speed-up</th>
           </tr>
         </thead>
-        <tbody>
-          {rows.map((r) => (
+        <tbody ref={body}>
+          {presets.map((r) => (
             <tr
               key={r.id}
               className={r.current ? 'current' : undefined}
@@ -34,10 +68,10 @@ export const HardwareTable = memo(function HardwareTable({ rows }: { rows: Hardw
               </th>
               <td className={r.validated ? '' : 'warn'}>{r.validated ? 'yes' : 'not validated'}</td>
               <td>{r.batchSize}</td>
-              <td>{formatMs(r.msPerImage)}</td>
-              <td>{formatMs(r.staticMsPerImage)}</td>
-              <td>{formatRatio(r.ratio)}</td>
-              <td className={r.speedup >= 1 ? 'good' : 'bad'}>{`${r.speedup.toFixed(2)}×`}</td>
+              <td />
+              <td />
+              <td />
+              <td />
             </tr>
           ))}
         </tbody>

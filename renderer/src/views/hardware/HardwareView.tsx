@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { markDrawn } from '../../perf/probe';
 import { useShallow } from 'zustand/react/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
@@ -7,7 +7,17 @@ import { modelLabel } from '../../labels';
 import { useStudio } from '../../store';
 import { HardwareTable } from './HardwareTable';
 import { MsPerImageChart, RatioChart } from './HardwareCharts';
-import { currentPresetId, hardwareData } from './hardwareData';
+import {
+  currentPresetId,
+  hardwareData,
+  msAxisDomain,
+  presetsKey,
+  presetsOf,
+  ratioAxisTop,
+  type HardwareDatum,
+} from './hardwareData';
+import { createLive } from './live';
+import { keepMax } from '../../charts/svg';
 import '../../styles/views.css';
 
 const LEGEND: LegendItem[] = [
@@ -39,9 +49,42 @@ export function HardwareView() {
       presetId: currentPresetId(s.config),
     })),
   );
-  useLayoutEffect(() => markDrawn('hardware', rowsConfig), [rowsConfig]);
   // Keyed by the preset id, not the configuration: a rate drag must not redraw the charts with old rows.
   const data = useMemo(() => (rows ? hardwareData(rows, presetId) : null), [rows, presetId]);
+  // The numbers reach the charts and the table through `live`; React renders them again only when
+  // what they show of the presets or an axis changes.
+  const [live] = useState(() => createLive<HardwareDatum[]>());
+  const key = data ? presetsKey(data) : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the presets show (key)
+  const presets = useMemo(() => (data ? presetsOf(data) : []), [key]);
+  // The ratio axis keeps its top while the bars fit (derived state); the ms axis spans whole decades.
+  const needed = data ? ratioAxisTop(data) : 0;
+  const [drawnMax, setDrawnMax] = useState(needed);
+  const maxX = keepMax(drawnMax, needed);
+  if (maxX !== drawnMax) setDrawnMax(maxX);
+  const [lo, hi] = data ? msAxisDomain(data) : [0.1, 1];
+  useLayoutEffect(() => {
+    if (data) live.set(data);
+    markDrawn('hardware', rowsConfig);
+  }, [live, data, rowsConfig]);
+  const charts = useMemo(
+    () => (
+      <ChartCard
+        title="Hardware comparison"
+        subtitle="Each preset at its own batch size (128 on discrete GPUs, 1 on Jetson boards); ms per image = batch latency ÷ batch size."
+        context={`${model} · every preset at its own batch`}
+        exportName="hardware-comparison"
+        className="chart-card-contained"
+        legend={<ChartLegend items={LEGEND} label="Hardware comparison legend" />}
+      >
+        <div className="hw-charts">
+          <RatioChart presets={presets} live={live} maxX={maxX} />
+          <MsPerImageChart presets={presets} live={live} lo={lo} hi={hi} />
+        </div>
+      </ChartCard>
+    ),
+    [model, presets, live, maxX, lo, hi],
+  );
   if (!data) return <Predicting what="Comparing hardware presets…" />;
   const note = hardwareNote(
     hardware.kind,
@@ -65,20 +108,8 @@ export function HardwareView() {
         .
       </p>
       {note ? <p className="hint">{note}</p> : null}
-      <ChartCard
-        title="Hardware comparison"
-        subtitle="Each preset at its own batch size (128 on discrete GPUs, 1 on Jetson boards); ms per image = batch latency ÷ batch size."
-        context={`${model} · every preset at its own batch`}
-        exportName="hardware-comparison"
-        className="chart-card-contained"
-        legend={<ChartLegend items={LEGEND} label="Hardware comparison legend" />}
-      >
-        <div className="hw-charts">
-          <RatioChart rows={data} />
-          <MsPerImageChart rows={data} />
-        </div>
-      </ChartCard>
-      <HardwareTable rows={data} />
+      {charts}
+      <HardwareTable presets={presets} live={live} />
     </div>
   );
 }

@@ -55,6 +55,30 @@ describe('HardwareView on a rate change', () => {
     expect(table()).not.toBe(tableBefore);
   });
 
+  it('shows an earlier rate’s bars and numbers again when the rate comes back to it', () => {
+    const base = defaultConfig('resnet101', 'v100');
+    loadStudio({ ...base, targetRate: 0.5 }, { hardware: true });
+    const { container } = renderWithHost(<HardwareView />);
+    const shown = () => ({
+      widths: Array.from(container.querySelectorAll('rect.hw-bar')).map((r) =>
+        r.getAttribute('width'),
+      ),
+      labels: Array.from(container.querySelectorAll('.hw-bars text')).map((t) => t.textContent),
+      table: screen.getByTestId('hardware-table').textContent,
+    });
+    const at50 = shown();
+    // Every label has its number: ratios in one chart, ms per image in the other.
+    expect(at50.labels.every((l) => l !== null && /\d/.test(l))).toBe(true);
+    act(() => {
+      loadStudio({ ...base, targetRate: 0.55 }, { hardware: true });
+    });
+    expect(shown()).not.toEqual(at50);
+    act(() => {
+      loadStudio({ ...base, targetRate: 0.5 }, { hardware: true });
+    });
+    expect(shown()).toEqual(at50);
+  });
+
   it('moves the current preset’s highlight in both charts when the hardware changes', () => {
     const base = defaultConfig('resnet101', 'v100');
     loadStudio(base, { hardware: true });
