@@ -13,6 +13,8 @@ import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const CHANGES = Number(process.env.BENCH_TAB_CHANGES ?? 40);
 const WARMUP = 3;
+/** Runs of the measurement without a change: its own main-thread cost and the frame it waits for. */
+const IDLE_RUNS = 20;
 const ALL_VIEWPORTS = [
   [1440, 900],
   [1280, 800],
@@ -164,16 +166,18 @@ async function measureTab(browser, page, tab) {
     if (r.frames === 1) oneFrame++;
   }
   // Without a change: what the measurement itself costs (evaluate, marks, one frame).
-  for (let i = 0; i < 5; i++) await run(false, CHANGES + i);
+  const still = [];
+  for (let i = 0; i < IDLE_RUNS; i++) still.push((await run(false, CHANGES + i)).ms);
   const trace = await browser.stopTracing();
   const renders = (await page.evaluate(() => window.__laudnetProbe.spaceRenders)) - renders0;
-  const cpu = mainThreadMs(trace, CHANGES + 5);
+  const cpu = mainThreadMs(trace, CHANGES + IDLE_RUNS);
   return {
     main: stats(cpu.slice(0, CHANGES)),
     paint: stats(paint),
     idle: stats(cpu.slice(CHANGES)).p50,
     renders,
     oneFrame,
+    still: stats(still),
   };
 }
 
@@ -245,6 +249,10 @@ try {
       if (tab.id === 'curves')
         console.log(
           `  (the measurement itself: ${r.idle.toFixed(1)} ms of main thread without a change, included in median and p95; "own": the median less the measurement's own cost, measured per tab)`,
+        );
+      if (tab.target)
+        console.log(
+          `      the same measurement without a change (${IDLE_RUNS} runs, the frame alone): p50 ${r.still.p50.toFixed(1)}, p95 ${r.still.p95.toFixed(1)}, max ${r.still.max.toFixed(1)} ms`,
         );
     }
     if (width === 1440) {
