@@ -13,8 +13,8 @@ import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
 const CHANGES = Number(process.env.BENCH_TAB_CHANGES ?? 40);
 const WARMUP = 3;
-/** Runs of the measurement without a change: its own main-thread cost and the frame it waits for. */
-const IDLE_RUNS = 20;
+/** Runs of the measurement without a change: its own main-thread cost and the frame it waits for (BENCH_IDLE_RUNS). */
+const IDLE_RUNS = Number(process.env.BENCH_IDLE_RUNS ?? 20);
 const ALL_VIEWPORTS = [
   [1440, 900],
   [1280, 800],
