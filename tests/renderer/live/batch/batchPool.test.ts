@@ -101,6 +101,18 @@ async function runFolder(
   return { start, problems, finished: await backend.finishBatch() };
 }
 
+/** A pool of two fake workers (one thread each) with the test model set, and the workers' log. */
+function twoWorkerPool() {
+  const log = { opens: 0, runs: [] as number[], ended: 0 };
+  const pool = createBatchPool({
+    spawn: () => fakeWorker(0, log),
+    fallback: () => fakeFallback([]),
+    layout: () => ({ workers: 2, threads: 1 }),
+  });
+  pool.setModel(MODEL, readFixture(MODEL), []);
+  return { log, pool };
+}
+
 describe('batch pool', () => {
   it('runs a folder on two workers, out of order, to the summary one worker builds, byte for byte', async () => {
     const log = { opens: 0, runs: [] as number[], ended: 0 };
@@ -129,13 +141,7 @@ describe('batch pool', () => {
   });
 
   it('reads images given as files in its workers, to the same summary as their bytes', async () => {
-    const log = { opens: 0, runs: [] as number[], ended: 0 };
-    const pool = createBatchPool({
-      spawn: () => fakeWorker(0, log),
-      fallback: () => fakeFallback([]),
-      layout: () => ({ workers: 2, threads: 1 }),
-    });
-    pool.setModel(MODEL, readFixture(MODEL), []);
+    const { pool } = twoWorkerPool();
     const files = await runFolder(pool.backend, FOLDER, NONE, true);
     const bytes = await runFolder(pool.backend, FOLDER, NONE, false);
     if (!files.finished.ok || !bytes.finished.ok) throw new Error('a batch failed');
@@ -146,13 +152,7 @@ describe('batch pool', () => {
   });
 
   it('creates the sessions once and keeps them for the next batch; a new model opens them again', async () => {
-    const log = { opens: 0, runs: [] as number[], ended: 0 };
-    const pool = createBatchPool({
-      spawn: () => fakeWorker(0, log),
-      fallback: () => fakeFallback([]),
-      layout: () => ({ workers: 2, threads: 1 }),
-    });
-    pool.setModel(MODEL, readFixture(MODEL), []);
+    const { log, pool } = twoWorkerPool();
     const folder = FOLDER.slice(0, 2);
     const first = await runFolder(pool.backend, folder);
     const second = await runFolder(pool.backend, folder);
@@ -168,13 +168,7 @@ describe('batch pool', () => {
   });
 
   it('reports an image that cannot be decoded and adds the others', async () => {
-    const log = { opens: 0, runs: [] as number[], ended: 0 };
-    const pool = createBatchPool({
-      spawn: () => fakeWorker(0, log),
-      fallback: () => fakeFallback([]),
-      layout: () => ({ workers: 2, threads: 1 }),
-    });
-    pool.setModel(MODEL, readFixture(MODEL), []);
+    const { pool } = twoWorkerPool();
     const folder: typeof FOLDER = [FOLDER[0]!, ['cat/broken.png', 'cat', 2], FOLDER[2]!];
     const { problems, finished } = await runFolder(pool.backend, folder);
     expect(problems).toEqual([null, 'The PNG image could not be decoded.', null]);

@@ -65,6 +65,13 @@ function messages(rate: number) {
 
 const neverIdle = () => () => undefined;
 
+/** Gives a renderer its canvas, the buttons' boxes and the colours: everything but the blocks. */
+function setUp(r: StripRenderer, canvas: StripCanvasLike, size: StripMessage) {
+  r.handle({ kind: 'canvas', canvas });
+  r.handle(size);
+  r.handle({ kind: 'colors', colors });
+}
+
 describe('StripRenderer', () => {
   it('draws only once it has a canvas, the boxes, the colours and the blocks', () => {
     const r = new StripRenderer(neverIdle);
@@ -87,12 +94,7 @@ describe('StripRenderer', () => {
     const r = new StripRenderer(neverIdle);
     const { canvas, texts, clears } = recordingCanvas();
     const { size, draw, keys } = messages(0.5);
-    for (const m of [
-      { kind: 'canvas', canvas } as const,
-      size,
-      { kind: 'colors', colors } as const,
-    ])
-      r.handle(m);
+    setUp(r, canvas, size);
     r.handle(draw);
     r.paint();
     expect(texts.length).toBe(keys.length);
@@ -132,12 +134,7 @@ describe('StripRenderer', () => {
     });
     const { canvas } = recordingCanvas();
     const { size, draw } = messages(0.5);
-    for (const m of [
-      { kind: 'canvas', canvas } as const,
-      size,
-      { kind: 'colors', colors } as const,
-    ])
-      r.handle(m);
+    setUp(r, canvas, size);
     r.handle(draw);
     r.paint();
     r.handle(messages(0.61).draw);
@@ -167,12 +164,7 @@ describe('StripRenderer', () => {
     const r = new StripRenderer(neverIdle);
     const { canvas, texts } = recordingCanvas();
     const { size, draw, keys } = messages(0.5);
-    for (const m of [
-      { kind: 'canvas', canvas } as const,
-      size,
-      { kind: 'colors', colors } as const,
-    ])
-      r.handle(m);
+    setUp(r, canvas, size);
     r.handle(draw);
     // Block 0 at 0.25, the others at 0.75 (two numbers per block: rate, channel rate).
     const rates = new Float64Array(2 * keys.length).fill(0.75);
