@@ -45,7 +45,7 @@ const axisLookups = new Map<number, Int32Array>();
  * Index lookup from output pixel to a map of `size` cells along one axis (kept: a network has a few
  * sides and sizes, and the filmstrip asks for the same ones at every rate change). Read-only.
  */
-function axisLookup(side: number, size: number): Int32Array {
+export function axisLookup(side: number, size: number): Int32Array {
   const key = side * 65536 + size;
   let out = axisLookups.get(key);
   if (!out) {

@@ -6,7 +6,11 @@
  * mask state. The ponder map is drawn at the masks' finest side, without the photo (the card draws the
  * grey photo under it, as for a dump). Pure (no DOM), unit-tested in Node against `buildMaskAtlas`.
  */
-import { DEFAULT_OVERLAY_COLOURS, rasterizeOverlay } from '../../../core/maskfile/overlay';
+import {
+  axisLookup,
+  DEFAULT_OVERLAY_COLOURS,
+  rasterizeOverlay,
+} from '../../../core/maskfile/overlay';
 import type { BlockMaskSet } from '../../../core/maskfile/types';
 import { channelStripRgba, ponderRgba } from '../views/masks/draw';
 import {
@@ -53,19 +57,6 @@ function blendedPhoto(photo: Uint8ClampedArray, colour: readonly number[]): Uint
     out[i + 3] = photo[i + 3] as number;
   }
   return new Uint32Array(out.buffer);
-}
-
-const lookups = new Map<number, Int32Array>();
-/** Output pixel → map cell along one axis (`rasterizeOverlay`'s nearest-neighbour rule). */
-function lookup(side: number, size: number): Int32Array {
-  const key = side * 65536 + size;
-  let out = lookups.get(key);
-  if (!out) {
-    out = new Int32Array(side);
-    for (let x = 0; x < side; x++) out[x] = Math.min(size - 1, Math.floor((x * size) / side));
-    lookups.set(key, out);
-  }
-  return out;
 }
 
 const words = (image: RgbaImage) =>
@@ -213,10 +204,10 @@ export class AtlasPainter {
     const conv1 = block.conv1;
     const stripFrom = block.channel ? px - this.tileStripPx : px;
     if (conv2 && conv2.groups === 1 && (!conv1 || conv1.groups === 1)) {
-      const ys2 = lookup(px, conv2.height);
-      const xs2 = lookup(px, conv2.width);
-      const ys1 = lookup(px, conv1?.height ?? 1);
-      const xs1 = lookup(px, conv1?.width ?? 1);
+      const ys2 = axisLookup(px, conv2.height);
+      const xs2 = axisLookup(px, conv2.width);
+      const ys1 = axisLookup(px, conv1?.height ?? 1);
+      const xs1 = axisLookup(px, conv1?.width ?? 1);
       const w1 = conv1?.width ?? 1;
       const kept2 = conv2.data;
       const kept1 = conv1?.data ?? null;
