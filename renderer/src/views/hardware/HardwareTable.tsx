@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { formatMs, formatRatio } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
-import { writeClass, writeText, type Live } from './live';
+import { writeAttr, writeText, type Live } from './live';
 
 /** Columns written on every rate change, after the three fixed ones (preset, validated, batch). */
 const LIVE_FROM = 3;
@@ -18,7 +18,7 @@ function writeTableRows(rows: readonly HardwareDatum[], body: HTMLTableSectionEl
     writeText(cells[LIVE_FROM + 2], formatRatio(r.ratio));
     const speedup = cells[LIVE_FROM + 3];
     writeText(speedup, `${r.speedup.toFixed(2)}×`);
-    writeClass(speedup, r.speedup >= 1 ? 'good' : 'bad');
+    writeAttr(speedup, 'class', r.speedup >= 1 ? 'good' : 'bad');
   }
 }
 

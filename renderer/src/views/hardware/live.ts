@@ -4,6 +4,7 @@
  * structure (presets, axes, rows) with React and publishes each new result here; the parts subscribed
  * write only the attributes and texts that differ from what is on screen.
  */
+import { textNodeOf, writeText as writeNodeText } from '../../components/figureWriter';
 
 export interface Live<T> {
   /** The latest value (null before the first). */
@@ -39,14 +40,5 @@ export function writeAttr(el: Element | null | undefined, name: string, value: s
 
 /** Sets an element's text only when it differs (its one text node's data, not a new node). */
 export function writeText(el: Element | null | undefined, text: string): void {
-  if (!el) return;
-  const node = el.firstChild;
-  if (node && node === el.lastChild && node.nodeType === Node.TEXT_NODE) {
-    if ((node as Text).data !== text) (node as Text).data = text;
-  } else if (el.textContent !== text) el.textContent = text;
-}
-
-/** Sets the class attribute only when it differs. */
-export function writeClass(el: Element | null | undefined, className: string): void {
-  if (el && el.getAttribute('class') !== className) el.setAttribute('class', className);
+  if (el) writeNodeText(textNodeOf(el), text);
 }
