@@ -73,10 +73,18 @@ export class Studio {
     await this.waitForPrediction();
   }
 
-  /** Waits until the summary shows a prediction that is not stale. */
+  /**
+   * Waits until the summary shows the prediction of the configuration now in the store (not the one
+   * before a change whose prediction is still in the worker), as the app's probe reports it.
+   */
   async waitForPrediction() {
     await expect(this.summary.msPerImage).not.toHaveText('—');
     await expect(this.page.getByTestId('status-predictor')).toContainText('Predicted in');
+    await this.page.waitForFunction(() => {
+      const probe = (window as { __laudnetProbe?: { isDrawn: (area: 'header') => boolean } })
+        .__laudnetProbe;
+      return probe?.isDrawn('header') === true;
+    });
   }
 
   async screenshot(name: string) {
