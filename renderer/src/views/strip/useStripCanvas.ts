@@ -46,28 +46,43 @@ interface Sent extends Drawn {
   rates: Float64Array;
 }
 
-/** True when `a` and `b` hold the same blocks with the same settings (their rates aside). */
+/** The dynamics fields the compact rates message carries (stripRates); every other field is compared. */
+const RATE_FIELDS: ReadonlySet<string> = new Set(['rate', 'channelRate']);
+/** Nested parts, compared field by field below. */
+const STAGE_NESTED: ReadonlySet<string> = new Set(['blocks']);
+const BLOCK_NESTED: ReadonlySet<string> = new Set(['dynamics']);
+
+/** True when two flat records hold the same values in every field but `skip` (an object is compared by reference). */
+function sameFields(a: object, b: object, skip: ReadonlySet<string> | null): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (skip?.has(k)) continue;
+    n++;
+    if (x[k] !== y[k]) return false;
+  }
+  let m = 0;
+  for (const k in y) if (!skip?.has(k)) m++;
+  return n === m;
+}
+
+/**
+ * True when `a` and `b` hold the same blocks with the same settings, their rates aside. Every field of a
+ * stage, a block and its dynamics is compared (rates and the nested `blocks`/`dynamics` aside, compared
+ * field by field), so a field added to them later needs no change here.
+ */
 export function sameBlocks(a: readonly StripStage[], b: readonly StripStage[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let s = 0; s < a.length; s++) {
     const x = a[s]!;
     const y = b[s]!;
-    if (x.stage !== y.stage || x.resolution !== y.resolution || x.width !== y.width) return false;
-    if (x.blocks.length !== y.blocks.length) return false;
+    if (!sameFields(x, y, STAGE_NESTED) || x.blocks.length !== y.blocks.length) return false;
     for (let i = 0; i < x.blocks.length; i++) {
       const p = x.blocks[i]!;
       const q = y.blocks[i]!;
-      if (
-        p.key !== q.key ||
-        p.stage !== q.stage ||
-        p.index !== q.index ||
-        p.channelGroups !== q.channelGroups ||
-        p.gridSide !== q.gridSide ||
-        p.dynamics.mode !== q.dynamics.mode ||
-        p.dynamics.spatialGranularity !== q.dynamics.spatialGranularity ||
-        p.dynamics.channelGroupSize !== q.dynamics.channelGroupSize
-      )
+      if (!sameFields(p, q, BLOCK_NESTED) || !sameFields(p.dynamics, q.dynamics, RATE_FIELDS))
         return false;
     }
   }

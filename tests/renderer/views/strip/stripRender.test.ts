@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { architectureOrNull } from '../../../../renderer/src/store/selectors';
-import { stripData } from '../../../../renderer/src/views/strip/stripData';
+import { stripData, type StripStage } from '../../../../renderer/src/views/strip/stripData';
 import type { StripColors } from '../../../../renderer/src/views/strip/stripPlan';
 import {
   StripRenderer,
@@ -191,5 +191,45 @@ describe('StripRenderer', () => {
     const base = defaultConfig('resnet50', 'v100');
     const other = { ...base, stages: base.stages.map((st) => ({ ...st, mode: 'layer' as const })) };
     expect(sameBlocks(a.stages, stripData(other, architectureOrNull(other)!))).toBe(false);
+  });
+
+  it('sameBlocks sees a change in any field of a stage, a block or its dynamics, one added later too', () => {
+    const draw = messages(0.5).draw;
+    if (draw.kind !== 'draw') throw new Error('not a draw message');
+    const copy = () => structuredClone(draw.stages);
+    const block = draw.stages[1]!.blocks[2]!;
+    const edits: [string, (stages: StripStage[]) => void][] = [
+      ...Object.keys(draw.stages[1]!)
+        .filter((k) => k !== 'blocks')
+        .map((k): [string, (st: StripStage[]) => void] => [
+          `stage.${k}`,
+          (st) => Object.assign(st[1]!, { [k]: 999 }),
+        ]),
+      ...Object.keys(block)
+        .filter((k) => k !== 'dynamics')
+        .map((k): [string, (st: StripStage[]) => void] => [
+          `block.${k}`,
+          (st) => Object.assign(st[1]!.blocks[2]!, { [k]: 'changed' }),
+        ]),
+      ...Object.keys(block.dynamics)
+        .filter((k) => k !== 'rate' && k !== 'channelRate')
+        .map((k): [string, (st: StripStage[]) => void] => [
+          `dynamics.${k}`,
+          (st) => Object.assign(st[1]!.blocks[2]!.dynamics, { [k]: 'changed' }),
+        ]),
+      ['a field added later', (st) => Object.assign(st[1]!.blocks[2]!, { extra: 1 })],
+      ['a stage width', (st) => Object.assign(st[0]!, { width: 64 })],
+    ];
+    expect(edits.length).toBeGreaterThanOrEqual(10);
+    for (const [what, edit] of edits) {
+      const changed = copy();
+      edit(changed);
+      expect(sameBlocks(draw.stages, changed), what).toBe(false);
+      expect(sameBlocks(changed, draw.stages), what).toBe(false);
+    }
+    const ratesOnly = copy();
+    ratesOnly[1]!.blocks[2]!.dynamics.rate = 0.01;
+    ratesOnly[1]!.blocks[2]!.dynamics.channelRate = 0.02;
+    expect(sameBlocks(draw.stages, ratesOnly)).toBe(true);
   });
 });
