@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef, type RefObject } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { markDrawn } from '../perf/probe';
 import { useStudio, type StudioState } from '../store';
 import type { Analysis } from '../worker/types';

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { useHost } from '../hostContext';
 import { useStudio, type StudioState } from '../store';
 import { TransformerStatus } from '../transformer/TransformerStatus';

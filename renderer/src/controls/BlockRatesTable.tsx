@@ -1,5 +1,5 @@
 import { memo, useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { listBlocks, type ArchitectureSpec, type BlockGeometry } from '../../../core/arch';
 import { blockRate } from '../../../core/config/resolve';
 import { useStudio } from '../store';

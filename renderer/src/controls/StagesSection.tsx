@@ -1,5 +1,5 @@
 import { memo, useId, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { stageMidChannels } from '../../../core/arch';
 import type { ArchitectureSpec } from '../../../core/arch';
 import { validChannelGroupSizes } from '../../../core/config/resolve';

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { ChartCard } from '../charts/ChartCard';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ChartLegend, type LegendItem } from '../charts/ChartLegend';

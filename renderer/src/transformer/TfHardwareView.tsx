@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { ChartCard } from '../charts/ChartCard';
 import { ChartFrame } from '../charts/ChartFrame';
 import {

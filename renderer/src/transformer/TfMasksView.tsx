@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { T2T_VARIANTS } from '../../../core/transformer';
 import { useHost } from '../hostContext';
 import { useStudio } from '../store';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { T2T_VARIANTS } from '../../../core/transformer';
 import { useStudio } from '../store';
 import { DEFAULT_SAMPLE_ID, SAMPLE_PHOTOS } from '../views/masks/samples';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { T2T_VARIANTS, headRateSteps } from '../../../core/transformer';
 import { RateSlider } from '../controls/RateSlider';
 import { useStudio } from '../store';

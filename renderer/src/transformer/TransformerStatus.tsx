@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { useStudio } from '../store';
 
 /** The status bar's predictor state while a transformer is picked. */

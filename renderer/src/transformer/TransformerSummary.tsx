@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { useStudio } from '../store';
 import { formatMsPrecise, formatRatio3 } from './format';
 import { useTransformerAnalysis } from './useTransformerAnalysis';

@@ -3,7 +3,7 @@
  * over the chart. They re-render on a rate change; the toolbar, the card and the chart do not.
  */
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../../store/shallow';
 import type { StudioConfig } from '../../../../core/config/schema';
 import { markDrawn } from '../../perf/probe';
 import { useStudio } from '../../store';

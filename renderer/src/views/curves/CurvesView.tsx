@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../../store/shallow';
 import { useStudio } from '../../store';
 import { architectureOf } from '../../store/selectors';
 import { ChartCard } from '../../charts/ChartCard';

@@ -1,5 +1,5 @@
 import { memo, useEffect, useState, type DragEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../../store/shallow';
 import { ChartCard, ChartLegend, type LegendItem } from '../../charts';
 import { folderFromDrop, folderFromFiles } from '../../host/browserFolder';
 import { useHost } from '../../hostContext';

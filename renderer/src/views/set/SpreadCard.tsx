@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../../store/shallow';
 import { ChartLegend, type LegendItem } from '../../charts';
 import { formatMs } from '../../format';
 import { useStudio } from '../../store';
