@@ -17,7 +17,7 @@ import {
 } from './engine';
 import type { LiveImageView } from './imageHook';
 import type { LiveBatchTimes } from './liveSlice';
-import { liveMasksOf, type LiveMasks } from './liveMasks';
+import { liveMasksOf, type LiveAtlas, type LiveMasks } from './liveMasks';
 import {
   decodeImagePixels,
   previewOf,
@@ -31,7 +31,6 @@ import { createLiveBatch, type LiveBatch } from './liveBatch';
 import {
   buildMaskAtlas,
   resizeSquare,
-  type MaskAtlas,
   type MaskAtlasRequest,
   type RgbaImage,
 } from '../worker/masksAtlas';
@@ -146,7 +145,7 @@ async function atlasOf(
   masks: LiveMasks,
   request: MaskAtlasRequest,
   step?: StepClock,
-): Promise<MaskAtlas<ImageBitmap>> {
+): Promise<LiveAtlas> {
   const photo = basePhoto;
   if (photo && baseTilePhoto?.side !== request.tilePx)
     baseTilePhoto = { side: request.tilePx, rgba: resizeSquare(photo, request.tilePx) };
@@ -154,21 +153,22 @@ async function atlasOf(
     ...request,
     photo,
     tilePhoto: photo ? (baseTilePhoto?.rgba ?? null) : null,
+    // The overlay card shows one block's overlay: the page paints it when it shows it.
+    overlays: false,
   });
   step?.('atlasPixels');
-  const [tiles, overlays, strips, ponder] = await Promise.all([
+  const [tiles, strips, ponder] = await Promise.all([
     bitmapOf(pixels.tiles),
-    bitmapOf(pixels.overlays),
     pixels.strips ? bitmapOf(pixels.strips) : null,
     bitmapOf(pixels.ponder),
   ]);
   step?.('atlasBitmaps');
-  return { layout: pixels.layout, tiles, overlays, strips, ponder };
+  return { layout: pixels.layout, tiles, strips, ponder };
 }
 
 /** The bitmaps of an atlas (to transfer them). */
-const atlasBitmaps = (atlas: MaskAtlas<ImageBitmap> | undefined): ImageBitmap[] =>
-  atlas ? [atlas.tiles, atlas.overlays, atlas.ponder, ...(atlas.strips ? [atlas.strips] : [])] : [];
+const atlasBitmaps = (atlas: LiveAtlas | undefined): ImageBitmap[] =>
+  atlas ? [atlas.tiles, atlas.ponder, ...(atlas.strips ? [atlas.strips] : [])] : [];
 
 /** A clock of named steps: each call records the ms since the previous one (summed per name). */
 function stepClock(): { step: StepClock; steps: Record<string, number> } {

@@ -20,7 +20,7 @@ import { previewSize, type LiveImageView } from './imageHook';
 import type { LiveImageResult } from './live.worker';
 import type { LiveMasks } from './liveMasks';
 import type { LiveModelInfo } from './liveSlice';
-import { rememberAtlas } from './preparedAtlas';
+import { rememberLiveAtlas } from './preparedAtlas';
 
 /** The worker calls the actions need (the comlink remote in the app, a fake or Node engine in tests). */
 export interface LiveBackend {
@@ -123,7 +123,7 @@ export function createLiveActions(deps: LiveActionsDeps) {
     const adopted = configFromDump(s.config, masks.arch, masks.patch);
     if (!adopted.ok) return notifyError(`${model.fileName}: ${adopted.error}`);
     // The worker drew the views' pictures of these masks: the views copy from them.
-    if (masks.atlas) rememberAtlas(masks.blocks, masks.atlas);
+    if (masks.atlas) rememberLiveAtlas(masks.blocks, masks.atlas);
     const next = withOffsets(adopted.config, s.config.thresholdOffsets);
     if (!sameRates(next, s.config)) {
       if (coalesce) s.editConfig(() => next, 'live-offsets');

@@ -25,8 +25,14 @@ export interface LiveMasks {
   /** Top-1 class index of the logits (-1 unknown). */
   top1: number;
   /** The 2D views' pictures of these masks, drawn in the worker (absent: the page draws them). */
-  atlas?: MaskAtlas<ImageBitmap>;
+  atlas?: LiveAtlas;
 }
+
+/**
+ * The pictures the live worker draws: every one but the overlays, of which a card shows one block's at
+ * a time (the page paints that one when it is shown, see preparedAtlas.ts).
+ */
+export type LiveAtlas = Omit<MaskAtlas<ImageBitmap>, 'overlays' | 'prepare'>;
 
 /** The page's copy of a live dump. */
 export function liveMasksOf(dump: MaskDump): LiveMasks {

@@ -293,6 +293,11 @@ export interface MaskAtlasOptions {
    * overlays (see masksTiles.ts). The layout is the same either way.
    */
   tiles?: boolean;
+  /**
+   * False: the overlays are left out (a 1×1 placeholder); the page paints the one a card shows when it
+   * shows it (see live/preparedAtlas.ts). Their rectangles in the layout are the same either way.
+   */
+  overlays?: boolean;
 }
 
 /** Where each block's overlays and channel strip sit in the atlas, and the images sized to hold them. */
@@ -356,7 +361,12 @@ export function buildMaskAtlas(
   const tiles: RgbaImage = withTiles
     ? { rgba: new Uint8ClampedArray(n * tilePx * tilePx * 4), width: n * tilePx, height: tilePx }
     : { rgba: new Uint8ClampedArray(4), width: 1, height: 1 };
-  const { overlays, strips, stripWidth, rects } = atlasPlacement(blocks);
+  const placement = atlasPlacement(blocks);
+  const { strips, stripWidth, rects } = placement;
+  const withOverlays = opts.overlays !== false;
+  const overlays: RgbaImage = withOverlays
+    ? placement.overlays
+    : { rgba: new Uint8ClampedArray(4), width: 1, height: 1 };
   const layout: MaskAtlasLayout = {
     tilePx,
     tileStripPx,
@@ -370,9 +380,9 @@ export function buildMaskAtlas(
     layout.index[block.key] = i;
     if (withTiles) drawTile(tiles, i * tilePx, block, tilePx, tileStripPx, tilePhoto);
     const { binary, score } = rects[block.key]!;
-    if (binary)
+    if (withOverlays && binary)
       blit(overlays, rasterizeOverlay(block, { sidePx: binary.side }), binary.side, binary.x, 0);
-    if (score)
+    if (withOverlays && score)
       blit(
         overlays,
         rasterizeOverlay(block, { sidePx: score.side, mode: 'score' }),

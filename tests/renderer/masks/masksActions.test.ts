@@ -61,6 +61,40 @@ describe('mask actions', () => {
     expect(store.getState().maskLoading).toBe(false);
   });
 
+  it("hands a live view's pixels to the worker and starts the live run before the loading flag", async () => {
+    const store = createStudioStore();
+    const registered: Uint8ClampedArray[] = [];
+    let loadingWhenOpening: boolean | null = null;
+    const rgba = new Uint8ClampedArray(224 * 224 * 4).fill(7);
+    const actions = createMaskActions({
+      backend: () =>
+        fakeBackend({
+          registerImage: (pixels) => {
+            registered.push(pixels);
+            return Promise.resolve(7);
+          },
+        }),
+      store,
+      onImageOpening: () => {
+        loadingWhenOpening = store.getState().maskLoading;
+        return Promise.resolve({
+          input: bitmap,
+          rgba,
+          size: 224,
+          original: bitmap,
+          origWidth: 640,
+          origHeight: 480,
+          cropBox: { x: 80, y: 0, width: 480, height: 480 },
+        });
+      },
+    });
+    expect(await actions.openImageBytes('cat.jpg', jpegLike, 'file')).toBe(true);
+    expect(loadingWhenOpening).toBe(false);
+    expect(registered).toEqual([rgba]);
+    expect(store.getState().maskImage).toMatchObject({ id: 7, name: 'cat.jpg', origWidth: 640 });
+    expect(store.getState().maskLoading).toBe(false);
+  });
+
   it('keeps the open image when a non-image is opened, and says why', async () => {
     const store = createStudioStore();
     const actions = createMaskActions({ backend: () => fakeBackend(), store });

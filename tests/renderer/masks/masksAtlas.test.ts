@@ -147,6 +147,23 @@ describe('buildMaskAtlas', () => {
     expect(bare.overlays.rgba).toEqual(full.overlays.rgba);
     expect(bare.ponder.rgba).toEqual(full.ponder.rgba);
   });
+
+  it('without its overlays (painted by the page), keeps the same layout, tiles, strips and ponder map', () => {
+    const { blocks, ponder } = masks();
+    const photo = greyPhoto(90);
+    const full = buildMaskAtlas(blocks, ponder, { tilePx: 32, tileStripPx: 4, photo });
+    const bare = buildMaskAtlas(blocks, ponder, {
+      tilePx: 32,
+      tileStripPx: 4,
+      photo,
+      overlays: false,
+    });
+    expect(bare.layout).toEqual(full.layout);
+    expect([bare.overlays.width, bare.overlays.height]).toEqual([1, 1]);
+    expect(bare.tiles.rgba).toEqual(full.tiles.rgba);
+    expect(bare.strips?.rgba).toEqual(full.strips?.rgba);
+    expect(bare.ponder.rgba).toEqual(full.ponder.rgba);
+  });
 });
 
 describe('cornerPixels', () => {

@@ -2,6 +2,7 @@
  * Opening images and mask dumps for the mask views: the worker decodes, then the store is updated in
  * one step. A failure only adds a notice: whatever was open (image, masks, configuration) stays.
  */
+import { transfer } from 'comlink';
 import type { ArchitectureSpec } from '../../../../core/arch';
 import type { StudioConfig } from '../../../../core/config/schema';
 import type { OpenedFile } from '../../host/types';
@@ -93,6 +94,15 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export type MaskActions = ReturnType<typeof createMaskActions>;
 
 /** The open actions, bound to a store and a worker backend. */
+/**
+ * A decoded view's pixels, handed to the masks worker: moved there (transferred, not copied) when they
+ * are a buffer of their own, which nothing on the page reads afterwards.
+ */
+function ownPixels(rgba: Uint8ClampedArray): Uint8ClampedArray {
+  const whole = rgba.byteOffset === 0 && rgba.byteLength === rgba.buffer.byteLength;
+  return whole && rgba.buffer instanceof ArrayBuffer ? transfer(rgba, [rgba.buffer]) : rgba;
+}
+
 export function createMaskActions(deps: MaskActionsDeps) {
   const { store, backend } = deps;
   const getBytes = deps.fetchBytes ?? fetchBytes;
@@ -119,8 +129,9 @@ export function createMaskActions(deps: MaskActionsDeps) {
     bytes: Uint8Array,
     origin: 'sample' | 'file',
   ): Promise<boolean> {
-    const request = begin();
+    // The live run starts first: the loading flag's store update need not hold the bytes up.
     const decoded = deps.onImageOpening?.(name, bytes);
+    const request = begin();
     let result:
       (Omit<OpenedImageMessage, 'original'> & { original: ImageBitmap | null }) | WorkerFailure;
     try {
@@ -130,7 +141,7 @@ export function createMaskActions(deps: MaskActionsDeps) {
         view && worker.registerImage
           ? {
               ok: true,
-              imageId: await worker.registerImage(view.rgba, view.size, view.size),
+              imageId: await worker.registerImage(ownPixels(view.rgba), view.size, view.size),
               input: view.input,
               original: view.original,
               origWidth: view.origWidth,

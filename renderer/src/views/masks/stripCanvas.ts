@@ -105,6 +105,9 @@ function bandsOf(at: Placement['at'], rates: Placement['rates'], layer: HTMLElem
   return bands;
 }
 
+/** One context to measure the rates' font with (a canvas and context per measure cost more than that). */
+let fontProbe: CanvasRenderingContext2D | null | undefined;
+
 /**
  * Measures the tiles (a layout read: after a change of layout only) and sets up one canvas per row in
  * `layer` (reusing the canvases it has).
@@ -128,7 +131,9 @@ export function measure(host: HTMLElement, layer: HTMLElement, els: StripElement
   }
   let ascent = 0;
   let descent = 0;
-  const probe = font ? host.ownerDocument.createElement('canvas').getContext('2d') : null;
+  if (font && fontProbe === undefined)
+    fontProbe = host.ownerDocument.createElement('canvas').getContext('2d');
+  const probe = font ? fontProbe : null;
   if (probe) {
     probe.font = font;
     const metrics = probe.measureText('0');
