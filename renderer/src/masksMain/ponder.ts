@@ -30,29 +30,41 @@ export function coarsePonder(blocks: readonly BlockMaskSet[], side = 224): Coars
     const map = computePonderMap(blocks, side);
     return { map, coarse: map };
   }
-  // Sums per map side at that side, then spread over the F grid.
+  // Sums per map side at that side, then spread over the F grid. Blocks may share one mask (the
+  // masker's same-shaped blocks): each distinct mask is added once, times the blocks that show it.
   let everywhere = 0;
-  const sums = new Map<number, Uint16Array>();
+  const times = new Map<Uint8Array, number>();
+  const sides = new Map<Uint8Array, number>();
   for (const b of blocks) {
     const m = b.conv2;
     if (!m) {
       if (!b.channel || b.channel.some((v) => v !== 0)) everywhere++;
       continue;
     }
-    let sum = sums.get(m.height);
-    if (!sum) sums.set(m.height, (sum = new Uint16Array(m.height * m.height)));
-    const data = m.data;
-    for (let i = 0; i < data.length; i++) sum[i] = (sum[i] as number) + (data[i] as number);
+    times.set(m.data, (times.get(m.data) ?? 0) + 1);
+    sides.set(m.data, m.height);
+  }
+  const sums = new Map<number, Uint16Array>();
+  for (const [data, n] of times) {
+    const h = sides.get(data) as number;
+    let sum = sums.get(h);
+    if (!sum) sums.set(h, (sum = new Uint16Array(h * h)));
+    for (let i = 0; i < data.length; i++) sum[i] = (sum[i] as number) + n * (data[i] as number);
   }
   const counts = new Uint16Array(fine * fine);
   if (everywhere > 0) counts.fill(everywhere);
   for (const [h, sum] of sums) {
     const f = fine / h;
-    for (let y = 0; y < fine; y++) {
-      const row = Math.floor(y / f) * h;
-      const o = y * fine;
-      for (let x = 0; x < fine; x++)
-        counts[o + x] = (counts[o + x] as number) + (sum[row + Math.floor(x / f)] as number);
+    // Each row of the coarser sums spreads over f rows: made once, then added f times.
+    const spread = new Uint16Array(fine);
+    for (let r = 0; r < h; r++) {
+      const row = r * h;
+      for (let x = 0; x < fine; x++) spread[x] = sum[row + ((x / f) | 0)] as number;
+      for (let y = r * f; y < (r + 1) * f; y++) {
+        const o = y * fine;
+        for (let x = 0; x < fine; x++)
+          counts[o + x] = (counts[o + x] as number) + (spread[x] as number);
+      }
     }
   }
   let maxCount = 0;
