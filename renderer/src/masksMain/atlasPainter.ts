@@ -107,10 +107,12 @@ export class AtlasPainter {
     }
     const layout = this.layout as MaskAtlasLayout;
     const change: PaintedChange = { rebuilt, tiles: [], strips: [] };
+    // Tiles painted in this paint by their masks: a block sharing another's masks copies its pixels.
+    const done = new Map<Uint8Array, { i: number; conv1: Uint8Array | null; rows: number }>();
     blocks.forEach((block, i) => {
       if (this.painted[i] === block) return;
       this.painted[i] = block;
-      this.paintTile(i, block);
+      this.paintTile(i, block, done);
       change.tiles.push(i);
       // The overlays when the card asks for them (it shows one block's).
       this.overlayDue.set(block, new Set(['binary', 'score']));
@@ -194,8 +196,15 @@ export class AtlasPainter {
       to.set(from.subarray(r * rect.side, (r + 1) * rect.side), (rect.y + r) * w + rect.x);
   }
 
-  /** Block i's tile: the photo blended with its overlay, its channel strip, clear corners. */
-  private paintTile(i: number, block: BlockMaskSet): void {
+  /**
+   * Block i's tile: the photo blended with its overlay, its channel strip, clear corners. `done`: the
+   * tiles painted before it in this paint, by their conv2 mask (the same masks: the same pixels).
+   */
+  private paintTile(
+    i: number,
+    block: BlockMaskSet,
+    done: Map<Uint8Array, { i: number; conv1: Uint8Array | null; rows: number }>,
+  ): void {
     const px = this.tilePx;
     const out = words(this.tiles);
     const width = this.tiles.width;
@@ -203,7 +212,15 @@ export class AtlasPainter {
     const conv2 = block.conv2;
     const conv1 = block.conv1;
     const stripFrom = block.channel ? px - this.tileStripPx : px;
-    if (conv2 && conv2.groups === 1 && (!conv1 || conv1.groups === 1)) {
+    const twin = conv2 ? done.get(conv2.data) : undefined;
+    if (twin && twin.conv1 === (conv1?.data ?? null) && twin.rows === stripFrom) {
+      const from = twin.i * px;
+      for (let y = 0; y < stripFrom; y++) {
+        const o = y * width;
+        out.copyWithin(o + x0, o + from, o + from + px);
+      }
+    } else if (conv2 && conv2.groups === 1 && (!conv1 || conv1.groups === 1)) {
+      done.set(conv2.data, { i, conv1: conv1?.data ?? null, rows: stripFrom });
       const ys2 = axisLookup(px, conv2.height);
       const xs2 = axisLookup(px, conv2.width);
       const ys1 = axisLookup(px, conv1?.height ?? 1);

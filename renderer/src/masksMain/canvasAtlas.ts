@@ -37,6 +37,20 @@ function put(s: Surface, x: number, y: number, w: number, h: number): void {
   if (s.data) s.ctx?.putImageData(s.data, 0, 0, x, y, w, h);
 }
 
+/**
+ * Ascending indices as runs [from, to) of consecutive ones: one put per run (a rate change usually
+ * changes every block, and one put of the row costs less than a put per tile).
+ */
+export function runs(indices: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of indices) {
+    const last = out[out.length - 1];
+    if (last && last[1] === i) last[1] = i + 1;
+    else out.push([i, i + 1]);
+  }
+  return out;
+}
+
 /** Proxy masks' pictures on the page for one photo and tile size. */
 export class CanvasAtlas {
   private readonly painter: AtlasPainter;
@@ -55,11 +69,15 @@ export class CanvasAtlas {
     const change = p.paint(result);
     const px = p.tilePx;
     if (bind(this.tiles, p.tiles) || change.rebuilt) putAll(this.tiles);
-    else for (const i of change.tiles) put(this.tiles, i * px, 0, px, px);
+    else
+      for (const [from, to] of runs(change.tiles))
+        put(this.tiles, from * px, 0, (to - from) * px, px);
     if (bind(this.overlays, p.overlays) || change.rebuilt) putAll(this.overlays);
     if (p.strips) {
       if (bind(this.strips, p.strips) || change.rebuilt) putAll(this.strips);
-      else for (const i of change.strips) put(this.strips, 0, i, p.strips.width, 1);
+      else
+        for (const [from, to] of runs(change.strips))
+          put(this.strips, 0, from, p.strips.width, to - from);
     }
     bind(this.ponder, p.ponder);
     putAll(this.ponder);

@@ -3,8 +3,10 @@
  * the same ponder map as `computePonderMap`, value for value, but a rate change only flips the decision
  * cells between the old and the new kept count in each block's fixed saliency order, and with them the
  * conv2 pixels under those cells and the conv1 pixels whose 3×3 window reads them. A block whose mode,
- * granularity or group size changed is computed afresh. Pure (no DOM), unit-tested in Node against the
- * full computation.
+ * granularity or group size changed is computed afresh. Blocks of the same shape (sides, stride,
+ * granularity) that keep the same number of cells have the same spatial masks: only the first of them is
+ * moved and copied, and the others' snapshots share its arrays (a ResNet-101 rate change has 7 distinct
+ * spatial masks among its 33 blocks). Pure (no DOM), unit-tested in Node against the full computation.
  */
 import { listBlocks, type ArchitectureSpec, type BlockGeometry } from '../../../core/arch';
 import type { StudioConfig } from '../../../core/config/schema';
@@ -155,14 +157,14 @@ class Arena {
   constructor(bytes: number) {
     this.buffer = new ArrayBuffer(bytes);
   }
-  /** Bytes a snapshot of `st` takes (each array 4-aligned). */
-  static bytesOf(st: BlockState): number {
+  /** Bytes the spatial arrays of a snapshot of `s` take (each array 4-aligned). */
+  static spatialBytes(s: SpatialState): number {
     const a = (n: number) => (n + 3) & ~3;
-    const s = st.spatial;
-    let n = 0;
-    if (s) n += a(s.grid.length) + a(s.conv2.length) + a(s.conv1.length) + 4 * s.grid.length;
-    if (st.channel) n += a(st.channel.mask.length);
-    return n;
+    return a(s.grid.length) + a(s.conv2.length) + a(s.conv1.length) + 4 * s.grid.length;
+  }
+  /** Bytes the channel mask of a snapshot of `st` takes. */
+  static channelBytes(st: BlockState): number {
+    return st.channel ? (st.channel.mask.length + 3) & ~3 : 0;
   }
   copy(src: Uint8Array): Uint8Array {
     const out = new Uint8Array(this.buffer, this.at, src.length);
@@ -184,33 +186,60 @@ const plane = (data: Uint8Array, height: number, width: number) => ({
   data,
 });
 
+/** The spatial part of a snapshot: copies of a spatial state's arrays (shared by same-shaped blocks). */
+type SpatialParts = Pick<
+  ProxyBlockMasks,
+  'grid' | 'gridScore' | 'gridSaliency' | 'conv2' | 'conv1' | 'keptCells' | 'totalCells'
+> & { spatial: number; conv2Rate: number; conv1Rate: number };
+
+function spatialParts(
+  s: SpatialState,
+  g: BlockGeometry,
+  mode: StageMode,
+  layerScore: number | null,
+  arena: Arena,
+): SpatialParts {
+  const total = s.side * s.side;
+  let score: Float32Array;
+  if (layerScore !== null) {
+    score = arena.floats(1);
+    score[0] = layerScore;
+  } else score = scoreOf(s, arena);
+  return {
+    grid: plane(arena.copy(s.grid), s.side, s.side),
+    gridScore: { groups: 1, height: s.side, width: s.side, data: score },
+    gridSaliency: mode === 'layer' ? null : (s.ranked?.scores ?? null),
+    conv2: plane(arena.copy(s.conv2), g.outSize, g.outSize),
+    conv1: plane(arena.copy(s.conv1), g.inSize, g.inSize),
+    keptCells: s.kept,
+    totalCells: total,
+    spatial: s.kept / total,
+    conv2Rate: s.conv2.length === 0 ? 0 : s.ones2 / s.conv2.length,
+    conv1Rate: s.conv1.length === 0 ? 0 : s.ones1 / s.conv1.length,
+  };
+}
+
 function snapshotOf(
   st: BlockState,
   mode: StageMode,
-  layerScore: number | null,
+  parts: SpatialParts | null,
   arena: Arena,
 ): ProxyBlockMasks {
   const g = st.geometry;
   const out = emptyProxyBlock(g, mode);
   const s = st.spatial;
-  if (s) {
-    const total = s.side * s.side;
+  if (s && parts) {
     out.granularity = mode === 'layer' ? g.outSize : s.S;
-    out.grid = plane(arena.copy(s.grid), s.side, s.side);
-    let score: Float32Array;
-    if (layerScore !== null) {
-      score = arena.floats(1);
-      score[0] = layerScore;
-    } else score = scoreOf(s, arena);
-    out.gridScore = { groups: 1, height: s.side, width: s.side, data: score };
-    out.gridSaliency = mode === 'layer' ? null : (s.ranked?.scores ?? null);
-    out.conv2 = plane(arena.copy(s.conv2), g.outSize, g.outSize);
-    out.conv1 = plane(arena.copy(s.conv1), g.inSize, g.inSize);
-    out.keptCells = s.kept;
-    out.totalCells = total;
-    out.rates.spatial = s.kept / total;
-    out.rates.conv2 = s.conv2.length === 0 ? 0 : s.ones2 / s.conv2.length;
-    out.rates.conv1 = s.conv1.length === 0 ? 0 : s.ones1 / s.conv1.length;
+    out.grid = parts.grid;
+    out.gridScore = parts.gridScore;
+    out.gridSaliency = parts.gridSaliency;
+    out.conv2 = parts.conv2;
+    out.conv1 = parts.conv1;
+    out.keptCells = parts.keptCells;
+    out.totalCells = parts.totalCells;
+    out.rates.spatial = parts.spatial;
+    out.rates.conv2 = parts.conv2Rate;
+    out.rates.conv1 = parts.conv1Rate;
   }
   const c = st.channel;
   if (c) {
@@ -253,7 +282,14 @@ export class ProxyMasker {
       }));
     }
     const changed: number[] = [];
-    const due: { i: number; mode: StageMode; layerScore: number | null }[] = [];
+    // `shape`: the spatial masks' key (sides, stride, granularity, kept cells) when blocks may share them.
+    const due: {
+      i: number;
+      mode: StageMode;
+      layerScore: number | null;
+      shape: string | null;
+      kept: number;
+    }[] = [];
     try {
       this.states.forEach((st, i) => {
         const g = st.geometry;
@@ -267,6 +303,8 @@ export class ProxyMasker {
         if (fresh) this.rebuild(st, mode, S, G);
         let dirty = fresh;
         let layerScore: number | null = null;
+        let shape: string | null = null;
+        let keptTarget = 0;
         const s = st.spatial;
         if (s && mode === 'layer') {
           const on = st.gateU < rate ? 1 : 0;
@@ -280,11 +318,10 @@ export class ProxyMasker {
           dirty ||= before?.gridScore?.data[0] !== Math.fround(layerScore);
         } else if (s) {
           const total = s.side * s.side;
-          const kept = Math.min(total, keptCellCount(rate, g.outSize, g.outSize, S));
-          if (kept !== s.kept) {
-            keepCells(s, g, kept);
-            dirty = true;
-          }
+          keptTarget = Math.min(total, keptCellCount(rate, g.outSize, g.outSize, S));
+          shape = `${g.inSize}|${g.outSize}|${g.stride}|${S}|${keptTarget}`;
+          // The state is moved when the masks are snapshot (it may be another block's that moves).
+          dirty ||= before?.keptCells !== keptTarget;
         }
         const c = st.channel;
         if (c) {
@@ -298,19 +335,42 @@ export class ProxyMasker {
             dirty = true;
           }
         }
-        if (dirty || !before) due.push({ i, mode, layerScore });
+        if (dirty || !before) due.push({ i, mode, layerScore, shape, kept: keptTarget });
       });
     } catch (err) {
       this.arch = null;
       throw err;
     }
     this.arch = arch;
+    // One state moves per shape: the first due block's; the others of that shape share its copies.
+    const leaders = new Map<string, BlockState>();
     let bytes = 0;
-    for (const d of due) bytes += Arena.bytesOf(this.states[d.i] as BlockState);
+    for (const d of due) {
+      const st = this.states[d.i] as BlockState;
+      bytes += Arena.channelBytes(st);
+      const s = st.spatial;
+      if (!s) continue;
+      if (d.shape !== null) {
+        if (leaders.has(d.shape)) continue;
+        leaders.set(d.shape, st);
+        keepCells(s, st.geometry, d.kept);
+      }
+      bytes += Arena.spatialBytes(s);
+    }
     const arena = new Arena(bytes);
-    for (const { i, mode, layerScore } of due) {
+    const shared = new Map<string, SpatialParts>();
+    for (const { i, mode, layerScore, shape } of due) {
       const st = this.states[i] as BlockState;
-      st.snapshot = snapshotOf(st, mode, layerScore, arena);
+      let parts: SpatialParts | null = null;
+      if (shape !== null) {
+        parts = shared.get(shape) ?? null;
+        if (!parts) {
+          const leader = leaders.get(shape) as BlockState;
+          parts = spatialParts(leader.spatial as SpatialState, leader.geometry, mode, null, arena);
+          shared.set(shape, parts);
+        }
+      } else if (st.spatial) parts = spatialParts(st.spatial, st.geometry, mode, layerScore, arena);
+      st.snapshot = snapshotOf(st, mode, parts, arena);
       changed.push(i);
     }
     const blocks = this.states.map((st) => st.snapshot as ProxyBlockMasks);

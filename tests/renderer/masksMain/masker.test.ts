@@ -162,6 +162,29 @@ describe('ProxyMasker', () => {
     expect(ones(before)).toBe(first.blocks[0]!.rates.conv2! * before.length);
   });
 
+  it('gives same-shaped blocks with the same kept count one copy of their masks, and parts them again', () => {
+    const saliency = photoSaliency(9);
+    const masker = new ProxyMasker(saliency);
+    let config = setGlobalRate(defaultConfig('resnet101'), 0.37);
+    const shared = masker.update(config);
+    expectSame(shared, saliency, config);
+    const distinct = new Set(shared.blocks.map((b) => b.conv2?.data).filter(Boolean));
+    // ResNet-101's 33 blocks: per stage the first block (its own sides or stride) and the others.
+    expect(distinct.size).toBe(7);
+    const [a, b] = shared.blocks.filter((x) => x.stage === 2 && x.index > 0);
+    expect(b!.conv2!.data).toBe(a!.conv2!.data);
+    // One of them takes its own rate, then the stage's again: its masks follow, the others stay.
+    config = setBlockRate(config, b!.key, 0.81);
+    const parted = masker.update(config);
+    expectSame(parted, saliency, config);
+    expect(parted.changed).toEqual([b!.globalIndex]);
+    config = setBlockRate(config, b!.key, null);
+    config = setGlobalRate(config, 0.52);
+    expectSame(masker.update(config), saliency, config);
+    config = setGlobalRate(config, 0.37);
+    expectSame(masker.update(config), saliency, config);
+  });
+
   it('keeps exactly the predictor’s count of cells, the most salient first (independent check)', () => {
     const saliency = photoSaliency(5);
     const masker = new ProxyMasker(saliency);

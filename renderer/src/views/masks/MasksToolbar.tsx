@@ -1,4 +1,3 @@
-import { useShallow } from 'zustand/react/shallow';
 import { PROXY_LABEL } from '../../../../core/masks/proxy';
 import { useHost } from '../../hostContext';
 import { useStudio } from '../../store';
@@ -18,12 +17,8 @@ export const PROXY_SOURCE_TEXT = PROXY_LABEL.charAt(0).toUpperCase() + PROXY_LAB
 /** Image and mask-source controls: sample picker, open image, open mask dump, back to proxy. */
 export function MasksToolbar() {
   const host = useHost();
-  const { image, dumpActive } = useStudio(
-    useShallow((s) => ({
-      image: s.maskImage,
-      dumpActive: dumpIsSource(s),
-    })),
-  );
+  const image = useStudio((s) => s.maskImage);
+  const dumpActive = useStudio(dumpIsSource);
   // Shown only when decoding takes a while (a quick open lays out and animates nothing).
   const loading = useLateFlag(useStudio, isLoading);
   const sampleId = image?.origin === 'sample' ? image.name.replace(/\.jpg$/, '') : '';
@@ -114,9 +109,8 @@ function weightsLabel(dump: OpenedDump): string {
 
 /** Always-visible label of where the masks come from. */
 export function MaskSourceLabel() {
-  const { dump, dumpActive } = useStudio(
-    useShallow((s) => ({ dump: s.maskDump, dumpActive: dumpIsSource(s) })),
-  );
+  const dump = useStudio((s) => s.maskDump);
+  const dumpActive = useStudio(dumpIsSource);
   if (dump?.live && dumpActive) {
     return (
       <div className="mask-source real" data-testid="mask-source" data-source="live">

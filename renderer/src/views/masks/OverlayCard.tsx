@@ -1,5 +1,4 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_OVERLAY_COLOURS, type Rgba } from '../../../../core/maskfile/overlay';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
@@ -131,13 +130,9 @@ const OverlayLegend = memo(function OverlayLegend({
 /** The network input with the selected block's mask over it, its grid, and the overlay controls. */
 export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: MaskCardProps) {
   const image = useStudio((s) => s.maskImage);
-  const { mode, opacity, showGrid } = useStudio(
-    useShallow((s) => ({
-      mode: s.overlayMode,
-      opacity: s.overlayOpacity,
-      showGrid: s.showMaskGrid,
-    })),
-  );
+  const mode = useStudio((s) => s.overlayMode);
+  const opacity = useStudio((s) => s.overlayOpacity);
+  const showGrid = useStudio((s) => s.showMaskGrid);
   const block = useShownBlock(result.blocks);
   const photoRef = useRef<HTMLCanvasElement>(null);
   const maskRef = useRef<HTMLCanvasElement>(null);

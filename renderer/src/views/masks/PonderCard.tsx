@@ -4,6 +4,8 @@ import { prepareCanvas, rampCss } from './draw';
 import type { MaskCardProps } from './OverlayCard';
 
 const SIDE_PX = 224;
+/** The legend's gradient (the same for every map). */
+const RAMP_CSS = rampCss();
 
 /** A grey copy of the network input at its own size. */
 function greyCopy(input: ImageBitmap): HTMLCanvasElement {
@@ -62,7 +64,7 @@ export const PonderCard = memo(function PonderCard({ result, atlas }: MaskCardPr
         aria-label={`Ponder map: up to ${ponder.maxCount} of ${blocks.length} blocks compute at a position`}
       />
       <div className="ponder-legend">
-        <span className="ramp" style={{ background: rampCss() }} />
+        <span className="ramp" style={{ background: RAMP_CSS }} />
         <span className="ponder-ticks hint">
           <span>0</span>
           <span>{Math.round(blocks.length / 2)}</span>

@@ -7,7 +7,9 @@ import type { ShownMasks } from './selection';
  * Records which masks are drawn, once the canvases of a commit have been painted into: a parent's passive
  * effect runs after its children's, so by then the overlay and every filmstrip tile have drawn. Sets
  * `data-drawn-source` / `data-drawn-image` on the view's root (the dump-open benchmark and the e2e tests
- * wait for them) and a `laudnet:masks-drawn` performance mark. Returns the ref for the view's root.
+ * wait for them) and a `laudnet:masks-drawn` performance mark, when the source or the image changes
+ * (new masks of the same source and image, e.g. at each rate change, write and mark nothing: the
+ * attributes would not change). Returns the ref for the view's root.
  */
 export function useDrawnMark(
   source: ShownMasks['source'] | null,
@@ -15,10 +17,11 @@ export function useDrawnMark(
 ): RefObject<HTMLDivElement | null> {
   const root = useRef<HTMLDivElement>(null);
   const imageId = useStudio((s) => s.maskImage?.id ?? null);
+  const drawn = result !== null;
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    if (!source || !result || imageId === null) {
+    if (!source || !drawn || imageId === null) {
       el.removeAttribute('data-drawn-source');
       el.removeAttribute('data-drawn-image');
       return;
@@ -26,6 +29,6 @@ export function useDrawnMark(
     el.setAttribute('data-drawn-source', source);
     el.setAttribute('data-drawn-image', String(imageId));
     performance.mark('laudnet:masks-drawn', { detail: { source, imageId } });
-  }, [source, result, imageId]);
+  }, [source, drawn, imageId]);
   return root;
 }
