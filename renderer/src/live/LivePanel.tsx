@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { useStudio } from '../store';
 import { liveActions } from './appLive';
 import { LiveBatchControls } from './LiveBatchControls';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../store/shallow';
 import { useStudio } from '../store';
 import { liveActions } from './appLive';
 import { offsetsOf } from './liveActions';
