@@ -53,7 +53,6 @@ export function Axis({
           .join('')
       : '';
   const labelAt = bottom ? at + tickSize + LABEL_GAP_PX : at - tickSize - LABEL_GAP_PX;
-  const mid = (from + to) / 2;
   return (
     <g className={`svg-axis ${bottom ? 'svg-axis-x' : 'svg-axis-y'}`}>
       <path className="svg-axis-line" d={line} />
@@ -86,22 +85,42 @@ export function Axis({
         ),
       )}
       {title && titleAt !== undefined ? (
-        bottom ? (
-          <text className="svg-axis-title" x={mid} y={titleAt} textAnchor="middle">
-            {title}
-          </text>
-        ) : (
-          <text
-            className="svg-axis-title"
-            x={-mid}
-            y={titleAt}
-            transform="rotate(-90)"
-            textAnchor="middle"
-          >
-            {title}
-          </text>
-        )
+        <AxisTitle side={side} extent={extent} title={title} titleAt={titleAt} />
       ) : null}
     </g>
+  );
+}
+
+/**
+ * An axis title alone, as {@link Axis} draws it: under a bottom axis, or left of a left one reading
+ * upwards (rotated). A chart may draw it after its marks: a rotated title painted before marks that
+ * move makes every repaint of those marks re-layerize (measured on the Theory chart).
+ */
+export function AxisTitle({
+  side,
+  extent,
+  title,
+  titleAt,
+}: {
+  side: 'bottom' | 'left';
+  extent: readonly [number, number];
+  title: string;
+  titleAt: number;
+}) {
+  const mid = (extent[0] + extent[1]) / 2;
+  return side === 'bottom' ? (
+    <text className="svg-axis-title" x={mid} y={titleAt} textAnchor="middle">
+      {title}
+    </text>
+  ) : (
+    <text
+      className="svg-axis-title"
+      x={-mid}
+      y={titleAt}
+      transform="rotate(-90)"
+      textAnchor="middle"
+    >
+      {title}
+    </text>
   );
 }

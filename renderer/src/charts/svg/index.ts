@@ -5,7 +5,7 @@
  * per colour where there are many marks. Pure geometry code imports the scale and tick modules
  * directly (they carry no styles).
  */
-export { Axis } from './Axis';
+export { Axis, AxisTitle } from './Axis';
 export { GridLines } from './Grid';
 export { localPoint } from './pointer';
 export { bandScale, linearScale, logScale, type BandScale, type ContinuousScale } from './scale';

@@ -1,6 +1,13 @@
 import { memo, useMemo, useState } from 'react';
 import { stageColor } from '../../charts';
-import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
+import {
+  Axis,
+  AxisTitle,
+  GridLines,
+  SvgTooltip,
+  localPoint,
+  useMeasuredWidth,
+} from '../../charts/svg';
 import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
 import type { Theory } from './theoryData';
@@ -49,8 +56,9 @@ const NO_POINTS: Theory = {
 };
 
 /**
- * Gridlines, the zero lines, the diagonal and both axes: they change with the width and the drawn
- * domain, which a rate change keeps (see keepDomain), so a rate change re-renders only the points.
+ * Gridlines, the zero lines, the diagonal and both axes (the y title is drawn after the points): they
+ * change with the width and the drawn domain, which a rate change keeps (see keepDomain), so a rate
+ * change re-renders only the points.
  */
 const TheoryFrame = memo(function TheoryFrame({
   widthPx,
@@ -99,14 +107,7 @@ const TheoryFrame = memo(function TheoryFrame({
         title="FLOPs change (% of static MACs)"
         titleAt={heightPx - 8}
       />
-      <Axis
-        side="left"
-        at={plot.left}
-        extent={[plot.top, plot.bottom]}
-        ticks={yTicks}
-        title="Latency change (% of static)"
-        titleAt={24}
-      />
+      <Axis side="left" at={plot.left} extent={[plot.top, plot.bottom]} ticks={yTicks} />
     </>
   );
 });
@@ -194,6 +195,13 @@ export const TheoryChart = memo(function TheoryChart({
             strokeWidth={2}
           />
         ) : null}
+        {/* The rotated y title after the points: painted before them, it makes each move re-layerize. */}
+        <AxisTitle
+          side="left"
+          extent={[g.plot.top, g.plot.bottom]}
+          title="Latency change (% of static)"
+          titleAt={24}
+        />
       </svg>
       {hover && hovered ? (
         <SvgTooltip x={hover.x} y={hover.y} widthPx={g.widthPx} heightPx={g.heightPx}>

@@ -62,7 +62,16 @@ describe('TheoryView', () => {
       `latency −${Math.round((1 - analysis.prediction.ratio) * 100)} %`,
     );
     expect(screen.getByText('FLOPs change (% of static MACs)')).toBeTruthy();
-    expect(screen.getByText('Latency change (% of static)')).toBeTruthy();
+    // The rotated y title reads upwards in the left margin, drawn after the points (so that moving
+    // points do not make the page re-layerize).
+    const yTitle = screen.getByText('Latency change (% of static)');
+    expect(yTitle.getAttribute('transform')).toBe('rotate(-90)');
+    expect(Number(yTitle.getAttribute('y'))).toBeLessThan(x[0]!.pos);
+    const svg = container.querySelector('[data-testid="theory-chart"] svg')!;
+    const order = Array.from(svg.querySelectorAll('.theory-points, .svg-axis-title'));
+    expect(order.indexOf(yTitle)).toBeGreaterThan(
+      order.indexOf(svg.querySelector('.theory-points')!),
+    );
     const table = within(screen.getByRole('region', { name: 'Changes per stage' }));
     expect(table.getAllByRole('row').length).toBe(1 + 4);
   });
