@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useMemo } from 'react';
 import { markDrawn } from '../../perf/probe';
-import { useShallow } from 'zustand/react/shallow';
+import { useShallow } from '../../store/shallow';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
 import { useStudio } from '../../store';
 import { latencyModeOf } from '../breakdown/ops';
