@@ -132,37 +132,21 @@ describe('buildMaskAtlas', () => {
     expect(atlas.layout.overlays['stage2/0']!.binary).toBeNull();
   });
 
-  it('without its tiles (composed by the worker), keeps the same layout, overlays and ponder map', () => {
+  // Each part left out (drawn elsewhere: tiles by the worker's composer, overlays by the page) becomes
+  // a 1×1 placeholder; the layout and every other part stay as in the full atlas.
+  it.each([
+    ['tiles', { tiles: false }],
+    ['overlays', { overlays: false }],
+  ] as const)('without its %s, keeps the same layout and the other parts', (left, option) => {
     const { blocks, ponder } = masks();
     const photo = greyPhoto(90);
     const full = buildMaskAtlas(blocks, ponder, { tilePx: 32, tileStripPx: 4, photo });
-    const bare = buildMaskAtlas(blocks, ponder, {
-      tilePx: 32,
-      tileStripPx: 4,
-      photo,
-      tiles: false,
-    });
+    const bare = buildMaskAtlas(blocks, ponder, { tilePx: 32, tileStripPx: 4, photo, ...option });
     expect(bare.layout).toEqual(full.layout);
-    expect([bare.tiles.width, bare.tiles.height]).toEqual([1, 1]);
-    expect(bare.overlays.rgba).toEqual(full.overlays.rgba);
-    expect(bare.ponder.rgba).toEqual(full.ponder.rgba);
-  });
-
-  it('without its overlays (painted by the page), keeps the same layout, tiles, strips and ponder map', () => {
-    const { blocks, ponder } = masks();
-    const photo = greyPhoto(90);
-    const full = buildMaskAtlas(blocks, ponder, { tilePx: 32, tileStripPx: 4, photo });
-    const bare = buildMaskAtlas(blocks, ponder, {
-      tilePx: 32,
-      tileStripPx: 4,
-      photo,
-      overlays: false,
-    });
-    expect(bare.layout).toEqual(full.layout);
-    expect([bare.overlays.width, bare.overlays.height]).toEqual([1, 1]);
-    expect(bare.tiles.rgba).toEqual(full.tiles.rgba);
+    expect([bare[left].width, bare[left].height]).toEqual([1, 1]);
+    for (const part of ['tiles', 'overlays', 'ponder'] as const)
+      if (part !== left) expect(bare[part].rgba, part).toEqual(full[part].rgba);
     expect(bare.strips?.rgba).toEqual(full.strips?.rgba);
-    expect(bare.ponder.rgba).toEqual(full.ponder.rgba);
   });
 });
 
