@@ -56,26 +56,37 @@ export function watchOnScreen(
 
 const scrollJobs = new Set<() => void>();
 
+function listen(on: boolean): void {
+  if (on) {
+    document.addEventListener('scroll', runScrollJobs, { capture: true, passive: true });
+    window.addEventListener('resize', runScrollJobs);
+  } else {
+    document.removeEventListener('scroll', runScrollJobs, true);
+    window.removeEventListener('resize', runScrollJobs);
+  }
+}
+
 function runScrollJobs(): void {
   const jobs = [...scrollJobs];
   scrollJobs.clear();
-  document.removeEventListener('scroll', runScrollJobs, true);
+  listen(false);
   for (const job of jobs) job();
 }
 
 /**
- * Runs `job` once, at the next scroll of the page or of any scroller in it (the sidebar). Scroll events
- * are dispatched in the frame that shows the new scroll position, before it is painted: an element that
- * fell behind while out of view and catches up here is never painted stale, however far the scroll
- * went. Returns the function that cancels the job.
+ * Runs `job` once, at the next scroll of the page or of any scroller in it (the sidebar), or at the next
+ * resize of the window (which can bring a row into view without a scroll). Both events are dispatched in
+ * the frame that shows the new layout, before it is painted: an element that fell behind while out of
+ * view and catches up here is never painted stale, however far the scroll went. (A row uncovered by
+ * content above it shrinking is caught up by its IntersectionObserver, a frame later.) Returns the
+ * function that cancels the job.
  */
 export function onNextScroll(job: () => void): () => void {
   if (typeof document === 'undefined') return () => undefined;
-  if (scrollJobs.size === 0)
-    document.addEventListener('scroll', runScrollJobs, { capture: true, passive: true });
+  if (scrollJobs.size === 0) listen(true);
   scrollJobs.add(job);
   return () => {
     scrollJobs.delete(job);
-    if (scrollJobs.size === 0) document.removeEventListener('scroll', runScrollJobs, true);
+    if (scrollJobs.size === 0) listen(false);
   };
 }

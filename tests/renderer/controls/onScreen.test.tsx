@@ -89,6 +89,17 @@ describe('RateSlider off screen', () => {
     sidebar.remove();
   });
 
+  it('catches up at a window resize while out of view (a taller window can uncover it without a scroll)', () => {
+    render(<Bound />);
+    const box = screen.getByTestId<HTMLInputElement>('r-number');
+    const row = box.closest('.rate-slider')!;
+    scrolled(row, false);
+    act(() => screen.getByText('set').click());
+    expect(box.value).toBe('0.5');
+    window.dispatchEvent(new Event('resize'));
+    expect(box.value).toBe('0.3125');
+  });
+
   it('an entry typed while on screen is sent, and the event stays with the input', () => {
     const outside: string[] = [];
     render(
