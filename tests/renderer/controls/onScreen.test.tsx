@@ -74,13 +74,18 @@ describe('RateSlider off screen', () => {
     expect(Number(screen.getByTestId<HTMLInputElement>('r').value)).toBeCloseTo(0.3125, 1);
   });
 
-  it('catches up at the first scroll while still out of view, before that frame paints', () => {
+  /** Renders the slider, scrolls it out of view and sets a new value, which it holds (the number box). */
+  function heldOutOfView(): HTMLInputElement {
     render(<Bound />);
     const box = screen.getByTestId<HTMLInputElement>('r-number');
-    const row = box.closest('.rate-slider')!;
-    scrolled(row, false);
+    scrolled(box.closest('.rate-slider')!, false);
     act(() => screen.getByText('set').click());
     expect(box.value).toBe('0.5');
+    return box;
+  }
+
+  it('catches up at the first scroll while still out of view, before that frame paints', () => {
+    const box = heldOutOfView();
     // A scroll of the sidebar (scroll events do not bubble: the page listens in the capture phase).
     const sidebar = document.createElement('div');
     document.body.appendChild(sidebar);
@@ -90,12 +95,7 @@ describe('RateSlider off screen', () => {
   });
 
   it('catches up at a window resize while out of view (a taller window can uncover it without a scroll)', () => {
-    render(<Bound />);
-    const box = screen.getByTestId<HTMLInputElement>('r-number');
-    const row = box.closest('.rate-slider')!;
-    scrolled(row, false);
-    act(() => screen.getByText('set').click());
-    expect(box.value).toBe('0.5');
+    const box = heldOutOfView();
     window.dispatchEvent(new Event('resize'));
     expect(box.value).toBe('0.3125');
   });
