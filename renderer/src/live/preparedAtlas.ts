@@ -7,9 +7,14 @@
  * they are painted here, into a canvas of the atlas's own layout, when a card asks for one
  * (`MaskAtlas.prepare`), with the same pixels the worker would have drawn.
  */
-import { rasterizeOverlay } from '../../../core/maskfile/overlay';
 import type { BlockMaskSet } from '../../../core/maskfile/types';
-import type { AtlasRect, MaskAtlas, MaskAtlasLayout } from '../worker/masksAtlas';
+import {
+  overlayRgba,
+  type AtlasRect,
+  type OverlayKind,
+  type MaskAtlas,
+  type MaskAtlasLayout,
+} from '../worker/masksAtlas';
 import type { LiveAtlas } from './liveMasks';
 
 const prepared = new WeakMap<readonly BlockMaskSet[], MaskAtlas>();
@@ -48,7 +53,7 @@ export function liveAtlasOf(blocks: readonly BlockMaskSet[], atlas: LiveAtlas): 
   canvas.height = 1;
   let ctx: CanvasRenderingContext2D | null | undefined;
   const painted = new Set<string>();
-  const paint = (block: BlockMaskSet, kind: 'binary' | 'score', rect: AtlasRect) => {
+  const paint = (block: BlockMaskSet, kind: OverlayKind, rect: AtlasRect) => {
     if (ctx === undefined) {
       const { width, height } = overlaysSize(atlas.layout);
       canvas.width = width;
@@ -57,7 +62,7 @@ export function liveAtlasOf(blocks: readonly BlockMaskSet[], atlas: LiveAtlas): 
     }
     if (!ctx) return;
     const sidePx = rect.side;
-    const rgba = rasterizeOverlay(block, kind === 'score' ? { sidePx, mode: 'score' } : { sidePx });
+    const rgba = overlayRgba(block, kind, sidePx);
     ctx.putImageData(
       new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, sidePx, sidePx),
       rect.x,

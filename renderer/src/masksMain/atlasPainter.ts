@@ -18,18 +18,17 @@ import {
   binaryOverlaySide,
   CARD_STRIP_COLOURS,
   cornerPixels,
+  overlayRgba,
   scoreOverlaySide,
   TILE_CORNER_CSS_PX,
   tileStripColour,
   type AtlasRect,
   type MaskAtlasLayout,
+  type OverlayKind,
   type RgbaImage,
 } from '../worker/masksAtlas';
 import type { MaskerResult } from './masker';
 import { ponderMean } from './ponder';
-
-/** The two overlays of a block: kept / skipped, and the soft score. */
-export type OverlayKind = 'binary' | 'score';
 
 /** Which pictures a paint changed (tiles and strips by block index; a rebuild changes everything). */
 export interface PaintedChange {
@@ -152,10 +151,7 @@ export class AtlasPainter {
       const rect = rects?.[kind];
       if (!rect) continue;
       const sidePx = rect.side;
-      this.blit(
-        rasterizeOverlay(block, kind === 'score' ? { sidePx, mode: 'score' } : { sidePx }),
-        rect,
-      );
+      this.blit(overlayRgba(block, kind, sidePx), rect);
       out.push(rect);
     }
     if (due.size === 0) this.overlayDue.delete(block);

@@ -309,6 +309,18 @@ export interface AtlasPlacement {
   rects: MaskAtlasLayout['overlays'];
 }
 
+/** Which of a block's two overlays: its decisions (binary) or its soft scores. */
+export type OverlayKind = 'binary' | 'score';
+
+/** The RGBA pixels of one of `block`'s overlays at `sidePx` (what every atlas paints into its rectangle). */
+export function overlayRgba(
+  block: BlockMaskSet,
+  kind: OverlayKind,
+  sidePx: number,
+): Uint8ClampedArray {
+  return rasterizeOverlay(block, kind === 'score' ? { sidePx, mode: 'score' } : { sidePx });
+}
+
 /** Places the blocks' overlays in two bands (binary, then score) and sizes the channel strips. */
 export function atlasPlacement(blocks: readonly BlockMaskSet[]): AtlasPlacement {
   const binarySides = blocks.map((b) => binaryOverlaySide(b));
@@ -381,15 +393,9 @@ export function buildMaskAtlas(
     if (withTiles) drawTile(tiles, i * tilePx, block, tilePx, tileStripPx, tilePhoto);
     const { binary, score } = rects[block.key]!;
     if (withOverlays && binary)
-      blit(overlays, rasterizeOverlay(block, { sidePx: binary.side }), binary.side, binary.x, 0);
+      blit(overlays, overlayRgba(block, 'binary', binary.side), binary.side, binary.x, 0);
     if (withOverlays && score)
-      blit(
-        overlays,
-        rasterizeOverlay(block, { sidePx: score.side, mode: 'score' }),
-        score.side,
-        score.x,
-        score.y,
-      );
+      blit(overlays, overlayRgba(block, 'score', score.side), score.side, score.x, score.y);
     if (strips && block.channel) {
       const [keep, skip] = CARD_STRIP_COLOURS;
       strips.rgba.set(channelStripRgba(block.channel, keep, skip), i * stripWidth * 4);
