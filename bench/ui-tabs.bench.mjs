@@ -8,6 +8,7 @@
 // event every frame for two seconds on the Curves and 3D tabs (frames kept, renders per frame, catch-up).
 // Wall-clock figures: the load average is printed beside them.
 import os from 'node:os';
+import { dragChanges } from './support/dragChange.mjs';
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4181);
@@ -35,6 +36,9 @@ const TABS = ALL_TABS.filter((t) => !only('BENCH_TABS') || only('BENCH_TABS').in
 const VIEWPORTS = ALL_VIEWPORTS.filter(
   ([w]) => !only('BENCH_VIEWPORTS') || only('BENCH_VIEWPORTS').includes(String(w)),
 );
+
+// BENCH_WAYS=drag or =typed: only the mouse drag, or only the typed values (and the drags after them).
+const WAYS = only('BENCH_WAYS') ?? ['drag', 'typed'];
 
 const pct = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
@@ -92,7 +96,7 @@ function changeInPage({ value, areas, change, index }) {
  * loaded machine's waiting is not counted) of every top-level task on the page's main thread that
  * overlaps the change's window, between the page's `laud-c<i>-s` and `laud-c<i>-e` marks.
  */
-function mainThreadMs(traceBuffer, count) {
+function mainThreadMs(traceBuffer, indices) {
   const events = JSON.parse(traceBuffer.toString()).traceEvents;
   const marks = new Map();
   let main = null;
@@ -111,7 +115,7 @@ function mainThreadMs(traceBuffer, count) {
       e.tid === main.tid,
   );
   const out = [];
-  for (let i = 0; i < count; i++) {
+  for (const i of indices) {
     const s = marks.get(`laud-c${i}-s`);
     const end = marks.get(`laud-c${i}-e`);
     if (s === undefined || end === undefined) throw new Error(`change ${i} has no marks`);
@@ -170,7 +174,10 @@ async function measureTab(browser, page, tab) {
   for (let i = 0; i < IDLE_RUNS; i++) still.push((await run(false, CHANGES + i)).ms);
   const trace = await browser.stopTracing();
   const renders = (await page.evaluate(() => window.__laudnetProbe.spaceRenders)) - renders0;
-  const cpu = mainThreadMs(trace, CHANGES + IDLE_RUNS);
+  const cpu = mainThreadMs(
+    trace,
+    Array.from({ length: CHANGES + IDLE_RUNS }, (_, i) => i),
+  );
   return {
     main: stats(cpu.slice(0, CHANGES)),
     paint: stats(paint),
@@ -178,6 +185,39 @@ async function measureTab(browser, page, tab) {
     renders,
     oneFrame,
     still: stats(still),
+  };
+}
+
+/**
+ * The slider dragged with the mouse to CHANGES new rates on a fresh page (so no value has been shown
+ * before), the mouse resting between moves: main-thread CPU per change (trace, as above), the
+ * change-to-paint time from the `input` event's dispatch (Chromium dispatches a drag's moves at the
+ * start of a frame) and the input delay before it.
+ */
+async function measureDragTab(browser, url, width, height, tab) {
+  const page = await openApp(browser, url, width, height);
+  await page.locator(`#tab-${tab.id}`).click();
+  await page.waitForFunction((areas) => window.__laudnetProbe?.isDrawn(...areas), tab.areas, {
+    timeout: 30000,
+  });
+  const changes = await dragChanges(page, {
+    areas: tab.areas,
+    count: CHANGES,
+    warmup: WARMUP,
+    onCounting: () => browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] }),
+  });
+  const trace = await browser.stopTracing();
+  await page.close();
+  return {
+    main: stats(
+      mainThreadMs(
+        trace,
+        changes.map((c) => c.index),
+      ),
+    ),
+    paint: stats(changes.map((c) => c.ms)),
+    delay: stats(changes.map((c) => c.delay)),
+    oneFrame: changes.filter((c) => c.frames === 1).length,
   };
 }
 
@@ -231,8 +271,31 @@ try {
       .join(' ')}`,
   );
   for (const [width, height] of VIEWPORTS) {
+    if (WAYS.includes('drag')) {
+      console.log(
+        `\n${width}×${height}, the slider dragged with the mouse (a fresh page per tab)\n` +
+          `                        main thread CPU ms     change→paint ms        input delay ms`,
+      );
+      console.log(
+        `  tab                   median    p95           p50    p95    max       p50    p95`,
+      );
+      for (const tab of TABS) {
+        const r = await measureDragTab(browser, app.url, width, height, tab);
+        const over = tab.target && r.paint.p95 >= 16 ? '   (p95 over 16)' : '';
+        console.log(
+          `  ${tab.label.padEnd(20)} ${f(r.main.p50)} ${f(r.main.p95)}        ${f(r.paint.p50)} ${f(r.paint.p95)} ${f(r.paint.max)}    ${f(r.delay.p50)} ${f(r.delay.p95)}   shown in that frame: ${r.oneFrame}/${CHANGES}${over}`,
+        );
+      }
+      console.log(
+        "  (change→paint: from the input event's dispatch, at the start of a frame, to the end of the frame that shows the new rate in the header and the tab; input delay: from the pointer move's arrival to that dispatch, the wait for the frame clock)",
+      );
+    }
+    if (!WAYS.includes('typed')) continue;
     const page = await openApp(browser, app.url, width, height);
-    console.log(`\n${width}×${height}            main thread CPU ms            change→paint ms`);
+    console.log(
+      `\n${width}×${height}, a new value typed in the number box (unaligned: it waits for the next frame)`,
+    );
+    console.log(`                        main thread CPU ms            change→paint ms`);
     console.log(`  tab                   median    p95   own        p50    p95    max`);
     for (const tab of TABS) {
       const r = await measureTab(browser, page, tab);

@@ -1,0 +1,145 @@
+// A rate change as a drag of the global slider makes it (ui-tabs bench): the mouse, pressed on the
+// slider, moves through Chrome's input pipeline (CDP `Input.dispatchMouseEvent`), so Chromium queues
+// each pointer move and dispatches it at the start of the next frame, as it does for a user's drag.
+// Per change: the input delay (the pointer event's arrival to its `input` event's dispatch: the frame
+// clock's phase, not the app's doing), the change-to-paint time (from that dispatch to the end of the
+// frame that shows the new configuration in the header and the tab's content) and the marks for the
+// main-thread CPU figure.
+
+/** In the page: listeners on the window, in the capture phase, so they run before the app's own. */
+function installInPage() {
+  const slider = document.querySelector('[data-testid="global-rate"]');
+  const state = { arrival: 0, armed: null };
+  window.__laudDrag = state;
+  window.addEventListener('pointermove', (e) => (state.arrival = e.timeStamp), true);
+  window.addEventListener(
+    'input',
+    (e) => {
+      const armed = state.armed;
+      if (e.target !== slider || !armed || armed.t0) return;
+      armed.t0 = performance.now();
+      armed.delay = armed.t0 - state.arrival;
+      performance.mark(`laud-c${armed.index}-s`);
+      armed.start();
+    },
+    true,
+  );
+}
+
+/**
+ * In the page: arms the next slider change. `window.__laudDragDone` resolves after the paint that shows
+ * `areas` drawn for it, or with `{ none: true }` when no change comes within `quietMs` (the move kept the
+ * slider's value).
+ */
+function armInPage({ index, areas, quietMs }) {
+  const probe = window.__laudnetProbe;
+  const slider = document.querySelector('[data-testid="global-rate"]');
+  const state = window.__laudDrag;
+  // A message posted from a frame callback runs after that frame is painted.
+  const afterPaint = () =>
+    new Promise((r) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => r(performance.now());
+        ch.port2.postMessage(0);
+      }),
+    );
+  window.__laudDragDone = new Promise((resolve, reject) => {
+    const quiet = setTimeout(() => {
+      state.armed = null;
+      resolve({ none: true });
+    }, quietMs);
+    state.armed = {
+      index,
+      t0: 0,
+      delay: 0,
+      start: async () => {
+        clearTimeout(quiet);
+        const armed = state.armed;
+        let frames = 0;
+        let t1;
+        for (;;) {
+          t1 = await afterPaint();
+          frames++;
+          if (probe.isDrawn(...areas)) break;
+          if (t1 - armed.t0 > 10000)
+            return reject(new Error(`${areas.join('+')} not drawn in 10 s`));
+        }
+        performance.mark(`laud-c${index}-e`);
+        state.armed = null;
+        resolve({ ms: t1 - armed.t0, delay: armed.delay, frames, value: Number(slider.value) });
+      },
+    };
+  });
+}
+
+/** Rates in 0.12…0.88 at the slider's step (0.01), in golden-ratio order, each once. */
+function* targetRates() {
+  const seen = new Set();
+  for (let k = 1; seen.size < 77; k++) {
+    const v = Math.round((0.12 + 0.76 * ((k * 0.6180339887498949) % 1)) * 100) / 100;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    yield v;
+  }
+}
+
+/**
+ * Drags the slider of a freshly loaded page (every value but the first not yet shown) to `count` new
+ * rates, after `warmup` uncounted ones. Between changes the mouse rests (the page is idle), so each
+ * move arrives at a random phase of the frame clock. The mouse x for a rate is read off a straight line
+ * fitted to the (x, value) pairs seen so far. Returns the counted changes, with their mark indices.
+ */
+export async function dragChanges(page, { areas, count, warmup, onCounting }) {
+  await page.evaluate(installInPage);
+  const slider = page.getByTestId('global-rate');
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  const start = await slider.evaluate((s) => Number(s.value));
+  const seen = new Set([start]);
+  // value ≈ a + b·x: guessed from the box (the thumb's half width, ≈ 8 px, clear of both ends) until
+  // two moves to different x have been measured.
+  const guess = [
+    [box.x + 8, 0],
+    [box.x + box.width - 8, 1],
+  ];
+  const measured = [];
+  const line = () => {
+    const pairs = new Set(measured.map((p) => p[0])).size >= 2 ? measured : guess;
+    const mx = pairs.reduce((s, p) => s + p[0], 0) / pairs.length;
+    const my = pairs.reduce((s, p) => s + p[1], 0) / pairs.length;
+    let sxy = 0;
+    let sxx = 0;
+    for (const [x, v] of pairs) {
+      sxy += (x - mx) * (v - my);
+      sxx += (x - mx) ** 2;
+    }
+    const b = sxy / sxx;
+    return (v) => (v - (my - b * mx)) / b;
+  };
+  await page.mouse.move(line()(start), y);
+  await page.mouse.down();
+  const out = [];
+  let index = 0;
+  let counting = false;
+  for (const target of targetRates()) {
+    if (out.length >= count) break;
+    if (seen.has(target)) continue;
+    if (!counting && seen.size - 1 >= warmup) {
+      counting = true;
+      await onCounting?.();
+    }
+    const x = line()(target);
+    await page.evaluate(armInPage, { index, areas, quietMs: 300 });
+    await page.mouse.move(x, y);
+    const r = await page.evaluate(() => window.__laudDragDone);
+    if (r.none) continue;
+    measured.push([x, r.value]);
+    if (!seen.has(r.value) && counting) out.push({ ...r, index });
+    seen.add(r.value);
+    index++;
+  }
+  await page.mouse.up();
+  if (out.length < count) throw new Error(`only ${out.length} new rates reached by dragging`);
+  return out;
+}
