@@ -117,8 +117,19 @@ export async function dragChanges(page, { areas, count, warmup, onCounting }) {
     const b = sxy / sxx;
     return (v) => (v - (my - b * mx)) / b;
   };
-  await page.mouse.move(line()(start), y);
-  await page.mouse.down();
+  // Straight CDP input, not Playwright's mouse (whose moves with a button held also run a drag-and-drop
+  // probe in the page, work no user's drag causes).
+  const cdp = await page.context().newCDPSession(page);
+  const mouse = (type, x) =>
+    cdp.send('Input.dispatchMouseEvent', {
+      type,
+      x,
+      y,
+      button: 'left',
+      buttons: type === 'mouseReleased' ? 0 : 1,
+      clickCount: type === 'mouseMoved' ? 0 : 1,
+    });
+  await mouse('mousePressed', line()(start));
   const out = [];
   let index = 0;
   let counting = false;
@@ -131,7 +142,7 @@ export async function dragChanges(page, { areas, count, warmup, onCounting }) {
     }
     const x = line()(target);
     await page.evaluate(armInPage, { index, areas, quietMs: 300 });
-    await page.mouse.move(x, y);
+    await mouse('mouseMoved', x);
     const r = await page.evaluate(() => window.__laudDragDone);
     if (r.none) continue;
     measured.push([x, r.value]);
@@ -139,7 +150,8 @@ export async function dragChanges(page, { areas, count, warmup, onCounting }) {
     seen.add(r.value);
     index++;
   }
-  await page.mouse.up();
+  await mouse('mouseReleased', line()(start));
+  await cdp.detach();
   if (out.length < count) throw new Error(`only ${out.length} new rates reached by dragging`);
   return out;
 }
