@@ -116,9 +116,17 @@ export const NetworkStrip = memo(function NetworkStrip() {
 });
 
 /**
+ * Quiet time after a rate change before the strip's buttons take their new accessible names, ms. A drag
+ * changes the rate every frame; the names (33 strings and attributes for ResNet-101, nothing on screen)
+ * are written once it pauses, not in every frame of it.
+ */
+export const LABELS_QUIET_MS = 120;
+
+/**
  * Keeps the strip on the live configuration: after each render (a new structure, selection or gates)
- * and, without rendering, on every rate change (a store subscription): the canvas repaints, and the
- * buttons' accessible names and layer fills are written in the store update of the change.
+ * and, without rendering, on every rate change (a store subscription): the canvas repaints and the layer
+ * fills are written in the store update of the change; the buttons' accessible names follow once the
+ * rates have stayed the same for {@link LABELS_QUIET_MS}.
  */
 function useLiveStrip(
   strip: RefObject<HTMLDivElement | null>,
@@ -131,13 +139,18 @@ function useLiveStrip(
   useLayoutEffect(() => {
     if (!arch) return;
     let config = useStudio.getState().config;
+    let labelsTimer: ReturnType<typeof setTimeout> | undefined;
     const show = (stages: StripStage[], afterRender: boolean) => {
       painter.update({ stages, selected, gates });
       const root = strip.current;
-      if (root) writeLiveBlocks(root, stages, gates, afterRender);
+      if (!root) return;
+      writeLiveBlocks(root, stages, gates, afterRender, afterRender);
+      if (afterRender) return;
+      clearTimeout(labelsTimer);
+      labelsTimer = setTimeout(() => writeLiveBlocks(root, stages, gates, false), LABELS_QUIET_MS);
     };
     show(liveStages(config, arch), true);
-    return useStudio.subscribe((s) => {
+    const unsubscribe = useStudio.subscribe((s) => {
       if (s.config === config) return;
       config = s.config;
       const stages = liveStages(config, arch);
@@ -145,5 +158,9 @@ function useLiveStrip(
       if (stripSignature(stages) !== stripSignature(structure)) return;
       show(stages, false);
     });
+    return () => {
+      clearTimeout(labelsTimer);
+      unsubscribe();
+    };
   }, [strip, painter, arch, structure, selected, gates]);
 }

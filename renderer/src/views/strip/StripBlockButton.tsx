@@ -62,15 +62,17 @@ export function stripBlockLabel(block: StripBlock, gate: boolean | undefined): s
 
 /**
  * Writes the blocks' current rates into the strip's buttons (which do not re-render for a new rate):
- * each button's accessible name, and the fill of a layer-skipped block (it fades with its execution
- * rate). Called with the live blocks on every rate change and after each render of the strip
- * (`afterRender`); writes only what differs. The hover text reads the blocks given here.
+ * each button's accessible name (unless `labels` is false), and the fill of a layer-skipped block (it
+ * fades with its execution rate). Called with the live blocks on every rate change and after each
+ * render of the strip (`afterRender`); writes only what differs. The hover text reads the blocks given
+ * here.
  */
 export function writeLiveBlocks(
   root: Element,
   stages: readonly StripStage[],
   gates: ReadonlyMap<string, boolean>,
   afterRender: boolean,
+  labels = true,
 ): void {
   current.clear();
   const buttons = root.querySelectorAll<HTMLElement>('[data-block-key]');
@@ -83,12 +85,7 @@ export function writeLiveBlocks(
       if (el?.dataset.blockKey !== block.key)
         el = root.querySelector<HTMLElement>(`[data-block-key="${CSS.escape(block.key)}"]`);
       if (!el) continue;
-      const label = stripBlockLabel(block, gates.get(block.key));
-      // Compared with what was written last (reading the attribute back costs a DOM call per block).
-      // After a render React may have written the attribute itself: read it back then only.
-      if (afterRender ? el.getAttribute('aria-label') !== label : written.get(el) !== label)
-        el.setAttribute('aria-label', label);
-      written.set(el, label);
+      if (labels) writeLabel(el, stripBlockLabel(block, gates.get(block.key)), afterRender);
       if (block.dynamics.mode === 'layer') {
         const opacity = String(blockOpacity(block.dynamics));
         if (el.style.getPropertyValue('--block-fill-opacity') !== opacity)
@@ -96,6 +93,17 @@ export function writeLiveBlocks(
       }
     }
   }
+}
+
+/**
+ * Writes a button's accessible name where it differs, compared with what was written last (reading the
+ * attribute back costs a DOM call per block). After a render React may have written the attribute
+ * itself: it is read back then only.
+ */
+function writeLabel(el: HTMLElement, label: string, afterRender: boolean): void {
+  if (afterRender ? el.getAttribute('aria-label') !== label : written.get(el) !== label)
+    el.setAttribute('aria-label', label);
+  written.set(el, label);
 }
 
 function StripBlockButtonImpl({

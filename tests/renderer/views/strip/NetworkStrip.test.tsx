@@ -1,15 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { useStudio } from '../../../../renderer/src/store';
-import { NetworkStrip } from '../../../../renderer/src/views/strip/NetworkStrip';
+import { LABELS_QUIET_MS, NetworkStrip } from '../../../../renderer/src/views/strip/NetworkStrip';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
 
 const blocks = () => screen.getAllByRole('button');
 
 describe('NetworkStrip', () => {
   beforeEach(resetStudio);
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
 
   it('shows every ResNet-101 block in order with an accessible name, before any prediction', () => {
     useStudio.setState({ config: defaultConfig('resnet101', 'v100') });
@@ -20,7 +23,8 @@ describe('NetworkStrip', () => {
     expect(blocks().at(-1)!.getAttribute('aria-label')).toBe('Block stage4/2, spatial, rate 0.50');
   });
 
-  it('a rate change renames every block in place (the same buttons, the new rate)', () => {
+  it('a rate change renames every block in place (the same buttons, the new rate), once the rates rest', () => {
+    vi.useFakeTimers();
     const base = defaultConfig('resnet101', 'v100');
     loadStudio(base);
     renderWithHost(<NetworkStrip />);
@@ -30,12 +34,42 @@ describe('NetworkStrip', () => {
     });
     const after = blocks();
     expect(after).toEqual(before);
+    // The names follow once the rate has stayed put for LABELS_QUIET_MS, not in the frame of the change.
+    expect(after[0]!.getAttribute('aria-label')).toBe('Block stage1/0, spatial, rate 0.50');
+    act(() => {
+      vi.advanceTimersByTime(LABELS_QUIET_MS);
+    });
     expect(after[0]!.getAttribute('aria-label')).toBe('Block stage1/0, spatial, rate 0.43');
     expect(after.at(-1)!.getAttribute('aria-label')).toBe('Block stage4/2, spatial, rate 0.43');
     expect(screen.getByRole('button', { name: 'Block stage3/7, spatial, rate 0.43' })).toBeTruthy();
     // The hover text reads the block as it is now.
     fireEvent.mouseEnter(after[0]!);
     expect(after[0]!.title).toMatch(/^stage1\/0: spatial S=\d+, rate 0\.43/);
+  });
+
+  it('a drag writes the names once, after its last rate, and each layer fill in every change', () => {
+    vi.useFakeTimers();
+    const base = defaultConfig('resnet50', 'v100');
+    const layered = { ...base, stages: base.stages.map((s) => ({ ...s, mode: 'layer' as const })) };
+    loadStudio(layered);
+    renderWithHost(<NetworkStrip />);
+    const first = blocks()[0]!;
+    const names: string[] = [];
+    const spy = vi.spyOn(Element.prototype, 'setAttribute');
+    for (const rate of [0.31, 0.32, 0.33, 0.34]) {
+      act(() => {
+        loadStudio({ ...layered, targetRate: rate });
+        vi.advanceTimersByTime(16);
+      });
+      expect(first.style.getPropertyValue('--block-fill-opacity')).toBe(String(0.15 + 0.85 * rate));
+    }
+    act(() => {
+      vi.advanceTimersByTime(LABELS_QUIET_MS);
+    });
+    for (const call of spy.mock.calls) if (call[0] === 'aria-label') names.push(String(call[1]));
+    spy.mockRestore();
+    expect(names.length).toBe(blocks().length);
+    expect(first.getAttribute('aria-label')).toBe('Block stage1/0, layer, rate 0.34');
   });
 
   it('names static, layer and channel blocks by their setting', () => {
