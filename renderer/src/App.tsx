@@ -15,7 +15,6 @@ import { useShortcuts } from './commands/useShortcuts';
 import { useDesktopSync } from './commands/useDesktopSync';
 import { Overlays } from './commands/OverlayHost';
 import { ViewLoading } from './components/ViewLoading';
-import { RenderedRevision } from './perf/RenderedRevision';
 import { preloadDialogs } from './components/lazyDialogs';
 import { whenIdle } from './lazyChunk';
 import { masksWorker } from './worker/masksClient';
@@ -105,10 +104,7 @@ export function App() {
   const view = views.find((v) => v.id === activeView) ?? views[0]!;
   const View = view.component;
   return (
-    // data-rendered-revision (set by RenderedRevision): every view on screen has rendered the analysis of
-    // this configuration revision; the slider benchmark waits for it.
     <div className="app">
-      <RenderedRevision />
       {/* Slots: the header, the view and the status bar are block children of these, not grid or flex
           items, so their containment makes each a relayout boundary (Chromium never lays out a grid or
           flex item on its own): a changed number lays out its own region only. */}
