@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { stageColor } from '../../charts';
 import {
   Axis,
@@ -12,6 +12,7 @@ import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
 import type { Theory } from './theoryData';
 import {
+  growDomain,
   keepDomain,
   nearestPoint,
   sharedDomain,
@@ -21,6 +22,9 @@ import {
 
 /** Axis ticks in the view's convention: "−20 %", "+10 %", "0 %". */
 const formatTick = (v: number) => formatChange(v / 100, 0);
+
+/** Quiet time after a rate change before the axes may narrow to the points again, ms. */
+export const DOMAIN_SETTLE_MS = 300;
 
 /** Hover radius around a point, px. */
 const HIT_RADIUS_PX = 10;
@@ -126,12 +130,24 @@ export const TheoryChart = memo(function TheoryChart({
 }: TheoryChartProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const [hover, setHover] = useState<{ key: string; x: number; y: number } | null>(null);
-  // The drawn domain changes only when a point leaves it or the points shrink to under half of it: a
-  // rate change moves the points, not the axes (derived state from the previous render).
+  // A rate change moves the points, not the axes: the drawn domain grows at once when a point leaves it
+  // (derived state from the previous render), and narrows to the points only once the rates have rested
+  // for DOMAIN_SETTLE_MS, so that a drag whose points come and go does not redraw the frame each time.
   const needed = useMemo(() => sharedDomain([...theory.blocks, theory.network]), [theory]);
   const [drawn, setDrawn] = useState<[number, number]>(() => keepDomain(null, needed));
-  const domain = keepDomain(drawn, needed);
+  const domain = growDomain(drawn, needed);
   if (domain[0] !== drawn[0] || domain[1] !== drawn[1]) setDrawn(domain);
+  useEffect(() => {
+    const settle = setTimeout(
+      () =>
+        setDrawn((d) => {
+          const rest = keepDomain(d, needed);
+          return rest[0] === d[0] && rest[1] === d[1] ? d : rest;
+        }),
+      DOMAIN_SETTLE_MS,
+    );
+    return () => clearTimeout(settle);
+  }, [needed]);
   const [lo, hi] = domain;
   const g = useMemo(() => theoryGeometry(theory, widthPx, [lo, hi]), [theory, widthPx, lo, hi]);
   const all = useMemo(() => [...g.blocks, g.network], [g]);

@@ -23,22 +23,29 @@ export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
 const DOMAIN_PAD = 10;
 
 /**
- * The domain to draw after a change, so that axes, ticks and gridlines stay put while rates move: the
- * one drawn before while it holds every point; stretched (with {@link DOMAIN_PAD} of headroom) on a side
- * a point leaves; the points' own, padded, when there is none yet or they would span under half of it.
+ * The domain to draw during a drag: the one drawn before, stretched (with {@link DOMAIN_PAD} of headroom)
+ * on a side a point leaves, never narrowed; the points' own, padded, when there is none yet.
+ */
+export function growDomain(
+  drawn: readonly [number, number] | null,
+  needed: readonly [number, number],
+): [number, number] {
+  const [lo, hi] = needed;
+  if (!drawn) return [lo - DOMAIN_PAD, hi + DOMAIN_PAD];
+  return [lo < drawn[0] ? lo - DOMAIN_PAD : drawn[0], hi > drawn[1] ? hi + DOMAIN_PAD : drawn[1]];
+}
+
+/**
+ * The domain to draw once the rates rest, so that axes, ticks and gridlines stay put while rates move:
+ * {@link growDomain}'s, unless the points would span under half of it: then their own, padded.
  */
 export function keepDomain(
   drawn: readonly [number, number] | null,
   needed: readonly [number, number],
 ): [number, number] {
+  const next = growDomain(drawn, needed);
   const [lo, hi] = needed;
-  const padded: [number, number] = [lo - DOMAIN_PAD, hi + DOMAIN_PAD];
-  if (!drawn) return padded;
-  const next: [number, number] = [
-    lo < drawn[0] ? padded[0] : drawn[0],
-    hi > drawn[1] ? padded[1] : drawn[1],
-  ];
-  if (hi - lo < 0.5 * (next[1] - next[0])) return padded;
+  if (hi - lo < 0.5 * (next[1] - next[0])) return [lo - DOMAIN_PAD, hi + DOMAIN_PAD];
   return next;
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import { defaultConfig } from '../../../../core/config/defaults';
+import { DOMAIN_SETTLE_MS } from '../../../../renderer/src/views/theory/TheoryChart';
 import { TheoryView } from '../../../../renderer/src/views/theory/TheoryView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
 import type * as SvgCharts from '../../../../renderer/src/charts/svg';
@@ -61,6 +62,39 @@ describe('TheoryView on a rate change', () => {
     // The data did move.
     expect(dot().getAttribute('cy')).not.toBe(cyBefore);
     expect(screen.getByTestId('theory-explanation').textContent).not.toBe(explanationBefore);
+  });
+
+  it('never narrows the frame during a drag, and narrows it to the points once the rates rest', () => {
+    vi.useFakeTimers();
+    try {
+      const base = defaultConfig('resnet50', 'v100');
+      loadStudio({ ...base, targetRate: 0.05 });
+      const { container } = renderWithHost(<TheoryView />);
+      const wide = tickValues(container, 'x');
+      act(() => {
+        loadStudio({ ...base, targetRate: 0.9 });
+      });
+      act(() => {
+        vi.advanceTimersByTime(DOMAIN_SETTLE_MS - 50);
+      });
+      act(() => {
+        loadStudio({ ...base, targetRate: 0.91 });
+      });
+      act(() => {
+        vi.advanceTimersByTime(DOMAIN_SETTLE_MS - 50);
+      });
+      // The points moved right (FLOPs −10 % … +60 %): the frame grew there and kept its left side.
+      const during = tickValues(container, 'x');
+      expect(during[0]).toBe(wide[0]);
+      expect(during.at(-1)!).toBeGreaterThan(wide.at(-1)!);
+      act(() => {
+        vi.advanceTimersByTime(50);
+      });
+      // At rest it narrows to the points (the old rule, applied at once, gave this during the drag).
+      expect(tickValues(container, 'x')[0]).toBeGreaterThan(wide[0]!);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('redraws the frame when the points leave the drawn domain', () => {
