@@ -11,16 +11,26 @@ function installInPage() {
   const slider = document.querySelector('[data-testid="global-rate"]');
   const state = { arrival: 0, armed: null };
   window.__laudDrag = state;
-  window.addEventListener('pointermove', (e) => (state.arrival = e.timeStamp), true);
+  const begin = (armed) => {
+    armed.t0 = performance.now();
+    armed.delay = armed.t0 - state.arrival;
+    performance.mark(`laud-c${armed.index}-s`);
+    armed.start();
+  };
+  window.addEventListener(
+    'pointermove',
+    (e) => {
+      state.arrival = e.timeStamp;
+      // A move armed as `still` (it keeps the value) is timed from the pointer event itself.
+      if (state.armed?.still && !state.armed.t0) begin(state.armed);
+    },
+    true,
+  );
   window.addEventListener(
     'input',
     (e) => {
       const armed = state.armed;
-      if (e.target !== slider || !armed || armed.t0) return;
-      armed.t0 = performance.now();
-      armed.delay = armed.t0 - state.arrival;
-      performance.mark(`laud-c${armed.index}-s`);
-      armed.start();
+      if (e.target === slider && armed && !armed.still && !armed.t0) begin(armed);
     },
     true,
   );
@@ -31,7 +41,7 @@ function installInPage() {
  * `areas` drawn for it, or with `{ none: true }` when no change comes within `quietMs` (the move kept the
  * slider's value).
  */
-function armInPage({ index, areas, quietMs }) {
+function armInPage({ index, areas, quietMs, still }) {
   const probe = window.__laudnetProbe;
   const slider = document.querySelector('[data-testid="global-rate"]');
   const state = window.__laudDrag;
@@ -51,6 +61,7 @@ function armInPage({ index, areas, quietMs }) {
     }, quietMs);
     state.armed = {
       index,
+      still,
       t0: 0,
       delay: 0,
       start: async () => {
@@ -88,9 +99,10 @@ function* targetRates() {
  * Drags the slider of a freshly loaded page (every value but the first not yet shown) to `count` new
  * rates, after `warmup` uncounted ones. Between changes the mouse rests (the page is idle), so each
  * move arrives at a random phase of the frame clock. The mouse x for a rate is read off a straight line
- * fitted to the (x, value) pairs seen so far. Returns the counted changes, with their mark indices.
+ * fitted to the (x, value) pairs seen so far. Then `still` moves that keep the value (the control).
+ * Returns the counted changes (an array, the control's moves as its `still`), with their mark indices.
  */
-export async function dragChanges(page, { areas, count, warmup, onCounting }) {
+export async function dragChanges(page, { areas, count, warmup, onCounting, still = 0 }) {
   await page.evaluate(installInPage);
   const slider = page.getByTestId('global-rate');
   const box = await slider.boundingBox();
@@ -120,11 +132,11 @@ export async function dragChanges(page, { areas, count, warmup, onCounting }) {
   // Straight CDP input, not Playwright's mouse (whose moves with a button held also run a drag-and-drop
   // probe in the page, work no user's drag causes).
   const cdp = await page.context().newCDPSession(page);
-  const mouse = (type, x) =>
+  const mouse = (type, x, dy = 0) =>
     cdp.send('Input.dispatchMouseEvent', {
       type,
       x,
-      y,
+      y: y + dy,
       button: 'left',
       buttons: type === 'mouseReleased' ? 0 : 1,
       clickCount: type === 'mouseMoved' ? 0 : 1,
@@ -150,8 +162,21 @@ export async function dragChanges(page, { areas, count, warmup, onCounting }) {
     seen.add(r.value);
     index++;
   }
-  await mouse('mouseReleased', line()(start));
+  // The control: moves of the pressed mouse by a pixel up or down, which keep the slider's value. What
+  // they cost (pointer events, the measurement's own frame callback and message) is in every change too.
+  const quiet = [];
+  let x = line()(out.at(-1)?.value ?? start);
+  for (let i = 0; i < still; i++) {
+    await page.evaluate(armInPage, { index, areas: [], quietMs: 300, still: true });
+    await mouse('mouseMoved', x, i % 2 ? 0 : 1);
+    const r = await page.evaluate(() => window.__laudDragDone);
+    if (!r.none) quiet.push({ ...r, index });
+    index++;
+  }
+  x = line()(start);
+  await mouse('mouseReleased', x);
   await cdp.detach();
   if (out.length < count) throw new Error(`only ${out.length} new rates reached by dragging`);
-  return out;
+  // The changes, with the control's moves as `.still`.
+  return Object.assign(out, { still: quiet });
 }
