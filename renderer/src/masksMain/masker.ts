@@ -21,6 +21,12 @@ import { seededPermutation, seededUniform } from '../../../core/masks/proxyRando
 import type { SaliencyMap } from '../../../core/saliency/spectralResidual';
 import { coarsePonder, type CoarsePonder } from './ponder';
 
+/** `make`, called at most once, when first asked. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
+}
+
 const clampRate = (r: number) => (Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0);
 
 /** The working state of one block's spatial masks (mutated in place; snapshots are copies). */
@@ -56,12 +62,16 @@ interface BlockState {
   snapshot: ProxyBlockMasks | null;
 }
 
-/** What {@link ProxyMasker.update} returns: masks and ponder map, and which blocks are new objects. */
+/**
+ * What {@link ProxyMasker.update} returns: masks and ponder map, and which blocks are new objects. The
+ * ponder map is computed when first read (the 3D view never reads it: a rate change there sums no
+ * masks), once per set of masks.
+ */
 export interface MaskerResult {
   blocks: ProxyBlockMasks[];
-  ponder: PonderMap;
+  readonly ponder: PonderMap;
   /** The same counts at the finest mask side (see ponder.ts), for the ponder card's picture. */
-  coarsePonder: CoarsePonder;
+  readonly coarsePonder: CoarsePonder;
   /** Indices of the blocks whose snapshot changed since the last update (all after a rebuild). */
   changed: number[];
 }
@@ -260,7 +270,8 @@ function snapshotOf(
 export class ProxyMasker {
   private arch: ArchitectureSpec | null = null;
   private states: BlockState[] = [];
-  private ponder: CoarsePonder | null = null;
+  /** The ponder of the last masks, computed when first read. */
+  private ponder: (() => CoarsePonder) | null = null;
 
   constructor(
     readonly saliency: SaliencyMap,
@@ -374,8 +385,18 @@ export class ProxyMasker {
       changed.push(i);
     }
     const blocks = this.states.map((st) => st.snapshot as ProxyBlockMasks);
-    if (changed.length > 0 || !this.ponder) this.ponder = coarsePonder(blocks);
-    return { blocks, ponder: this.ponder.map, coarsePonder: this.ponder, changed };
+    if (changed.length > 0 || !this.ponder) this.ponder = once(() => coarsePonder(blocks));
+    const ponder = this.ponder;
+    return {
+      blocks,
+      get ponder() {
+        return ponder().map;
+      },
+      get coarsePonder() {
+        return ponder();
+      },
+      changed,
+    };
   }
 
   private rebuild(st: BlockState, mode: StageMode, S: number, G: number): void {

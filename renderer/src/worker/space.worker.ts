@@ -32,6 +32,7 @@ function start(m: Extract<ToSpaceWorker, { type: 'init' }>): void {
           request: (cb) => scope.requestAnimationFrame(cb),
           cancel: (h) => scope.cancelAnimationFrame(h),
         },
+        renderSoon: true,
       },
       m.width,
       m.height,

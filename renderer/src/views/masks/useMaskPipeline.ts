@@ -120,11 +120,14 @@ export function startMaskPipeline(
     lastError = null;
     const canvases = withAtlas ? canvasAtlasOf(page, atlasRequest()) : null;
     const atlas = canvases?.apply(result);
+    // The ponder map is read from the result when something asks for it (the 3D view does not).
     s.setProxyMasks({
       imageId: page.imageId,
       config: s.config,
       blocks: result.blocks,
-      ponder: result.ponder,
+      get ponder() {
+        return result.ponder;
+      },
       ...(atlas ? { atlas } : {}),
     });
   };

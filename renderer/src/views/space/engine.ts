@@ -39,6 +39,12 @@ export interface SpaceSurface {
   pixelRatio: number;
   /** Animation frames of the thread that draws. */
   frames: FrameSource;
+  /**
+   * New masks of the same blocks render at once when the frame is free (see
+   * {@link RenderScheduler.requestSoon}) instead of in the next frame: the worker sets it, so that a
+   * rate change is drawn, and reported to the page, without waiting for the worker's next frame.
+   */
+  renderSoon?: boolean;
 }
 
 export class SpaceEngine {
@@ -47,6 +53,7 @@ export class SpaceEngine {
   private readonly camera = new THREE.PerspectiveCamera(38, 1, 0.1, 500);
   private readonly controls: OrbitControls;
   private readonly scheduler: RenderScheduler;
+  private readonly renderSoon: boolean;
   private readonly raycaster = new THREE.Raycaster();
   private readonly ndc = new THREE.Vector2();
   private content: SpaceContent | null = null;
@@ -73,6 +80,7 @@ export class SpaceEngine {
       antialias: true,
       preserveDrawingBuffer: true,
     });
+    this.renderSoon = surface.renderSoon === true;
     this.renderer.setPixelRatio(Math.min(2, surface.pixelRatio || 1));
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.scene.background = new THREE.Color(0x0d1017);
@@ -103,11 +111,13 @@ export class SpaceEngine {
   /**
    * Shows new masks. Masks of the same blocks over the same image (a rate drag) only re-upload the
    * textures that changed; other blocks rebuild the scene. The camera stays unless the network changed.
-   * Either way the view is drawn once, in the next animation frame.
+   * Either way the view is drawn once, in the next animation frame (new masks of the same blocks: at
+   * once where the surface says `renderSoon` and the frame has not rendered yet).
    */
   setContent(blocks: readonly BlockMaskSet[], input: Uint8ClampedArray | null): void {
     if (this.content && input === this.contentInput && this.content.update(blocks)) {
-      this.requestRender();
+      if (this.renderSoon) this.scheduler.requestSoon();
+      else this.requestRender();
       return;
     }
     this.clearContent();

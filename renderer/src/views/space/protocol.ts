@@ -37,7 +37,7 @@ export type ToSpaceWorker =
   | { type: 'content'; seq: number; blocks: BlockMaskSet[]; input?: Uint8ClampedArray | null }
   /**
    * The same blocks (same keys, modes and mask shapes) with new masks: the indices of the blocks sent and
-   * their masks' bytes, one buffer ({@link encodeUpdate}). Cloning 33 blocks as objects cost ~1 ms of
+   * their masks' offsets and bytes, one buffer, each distinct mask once ({@link encodeUpdate}). Cloning 33 blocks as objects cost ~1 ms of
    * the page's main thread per change in Chromium; one transferred buffer costs ~0.04 ms.
    */
   | { type: 'update'; seq: number; changed: Uint16Array; bytes: ArrayBuffer }
@@ -141,24 +141,40 @@ const planesOf = (b: BlockMaskSet): (Uint8Array | null)[] => [
   b.channel,
 ];
 
+/** Masks per block in an update (grid, conv2, channel): the header's offsets per changed block. */
+const PLANES = 3;
+/** A header offset for a mask the block does not have. */
+const NONE = 0xffffffff;
+
+/** True when two planes have the same shape (both absent counts). */
+const sameDims = (a: MaskPlane | null, b: MaskPlane | null): boolean =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.groups === b.groups &&
+    a.height === b.height &&
+    a.width === b.width);
+
 /** True when `b` can take `a`'s place through an update: same key, mode, conv1 height and mask shapes. */
 function sameShape(a: BlockMaskSet, b: BlockMaskSet): boolean {
-  const shape = (p: MaskPlane | null) => (p ? `${p.groups}×${p.height}×${p.width}` : '');
   return (
     a.key === b.key &&
     a.stage === b.stage &&
     a.mode === b.mode &&
     (a.conv1?.height ?? 0) === (b.conv1?.height ?? 0) &&
-    shape(a.grid) === shape(b.grid) &&
-    shape(a.conv2) === shape(b.conv2) &&
+    sameDims(a.grid, b.grid) &&
+    sameDims(a.conv2, b.conv2) &&
     (a.channel?.length ?? -1) === (b.channel?.length ?? -1)
   );
 }
 
 /**
  * An update from `previous` (what the worker holds) to `next`: the indices of the blocks that are new
- * objects and their grid, conv2 and channel masks packed in one buffer (4-byte aligned, in that order).
- * Null when `next` needs a rebuild (other blocks, modes or mask shapes).
+ * objects and one buffer with their grid, conv2 and channel masks: a header of {@link PLANES} byte
+ * offsets per changed block (Uint32, {@link NONE} for a mask it does not have), then each distinct mask
+ * once, 4-byte aligned. Same-shaped blocks of the page's masker share one array: a ResNet-101 rate
+ * change carries 7 distinct spatial masks for its 33 blocks. Null when `next` needs a rebuild (other
+ * blocks, modes or mask shapes).
  */
 export function encodeUpdate(
   previous: readonly BlockMaskSet[],
@@ -166,31 +182,36 @@ export function encodeUpdate(
 ): { changed: Uint16Array; bytes: ArrayBuffer } | null {
   if (previous.length !== next.length) return null;
   const changed: number[] = [];
-  let size = 0;
   for (let i = 0; i < next.length; i++) {
     const b = next[i]!;
     if (b === previous[i]) continue;
     if (!sameShape(previous[i]!, b)) return null;
     changed.push(i);
-    for (const a of planesOf(b)) if (a) size = align4(size) + a.length;
   }
-  const bytes = new ArrayBuffer(align4(size));
-  const view = new Uint8Array(bytes);
-  let at = 0;
+  // Where each distinct mask goes, after the header.
+  const at = new Map<Uint8Array, number>();
+  let size = changed.length * PLANES * 4;
   for (const i of changed)
     for (const a of planesOf(next[i]!))
-      if (a) {
-        at = align4(at);
-        view.set(a, at);
-        at += a.length;
+      if (a && !at.has(a)) {
+        at.set(a, size);
+        size = align4(size + a.length);
       }
+  const bytes = new ArrayBuffer(size);
+  const header = new Uint32Array(bytes, 0, changed.length * PLANES);
+  const view = new Uint8Array(bytes);
+  for (const [a, offset] of at) view.set(a, offset);
+  changed.forEach((i, k) =>
+    planesOf(next[i]!).forEach((a, p) => (header[k * PLANES + p] = a ? at.get(a)! : NONE)),
+  );
   return { changed: Uint16Array.from(changed), bytes };
 }
 
 /**
  * The worker's side of {@link encodeUpdate}: `blocks` with the changed ones replaced by copies holding
- * the new masks (views of `bytes`); unchanged blocks keep their identity. The copies keep the other
- * fields of the block they replace (rates included: nothing in the worker reads them).
+ * the new masks (views of `bytes`, shared where the page's blocks shared them); unchanged blocks keep
+ * their identity. The copies keep the other fields of the block they replace (rates included: nothing
+ * in the worker reads them).
  * @throws Error when the update does not fit `blocks` (an index or the bytes out of range).
  */
 export function decodeUpdate(
@@ -199,31 +220,31 @@ export function decodeUpdate(
   bytes: ArrayBuffer,
 ): BlockMaskSet[] {
   const next = blocks.slice();
-  let at = 0;
-  const take = (a: Uint8Array | null): Uint8Array | null => {
-    if (!a) return null;
-    at = align4(at);
-    if (at + a.length > bytes.byteLength)
-      throw new Error(
-        `a 3D mask update holds ${bytes.byteLength} bytes; its blocks need more than ${at + a.length}`,
-      );
-    const view = new Uint8Array(bytes, at, a.length);
-    at += a.length;
-    return view;
-  };
-  for (const i of changed) {
-    const old = blocks[i];
-    if (!old) throw new Error(`a 3D mask update for block ${i} of ${blocks.length} blocks`);
-    const grid = take(old.grid?.data ?? null);
-    const conv2 = take(old.conv2?.data ?? null);
-    const channel = take(old.channel);
+  const short = (need: number) =>
+    new Error(
+      `a 3D mask update holds ${bytes.byteLength} bytes; its blocks need more than ${need}`,
+    );
+  for (const i of changed)
+    if (!blocks[i]) throw new Error(`a 3D mask update for block ${i} of ${blocks.length} blocks`);
+  const headerBytes = changed.length * PLANES * 4;
+  if (headerBytes > bytes.byteLength) throw short(headerBytes);
+  const header = new Uint32Array(bytes, 0, changed.length * PLANES);
+  changed.forEach((i, k) => {
+    const old = blocks[i]!;
+    const take = (a: Uint8Array | null, p: number): Uint8Array | null => {
+      const offset = header[k * PLANES + p]!;
+      if (!a || offset === NONE) return null;
+      if (offset + a.length > bytes.byteLength) throw short(offset + a.length);
+      return new Uint8Array(bytes, offset, a.length);
+    };
+    const [grid, conv2, channel] = planesOf(old).map(take);
     next[i] = {
       ...old,
       grid: old.grid && grid ? { ...old.grid, data: grid } : null,
       conv2: old.conv2 && conv2 ? { ...old.conv2, data: conv2 } : null,
-      channel,
+      channel: channel ?? null,
     };
-  }
+  });
   return next;
 }
 

@@ -100,4 +100,54 @@ describe('renderScheduler', () => {
     frames.tick(33);
     expect(renders()).toBe(1);
   });
+
+  it('renders a soon request at once when the frame is free, and nothing more in that frame', () => {
+    const { frames, reports, scheduler, renders } = setup();
+    scheduler.requestSoon();
+    expect(renders()).toBe(1);
+    expect(reports).toEqual([{ renders: 1, inFrame: 1 }]);
+    // Asked again before the frame it belongs to: that frame renders nothing, the next one does.
+    scheduler.requestSoon();
+    scheduler.request();
+    expect(renders()).toBe(1);
+    frames.tick(16);
+    expect(renders()).toBe(1);
+    frames.tick(33);
+    expect(renders()).toBe(2);
+    expect(reports.map((r) => r.inFrame)).toEqual([1, 1]);
+  });
+
+  it('renders a soon request at once again once a frame has passed without a render', () => {
+    const { frames, reports, scheduler, renders } = setup();
+    scheduler.requestSoon();
+    frames.tick(16);
+    scheduler.requestSoon();
+    expect(renders()).toBe(2);
+    frames.tick(33);
+    scheduler.requestSoon();
+    expect(renders()).toBe(3);
+    expect(reports.map((r) => r.inFrame)).toEqual([1, 1, 1]);
+  });
+
+  it('keeps a soon request after a frame that rendered for the next frame', () => {
+    const { frames, reports, scheduler, renders } = setup();
+    scheduler.request();
+    frames.tick(16);
+    expect(renders()).toBe(1);
+    // Still in the frame that rendered: the soon request waits for the next one.
+    scheduler.requestSoon();
+    expect(renders()).toBe(1);
+    expect(scheduler.pending()).toBe(true);
+    frames.tick(33);
+    expect(renders()).toBe(2);
+    // That frame rendered too: the next soon request also waits, until a frame passes idle.
+    scheduler.requestSoon();
+    expect(renders()).toBe(2);
+    frames.tick(50);
+    expect(renders()).toBe(3);
+    frames.tick(66);
+    scheduler.requestSoon();
+    expect(renders()).toBe(4);
+    expect(reports.map((r) => r.inFrame)).toEqual([1, 1, 1, 1]);
+  });
 });

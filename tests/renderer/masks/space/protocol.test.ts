@@ -84,6 +84,41 @@ describe('encodeUpdate / decodeUpdate', () => {
     });
   });
 
+  it('sends a mask that blocks share once, and the worker’s blocks share it too', () => {
+    const before = masksAt(0.3);
+    const fresh = masksAt(0.7);
+    // Same-shaped blocks with the same masks share their arrays (as the page's masker gives them).
+    const first = new Map<string, BlockMaskSet>();
+    const after = fresh.map((b) => {
+      const shape = `${b.grid?.height}|${b.conv2?.height}|${b.channel?.length}`;
+      const lead = first.get(shape);
+      if (!lead) {
+        first.set(shape, b);
+        return b;
+      }
+      return {
+        ...b,
+        grid: b.grid && lead.grid && { ...b.grid, data: lead.grid.data },
+        conv2: b.conv2 && lead.conv2 && { ...b.conv2, data: lead.conv2.data },
+        channel: lead.channel,
+      };
+    });
+    expect(first.size).toBeLessThan(after.length);
+    const update = encodeUpdate(before, after)!;
+    const distinct = new Set(after.flatMap((b) => [b.grid?.data, b.conv2?.data, b.channel]));
+    let once = 0;
+    for (const a of distinct) if (a) once += (a.length + 3) & ~3;
+    expect(update.bytes.byteLength).toBe(once + 12 * after.length);
+    const got = decodeUpdate(wireBlocks(before).blocks, update.changed, update.bytes);
+    expect(got.map(drawn)).toEqual(after.map(drawn));
+    after.forEach((b, i) => {
+      const lead = first.get(`${b.grid?.height}|${b.conv2?.height}|${b.channel?.length}`)!;
+      const j = after.indexOf(lead);
+      if (b.conv2 && j !== i)
+        expect(got[i]!.conv2!.data.byteOffset).toBe(got[j]!.conv2!.data.byteOffset);
+    });
+  });
+
   it('asks for a rebuild when a mode, the block count or a mask shape changes', () => {
     const before = masksAt(0.5);
     expect(
