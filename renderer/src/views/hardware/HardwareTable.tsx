@@ -1,4 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
+import { onNextScroll, watchOnScreen } from '../../controls/onScreen';
 import { formatMs, formatRatio } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
 import { writeAttr, writeText, type Live } from './live';
@@ -6,11 +7,26 @@ import { writeAttr, writeText, type Live } from './live';
 /** Columns written on every rate change, after the three fixed ones (preset, validated, batch). */
 const LIVE_FROM = 3;
 
-/** Writes the rows' numbers into the table body's rows (only the texts and classes that differ). */
-function writeTableRows(rows: readonly HardwareDatum[], body: HTMLTableSectionElement): void {
+/** How far outside the view a row still counts as on screen: none (rows are caught up at a scroll). */
+const ROW_MARGIN = '0px';
+
+/**
+ * Writes the numbers of `rows` into the table body's rows (only the texts and classes that differ),
+ * those of the rows `skip` says are out of view excepted; returns whether it skipped any.
+ */
+function writeTableRows(
+  rows: readonly HardwareDatum[],
+  body: HTMLTableSectionElement,
+  skip: (i: number) => boolean = () => false,
+): boolean {
   const trs = body.children;
   const n = Math.min(rows.length, trs.length);
+  let skipped = false;
   for (let i = 0; i < n; i++) {
+    if (skip(i)) {
+      skipped = true;
+      continue;
+    }
     const r = rows[i]!;
     const cells = trs[i]!.children;
     writeText(cells[LIVE_FROM], formatMs(r.msPerImage));
@@ -20,11 +36,64 @@ function writeTableRows(rows: readonly HardwareDatum[], body: HTMLTableSectionEl
     writeText(speedup, `${r.speedup.toFixed(2)}×`);
     writeAttr(speedup, 'class', r.speedup >= 1 ? 'good' : 'bad');
   }
+  return skipped;
+}
+
+/**
+ * Keeps the table body's numbers up to date with `live`. A row scrolled out of view (at 1440 × 900 the
+ * last four of ten are below the fold) keeps its old numbers, which costs a rate change neither their
+ * writes nor their text shaping; it catches up at the next scroll or resize, before that frame is
+ * painted, or when it comes into view otherwise (its IntersectionObserver). Returns the clean-up.
+ */
+function followLive(live: Live<HardwareDatum[]>, body: HTMLTableSectionElement): () => void {
+  const trs = Array.from(body.children);
+  const offScreen = new Set<Element>();
+  /** Rows out of view that hold old numbers. */
+  const stale = new Set<Element>();
+  let cancelScroll: (() => void) | null = null;
+  const catchUp = () => {
+    cancelScroll?.();
+    cancelScroll = null;
+    stale.clear();
+    const now = live.get();
+    if (now) writeTableRows(now, body);
+  };
+  const write = (rows: readonly HardwareDatum[]) => {
+    const skipped = writeTableRows(rows, body, (i) => {
+      const tr = trs[i];
+      if (!tr || !offScreen.has(tr)) return false;
+      stale.add(tr);
+      return true;
+    });
+    if (skipped) cancelScroll ??= onNextScroll(catchUp);
+  };
+  const stops = trs.map((tr) =>
+    watchOnScreen(
+      tr,
+      (onScreen) => {
+        if (!onScreen) offScreen.add(tr);
+        else {
+          offScreen.delete(tr);
+          if (stale.has(tr)) catchUp();
+        }
+      },
+      ROW_MARGIN,
+    ),
+  );
+  const now = live.get();
+  if (now) write(now);
+  const unsubscribe = live.subscribe(write);
+  return () => {
+    unsubscribe();
+    for (const stop of stops) stop();
+    cancelScroll?.();
+  };
 }
 
 /**
  * The comparison as numbers, one row per preset; the current one highlighted. Rendered with the
- * presets; the numbers are written from `live` on every rate change (only those that differ).
+ * presets; the numbers are written from `live` on every rate change (only those that differ, and only
+ * in the rows on screen: see {@link followLive}).
  */
 export const HardwareTable = memo(function HardwareTable({
   presets,
@@ -36,10 +105,7 @@ export const HardwareTable = memo(function HardwareTable({
   const body = useRef<HTMLTableSectionElement>(null);
   useLayoutEffect(() => {
     const el = body.current;
-    if (!el) return;
-    const now = live.get();
-    if (now) writeTableRows(now, el);
-    return live.subscribe((rows) => writeTableRows(rows, el));
+    return el ? followLive(live, el) : undefined;
   }, [live, presets]);
   return (
     <section className="card hw-table-card" aria-label="Hardware comparison table">
