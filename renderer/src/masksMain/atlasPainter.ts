@@ -30,7 +30,10 @@ import {
 import type { MaskerResult } from './masker';
 import { ponderMean } from './ponder';
 
-/** Which pictures a paint changed (tiles and strips by block index; a rebuild changes everything). */
+/**
+ * Which pictures a paint changed (tiles and strips by block index; a rebuild changes everything). The
+ * changed tiles are painted when asked for ({@link AtlasPainter.paintTiles}).
+ */
 export interface PaintedChange {
   rebuilt: boolean;
   tiles: number[];
@@ -77,6 +80,8 @@ export class AtlasPainter {
   private readonly corners: [number, number][];
   private signature = '';
   private painted: (BlockMaskSet | null)[] = [];
+  /** Blocks (by index) whose tiles are not painted yet: the filmstrip asks for the tiles it shows. */
+  private tileDue = new Set<number>();
   /** Painted blocks whose overlays are not painted yet, and which of them (binary, score). */
   private overlayDue = new WeakMap<BlockMaskSet, Set<OverlayKind>>();
 
@@ -103,15 +108,15 @@ export class AtlasPainter {
       this.allocate(blocks);
       this.signature = signature;
       this.painted = blocks.map(() => null);
+      this.tileDue.clear();
     }
     const layout = this.layout as MaskAtlasLayout;
     const change: PaintedChange = { rebuilt, tiles: [], strips: [] };
-    // Tiles painted in this paint by their masks: a block sharing another's masks copies its pixels.
-    const done = new Map<Uint8Array, { i: number; conv1: Uint8Array | null; rows: number }>();
     blocks.forEach((block, i) => {
       if (this.painted[i] === block) return;
       this.painted[i] = block;
-      this.paintTile(i, block, done);
+      // The tile when the filmstrip asks for it (it draws the tiles on screen).
+      this.tileDue.add(i);
       change.tiles.push(i);
       // The overlays when the card asks for them (it shows one block's).
       this.overlayDue.set(block, new Set(['binary', 'score']));
@@ -132,6 +137,27 @@ export class AtlasPainter {
     };
     this.layout = { ...layout, ponderMean: ponderMean(result.coarsePonder) };
     return change;
+  }
+
+  /**
+   * Paints the tiles of blocks `keys` (all blocks when absent) whose masks changed since they were last
+   * painted; their indices, ascending (none when they are up to date).
+   */
+  paintTiles(keys?: readonly string[]): number[] {
+    const index = this.layout?.index;
+    if (!index || this.tileDue.size === 0) return [];
+    const due = keys
+      ? keys.map((k) => index[k]).filter((i): i is number => i !== undefined && this.tileDue.has(i))
+      : [...this.tileDue];
+    due.sort((a, b) => a - b);
+    // Tiles painted here by their masks: a block sharing another's masks copies its pixels.
+    const done = new Map<Uint8Array, { i: number; conv1: Uint8Array | null; rows: number }>();
+    for (const i of due) {
+      this.tileDue.delete(i);
+      const block = this.painted[i];
+      if (block) this.paintTile(i, block, done);
+    }
+    return due;
   }
 
   /**

@@ -68,10 +68,8 @@ export class CanvasAtlas {
     const p = this.painter;
     const change = p.paint(result);
     const px = p.tilePx;
-    if (bind(this.tiles, p.tiles) || change.rebuilt) putAll(this.tiles);
-    else
-      for (const [from, to] of runs(change.tiles))
-        put(this.tiles, from * px, 0, (to - from) * px, px);
+    // The tiles are painted and put when the filmstrip asks for them (prepareTiles).
+    bind(this.tiles, p.tiles);
     if (bind(this.overlays, p.overlays) || change.rebuilt) putAll(this.overlays);
     if (p.strips) {
       if (bind(this.strips, p.strips) || change.rebuilt) putAll(this.strips);
@@ -87,6 +85,10 @@ export class CanvasAtlas {
       overlays: this.overlays.canvas,
       strips: p.strips ? this.strips.canvas : null,
       ponder: this.ponder.canvas,
+      prepareTiles: (keys) => {
+        for (const [from, to] of runs(p.paintTiles(keys)))
+          put(this.tiles, from * px, 0, (to - from) * px, px);
+      },
       prepare: (key, mode) => {
         for (const r of p.paintOverlays(key, mode)) put(this.overlays, r.x, r.y, r.side, r.side);
       },

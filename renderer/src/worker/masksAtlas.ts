@@ -430,6 +430,11 @@ export interface MaskAtlas<Image = CanvasImageSource> {
    * painted on the page paint the overlay shown only); absent: every overlay is there already.
    */
   prepare?: (key: string, mode?: 'binary' | 'score') => void;
+  /**
+   * Brings the tiles of blocks `keys` in `tiles` up to date (pictures painted on the page paint the
+   * tiles the filmstrip draws only); absent: every tile is there already.
+   */
+  prepareTiles?: (keys: readonly string[]) => void;
 }
 
 /** What the worker is told about the filmstrip's tiles (device pixels). */

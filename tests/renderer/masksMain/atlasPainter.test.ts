@@ -59,6 +59,7 @@ describe('AtlasPainter', () => {
       config = edit(config);
       const result = masker.update(config);
       const change = painter.paint(result);
+      painter.paintTiles();
       for (const b of result.blocks) painter.paintOverlays(b.key);
       const want = buildMaskAtlas(result.blocks, result.ponder, {
         tilePx,
@@ -92,11 +93,20 @@ describe('AtlasPainter', () => {
     let config = setStageMode(defaultConfig('resnet50'), 0, 'spatial');
     const first = painter.paint(masker.update(config));
     expect(first.rebuilt).toBe(true);
+    expect(painter.paintTiles()).toHaveLength(first.tiles.length);
     expect(painter.paintOverlays('stage2/0').length).toBe(2);
     config = setStageRate(config, 0, 0.2);
     const change = painter.paint(masker.update(config));
     expect(change.rebuilt).toBe(false);
     expect(change.tiles).toEqual([0, 1, 2]);
+    // Tiles: painted when asked for (the filmstrip asks for the ones it shows), once per change.
+    const before = painter.tiles.rgba.slice();
+    expect(painter.tiles.rgba).toEqual(before);
+    expect(painter.paintTiles(['stage1/1', 'stage2/0'])).toEqual([1]);
+    expect(painter.tiles.rgba).not.toEqual(before);
+    expect(painter.paintTiles(['stage1/1'])).toEqual([]);
+    expect(painter.paintTiles()).toEqual([0, 2]);
+    expect(painter.paintTiles()).toEqual([]);
     // Overlays: painted when asked for, once per change of the block's masks.
     expect(painter.paintOverlays('stage1/0').length).toBe(2);
     expect(painter.paintOverlays('stage1/0')).toEqual([]);

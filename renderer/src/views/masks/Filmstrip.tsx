@@ -4,6 +4,7 @@ import { useStudio } from '../../store';
 import type { MaskCardProps } from './OverlayCard';
 import { writeTile, type WrittenTile } from './tileText';
 import { TILE_CSS_PX as TILE_PX } from './atlasRequest';
+import { OffScreenRows } from './offScreenRows';
 import { drawStrip, measure, type Placement } from './stripCanvas';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
 
@@ -134,6 +135,21 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     placement.current = null;
   }, [shape]);
 
+  // Rows out of view are not drawn at a change; they catch up when they may come into view.
+  const [rows] = useState(() => new OffScreenRows());
+  useEffect(() => {
+    rows.drawWith(() => {
+      const layer = layerRef.current;
+      const host = layer?.parentElement;
+      if (!layer || !host) return;
+      const { blocks: b, atlas: a, input: p } = latest.current;
+      placement.current ??= measure(host, layer, refs);
+      colour.current ??= textColour(layer);
+      drawStrip(placement.current, b, a, p, colour.current, true);
+    });
+    return () => rows.stop();
+  }, [rows, refs]);
+
   useEffect(() => {
     latest.current = { blocks, atlas, input };
     // Tiles first (their text sets the tiles' widths), then the canvas, drawn where the tiles now are.
@@ -154,10 +170,13 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     if (!layer || !host) return;
     const same = placement.current !== null;
     placement.current ??= measure(host, layer, refs);
+    if (!same) rows.watch(placement.current.bands.map((band) => band.canvas));
     // Read once (a style read after this commit's changes would recompute styles); see the theme watch.
     colour.current ??= textColour(layer);
-    drawStrip(placement.current, blocks, atlas, input, colour.current, same);
-  }, [blocks, atlas, input, shape, refs]);
+    // The rows out of view are left behind (see offScreenRows.ts).
+    if (drawStrip(placement.current, blocks, atlas, input, colour.current, same, rows.shown))
+      rows.behind();
+  }, [blocks, atlas, input, shape, refs, rows]);
 
   // The tiles move when the card is resized (wrapping): redraw then.
   useEffect(() => {
@@ -169,8 +188,11 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
       if (first) return void (first = false);
       const { blocks: b, atlas: a, input: p } = latest.current;
       placement.current = measure(host, layer, refs);
+      rows.watch(placement.current.bands.map((band) => band.canvas));
       colour.current = textColour(layer);
+      // Every row (the layout changed: which rows are on screen is not known before it is observed).
       drawStrip(placement.current, b, a, p, colour.current);
+      rows.caughtUp();
     });
     observer.observe(host);
     // The rates' colour follows the theme: drawn again when it changes.
@@ -184,7 +206,7 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
       observer.disconnect();
       themes.disconnect();
     };
-  }, [refs]);
+  }, [refs, rows]);
 
   const onSelect = useCallback((key: string) => {
     const block = latest.current.blocks.find((b) => b.key === key);

@@ -27,6 +27,8 @@ interface Band extends Box {
   tiles: Map<string, { block: BlockMaskSet; tiles: CanvasImageSource }>;
   /** What each rate's box shows now (colour and text), to draw only the rates that changed. */
   rates: Map<string, string>;
+  /** Drawn since the tiles were measured (else its canvas may hold another placement's pixels). */
+  drawn: boolean;
 }
 
 /** Where the tiles' pictures sit in the strip (CSS pixels), measured after a change of layout only. */
@@ -90,6 +92,7 @@ function bandsOf(at: Placement['at'], rates: Placement['rates'], layer: HTMLElem
       canvas: reuse,
       tiles: new Map(),
       rates: new Map(),
+      drawn: false,
     });
   }
   // Canvases of rows that are gone leave; new rows' canvases join the layer.
@@ -242,7 +245,9 @@ function drawTile(
 /**
  * Draws the tiles into their rows' canvases, at the places of their picture slots. `redraw`: the tiles
  * are where they were at the last draw, so only the tiles and rates that changed are cleared and drawn
- * again (a row with no change is not touched); else every row is drawn from a clear canvas.
+ * again (a row with no change is not touched); else every row is drawn from a clear canvas. `shown`:
+ * whether a row's canvas is on screen; a row that is not is left as it is (it keeps the record of what
+ * it shows, and a later draw brings it up to date). Returns whether a row was left behind so.
  */
 export function drawStrip(
   placement: Placement,
@@ -251,28 +256,39 @@ export function drawStrip(
   input: ImageBitmap | null,
   colour: string,
   redraw = false,
-) {
+  shown?: (canvas: HTMLCanvasElement) => boolean,
+): boolean {
   const byKey = new Map(blocks.map((b) => [b.key, b]));
   let photo: HTMLCanvasElement | null | undefined;
+  let held = false;
   for (const band of placement.bands) {
     const rows: BlockMaskSet[] = [];
     for (const key of band.keys) {
       const block = byKey.get(key);
       if (block) rows.push(block);
     }
+    // A row not drawn since the tiles were measured is drawn whole.
+    const again = redraw && band.drawn;
     const changed = rows.filter((b) => {
       const drawn = band.tiles.get(b.key);
-      return !redraw || !drawn || drawn.block !== b || drawn.tiles !== atlas.tiles;
+      return !again || !drawn || drawn.block !== b || drawn.tiles !== atlas.tiles;
     });
     // A block that did not change shows the same rate (a new colour draws everything again).
-    if (redraw && changed.length === 0) continue;
-    const ctx = bandContext(band, redraw);
+    if (again && changed.length === 0) continue;
+    if (shown && !shown(band.canvas)) {
+      held = true;
+      continue;
+    }
+    const ctx = bandContext(band, again);
     if (!ctx) continue;
-    const again = band.tiles.size > 0 || band.rates.size > 0;
-    for (const block of again ? changed : rows) {
+    band.drawn = true;
+    const over = band.tiles.size > 0 || band.rates.size > 0;
+    const drawing = over ? changed : rows;
+    if (drawing.length > 0) atlas.prepareTiles?.(drawing.map((b) => b.key));
+    for (const block of drawing) {
       const place = placement.at.get(block.key);
       if (!place) continue;
-      if (again) ctx.clearRect(place.x, place.y, TILE_PX, TILE_PX);
+      if (over) ctx.clearRect(place.x, place.y, TILE_PX, TILE_PX);
       photo ??= input && !atlas.layout.composited ? scaledInput(input, TILE_PX) : null;
       drawTile(ctx, block, atlas, photo, place.x, place.y);
       band.tiles.set(block.key, { block, tiles: atlas.tiles });
@@ -280,4 +296,5 @@ export function drawStrip(
     ctx.globalAlpha = 1;
     if (placement.font) drawRates(ctx, placement, band, rows, colour);
   }
+  return held;
 }
