@@ -5,8 +5,24 @@ import { chromium } from '@playwright/test';
 
 const root = new URL('../..', import.meta.url).pathname;
 
+/** True when something already answers HTTP on `port` (another server would be measured instead). */
+async function portAnswers(port) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the web app and starts `vite preview` on `port`; resolves once it answers. */
 export async function serveBuiltApp(port) {
+  if (await portAnswers(port)) {
+    console.error(
+      `port ${port} is already in use: stop that server or pick another with BENCH_PORT`,
+    );
+    process.exit(1);
+  }
   const build = spawnSync(
     'npx',
     [
