@@ -12,40 +12,9 @@ import { useStudio } from '../../../renderer/src/store';
 import { setTargetRate } from '../../../renderer/src/store/configEdits';
 import { analyze } from '../../../renderer/src/worker/analysis';
 import { renderWithHost } from '../views/support';
+import { installFakeIntersectionObserver, scrolled, watched } from '../fakeIntersectionObserver';
 
-/** The elements the fake observer watches, and its callback. */
-const watched = new Set<Element>();
-let notify: IntersectionObserverCallback | null = null;
-
-class FakeIntersectionObserver {
-  constructor(callback: IntersectionObserverCallback) {
-    notify = callback;
-  }
-  observe(el: Element) {
-    watched.add(el);
-  }
-  unobserve(el: Element) {
-    watched.delete(el);
-  }
-  disconnect() {
-    watched.clear();
-  }
-}
-
-/** Reports `el` entering (true) or leaving (false) the view, as the browser would after a scroll. */
-function scrolled(el: Element, onScreen: boolean) {
-  act(() =>
-    notify!(
-      [{ target: el, isIntersecting: onScreen } as IntersectionObserverEntry],
-      {} as IntersectionObserver,
-    ),
-  );
-}
-
-beforeAll(() => {
-  globalThis.IntersectionObserver =
-    FakeIntersectionObserver as unknown as typeof IntersectionObserver;
-});
+beforeAll(installFakeIntersectionObserver);
 afterEach(cleanup);
 
 function Bound() {

@@ -3,7 +3,7 @@
  * as it is and catches up at the first scroll or resize, or when it comes into view (jsdom has neither
  * canvases nor an IntersectionObserver nor a layout: all three are faked here).
  */
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Filmstrip } from '../../../renderer/src/views/masks/Filmstrip';
 import type { MaskCardProps } from '../../../renderer/src/views/masks/OverlayCard';
@@ -12,35 +12,7 @@ import { buildMaskAtlas } from '../../../renderer/src/worker/masksAtlas';
 import { defaultConfig } from '../../../core/config/defaults';
 import { setTargetRate } from '../../../renderer/src/store/configEdits';
 import { rampSaliency } from './helpers';
-
-/** The elements the fake observer watches, and its callback. */
-const watched = new Set<Element>();
-let notify: IntersectionObserverCallback | null = null;
-
-class FakeIntersectionObserver {
-  constructor(callback: IntersectionObserverCallback) {
-    notify = callback;
-  }
-  observe(el: Element) {
-    watched.add(el);
-  }
-  unobserve(el: Element) {
-    watched.delete(el);
-  }
-  disconnect() {
-    watched.clear();
-  }
-}
-
-/** Reports `el` entering (true) or leaving (false) the view, as the browser would after a scroll. */
-function scrolled(el: Element, onScreen: boolean) {
-  act(() =>
-    notify!(
-      [{ target: el, isIntersecting: onScreen } as IntersectionObserverEntry],
-      {} as IntersectionObserver,
-    ),
-  );
-}
+import { installFakeIntersectionObserver, scrolled } from '../fakeIntersectionObserver';
 
 /** What was drawn into each canvas: the texts filled and the pictures copied, in order. */
 const drawn = new Map<HTMLCanvasElement, string[]>();
@@ -70,8 +42,7 @@ function fakeContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
 const contexts = new WeakMap<HTMLCanvasElement, CanvasRenderingContext2D>();
 
 beforeAll(() => {
-  globalThis.IntersectionObserver =
-    FakeIntersectionObserver as unknown as typeof IntersectionObserver;
+  installFakeIntersectionObserver();
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
     this: HTMLCanvasElement,
   ) {

@@ -9,39 +9,13 @@ import { defaultConfig } from '../../../../core/config/defaults';
 import { useStudio } from '../../../../renderer/src/store';
 import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
+import {
+  installFakeIntersectionObserver,
+  scrolled as seen,
+  watched,
+} from '../../fakeIntersectionObserver';
 
-const watched = new Set<Element>();
-let notify: IntersectionObserverCallback | null = null;
-
-class FakeIntersectionObserver {
-  constructor(callback: IntersectionObserverCallback) {
-    notify = callback;
-  }
-  observe(el: Element) {
-    watched.add(el);
-  }
-  unobserve(el: Element) {
-    watched.delete(el);
-  }
-  disconnect() {
-    watched.clear();
-  }
-}
-
-/** Reports `el` entering (true) or leaving (false) the view. */
-function seen(el: Element, onScreen: boolean) {
-  act(() =>
-    notify!(
-      [{ target: el, isIntersecting: onScreen } as IntersectionObserverEntry],
-      {} as IntersectionObserver,
-    ),
-  );
-}
-
-beforeAll(() => {
-  globalThis.IntersectionObserver =
-    FakeIntersectionObserver as unknown as typeof IntersectionObserver;
-});
+beforeAll(installFakeIntersectionObserver);
 beforeEach(resetStudio);
 afterEach(cleanup);
 
