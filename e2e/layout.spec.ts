@@ -58,6 +58,13 @@ for (const size of SIZES) {
             const lines = tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 6).length;
             if (lines > 1) out.push(`wraps: "${el.textContent ?? ''}"`);
           }
+          // Tables fit their cards (one wider than its card is cut at the card's edge).
+          for (const table of document.querySelectorAll<HTMLElement>('table.data')) {
+            const card = table.closest<HTMLElement>('.card');
+            if (!card || table.offsetParent === null) continue;
+            if (card.scrollWidth > card.clientWidth + 1)
+              out.push(`table wider than its card: ${table.className}`);
+          }
           // Nothing wider than the window.
           if (document.documentElement.scrollWidth > window.innerWidth + 1)
             out.push('page wider than the window');
