@@ -3,8 +3,8 @@
  * a value changing many times a second (the stage cards' rate sliders follow the global rate) skip their
  * DOM writes while scrolled out of view, so a change neither lays them out nor repaints them, and catch
  * up when they come near the view again, or at the first scroll after they fell behind
- * ({@link onNextScroll}). The masks view's filmstrip does the same with its rows of tiles
- * (views/masks/offScreenRows.ts).
+ * ({@link onNextScroll}). offScreenSet.ts does the same for a set of elements (the masks view's
+ * filmstrip rows, the hardware table's rows).
  */
 
 /** How far outside the view (the page and any scroller) an element still counts as on screen. */

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef } from 'react';
-import { onNextScroll, watchOnScreen } from '../../controls/onScreen';
+import { OffScreenSet } from '../../controls/offScreenSet';
 import { formatMs, formatRatio } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
 import { writeAttr, writeText, type Live } from './live';
@@ -43,50 +43,26 @@ function writeTableRows(
  * Keeps the table body's numbers up to date with `live`. A row scrolled out of view (at 1440 × 900 the
  * last four of ten are below the fold) keeps its old numbers, which costs a rate change neither their
  * writes nor their text shaping; it catches up at the next scroll or resize, before that frame is
- * painted, or when it comes into view otherwise (its IntersectionObserver). Returns the clean-up.
+ * painted, or when it comes into view otherwise (see OffScreenSet). Returns the clean-up.
  */
 function followLive(live: Live<HardwareDatum[]>, body: HTMLTableSectionElement): () => void {
   const trs = Array.from(body.children);
-  const offScreen = new Set<Element>();
-  /** Rows out of view that hold old numbers. */
-  const stale = new Set<Element>();
-  let cancelScroll: (() => void) | null = null;
-  const catchUp = () => {
-    cancelScroll?.();
-    cancelScroll = null;
-    stale.clear();
+  const rows = new OffScreenSet<Element>(ROW_MARGIN);
+  rows.drawWith(() => {
     const now = live.get();
     if (now) writeTableRows(now, body);
+  });
+  rows.watch(trs);
+  const write = (data: readonly HardwareDatum[]) => {
+    if (writeTableRows(data, body, (i) => !rows.shown(trs[i]!))) rows.behind();
+    else rows.caughtUp();
   };
-  const write = (rows: readonly HardwareDatum[]) => {
-    const skipped = writeTableRows(rows, body, (i) => {
-      const tr = trs[i];
-      if (!tr || !offScreen.has(tr)) return false;
-      stale.add(tr);
-      return true;
-    });
-    if (skipped) cancelScroll ??= onNextScroll(catchUp);
-  };
-  const stops = trs.map((tr) =>
-    watchOnScreen(
-      tr,
-      (onScreen) => {
-        if (!onScreen) offScreen.add(tr);
-        else {
-          offScreen.delete(tr);
-          if (stale.has(tr)) catchUp();
-        }
-      },
-      ROW_MARGIN,
-    ),
-  );
   const now = live.get();
   if (now) write(now);
   const unsubscribe = live.subscribe(write);
   return () => {
     unsubscribe();
-    for (const stop of stops) stop();
-    cancelScroll?.();
+    rows.stop();
   };
 }
 

@@ -4,9 +4,15 @@ import { useStudio } from '../../store';
 import type { MaskCardProps } from './OverlayCard';
 import { writeTile, type WrittenTile } from './tileText';
 import { TILE_CSS_PX as TILE_PX } from './atlasRequest';
-import { OffScreenRows } from './offScreenRows';
+import { OffScreenSet } from '../../controls/offScreenSet';
 import { drawStrip, measure, type Placement } from './stripCanvas';
 import { selectMaskBlock, useShownBlock } from './useShownMasks';
+
+/**
+ * How far below (or above) the view a row of tiles is still drawn at each change: the cards above it
+ * growing or shrinking by a line or two of text move it by less.
+ */
+const ROW_MARGIN = '64px 0px';
 
 /** Test ids cannot hold "/" comfortably in CSS selectors: stage1/0 → stage1-0. */
 export const tileId = (key: string) => key.replace('/', '-');
@@ -136,7 +142,7 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
   }, [shape]);
 
   // Rows out of view are not drawn at a change; they catch up when they may come into view.
-  const [rows] = useState(() => new OffScreenRows());
+  const [rows] = useState(() => new OffScreenSet<HTMLCanvasElement>(ROW_MARGIN));
   useEffect(() => {
     rows.drawWith(() => {
       const layer = layerRef.current;
@@ -173,7 +179,7 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     if (!same) rows.watch(placement.current.bands.map((band) => band.canvas));
     // Read once (a style read after this commit's changes would recompute styles); see the theme watch.
     colour.current ??= textColour(layer);
-    // The rows out of view are left behind (see offScreenRows.ts).
+    // The rows out of view are left behind (see controls/offScreenSet.ts).
     if (drawStrip(placement.current, blocks, atlas, input, colour.current, same, rows.shown))
       rows.behind();
   }, [blocks, atlas, input, shape, refs, rows]);

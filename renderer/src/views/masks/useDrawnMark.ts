@@ -6,7 +6,7 @@ import type { ShownMasks } from './selection';
 /**
  * Records which masks are drawn, once the canvases of a commit have been painted into: a parent's passive
  * effect runs after its children's, so by then the overlay and the filmstrip's rows on screen have
- * drawn (a row out of view catches up before a scroll or resize shows it: offScreenRows.ts). Sets
+ * drawn (a row out of view catches up before a scroll or resize shows it: controls/offScreenSet.ts). Sets
  * `data-drawn-source` / `data-drawn-image` on the view's root (the dump-open benchmark and the e2e tests
  * wait for them) and a `laudnet:masks-drawn` performance mark, when the source or the image changes
  * (new masks of the same source and image, e.g. at each rate change, write and mark nothing: the
