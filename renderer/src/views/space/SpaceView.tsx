@@ -6,18 +6,13 @@ import { masksWorker } from '../../worker/masksClient';
 import '../../styles/masks.css';
 import { maskActions } from '../masks/appActions';
 import { MaskSourceLabel } from '../masks/MasksToolbar';
-import {
-  dumpIsSource,
-  formatMaskRate,
-  headlineRate,
-  shownBlock,
-  shownMasks,
-} from '../masks/selection';
+import { dumpIsSource, shownBlock, shownMasks } from '../masks/selection';
 import { useMaskPipeline } from '../masks/useMaskPipeline';
-import { selectMaskBlock, useShownBlock, useShownMasks } from '../masks/useShownMasks';
+import { selectMaskBlock } from '../masks/useShownMasks';
 import { webglProblem } from './engine';
 import type { SpaceHandle } from './handle';
 import { PageSpace } from './pageSpace';
+import { SpaceHud } from './SpaceHud';
 import { WorkerSpace, workerSpaceSupported } from './workerSpace';
 
 /** Pixels of an ImageBitmap (the 224 network input), for the planes' textures. */
@@ -71,29 +66,6 @@ function followMasks(engine: SpaceHandle, pixels: Uint8ClampedArray | null): () 
     if (state.config !== prev.config && blocks && dumpIsSource(state) && engine.hasRendered())
       markDrawn('space', state.config);
   });
-}
-
-/** The line over the canvas: the selected block and its rate (re-renders on its own). */
-function SpaceHud() {
-  const masks = useShownMasks();
-  const shown = useShownBlock(masks?.result.blocks ?? null);
-  const rate = shown ? headlineRate(shown) : null;
-  return (
-    <div className="space-hud" aria-live="polite">
-      {shown ? (
-        <span data-testid="space-selected" data-block={shown.key}>
-          Selected <strong>{shown.key}</strong>
-          {rate !== null ? ` · ${formatMaskRate(rate)}` : ' · dense'}
-        </span>
-      ) : (
-        <span>{masks ? '' : 'Computing masks…'}</span>
-      )}
-      <span>
-        Stages 1–4 left to right · each plane is a block&apos;s output map, bright where it computes
-      </span>
-      <span>Translucent: block skipped · slabs with gaps: skipped channel groups</span>
-    </div>
-  );
 }
 
 /** "3D view": the network's feature maps as planes along its depth, textured with the masks. */
