@@ -130,8 +130,9 @@ export class AtlasPainter {
       }
     });
     const coarse = result.coarsePonder.coarse;
+    // Into the last map's pixels when the side is the same (the canvas keeps wrapping them).
     this.ponder = {
-      rgba: ponderRgba(coarse, blocks.length),
+      rgba: ponderRgba(coarse, blocks.length, 255, this.ponder.rgba),
       width: coarse.side,
       height: coarse.side,
     };

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useStudio } from '../../../renderer/src/store';
 import type { MaskImage, OpenedDump } from '../../../renderer/src/store/masksSlice';
 import { BlockStats } from '../../../renderer/src/views/masks/BlockStats';
 import { Filmstrip } from '../../../renderer/src/views/masks/Filmstrip';
+import { TILE_NAMES_QUIET_MS } from '../../../renderer/src/views/masks/lateTileNames';
 import { MaskSourceLabel } from '../../../renderer/src/views/masks/MasksToolbar';
 import { ChannelCard } from '../../../renderer/src/views/masks/ChannelCard';
 import { setStageMode, setStageRate } from '../../../renderer/src/store/configEdits';
@@ -77,6 +78,7 @@ describe('Filmstrip', () => {
   });
 
   it('writes a new rate into the same hidden text node and sizes its box to the text', () => {
+    vi.useFakeTimers();
     const { rerender } = render(<Filmstrip {...cardProps()} />);
     const rate = screen.getByTestId('mask-tile-rate-stage1-0');
     // The text is kept (tests, copy) but not displayed: the strip's canvas draws it.
@@ -89,14 +91,66 @@ describe('Filmstrip', () => {
     expect(tile.getAttribute('aria-label')).toBe('Block stage1/0, 50.0%');
     // 49 and 196 of the 14×14 = 196 cells.
     rerender(<Filmstrip {...cardProps(stage1Config({ rate: 0.25 }))} />);
+    // Nothing of it on screen: written once the rates rest.
+    expect(rate.textContent).toBe('50.0%');
+    act(() => {
+      vi.advanceTimersByTime(TILE_NAMES_QUIET_MS);
+    });
     expect(rate.textContent).toBe('25.0%');
     expect(text.firstChild).toBe(node);
     expect(rate.dataset.rate).toBe('0.25');
     expect(tile.getAttribute('aria-label')).toBe('Block stage1/0, 25.0%');
     rerender(<Filmstrip {...cardProps(stage1Config({ rate: 1 }))} />);
+    // The box's size is on screen (the tiles move): at once.
+    expect(rate.style.getPropertyValue('--rate-chars')).toBe('6');
+    act(() => {
+      vi.advanceTimersByTime(TILE_NAMES_QUIET_MS);
+    });
     expect(rate.textContent).toBe('100.0%');
     expect(text.firstChild).toBe(node);
-    expect(rate.style.getPropertyValue('--rate-chars')).toBe('6');
+    vi.useRealTimers();
+  });
+
+  it('writes no name, text or data attribute during a drag, and all of them once it pauses', () => {
+    vi.useFakeTimers();
+    const { rerender } = render(<Filmstrip {...cardProps()} />);
+    const tile = screen.getByTestId('mask-tile-stage1-0');
+    const rate = screen.getByTestId('mask-tile-rate-stage1-0');
+    // DOM writes into the tile (its name, two data attributes, its text), counted synchronously.
+    const attributes = new MutationObserver(() => undefined);
+    attributes.observe(tile, { attributes: true, attributeFilter: ['aria-label'] });
+    attributes.observe(rate, {
+      attributes: true,
+      attributeFilter: ['data-rate', 'data-spatial-rate'],
+    });
+    const texts = new MutationObserver(() => undefined);
+    texts.observe(rate, { characterData: true, childList: true, subtree: true });
+    const writes = { attributes: 0, texts: 0 };
+    const count = () => {
+      writes.attributes += attributes.takeRecords().length;
+      writes.texts += texts.takeRecords().length;
+      return writes;
+    };
+    // Frames of a drag, 16 ms apart (each under the quiet time).
+    for (const r of [0.45, 0.4, 0.35, 0.3, 0.25]) {
+      rerender(<Filmstrip {...cardProps(stage1Config({ rate: r }))} />);
+      act(() => {
+        vi.advanceTimersByTime(16);
+      });
+    }
+    expect(count()).toEqual({ attributes: 0, texts: 0 });
+    expect(rate.textContent).toBe('50.0%');
+    act(() => {
+      vi.advanceTimersByTime(TILE_NAMES_QUIET_MS);
+    });
+    expect(rate.textContent).toBe('25.0%');
+    expect(rate.dataset.rate).toBe('0.25');
+    expect(tile.getAttribute('aria-label')).toBe('Block stage1/0, 25.0%');
+    // One text, one name and two data attributes: the last rate's, once.
+    expect(count()).toEqual({ attributes: 3, texts: 1 });
+    attributes.disconnect();
+    texts.disconnect();
+    vi.useRealTimers();
   });
 });
 

@@ -32,6 +32,24 @@ describe('ponderRgba', () => {
     expect(Array.from(px.subarray(4, 8))).toEqual([253, 231, 37, 255]);
     expect(Array.from(px.subarray(8, 11))).toEqual([33, 145, 140]);
   });
+
+  it('gives every pixel its count’s ramp colour and alpha, into `out` when it fits', () => {
+    const side = 56;
+    const counts = new Uint16Array(side * side);
+    for (let i = 0; i < counts.length; i++) counts[i] = (i * 7919) % 34;
+    const ponder = { side, counts, maxCount: 33, blocks: 33 };
+    const out = new Uint8ClampedArray(side * side * 4);
+    const px = ponderRgba(ponder, 33, 200, out);
+    expect(px).toBe(out);
+    for (let i = 0; i < counts.length; i++) {
+      const c = rampColour((counts[i] as number) / 33);
+      expect(Array.from(px.subarray(4 * i, 4 * i + 4))).toEqual([...c, 200]);
+    }
+    // Another side: a new array.
+    expect(
+      ponderRgba({ ...ponder, side: 2, counts: counts.subarray(0, 4) }, 33, 255, out),
+    ).not.toBe(out);
+  });
 });
 
 describe('gridLineOffsets', () => {

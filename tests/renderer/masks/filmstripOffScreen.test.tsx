@@ -3,9 +3,10 @@
  * as it is and catches up at the first scroll or resize, or when it comes into view (jsdom has neither
  * canvases nor an IntersectionObserver nor a layout: all three are faked here).
  */
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Filmstrip } from '../../../renderer/src/views/masks/Filmstrip';
+import { TILE_NAMES_QUIET_MS } from '../../../renderer/src/views/masks/lateTileNames';
 import type { MaskCardProps } from '../../../renderer/src/views/masks/OverlayCard';
 import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
 import { buildMaskAtlas } from '../../../renderer/src/worker/masksAtlas';
@@ -109,11 +110,16 @@ function changedOutOfView() {
 
 describe('Filmstrip rows out of view', () => {
   it('are not drawn at a change; the rows on screen are, and the tiles’ text follows', () => {
+    vi.useFakeTimers();
     const { rows } = changedOutOfView();
     expect(rows.map(images)).toEqual([3, 0, 0, 0]);
     expect(texts(rows[0]!)).toEqual(['text 25.0%', 'text 25.0%', 'text 25.0%']);
-    // The DOM (names, test ids, the text read by tests and assistive technology) follows at once.
+    // The DOM (names, the text read by tests and assistive technology) follows once the rates rest.
+    act(() => {
+      vi.advanceTimersByTime(TILE_NAMES_QUIET_MS);
+    });
     expect(screen.getByTestId('mask-tile-rate-stage3-0').textContent).toMatch(/^2\d\.\d%$/);
+    vi.useRealTimers();
   });
 
   it('catch up at the first scroll (of the page or any scroller), before that frame paints', () => {

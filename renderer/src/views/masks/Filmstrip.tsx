@@ -2,7 +2,8 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
 import type { MaskCardProps } from './OverlayCard';
-import { writeTile, type WrittenTile } from './tileText';
+import { rateText, sizeRateBox, writeTile, type WrittenTile } from './tileText';
+import { LateTileNames } from './lateTileNames';
 import { TILE_CSS_PX as TILE_PX } from './atlasRequest';
 import { OffScreenSet } from '../../controls/offScreenSet';
 import { drawStrip, measure, type Placement } from './stripCanvas';
@@ -48,6 +49,8 @@ interface TileRefs {
   slots: Map<string, HTMLElement>;
   /** What was last written into each tile, by its text element (a new element starts afresh). */
   written: WeakMap<HTMLElement, WrittenTile & { block: BlockMaskSet }>;
+  /** The length of text each tile's rate box is sized for, by its text element. */
+  chars: WeakMap<HTMLElement, number>;
 }
 
 const keep =
@@ -59,7 +62,8 @@ const keep =
 
 /**
  * The tiles' DOM: buttons (selection, focus, accessible names, test ids) over the strip's canvas. Renders
- * only when the blocks or the selection change; the rates are written into it by `writeTile`.
+ * only when the blocks or the selection change; the rates are written into it by `writeTile` (the box's
+ * size at once, the rest late during a drag: see lateTileNames.ts).
  */
 const StripTiles = memo(function StripTiles({
   shape,
@@ -128,7 +132,19 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     texts: new Map(),
     slots: new Map(),
     written: new WeakMap(),
+    chars: new WeakMap(),
   }));
+  // The tiles' text, names and data attributes, written when a drag pauses (nothing of it is shown).
+  const [names] = useState(
+    () =>
+      new LateTileNames((key) => {
+        const button = refs.buttons.get(key);
+        const rate = refs.rates.get(key);
+        const text = refs.texts.get(key);
+        return button && rate && text ? { button, rate, text } : null;
+      }, refs.written),
+  );
+  useEffect(() => () => names.stop(), [names]);
   // What the resize observer redraws and a click selects from (written after each commit).
   const latest = useRef({ blocks, atlas, input });
 
@@ -165,12 +181,27 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
       const text = refs.texts.get(block.key);
       if (!button || !rate || !text) continue;
       const last = refs.written.get(text) ?? null;
+      if (!last) {
+        // A new tile: everything at once.
+        const out = writeTile({ button, rate, text }, block, null);
+        refs.written.set(text, { ...out.written, block });
+        refs.chars.set(text, out.written.text.length);
+        placement.current = null;
+        continue;
+      }
       // The same block (the masker keeps unchanged blocks' objects) shows what was written.
-      if (last?.block === block) continue;
-      const out = writeTile({ button, rate, text }, block, last);
-      refs.written.set(text, { ...out.written, block });
-      if (out.resized) placement.current = null;
+      if (last.block === block && !names.isDue(block.key)) continue;
+      // The box's width is on screen (the tiles may move): now. The rest when the drag pauses.
+      const chars = last.block === block ? last.text.length : rateText(block).length;
+      if (refs.chars.get(text) !== chars) {
+        sizeRateBox(rate, chars);
+        refs.chars.set(text, chars);
+        placement.current = null;
+      }
+      if (last.block === block) names.drop(block.key);
+      else names.defer(block);
     }
+    names.restart();
     const layer = layerRef.current;
     const host = layer?.parentElement;
     if (!layer || !host) return;
@@ -182,7 +213,7 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     // The rows out of view are left behind (see controls/offScreenSet.ts).
     if (drawStrip(placement.current, blocks, atlas, input, colour.current, same, rows.shown))
       rows.behind();
-  }, [blocks, atlas, input, shape, refs, rows]);
+  }, [blocks, atlas, input, shape, refs, rows, names]);
 
   // The tiles move when the card is resized (wrapping): redraw then.
   useEffect(() => {

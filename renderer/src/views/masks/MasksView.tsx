@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useLateMasks } from './useLate';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
@@ -85,20 +85,20 @@ function useDropZone() {
   };
 }
 
-/** "Masks over images": where the configured (or a trained) network computes on an image. */
-export function MasksView() {
-  useMaskPipeline(useStudio, masksWorker, maskActions);
-  useOpenHandlers();
+/**
+ * The cards of the shown masks: renders on every rate change (new masks), which the view around it,
+ * its toolbar and its drop zone do not. `root`: the view's element (see useDrawnMark).
+ */
+const MasksBody = memo(function MasksBody({ root }: { root: RefObject<HTMLDivElement | null> }) {
   const masks = useShownMasks();
   const atlas = useMaskAtlas(masks);
   const source = masks?.source ?? null;
   const result = masks?.result ?? null;
-  const root = useDrawnMark(source, result);
+  useDrawnMark(root, source, result);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const main = useRef<HTMLDivElement>(null);
   const shown = masks !== null && atlas !== null;
   useLateMasks(useStudio, main, shown);
-  const drop = useDropZone();
   // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
   const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
   useEffect(() => {
@@ -114,6 +114,33 @@ export function MasksView() {
       if (s.config !== prev.config && dumpIsSource(s)) markDrawn('masks', s.config);
     });
   }, [result, proxyConfig]);
+  return shown && result && source ? (
+    <>
+      <div className="masks-main" ref={main}>
+        <OverlayCard result={result} source={source} atlas={atlas} />
+        <div className="masks-side">
+          <Original />
+          <PonderCard result={result} source={source} atlas={atlas} />
+        </div>
+      </div>
+      <Filmstrip result={result} source={source} atlas={atlas} />
+      <ChannelCard result={result} source={source} atlas={atlas} />
+    </>
+  ) : (
+    <div className="masks-empty card" role="status">
+      {hasImage
+        ? 'Computing masks…'
+        : 'Pick a sample or open an image to see where the network computes.'}
+    </div>
+  );
+});
+
+/** "Masks over images": where the configured (or a trained) network computes on an image. */
+export function MasksView() {
+  useMaskPipeline(useStudio, masksWorker, maskActions);
+  useOpenHandlers();
+  const root = useRef<HTMLDivElement>(null);
+  const drop = useDropZone();
   return (
     <div
       className={`masks-view${drop.over ? ' drop-over' : ''}`}
@@ -124,25 +151,7 @@ export function MasksView() {
       <Toolbar />
       <SourceLabel />
       <Live />
-      {shown && result && source ? (
-        <>
-          <div className="masks-main" ref={main}>
-            <OverlayCard result={result} source={source} atlas={atlas} />
-            <div className="masks-side">
-              <Original />
-              <PonderCard result={result} source={source} atlas={atlas} />
-            </div>
-          </div>
-          <Filmstrip result={result} source={source} atlas={atlas} />
-          <ChannelCard result={result} source={source} atlas={atlas} />
-        </>
-      ) : (
-        <div className="masks-empty card" role="status">
-          {hasImage
-            ? 'Computing masks…'
-            : 'Pick a sample or open an image to see where the network computes.'}
-        </div>
-      )}
+      <MasksBody root={root} />
     </div>
   );
 }

@@ -37,27 +37,44 @@ export function rampCss(): string {
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
 
+/** Whether this machine stores a Uint32 least significant byte first (every browser's CPU does). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /**
  * RGBA pixels of the ponder map: count / `scaleMax` on the ramp. The scale is the number of blocks
- * (not the largest count) so that maps of two configurations compare by colour.
+ * (not the largest count) so that maps of two configurations compare by colour. `out` (of the map's
+ * size) is written and returned instead of a new array.
  */
-export function ponderRgba(ponder: PonderMap, scaleMax: number, alpha = 255): Uint8ClampedArray {
-  const out = new Uint8ClampedArray(ponder.side * ponder.side * 4);
+export function ponderRgba(
+  ponder: PonderMap,
+  scaleMax: number,
+  alpha = 255,
+  out?: Uint8ClampedArray,
+): Uint8ClampedArray {
+  const n = ponder.side * ponder.side;
+  const rgba = out && out.length === n * 4 ? out : new Uint8ClampedArray(n * 4);
   const scale = scaleMax > 0 ? scaleMax : 1;
-  // Counts are small integers: one ramp colour per count value (a lookup table), not per pixel.
-  const colours: (Rgb | undefined)[] = new Array<Rgb | undefined>(ponder.maxCount + 1);
   const { counts } = ponder;
-  for (let i = 0; i < counts.length; i++) {
-    const count = counts[i] as number;
-    let c = colours[count];
-    if (!c) colours[count] = c = rampColour(count / scale);
-    const o = 4 * i;
-    out[o] = c[0];
-    out[o + 1] = c[1];
-    out[o + 2] = c[2];
-    out[o + 3] = alpha;
+  // Counts are small integers: one ramp colour per count value (a lookup table of whole pixels).
+  let top = 0;
+  for (let i = 0; i < counts.length; i++)
+    if ((counts[i] as number) > top) top = counts[i] as number;
+  const colours = new Uint32Array(top + 1);
+  const bytes = new Uint8ClampedArray(colours.buffer);
+  for (let count = 0; count <= top; count++) {
+    const c = rampColour(count / scale);
+    bytes.set([c[0], c[1], c[2], alpha], 4 * count);
   }
-  return out;
+  if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, n);
+    for (let i = 0; i < n; i++) words[i] = colours[counts[i] as number] as number;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const o = 4 * (counts[i] as number);
+      rgba.set(bytes.subarray(o, o + 4), 4 * i);
+    }
+  }
+  return rgba;
 }
 
 /** Pixel offsets of the inner lines of a grid of `cells` cells over `sidePx` pixels. */

@@ -13,7 +13,7 @@ export function rateText(block: BlockMaskSet): string {
 }
 
 /** The DOM of one tile that a rate change writes to. */
-interface TileElements {
+export interface TileElements {
   button: HTMLElement;
   /** The rate's box (its size follows the text's length). */
   rate: HTMLElement;
@@ -32,18 +32,23 @@ const ATTRIBUTES = ['rate', 'spatial-rate', 'channel-rate', 'conv1-rate', 'conv2
 
 const str = (v: number | string | null | undefined) => (v ?? '') + '';
 
+/** Sizes a tile's rate box to `chars` characters of its (monospace) text (the tiles may move). */
+export function sizeRateBox(rate: HTMLElement, chars: number): void {
+  rate.style.setProperty('--rate-chars', String(chars));
+}
+
 /**
  * Writes a block's rate into its tile (text, data attributes, accessible name, skipped class), touching
- * only what differs from `last` (the previous write into these elements; null: the first). The text is
- * in an element that is not displayed, so a new rate lays nothing out: the canvas shows it. Returns what
- * it wrote and whether the rate's box changed size (the text's length changed: the tiles may move).
+ * only what differs from `last` (the previous write into these elements; null: the first). Nothing of it
+ * is displayed (the canvas draws the text; no style reads the attributes or the class), so a drag may
+ * write it late (see Filmstrip.tsx); the box's size is {@link sizeRateBox}'s. Returns what it wrote.
  */
-export function writeTile(
+export function writeTileNames(
   tile: TileElements,
   block: BlockMaskSet,
   last: WrittenTile | null,
-): { written: WrittenTile; resized: boolean } {
-  const text = rateText(block);
+  text = rateText(block),
+): WrittenTile {
   const rates = blockRateRow(block);
   const skipped = blockSkipped(block);
   const values = [
@@ -55,7 +60,6 @@ export function writeTile(
     str(rates.gate),
   ];
   const attributes = `${values.join('|')}|${skipped}`;
-  const before = last?.text ?? tile.text.textContent ?? '';
   if (last?.text !== text) {
     // The text node's data, not `textContent` (which would replace the node).
     const node = tile.text.firstChild;
@@ -64,9 +68,6 @@ export function writeTile(
     else tile.text.textContent = text;
     tile.button.setAttribute('aria-label', `Block ${block.key}, ${text}`);
   }
-  // The box is as wide as its (monospace) text, and contains its layout (masks.css).
-  const resized = last === null || before.length !== text.length;
-  if (resized) tile.rate.style.setProperty('--rate-chars', String(text.length));
   if (last?.attributes !== attributes) {
     // Only the values that differ (a rate change leaves the gate and most others alone).
     const previous = last?.attributes.split('|');
@@ -77,7 +78,25 @@ export function writeTile(
     if (previous?.[ATTRIBUTES.length] !== String(skipped))
       tile.button.classList.toggle('skipped', skipped);
   }
-  return { written: { text, attributes }, resized };
+  return { text, attributes };
+}
+
+/**
+ * Writes a block's rate into its tile at once: {@link writeTileNames}, and the box sized to the text when
+ * its length changed. The text is in an element that is not displayed, so a new rate lays nothing out:
+ * the canvas shows it. Returns what it wrote and whether the rate's box changed size (the tiles may move).
+ */
+export function writeTile(
+  tile: TileElements,
+  block: BlockMaskSet,
+  last: WrittenTile | null,
+): { written: WrittenTile; resized: boolean } {
+  const text = rateText(block);
+  const before = last?.text ?? tile.text.textContent ?? '';
+  // The box is as wide as its (monospace) text, and contains its layout (masks.css).
+  const resized = last === null || before.length !== text.length;
+  if (resized) sizeRateBox(tile.rate, text.length);
+  return { written: writeTileNames(tile, block, last, text), resized };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, type RefObject } from 'react';
 import { useStudio } from '../../store';
 import type { MaskResult } from '../../store/masksSlice';
 import type { ShownMasks } from './selection';
@@ -10,13 +10,13 @@ import type { ShownMasks } from './selection';
  * `data-drawn-source` / `data-drawn-image` on the view's root (the dump-open benchmark and the e2e tests
  * wait for them) and a `laudnet:masks-drawn` performance mark, when the source or the image changes
  * (new masks of the same source and image, e.g. at each rate change, write and mark nothing: the
- * attributes would not change). Returns the ref for the view's root.
+ * attributes would not change). `root`: the view's root element.
  */
 export function useDrawnMark(
+  root: RefObject<HTMLDivElement | null>,
   source: ShownMasks['source'] | null,
   result: MaskResult | null,
-): RefObject<HTMLDivElement | null> {
-  const root = useRef<HTMLDivElement>(null);
+): void {
   const imageId = useStudio((s) => s.maskImage?.id ?? null);
   const drawn = result !== null;
   useEffect(() => {
@@ -30,6 +30,5 @@ export function useDrawnMark(
     el.setAttribute('data-drawn-source', source);
     el.setAttribute('data-drawn-image', String(imageId));
     performance.mark('laudnet:masks-drawn', { detail: { source, imageId } });
-  }, [source, drawn, imageId]);
-  return root;
+  }, [root, source, drawn, imageId]);
 }
