@@ -127,14 +127,55 @@ export function hardwareRows(config: StudioConfig): HardwareRow[] {
   );
 }
 
+/** The fields of a configuration that {@link familyKey} leaves out (the rates), and `stages`. */
+const RATE_FIELDS: ReadonlySet<string> = new Set(['targetRate', 'blockRates', 'stages']);
+
+/**
+ * True when `a` and `b` are of one family: every field but the rates holds the same value or the same
+ * object (a configuration is never changed in place: an edit makes a new one and keeps the objects it did
+ * not touch), and the stages have the same modes, granularities and group sizes.
+ */
+function sameFamily(a: StudioConfig, b: StudioConfig): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (RATE_FIELDS.has(k)) continue;
+    n++;
+    if (x[k] !== y[k]) return false;
+  }
+  for (const k in y) if (!RATE_FIELDS.has(k)) n--;
+  if (n !== 0 || a.stages.length !== b.stages.length) return false;
+  return a.stages.every((s, i) => {
+    const t = b.stages[i]!;
+    return (
+      s.mode === t.mode &&
+      s.spatialGranularity === t.spatialGranularity &&
+      s.channelGroupSize === t.channelGroupSize
+    );
+  });
+}
+
+/** The last configuration whose family was written out, and its key. */
+let lastFamily: { config: StudioConfig; key: string } | null = null;
+
 /**
  * The configuration without its rates, as a string: what curves and the predictor's memo tables depend
  * on (model, input size, hardware, stage modes and granularities), so a rate change keeps the same key.
+ * A configuration of the last one's family (a rate edit: every other field the same object) gets its
+ * key without writing the configuration out again (its notes alone may be long), on every rate change.
  */
 export function familyKey(config: StudioConfig): string {
+  const last = lastFamily;
+  if (last && (last.config === config || sameFamily(last.config, config))) {
+    lastFamily = { config, key: last.key };
+    return last.key;
+  }
   const { targetRate: _t, blockRates: _b, stages, ...rest } = config;
-  return JSON.stringify([
+  const key = JSON.stringify([
     rest,
     stages.map((s) => [s.mode, s.spatialGranularity, s.channelGroupSize]),
   ]);
+  lastFamily = { config, key };
+  return key;
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../core/config/defaults';
 import { exportTrainingFlags } from '../../../core/export/trainingFlags';
 import { predictConfig } from '../../../core/solvers/predict';
-import { analyze, hardwareRows } from '../../../renderer/src/worker/analysis';
-import { setTargetRate } from '../../../renderer/src/store/configEdits';
+import { analyze, familyKey, hardwareRows } from '../../../renderer/src/worker/analysis';
+import { setStageMode, setStageRate, setTargetRate } from '../../../renderer/src/store/configEdits';
 import { loadCsv, num, relErr } from '../../core/predictor/reference-data';
 
 describe('analysis worker functions', () => {
@@ -75,5 +75,39 @@ describe('analysis worker functions', () => {
     expect(row, 'reference row resnet50/v100/spatial 4-4-2-1/0.5').toBeDefined();
     expect(relErr(v100.ratio, num(row!, 'ratio'))).toBeLessThanOrEqual(1e-9);
     expect(rows.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('familyKey', () => {
+  it('keeps the key over rate edits without writing the configuration out again', () => {
+    const base = defaultConfig('resnet101', 'v100');
+    const key = familyKey(base);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      let c = base;
+      for (const rate of [0.2, 0.35, 0.8]) {
+        c = setStageRate(setTargetRate(c, rate), 1, rate / 2);
+        expect(familyKey(c)).toBe(key);
+      }
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
+  it('gives a new key for any other field, and the same key to an equal configuration built anew', () => {
+    const base = defaultConfig('resnet101', 'v100');
+    const key = familyKey(setTargetRate(base, 0.4));
+    const notes = familyKey({ ...base, notes: 'tried on the A100' });
+    const hardware = familyKey({
+      ...base,
+      hardware: { kind: 'preset', id: 'a100', overrides: {} },
+    });
+    const mode = familyKey(setStageMode(base, 2, 'layer'));
+    expect(new Set([key, notes, hardware, mode]).size).toBe(4);
+    // Equal values in new objects (a configuration read back from a file): the same family.
+    const copy = JSON.parse(JSON.stringify(base)) as typeof base;
+    expect(familyKey(copy)).toBe(key);
+    expect(familyKey(setTargetRate(copy, 0.9))).toBe(key);
   });
 });
