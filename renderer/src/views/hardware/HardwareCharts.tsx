@@ -23,7 +23,7 @@ import {
 } from '../../charts/svg';
 import { formatMs } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
-import { writeAttr, writeText, type Live } from './live';
+import { cachedAttrWriter, writeText, type AttrWrite, type Live } from './live';
 
 const ROW_PX = 27;
 /** Room for the preset names left of the plot, px. */
@@ -84,7 +84,12 @@ interface PresetBarsProps {
   /** Drawn over the rows (the ratio chart's static line). */
   overlay?: (x: ContinuousScale, plot: Plot) => ReactNode;
   /** Writes the values of `rows` into the rows' `<g>` elements (lengths, label texts and places). */
-  write: (rows: readonly HardwareDatum[], groups: HTMLCollection, x: ContinuousScale) => void;
+  write: (
+    rows: readonly HardwareDatum[],
+    groups: HTMLCollection,
+    x: ContinuousScale,
+    writeAttr: AttrWrite,
+  ) => void;
 }
 
 /**
@@ -197,9 +202,11 @@ function PresetBars({
     const groups = barsRef.current?.children;
     if (!groups) return;
     const now = live.get();
-    if (now) write(now, groups, x);
+    // The bars' lengths and the labels' places, compared with what was written last, not read back.
+    const writeAttr = cachedAttrWriter();
+    if (now) write(now, groups, x, writeAttr);
     return live.subscribe((rows) => {
-      write(rows, groups, x);
+      write(rows, groups, x, writeAttr);
       if (hovering.current) refresh();
     });
   }, [live, write, x, frame]);
@@ -265,6 +272,7 @@ function writeRatioRows(
   rows: readonly HardwareDatum[],
   groups: HTMLCollection,
   x: ContinuousScale,
+  writeAttr: AttrWrite,
 ): void {
   const x0 = x(0);
   const n = Math.min(rows.length, groups.length);
@@ -354,7 +362,12 @@ function msRow(p: HardwarePreset, i: number, x: ContinuousScale, band: BandScale
   );
 }
 
-function writeMsRows(rows: readonly HardwareDatum[], groups: HTMLCollection, x: ContinuousScale) {
+function writeMsRows(
+  rows: readonly HardwareDatum[],
+  groups: HTMLCollection,
+  x: ContinuousScale,
+  writeAttr: AttrWrite,
+) {
   const x0 = x(x.domain[0]);
   const n = Math.min(rows.length, groups.length);
   for (let i = 0; i < n; i++) {
