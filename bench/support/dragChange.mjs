@@ -9,8 +9,20 @@
 /** In the page: listeners on the window, in the capture phase, so they run before the app's own. */
 function installInPage() {
   const slider = document.querySelector('[data-testid="global-rate"]');
-  const state = { arrival: 0, armed: null };
+  const state = { arrival: 0, armed: null, afterPaint: null };
   window.__laudDrag = state;
+  // A message posted from a frame callback runs after that frame is painted. One channel for all
+  // changes: a new MessageChannel per change cost the page more than its message.
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.(performance.now());
+  state.afterPaint = () =>
+    new Promise((r) =>
+      requestAnimationFrame(() => {
+        waiting.push(r);
+        channel.port2.postMessage(0);
+      }),
+    );
   const begin = (armed) => {
     armed.t0 = performance.now();
     armed.delay = armed.t0 - state.arrival;
@@ -45,15 +57,7 @@ function armInPage({ index, areas, quietMs, still }) {
   const probe = window.__laudnetProbe;
   const slider = document.querySelector('[data-testid="global-rate"]');
   const state = window.__laudDrag;
-  // A message posted from a frame callback runs after that frame is painted.
-  const afterPaint = () =>
-    new Promise((r) =>
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => r(performance.now());
-        ch.port2.postMessage(0);
-      }),
-    );
+  const { afterPaint } = state;
   window.__laudDragDone = new Promise((resolve, reject) => {
     const quiet = setTimeout(() => {
       state.armed = null;
