@@ -22,6 +22,7 @@ import {
   type NetworkRequest,
   type Predictor,
 } from '../../../core/predictor';
+import { sameFields } from '../sameFields';
 import { trainingFlagsText } from './analysisFlags';
 import type { Analysis, HardwareRow } from './types';
 
@@ -136,16 +137,7 @@ const RATE_FIELDS: ReadonlySet<string> = new Set(['targetRate', 'blockRates', 's
  * not touch), and the stages have the same modes, granularities and group sizes.
  */
 function sameFamily(a: StudioConfig, b: StudioConfig): boolean {
-  const x = a as unknown as Record<string, unknown>;
-  const y = b as unknown as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (RATE_FIELDS.has(k)) continue;
-    n++;
-    if (x[k] !== y[k]) return false;
-  }
-  for (const k in y) if (!RATE_FIELDS.has(k)) n--;
-  if (n !== 0 || a.stages.length !== b.stages.length) return false;
+  if (!sameFields(a, b, RATE_FIELDS) || a.stages.length !== b.stages.length) return false;
   return a.stages.every((s, i) => {
     const t = b.stages[i]!;
     return (

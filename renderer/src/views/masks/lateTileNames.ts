@@ -1,4 +1,5 @@
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
+import { QuietTimer } from '../../controls/quietTimer';
 import { writeTileNames, type TileElements, type WrittenTile } from './tileText';
 
 /**
@@ -15,9 +16,7 @@ export const TILE_NAMES_QUIET_MS = 120;
  */
 export class LateTileNames {
   private readonly due = new Map<string, BlockMaskSet>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** When the last change was noted (`performance.now()`). */
-  private changedAt = 0;
+  private readonly quiet = new QuietTimer(TILE_NAMES_QUIET_MS, () => this.flush());
 
   constructor(
     /** The tile's elements now (null: not rendered any more). */
@@ -41,29 +40,14 @@ export class LateTileNames {
     this.due.delete(key);
   }
 
-  /**
-   * Starts the quiet time again after a change (when something is due). One timer runs through a drag
-   * (not one set and cleared per change): when it fires early it waits out the rest of the quiet time.
-   */
+  /** Starts the quiet time again after a change (when something is due): see {@link QuietTimer}. */
   restart(): void {
-    this.changedAt = performance.now();
-    if (this.due.size === 0 || this.timer !== undefined) return;
-    this.arm(TILE_NAMES_QUIET_MS);
-  }
-
-  private arm(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const left = this.changedAt + TILE_NAMES_QUIET_MS - performance.now();
-      if (left > 0) this.arm(left);
-      else this.flush();
-    }, delayMs);
+    if (this.due.size > 0) this.quiet.changed();
   }
 
   /** Writes every due tile now. */
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.quiet.cancel();
     for (const [key, block] of this.due) {
       const tile = this.elementsOf(key);
       if (!tile) continue;
@@ -75,8 +59,7 @@ export class LateTileNames {
 
   /** Forgets what is due (the view goes away). */
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.quiet.cancel();
     this.due.clear();
   }
 }

@@ -9,6 +9,7 @@ import {
 } from 'react';
 import { stageColor } from '../../charts';
 import { useStudio } from '../../store';
+import { QuietTimer } from '../../controls/quietTimer';
 import { architectureOrNull } from '../../store/selectors';
 import { StripBlockButton, writeLiveBlocks } from './StripBlockButton';
 import {
@@ -139,15 +140,20 @@ function useLiveStrip(
   useLayoutEffect(() => {
     if (!arch) return;
     let config = useStudio.getState().config;
-    let labelsTimer: ReturnType<typeof setTimeout> | undefined;
+    // The stages whose names wait for the drag to pause.
+    let late: { root: Element; stages: StripStage[] } | null = null;
+    const labels = new QuietTimer(LABELS_QUIET_MS, () => {
+      if (late) writeLiveBlocks(late.root, late.stages, gates, false);
+      late = null;
+    });
     const show = (stages: StripStage[], afterRender: boolean) => {
       painter.update({ stages, selected, gates });
       const root = strip.current;
       if (!root) return;
       writeLiveBlocks(root, stages, gates, afterRender, afterRender);
       if (afterRender) return;
-      clearTimeout(labelsTimer);
-      labelsTimer = setTimeout(() => writeLiveBlocks(root, stages, gates, false), LABELS_QUIET_MS);
+      late = { root, stages };
+      labels.changed();
     };
     show(liveStages(config, arch), true);
     const unsubscribe = useStudio.subscribe((s) => {
@@ -159,7 +165,7 @@ function useLiveStrip(
       show(stages, false);
     });
     return () => {
-      clearTimeout(labelsTimer);
+      labels.cancel();
       unsubscribe();
     };
   }, [strip, painter, arch, structure, selected, gates]);

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { StripStage } from './stripData';
 import type { BlockBox, StripColors } from './stripPlan';
+import { sameFields } from '../../sameFields';
 import { StripRenderer, stripRates, type StripMessage } from './stripRender';
 
 export { fitsInside } from './stripRender';
@@ -51,21 +52,6 @@ const RATE_FIELDS: ReadonlySet<string> = new Set(['rate', 'channelRate']);
 /** Nested parts, compared field by field below. */
 const STAGE_NESTED: ReadonlySet<string> = new Set(['blocks']);
 const BLOCK_NESTED: ReadonlySet<string> = new Set(['dynamics']);
-
-/** True when two flat records hold the same values in every field but `skip` (an object is compared by reference). */
-function sameFields(a: object, b: object, skip: ReadonlySet<string> | null): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (skip?.has(k)) continue;
-    n++;
-    if (x[k] !== y[k]) return false;
-  }
-  let m = 0;
-  for (const k in y) if (!skip?.has(k)) m++;
-  return n === m;
-}
 
 /**
  * True when `a` and `b` hold the same blocks with the same settings, their rates aside. Every field of a
