@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { stageColor } from '../../charts';
 import {
   Axis,
@@ -11,14 +11,14 @@ import {
 import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
 import type { Theory } from './theoryData';
+import { cachedAttrWriter, type AttrWrite, type Live } from '../hardware/live';
 import {
-  growDomain,
-  keepDomain,
   nearestPoint,
-  sharedDomain,
   theoryGeometry,
   type PlacedPoint,
+  type TheoryGeometry,
 } from './theoryGeometry';
+import type { TheoryLive } from './viewState';
 
 /** Axis ticks in the view's convention: "−20 %", "+10 %", "0 %". */
 const formatTick = (v: number) => formatChange(v / 100, 0);
@@ -117,44 +117,106 @@ const TheoryFrame = memo(function TheoryFrame({
 });
 
 interface TheoryChartProps {
+  /** The blocks (in order, with their stages) as when the shape last changed; the numbers are on `live`. */
   theory: Theory;
+  /** The latest numbers: the points' places are written from these (see `placePoints`). */
+  live: Live<TheoryLive>;
+  /** The drawn domain of both axes, %. */
+  lo: number;
+  hi: number;
   selectedKey: string | null;
   onSelect: (key: string) => void;
 }
 
-/** Scatter of latency change against FLOPs change: one dot per block, a diamond for the network. */
+/** The point of `key` (a block's or 'network'). */
+const placedOf = (g: TheoryGeometry, key: string) =>
+  key === 'network' ? g.network : g.blocks.find((p) => p.point.key === key);
+
+/** The network's diamond around its place. */
+const diamond = (n: PlacedPoint, r: number) =>
+  `M${n.cx} ${n.cy - r}L${n.cx + r} ${n.cy}L${n.cx} ${n.cy + r}L${n.cx - r} ${n.cy}Z`;
+
+/** Radius of the network's diamond, px. */
+const DIAMOND_PX = 8;
+
+/**
+ * Writes the places of `g`'s points into the points' group (a circle per block in `g`'s order, then the
+ * network's path) and the selection ring, through `writeAttr` (only what differs from the last write).
+ */
+function placePoints(
+  g: TheoryGeometry,
+  points: HTMLCollection,
+  ring: Element | null,
+  selectedKey: string | null,
+  writeAttr: AttrWrite,
+): void {
+  const n = Math.min(g.blocks.length, points.length - 1);
+  for (let i = 0; i < n; i++) {
+    const p = g.blocks[i]!;
+    writeAttr(points[i], 'cx', String(p.cx));
+    writeAttr(points[i], 'cy', String(p.cy));
+  }
+  writeAttr(points[points.length - 1], 'd', diamond(g.network, DIAMOND_PX));
+  const selected = ring ? g.blocks.find((p) => p.point.key === selectedKey) : undefined;
+  if (selected) {
+    writeAttr(ring, 'cx', String(selected.cx));
+    writeAttr(ring, 'cy', String(selected.cy));
+  }
+}
+
+/**
+ * Scatter of latency change against FLOPs change: one dot per block, a diamond for the network. React
+ * draws the frame and the points' fixed parts (colour, size); a rate change only writes their places.
+ */
 export const TheoryChart = memo(function TheoryChart({
   theory,
+  live,
+  lo,
+  hi,
   selectedKey,
   onSelect,
 }: TheoryChartProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
-  const [hover, setHover] = useState<{ key: string; x: number; y: number } | null>(null);
-  // A rate change moves the points, not the axes: the drawn domain grows at once when a point leaves it
-  // (derived state from the previous render), and narrows to the points only once the rates have rested
-  // for DOMAIN_SETTLE_MS, so that a drag whose points come and go does not redraw the frame each time.
-  const needed = useMemo(() => sharedDomain([...theory.blocks, theory.network]), [theory]);
-  const [drawn, setDrawn] = useState<[number, number]>(() => keepDomain(null, needed));
-  const domain = growDomain(drawn, needed);
-  if (domain[0] !== drawn[0] || domain[1] !== drawn[1]) setDrawn(domain);
-  useEffect(() => {
-    const settle = setTimeout(
-      () =>
-        setDrawn((d) => {
-          const rest = keepDomain(d, needed);
-          return rest[0] === d[0] && rest[1] === d[1] ? d : rest;
-        }),
-      DOMAIN_SETTLE_MS,
-    );
-    return () => clearTimeout(settle);
-  }, [needed]);
-  const [lo, hi] = domain;
-  const g = useMemo(() => theoryGeometry(theory, widthPx, [lo, hi]), [theory, widthPx, lo, hi]);
-  const all = useMemo(() => [...g.blocks, g.network], [g]);
-  const hovered = hover ? all.find((p) => p.point.key === hover.key) : undefined;
-  const selected = g.blocks.find((p) => p.point.key === selectedKey);
-  const r = 8;
-  const n = g.network;
+  const [hover, setHoverState] = useState<{ key: string; x: number; y: number } | null>(null);
+  const hovering = useRef(false);
+  const setHover = (h: { key: string; x: number; y: number } | null) => {
+    hovering.current = h !== null;
+    setHoverState(h);
+  };
+  // The tooltip shows live numbers: while it is open, a new value renders it again.
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const pointsRef = useRef<SVGGElement>(null);
+  const ringRef = useRef<SVGCircleElement>(null);
+  // The frame's geometry (the points in drawing order, at the places of the shape's numbers).
+  const frame = useMemo(() => theoryGeometry(theory, widthPx, [lo, hi]), [theory, widthPx, lo, hi]);
+  /** The latest points' geometry (hit tests and the tooltip read it). */
+  const latest = () => {
+    const now = live.get();
+    return now ? theoryGeometry(now.theory, widthPx, [lo, hi]) : frame;
+  };
+  const selected = frame.blocks.some((p) => p.point.key === selectedKey);
+  useLayoutEffect(() => {
+    const points = pointsRef.current?.children;
+    if (!points) return;
+    // Places compared with what was written last, not read back.
+    const writeAttr = cachedAttrWriter();
+    const write = (v: TheoryLive) =>
+      placePoints(
+        theoryGeometry(v.theory, widthPx, [lo, hi]),
+        points,
+        ringRef.current,
+        selectedKey,
+        writeAttr,
+      );
+    const now = live.get();
+    if (now) write(now);
+    return live.subscribe((v) => {
+      write(v);
+      if (hovering.current) refresh();
+    });
+  }, [live, widthPx, lo, hi, selectedKey, frame, selected]);
+  const g = frame;
+  const hovered = hover ? placedOf(latest(), hover.key) : undefined;
   return (
     <div ref={ref} className="svg-chart" style={{ height: g.heightPx }} data-testid="theory-chart">
       <svg
@@ -164,26 +226,25 @@ export const TheoryChart = memo(function TheoryChart({
         aria-label="Latency change against FLOPs change, per block and for the network"
         onPointerMove={(e) => {
           const p = localPoint(e);
-          const near = nearestPoint(all, p.x, p.y, HIT_RADIUS_PX);
+          const now = latest();
+          const near = nearestPoint([...now.blocks, now.network], p.x, p.y, HIT_RADIUS_PX);
           setHover(near ? { key: near.point.key, ...p } : null);
         }}
         onPointerLeave={() => setHover(null)}
         onClick={(e) => {
           const p = localPoint(e);
-          const near = nearestPoint(g.blocks, p.x, p.y, HIT_RADIUS_PX);
+          const near = nearestPoint(latest().blocks, p.x, p.y, HIT_RADIUS_PX);
           if (near) onSelect(near.point.key);
         }}
         style={{ cursor: hover && hover.key !== 'network' ? 'pointer' : undefined }}
       >
         <TheoryFrame widthPx={g.widthPx} lo={lo} hi={hi} />
-        <g className="theory-points">
+        <g className="theory-points" ref={pointsRef}>
           {g.blocks.map((p) => (
             <circle
               key={p.point.key}
               className="theory-point"
               data-key={p.point.key}
-              cx={p.cx}
-              cy={p.cy}
               r={p.point.key === selectedKey ? 5.5 : 4.5}
               fill={stageColor(p.point.stage)}
               fillOpacity={0.85}
@@ -194,7 +255,6 @@ export const TheoryChart = memo(function TheoryChart({
           <path
             className="theory-point theory-network"
             data-key="network"
-            d={`M${n.cx} ${n.cy - r}L${n.cx + r} ${n.cy}L${n.cx} ${n.cy + r}L${n.cx - r} ${n.cy}Z`}
             fill="var(--text)"
             stroke="var(--panel)"
             strokeWidth={1.5}
@@ -203,8 +263,7 @@ export const TheoryChart = memo(function TheoryChart({
         {selected ? (
           <circle
             className="theory-selected"
-            cx={selected.cx}
-            cy={selected.cy}
+            ref={ringRef}
             r={9}
             fill="none"
             stroke="var(--accent)"

@@ -16,6 +16,11 @@ export function formatChange(change: number, digits = 1): string {
   return `${change < 0 ? '−' : '+'}${text} %`;
 }
 
+/** A reduction (1 − ratio) shown as the signed change the whole view uses. */
+export function asChange(reduction: number): string {
+  return formatChange(-reduction);
+}
+
 /** A signed difference of two changes in percentage points ("+8.5 pt"). */
 export function formatPoints(diff: number, digits = 1): string {
   const text = Math.abs(diff * 100).toFixed(digits);

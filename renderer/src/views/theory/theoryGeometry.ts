@@ -13,10 +13,16 @@ const PLOT_BOTTOM_GAP_PX = 50;
 
 /** One square domain for both axes (in %), so that y = x is the diagonal and 0 is always shown. */
 export function sharedDomain(points: readonly TheoryPoint[]): [number, number] {
-  const values = points.flatMap((p) => [-p.flopsReduction * 100, -p.latencyReduction * 100]);
-  const lo = Math.floor(Math.min(-10, ...values) / 10) * 10;
-  const hi = Math.ceil(Math.max(0, ...values) / 10) * 10;
-  return [lo, hi];
+  // A loop, not a spread of every value: the view asks at every rate change.
+  let min = -10;
+  let max = 0;
+  for (const p of points) {
+    const x = -p.flopsReduction * 100;
+    const y = -p.latencyReduction * 100;
+    min = Math.min(min, x, y);
+    max = Math.max(max, x, y);
+  }
+  return [Math.floor(min / 10) * 10, Math.ceil(max / 10) * 10];
 }
 
 /** Headroom added on a side the points outgrow, in %, so that a drag does not move the axes at once. */
