@@ -200,7 +200,10 @@ export const TheoryChart = memo(function TheoryChart({
     if (!points) return;
     // Places compared with what was written last, not read back.
     const writeAttr = cachedAttrWriter();
-    const write = (v: TheoryLive) =>
+    const write = (v: TheoryLive) => {
+      // Numbers for another domain or other blocks: the render for them writes them.
+      const { shape } = v;
+      if (shape.theory !== theory || shape.domain[0] !== lo || shape.domain[1] !== hi) return;
       placePoints(
         theoryGeometry(v.theory, widthPx, [lo, hi]),
         points,
@@ -208,13 +211,14 @@ export const TheoryChart = memo(function TheoryChart({
         selectedKey,
         writeAttr,
       );
+    };
     const now = live.get();
     if (now) write(now);
     return live.subscribe((v) => {
       write(v);
       if (hovering.current) refresh();
     });
-  }, [live, widthPx, lo, hi, selectedKey, frame, selected]);
+  }, [live, theory, widthPx, lo, hi, selectedKey, frame, selected]);
   const g = frame;
   const hovered = hover ? placedOf(latest(), hover.key) : undefined;
   return (

@@ -60,10 +60,14 @@ export const TheoryTable = memo(function TheoryTable({
   useLayoutEffect(() => {
     const el = body.current;
     if (!el) return;
-    const write = stageRowsWriter(el);
+    const rows = stageRowsWriter(el);
+    // Numbers for other stages: the render for them writes them.
+    const write = (v: TheoryLive) => {
+      if (v.shape.theory?.stages === stages) rows(v.theory.stages);
+    };
     const now = live.get();
-    if (now) write(now.theory.stages);
-    return live.subscribe((v) => write(v.theory.stages));
+    if (now) write(now);
+    return live.subscribe(write);
   }, [live, stages]);
   return (
     <table className="data theory-table">

@@ -27,6 +27,11 @@ export interface TheoryLive {
   theory: Theory;
   /** The sentence over the chart (see explainGap). */
   explanation: string;
+  /**
+   * The shape these numbers are drawn in: a part rendered for another one skips them (React renders
+   * it again with this shape, in the same task, and it writes them then).
+   */
+  shape: TheoryShape;
 }
 
 /**
@@ -75,8 +80,9 @@ export function theorySelector(): TheorySelector {
     }
     return theory;
   };
-  let liveOf: Theory | null = null;
-  let liveHardware: StudioState['config']['hardware'] | null = null;
+  let explained: Theory | null = null;
+  let explainedFor: StudioState['config']['hardware'] | null = null;
+  let explanation = '';
   let live: TheoryLive | null = null;
   let shape: TheoryShape | null = null;
   let shapeOf: Theory | null = null;
@@ -101,15 +107,21 @@ export function theorySelector(): TheorySelector {
   return {
     shape: shapeOfState,
     live: (s) => {
+      const drawn = shapeOfState(s);
       const now = theoryOfState(s);
-      if (now !== liveOf || s.config.hardware !== liveHardware) {
-        liveOf = now;
-        liveHardware = s.config.hardware;
-        live =
-          now && analysis
-            ? { theory: now, explanation: explainGap(analysis, latencyModeOf(s.config.hardware)) }
-            : null;
+      if (now !== explained || s.config.hardware !== explainedFor) {
+        explained = now;
+        explainedFor = s.config.hardware;
+        explanation = now && analysis ? explainGap(analysis, latencyModeOf(s.config.hardware)) : '';
       }
+      if (!now) live = null;
+      else if (
+        !live ||
+        live.theory !== now ||
+        live.explanation !== explanation ||
+        live.shape !== drawn
+      )
+        live = { theory: now, explanation, shape: drawn };
       return live;
     },
     settle: (s) => {

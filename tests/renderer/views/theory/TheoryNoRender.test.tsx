@@ -5,7 +5,7 @@
  */
 import { Profiler } from 'react';
 import { act, cleanup, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import type { StudioConfig } from '../../../../core/config/schema';
 import { useStudio } from '../../../../renderer/src/store';
@@ -155,6 +155,22 @@ describe('TheoryView on a rate change', () => {
       'row',
     );
     expect(rows[1]!.textContent).toContain('static');
+    expectShows(container);
+  });
+
+  it('places each point once when the domain grows (not at the old scale first)', () => {
+    loadStudio({ ...base, targetRate: 0.9 });
+    const { container } = renderCounted();
+    const ticks = axisTicks(container, 'x');
+    const setAttribute = vi.spyOn(Element.prototype, 'setAttribute');
+    try {
+      load({ ...base, targetRate: 0.05 });
+      expect(axisTicks(container, 'x')).not.toEqual(ticks);
+      const cx = setAttribute.mock.calls.filter(([name]) => name === 'cx').length;
+      expect(cx).toBe(container.querySelectorAll('circle.theory-point').length);
+    } finally {
+      setAttribute.mockRestore();
+    }
     expectShows(container);
   });
 });
