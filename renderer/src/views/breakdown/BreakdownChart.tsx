@@ -202,6 +202,8 @@ export const BreakdownChart = memo(function BreakdownChart({
   const unitLabel = unit === 'image' ? 'ms per image' : `ms per batch of ${batchSize}`;
   const { plot, band } = g;
   const selectedIndex = data.rows.findIndex((r) => r.key === selectedKey);
+  // The numbers the tooltip shows.
+  const shown = live?.get()?.data ?? data;
   // The bars: each path's `d` compared with what was written last, never read back.
   const [writeAttr] = useState(cachedAttrWriter);
   useLayoutEffect(() => {
@@ -219,13 +221,15 @@ export const BreakdownChart = memo(function BreakdownChart({
         writeAttr(byKey.get(p.key), 'd', p.d);
       }
     };
-    write(live?.get()?.data ?? data);
+    const now = live?.get()?.data ?? data;
+    write(now);
+    // A value published between this render and its effects (a new shape's first) reaches the tooltip.
+    if (hovering.current && now !== shown) refresh();
     return live?.subscribe((v) => {
       write(v.data);
       if (hovering.current) refresh();
     });
-  }, [data, live, widthPx, axis, g, writeAttr]);
-  const shown = live?.get()?.data ?? data;
+  }, [data, live, widthPx, axis, g, writeAttr, shown]);
   const hovered = hover ? shown.rows[hover.index] : undefined;
   // The y gridlines and axis change with their ticks' values and places (the largest bar's scale) or
   // the unit, seldom with a rate: built once per such change, so a rate change reconciles the bars.

@@ -90,10 +90,14 @@ describe('BreakdownView on a rate change', () => {
     predict(at(0.5));
     renderCounted();
     const probe = window.__laudnetProbe!;
-    const config = at(0.6);
+    const config = at(0.55);
     // No act(): nothing React schedules runs before the assertion.
     predict(config);
     expect(probe.drawn.breakdown).toBe(config);
+    // A change of shape (a new time axis) is drawn, and marked, by the render it needs.
+    const far = at(0.85);
+    act(() => void predict(far));
+    expect(probe.drawn.breakdown).toBe(far);
   });
 
   it('writes the bars without reading their attributes back', () => {
