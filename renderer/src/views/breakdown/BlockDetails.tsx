@@ -1,14 +1,19 @@
-import { memo, useId } from 'react';
+import { memo, useId, useLayoutEffect, useRef } from 'react';
+import type { OpReport } from '../../../../core/predictor';
 import { formatMs, formatRatio } from '../../format';
-import type { Analysis } from '../../worker/types';
 import { describeDynamics } from '../strip/describe';
-import { toUnitMs, type TimeUnit } from './breakdownData';
-import { OperatorTable } from './OperatorTable';
+import { writeText, type Live } from '../hardware/live';
+import { toUnitMs, type BreakdownRow } from './breakdownData';
+import { OperatorTable, writeOperatorTable } from './OperatorTable';
+import type { BlockShape, BreakdownValue } from './viewState';
 
 interface BlockDetailsProps {
-  analysis: Analysis;
-  selectedKey: string | null;
-  unit: TimeUnit;
+  /** The network's blocks (the picker's options). */
+  blocks: readonly BreakdownRow[];
+  /** The selected block's operators and columns (null: none selected). */
+  block: BlockShape | null;
+  /** The latest numbers, written into the summary and the tables at each value without a render. */
+  live: Pick<Live<BreakdownValue>, 'get' | 'subscribe'>;
   onSelect: (key: string | null) => void;
 }
 
@@ -40,15 +45,54 @@ const BlockPicker = memo(function BlockPicker({
   );
 });
 
-/** The selected block: a picker (the keyboard path to the chart's selection) and its operator tables. */
-export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDetailsProps) {
+/**
+ * The selected block: a picker (the keyboard path to the chart's selection) and its operator tables.
+ * React renders the block's structure (its operators, the columns); the numbers of each value on
+ * `live` are written into their text nodes.
+ */
+export const BlockDetails = memo(function BlockDetails({
+  blocks,
+  block,
+  live,
+  onSelect,
+}: BlockDetailsProps) {
   const selectId = useId();
-  const { prediction, flops } = analysis;
-  const block = prediction.blocks.find((b) => b.key === selectedKey);
-  const blockFlops = flops.blocks.find((b) => b.key === selectedKey);
-  const ms = (s: number) => formatMs(toUnitMs(s, unit, prediction.batchSize));
+  const dynamics = useRef<HTMLSpanElement>(null);
+  const latency = useRef<HTMLElement>(null);
+  const staticLatency = useRef<HTMLSpanElement>(null);
+  const ratio = useRef<HTMLSpanElement>(null);
+  const flopsRatio = useRef<HTMLSpanElement>(null);
+  const dynamicTable = useRef<HTMLTableElement>(null);
+  const staticTable = useRef<HTMLTableElement>(null);
+  useLayoutEffect(() => {
+    if (!block) return;
+    // The static operators come back as the same list while the static network does: written once.
+    let lastStatic: { ops: readonly OpReport[]; unit: string } | null = null;
+    const write = ({ analysis, unit }: BreakdownValue) => {
+      const { prediction, flops } = analysis;
+      const b = prediction.blocks.find((x) => x.key === block.key);
+      if (!b) return;
+      const ms = (s: number) => formatMs(toUnitMs(s, unit, prediction.batchSize));
+      const blockFlops = block.hasFlops ? flops.blocks.find((x) => x.key === block.key) : undefined;
+      if (blockFlops) writeText(dynamics.current, describeDynamics(blockFlops.dynamics));
+      writeText(latency.current, ms(b.latencyS));
+      writeText(staticLatency.current, ms(b.staticLatencyS));
+      writeText(ratio.current, formatRatio(b.latencyS / b.staticLatencyS));
+      if (blockFlops) writeText(flopsRatio.current, formatRatio(blockFlops.ratio));
+      if (dynamicTable.current) {
+        writeOperatorTable(dynamicTable.current, b.ops, unit, prediction.batchSize);
+      }
+      if (staticTable.current && (b.staticOps !== lastStatic?.ops || unit !== lastStatic.unit)) {
+        if (writeOperatorTable(staticTable.current, b.staticOps, unit, prediction.batchSize))
+          lastStatic = { ops: b.staticOps, unit };
+      }
+    };
+    const now = live.get();
+    if (now) write(now);
+    return live.subscribe(write);
+  }, [block, live]);
   // The picker's options change with the network, not with a rate: compare them as one string.
-  const blockKeys = prediction.blocks.map((b) => b.key).join(' ');
+  const blockKeys = blocks.map((b) => b.key).join(' ');
   return (
     <section
       className="card block-details"
@@ -67,24 +111,19 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
         />
         {block ? (
           <p className="block-summary" data-testid="block-summary">
-            {blockFlops ? (
-              <span>{describeDynamics(blockFlops.dynamics)}</span>
-            ) : (
-              <span>{block.mode}</span>
-            )}
+            {block.hasFlops ? <span ref={dynamics} /> : <span>{block.mode}</span>}
             <span>
-              dynamic <strong className="mono">{ms(block.latencyS)}</strong>
+              dynamic <strong className="mono" ref={latency} />
             </span>
             <span>
-              static <span className="mono">{ms(block.staticLatencyS)}</span>
+              static <span className="mono" ref={staticLatency} />
             </span>
             <span>
-              latency ratio{' '}
-              <span className="mono">{formatRatio(block.latencyS / block.staticLatencyS)}</span>
+              {'latency ratio'} <span className="mono" ref={ratio} />
             </span>
-            {blockFlops ? (
+            {block.hasFlops ? (
               <span>
-                FLOPs ratio <span className="mono">{formatRatio(blockFlops.ratio)}</span>
+                FLOPs ratio <span className="mono" ref={flopsRatio} />
               </span>
             ) : null}
           </p>
@@ -95,14 +134,14 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
           <OperatorTable
             caption="Dynamic"
             ops={block.ops}
-            unit={unit}
-            batchSize={prediction.batchSize}
+            skipping={block.skipping}
+            ref={dynamicTable}
           />
           <OperatorTable
             caption="Static"
             ops={block.staticOps}
-            unit={unit}
-            batchSize={prediction.batchSize}
+            skipping={block.staticSkipping}
+            ref={staticTable}
           />
         </div>
       ) : (
@@ -112,4 +151,4 @@ export function BlockDetails({ analysis, selectedKey, unit, onSelect }: BlockDet
       )}
     </section>
   );
-}
+});

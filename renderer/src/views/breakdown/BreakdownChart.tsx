@@ -1,19 +1,37 @@
-import { memo, useId, useMemo, useState } from 'react';
+import {
+  memo,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import { stageColor } from '../../charts';
 import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
-import type { BreakdownData, TimeUnit } from './breakdownData';
+import { cachedAttrWriter, type Live } from '../hardware/live';
+import type { BreakdownData, BreakdownSeries, TimeUnit } from './breakdownData';
 import {
   breakdownAxis,
+  breakdownFrame,
   breakdownGeometry,
   formatTimeTick,
   type BreakdownAxis,
-  type SeriesPath,
 } from './breakdownGeometry';
 import { BreakdownTooltip } from './BreakdownTooltip';
 import { opInfo } from './ops';
 
 interface BreakdownChartProps {
+  /**
+   * The blocks and series to draw (and their numbers, without `live`): its series keys must be those
+   * of every value published on `live` until the next render.
+   */
   data: BreakdownData;
+  /** The time axis (default: fitted to `data`). */
+  axis?: BreakdownAxis;
+  /** The latest numbers, written into the bars at each value without a render. */
+  live?: Pick<Live<{ data: BreakdownData }>, 'get' | 'subscribe'>;
   unit: TimeUnit;
   batchSize: number;
   selectedKey: string | null;
@@ -120,22 +138,26 @@ const BlockTicks = memo(function BlockTicks({
   );
 });
 
-/** The stacked segments: one path per series, static ones muted, memory hatched. */
+/**
+ * The stacked segments: one path per series, static ones muted, memory hatched. The paths' `d` is not
+ * React's: the chart writes it (see `BreakdownChart`), so a rate change draws without a render.
+ */
 const SeriesPaths = memo(function SeriesPaths({
-  paths,
+  series,
   prefix,
+  ref,
 }: {
-  paths: readonly SeriesPath[];
+  series: readonly BreakdownSeries[];
   prefix: string;
+  ref: Ref<SVGGElement>;
 }) {
   return (
-    <g className="breakdown-bars">
-      {paths.map(({ key, series: s, d }) => (
+    <g className="breakdown-bars" ref={ref}>
+      {series.map((s) => (
         <path
-          key={key}
+          key={s.dataKey}
           className={`breakdown-series breakdown-${s.side}`}
-          data-series={key}
-          d={d}
+          data-series={s.dataKey}
           fill={s.part === 'memory' && s.op !== null ? `url(#${hatchId(prefix, s.op)})` : s.color}
           fillOpacity={s.side === 'static' ? 0.45 : s.part === 'unsplit' ? 0.75 : 1}
         />
@@ -144,9 +166,15 @@ const SeriesPaths = memo(function SeriesPaths({
   );
 });
 
-/** Stacked bars per block: static (muted, left) and dynamic (right), by operator; memory hatched. */
+/**
+ * Stacked bars per block: static (muted, left) and dynamic (right), by operator; memory hatched.
+ * React draws what `data` lays out (blocks, series, axis); the bars' numbers are those published on
+ * `live` (or `data`'s own without it), written into the paths at each value without a render.
+ */
 export const BreakdownChart = memo(function BreakdownChart({
   data,
+  axis: axisProp,
+  live,
   unit,
   batchSize,
   selectedKey,
@@ -154,19 +182,55 @@ export const BreakdownChart = memo(function BreakdownChart({
 }: BreakdownChartProps) {
   const prefix = useId().replace(/[^a-z0-9]/gi, '');
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
-  const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
-  // The time axis stays as drawn across rate changes while the bars fit (derived state: a new axis is
-  // remembered at once, and the render that follows finds it kept).
-  const [drawnAxis, setDrawnAxis] = useState<BreakdownAxis | null>(null);
-  const axis = breakdownAxis(data, drawnAxis);
-  if (axis !== drawnAxis) setDrawnAxis(axis);
-  const g = useMemo(() => breakdownGeometry(data, widthPx, axis), [data, widthPx, axis]);
+  const barsRef = useRef<SVGGElement>(null);
+  const [hover, setHoverState] = useState<{ index: number; x: number; y: number } | null>(null);
+  const hovering = useRef(false);
+  const setHover = (h: { index: number; x: number; y: number } | null) => {
+    hovering.current = h !== null;
+    setHoverState(h);
+  };
+  // The tooltip shows live numbers: while it is open, a new value renders it again.
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const ownAxis = useMemo(() => breakdownAxis(data, null), [data]);
+  const axis = axisProp ?? ownAxis;
+  const g = useMemo(
+    () => breakdownFrame(data.rows.length, widthPx, axis),
+    [data.rows.length, widthPx, axis],
+  );
   const ticks = useMemo(() => data.rows.map((r) => r.tick).join(' '), [data]);
   const ops = useMemo(() => data.ops.join(' '), [data]);
   const unitLabel = unit === 'image' ? 'ms per image' : `ms per batch of ${batchSize}`;
   const { plot, band } = g;
   const selectedIndex = data.rows.findIndex((r) => r.key === selectedKey);
-  const hovered = hover ? data.rows[hover.index] : undefined;
+  // The numbers the tooltip shows.
+  const shown = live?.get()?.data ?? data;
+  // The bars: each path's `d` compared with what was written last, never read back.
+  const [writeAttr] = useState(cachedAttrWriter);
+  useLayoutEffect(() => {
+    const paths = barsRef.current?.children;
+    if (!paths) return;
+    const byKey = new Map<string, Element>();
+    data.series.forEach((s, i) => {
+      const el = paths[i];
+      if (el) byKey.set(s.dataKey, el);
+    });
+    const write = (d: BreakdownData) => {
+      // Another network's value (before the render that lays it out) waits for that render.
+      if (d.rows.length !== data.rows.length) return;
+      for (const p of breakdownGeometry(d, widthPx, axis, g).paths) {
+        writeAttr(byKey.get(p.key), 'd', p.d);
+      }
+    };
+    const now = live?.get()?.data ?? data;
+    write(now);
+    // A value published between this render and its effects (a new shape's first) reaches the tooltip.
+    if (hovering.current && now !== shown) refresh();
+    return live?.subscribe((v) => {
+      write(v.data);
+      if (hovering.current) refresh();
+    });
+  }, [data, live, widthPx, axis, g, writeAttr, shown]);
+  const hovered = hover ? shown.rows[hover.index] : undefined;
   // The y gridlines and axis change with their ticks' values and places (the largest bar's scale) or
   // the unit, seldom with a rate: built once per such change, so a rate change reconciles the bars.
   const yTicks = g.yTicks.map((v) => ({ key: v, pos: g.y(v), label: formatTimeTick(v) }));
@@ -239,13 +303,13 @@ export const BreakdownChart = memo(function BreakdownChart({
             strokeOpacity={0.6}
           />
         ) : null}
-        <SeriesPaths paths={g.paths} prefix={prefix} />
+        <SeriesPaths series={data.series} prefix={prefix} ref={barsRef} />
         <BlockTicks ticks={ticks} left={plot.left} right={plot.right} at={plot.bottom} />
         {yFrame.axis}
       </svg>
       {hover && hovered ? (
         <SvgTooltip x={hover.x} y={hover.y} widthPx={g.widthPx} heightPx={g.heightPx}>
-          <BreakdownTooltip row={hovered} index={hover.index} data={data} />
+          <BreakdownTooltip row={hovered} index={hover.index} data={shown} />
         </SvgTooltip>
       ) : null}
     </div>

@@ -1,12 +1,19 @@
-import { memo, useLayoutEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { markDrawn } from '../../perf/probe';
-import { useShallow } from '../../store/shallow';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
 import { useStudio } from '../../store';
+import type { StudioState } from '../../store/studioStore';
+import { createLive, type Live } from '../hardware/live';
 import { BlockDetails } from './BlockDetails';
 import { BreakdownChart } from './BreakdownChart';
-import { breakdownData, type BreakdownData, type TimeUnit } from './breakdownData';
-import { latencyModeOf, opInfo } from './ops';
+import type { BreakdownData, TimeUnit } from './breakdownData';
+import { opInfo } from './ops';
+import {
+  breakdownSelector,
+  type BreakdownSelector,
+  type BreakdownShape,
+  type BreakdownValue,
+} from './viewState';
 import '../../styles/views.css';
 
 function legendItems(data: BreakdownData): LegendItem[] {
@@ -48,35 +55,73 @@ function UnitSwitch({ unit, onChange }: { unit: TimeUnit; onChange: (u: TimeUnit
   );
 }
 
+/**
+ * Publishes the latest numbers on `live` after each render of the view and at every change of them in
+ * between that keeps the shape, and marks the area drawn in the task that writes them. Rendered before the chart and the
+ * details, so its layout effect runs before theirs: they find the new value there, not the last one.
+ */
+function LivePublisher({
+  select,
+  live,
+  unit,
+  shape,
+}: {
+  select: BreakdownSelector;
+  live: Live<BreakdownValue>;
+  unit: TimeUnit;
+  shape: BreakdownShape;
+}) {
+  useLayoutEffect(() => {
+    const publish = (s: StudioState) => {
+      const value = select.value(s, unit);
+      if (value) live.set(value);
+      markDrawn('breakdown', s.analysisConfig);
+    };
+    publish(useStudio.getState());
+    return useStudio.subscribe((s, prev) => {
+      if (
+        s.analysis === prev.analysis &&
+        s.analysisConfig === prev.analysisConfig &&
+        s.config.hardware === prev.config.hardware
+      )
+        return;
+      // Numbers that need another shape (an axis, a series, a column) wait for its render, after which
+      // this effect publishes them: the parts never draw them in the shape on screen.
+      if (select.shape(s, unit) === shape) publish(s);
+    });
+  }, [select, live, unit, shape]);
+  return null;
+}
+
 /** View 2: predicted time per block, static vs dynamic, by operator; a block's operator table. */
 export function BreakdownView() {
-  // The hardware, not the whole configuration: a rate change re-renders the view once, with its results.
-  const { analysis, analysisConfig, hardware, selectedBlock } = useStudio(
-    useShallow((s) => ({
-      analysis: s.analysis,
-      analysisConfig: s.analysisConfig,
-      hardware: s.config.hardware,
-      selectedBlock: s.selectedBlock,
-    })),
-  );
-  useLayoutEffect(() => markDrawn('breakdown', analysisConfig), [analysisConfig]);
   const [unit, setUnit] = useState<TimeUnit>('image');
-  const latencyMode = useMemo(() => latencyModeOf(hardware), [hardware]);
-  const data = useMemo(
-    () => (analysis ? breakdownData(analysis.prediction, latencyMode, unit) : null),
-    [analysis, latencyMode, unit],
-  );
+  // What the view renders (blocks, series, axis, the selected block's operators): a rate change that
+  // leaves these alone renders nothing here; its numbers are written through `live` (LivePublisher).
+  const [select] = useState(breakdownSelector);
+  const shapeOf = useCallback((s: StudioState) => select.shape(s, unit), [select, unit]);
+  const shape = useStudio(shapeOf);
+  const [live] = useState(() => createLive<BreakdownValue>());
+  const { data, axis, latencyMode, batchSize, selectedKey, block } = shape;
   // The legend lists the operators present: it changes with the model or mode, not with a rate.
   const legendKey = data
     ? `${data.ops.join(' ')}|${data.series.some((s) => s.part === 'overhead')}`
     : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the legend shows
   const legend = useMemo(() => (data ? legendItems(data) : []), [legendKey]);
-  if (!analysis || !data) return <Predicting />;
-  const prediction = analysis.prediction;
+  const publisher = <LivePublisher select={select} live={live} unit={unit} shape={shape} />;
+  if (!data || !axis) {
+    return (
+      <>
+        {publisher}
+        <Predicting />
+      </>
+    );
+  }
   const selectBlock = useStudio.getState().selectBlock;
   return (
     <div className="view-stack" data-testid="breakdown-view">
+      {publisher}
       <ChartCard
         title="Per-block breakdown"
         subtitle={`Predicted time per block; ${
@@ -91,18 +136,15 @@ export function BreakdownView() {
       >
         <BreakdownChart
           data={data}
+          axis={axis}
+          live={live}
           unit={unit}
-          batchSize={prediction.batchSize}
-          selectedKey={selectedBlock}
+          batchSize={batchSize}
+          selectedKey={selectedKey}
           onSelect={selectBlock}
         />
       </ChartCard>
-      <BlockDetails
-        analysis={analysis}
-        selectedKey={selectedBlock}
-        unit={unit}
-        onSelect={selectBlock}
-      />
+      <BlockDetails blocks={data.rows} block={block} live={live} onSelect={selectBlock} />
     </div>
   );
 }

@@ -1,56 +1,33 @@
-import { memo } from 'react';
+import { memo, type Ref } from 'react';
 import type { OpReport } from '../../../../core/predictor';
 import { formatMs } from '../../format';
+import { writeText } from '../hardware/live';
 import { toUnitMs, type TimeUnit } from './breakdownData';
 import { expectedOpTimeS, formatTile, opInfo } from './ops';
 
 interface OperatorTableProps {
   caption: string;
-  ops: readonly OpReport[];
-  unit: TimeUnit;
-  batchSize: number;
+  /** The operators' names, in the predictor's order. */
+  ops: readonly string[];
+  /** A "Runs" column: some operator runs only a fraction of the time (layer skipping). */
+  skipping: boolean;
+  ref?: Ref<HTMLTableElement>;
 }
 
 /**
  * The operators of one block as the predictor costed them: latency with its compute and memory parts,
  * the tile its search chose, the masker schedule (fused or not) and the kernel launches. A "Runs" column
- * appears for layer skipping, whose operators run only a fraction of the time.
+ * appears for layer skipping, whose operators run only a fraction of the time. React renders the rows
+ * and their names; the numbers are written by {@link writeOperatorTable} (a rate change renders nothing).
  */
-export const OperatorTable = memo(
-  OperatorTableRows,
-  (a, b) =>
-    a.caption === b.caption &&
-    a.unit === b.unit &&
-    a.batchSize === b.batchSize &&
-    sameOps(a.ops, b.ops),
-);
-
-/** True when two operator lists would draw the same table (a new analysis often leaves a block as it was). */
-function sameOps(a: readonly OpReport[], b: readonly OpReport[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  return a.every((x, i) => {
-    const y = b[i]!;
-    return (
-      x.op === y.op &&
-      x.latencyS === y.latencyS &&
-      x.computeS === y.computeS &&
-      x.memoryS === y.memoryS &&
-      x.executionRate === y.executionRate &&
-      x.schedule === y.schedule &&
-      x.launches === y.launches &&
-      formatTile(x.tile) === formatTile(y.tile)
-    );
-  });
-}
-
-function OperatorTableRows({ caption, ops, unit, batchSize }: OperatorTableProps) {
-  const ms = (s: number | null) => (s === null ? '—' : formatMs(toUnitMs(s, unit, batchSize)));
-  const skipping = ops.some((o) => o.executionRate !== 1);
-  const totalS = ops.reduce((sum, o) => sum + expectedOpTimeS(o), 0);
-  const launches = ops.reduce((sum, o) => sum + o.launches, 0);
+export const OperatorTable = memo(function OperatorTable({
+  caption,
+  ops,
+  skipping,
+  ref,
+}: OperatorTableProps) {
   return (
-    <table className="data op-table">
+    <table className="data op-table" ref={ref}>
       <caption>{caption}</caption>
       <thead>
         <tr>
@@ -66,33 +43,77 @@ function OperatorTableRows({ caption, ops, unit, batchSize }: OperatorTableProps
       </thead>
       <tbody>
         {ops.map((op, i) => (
-          <tr key={`${op.op}-${i}`}>
+          <tr key={`${op}-${i}`}>
             <th scope="row">
               <span
                 className="op-dot"
-                style={{ background: opInfo(op.op).color }}
+                style={{ background: opInfo(op).color }}
                 aria-hidden="true"
               />
-              {opInfo(op.op).label}
+              {opInfo(op).label}
             </th>
-            <td>{ms(op.latencyS)}</td>
-            <td>{ms(op.computeS)}</td>
-            <td>{ms(op.memoryS)}</td>
-            {skipping ? <td>{`${Math.round(op.executionRate * 100)} %`}</td> : null}
-            <td className="op-tile">{formatTile(op.tile)}</td>
-            <td>{op.schedule ?? '—'}</td>
-            <td>{op.launches}</td>
+            <td />
+            <td />
+            <td />
+            {skipping ? <td /> : null}
+            <td className="op-tile" />
+            <td />
+            <td />
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row">{skipping ? 'Expected total' : 'Total'}</th>
-          <td>{ms(totalS)}</td>
+          <td />
           <td colSpan={skipping ? 5 : 4} />
-          <td>{launches}</td>
+          <td />
         </tr>
       </tfoot>
     </table>
   );
+});
+
+/** True when `ops` has an operator that runs a fraction of the time (the table has a "Runs" column). */
+export function hasSkipping(ops: readonly OpReport[]): boolean {
+  return ops.some((o) => o.executionRate !== 1);
+}
+
+/**
+ * Writes the numbers of `ops` into a table {@link OperatorTable} rendered for them (the same operators,
+ * the same "Runs" column), only the texts that differ. Returns false, writing nothing, where the table
+ * was rendered for other operators (a render for them follows).
+ */
+export function writeOperatorTable(
+  table: HTMLTableElement,
+  ops: readonly OpReport[],
+  unit: TimeUnit,
+  batchSize: number,
+): boolean {
+  // The table's parts by position (caption, thead, tbody, tfoot): no lookups by tag.
+  const body = table.children[2]?.children;
+  const foot = table.children[3]?.children[0]?.children;
+  const skipping = hasSkipping(ops);
+  const columns = skipping ? 8 : 7;
+  if (!body || !foot || body.length !== ops.length) return false;
+  if (ops.length > 0 && body[0]!.children.length !== columns) return false;
+  const ms = (s: number | null) => (s === null ? '—' : formatMs(toUnitMs(s, unit, batchSize)));
+  let totalS = 0;
+  let launches = 0;
+  ops.forEach((op, i) => {
+    const cells = body[i]!.children;
+    let c = 1;
+    writeText(cells[c++], ms(op.latencyS));
+    writeText(cells[c++], ms(op.computeS));
+    writeText(cells[c++], ms(op.memoryS));
+    if (skipping) writeText(cells[c++], `${Math.round(op.executionRate * 100)} %`);
+    writeText(cells[c++], formatTile(op.tile));
+    writeText(cells[c++], op.schedule ?? '—');
+    writeText(cells[c], String(op.launches));
+    totalS += expectedOpTimeS(op);
+    launches += op.launches;
+  });
+  writeText(foot[1], ms(totalS));
+  writeText(foot[3], String(launches));
+  return true;
 }

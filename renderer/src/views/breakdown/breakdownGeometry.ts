@@ -32,7 +32,8 @@ export interface SeriesPath {
   d: string;
 }
 
-export interface BreakdownGeometry {
+/** What a drawing's bars stand in, whatever their values: the plot box, scales and ticks. */
+export interface BreakdownFrame {
   widthPx: number;
   heightPx: number;
   plot: { left: number; right: number; top: number; bottom: number };
@@ -42,6 +43,9 @@ export interface BreakdownGeometry {
   /** Left edge of the static bar of block i (the dynamic bar is right of it), px. */
   barX: (i: number, side: 'static' | 'dynamic') => number;
   barWidth: number;
+}
+
+export interface BreakdownGeometry extends BreakdownFrame {
   paths: SeriesPath[];
 }
 
@@ -137,12 +141,12 @@ interface Stack {
   text: (string | null)[];
 }
 
-/** Plot box, scales and the series paths of `data` at `widthPx` on time axis `axis`. */
-export function breakdownGeometry(
-  data: BreakdownData,
+/** Plot box, scales and ticks of `blocks` blocks at `widthPx` on time axis `axis`. */
+export function breakdownFrame(
+  blocks: number,
   widthPx: number,
-  axis: BreakdownAxis = breakdownAxis(data, null),
-): BreakdownGeometry {
+  axis: BreakdownAxis,
+): BreakdownFrame {
   const heightPx = BREAKDOWN_CHART_HEIGHT_PX;
   const plot = {
     left: PLOT_LEFT_PX,
@@ -150,16 +154,31 @@ export function breakdownGeometry(
     top: PLOT_TOP_PX,
     bottom: heightPx - PLOT_BOTTOM_GAP_PX,
   };
-  const band = bandScale(data.rows.length, [plot.left, plot.right], 2 * CATEGORY_GAP, CATEGORY_GAP);
+  const band = bandScale(blocks, [plot.left, plot.right], 2 * CATEGORY_GAP, CATEGORY_GAP);
   const { domain, ticks } = axis.ticks;
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const barWidth = Math.max(0.5, (band.bandwidth - BAR_GAP_PX) / 2);
   const barX = (i: number, side: 'static' | 'dynamic') =>
     band.start(i) + (side === 'static' ? 0 : barWidth + BAR_GAP_PX);
+  return { widthPx, heightPx, plot, band, y, yTicks: ticks, barX, barWidth };
+}
+
+/**
+ * Plot box, scales and the series paths of `data` at `widthPx` on time axis `axis` (in `frame`, when
+ * given: the one {@link breakdownFrame} made for them).
+ */
+export function breakdownGeometry(
+  data: BreakdownData,
+  widthPx: number,
+  axis: BreakdownAxis = breakdownAxis(data, null),
+  frame: BreakdownFrame = breakdownFrame(data.rows.length, widthPx, axis),
+): BreakdownGeometry {
+  const { y, barX, barWidth } = frame;
+  const domain = axis.ticks.domain;
   // Stack each bar bottom-up in series order: a segment sits on the ones below it. A series drawn
   // before from the same values on the same base and frame keeps its path (on a rate change: the
   // static bars), so only the series that moved are written again.
-  const frame = `${widthPx} ${domain[0]} ${domain[1]} ${data.rows.length}`;
+  const frameKey = `${widthPx} ${domain[0]} ${domain[1]} ${data.rows.length}`;
   const n = data.rows.length;
   const bottomText = pxText(y(0));
   const stackOf = (): Stack => ({
@@ -176,7 +195,7 @@ export function breakdownGeometry(
     }
     const last = lastPaths.get(series.dataKey);
     let d: string;
-    if (last && last.frame === frame && sameNumbers(last.sig, sig)) {
+    if (last && last.frame === frameKey && sameNumbers(last.sig, sig)) {
       d = last.d;
       for (let i = 0; i < n; i++) {
         const v = sig[2 * i]!;
@@ -188,7 +207,12 @@ export function breakdownGeometry(
     } else {
       // `M x y H x2 V y2 H x Z` per rectangle, the block's edges formatted once per frame; a segment's
       // bottom is the top of the one below it, formatted once.
-      const edges = edgesFor(`${frame} ${series.side}`, n, (i) => barX(i, series.side), barWidth);
+      const edges = edgesFor(
+        `${frameKey} ${series.side}`,
+        n,
+        (i) => barX(i, series.side),
+        barWidth,
+      );
       const parts: string[] = [];
       for (let i = 0; i < n; i++) {
         const v = sig[2 * i]!;
@@ -203,11 +227,11 @@ export function breakdownGeometry(
       }
       d = parts.join('');
       if (lastPaths.size >= LAST_PATHS_LIMIT) lastPaths.clear();
-      lastPaths.set(series.dataKey, { frame, sig, d });
+      lastPaths.set(series.dataKey, { frame: frameKey, sig, d });
     }
     return { key: series.dataKey, series, d };
   });
-  return { widthPx, heightPx, plot, band, y, yTicks: ticks, barX, barWidth, paths };
+  return { ...frame, paths };
 }
 
 /** Y tick text: "0", "0.25", "1.2e-3" (three significant digits at most). */
