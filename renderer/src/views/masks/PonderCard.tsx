@@ -60,6 +60,11 @@ export const PonderCard = memo(function PonderCard(props: MaskCardProps) {
     const write = (masks: CardMasks) => {
       const canvas = canvasRef.current;
       if (!canvas) return;
+      const t = ponderTexts(masks);
+      attr(canvas, 'data-max-count', t.maxCount);
+      attr(canvas, 'aria-label', t.label);
+      writeNode(summaryRef.current, 1, t.mean);
+      writeNode(summaryRef.current, 5, t.maxCount);
       const ctx = prepareCanvas(canvas, SIDE_PX, SIDE_PX);
       if (!ctx) return;
       if (grey) {
@@ -70,11 +75,6 @@ export const PonderCard = memo(function PonderCard(props: MaskCardProps) {
       ctx.imageSmoothingEnabled = false;
       ctx.drawImage(masks.atlas.ponder, 0, 0, SIDE_PX, SIDE_PX);
       ctx.globalAlpha = 1;
-      const t = ponderTexts(masks);
-      attr(canvas, 'data-max-count', t.maxCount);
-      attr(canvas, 'aria-label', t.label);
-      writeNode(summaryRef.current, 1, t.mean);
-      writeNode(summaryRef.current, 5, t.maxCount);
     };
     write(feed?.get() ?? props);
     return feed?.subscribe(write);
