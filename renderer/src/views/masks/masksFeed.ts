@@ -96,7 +96,47 @@ function blockShape(b: BlockMaskSet): string {
   ].join(':');
 }
 
-const shapes = new WeakMap<readonly BlockMaskSet[], string>();
+/** The fields {@link blockShape} writes, compared as they are (no string per block). */
+function sameShape(a: BlockMaskSet, b: BlockMaskSet): boolean {
+  if (a === b) return true;
+  const g = a.grid;
+  const h = b.grid;
+  return (
+    a.key === b.key &&
+    a.stage === b.stage &&
+    a.mode === b.mode &&
+    (g === h ||
+      (g !== null &&
+        h !== null &&
+        g.groups === h.groups &&
+        g.height === h.height &&
+        g.width === h.width)) &&
+    a.granularity === b.granularity &&
+    a.conv2?.height === b.conv2?.height &&
+    (a.rates.conv1 === null) === (b.rates.conv1 === null) &&
+    (a.rates.conv2 === null) === (b.rates.conv2 === null) &&
+    a.channel?.length === b.channel?.length &&
+    a.channelGroupSize === b.channelGroupSize
+  );
+}
+
+/** The last blocks' shape: new blocks of the same shapes (a rate change) reuse it. */
+let lastShape: { blocks: readonly BlockMaskSet[]; shape: string } | null = null;
+
+function shapeOf(blocks: readonly BlockMaskSet[]): string {
+  const last = lastShape;
+  if (
+    last &&
+    (last.blocks === blocks ||
+      (last.blocks.length === blocks.length &&
+        blocks.every((b, i) => sameShape(b, last.blocks[i] as BlockMaskSet))))
+  ) {
+    lastShape = { blocks, shape: last.shape };
+    return last.shape;
+  }
+  lastShape = { blocks, shape: blocks.map(blockShape).join(',') };
+  return lastShape.shape;
+}
 const ids = new WeakMap<object, number>();
 let nextId = 1;
 const idOf = (o: object) => {
@@ -125,11 +165,7 @@ const structures = new WeakMap<CardMasks, string>();
 
 function structureOf({ result, source, atlas }: CardMasks): string {
   const proxy = source === 'proxy' ? (result as ProxyMasks) : null;
-  let shape = shapes.get(result.blocks);
-  if (shape === undefined) {
-    shape = result.blocks.map(blockShape).join(',');
-    shapes.set(result.blocks, shape);
-  }
+  const shape = shapeOf(result.blocks);
   const layout = atlas.layout;
   return [
     source,
