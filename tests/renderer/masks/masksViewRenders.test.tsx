@@ -1,6 +1,7 @@
 /**
- * A rate change (new proxy masks) re-renders the masks view's cards, not the view around them: its
- * toolbar, its drop zone and its hooks (the pipeline, the open handlers) stay as they are.
+ * A rate change (new proxy masks) shows in the masks view's cards without a render of the view around
+ * them: its toolbar, its drop zone and its hooks (the pipeline, the open handlers) stay as they are (the
+ * cards write the new masks themselves: masksLiveWrites.test.tsx).
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -47,7 +48,7 @@ afterEach(() => {
 });
 
 describe('MasksView at a rate change', () => {
-  it('re-renders the cards with the new masks, not the view', () => {
+  it('shows the new masks in the cards without rendering the view', () => {
     const first = proxyAt(0.5);
     useStudio.setState({ config: first.config, maskImage: image, proxyMasks: first });
     render(

@@ -1,4 +1,7 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { cachedAttrWriter } from '../hardware/live';
+import { writeNode } from './BlockStats';
+import type { CardMasks, MasksFeed } from './masksFeed';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import type { MaskAtlas } from '../../worker/masksAtlas';
 import { prepareCanvas } from './draw';
@@ -10,35 +13,74 @@ import { selectMaskBlock, useShownBlock } from './useShownMasks';
 const STRIP_WIDTH_PX = 384;
 const STRIP_HEIGHT_PX = 14;
 
+/** The block of `key` among `masks`' (its index in the atlas first). */
+function blockOf(masks: CardMasks, key: string): BlockMaskSet | null {
+  const { blocks } = masks.result;
+  const i = masks.atlas.layout.index[key];
+  const at = i === undefined ? undefined : blocks[i];
+  return at?.key === key ? at : (blocks.find((b) => b.key === key) ?? null);
+}
+
+const stripLabel = (block: BlockMaskSet, kept: number, total: number) =>
+  `${block.key}: ${kept} of ${total} channel groups kept`;
+
+/** Draws `block`'s row of the strips image into its canvas. */
+function drawChannelStrip(canvas: HTMLCanvasElement, block: BlockMaskSet, atlas: MaskAtlas): void {
+  const channel = block.channel;
+  const row = atlas.layout.index[block.key];
+  if (!channel || !atlas.strips || row === undefined) return;
+  const ctx = prepareCanvas(canvas, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
+  if (!ctx) return;
+  ctx.imageSmoothingEnabled = false;
+  // The block's row of the strips image: one pixel per group.
+  const groups = channel.length;
+  ctx.drawImage(atlas.strips, 0, row, groups, 1, 0, 0, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
+  // Group boundaries, when groups are wide enough to tell apart.
+  const step = STRIP_WIDTH_PX / channel.length;
+  if (step >= 4) {
+    ctx.fillStyle = 'rgb(255 255 255 / 0.7)';
+    for (let g = 1; g < channel.length; g++)
+      ctx.fillRect(Math.round(g * step), 0, 1, STRIP_HEIGHT_PX);
+  }
+}
+
+/** One block's channel strip; new masks from `feed` are drawn and written into it. */
 const Strip = memo(function Strip({
   block,
   selected,
   atlas,
+  feed,
 }: {
   block: BlockMaskSet;
   selected: boolean;
   atlas: MaskAtlas;
+  feed: MasksFeed | undefined;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const channel = block.channel;
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    const row = atlas.layout.index[block.key];
-    if (!canvas || !channel || !atlas.strips || row === undefined) return;
-    const ctx = prepareCanvas(canvas, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
-    if (!ctx) return;
-    ctx.imageSmoothingEnabled = false;
-    // The block's row of the strips image: one pixel per group.
-    const groups = channel.length;
-    ctx.drawImage(atlas.strips, 0, row, groups, 1, 0, 0, STRIP_WIDTH_PX, STRIP_HEIGHT_PX);
-    // Group boundaries, when groups are wide enough to tell apart.
-    const step = STRIP_WIDTH_PX / channel.length;
-    if (step >= 4) {
-      ctx.fillStyle = 'rgb(255 255 255 / 0.7)';
-      for (let g = 1; g < channel.length; g++)
-        ctx.fillRect(Math.round(g * step), 0, 1, STRIP_HEIGHT_PX);
-    }
-  }, [channel, atlas, block.key]);
+  const hintRef = useRef<HTMLSpanElement>(null);
+  const [attr] = useState(cachedAttrWriter);
+  // What the canvas shows, to draw it only when the block's groups or the picture change.
+  const drawn = useRef<{ channel: Uint8Array; strips: CanvasImageSource } | null>(null);
+  useLayoutEffect(() => {
+    const write = (b: BlockMaskSet, a: MaskAtlas) => {
+      const canvas = canvasRef.current;
+      if (!canvas || !b.channel || !a.strips) return;
+      const last = drawn.current;
+      if (!last || last.channel !== b.channel || last.strips !== a.strips) {
+        drawn.current = { channel: b.channel, strips: a.strips };
+        drawChannelStrip(canvas, b, a);
+      }
+      const counts = groupCounts(b);
+      if (!counts) return;
+      attr(canvas, 'aria-label', stripLabel(b, counts.kept, counts.total));
+      writeNode(hintRef.current, 0, String(counts.kept));
+    };
+    write(block, atlas);
+    return feed?.subscribe((masks) => {
+      const b = blockOf(masks, block.key);
+      if (b) write(b, masks.atlas);
+    });
+  }, [block, atlas, feed, attr]);
   const counts = groupCounts(block);
   if (!counts) return null;
   return (
@@ -51,17 +93,70 @@ const Strip = memo(function Strip({
         style={{ width: STRIP_WIDTH_PX, height: STRIP_HEIGHT_PX }}
         data-testid={`channel-strip-${tileId(block.key)}`}
         role="img"
-        aria-label={`${block.key}: ${counts.kept} of ${counts.total} channel groups kept`}
+        aria-label={stripLabel(block, counts.kept, counts.total)}
       />
-      <span className="hint">
+      <span className="hint" ref={hintRef}>
         {counts.kept}/{counts.total} groups · G = {block.channelGroupSize}
       </span>
     </li>
   );
 });
 
-/** Channel masks (a strip of groups per block) and layer gates (on/off per block), when the modes have them. */
-export const ChannelCard = memo(function ChannelCard({ result, atlas }: MaskCardProps) {
+const gateOn = (b: BlockMaskSet) => b.grid !== null && b.grid.data.some((v) => v !== 0);
+
+/** One block's layer gate; new masks from `feed` are written into it. */
+const Gate = memo(function Gate({
+  block,
+  selected,
+  feed,
+}: {
+  block: BlockMaskSet;
+  selected: boolean;
+  feed: MasksFeed | undefined;
+}) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const stateRef = useRef<HTMLElement>(null);
+  const [attr] = useState(cachedAttrWriter);
+  const className = (on: boolean) => `gate ${on ? 'on' : 'off'}${selected ? ' selected' : ''}`;
+  const label = (on: boolean) => `${block.key}: ${on ? 'executes' : 'skipped'}`;
+  useLayoutEffect(() => {
+    const write = (b: BlockMaskSet) => {
+      const on = gateOn(b);
+      attr(buttonRef.current, 'class', className(on));
+      attr(buttonRef.current, 'aria-label', label(on));
+      writeNode(stateRef.current, 0, on ? 'on' : 'off');
+    };
+    write(block);
+    return feed?.subscribe((masks) => {
+      const b = blockOf(masks, block.key);
+      if (b) write(b);
+    });
+  });
+  const on = gateOn(block);
+  return (
+    <li>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={className(on)}
+        data-testid={`layer-gate-${tileId(block.key)}`}
+        aria-label={label(on)}
+        onClick={() => selectMaskBlock(block)}
+      >
+        <span>{block.key.replace('stage', 'S')}</span>
+        <strong ref={stateRef}>{on ? 'on' : 'off'}</strong>
+      </button>
+    </li>
+  );
+});
+
+/**
+ * Channel masks (a strip of groups per block) and layer gates (on/off per block), when the modes have
+ * them. Renders with the masks' structure; each strip and gate writes new masks from `feed` itself.
+ */
+export const ChannelCard = memo(function ChannelCard(props: MaskCardProps) {
+  const { feed } = props;
+  const { result, atlas } = feed?.get() ?? props;
   const { blocks } = result;
   const shown = useShownBlock(blocks);
   const channelBlocks = blocks.filter((b) => b.channel !== null);
@@ -89,7 +184,13 @@ export const ChannelCard = memo(function ChannelCard({ result, atlas }: MaskCard
           </h3>
           <ul className="channel-strips">
             {channelBlocks.map((b) => (
-              <Strip key={b.key} block={b} selected={shown?.key === b.key} atlas={atlas} />
+              <Strip
+                key={b.key}
+                block={b}
+                selected={shown?.key === b.key}
+                atlas={atlas}
+                feed={feed}
+              />
             ))}
           </ul>
         </>
@@ -100,23 +201,9 @@ export const ChannelCard = memo(function ChannelCard({ result, atlas }: MaskCard
             Layer gates <span className="hint">one decision per block for this image</span>
           </h3>
           <ul className="layer-gates">
-            {layerBlocks.map((b) => {
-              const on = b.grid !== null && b.grid.data.some((v) => v !== 0);
-              return (
-                <li key={b.key}>
-                  <button
-                    type="button"
-                    className={`gate ${on ? 'on' : 'off'}${shown?.key === b.key ? ' selected' : ''}`}
-                    data-testid={`layer-gate-${tileId(b.key)}`}
-                    aria-label={`${b.key}: ${on ? 'executes' : 'skipped'}`}
-                    onClick={() => selectMaskBlock(b)}
-                  >
-                    <span>{b.key.replace('stage', 'S')}</span>
-                    <strong>{on ? 'on' : 'off'}</strong>
-                  </button>
-                </li>
-              );
-            })}
+            {layerBlocks.map((b) => (
+              <Gate key={b.key} block={b} selected={shown?.key === b.key} feed={feed} />
+            ))}
           </ul>
         </>
       ) : null}

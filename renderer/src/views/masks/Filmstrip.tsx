@@ -1,4 +1,5 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { MaskAtlas } from '../../worker/masksAtlas';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
 import type { MaskCardProps } from './OverlayCard';
@@ -119,7 +120,9 @@ const StripTiles = memo(function StripTiles({
 });
 
 /** Small multiples of every block's mask, grouped by stage; click one to select it. */
-export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProps) {
+export const Filmstrip = memo(function Filmstrip(props: MaskCardProps) {
+  const { feed } = props;
+  const { result, atlas } = feed?.get() ?? props;
   const input = useStudio((s) => s.maskImage?.input ?? null);
   const { blocks } = result;
   const shown = useShownBlock(blocks);
@@ -172,48 +175,56 @@ export const Filmstrip = memo(function Filmstrip({ result, atlas }: MaskCardProp
     return () => rows.stop();
   }, [rows, refs]);
 
-  useEffect(() => {
-    latest.current = { blocks, atlas, input };
-    // Tiles first (their text sets the tiles' widths), then the canvas, drawn where the tiles now are.
-    for (const block of blocks) {
-      const button = refs.buttons.get(block.key);
-      const rate = refs.rates.get(block.key);
-      const text = refs.texts.get(block.key);
-      if (!button || !rate || !text) continue;
-      const last = refs.written.get(text) ?? null;
-      if (!last) {
-        // A new tile: everything at once.
-        const out = writeTile({ button, rate, text }, block, null);
-        refs.written.set(text, { ...out.written, block });
-        refs.chars.set(text, out.written.text.length);
-        placement.current = null;
-        continue;
+  // The tiles' rates and the strip's canvases, at each render and at each new set of masks of the
+  // same structure (from the feed, without a render).
+  useLayoutEffect(() => {
+    const show = (blocks: BlockMaskSet[], atlas: MaskAtlas, input: ImageBitmap | null) => {
+      latest.current = { blocks, atlas, input };
+      // Tiles first (their text sets the tiles' widths), then the canvas, drawn where the tiles now are.
+      for (const block of blocks) {
+        const button = refs.buttons.get(block.key);
+        const rate = refs.rates.get(block.key);
+        const text = refs.texts.get(block.key);
+        if (!button || !rate || !text) continue;
+        const last = refs.written.get(text) ?? null;
+        if (!last) {
+          // A new tile: everything at once.
+          const out = writeTile({ button, rate, text }, block, null);
+          refs.written.set(text, { ...out.written, block });
+          refs.chars.set(text, out.written.text.length);
+          placement.current = null;
+          continue;
+        }
+        // The same block (the masker keeps unchanged blocks' objects) shows what was written.
+        if (last.block === block && !names.isDue(block.key)) continue;
+        // The box's width is on screen (the tiles may move): now. The rest when the drag pauses.
+        const chars = last.block === block ? last.text.length : rateText(block).length;
+        if (refs.chars.get(text) !== chars) {
+          sizeRateBox(rate, chars);
+          refs.chars.set(text, chars);
+          placement.current = null;
+        }
+        if (last.block === block) names.drop(block.key);
+        else names.defer(block);
       }
-      // The same block (the masker keeps unchanged blocks' objects) shows what was written.
-      if (last.block === block && !names.isDue(block.key)) continue;
-      // The box's width is on screen (the tiles may move): now. The rest when the drag pauses.
-      const chars = last.block === block ? last.text.length : rateText(block).length;
-      if (refs.chars.get(text) !== chars) {
-        sizeRateBox(rate, chars);
-        refs.chars.set(text, chars);
-        placement.current = null;
-      }
-      if (last.block === block) names.drop(block.key);
-      else names.defer(block);
-    }
-    names.restart();
-    const layer = layerRef.current;
-    const host = layer?.parentElement;
-    if (!layer || !host) return;
-    const same = placement.current !== null;
-    placement.current ??= measure(host, layer, refs);
-    if (!same) rows.watch(placement.current.bands.map((band) => band.canvas));
-    // Read once (a style read after this commit's changes would recompute styles); see the theme watch.
-    colour.current ??= textColour(layer);
-    // The rows out of view are left behind (see controls/offScreenSet.ts).
-    if (drawStrip(placement.current, blocks, atlas, input, colour.current, same, rows.shown))
-      rows.behind();
-  }, [blocks, atlas, input, shape, refs, rows, names]);
+      names.restart();
+      const layer = layerRef.current;
+      const host = layer?.parentElement;
+      if (!layer || !host) return;
+      const same = placement.current !== null;
+      placement.current ??= measure(host, layer, refs);
+      if (!same) rows.watch(placement.current.bands.map((band) => band.canvas));
+      // Read once (a style read after this commit's changes would recompute styles); see the theme watch.
+      colour.current ??= textColour(layer);
+      // The rows out of view are left behind (see controls/offScreenSet.ts).
+      if (drawStrip(placement.current, blocks, atlas, input, colour.current, same, rows.shown))
+        rows.behind();
+    };
+    show(blocks, atlas, input);
+    return feed?.subscribe((masks) =>
+      show(masks.result.blocks, masks.atlas, useStudio.getState().maskImage?.input ?? null),
+    );
+  }, [blocks, atlas, input, shape, refs, rows, names, feed]);
 
   // The tiles move when the card is resized (wrapping): redraw then.
   useEffect(() => {

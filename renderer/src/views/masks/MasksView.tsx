@@ -1,4 +1,12 @@
-import { memo, useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type DragEvent,
+  type RefObject,
+} from 'react';
 import { useLateMasks } from './useLate';
 import { isSetDrop } from '../../host/browserFolder';
 import { readFileBytes } from '../../host/browserHost';
@@ -16,11 +24,11 @@ import { OriginalCard } from './OriginalCard';
 import { OverlayCard } from './OverlayCard';
 import { PonderCard } from './PonderCard';
 import { useMaskPipeline } from './useMaskPipeline';
-import { useShownMasks } from './useShownMasks';
+import { cardMasks, createMasksFeed, masksStructure } from './masksFeed';
+import type { ProxyMasks } from '../../store/masksSlice';
 import { liveActions, looksLikeOnnx } from '../../live/appLive';
 import { LivePanel } from '../../live/LivePanel';
 import { useDrawnMark } from './useDrawnMark';
-import { useMaskAtlas } from './useMaskAtlas';
 import { dumpIsSource } from './selection';
 
 // Parts that read the store themselves: new masks (every rate change) do not re-render them.
@@ -86,21 +94,39 @@ function useDropZone() {
 }
 
 /**
- * The cards of the shown masks: renders on every rate change (new masks), which the view around it,
- * its toolbar and its drop zone do not. `root`: the view's element (see useDrawnMark).
+ * The cards of the shown masks: renders when the masks' structure changes (see masksFeed.ts), which the
+ * view around it, its toolbar and its drop zone do not. New masks of the same structure (every rate
+ * change) render nothing: they go to the cards through the feed, which write them into their canvases
+ * and texts. `root`: the view's element (see useDrawnMark).
  */
 const MasksBody = memo(function MasksBody({ root }: { root: RefObject<HTMLDivElement | null> }) {
-  const masks = useShownMasks();
-  const atlas = useMaskAtlas(masks);
+  const structure = useStudio(masksStructure);
+  // The masks now (the structure above says when to render them again).
+  const masks = cardMasks(useStudio.getState());
+  const [feed] = useState(createMasksFeed);
+  feed.hold(masks);
+  const atlas = masks?.atlas ?? null;
   const source = masks?.source ?? null;
   const result = masks?.result ?? null;
   useDrawnMark(root, source, result);
   const hasImage = useStudio((s) => s.maskImage !== null || s.maskLoading);
   const main = useRef<HTMLDivElement>(null);
-  const shown = masks !== null && atlas !== null;
+  const shown = masks !== null;
   useLateMasks(useStudio, main, shown);
+  // New masks of the structure rendered: to the cards, which draw them now (synchronously), so they are
+  // drawn in the frame that paints them.
+  useLayoutEffect(
+    () =>
+      useStudio.subscribe((s) => {
+        const now = cardMasks(s);
+        if (!now || now === feed.get() || masksStructure(s) !== structure) return;
+        feed.set(now);
+        if (now.source === 'proxy') markDrawn('masks', (now.result as ProxyMasks).config);
+      }),
+    [feed, structure],
+  );
   // After the cards' effects have drawn their canvases (a parent's effects run after its children's).
-  const proxyConfig = masks?.source === 'proxy' ? masks.result.config : null;
+  const proxyConfig = source === 'proxy' ? (result as ProxyMasks).config : null;
   useEffect(() => {
     if (!result) return;
     if (proxyConfig) {
@@ -114,17 +140,17 @@ const MasksBody = memo(function MasksBody({ root }: { root: RefObject<HTMLDivEle
       if (s.config !== prev.config && dumpIsSource(s)) markDrawn('masks', s.config);
     });
   }, [result, proxyConfig]);
-  return shown && result && source ? (
+  return shown && atlas && result && source ? (
     <>
       <div className="masks-main" ref={main}>
-        <OverlayCard result={result} source={source} atlas={atlas} />
+        <OverlayCard result={result} source={source} atlas={atlas} feed={feed} />
         <div className="masks-side">
           <Original />
-          <PonderCard result={result} source={source} atlas={atlas} />
+          <PonderCard result={result} source={source} atlas={atlas} feed={feed} />
         </div>
       </div>
-      <Filmstrip result={result} source={source} atlas={atlas} />
-      <ChannelCard result={result} source={source} atlas={atlas} />
+      <Filmstrip result={result} source={source} atlas={atlas} feed={feed} />
+      <ChannelCard result={result} source={source} atlas={atlas} feed={feed} />
     </>
   ) : (
     <div className="masks-empty card" role="status">

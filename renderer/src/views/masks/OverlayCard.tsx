@@ -1,19 +1,25 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DEFAULT_OVERLAY_COLOURS, type Rgba } from '../../../../core/maskfile/overlay';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';
 import { useStudio } from '../../store';
 import type { MaskResult, OverlayMode } from '../../store/masksSlice';
 import type { MaskAtlas } from '../../worker/masksAtlas';
 import { drawGrid, prepareCanvas } from './draw';
-import { BlockStats } from './BlockStats';
-import { useShownBlock } from './useShownMasks';
+import { BlockStats, noSlots, writeBlockStats, writeNode } from './BlockStats';
+import { cachedAttrWriter } from '../hardware/live';
+import type { CardMasks, MasksFeed } from './masksFeed';
+import { shownBlockNow, useShownBlock } from './useShownMasks';
 import type { ShownMasks } from './selection';
 
-/** What the cards draw: the shown masks and their pictures (see useMaskAtlas). */
+/**
+ * What the cards draw: the shown masks and their pictures (see masksFeed.ts), and the view's feed of
+ * the masks now (without it, the card shows these props only).
+ */
 export interface MaskCardProps {
   result: MaskResult;
   source: ShownMasks['source'];
   atlas: MaskAtlas;
+  feed?: MasksFeed;
 }
 
 /** Display side of the 224×224 input (2×, so each input pixel stays visible). */
@@ -127,8 +133,24 @@ const OverlayLegend = memo(function OverlayLegend({
   );
 });
 
-/** The network input with the selected block's mask over it, its grid, and the overlay controls. */
-export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: MaskCardProps) {
+/** The read-out's text for the pointer at `hover` (fractions of the overlay's side) over `block`. */
+function readoutText(block: BlockMaskSet, hover: { x: number; y: number } | null): string {
+  const cell = hover ? cellAt(block, hover.x, hover.y) : null;
+  return cell
+    ? `Cell row ${cell.row + 1}, column ${cell.col + 1}: ${cell.kept ? 'kept' : 'skipped'}${
+        cell.score === null ? '' : ` · score ${cell.score >= 0 ? '+' : ''}${cell.score.toFixed(3)}`
+      }`
+    : 'Point at a cell to read its decision and score.';
+}
+
+/**
+ * The network input with the selected block's mask over it, its grid, and the overlay controls. Renders
+ * with the masks' structure; new masks of the same structure (a rate change) are written into the mask
+ * canvas, the read-out and the stats from `feed`.
+ */
+export const OverlayCard = memo(function OverlayCard(props: MaskCardProps) {
+  const { feed } = props;
+  const { result, source } = feed?.get() ?? props;
   const image = useStudio((s) => s.maskImage);
   const mode = useStudio((s) => s.overlayMode);
   const opacity = useStudio((s) => s.overlayOpacity);
@@ -137,9 +159,14 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
   const photoRef = useRef<HTMLCanvasElement>(null);
   const maskRef = useRef<HTMLCanvasElement>(null);
   const gridRef = useRef<HTMLCanvasElement>(null);
+  const readoutRef = useRef<HTMLDivElement>(null);
+  const [slots] = useState(noSlots);
+  const [attr] = useState(cachedAttrWriter);
+  // What the mask canvas shows (its block, mode and picture), to draw it only when that changes.
+  const drawn = useRef<{ block: BlockMaskSet; mode: OverlayMode; from: CanvasImageSource } | null>(
+    null,
+  );
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
-  // The block's overlay at its own resolution, in the atlas (drawn by the worker for proxy masks).
-  const rect = block ? (atlas.layout.overlays[block.key]?.[mode] ?? null) : null;
   const gridRows = block && showGrid && hasGrid(block) ? (block.grid?.height ?? 0) : 0;
   const gridCols = block && showGrid && hasGrid(block) ? (block.grid?.width ?? 0) : 0;
 
@@ -155,19 +182,19 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
     ctx.drawImage(image.input, 0, 0, SIDE_PX, SIDE_PX);
   }, [image]);
 
-  useEffect(() => {
-    const canvas = maskRef.current;
-    if (!canvas) return;
-    const side = rect?.side ?? 1;
-    if (canvas.width !== side) canvas.width = side;
-    if (canvas.height !== side) canvas.height = side;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.clearRect(0, 0, side, side);
-    if (!rect || !block) return;
-    atlas.prepare?.(block.key, mode);
-    ctx.drawImage(atlas.overlays, rect.x, rect.y, side, side, 0, 0, side, side);
-  }, [atlas, rect, block, mode]);
+  // The mask, the read-out and the stats: now, and at each new set of masks of this structure.
+  useLayoutEffect(() => {
+    const write = (masks: CardMasks, shown: BlockMaskSet | null) => {
+      drawMask(maskRef.current, masks.atlas, shown, mode, drawn);
+      if (!shown) return;
+      const readout = readoutRef.current;
+      if (readout && hover) writeNode(readout, 0, readoutText(shown, hover));
+      writeBlockStats(slots, shown, attr);
+    };
+    const now = feed?.get() ?? props;
+    write(now, block);
+    return feed?.subscribe((masks) => write(masks, shownBlockNow(masks.result.blocks)));
+  }, [feed, props, block, mode, hover, slots, attr]);
 
   useEffect(() => {
     const canvas = gridRef.current;
@@ -178,7 +205,6 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
   }, [gridRows, gridCols]);
 
   if (!block || !image) return null;
-  const cell = hover ? cellAt(block, hover.x, hover.y) : null;
   return (
     <section className="card masks-overlay-card" aria-label="Mask over the network input">
       <h3 className="card-title" data-testid="mask-overlay-title">
@@ -206,18 +232,41 @@ export const OverlayCard = memo(function OverlayCard({ result, source, atlas }: 
         />
         <canvas ref={gridRef} style={{ width: SIDE_PX, height: SIDE_PX }} />
       </div>
-      <div className="masks-readout hint" aria-live="off">
-        {cell
-          ? `Cell row ${cell.row + 1}, column ${cell.col + 1}: ${cell.kept ? 'kept' : 'skipped'}${
-              cell.score === null
-                ? ''
-                : ` · score ${cell.score >= 0 ? '+' : ''}${cell.score.toFixed(3)}`
-            }`
-          : 'Point at a cell to read its decision and score.'}
+      <div className="masks-readout hint" aria-live="off" ref={readoutRef}>
+        {readoutText(block, hover)}
       </div>
       <OverlayControls mode={mode} opacity={opacity} showGrid={showGrid} />
       <OverlayLegend mode={mode} source={source} />
-      <BlockStats block={block} />
+      <BlockStats block={block} slots={slots} />
     </section>
   );
 });
+
+/**
+ * Draws `block`'s overlay in `mode` from `atlas` into the mask canvas (at the overlay's own side), unless
+ * the canvas shows it already (`drawn`: what it shows).
+ */
+function drawMask(
+  canvas: HTMLCanvasElement | null,
+  atlas: MaskAtlas,
+  block: BlockMaskSet | null,
+  mode: OverlayMode,
+  drawn: { current: { block: BlockMaskSet; mode: OverlayMode; from: CanvasImageSource } | null },
+): void {
+  if (!canvas) return;
+  const last = drawn.current;
+  if (block && last && last.block === block && last.mode === mode && last.from === atlas.overlays)
+    return;
+  drawn.current = block ? { block, mode, from: atlas.overlays } : null;
+  // The block's overlay at its own resolution, in the atlas (drawn by the worker for proxy masks).
+  const rect = block ? (atlas.layout.overlays[block.key]?.[mode] ?? null) : null;
+  const side = rect?.side ?? 1;
+  if (canvas.width !== side) canvas.width = side;
+  if (canvas.height !== side) canvas.height = side;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.clearRect(0, 0, side, side);
+  if (!rect || !block) return;
+  atlas.prepare?.(block.key, mode);
+  ctx.drawImage(atlas.overlays, rect.x, rect.y, side, side, 0, 0, side, side);
+}
