@@ -2,7 +2,7 @@ import { memo, useId, useLayoutEffect, useRef } from 'react';
 import type { OpReport } from '../../../../core/predictor';
 import { formatMs, formatRatio } from '../../format';
 import { describeDynamics } from '../strip/describe';
-import { writeText, type Live } from '../hardware/live';
+import { writeText, type Live } from '../../components/liveWrites';
 import { toUnitMs, type BreakdownRow } from './breakdownData';
 import { OperatorTable, writeOperatorTable } from './OperatorTable';
 import type { BlockShape, BreakdownValue } from './viewState';

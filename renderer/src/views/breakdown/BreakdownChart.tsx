@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { stageColor } from '../../charts';
 import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
-import { cachedAttrWriter, type Live } from '../hardware/live';
+import { cachedAttrWriter, type Live } from '../../components/liveWrites';
 import type { BreakdownData, BreakdownSeries, TimeUnit } from './breakdownData';
 import {
   breakdownAxis,

@@ -3,7 +3,7 @@ import { markDrawn } from '../../perf/probe';
 import { ChartCard, ChartLegend, Predicting, type LegendItem } from '../../charts';
 import { useStudio } from '../../store';
 import type { StudioState } from '../../store/studioStore';
-import { createLive, type Live } from '../hardware/live';
+import { createLive, type Live } from '../../components/liveWrites';
 import { BlockDetails } from './BlockDetails';
 import { BreakdownChart } from './BreakdownChart';
 import type { BreakdownData, TimeUnit } from './breakdownData';

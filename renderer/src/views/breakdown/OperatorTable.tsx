@@ -1,7 +1,7 @@
 import { memo, type Ref } from 'react';
 import type { OpReport } from '../../../../core/predictor';
 import { formatMs } from '../../format';
-import { writeText } from '../hardware/live';
+import { writeText } from '../../components/liveWrites';
 import { toUnitMs, type TimeUnit } from './breakdownData';
 import { expectedOpTimeS, formatTile, opInfo } from './ops';
 

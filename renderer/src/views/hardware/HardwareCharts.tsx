@@ -23,7 +23,12 @@ import {
 } from '../../charts/svg';
 import { formatMs } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
-import { cachedAttrWriter, writeText, type AttrWrite, type Live } from './live';
+import {
+  cachedAttrWriter,
+  writeText,
+  type AttrWrite,
+  type Live,
+} from '../../components/liveWrites';
 
 const ROW_PX = 27;
 /** Room for the preset names left of the plot, px. */

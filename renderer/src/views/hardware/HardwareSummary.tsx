@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { formatMs, formatRatio } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
-import { writeText, type Live } from './live';
+import { writeText, type Live } from '../../components/liveWrites';
 
 /** The preset with the lowest ratio (the first of equals). */
 function bestOf(rows: readonly HardwareDatum[]): HardwareDatum {

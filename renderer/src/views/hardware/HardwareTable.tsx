@@ -2,7 +2,7 @@ import { memo, useLayoutEffect, useRef } from 'react';
 import { OffScreenSet } from '../../controls/offScreenSet';
 import { formatMs, formatRatio } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
-import { writeAttr, writeText, type Live } from './live';
+import { writeAttr, writeText, type Live } from '../../components/liveWrites';
 
 /** Columns written on every rate change, after the three fixed ones (preset, validated, batch). */
 const LIVE_FROM = 3;

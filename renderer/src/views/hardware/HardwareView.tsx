@@ -6,7 +6,7 @@ import { HardwareSummary } from './HardwareSummary';
 import { HardwareTable } from './HardwareTable';
 import { MsPerImageChart, RatioChart } from './HardwareCharts';
 import type { HardwareDatum } from './hardwareData';
-import { createLive } from './live';
+import { createLive } from '../../components/liveWrites';
 import { hardwareSelector } from './viewState';
 import '../../styles/views.css';
 

@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
-import { cachedAttrWriter } from '../hardware/live';
+import { cachedAttrWriter } from '../../components/liveWrites';
 import { writeNode } from './BlockStats';
 import type { CardMasks, MasksFeed } from './masksFeed';
 import type { BlockMaskSet } from '../../../../core/maskfile/types';

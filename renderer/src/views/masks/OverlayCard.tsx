@@ -6,7 +6,7 @@ import type { MaskResult, OverlayMode } from '../../store/masksSlice';
 import type { MaskAtlas } from '../../worker/masksAtlas';
 import { drawGrid, prepareCanvas } from './draw';
 import { BlockStats, noSlots, writeBlockStats, writeNode } from './BlockStats';
-import { cachedAttrWriter } from '../hardware/live';
+import { cachedAttrWriter } from '../../components/liveWrites';
 import type { CardMasks, MasksFeed } from './masksFeed';
 import { shownBlockNow, useShownBlock } from './useShownMasks';
 import type { ShownMasks } from './selection';

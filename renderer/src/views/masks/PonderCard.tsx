@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { cachedAttrWriter } from '../hardware/live';
+import { cachedAttrWriter } from '../../components/liveWrites';
 import { writeNode } from './BlockStats';
 import type { CardMasks } from './masksFeed';
 import { useStudio } from '../../store';

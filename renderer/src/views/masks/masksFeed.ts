@@ -10,7 +10,7 @@ import { preparedAtlasOf } from '../../live/preparedAtlas';
 import type { StudioState } from '../../store';
 import type { MaskResult, ProxyMasks } from '../../store/masksSlice';
 import { buildMaskAtlas, type MaskAtlas, type RgbaImage } from '../../worker/masksAtlas';
-import { createLive, type Live } from '../hardware/live';
+import { createLive, type Live } from '../../components/liveWrites';
 import { atlasRequest } from './atlasRequest';
 import { pixelsCanvas } from './draw';
 import { configModelId, dumpIsSource, type ShownMasks } from './selection';

@@ -11,7 +11,7 @@ import {
 import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
 import type { Theory } from './theoryData';
-import { cachedAttrWriter, type AttrWrite, type Live } from '../hardware/live';
+import { cachedAttrWriter, type AttrWrite, type Live } from '../../components/liveWrites';
 import {
   nearestPoint,
   theoryGeometry,

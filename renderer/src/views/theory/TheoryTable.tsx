@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { stageColor } from '../../charts';
-import { writeText, type Live } from '../hardware/live';
+import { writeText, type Live } from '../../components/liveWrites';
 import { asChange, formatPoints } from './change';
 import type { StageTheory } from './theoryData';
 import type { TheoryLive } from './viewState';

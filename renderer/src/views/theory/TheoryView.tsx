@@ -3,7 +3,7 @@ import { QuietTimer } from '../../controls/quietTimer';
 import { markDrawn } from '../../perf/probe';
 import { ChartCard, ChartLegend, Predicting, stageColor, type LegendItem } from '../../charts';
 import { useStudio } from '../../store';
-import { createLive, writeText, type Live } from '../hardware/live';
+import { createLive, writeText, type Live } from '../../components/liveWrites';
 import type { TheoryPoint } from './theoryData';
 import { DOMAIN_SETTLE_MS, TheoryChart } from './TheoryChart';
 import { TheoryTable } from './TheoryTable';

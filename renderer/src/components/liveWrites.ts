@@ -4,7 +4,7 @@
  * structure (presets, axes, rows) with React and publishes each new result here; the parts subscribed
  * write only the attributes and texts that differ from what is on screen.
  */
-import { textNodeOf, writeText as writeNodeText } from '../../components/figureWriter';
+import { textNodeOf, writeText as writeNodeText } from './figureWriter';
 
 export interface Live<T> {
   /** The latest value (null before the first). */
