@@ -206,8 +206,3 @@ export function createMasksFeed(): ViewFeed {
     subscribe: live.subscribe,
   };
 }
-
-/** A feed that always gives `masks` (cards rendered on their own, as in tests). */
-export function fixedFeed(masks: CardMasks): MasksFeed {
-  return { get: () => masks, subscribe: () => () => undefined };
-}
