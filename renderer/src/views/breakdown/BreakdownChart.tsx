@@ -1,15 +1,13 @@
-import {
-  memo,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-  type Ref,
-} from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { stageColor } from '../../charts';
-import { Axis, GridLines, SvgTooltip, localPoint, useMeasuredWidth } from '../../charts/svg';
+import {
+  Axis,
+  GridLines,
+  SvgTooltip,
+  localPoint,
+  useLiveHover,
+  useMeasuredWidth,
+} from '../../charts/svg';
 import { cachedAttrWriter, type Live } from '../../components/liveWrites';
 import type { BreakdownData, BreakdownSeries, TimeUnit } from './breakdownData';
 import {
@@ -183,14 +181,11 @@ export const BreakdownChart = memo(function BreakdownChart({
   const prefix = useId().replace(/[^a-z0-9]/gi, '');
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const barsRef = useRef<SVGGElement>(null);
-  const [hover, setHoverState] = useState<{ index: number; x: number; y: number } | null>(null);
-  const hovering = useRef(false);
-  const setHover = (h: { index: number; x: number; y: number } | null) => {
-    hovering.current = h !== null;
-    setHoverState(h);
-  };
-  // The tooltip shows live numbers: while it is open, a new value renders it again.
-  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const { hover, setHover, hovering, refresh } = useLiveHover<{
+    index: number;
+    x: number;
+    y: number;
+  }>();
   const ownAxis = useMemo(() => breakdownAxis(data, null), [data]);
   const axis = axisProp ?? ownAxis;
   const g = useMemo(
@@ -229,7 +224,7 @@ export const BreakdownChart = memo(function BreakdownChart({
       write(v.data);
       if (hovering.current) refresh();
     });
-  }, [data, live, widthPx, axis, g, writeAttr, shown]);
+  }, [data, live, widthPx, axis, g, writeAttr, shown, hovering, refresh]);
   const hovered = hover ? shown.rows[hover.index] : undefined;
   // The y gridlines and axis change with their ticks' values and places (the largest bar's scale) or
   // the unit, seldom with a rate: built once per such change, so a rate change reconciles the bars.

@@ -1,12 +1,4 @@
-import {
-  memo,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import {
   Axis,
   GridLines,
@@ -20,6 +12,7 @@ import {
   useMeasuredWidth,
   type BandScale,
   type ContinuousScale,
+  useLiveHover,
 } from '../../charts/svg';
 import { formatMs } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
@@ -116,14 +109,11 @@ function PresetBars({
 }: PresetBarsProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const barsRef = useRef<SVGGElement>(null);
-  const [hover, setHoverState] = useState<{ index: number; x: number; y: number } | null>(null);
-  const hovering = useRef(false);
-  const setHover = (h: { index: number; x: number; y: number } | null) => {
-    hovering.current = h !== null;
-    setHoverState(h);
-  };
-  // The tooltip shows live numbers: while it is open, a new value renders it again.
-  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const { hover, setHover, hovering, refresh } = useLiveHover<{
+    index: number;
+    x: number;
+    y: number;
+  }>();
   const heightPx = hardwareChartHeightPx(presets.length);
   const right = Math.max(PLOT_LEFT_PX + 1, widthPx - rightGapPx);
   const plot: Plot = {
@@ -214,7 +204,7 @@ function PresetBars({
       write(rows, groups, x, writeAttr);
       if (hovering.current) refresh();
     });
-  }, [live, write, x, frame]);
+  }, [live, write, x, frame, hovering, refresh]);
   const hovered = hover ? live.get()?.[hover.index] : undefined;
   return (
     <div ref={ref} className="svg-chart" style={{ height: heightPx }} data-testid={testId}>

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { stageColor } from '../../charts';
 import {
   Axis,
@@ -7,6 +7,7 @@ import {
   SvgTooltip,
   localPoint,
   useMeasuredWidth,
+  useLiveHover,
 } from '../../charts/svg';
 import { describeDynamics } from '../strip/describe';
 import { formatChange } from './change';
@@ -177,14 +178,11 @@ export const TheoryChart = memo(function TheoryChart({
   onSelect,
 }: TheoryChartProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
-  const [hover, setHoverState] = useState<{ key: string; x: number; y: number } | null>(null);
-  const hovering = useRef(false);
-  const setHover = (h: { key: string; x: number; y: number } | null) => {
-    hovering.current = h !== null;
-    setHoverState(h);
-  };
-  // The tooltip shows live numbers: while it is open, a new value renders it again.
-  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const { hover, setHover, hovering, refresh } = useLiveHover<{
+    key: string;
+    x: number;
+    y: number;
+  }>();
   const pointsRef = useRef<SVGGElement>(null);
   const ringRef = useRef<SVGCircleElement>(null);
   // The frame's geometry (the points in drawing order, at the places of the shape's numbers).
@@ -218,7 +216,7 @@ export const TheoryChart = memo(function TheoryChart({
       write(v);
       if (hovering.current) refresh();
     });
-  }, [live, theory, widthPx, lo, hi, selectedKey, frame, selected]);
+  }, [live, theory, widthPx, lo, hi, selectedKey, frame, selected, hovering, refresh]);
   const g = frame;
   const hovered = hover ? placedOf(latest(), hover.key) : undefined;
   return (
