@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig } from '../../../core/config/defaults';
 import type { StudioConfig } from '../../../core/config/schema';
+import type { MaskImage } from '../../../renderer/src/store/masksSlice';
 import type { SaliencyMap } from '../../../core/saliency/spectralResidual';
 import {
   setStageGranularity,
@@ -40,4 +41,18 @@ export function ones(data: ArrayLike<number>): number {
   let n = 0;
   for (let i = 0; i < data.length; i++) if (data[i]) n++;
   return n;
+}
+
+/** A 224×224 sample image (id 1) with no pixels: for views whose masks the tests give them. */
+export function sampleImage(): MaskImage {
+  return {
+    id: 1,
+    name: 'dog.jpg',
+    origin: 'sample',
+    input: {} as ImageBitmap,
+    original: null,
+    origWidth: 224,
+    origHeight: 224,
+    cropBox: { x: 0, y: 0, width: 224, height: 224 },
+  };
 }

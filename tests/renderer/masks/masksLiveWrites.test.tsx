@@ -11,13 +11,12 @@ import type { Host } from '../../../renderer/src/host/types';
 import { HostContext } from '../../../renderer/src/hostContext';
 import { useStudio } from '../../../renderer/src/store';
 import { setStageMode, setTargetRate } from '../../../renderer/src/store/configEdits';
-import type { MaskImage } from '../../../renderer/src/store/masksSlice';
 import { TILE_NAMES_QUIET_MS } from '../../../renderer/src/views/masks/lateTileNames';
 import { BlockStats, noSlots, writeBlockStats } from '../../../renderer/src/views/masks/BlockStats';
 import { masksStructure } from '../../../renderer/src/views/masks/masksFeed';
 import { buildMaskAtlas } from '../../../renderer/src/worker/masksAtlas';
 import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
-import { rampSaliency, stage1Config } from './helpers';
+import { rampSaliency, sampleImage, stage1Config } from './helpers';
 
 vi.mock('../../../renderer/src/views/masks/useMaskPipeline', () => ({
   useMaskPipeline: () => undefined,
@@ -25,16 +24,7 @@ vi.mock('../../../renderer/src/views/masks/useMaskPipeline', () => ({
 
 const { MasksView } = await import('../../../renderer/src/views/masks/MasksView');
 
-const image: MaskImage = {
-  id: 1,
-  name: 'dog.jpg',
-  origin: 'sample',
-  input: {} as ImageBitmap,
-  original: null,
-  origWidth: 224,
-  origHeight: 224,
-  cropBox: { x: 0, y: 0, width: 224, height: 224 },
-};
+const image = sampleImage();
 
 /** Stage 1 spatial at `rate` and S; with `mixed`, stage 2 spatial + channel and stage 3 layer gates. */
 function configAt(rate: number, options: { S?: number; mixed?: boolean } = {}): StudioConfig {

@@ -8,10 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../renderer/src/host/types';
 import { HostContext } from '../../../renderer/src/hostContext';
 import { useStudio } from '../../../renderer/src/store';
-import type { MaskImage } from '../../../renderer/src/store/masksSlice';
 import { proxyMasksFor } from '../../../renderer/src/worker/masksCompute';
 import { buildMaskAtlas } from '../../../renderer/src/worker/masksAtlas';
-import { rampSaliency, stage1Config } from './helpers';
+import { rampSaliency, sampleImage, stage1Config } from './helpers';
 
 /** Renders of the view itself: it calls the pipeline's hook once per render. */
 const renders = vi.hoisted(() => ({ view: 0 }));
@@ -21,16 +20,7 @@ vi.mock('../../../renderer/src/views/masks/useMaskPipeline', () => ({
 
 const { MasksView } = await import('../../../renderer/src/views/masks/MasksView');
 
-const image: MaskImage = {
-  id: 1,
-  name: 'dog.jpg',
-  origin: 'sample',
-  input: {} as ImageBitmap,
-  original: null,
-  origWidth: 224,
-  origHeight: 224,
-  cropBox: { x: 0, y: 0, width: 224, height: 224 },
-};
+const image = sampleImage();
 
 /** Proxy masks of image 1 at stage-1 rate `rate`, with their (never drawn) pictures. */
 function proxyAt(rate: number) {

@@ -13,5 +13,5 @@ export { keepMax } from './keepMax';
 export { decadeTicks, ticksWithin } from './ticks';
 export { SvgTooltip } from './Tooltip';
 export { useMeasuredWidth } from './useMeasuredWidth';
-export { useLiveHover, type LiveHover } from './useLiveHover';
+export { useLiveHover, type BandHover, type LiveHover } from './useLiveHover';
 import './svgCharts.css';

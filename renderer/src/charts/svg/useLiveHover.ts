@@ -1,5 +1,12 @@
 import { useReducer, useRef, useState } from 'react';
 
+/** Where the pointer is over a chart of bands (bars): the band and the point in the chart. */
+export interface BandHover {
+  index: number;
+  x: number;
+  y: number;
+}
+
 /** What {@link useLiveHover} gives a chart. */
 export interface LiveHover<H> {
   /** Where the pointer is over the chart (null: not over it). */

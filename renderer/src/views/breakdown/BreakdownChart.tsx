@@ -6,6 +6,7 @@ import {
   SvgTooltip,
   localPoint,
   useLiveHover,
+  type BandHover,
   useMeasuredWidth,
 } from '../../charts/svg';
 import { cachedAttrWriter, type Live } from '../../components/liveWrites';
@@ -181,11 +182,7 @@ export const BreakdownChart = memo(function BreakdownChart({
   const prefix = useId().replace(/[^a-z0-9]/gi, '');
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const barsRef = useRef<SVGGElement>(null);
-  const { hover, setHover, hovering, refresh } = useLiveHover<{
-    index: number;
-    x: number;
-    y: number;
-  }>();
+  const { hover, setHover, hovering, refresh } = useLiveHover<BandHover>();
   const ownAxis = useMemo(() => breakdownAxis(data, null), [data]);
   const axis = axisProp ?? ownAxis;
   const g = useMemo(

@@ -13,6 +13,7 @@ import {
   type BandScale,
   type ContinuousScale,
   useLiveHover,
+  type BandHover,
 } from '../../charts/svg';
 import { formatMs } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
@@ -109,11 +110,7 @@ function PresetBars({
 }: PresetBarsProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
   const barsRef = useRef<SVGGElement>(null);
-  const { hover, setHover, hovering, refresh } = useLiveHover<{
-    index: number;
-    x: number;
-    y: number;
-  }>();
+  const { hover, setHover, hovering, refresh } = useLiveHover<BandHover>();
   const heightPx = hardwareChartHeightPx(presets.length);
   const right = Math.max(PLOT_LEFT_PX + 1, widthPx - rightGapPx);
   const plot: Plot = {

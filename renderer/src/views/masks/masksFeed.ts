@@ -79,24 +79,7 @@ export function cardMasks(state: MasksState): CardMasks | null {
   return last;
 }
 
-/** What of a block the cards render (not its masks): keys, modes, grid and channel shapes. */
-function blockShape(b: BlockMaskSet): string {
-  const g = b.grid;
-  return [
-    b.key,
-    b.stage,
-    b.mode,
-    g ? `${g.groups}x${g.height}x${g.width}` : '-',
-    b.granularity,
-    b.conv2?.height ?? '-',
-    b.rates.conv1 === null ? '-' : '1',
-    b.rates.conv2 === null ? '-' : '2',
-    b.channel?.length ?? '-',
-    b.channelGroupSize,
-  ].join(':');
-}
-
-/** The fields {@link blockShape} writes, compared as they are (no string per block). */
+/** Whether two blocks render alike (not their masks): keys, modes, grid and channel shapes. */
 function sameShape(a: BlockMaskSet, b: BlockMaskSet): boolean {
   if (a === b) return true;
   const g = a.grid;
@@ -120,22 +103,22 @@ function sameShape(a: BlockMaskSet, b: BlockMaskSet): boolean {
   );
 }
 
-/** The last blocks' shape: new blocks of the same shapes (a rate change) reuse it. */
-let lastShape: { blocks: readonly BlockMaskSet[]; shape: string } | null = null;
+/**
+ * The last blocks and the number of their shape: new blocks of the same shapes (a rate change) keep the
+ * number; any other shape gets a new one (so a structure string is never reused for another shape).
+ */
+let lastShape: { blocks: readonly BlockMaskSet[]; id: number } | null = null;
+let nextShape = 1;
 
-function shapeOf(blocks: readonly BlockMaskSet[]): string {
+function shapeOf(blocks: readonly BlockMaskSet[]): number {
   const last = lastShape;
-  if (
-    last &&
+  const same =
+    last !== null &&
     (last.blocks === blocks ||
       (last.blocks.length === blocks.length &&
-        blocks.every((b, i) => sameShape(b, last.blocks[i] as BlockMaskSet))))
-  ) {
-    lastShape = { blocks, shape: last.shape };
-    return last.shape;
-  }
-  lastShape = { blocks, shape: blocks.map(blockShape).join(',') };
-  return lastShape.shape;
+        blocks.every((b, i) => sameShape(b, last.blocks[i] as BlockMaskSet))));
+  lastShape = { blocks, id: same ? last.id : nextShape++ };
+  return lastShape.id;
 }
 const ids = new WeakMap<object, number>();
 let nextId = 1;
@@ -172,7 +155,7 @@ function structureOf({ result, source, atlas }: CardMasks): string {
     proxy?.atlas ? `image ${proxy.imageId}` : `#${idOf(result)}`,
     layout.composited,
     layout.ponderComposited ?? '',
-    shape,
+    `shape ${shape}`,
   ].join('|');
 }
 
