@@ -7,9 +7,15 @@
  */
 import { StripRenderer, type IdleScheduler, type StripMessage } from './stripRender';
 
-/** An idle moment in a worker: a short timeout (the worker does nothing else). */
+/**
+ * A still moment: no message for this long, ms. A drag's changes come a frame apart, so the strip's
+ * atlas is built once the user has paused, not between two changes of a drag (its build and V8's
+ * optimisation of it took this worker and another thread ≈ 0.1 s each, which slowed the page's frames).
+ */
+const STILL_MS = 250;
+
 const idle: IdleScheduler = (job) => {
-  const timer = setTimeout(job, 50);
+  const timer = setTimeout(job, STILL_MS);
   return () => clearTimeout(timer);
 };
 

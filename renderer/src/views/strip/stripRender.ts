@@ -195,14 +195,29 @@ function atlasBasis(planned: readonly PlannedBlock[], dpr: number): string {
   return `${dpr};${planned.map((p) => pictureKey(atRate(p.block, 0), p.box, p.selected, p.gate)).join(';')}`;
 }
 
-/** Runs `job` when the thread is idle (or soon); returns the function that cancels it. */
+/**
+ * Runs `job` once the strip has been still for a moment (no new message); returns the function that
+ * cancels it. The renderer cancels and asks again at each paint while a job is pending, so the job runs
+ * only after the last change of a drag.
+ */
 export type IdleScheduler = (job: () => void) => () => void;
+
+/** The blocks to draw with where and how: what a paint and an atlas are made from. */
+interface Plan {
+  canvas: StripCanvasLike;
+  ctx: Context2D;
+  planned: PlannedBlock[];
+  colors: StripColors;
+  dpr: number;
+}
 
 /**
  * Draws the strip from the messages it is given: {@link handle} records them, {@link paint} draws the
  * latest blocks on the latest canvas (nothing until it has a canvas, boxes, colours and blocks). Blocks
- * are copied from a pre-drawn atlas (stripSprites.ts) once one is built, in an idle moment after the
- * first paint that lacked it.
+ * are copied from a pre-drawn atlas (stripSprites.ts) once one is built. A paint that lacks the atlas
+ * (other blocks, boxes, selection, gates, colours or pixel ratio) asks for one to be built when the
+ * strip is still, for the blocks shown then: building it takes a worker tens of milliseconds, which
+ * would compete with the page for the cores during a drag.
  */
 export class StripRenderer {
   private canvas: StripCanvasLike | null = null;
@@ -219,6 +234,8 @@ export class StripRenderer {
   private cancelAtlas: (() => void) | null = null;
   /** Paints made so far (for tests and the worker's reply). */
   paints = 0;
+  /** Atlases built so far (for tests). */
+  atlasBuilds = 0;
 
   constructor(private readonly idle: IdleScheduler) {}
 
@@ -252,12 +269,11 @@ export class StripRenderer {
     }
   }
 
-  /** Draws the latest blocks; false when something it needs has not arrived yet. */
-  paint(): boolean {
+  /** The latest blocks with their boxes; null until a canvas, boxes, colours and blocks have come. */
+  private plan(): Plan | null {
     const { canvas, boxes, colors, frame } = this;
     const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx || !boxes || !colors || !frame) return false;
-    const dpr = this.dpr;
+    if (!canvas || !ctx || !boxes || !colors || !frame) return null;
     const planned: PlannedBlock[] = [];
     for (const st of frame.stages)
       for (const block of st.blocks) {
@@ -270,6 +286,14 @@ export class StripRenderer {
             gate: frame.gates.get(block.key),
           });
       }
+    return { canvas, ctx, planned, colors, dpr: this.dpr };
+  }
+
+  /** Draws the latest blocks; false when something it needs has not arrived yet. */
+  paint(): boolean {
+    const plan = this.plan();
+    if (!plan) return false;
+    const { canvas, ctx, planned, colors, dpr } = plan;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const atlas = this.atlas?.dpr === dpr && this.atlas.colors === colors ? this.atlas : null;
@@ -285,7 +309,9 @@ export class StripRenderer {
       paint(ctx, stripDrawPlan([item], colors));
       ctx.setTransform(1, 0, 0, 1, 0, 0);
     }
-    if (missing) this.scheduleAtlas(planned, colors, dpr);
+    // A pending build waits for the strip to be still; a missing picture between the atlas's rate
+    // steps (same blocks, boxes and colours) needs no new atlas.
+    if (this.cancelAtlas || (missing && !this.atlasFor(plan))) this.scheduleAtlas();
     this.paints++;
     return true;
   }
@@ -303,21 +329,28 @@ export class StripRenderer {
     this.atlasBasis = '';
   }
 
-  /**
-   * Builds the atlas for the blocks as drawn now when the thread is idle, unless the current one was
-   * built for the same blocks, boxes and colours (then what it lacks is a picture between its rate steps).
-   */
-  private scheduleAtlas(planned: PlannedBlock[], colors: StripColors, dpr: number): void {
-    if (this.cancelAtlas) return;
-    const basis = atlasBasis(planned, dpr);
-    if (this.atlas?.colors === colors && basis === this.atlasBasis) return;
+  /** True when the atlas was built for the plan's blocks, boxes, colours and pixel ratio. */
+  private atlasFor(plan: Plan): boolean {
+    return (
+      this.atlas?.colors === plan.colors &&
+      this.atlas.dpr === plan.dpr &&
+      atlasBasis(plan.planned, plan.dpr) === this.atlasBasis
+    );
+  }
+
+  /** Asks (again) for a still moment, then builds the atlas for the blocks shown at that moment. */
+  private scheduleAtlas(): void {
+    this.cancelAtlas?.();
     this.cancelAtlas = this.idle(() => {
       this.cancelAtlas = null;
-      const atlas = StripAtlas.build(planned, colors, dpr, paint, fitsInside);
+      const plan = this.plan();
+      if (!plan || this.atlasFor(plan)) return;
+      const atlas = StripAtlas.build(plan.planned, plan.colors, plan.dpr, paint, fitsInside);
+      this.atlasBuilds++;
       this.atlas?.dispose();
       this.atlas = atlas;
-      this.atlasBasis = basis;
-      // Copy the blocks from the atlas from now on (the next change would; this one shows the same).
+      this.atlasBasis = atlasBasis(plan.planned, plan.dpr);
+      // The canvas already shows these blocks (drawn directly); the next change copies them.
     });
   }
 }

@@ -4,7 +4,7 @@
  * store from the page's measurements, draws each block's rate text at its button, and its messages
  * survive the structured clone of a postMessage.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { architectureOrNull } from '../../../../renderer/src/store/selectors';
 import { stripData, type StripStage } from '../../../../renderer/src/views/strip/stripData';
@@ -46,6 +46,50 @@ function recordingCanvas() {
   ) as unknown as Context2D;
   const canvas: StripCanvasLike = { width: 300, height: 150, getContext: () => ctx };
   return { canvas, texts, clears: () => clears };
+}
+
+/** A 2D context that does nothing but measure text (10 px per character) and count calls. */
+function countingContext() {
+  const calls = new Map<string, number>();
+  const ctx = new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (prop === 'measureText') return (t: string) => ({ width: 10 * t.length });
+        if (prop === 'globalAlpha') return 1;
+        return (..._args: unknown[]) =>
+          void calls.set(String(prop), (calls.get(String(prop)) ?? 0) + 1);
+      },
+      set: () => true,
+    },
+  ) as unknown as Context2D;
+  return { ctx, calls };
+}
+
+/** Enough of OffscreenCanvas for the atlas: a 2D context and a bitmap to copy from. */
+class FakeOffscreenCanvas {
+  constructor(
+    public width: number,
+    public height: number,
+  ) {}
+  getContext() {
+    return countingContext().ctx;
+  }
+  transferToImageBitmap() {
+    return { close: () => undefined };
+  }
+}
+
+/** The strip's canvas, counting the texts drawn directly and the copies from the atlas. */
+function copyingCanvas() {
+  let counting = countingContext();
+  const canvas: StripCanvasLike = { width: 300, height: 150, getContext: () => counting.ctx };
+  return {
+    canvas,
+    texts: () => counting.calls.get('fillText') ?? 0,
+    copies: () => counting.calls.get('drawImage') ?? 0,
+    reset: () => void (counting = countingContext()),
+  };
 }
 
 function messages(rate: number) {
@@ -126,11 +170,11 @@ describe('StripRenderer', () => {
     expect(second.texts.length).toBeGreaterThan(0);
   });
 
-  it('asks for an idle moment to build its atlas once, while the blocks stay the same', () => {
-    let asked = 0;
+  it('keeps one atlas request pending, postponed by each paint until the strip is still', () => {
+    const pending: boolean[] = [];
     const r = new StripRenderer(() => {
-      asked++;
-      return () => undefined;
+      const i = pending.push(true) - 1;
+      return () => void (pending[i] = false);
     });
     const { canvas } = recordingCanvas();
     const { size, draw } = messages(0.5);
@@ -139,7 +183,56 @@ describe('StripRenderer', () => {
     r.paint();
     r.handle(messages(0.61).draw);
     r.paint();
-    expect(asked).toBe(1); // the first request is still pending
+    // The second paint postponed the first request: one request is pending.
+    expect(pending.filter(Boolean)).toHaveLength(1);
+    expect(pending).toHaveLength(2);
+  });
+
+  it('builds its atlas once the strip is still, for the blocks shown then, and copies them from it', () => {
+    vi.stubGlobal('OffscreenCanvas', FakeOffscreenCanvas);
+    try {
+      const jobs: { job: () => void; live: boolean }[] = [];
+      const r = new StripRenderer((job) => {
+        const entry = {
+          job: () => {
+            entry.live = false;
+            job();
+          },
+          live: true,
+        };
+        jobs.push(entry);
+        return () => void (entry.live = false);
+      });
+      const target = copyingCanvas();
+      const { size, draw, keys } = messages(0.5);
+      setUp(r, target.canvas, size);
+      r.handle(draw);
+      r.paint();
+      // Other boxes (another window width) before the strip is still: the build waits for them.
+      const wider: StripMessage = {
+        kind: 'size',
+        width: 2000,
+        height: 144,
+        dpr: 2,
+        boxes: keys.map((k, i) => [k, { x: i * 60, y: 20, w: 48, h: 40 }]),
+      };
+      r.handle(wider);
+      r.paint();
+      const live = jobs.filter((j) => j.live);
+      expect(live).toHaveLength(1);
+      expect(r.atlasBuilds).toBe(0);
+      live[0]!.job();
+      expect(r.atlasBuilds).toBe(1);
+      // The next change is copied from the atlas: no block is drawn directly, no build is asked for.
+      target.reset();
+      r.handle(messages(0.37).draw);
+      r.paint();
+      expect(target.texts()).toBe(0);
+      expect(target.copies()).toBeGreaterThanOrEqual(keys.length);
+      expect(jobs.filter((j) => j.live)).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('its size, colours and draw messages survive a structured clone (postMessage)', () => {
