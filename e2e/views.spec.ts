@@ -125,8 +125,10 @@ test.describe('analysis views', () => {
     await dot.hover({ force: true });
     await expect(page.getByRole('tooltip')).toContainText(/^Block stage1\/0.*FLOPs [−+]\d/);
     await studio.openView('hardware');
-    const ratio = page.getByTestId('hardware-ratio-chart').locator('rect.hw-bar').first();
-    await ratio.hover({ force: true });
+    // The first preset's band of the ratio chart (the plot starts 18 px down, 27 px per preset), over
+    // its bar (drawn on the canvas above the SVG, which keeps the pointer events).
+    const ratio = (await page.getByTestId('hardware-ratio-chart').locator('svg').boundingBox())!;
+    await page.mouse.move(ratio.x + 200, ratio.y + 18 + 13);
     await expect(page.getByRole('tooltip')).toContainText('V100 (current)');
     expect(studio.consoleErrors).toEqual([]);
   });

@@ -97,6 +97,23 @@ function inlineStyles(live: Element, clone: Element): void {
   });
 }
 
+/** What a chart draws outside its `<svg>` (a canvas over it), added to the `<svg>`'s exported copy. */
+const exportLayers = new WeakMap<SVGSVGElement, (clone: SVGSVGElement) => void>();
+
+/**
+ * Registers `add`, which writes into an exported copy of `svg` what the chart draws over it on a canvas
+ * (as SVG elements, so the export stays vector); returns the function that removes it.
+ */
+export function setExportLayer(
+  svg: SVGSVGElement,
+  add: (clone: SVGSVGElement) => void,
+): () => void {
+  exportLayers.set(svg, add);
+  return () => {
+    if (exportLayers.get(svg) === add) exportLayers.delete(svg);
+  };
+}
+
 /** A styled, standalone copy of a live `<svg>`, placed at (x, y). */
 function cloneSvg(
   live: SVGSVGElement,
@@ -107,6 +124,7 @@ function cloneSvg(
 ): string {
   const clone = live.cloneNode(true) as SVGSVGElement;
   inlineStyles(live, clone);
+  exportLayers.get(live)?.(clone);
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('x', String(x));
   clone.setAttribute('y', String(y));

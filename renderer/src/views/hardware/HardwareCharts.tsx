@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import {
   Axis,
   GridLines,
@@ -10,19 +10,17 @@ import {
   logScale,
   ticksWithin,
   useMeasuredWidth,
-  type BandScale,
   type ContinuousScale,
   useLiveHover,
   type BandHover,
 } from '../../charts/svg';
+import { setExportLayer } from '../../charts/exportSvg';
 import { formatMs } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
-import {
-  cachedAttrWriter,
-  writeText,
-  type AttrWrite,
-  type Live,
-} from '../../components/liveWrites';
+import type { Live } from '../../components/liveWrites';
+import { BAR_CHARTS, packRows, type BarChartKind, type BarRow } from './barsPlan';
+import { attachBarsCanvas, isHandedOver, releaseBarsCanvas } from './barsClient';
+import { appendSvgMarks, paintMarks, themePalette } from './barsCanvas';
 
 const ROW_PX = 27;
 /** Room for the preset names left of the plot, px. */
@@ -56,8 +54,6 @@ function HardwareTooltip({ row }: { row: HardwareDatum }) {
   );
 }
 
-const barColor = (r: HardwarePreset) => (r.current ? 'var(--accent)' : 'var(--hw-bar)');
-
 interface Plot {
   left: number;
   right: number;
@@ -67,7 +63,7 @@ interface Plot {
 
 interface PresetBarsProps {
   presets: HardwarePreset[];
-  /** The rows' live values (bar lengths and labels are written from these, see `write`). */
+  /** The rows' live values (the marks are drawn from these at each value published). */
   live: Live<HardwareDatum[]>;
   testId: string;
   label: string;
@@ -78,23 +74,16 @@ interface PresetBarsProps {
     ticks: { value: number; label: string }[];
   };
   title: string;
-  /** One `<g>` per preset: what does not change with a rate (positions across, colours). */
-  renderRow: (preset: HardwarePreset, i: number, x: ContinuousScale, band: BandScale) => ReactNode;
-  /** Drawn over the rows (the ratio chart's static line). */
-  overlay?: (x: ContinuousScale, plot: Plot) => ReactNode;
-  /** Writes the values of `rows` into the rows' `<g>` elements (lengths, label texts and places). */
-  write: (
-    rows: readonly HardwareDatum[],
-    groups: HTMLCollection,
-    x: ContinuousScale,
-    writeAttr: AttrWrite,
-  ) => void;
+  /** Which chart's marks (barsPlan.ts) are drawn over the frame. */
+  chart: BarChartKind;
 }
 
 /**
  * Horizontal bars, one band per preset: names on the left, an x axis with its title, hover tooltip.
- * React draws the frame and the rows' fixed parts; a rate change only writes the bars' lengths and
- * labels (`write`, called for each value published on `live` and after each render).
+ * React draws the frame (gridlines, axes, names) as SVG; the bars and their labels (barsPlan.ts) are
+ * painted on a canvas over it at every value published on `live`, by the charts' worker where the
+ * canvas can be handed to it (barsClient.ts), with no DOM write. The chart's export gets the same marks
+ * as SVG elements (setExportLayer).
  */
 function PresetBars({
   presets,
@@ -104,14 +93,14 @@ function PresetBars({
   rightGapPx,
   xAxis,
   title,
-  renderRow,
-  overlay,
-  write,
+  chart,
 }: PresetBarsProps) {
   const [ref, widthPx] = useMeasuredWidth<HTMLDivElement>();
-  const barsRef = useRef<SVGGElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   const { hover, setHover, hovering, refresh } = useLiveHover<BandHover>();
   const heightPx = hardwareChartHeightPx(presets.length);
+  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   const right = Math.max(PLOT_LEFT_PX + 1, widthPx - rightGapPx);
   const plot: Plot = {
     left: PLOT_LEFT_PX,
@@ -121,8 +110,8 @@ function PresetBars({
   };
   const band = bandScale(presets.length, [plot.top, plot.bottom]);
   const { x, ticks } = useMemo(() => xAxis([PLOT_LEFT_PX, right]), [xAxis, right]);
-  // Gridlines, both axes and the rows' fixed parts change with the width, the x domain or the presets,
-  // not with a rate: built once per such change.
+  // Gridlines, both axes and the names change with the width, the x domain or the presets, not with
+  // a rate: built once per such change.
   const frame = useMemo(() => {
     const xTicks = ticks.map((t) => ({ key: t.value, pos: x(t.value), label: t.label }));
     const yTicks = presets.map((r, i) => ({
@@ -139,12 +128,6 @@ function PresetBars({
           extent={[plot.top, plot.bottom]}
         />
       ),
-      rows: (
-        <g className="hw-bars" ref={barsRef}>
-          {presets.map((p, i) => renderRow(p, i, x, band))}
-        </g>
-      ),
-      overlay: overlay?.(x, plot),
       axes: (
         <>
           <Axis
@@ -177,35 +160,89 @@ function PresetBars({
       ),
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- plot and band follow from these
-  }, [
-    x,
-    ticks,
-    presets,
-    plot.left,
-    plot.right,
-    plot.top,
-    plot.bottom,
-    heightPx,
-    title,
-    renderRow,
-    overlay,
-  ]);
+  }, [x, ticks, presets, plot.left, plot.right, plot.top, plot.bottom, heightPx, title]);
+  // The marks of a set of rows on this frame's axes (for the local painter and the export).
+  const nRows = presets.length;
+  const plan = useMemo(() => {
+    const extent = { top: PLOT_TOP_PX, bottom: heightPx - PLOT_BOTTOM_GAP_PX };
+    const rowsBand = bandScale(nRows, [extent.top, extent.bottom]);
+    return (rows: readonly BarRow[]) => BAR_CHARTS[chart].marks(rows, x, rowsBand, extent);
+  }, [chart, x, nRows, heightPx]);
+  // The canvas goes to the charts' worker once (where the browser can hand it over).
   useLayoutEffect(() => {
-    const groups = barsRef.current?.children;
-    if (!groups) return;
-    const now = live.get();
-    // The bars' lengths and the labels' places, compared with what was written last, not read back.
-    const writeAttr = cachedAttrWriter();
-    if (now) write(now, groups, x, writeAttr);
-    return live.subscribe((rows) => {
-      write(rows, groups, x, writeAttr);
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    attachBarsCanvas(canvas);
+    return () => releaseBarsCanvas(canvas);
+  }, []);
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    const canvas = canvasRef.current;
+    if (!svg || !canvas) return;
+    let palette = themePalette(svg);
+    const channel = attachBarsCanvas(canvas);
+    const top = PLOT_TOP_PX;
+    const bottom = heightPx - PLOT_BOTTOM_GAP_PX;
+    const sendFrame = () =>
+      channel?.post({
+        kind: 'frame',
+        id: channel.id,
+        frame: {
+          chart,
+          widthPx,
+          heightPx,
+          dpr,
+          domain: [x.domain[0], x.domain[1]],
+          range: [x.range[0], x.range[1]],
+          rows: nRows,
+          top,
+          bottom,
+          palette,
+        },
+      });
+    if (!channel && !isHandedOver(canvas)) {
+      canvas.width = Math.round(widthPx * dpr);
+      canvas.height = Math.round(heightPx * dpr);
+    }
+    // After each new frame (size, axis, colours) and at every new value: posted to the worker, or
+    // painted here where the canvas could not be handed over.
+    const draw = () => {
+      const rows = live.get();
+      if (!rows) return;
+      if (channel) channel.post({ kind: 'rows', id: channel.id, rows: packRows(rows) });
+      else if (!isHandedOver(canvas)) {
+        const ctx = canvas.getContext('2d');
+        if (ctx) paintMarks(ctx, plan(rows), palette, dpr, widthPx, heightPx);
+      }
+    };
+    sendFrame();
+    draw();
+    const unsubscribe = live.subscribe(() => {
+      draw();
       if (hovering.current) refresh();
     });
-  }, [live, write, x, frame, hovering, refresh]);
+    const theme = new MutationObserver(() => {
+      palette = themePalette(svg);
+      sendFrame();
+      draw();
+    });
+    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const unregister = setExportLayer(svg, (clone) => {
+      const rows = live.get();
+      const layer = clone.querySelector('[data-export-layer]') ?? clone;
+      if (rows) appendSvgMarks(layer, plan(rows), palette);
+    });
+    return () => {
+      unsubscribe();
+      theme.disconnect();
+      unregister();
+    };
+  }, [live, plan, chart, x, nRows, widthPx, heightPx, dpr, hovering, refresh]);
   const hovered = hover ? live.get()?.[hover.index] : undefined;
   return (
     <div ref={ref} className="svg-chart" style={{ height: heightPx }} data-testid={testId}>
       <svg
+        ref={svgRef}
         width={widthPx}
         height={heightPx}
         role="img"
@@ -228,77 +265,22 @@ function PresetBars({
             height={band.step}
           />
         ) : null}
-        {frame.rows}
-        {frame.overlay}
+        <g data-export-layer="" />
         {frame.axes}
       </svg>
+      <canvas
+        ref={canvasRef}
+        className="svg-chart-layer"
+        data-testid={`${testId}-bars`}
+        aria-hidden="true"
+        style={{ width: widthPx, height: heightPx }}
+      />
       {hover && hovered ? (
         <SvgTooltip x={hover.x} y={hover.y} widthPx={widthPx} heightPx={heightPx}>
           <HardwareTooltip row={hovered} />
         </SvgTooltip>
       ) : null}
     </div>
-  );
-}
-
-/** A ratio bar and its label; length, label text and place are written by {@link writeRatioRows}. */
-function ratioRow(p: HardwarePreset, i: number, x: ContinuousScale, band: BandScale): ReactNode {
-  return (
-    <g key={p.id}>
-      <rect
-        className="hw-bar"
-        x={x(0)}
-        y={band.center(i) - 7.5}
-        height={15}
-        fill={barColor(p)}
-        fillOpacity={p.validated ? 1 : 0.5}
-        stroke={p.validated ? 'none' : barColor(p)}
-        strokeDasharray="3 2"
-      />
-      <text className="svg-bar-label" y={band.center(i)} dy="0.32em" />
-    </g>
-  );
-}
-
-function writeRatioRows(
-  rows: readonly HardwareDatum[],
-  groups: HTMLCollection,
-  x: ContinuousScale,
-  writeAttr: AttrWrite,
-): void {
-  const x0 = x(0);
-  const n = Math.min(rows.length, groups.length);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    const [bar, text] = groups[i]!.children;
-    writeAttr(bar, 'width', String(Math.max(0, x(r.ratio) - x0)));
-    writeAttr(text, 'x', String(x(r.ratio) + 5));
-    writeText(text, r.ratio.toFixed(3));
-  }
-}
-
-/** The line at ratio 1 (static) and its label. */
-function staticLine(x: ContinuousScale, plot: Plot): ReactNode {
-  return (
-    <>
-      <line
-        x1={x(1)}
-        x2={x(1)}
-        y1={plot.top}
-        y2={plot.bottom}
-        stroke="var(--bad)"
-        strokeDasharray="4 3"
-      />
-      <text
-        className="svg-bar-label"
-        x={x(1)}
-        y={plot.top - 5}
-        textAnchor="middle"
-        style={{ fill: 'var(--bad)' }}
-      >
-        static
-      </text>
-    </>
   );
 }
 
@@ -327,50 +309,10 @@ export const RatioChart = memo(function RatioChart({ presets, live, maxX }: Rati
       rightGapPx={48}
       xAxis={xAxis}
       title="Latency ratio, dynamic / static (lower is faster)"
-      renderRow={ratioRow}
-      overlay={staticLine}
-      write={writeRatioRows}
+      chart="ratio"
     />
   );
 });
-
-/** Static and dynamic bars of a preset and the dynamic label (written by the chart's `write`). */
-function msRow(p: HardwarePreset, i: number, x: ContinuousScale, band: BandScale): ReactNode {
-  const c = band.center(i);
-  const x0 = x.domain[0];
-  return (
-    <g key={p.id}>
-      <rect className="hw-bar-static" x={x(x0)} y={c - 8.5} height={8} fill="var(--hw-static)" />
-      <rect
-        className="hw-bar"
-        x={x(x0)}
-        y={c + 0.5}
-        height={8}
-        fill={barColor(p)}
-        fillOpacity={p.validated ? 1 : 0.5}
-      />
-      <text className="svg-bar-label" y={c + 4.5} dy="0.32em" />
-    </g>
-  );
-}
-
-function writeMsRows(
-  rows: readonly HardwareDatum[],
-  groups: HTMLCollection,
-  x: ContinuousScale,
-  writeAttr: AttrWrite,
-) {
-  const x0 = x(x.domain[0]);
-  const n = Math.min(rows.length, groups.length);
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    const [staticBar, bar, text] = groups[i]!.children;
-    writeAttr(staticBar, 'width', String(Math.max(0, x(r.staticMsPerImage) - x0)));
-    writeAttr(bar, 'width', String(Math.max(0, x(r.msPerImage) - x0)));
-    writeAttr(text, 'x', String(x(r.msPerImage) + 5));
-    writeText(text, formatMs(r.msPerImage));
-  }
-}
 
 interface MsPerImageChartProps {
   presets: HardwarePreset[];
@@ -403,8 +345,7 @@ export const MsPerImageChart = memo(function MsPerImageChart({
       rightGapPx={64}
       xAxis={xAxis}
       title="Latency per image (ms, log scale)"
-      renderRow={msRow}
-      write={writeMsRows}
+      chart="ms"
     />
   );
 });

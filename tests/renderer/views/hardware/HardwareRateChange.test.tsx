@@ -8,6 +8,7 @@ import { defaultConfig } from '../../../../core/config/defaults';
 import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
 import type * as SvgCharts from '../../../../renderer/src/charts/svg';
+import { recordCanvases } from './canvasRecorder';
 
 const axisRenders = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../../renderer/src/charts/svg', async (importOriginal) => {
@@ -21,9 +22,18 @@ vi.mock('../../../../renderer/src/charts/svg', async (importOriginal) => {
   };
 });
 
+let canvases: ReturnType<typeof recordCanvases>;
+
 describe('HardwareView on a rate change', () => {
-  beforeEach(resetStudio);
-  afterEach(cleanup);
+  beforeEach(() => {
+    resetStudio();
+    canvases = recordCanvases();
+  });
+  afterEach(() => {
+    cleanup();
+    canvases.restore();
+  });
+  const ratioChart = () => canvases.of(screen.getByTestId('hardware-ratio-chart'));
 
   it('moves the bars and numbers but leaves gridlines, axes and preset names untouched', () => {
     const base = defaultConfig('resnet101', 'v100');
@@ -31,8 +41,7 @@ describe('HardwareView on a rate change', () => {
     const { container } = renderWithHost(<HardwareView />);
     const frame = () =>
       Array.from(container.querySelectorAll('.svg-axis, .svg-grid')).map((e) => [e, e.outerHTML]);
-    const widths = () =>
-      Array.from(container.querySelectorAll('rect.hw-bar')).map((r) => r.getAttribute('width'));
+    const widths = () => ratioChart().rects.map((r) => r.w);
     const table = () => screen.getByTestId('hardware-table').textContent;
     const frameBefore = frame();
     const axisRendersBefore = axisRenders.count;
@@ -58,17 +67,19 @@ describe('HardwareView on a rate change', () => {
   it('shows an earlier rate’s bars and numbers again when the rate comes back to it', () => {
     const base = defaultConfig('resnet101', 'v100');
     loadStudio({ ...base, targetRate: 0.5 }, { hardware: true });
-    const { container } = renderWithHost(<HardwareView />);
+    renderWithHost(<HardwareView />);
     const shown = () => ({
-      widths: Array.from(container.querySelectorAll('rect.hw-bar')).map((r) =>
-        r.getAttribute('width'),
-      ),
-      labels: Array.from(container.querySelectorAll('.hw-bars text')).map((t) => t.textContent),
+      widths: ratioChart().rects.map((r) => r.w),
+      labels: [
+        ...ratioChart().texts.map((t) => t.text),
+        ...canvases.of(screen.getByTestId('hardware-ms-chart')).texts.map((t) => t.text),
+      ],
       table: screen.getByTestId('hardware-table').textContent,
     });
     const at50 = shown();
     // Every label has its number: ratios in one chart, ms per image in the other.
-    expect(at50.labels.every((l) => l !== null && /\d/.test(l))).toBe(true);
+    expect(at50.labels.filter((l) => l !== 'static').every((l) => /\d/.test(l))).toBe(true);
+    expect(at50.labels).toHaveLength(2 * at50.widths.length + 1);
     act(() => {
       loadStudio({ ...base, targetRate: 0.55 }, { hardware: true });
     });

@@ -6,10 +6,19 @@ import { useStudio } from '../../../../renderer/src/store';
 import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
 import { axisTicks } from '../svgHelpers';
+import { recordCanvases } from './canvasRecorder';
+
+let canvases: ReturnType<typeof recordCanvases>;
 
 describe('HardwareView', () => {
-  beforeEach(resetStudio);
-  afterEach(cleanup);
+  beforeEach(() => {
+    resetStudio();
+    canvases = recordCanvases();
+  });
+  afterEach(() => {
+    cleanup();
+    canvases.restore();
+  });
 
   it('waits for the worker’s rows', () => {
     loadStudio(defaultConfig('resnet50', 'v100'));
@@ -38,17 +47,21 @@ describe('HardwareView', () => {
     expect(
       ticks.filter((t) => t.classList.contains('hw-current')).map((t) => t.textContent),
     ).toEqual(['Jetson TX2', 'Jetson TX2']);
-    // Ratio bars: lengths in proportion to the ratios, from the axis' zero; each labelled.
+    // Ratio bars (the chart's canvas): lengths in proportion to the ratios, from the axis' zero; each
+    // labelled; the current preset's bar in the accent colour, unvalidated ones faded.
     const ratioChart = screen.getByTestId('hardware-ratio-chart');
-    const bars = Array.from(ratioChart.querySelectorAll('rect.hw-bar'));
-    expect(bars.length).toBe(rows.length);
+    const drawn = canvases.of(ratioChart);
+    expect(drawn.rects.length).toBe(rows.length);
     const zero = axisTicks(ratioChart, 'x').find((t) => t.text === '0')!.pos;
     const one = axisTicks(ratioChart, 'x').find((t) => t.text === '1')!.pos;
-    bars.forEach((bar, i) => {
-      expect(Number(bar.getAttribute('x'))).toBeCloseTo(zero, 9);
-      expect(Number(bar.getAttribute('width'))).toBeCloseTo(rows[i]!.ratio * (one - zero), 6);
+    drawn.rects.forEach((bar, i) => {
+      expect(bar.x).toBeCloseTo(zero, 9);
+      expect(bar.w).toBeCloseTo(rows[i]!.ratio * (one - zero), 6);
+      expect(bar.alpha).toBe(rows[i]!.validated ? 1 : 0.5);
     });
-    expect(ratioChart.textContent).toContain(tx2.ratio.toFixed(3));
+    const accent = drawn.rects[rows.findIndex((r) => r.id === 'tx2')]!.fill;
+    expect(drawn.rects.filter((r) => r.fill === accent)).toHaveLength(1);
+    expect(drawn.texts.map((t) => t.text)).toContain(tx2.ratio.toFixed(3));
     // The ms chart's axis is logarithmic: decades equally spaced.
     const ms = axisTicks(screen.getByTestId('hardware-ms-chart'), 'x');
     expect(ms.length).toBeGreaterThanOrEqual(3);
