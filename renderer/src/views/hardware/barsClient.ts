@@ -3,6 +3,7 @@
  * chart; null where this browser cannot hand a canvas to a worker (the charts then paint here).
  */
 import type { BarsMessage } from './barsWorkerTypes';
+import { canHandCanvasToWorker } from '../../worker/canvasTransfer';
 
 let worker: Worker | null | undefined;
 let nextId = 1;
@@ -10,13 +11,7 @@ let nextId = 1;
 function barsWorker(): Worker | null {
   if (worker !== undefined) return worker;
   worker = null;
-  if (
-    typeof Worker !== 'function' ||
-    typeof OffscreenCanvas !== 'function' ||
-    typeof HTMLCanvasElement === 'undefined' ||
-    !('transferControlToOffscreen' in HTMLCanvasElement.prototype)
-  )
-    return null;
+  if (!canHandCanvasToWorker()) return null;
   try {
     worker = new Worker(new URL('./barsCanvas.worker.ts', import.meta.url), {
       type: 'module',

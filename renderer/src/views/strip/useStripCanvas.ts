@@ -3,6 +3,7 @@ import type { StripStage } from './stripData';
 import type { BlockBox, StripColors } from './stripPlan';
 import { sameFields } from '../../sameFields';
 import { StripRenderer, stripRates, type StripMessage } from './stripRender';
+import { canHandCanvasToWorker } from '../../worker/canvasTransfer';
 
 export { fitsInside } from './stripRender';
 
@@ -100,13 +101,7 @@ let workerSink: StripSink | null | undefined;
 function stripWorker(): StripSink | null {
   if (workerSink !== undefined) return workerSink;
   workerSink = null;
-  if (
-    typeof Worker !== 'function' ||
-    typeof OffscreenCanvas !== 'function' ||
-    typeof HTMLCanvasElement === 'undefined' ||
-    !('transferControlToOffscreen' in HTMLCanvasElement.prototype)
-  )
-    return null;
+  if (!canHandCanvasToWorker()) return null;
   try {
     const worker = new Worker(new URL('./stripCanvas.worker.ts', import.meta.url), {
       type: 'module',

@@ -4,24 +4,16 @@
  * carries the same bars and labels as vector elements.
  */
 import { act, cleanup, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { serialiseChart } from '../../../../renderer/src/charts/exportSvg';
 import { formatMs } from '../../../../renderer/src/format';
 import { useStudio } from '../../../../renderer/src/store';
 import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
-import { recordCanvases } from './canvasRecorder';
+import { recordCanvasesInEachTest } from './canvasRecorder';
 
-let canvases: ReturnType<typeof recordCanvases>;
-beforeEach(() => {
-  resetStudio();
-  canvases = recordCanvases();
-});
-afterEach(() => {
-  cleanup();
-  canvases.restore();
-});
+const canvases = recordCanvasesInEachTest(resetStudio, cleanup);
 
 const base = defaultConfig('resnet101', 'v100');
 const rows = () => useStudio.getState().hardwareRows!;

@@ -2,13 +2,13 @@
  * A rate change redraws the hardware comparison's bars, labels and table numbers but not the charts'
  * frame (gridlines, axes, preset names); a change of preset moves the "current" highlight in the frame.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
 import type * as SvgCharts from '../../../../renderer/src/charts/svg';
-import { recordCanvases } from './canvasRecorder';
+import { recordCanvasesInEachTest } from './canvasRecorder';
 
 const axisRenders = vi.hoisted(() => ({ count: 0 }));
 vi.mock('../../../../renderer/src/charts/svg', async (importOriginal) => {
@@ -22,17 +22,8 @@ vi.mock('../../../../renderer/src/charts/svg', async (importOriginal) => {
   };
 });
 
-let canvases: ReturnType<typeof recordCanvases>;
-
 describe('HardwareView on a rate change', () => {
-  beforeEach(() => {
-    resetStudio();
-    canvases = recordCanvases();
-  });
-  afterEach(() => {
-    cleanup();
-    canvases.restore();
-  });
+  const canvases = recordCanvasesInEachTest(resetStudio, cleanup);
   const ratioChart = () => canvases.of(screen.getByTestId('hardware-ratio-chart'));
 
   it('moves the bars and numbers but leaves gridlines, axes and preset names untouched', () => {

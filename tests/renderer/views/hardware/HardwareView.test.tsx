@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import { defaultConfig } from '../../../../core/config/defaults';
 import { HARDWARE_PRESETS } from '../../../../core/predictor';
@@ -6,19 +6,10 @@ import { useStudio } from '../../../../renderer/src/store';
 import { HardwareView } from '../../../../renderer/src/views/hardware/HardwareView';
 import { loadStudio, renderWithHost, resetStudio } from '../support';
 import { axisTicks } from '../svgHelpers';
-import { recordCanvases } from './canvasRecorder';
-
-let canvases: ReturnType<typeof recordCanvases>;
+import { recordCanvasesInEachTest } from './canvasRecorder';
 
 describe('HardwareView', () => {
-  beforeEach(() => {
-    resetStudio();
-    canvases = recordCanvases();
-  });
-  afterEach(() => {
-    cleanup();
-    canvases.restore();
-  });
+  const canvases = recordCanvasesInEachTest(resetStudio, cleanup);
 
   it('waits for the worker’s rows', () => {
     loadStudio(defaultConfig('resnet50', 'v100'));

@@ -2,7 +2,7 @@
  * A 2D context for the hardware charts' canvases in the test DOM (which has none): it records the
  * rectangles filled and the texts drawn since the last clear, per canvas.
  */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 export interface Drawn {
   rects: { x: number; y: number; w: number; h: number; fill: string; alpha: number }[];
@@ -55,4 +55,21 @@ export function recordCanvases() {
     return drawn.get(canvas) ?? { rects: [], texts: [], clears: 0 };
   };
   return { of, restore: () => spy.mockRestore() };
+}
+
+/**
+ * {@link recordCanvases} around each test of the calling file (after `setUp`, e.g. the store's reset;
+ * the DOM is cleaned up after each test); returns the recorder of the running test.
+ */
+export function recordCanvasesInEachTest(setUp: () => void, cleanUp: () => void) {
+  let current: ReturnType<typeof recordCanvases> | null = null;
+  beforeEach(() => {
+    setUp();
+    current = recordCanvases();
+  });
+  afterEach(() => {
+    cleanUp();
+    current?.restore();
+  });
+  return { of: (chart: HTMLElement) => current!.of(chart) };
 }
