@@ -19,7 +19,7 @@ import { formatMs } from '../../format';
 import type { HardwareDatum, HardwarePreset } from './hardwareData';
 import type { Live } from '../../components/liveWrites';
 import { BAR_CHARTS, packRows, type BarChartKind, type BarRow } from './barsPlan';
-import { attachBarsCanvas, isHandedOver, releaseBarsCanvas } from './barsClient';
+import { attachBarsCanvas, releaseBarsCanvas } from './barsClient';
 import { appendSvgMarks, paintMarks, themePalette } from './barsCanvas';
 
 const ROW_PX = 27;
@@ -168,18 +168,13 @@ function PresetBars({
     const rowsBand = bandScale(nRows, [extent.top, extent.bottom]);
     return (rows: readonly BarRow[]) => BAR_CHARTS[chart].marks(rows, x, rowsBand, extent);
   }, [chart, x, nRows, heightPx]);
-  // The canvas goes to the charts' worker once (where the browser can hand it over).
-  useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    attachBarsCanvas(canvas);
-    return () => releaseBarsCanvas(canvas);
-  }, []);
   useLayoutEffect(() => {
     const svg = svgRef.current;
     const canvas = canvasRef.current;
     if (!svg || !canvas) return;
     let palette = themePalette(svg);
+    // The canvas goes to the charts' worker once (where the browser can hand it over); an effect run
+    // again gets the same channel, and the worker forgets the chart only once it is unmounted.
     const channel = attachBarsCanvas(canvas);
     const top = PLOT_TOP_PX;
     const bottom = heightPx - PLOT_BOTTOM_GAP_PX;
@@ -200,7 +195,7 @@ function PresetBars({
           palette,
         },
       });
-    if (!channel && !isHandedOver(canvas)) {
+    if (!channel) {
       canvas.width = Math.round(widthPx * dpr);
       canvas.height = Math.round(heightPx * dpr);
     }
@@ -210,7 +205,7 @@ function PresetBars({
       const rows = live.get();
       if (!rows) return;
       if (channel) channel.post({ kind: 'rows', id: channel.id, rows: packRows(rows) });
-      else if (!isHandedOver(canvas)) {
+      else {
         const ctx = canvas.getContext('2d');
         if (ctx) paintMarks(ctx, plan(rows), palette, dpr, widthPx, heightPx);
       }
@@ -236,6 +231,7 @@ function PresetBars({
       unsubscribe();
       theme.disconnect();
       unregister();
+      releaseBarsCanvas(canvas);
     };
   }, [live, plan, chart, x, nRows, widthPx, heightPx, dpr, hovering, refresh]);
   const hovered = hover ? live.get()?.[hover.index] : undefined;

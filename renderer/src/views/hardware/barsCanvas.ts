@@ -30,7 +30,7 @@ const VARIABLES: Record<MarkColor, [string, string]> = {
  * The palette as the theme sets it for `el` (a style read: once per theme, never during a change's
  * writes, where it would force a style recalculation).
  */
-export function readPalette(el: Element): Palette {
+function readPalette(el: Element): Palette {
   const style = getComputedStyle(el);
   const colors = {} as Record<MarkColor, string>;
   for (const [key, [name, fallback]] of Object.entries(VARIABLES) as [

@@ -39,6 +39,7 @@ const handedOver = new WeakMap<
  * Hands `canvas` to the worker (a canvas can be handed over once: its size is then set there) and
  * returns the chart's channel, the same one for a canvas handed over before (an effect run again);
  * null where the worker is not available or the transfer fails (the chart paints on this thread).
+ * A canvas with a channel can no longer be drawn on or resized here.
  */
 export function attachBarsCanvas(canvas: HTMLCanvasElement): BarsChannel | null {
   const known = handedOver.get(canvas);
@@ -49,17 +50,18 @@ export function attachBarsCanvas(canvas: HTMLCanvasElement): BarsChannel | null 
   }
   const w = barsWorker();
   if (!w) return null;
+  let offscreen: OffscreenCanvas;
   try {
-    const offscreen = canvas.transferControlToOffscreen();
-    const id = nextId++;
-    const msg: BarsMessage = { kind: 'canvas', id, canvas: offscreen };
-    w.postMessage(msg, [offscreen]);
-    const channel: BarsChannel = { id, post: (m) => w.postMessage(m) };
-    handedOver.set(canvas, { channel, drop: undefined });
-    return channel;
+    offscreen = canvas.transferControlToOffscreen();
   } catch {
-    return null;
+    return null; // already handed over elsewhere, or not allowed: the chart paints on this thread
   }
+  const id = nextId++;
+  const channel: BarsChannel = { id, post: (m) => w.postMessage(m) };
+  handedOver.set(canvas, { channel, drop: undefined });
+  const msg: BarsMessage = { kind: 'canvas', id, canvas: offscreen };
+  w.postMessage(msg, [offscreen]);
+  return channel;
 }
 
 /** The chart let go of `canvas`: the worker forgets it, unless it is attached again at once. */
@@ -68,9 +70,4 @@ export function releaseBarsCanvas(canvas: HTMLCanvasElement): void {
   if (!known) return;
   clearTimeout(known.drop);
   known.drop = setTimeout(() => known.channel.post({ kind: 'drop', id: known.channel.id }), 0);
-}
-
-/** True when `canvas` was handed to the worker (it can no longer be drawn on or resized here). */
-export function isHandedOver(canvas: HTMLCanvasElement): boolean {
-  return handedOver.has(canvas);
 }
